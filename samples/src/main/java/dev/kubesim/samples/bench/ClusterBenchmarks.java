@@ -1,0 +1,91 @@
+package dev.kubesim.samples.bench;
+
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.KubeSim;
+import dev.kubesim.api.model.IntOrString;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.api.model.Service;
+import dev.kubesim.api.model.ServicePort;
+import dev.kubesim.api.model.ServiceSpec;
+import dev.kubesim.samples.lab.BuiltInLabs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The cluster-core figures: building and settling the kubia lab, and the rate of Service writes. */
+public final class ClusterBenchmarks {
+  private ClusterBenchmarks() {}
+
+  public static List<Benchmark> all() {
+    return List.of(new KubiaSettle(), new ServiceApplyRate());
+  }
+
+  /** {@code cluster.kubia.settle}: a 3-node cluster built, the kubia RC and Service applied, settled. */
+  static final class KubiaSettle implements Benchmark {
+    private final String rc = BuiltInLabs.file("kubia", "kubia-rc.yaml").orElseThrow();
+    private final String svc = BuiltInLabs.file("kubia", "kubia-svc.yaml").orElseThrow();
+
+    @Override
+    public String name() {
+      return "cluster.kubia.settle";
+    }
+
+    @Override
+    public String unit() {
+      return "ms";
+    }
+
+    @Override
+    public double sample() {
+      long start = System.nanoTime();
+      try (Cluster cluster = KubeSim.cluster().nodes(3).seed(1).build()) {
+        cluster.apply(rc);
+        cluster.apply(svc);
+        cluster.settle();
+      }
+      return (System.nanoTime() - start) / 1e6;
+    }
+  }
+
+  /** {@code apply.service.rate}: Services applied (defaulted, allocated, validated, stored) per second. */
+  static final class ServiceApplyRate implements Benchmark {
+    private static final int COUNT = 5_000;
+
+    @Override
+    public String name() {
+      return "apply.service.rate";
+    }
+
+    @Override
+    public String unit() {
+      return "services/s";
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+      return true;
+    }
+
+    @Override
+    public double sample() {
+      List<KubeObject> services = new ArrayList<>(COUNT);
+      for (int i = 0; i < COUNT; i++) {
+        ServicePort port = new ServicePort(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(80),
+            Optional.of(IntOrString.of(8080)), Optional.empty());
+        services.add(Service.of(
+            ObjectMeta.named("default", "svc-" + i),
+            ServiceSpec.builder().selector(Map.of("app", "app-" + i)).ports(List.of(port)).build()));
+      }
+      try (Cluster cluster = KubeSim.cluster().nodes(3).seed(1).build()) {
+        long start = System.nanoTime();
+        for (KubeObject s : services) {
+          cluster.apply(s);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return COUNT / seconds;
+      }
+    }
+  }
+}

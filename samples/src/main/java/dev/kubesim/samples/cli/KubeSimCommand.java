@@ -1,0 +1,178 @@
+package dev.kubesim.samples.cli;
+
+import dev.kubesim.api.KubeSim;
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.samples.bench.BenchRunner;
+import dev.kubesim.samples.bench.ClusterBenchmarks;
+import dev.kubesim.samples.conformance.ConformanceCommand;
+import dev.kubesim.samples.lab.BuiltInLabs;
+import dev.kubesim.samples.lab.LabRunner;
+import dev.kubesim.samples.lab.LabScript;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code kubesim} command line: {@code shell}, {@code run FILE}, {@code lab NAME}, {@code
+ * conformance PATH...} and {@code bench [NAME...]}.
+ */
+public final class KubeSimCommand {
+  private static final String USAGE = """
+      usage: kubesim <command> [args]
+
+      commands:
+        shell               read kubectl command lines (and "advance 30s") from standard input
+        run FILE            run a lab script: one command a line, # comments
+        lab NAME            run a built-in lab (%s)
+        conformance PATH... run conformance scenarios (files or folders)
+        bench [NAME...]     run the benchmarks and print "name value unit" lines
+
+      options of shell, run and lab:
+        --seed N            the simulation's seed (default 1)
+        --nodes N           the number of nodes (default 3)
+      """;
+
+  private KubeSimCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out));
+  }
+
+  /** Runs a sub-command and returns the process exit code. */
+  public static int run(String[] args, PrintStream out) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      out.print(USAGE.formatted(String.join(", ", BuiltInLabs.names())));
+      return args.length == 0 ? 2 : 0;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      return switch (args[0]) {
+        case "shell" -> shell(rest, out);
+        case "run" -> runFile(rest, out);
+        case "lab" -> lab(rest, out);
+        case "conformance" -> conformance(rest, out);
+        case "bench" -> new BenchRunner(5, 15).run(ClusterBenchmarks.all(), rest, out);
+        default -> {
+          out.println("kubesim: unknown command \"" + args[0] + "\"");
+          out.print(USAGE.formatted(String.join(", ", BuiltInLabs.names())));
+          yield 2;
+        }
+      };
+    } catch (IllegalArgumentException | KubeSimException e) {
+      out.println("kubesim: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      out.println("kubesim: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Cluster options from {@code --seed N} and {@code --nodes N}; the other arguments are returned. */
+  private record Options(long seed, int nodes, List<String> args) {
+    static Options parse(List<String> args) {
+      long seed = 1;
+      int nodes = 3;
+      List<String> rest = new java.util.ArrayList<>();
+      for (int i = 0; i < args.size(); i++) {
+        String a = args.get(i);
+        if ((a.equals("--seed") || a.equals("--nodes")) && i + 1 < args.size()) {
+          try {
+            if (a.equals("--seed")) {
+              seed = Long.parseLong(args.get(++i));
+            } else {
+              nodes = Integer.parseInt(args.get(++i));
+            }
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(a + " needs a number, got \"" + args.get(i) + "\"");
+          }
+        } else {
+          rest.add(a);
+        }
+      }
+      return new Options(seed, nodes, rest);
+    }
+
+    SimCluster cluster() {
+      return (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).build();
+    }
+  }
+
+  private static int shell(List<String> args, PrintStream out) throws IOException {
+    Options options = Options.parse(args);
+    boolean interactive = System.console() != null;
+    try (SimCluster cluster = options.cluster()) {
+      LabRunner runner = new LabRunner(cluster, name -> Optional.empty(), out);
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      while (true) {
+        if (interactive) {
+          out.print("kubesim$ ");
+          out.flush();
+        }
+        String line = in.readLine();
+        if (line == null || line.strip().equals("exit") || line.strip().equals("quit")) {
+          return 0;
+        }
+        runner.runLine(line);
+      }
+    }
+  }
+
+  private static int runFile(List<String> args, PrintStream out) throws IOException {
+    Options options = Options.parse(args);
+    if (options.args().size() != 1) {
+      throw new IllegalArgumentException("run takes one lab script file");
+    }
+    Path script = Path.of(options.args().get(0));
+    if (!Files.isRegularFile(script)) {
+      throw new IllegalArgumentException("no such file: " + script);
+    }
+    Path dir = script.toAbsolutePath().getParent();
+    try (SimCluster cluster = options.cluster()) {
+      LabRunner runner = new LabRunner(cluster, name -> readBeside(dir, name), out);
+      int failed = runner.run(LabScript.parse(script.toString(), Files.readString(script, StandardCharsets.UTF_8)));
+      return failed == 0 ? 0 : 1;
+    }
+  }
+
+  /** Manifests named in a script are looked up beside it first, so scripts run from any folder. */
+  private static Optional<String> readBeside(Path dir, String name) {
+    Path p = dir.resolve(name);
+    if (Files.isRegularFile(p)) {
+      try {
+        return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int lab(List<String> args, PrintStream out) {
+    Options options = Options.parse(args);
+    if (options.args().size() != 1) {
+      throw new IllegalArgumentException("lab takes one name: " + String.join(", ", BuiltInLabs.names()));
+    }
+    String name = options.args().get(0);
+    LabScript script = BuiltInLabs.script(name)
+        .orElseThrow(() -> new IllegalArgumentException("no built-in lab \"" + name + "\"; known: " + String.join(", ", BuiltInLabs.names())));
+    try (SimCluster cluster = options.cluster()) {
+      int failed = new LabRunner(cluster, file -> BuiltInLabs.file(name, file), out).run(script);
+      return failed == 0 ? 0 : 1;
+    }
+  }
+
+  private static int conformance(List<String> args, PrintStream out) {
+    if (args.isEmpty()) {
+      throw new IllegalArgumentException("conformance takes one or more scenario files or folders");
+    }
+    return new ConformanceCommand().run(args.stream().map(Path::of).toList(), out);
+  }
+}

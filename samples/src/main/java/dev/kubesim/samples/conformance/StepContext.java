@@ -1,0 +1,31 @@
+package dev.kubesim.samples.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubesim.api.Cluster;
+import dev.kubesim.impl.codec.FieldPaths;
+import dev.kubesim.impl.codec.ObjectCodec;
+import java.util.Optional;
+
+/**
+ * What a step runs against: the scenario's cluster, the target for the verbs beyond the API, and
+ * pod-reference resolution.
+ */
+record StepContext(Cluster cluster, ScenarioTarget target, PodRefs pods) {
+  StepContext(Cluster cluster, ScenarioTarget target) {
+    this(cluster, target, new PodRefs(cluster));
+  }
+
+  /** An object as stored, as the JSON tree the API would return; empty when it does not exist. */
+  Optional<JsonNode> stored(String kind, String namespace, String name) {
+    return cluster.get(kind, namespace, name).map(ObjectCodec::encode);
+  }
+
+  /** The value at a field path ({@code spec.ports[0].port}); empty when absent or null. */
+  Optional<JsonNode> field(JsonNode tree, String path) {
+    try {
+      return FieldPaths.resolve(tree, path).filter(n -> !n.isNull());
+    } catch (IllegalArgumentException e) {
+      throw new StepFailure("a valid field path", Texts.oneLine(e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.kubesim.samples.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** The labs shipped with kubesim: a script and its manifests on the classpath. */
+public final class BuiltInLabs {
+  private static final String ROOT = "/dev/kubesim/samples/labs/";
+
+  private BuiltInLabs() {}
+
+  /** The names of the built-in labs. */
+  public static List<String> names() {
+    return List.of("kubia");
+  }
+
+  /** The script of a built-in lab, if there is one by that name. */
+  public static Optional<LabScript> script(String lab) {
+    return resource(lab, "lab.txt").map(text -> LabScript.parse(lab, text));
+  }
+
+  /** A manifest of a built-in lab, by the name its script uses after {@code -f}. */
+  public static Optional<String> file(String lab, String name) {
+    if (name.contains("/") || name.contains("..")) {
+      return Optional.empty();
+    }
+    return resource(lab, name);
+  }
+
+  private static Optional<String> resource(String lab, String name) {
+    try (InputStream in = BuiltInLabs.class.getResourceAsStream(ROOT + lab + "/" + name)) {
+      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

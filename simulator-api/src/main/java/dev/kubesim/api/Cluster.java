@@ -1,0 +1,85 @@
+package dev.kubesim.api;
+
+import com.google.common.collect.ImmutableList;
+import dev.kubesim.api.model.KubeObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A simulated Kubernetes cluster held in memory. Every call runs the cluster's event loop on the
+ * calling thread in virtual time; the methods are safe to call from several threads (they take the
+ * cluster's one lock), but the simulation itself never uses threads. The same options and the same
+ * sequence of calls give byte-identical results.
+ *
+ * <p>Writes ({@code apply}, {@code create}, {@code delete}) let the cluster settle before they
+ * return, so controllers have reacted; {@link #advance} moves virtual time on.
+ */
+public interface Cluster extends AutoCloseable {
+  /** The options the cluster was built with. */
+  ClusterOptions options();
+
+  /**
+   * Applies every document of a YAML or JSON text, in order, like {@code kubectl apply -f -}:
+   * creates what is absent and updates what exists.
+   *
+   * @return the stored objects, after defaulting and allocation
+   * @throws KubeSimException for the first document the API server rejects (the documents before
+   *     it stay applied, as with kubectl); a text that does not parse changes nothing
+   */
+  ImmutableList<KubeObject> apply(String manifests);
+
+  /** Applies a manifest file, or every {@code .yaml}/{@code .yml}/{@code .json} file below a folder. */
+  ImmutableList<KubeObject> apply(Path fileOrFolder);
+
+  /** Applies a manifest from the classpath. */
+  ImmutableList<KubeObject> applyResource(String classpathResource);
+
+  /** Applies one object. */
+  KubeObject apply(KubeObject object);
+
+  /** Creates one object; fails with {@link AlreadyExistsException} when it exists. */
+  KubeObject create(KubeObject object);
+
+  /** The object of a kind ({@code Service}, {@code Pod}, ...) by namespace and name. */
+  Optional<KubeObject> get(String kind, String namespace, String name);
+
+  /** The typed object by namespace ({@code ""} for cluster-scoped kinds) and name. */
+  <T extends KubeObject> Optional<T> get(Class<T> type, String namespace, String name);
+
+  /** Objects of a type in one namespace, in name order. */
+  <T extends KubeObject> ImmutableList<T> list(Class<T> type, String namespace);
+
+  /** Objects of a type in every namespace, in (namespace, name) order. */
+  <T extends KubeObject> ImmutableList<T> listAll(Class<T> type);
+
+  /**
+   * Deletes an object.
+   *
+   * @throws NotFoundException when it does not exist
+   */
+  void delete(String kind, String namespace, String name);
+
+  /** Runs a kubectl command line ({@code get pods -o wide}; a leading {@code kubectl} is optional). */
+  KubectlResult kubectl(String commandLine);
+
+  /** Lets virtual time pass, running everything due meanwhile. */
+  void advance(Duration duration);
+
+  /** Runs until no controller has work pending. */
+  void settle();
+
+  /** Virtual time since the cluster was built. */
+  Duration now();
+
+  /**
+   * Calls {@code listener} with every later change of the kind, synchronously, in commit order.
+   * The listener must not call back into the cluster.
+   */
+  void watch(String kind, Consumer<ObjectChange> listener);
+
+  /** Releases the cluster. Nothing of it is used after this. */
+  @Override
+  void close();
+}

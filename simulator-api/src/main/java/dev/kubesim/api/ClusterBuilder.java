@@ -1,0 +1,156 @@
+package dev.kubesim.api;
+
+import com.google.common.collect.ImmutableList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Builds a {@link Cluster}. Each setting may be given once: a second call of the same setting is
+ * a mistake and fails at once, naming it. Unset settings take the defaults of {@link
+ * ClusterOptions}.
+ */
+public final class ClusterBuilder {
+  private final Set<String> given = new HashSet<>();
+  private long seed = 1;
+  private List<NodeConfig> nodes = ClusterOptions.defaultNodes(3);
+  private String serviceCIDR = "10.96.0.0/12";
+  private String clusterCIDR = "10.244.0.0/16";
+  private int nodePortFirst = 30000;
+  private int nodePortLast = 32767;
+  private String clusterDomain = "cluster.local";
+  private List<String> addons = List.of("coredns");
+  private long maxSteps = 50_000_000L;
+  private KubeProxyOptions kubeProxy = KubeProxyOptions.defaults();
+  private HostResolvConf hostResolvConf = HostResolvConf.defaults();
+  private Map<String, List<String>> upstreamDns = Map.of();
+
+  ClusterBuilder() {}
+
+  private void once(String setting) {
+    if (!given.add(setting)) {
+      throw new IllegalStateException(setting + " was already set");
+    }
+  }
+
+  /** The seed of every random stream (default 1). */
+  public ClusterBuilder seed(long value) {
+    once("seed");
+    seed = value;
+    return this;
+  }
+
+  /** {@code count} default nodes (see {@link ClusterOptions#defaultNodes}). */
+  public ClusterBuilder nodes(int count) {
+    once("nodes");
+    nodes = ClusterOptions.defaultNodes(count);
+    return this;
+  }
+
+  /** These nodes, in order. */
+  public ClusterBuilder nodes(List<NodeConfig> value) {
+    once("nodes");
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("a cluster needs at least one node");
+    }
+    nodes = ImmutableList.copyOf(value);
+    return this;
+  }
+
+  /** The ClusterIP range, {@code --service-cluster-ip-range} (default {@code 10.96.0.0/12}). */
+  public ClusterBuilder serviceCIDR(String value) {
+    once("serviceCIDR");
+    serviceCIDR = value;
+    return this;
+  }
+
+  /** The pod network, {@code --cluster-cidr} (default {@code 10.244.0.0/16}). */
+  public ClusterBuilder clusterCIDR(String value) {
+    once("clusterCIDR");
+    clusterCIDR = value;
+    return this;
+  }
+
+  /** The node-port range, {@code --service-node-port-range} (default 30000-32767). */
+  public ClusterBuilder nodePortRange(int first, int last) {
+    once("nodePortRange");
+    if (first < 1 || last > 65535 || first > last) {
+      throw new IllegalArgumentException("invalid node port range " + first + "-" + last);
+    }
+    nodePortFirst = first;
+    nodePortLast = last;
+    return this;
+  }
+
+  /** The node-port range written as {@code first-last}. */
+  public ClusterBuilder nodePortRange(String range) {
+    String[] parts = range.split("-", 2);
+    try {
+      return nodePortRange(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("invalid node port range \"" + range + "\": expected first-last", e);
+    }
+  }
+
+  /** The cluster's DNS domain (default {@code cluster.local}). */
+  public ClusterBuilder clusterDomain(String value) {
+    once("clusterDomain");
+    clusterDomain = value;
+    return this;
+  }
+
+  /** The add-ons to install (default {@code coredns}); an empty list installs none. */
+  public ClusterBuilder addons(List<String> value) {
+    once("addons");
+    addons = ImmutableList.copyOf(value);
+    return this;
+  }
+
+  /** The most events one settle or advance may run before it fails (default 50,000,000). */
+  public ClusterBuilder maxSteps(long value) {
+    once("maxSteps");
+    maxSteps = value;
+    return this;
+  }
+
+  /** kube-proxy's settings (default: iptables mode, see {@link KubeProxyOptions#defaults()}). */
+  public ClusterBuilder kubeProxy(KubeProxyOptions value) {
+    once("kubeProxy");
+    kubeProxy = value;
+    return this;
+  }
+
+  /** The nodes' own resolv.conf (default {@link HostResolvConf#defaults()}). */
+  public ClusterBuilder hostResolvConf(HostResolvConf value) {
+    once("hostResolvConf");
+    hostResolvConf = value;
+    return this;
+  }
+
+  /** Names outside the cluster that the upstream resolver answers, with their addresses; others are NXDOMAIN. */
+  public ClusterBuilder upstreamDns(Map<String, List<String>> value) {
+    once("upstreamDns");
+    upstreamDns = Map.copyOf(value);
+    return this;
+  }
+
+  /** The options collected so far. */
+  public ClusterOptions options() {
+    return new ClusterOptions(
+        seed, nodes, serviceCIDR, clusterCIDR, nodePortFirst, nodePortLast, clusterDomain, addons, maxSteps,
+        kubeProxy, hostResolvConf, upstreamDns);
+  }
+
+  /** Builds the cluster: nodes registered, default namespaces and Services created, add-ons installed, settled. */
+  public Cluster build() {
+    ClusterOptions options = options();
+    ClusterFactory factory =
+        ServiceLoader.load(ClusterFactory.class, ClusterBuilder.class.getClassLoader())
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("no kubesim engine on the classpath: add simulator-impl"));
+    return factory.create(options);
+  }
+}

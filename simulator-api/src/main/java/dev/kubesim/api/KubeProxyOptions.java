@@ -1,0 +1,33 @@
+package dev.kubesim.api;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * kube-proxy's settings on every node.
+ *
+ * @param mode {@code iptables} (default), {@code nftables} or {@code ipvs}
+ * @param masqueradeAll {@code --masquerade-all}: SNAT every packet sent to a ClusterIP
+ * @param detectLocal {@code ClusterCIDR} (default) or {@code None}: how pod traffic is told apart
+ * @param localhostNodePorts whether nodePorts answer on 127.0.0.1 (default true)
+ * @param nodePortAddresses CIDRs of the node addresses that serve nodePorts; empty for all
+ */
+public record KubeProxyOptions(
+    String mode, boolean masqueradeAll, String detectLocal, boolean localhostNodePorts, List<String> nodePortAddresses) {
+  public KubeProxyOptions {
+    Objects.requireNonNull(mode, "mode");
+    if (!List.of("iptables", "nftables", "ipvs").contains(mode)) {
+      throw new IllegalArgumentException("kube-proxy mode must be iptables, nftables or ipvs, got \"" + mode + "\"");
+    }
+    if (!List.of("ClusterCIDR", "None").contains(detectLocal)) {
+      throw new IllegalArgumentException("detectLocal must be ClusterCIDR or None, got \"" + detectLocal + "\"");
+    }
+    nodePortAddresses = ImmutableList.copyOf(nodePortAddresses);
+  }
+
+  /** iptables mode, no masquerade-all, ClusterCIDR detection, localhost nodePorts, all addresses. */
+  public static KubeProxyOptions defaults() {
+    return new KubeProxyOptions("iptables", false, "ClusterCIDR", true, List.of());
+  }
+}

@@ -1,0 +1,19 @@
+package dev.kubesim.api;
+
+/**
+ * What a kubectl command printed and its exit code.
+ *
+ * @param stdout standard output
+ * @param stderr standard error (kubectl's {@code Error from server ...} lines, warnings)
+ * @param exitCode 0 on success, 1 on an error as kubectl exits
+ */
+public record KubectlResult(String stdout, String stderr, int exitCode) {
+  /** Standard output followed by standard error, as a terminal would show them. */
+  public String output() {
+    return stdout + stderr;
+  }
+
+  public boolean succeeded() {
+    return exitCode == 0;
+  }
+}

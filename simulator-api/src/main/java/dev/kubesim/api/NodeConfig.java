@@ -1,0 +1,29 @@
+package dev.kubesim.api;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A node of the simulated cluster: its name, its addresses (the first is its InternalIP; every one
+ * is local to the node) and the pod CIDR its pods take addresses from.
+ */
+public record NodeConfig(String name, List<String> addresses, String podCIDR) {
+  public NodeConfig {
+    Objects.requireNonNull(name, "name");
+    addresses = ImmutableList.copyOf(addresses);
+    Objects.requireNonNull(podCIDR, "podCIDR");
+    if (addresses.isEmpty()) {
+      throw new IllegalArgumentException("node " + name + " needs at least one address");
+    }
+  }
+
+  public static NodeConfig of(String name, String address, String podCIDR) {
+    return new NodeConfig(name, List.of(address), podCIDR);
+  }
+
+  /** The node's InternalIP: its first address. */
+  public String internalIP() {
+    return addresses.get(0);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.kubesim.api.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@code spec.containers[i]} (or {@code initContainers[i]}) of a Pod. */
+public record Container(
+    Optional<String> name,
+    Optional<String> image,
+    List<String> command,
+    List<String> args,
+    Optional<String> workingDir,
+    List<ContainerPort> ports,
+    List<Object> envFrom,
+    List<EnvVar> env,
+    Optional<Object> resources,
+    List<Object> resizePolicy,
+    Optional<String> restartPolicy,
+    List<Object> restartPolicyRules,
+    List<Object> volumeMounts,
+    List<Object> volumeDevices,
+    Optional<Probe> livenessProbe,
+    Optional<Probe> readinessProbe,
+    Optional<Probe> startupProbe,
+    Optional<Object> lifecycle,
+    Optional<String> terminationMessagePath,
+    Optional<String> terminationMessagePolicy,
+    Optional<String> imagePullPolicy,
+    Optional<Object> securityContext,
+    Optional<Boolean> stdin,
+    Optional<Boolean> stdinOnce,
+    Optional<Boolean> tty) {
+  public Container {
+    name = Values.opt(name);
+    image = Values.opt(image);
+    command = Values.list(command);
+    args = Values.list(args);
+    workingDir = Values.opt(workingDir);
+    ports = Values.list(ports);
+    envFrom = Values.list(envFrom);
+    env = Values.list(env);
+    resources = Values.opt(resources);
+    resizePolicy = Values.list(resizePolicy);
+    restartPolicy = Values.opt(restartPolicy);
+    restartPolicyRules = Values.list(restartPolicyRules);
+    volumeMounts = Values.list(volumeMounts);
+    volumeDevices = Values.list(volumeDevices);
+    livenessProbe = Values.opt(livenessProbe);
+    readinessProbe = Values.opt(readinessProbe);
+    startupProbe = Values.opt(startupProbe);
+    lifecycle = Values.opt(lifecycle);
+    terminationMessagePath = Values.opt(terminationMessagePath);
+    terminationMessagePolicy = Values.opt(terminationMessagePolicy);
+    imagePullPolicy = Values.opt(imagePullPolicy);
+    securityContext = Values.opt(securityContext);
+    stdin = Values.opt(stdin);
+    stdinOnce = Values.opt(stdinOnce);
+    tty = Values.opt(tty);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public static Builder builder() {
+    return new Builder(null);
+  }
+
+  /** A builder of {@link Container}, starting from nothing or from a copy. */
+  public static final class Builder {
+    private Optional<String> name = Optional.empty();
+    private Optional<String> image = Optional.empty();
+    private List<String> command;
+    private List<String> args;
+    private Optional<String> workingDir = Optional.empty();
+    private List<ContainerPort> ports;
+    private List<Object> envFrom;
+    private List<EnvVar> env;
+    private Optional<Object> resources = Optional.empty();
+    private List<Object> resizePolicy;
+    private Optional<String> restartPolicy = Optional.empty();
+    private List<Object> restartPolicyRules;
+    private List<Object> volumeMounts;
+    private List<Object> volumeDevices;
+    private Optional<Probe> livenessProbe = Optional.empty();
+    private Optional<Probe> readinessProbe = Optional.empty();
+    private Optional<Probe> startupProbe = Optional.empty();
+    private Optional<Object> lifecycle = Optional.empty();
+    private Optional<String> terminationMessagePath = Optional.empty();
+    private Optional<String> terminationMessagePolicy = Optional.empty();
+    private Optional<String> imagePullPolicy = Optional.empty();
+    private Optional<Object> securityContext = Optional.empty();
+    private Optional<Boolean> stdin = Optional.empty();
+    private Optional<Boolean> stdinOnce = Optional.empty();
+    private Optional<Boolean> tty = Optional.empty();
+
+    private Builder(Container from) {
+      if (from != null) {
+        name = from.name;
+        image = from.image;
+        command = from.command;
+        args = from.args;
+        workingDir = from.workingDir;
+        ports = from.ports;
+        envFrom = from.envFrom;
+        env = from.env;
+        resources = from.resources;
+        resizePolicy = from.resizePolicy;
+        restartPolicy = from.restartPolicy;
+        restartPolicyRules = from.restartPolicyRules;
+        volumeMounts = from.volumeMounts;
+        volumeDevices = from.volumeDevices;
+        livenessProbe = from.livenessProbe;
+        readinessProbe = from.readinessProbe;
+        startupProbe = from.startupProbe;
+        lifecycle = from.lifecycle;
+        terminationMessagePath = from.terminationMessagePath;
+        terminationMessagePolicy = from.terminationMessagePolicy;
+        imagePullPolicy = from.imagePullPolicy;
+        securityContext = from.securityContext;
+        stdin = from.stdin;
+        stdinOnce = from.stdinOnce;
+        tty = from.tty;
+      }
+    }
+
+    public Builder name(String v) { name = Optional.ofNullable(v); return this; }
+    public Builder image(String v) { image = Optional.ofNullable(v); return this; }
+    public Builder command(List<String> v) { command = v; return this; }
+    public Builder args(List<String> v) { args = v; return this; }
+    public Builder workingDir(String v) { workingDir = Optional.ofNullable(v); return this; }
+    public Builder ports(List<ContainerPort> v) { ports = v; return this; }
+    public Builder envFrom(List<Object> v) { envFrom = v; return this; }
+    public Builder env(List<EnvVar> v) { env = v; return this; }
+    public Builder resources(Object v) { resources = Optional.ofNullable(v); return this; }
+    public Builder resizePolicy(List<Object> v) { resizePolicy = v; return this; }
+    public Builder restartPolicy(String v) { restartPolicy = Optional.ofNullable(v); return this; }
+    public Builder restartPolicyRules(List<Object> v) { restartPolicyRules = v; return this; }
+    public Builder volumeMounts(List<Object> v) { volumeMounts = v; return this; }
+    public Builder volumeDevices(List<Object> v) { volumeDevices = v; return this; }
+    public Builder livenessProbe(Probe v) { livenessProbe = Optional.ofNullable(v); return this; }
+    public Builder readinessProbe(Probe v) { readinessProbe = Optional.ofNullable(v); return this; }
+    public Builder startupProbe(Probe v) { startupProbe = Optional.ofNullable(v); return this; }
+    public Builder lifecycle(Object v) { lifecycle = Optional.ofNullable(v); return this; }
+    public Builder terminationMessagePath(String v) { terminationMessagePath = Optional.ofNullable(v); return this; }
+    public Builder terminationMessagePolicy(String v) { terminationMessagePolicy = Optional.ofNullable(v); return this; }
+    public Builder imagePullPolicy(String v) { imagePullPolicy = Optional.ofNullable(v); return this; }
+    public Builder securityContext(Object v) { securityContext = Optional.ofNullable(v); return this; }
+    public Builder stdin(Boolean v) { stdin = Optional.ofNullable(v); return this; }
+    public Builder stdinOnce(Boolean v) { stdinOnce = Optional.ofNullable(v); return this; }
+    public Builder tty(Boolean v) { tty = Optional.ofNullable(v); return this; }
+
+    public Container build() {
+      return new Container(
+          name,
+          image,
+          command,
+          args,
+          workingDir,
+          ports,
+          envFrom,
+          env,
+          resources,
+          resizePolicy,
+          restartPolicy,
+          restartPolicyRules,
+          volumeMounts,
+          volumeDevices,
+          livenessProbe,
+          readinessProbe,
+          startupProbe,
+          lifecycle,
+          terminationMessagePath,
+          terminationMessagePolicy,
+          imagePullPolicy,
+          securityContext,
+          stdin,
+          stdinOnce,
+          tty);
+    }
+  }
+}

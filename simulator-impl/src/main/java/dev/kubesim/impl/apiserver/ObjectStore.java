@@ -1,0 +1,104 @@
+package dev.kubesim.impl.apiserver;
+
+import com.google.common.collect.ImmutableList;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.ObjectMeta;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The API server's storage (etcd's role): objects by kind, namespace and name, a global
+ * resourceVersion, and watchers that hear of every change synchronously, in commit order. Lists
+ * come back in (namespace, name) order.
+ */
+public final class ObjectStore {
+  private final Map<String, TreeMap<ObjectKey, KubeObject>> byKind = new HashMap<>();
+  private final Map<String, List<Consumer<WatchEvent>>> watchers = new HashMap<>();
+  private final List<Consumer<WatchEvent>> allWatchers = new ArrayList<>();
+  private long resourceVersion = 1;
+
+  private TreeMap<ObjectKey, KubeObject> table(String kind) {
+    return byKind.computeIfAbsent(kind, k -> new TreeMap<>());
+  }
+
+  public static ObjectKey keyOf(KubeObject object) {
+    ObjectMeta m = object.metadata();
+    return new ObjectKey(m.namespace().orElse(""), m.nameOrEmpty());
+  }
+
+  public Optional<KubeObject> get(String kind, ObjectKey key) {
+    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    return t == null ? Optional.empty() : Optional.ofNullable(t.get(key));
+  }
+
+  /** Objects of a kind, in (namespace, name) order; {@code namespace} empty for all namespaces. */
+  public ImmutableList<KubeObject> list(String kind, Optional<String> namespace) {
+    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    if (t == null) {
+      return ImmutableList.of();
+    }
+    if (namespace.isEmpty()) {
+      return ImmutableList.copyOf(t.values());
+    }
+    String ns = namespace.get();
+    Collection<KubeObject> range =
+        t.subMap(new ObjectKey(ns, ""), true, new ObjectKey(ns + "\0", ""), false).values();
+    return ImmutableList.copyOf(range);
+  }
+
+  public int count(String kind) {
+    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    return t == null ? 0 : t.size();
+  }
+
+  /** The next resourceVersion, as the API server would stamp it. */
+  public String nextResourceVersion() {
+    return Long.toString(++resourceVersion);
+  }
+
+  /** Stores a new or changed object (already stamped) and tells the watchers. */
+  public void put(KubeObject object) {
+    ObjectKey key = keyOf(object);
+    KubeObject previous = table(object.kind()).put(key, object);
+    WatchEvent.Type type = previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED;
+    notify(new WatchEvent(type, object, Optional.ofNullable(previous)));
+  }
+
+  /** Removes an object and tells the watchers; returns what was stored. */
+  public Optional<KubeObject> remove(String kind, ObjectKey key) {
+    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    KubeObject previous = t == null ? null : t.remove(key);
+    if (previous != null) {
+      notify(new WatchEvent(WatchEvent.Type.DELETED, previous, Optional.of(previous)));
+    }
+    return Optional.ofNullable(previous);
+  }
+
+  /** Registers a watcher of one kind; it hears every later change of that kind. */
+  public void watch(String kind, Consumer<WatchEvent> watcher) {
+    watchers.computeIfAbsent(kind, k -> new ArrayList<>()).add(watcher);
+  }
+
+  /** Registers a watcher of every kind. */
+  public void watchAll(Consumer<WatchEvent> watcher) {
+    allWatchers.add(watcher);
+  }
+
+  private void notify(WatchEvent event) {
+    List<Consumer<WatchEvent>> ws = watchers.get(event.object().kind());
+    if (ws != null) {
+      for (Consumer<WatchEvent> w : List.copyOf(ws)) {
+        w.accept(event);
+      }
+    }
+    for (Consumer<WatchEvent> w : List.copyOf(allWatchers)) {
+      w.accept(event);
+    }
+  }
+}

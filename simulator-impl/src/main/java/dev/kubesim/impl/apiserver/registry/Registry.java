@@ -1,0 +1,26 @@
+package dev.kubesim.impl.apiserver.registry;
+
+import dev.kubesim.impl.apiserver.ApiServer;
+
+/**
+ * The per-kind strategies of the simulated API server, as kube-apiserver's registry wires its
+ * storage: one call registers the rules of every modelled kind except Service, which is registered
+ * on its own.
+ */
+public final class Registry {
+  private Registry() {}
+
+  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints and Ingresses. */
+  public static void registerAll(ApiServer api) {
+    api.register(new NamespaceStrategy());
+    api.register(new NodeStrategy());
+    api.register(new PodStrategy());
+    api.register(new ReplicationControllerStrategy());
+    api.register(new ReplicaSetStrategy());
+    api.register(new DeploymentStrategy());
+    api.register(new EndpointsStrategy());
+    api.register(new EndpointSliceStrategy());
+    api.register(new IngressStrategy());
+    api.register(new IngressClassStrategy());
+  }
+}

@@ -1,0 +1,335 @@
+package dev.kubesim.impl.cluster;
+
+import com.google.common.collect.ImmutableList;
+import dev.kubesim.api.BadRequestException;
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.ClusterOptions;
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.KubectlResult;
+import dev.kubesim.api.NodeConfig;
+import dev.kubesim.api.ObjectChange;
+import dev.kubesim.api.model.EndpointAddress;
+import dev.kubesim.api.model.EndpointPort;
+import dev.kubesim.api.model.EndpointSubset;
+import dev.kubesim.api.model.Endpoints;
+import dev.kubesim.api.model.Kinds;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Namespace;
+import dev.kubesim.api.model.NamespaceSpec;
+import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.api.model.IntOrString;
+import dev.kubesim.api.model.Service;
+import dev.kubesim.api.model.ServicePort;
+import dev.kubesim.api.model.ServiceSpec;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.ClusterIpAllocator;
+import dev.kubesim.impl.apiserver.NodePortAllocator;
+import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.ServiceAllocation;
+import dev.kubesim.impl.apiserver.ServiceStrategy;
+import dev.kubesim.impl.apiserver.registry.Registry;
+import dev.kubesim.impl.codec.Document;
+import dev.kubesim.impl.codec.ManifestReader;
+import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.kubectl.Kubectl;
+import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.sim.EventLoop;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The simulated cluster: the event loop, the API server and its store, the nodes, the add-ons, and
+ * kubectl in front. Every public call takes the cluster's lock and runs the simulation on the
+ * caller's thread.
+ */
+public final class SimCluster implements Cluster {
+  /** The port the API server listens on behind the {@code kubernetes} Service (kubeadm's). */
+  public static final int API_SERVER_PORT = 6443;
+
+  private final ClusterOptions options;
+  private final EventLoop loop;
+  private final ObjectStore store = new ObjectStore();
+  private final ApiServer api;
+  private final ServiceAllocation serviceAllocation;
+  private final List<Cidr> serviceCidrs;
+  private final List<Cidr> clusterCidrs;
+  private final Kubectl kubectl;
+  private final ReentrantLock lock = new ReentrantLock();
+  private boolean closed;
+
+  private SimCluster(ClusterOptions options) {
+    this.options = options;
+    this.loop = new EventLoop(options.seed(), options.maxSteps());
+    this.api = new ApiServer(store, loop);
+    this.serviceCidrs = parseCidrs("serviceCIDR", options.serviceCIDR());
+    this.clusterCidrs = parseCidrs("clusterCIDR", options.clusterCIDR());
+    List<ClusterIpAllocator> ipAllocators = new ArrayList<>();
+    for (Cidr c : serviceCidrs) {
+      ipAllocators.add(new ClusterIpAllocator(c, loop.random().stream("apiserver/clusterip/" + c)));
+    }
+    NodePortAllocator nodePorts =
+        new NodePortAllocator(options.nodePortFirst(), options.nodePortLast(), loop.random().stream("apiserver/nodeport"));
+    this.serviceAllocation = new ServiceAllocation(ipAllocators, nodePorts);
+    Registry.registerAll(api);
+    api.register(new ServiceStrategy(serviceAllocation));
+    this.kubectl = new Kubectl(this);
+  }
+
+  private static List<Cidr> parseCidrs(String what, String text) {
+    List<Cidr> out = new ArrayList<>();
+    for (String part : text.split(",")) {
+      out.add(Cidr.tryParse(part.trim()).orElseThrow(() -> new IllegalArgumentException("invalid " + what + " \"" + text + "\"")));
+    }
+    if (out.size() > 2 || (out.size() == 2 && out.get(0).isIPv4() == out.get(1).isIPv4())) {
+      throw new IllegalArgumentException(what + " takes one range, or one IPv4 and one IPv6 range: \"" + text + "\"");
+    }
+    return List.copyOf(out);
+  }
+
+  /** Builds and boots a cluster: namespaces, nodes, the kubernetes Service, add-ons; then settles. */
+  static SimCluster start(ClusterOptions options) {
+    SimCluster cluster = new SimCluster(options);
+    new Bootstrap(cluster).run();
+    cluster.loop.settle();
+    return cluster;
+  }
+
+  public ApiServer api() {
+    return api;
+  }
+
+  public EventLoop loop() {
+    return loop;
+  }
+
+  public List<Cidr> serviceCidrs() {
+    return serviceCidrs;
+  }
+
+  public List<Cidr> clusterCidrs() {
+    return clusterCidrs;
+  }
+
+  @Override
+  public ClusterOptions options() {
+    return options;
+  }
+
+  private <T> T locked(Supplier<T> body) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the cluster is closed");
+      }
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public ImmutableList<KubeObject> apply(String manifests) {
+    return locked(() -> applyDocuments(ManifestReader.read("STDIN", manifests)));
+  }
+
+  @Override
+  public ImmutableList<KubeObject> apply(Path fileOrFolder) {
+    return locked(() -> applyDocuments(ManifestReader.read(fileOrFolder)));
+  }
+
+  @Override
+  public ImmutableList<KubeObject> applyResource(String classpathResource) {
+    return locked(() -> applyDocuments(ManifestReader.readResource(Thread.currentThread().getContextClassLoader() != null
+        ? Thread.currentThread().getContextClassLoader() : SimCluster.class.getClassLoader(), classpathResource)));
+  }
+
+  /**
+   * Decodes every document first (nothing changes when one does not decode), then applies them in
+   * order and settles; the first rejected document stops the run, naming its source and index.
+   */
+  public ImmutableList<KubeObject> applyDocuments(List<Document> documents) {
+    List<KubeObject> objects = decodeAll(documents);
+    ImmutableList.Builder<KubeObject> applied = ImmutableList.builder();
+    for (int i = 0; i < objects.size(); i++) {
+      Document doc = documents.get(i);
+      try {
+        applied.add(api.apply(objects.get(i)));
+      } catch (KubeSimException e) {
+        loop.settle();
+        throw Errors.withContext(e, "error when applying " + doc.describe() + " (document " + (doc.index() + 1) + ")");
+      }
+    }
+    loop.settle();
+    return applied.build();
+  }
+
+  /** Decodes documents, failing on the first that does not decode, before anything is applied. */
+  public static List<KubeObject> decodeAll(List<Document> documents) {
+    List<KubeObject> objects = new ArrayList<>();
+    for (Document doc : documents) {
+      objects.add(ObjectCodec.decode(doc));
+    }
+    return objects;
+  }
+
+  @Override
+  public KubeObject apply(KubeObject object) {
+    return locked(() -> settled(api.apply(object)));
+  }
+
+  @Override
+  public KubeObject create(KubeObject object) {
+    return locked(() -> settled(api.create(object)));
+  }
+
+  private <T> T settled(T value) {
+    loop.settle();
+    return value;
+  }
+
+  @Override
+  public Optional<KubeObject> get(String kind, String namespace, String name) {
+    return locked(() -> api.get(kind, namespace, name));
+  }
+
+  @Override
+  public <T extends KubeObject> Optional<T> get(Class<T> type, String namespace, String name) {
+    String kind = kindOf(type);
+    return locked(() -> api.get(kind, namespace, name).map(type::cast));
+  }
+
+  @Override
+  public <T extends KubeObject> ImmutableList<T> list(Class<T> type, String namespace) {
+    String kind = kindOf(type);
+    return locked(() -> api.list(kind, Optional.of(namespace)).stream().map(type::cast).collect(ImmutableList.toImmutableList()));
+  }
+
+  @Override
+  public <T extends KubeObject> ImmutableList<T> listAll(Class<T> type) {
+    String kind = kindOf(type);
+    return locked(() -> api.list(kind, Optional.empty()).stream().map(type::cast).collect(ImmutableList.toImmutableList()));
+  }
+
+  private static String kindOf(Class<?> type) {
+    return Kinds.byType(type)
+        .map(Kinds.KindInfo::kind)
+        .orElseThrow(() -> new BadRequestException(type.getSimpleName() + " is not a typed kind; use get(kind, namespace, name)"));
+  }
+
+  @Override
+  public void delete(String kind, String namespace, String name) {
+    locked(() -> settled(api.delete(kind, namespace, name)));
+  }
+
+  @Override
+  public KubectlResult kubectl(String commandLine) {
+    return locked(() -> kubectl.run(commandLine));
+  }
+
+  /** Runs kubectl with standard input (for {@code apply -f -}). */
+  public KubectlResult kubectl(String commandLine, String stdin) {
+    return locked(() -> kubectl.run(commandLine, stdin));
+  }
+
+  @Override
+  public void advance(Duration duration) {
+    locked(() -> {
+      loop.advance(duration);
+      return null;
+    });
+  }
+
+  @Override
+  public void settle() {
+    locked(() -> {
+      loop.settle();
+      return null;
+    });
+  }
+
+  @Override
+  public Duration now() {
+    return locked(() -> loop.clock().elapsed());
+  }
+
+  @Override
+  public void watch(String kind, Consumer<ObjectChange> listener) {
+    locked(() -> {
+      store.watch(kind, e -> listener.accept(new ObjectChange(e.type().name(), e.object(), e.previous())));
+      return null;
+    });
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Creates what a new kubeadm-style cluster has before any user input. */
+  private static final class Bootstrap {
+    private final SimCluster c;
+
+    Bootstrap(SimCluster c) {
+      this.c = c;
+    }
+
+    void run() {
+      for (String ns : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
+        c.api.create(Namespace.of(ObjectMeta.named(ns), new NamespaceSpec(List.of())));
+      }
+      for (NodeConfig node : c.options.nodes()) {
+        c.api.create(Nodes.node(node, c.loop.clock().timestamp()));
+      }
+      createKubernetesService();
+      for (String addon : c.options.addons()) {
+        switch (addon) {
+          case "coredns" -> installCoreDns();
+          default -> throw new IllegalArgumentException("unknown add-on \"" + addon + "\"; known: coredns");
+        }
+      }
+    }
+
+    private void createKubernetesService() {
+      String ip = Cidr.format(c.serviceCidrs.get(0).address(1));
+      ServicePort https =
+          new ServicePort(Optional.of("https"), Optional.of("TCP"), Optional.empty(), Optional.of(443),
+              Optional.of(IntOrString.of(API_SERVER_PORT)), Optional.empty());
+      ObjectMeta meta =
+          ObjectMeta.builder().namespace("default").name("kubernetes")
+              .labels(Map.of("component", "apiserver", "provider", "kubernetes")).build();
+      c.api.create(Service.of(meta, ServiceSpec.builder().clusterIP(ip).ports(List.of(https)).build()));
+      String apiServerAddress = c.options.nodes().get(0).internalIP();
+      EndpointSubset subset =
+          new EndpointSubset(
+              List.of(new EndpointAddress(Optional.of(apiServerAddress), Optional.empty(), Optional.empty(), Optional.empty())),
+              List.of(),
+              List.of(new EndpointPort(Optional.of("https"), Optional.of(API_SERVER_PORT), Optional.of("TCP"), Optional.empty())));
+      c.api.create(Endpoints.of(
+          ObjectMeta.builder().namespace("default").name("kubernetes")
+              .labels(Map.of("endpointslice.kubernetes.io/skip-mirror", "true")).build(),
+          List.of(subset)));
+    }
+
+    private void installCoreDns() {
+      String dnsIp = Cidr.format(c.serviceCidrs.get(0).address(10));
+      String text = Addons.text("coredns.yaml")
+          .replace("${DNS_SERVICE_IP}", dnsIp)
+          .replace("${CLUSTER_DOMAIN}", c.options.clusterDomain());
+      for (KubeObject o : decodeAll(ManifestReader.read("addon coredns", text))) {
+        c.api.create(o);
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.kubesim.impl.codec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One document of a manifest: where it came from (a file path, {@code STDIN}, a classpath
+ * resource), its index within that source (0-based, counting {@code kind: List} items in order),
+ * and its content as a tree.
+ */
+public record Document(String source, int index, JsonNode tree) {
+  /** {@code kind} as written, or {@code ""}. */
+  public String kind() {
+    JsonNode kind = tree.get("kind");
+    return kind != null && kind.isTextual() ? kind.asText() : "";
+  }
+
+  /** {@code metadata.name} as written, or {@code ""}. */
+  public String name() {
+    JsonNode name = tree.path("metadata").get("name");
+    return name != null && name.isTextual() ? name.asText() : "";
+  }
+
+  /** {@code metadata.namespace} as written, or {@code ""}. */
+  public String namespace() {
+    JsonNode ns = tree.path("metadata").get("namespace");
+    return ns != null && ns.isTextual() ? ns.asText() : "";
+  }
+
+  /** How kubectl names the source in its messages, e.g. {@code "kubia-svc.yaml"}. */
+  public String describe() {
+    return "\"" + source + "\"";
+  }
+}

@@ -1,0 +1,297 @@
+package dev.kubesim.impl.codec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.kubesim.api.BadRequestException;
+import dev.kubesim.api.model.GenericObject;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Kinds.KindInfo;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns manifest trees into typed API objects and back. Decoding is strict, as {@code kubectl
+ * apply} with server-side field validation is: every field the kind does not have is reported
+ * ({@code strict decoding error: unknown field "spec.foo"}), and a value of the wrong JSON type is
+ * refused rather than coerced, with the API server's wording.
+ */
+public final class ObjectCodec {
+  private static final ObjectMapper MAPPER = newMapper();
+
+  private ObjectCodec() {}
+
+  /** The mapper used for API objects: absent values and empty collections are omitted. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static ObjectMapper newMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new SimpleModule("kubesim").addDeserializer(GenericObject.class, new GenericObjectDeserializer()))
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .defaultPropertyInclusion(
+                JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS))
+            .build();
+    mapper.configOverride(List.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS));
+    mapper.configOverride(Map.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS));
+    // Kubernetes' JSON decoding never turns a number into a string or a string into a number.
+    for (LogicalType type : new LogicalType[] {LogicalType.Textual}) {
+      mapper.coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+    for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+      mapper.coercionConfigFor(type)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    return mapper;
+  }
+
+  /**
+   * Decodes one document into its typed object (or a generic one for kinds kubesim does not
+   * model).
+   *
+   * @throws BadRequestException with kubectl's and the API server's wording for an unserved kind,
+   *     unknown fields, or values of the wrong type; it names the source
+   */
+  public static KubeObject decode(Document doc) {
+    JsonNode tree = doc.tree();
+    JsonNode apiVersionNode = tree.get("apiVersion");
+    JsonNode kindNode = tree.get("kind");
+    List<String> missing = new ArrayList<>();
+    if (apiVersionNode == null || !apiVersionNode.isTextual() || apiVersionNode.asText().isEmpty()) {
+      missing.add("apiVersion not set");
+    }
+    if (kindNode == null || !kindNode.isTextual() || kindNode.asText().isEmpty()) {
+      missing.add("kind not set");
+    }
+    if (!missing.isEmpty()) {
+      throw new BadRequestException(
+          "error validating " + doc.describe() + ": error validating data: " + String.join(", ", missing)
+              + "; if you choose to ignore these errors, turn validation off with --validate=false");
+    }
+    String apiVersion = apiVersionNode.asText();
+    String kind = kindNode.asText();
+    KindInfo info =
+        KindRegistry.lookup(apiVersion, kind)
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "resource mapping not found for name: \"" + doc.name() + "\" namespace: \""
+                            + doc.namespace() + "\" from " + doc.describe() + ": no matches for kind \""
+                            + kind + "\" in version \"" + apiVersion + "\"\nensure CRDs are installed first"));
+    return decode(doc, info);
+  }
+
+  private static KubeObject decode(Document doc, KindInfo info) {
+    UnknownFieldCollector unknown = new UnknownFieldCollector();
+    KubeObject object;
+    try {
+      object = MAPPER.readerFor(info.type()).withHandler(unknown).readValue(doc.tree());
+    } catch (MismatchedInputException e) {
+      throw cannotHandle(doc, info, typeMismatch(e));
+    } catch (JsonMappingException e) {
+      throw cannotHandle(doc, info, e.getOriginalMessage());
+    } catch (IOException e) {
+      throw cannotHandle(doc, info, e.getMessage());
+    }
+    if (!unknown.fields.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (String f : inDocumentOrder(doc.tree(), unknown.fields)) {
+        parts.add("unknown field \"" + f + "\"");
+      }
+      throw cannotHandle(doc, info, "strict decoding error: " + String.join(", ", parts));
+    }
+    return object;
+  }
+
+  /** The API server lists unknown fields as it meets them: in document order. */
+  private static List<String> inDocumentOrder(JsonNode tree, List<String> fields) {
+    List<String> order = new ArrayList<>();
+    collectPaths(tree, "", order);
+    List<String> sorted = new ArrayList<>(fields);
+    sorted.sort(java.util.Comparator.comparingInt(f -> {
+      int i = order.indexOf(f);
+      return i < 0 ? Integer.MAX_VALUE : i;
+    }));
+    return sorted;
+  }
+
+  private static void collectPaths(JsonNode node, String prefix, List<String> out) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+        out.add(path);
+        collectPaths(e.getValue(), path, out);
+      });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collectPaths(node.get(i), prefix + "[" + i + "]", out);
+      }
+    }
+  }
+
+  private static BadRequestException cannotHandle(Document doc, KindInfo info, String detail) {
+    return new BadRequestException(
+        "error when creating " + doc.describe() + ": " + info.kind() + " in version \"" + info.version()
+            + "\" cannot be handled as a " + info.kind() + ": " + detail);
+  }
+
+  /** Go's wording for a JSON value of the wrong type: {@code json: cannot unmarshal string into Go struct field ...}. */
+  private static String typeMismatch(MismatchedInputException e) {
+    StringBuilder path = new StringBuilder();
+    String struct = "";
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+        Object from = ref.getFrom();
+        if (from instanceof Class<?> c) {
+          struct = c.getSimpleName();
+        } else if (from != null) {
+          struct = from.getClass().getSimpleName();
+        }
+      }
+    }
+    String target = goType(e.getTargetType());
+    String got = "value";
+    String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (msg.contains("String value") || msg.contains("from String")) {
+      got = "string";
+    } else if (msg.contains("Integer value") || msg.contains("from Integer") || msg.contains("Number")) {
+      got = "number";
+    } else if (msg.contains("Boolean value") || msg.contains("from Boolean")) {
+      got = "bool";
+    } else if (msg.contains("START_ARRAY") || msg.contains("Array value")) {
+      got = "array";
+    } else if (msg.contains("START_OBJECT") || msg.contains("Object value")) {
+      got = "object";
+    }
+    return "json: cannot unmarshal " + got + " into Go struct field " + struct + "." + path + " of type " + target;
+  }
+
+  private static String goType(Class<?> type) {
+    if (type == null) {
+      return "value";
+    }
+    if (type == Integer.class || type == int.class) {
+      return "int32";
+    }
+    if (type == Long.class || type == long.class) {
+      return "int64";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "bool";
+    }
+    if (type == String.class) {
+      return "string";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "[]interface {}";
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return "map[string]string";
+    }
+    return "v1." + type.getSimpleName();
+  }
+
+  /** The object as a JSON tree, fields in the API's order, absent and empty values omitted. */
+  public static ObjectNode encode(KubeObject object) {
+    return MAPPER.valueToTree(object);
+  }
+
+  /** Converts a tree back into a typed object of the given kind (used for stored copies). */
+  public static <T extends KubeObject> T convert(JsonNode tree, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot convert stored object: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Collects every unknown field with its full path instead of failing on the first. */
+  private static final class UnknownFieldCollector extends DeserializationProblemHandler {
+    final List<String> fields = new ArrayList<>();
+
+    @Override
+    public boolean handleUnknownProperty(
+        DeserializationContext ctxt,
+        JsonParser p,
+        JsonDeserializer<?> deserializer,
+        Object beanOrClass,
+        String propertyName)
+        throws IOException {
+      JsonStreamContext context = p.getParsingContext();
+      if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
+        // The parser already entered the unknown field's value; its parent holds the field.
+        context = context.getParent();
+      }
+      fields.add(path(context, propertyName));
+      p.skipChildren();
+      return true;
+    }
+
+    /** The dotted path of the property being read: each context's place in its parent, then the leaf. */
+    private static String path(JsonStreamContext context, String leaf) {
+      Deque<String> parts = new ArrayDeque<>();
+      for (JsonStreamContext c = context; c != null && c.getParent() != null && !c.getParent().inRoot(); c = c.getParent()) {
+        JsonStreamContext parent = c.getParent();
+        if (parent.inArray()) {
+          parts.push("[" + Math.max(0, parent.getCurrentIndex()) + "]");
+        } else if (parent.getCurrentName() != null) {
+          parts.push(parent.getCurrentName());
+        }
+      }
+      StringBuilder sb = new StringBuilder();
+      for (String part : parts) {
+        if (!part.startsWith("[") && sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(part);
+      }
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      return sb.append(leaf).toString();
+    }
+  }
+
+  /** The value at a Kubernetes field path ({@code spec.ports[0].port}, {@code metadata.labels[a/b]}). */
+  public static Optional<JsonNode> at(JsonNode root, String path) {
+    return FieldPaths.resolve(root, path);
+  }
+}

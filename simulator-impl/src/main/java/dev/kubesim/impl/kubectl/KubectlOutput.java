@@ -1,0 +1,35 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.KubectlResult;
+
+/** What one kubectl run has written to standard output and standard error, and its exit code. */
+final class KubectlOutput {
+  private final StringBuilder stdout = new StringBuilder();
+  private final StringBuilder stderr = new StringBuilder();
+  private int exitCode;
+
+  /** Appends text to standard output. */
+  void out(String text) {
+    stdout.append(text);
+  }
+
+  /** Appends text to standard error. */
+  void err(String text) {
+    stderr.append(text);
+  }
+
+  /** Writes one error message (a newline is added when missing) and marks the run failed. */
+  void fail(String message) {
+    err(message.endsWith("\n") ? message : message + "\n");
+    exitCode = 1;
+  }
+
+  /** Marks the run failed without writing anything more. */
+  void markFailed() {
+    exitCode = 1;
+  }
+
+  KubectlResult result() {
+    return new KubectlResult(stdout.toString(), stderr.toString(), exitCode);
+  }
+}
