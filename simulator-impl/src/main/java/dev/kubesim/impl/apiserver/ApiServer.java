@@ -10,6 +10,7 @@ import dev.kubesim.api.StatusCause;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.Strategy.Allocation;
 import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.codec.KindRegistry;
@@ -218,17 +219,91 @@ public final class ApiServer {
     return !a.withMetadata(blank).equals(b.withMetadata(blank));
   }
 
+  /** Deletes an object as {@code kubectl delete} does by default (see {@link DeleteOptions#defaults()}). */
+  public KubeObject delete(String kind, String namespace, String name) {
+    return delete(kind, namespace, name, DeleteOptions.defaults());
+  }
+
   /**
-   * Deletes an object at once and releases what it held.
+   * Deletes an object as the API server does: a scheduled, unfinished pod is marked with a
+   * deletionTimestamp for its grace period (its kubelet finishes the deletion); an object with
+   * finalizers ({@code orphan} and {@code foregroundDeletion} among them, added for those
+   * propagation policies) is marked and removed once the finalizers are gone; anything else is
+   * removed at once.
    *
+   * @return the object as it was removed, or as it is now marked for deletion
    * @throws NotFoundException when it does not exist
    */
-  public KubeObject delete(String kind, String namespace, String name) {
+  public KubeObject delete(String kind, String namespace, String name, DeleteOptions options) {
     KindInfo info = KindRegistry.byKind(kind).orElseThrow(() -> new BadRequestException("the server doesn't have a resource type \"" + kind + "\""));
     ObjectKey key = new ObjectKey(info.namespaced() ? namespace : "", name);
-    KubeObject removed = store.remove(info.kind(), key).orElseThrow(() -> notFound(kind, name));
+    KubeObject current = store.get(info.kind(), key).orElseThrow(() -> notFound(kind, name));
+    ObjectMeta meta = current.metadata();
+    List<String> finalizers = new ArrayList<>(meta.finalizers());
+    if (options.propagationPolicy().equals("Orphan") && !finalizers.contains(ORPHAN_FINALIZER)) {
+      finalizers.add(ORPHAN_FINALIZER);
+    } else if (options.propagationPolicy().equals("Foreground") && !finalizers.contains(FOREGROUND_FINALIZER)) {
+      finalizers.add(FOREGROUND_FINALIZER);
+    }
+    long grace = current instanceof Pod pod ? PodDeletion.gracePeriod(pod, options.gracePeriodSeconds()) : 0;
+    if (grace == 0 && finalizers.isEmpty()) {
+      return remove(info, key);
+    }
+    if (meta.deletionTimestamp().isPresent() && finalizers.equals(meta.finalizers())) {
+      // Already being deleted: a shorter grace period brings the end forward, as the API server allows.
+      long left = meta.deletionGracePeriodSeconds().orElse(0L);
+      if (grace == 0 && current instanceof Pod) {
+        return remove(info, key);
+      }
+      if (grace >= left) {
+        return current;
+      }
+    }
+    String deadline = loop.clock().instant().plusSeconds(grace).toString();
+    ObjectMeta marked = meta.toBuilder()
+        .finalizers(finalizers)
+        .deletionTimestamp(trimNanos(deadline))
+        .deletionGracePeriodSeconds(grace)
+        .build();
+    return commitUpdate(current.withMetadata(marked), current, false);
+  }
+
+  private static String trimNanos(String instant) {
+    return java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
+  /** Finalizer that makes the garbage collector orphan the dependents before the owner goes. */
+  public static final String ORPHAN_FINALIZER = "orphan";
+  /** Finalizer that keeps the owner until the garbage collector has deleted its dependents. */
+  public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
+
+  private KubeObject remove(KindInfo info, ObjectKey key) {
+    KubeObject removed = store.remove(info.kind(), key).orElseThrow(() -> notFound(info.kind(), key.name()));
     strategyFor(removed).release(removed);
     return removed;
+  }
+
+  /**
+   * Removes a finalizer (as its controller does when its work is done); an object being deleted
+   * goes once none is left.
+   */
+  public void removeFinalizer(KubeObject object, String finalizer) {
+    KindInfo info = kindOf(object);
+    ObjectKey key = ObjectStore.keyOf(object);
+    Optional<KubeObject> current = store.get(info.kind(), key);
+    if (current.isEmpty() || !current.get().metadata().finalizers().contains(finalizer)) {
+      return;
+    }
+    List<String> left = new ArrayList<>(current.get().metadata().finalizers());
+    left.remove(finalizer);
+    KubeObject updated = current.get().withMetadata(current.get().metadata().toBuilder().finalizers(left).build());
+    boolean graceLeft = updated instanceof Pod && updated.metadata().deletionGracePeriodSeconds().orElse(0L) > 0;
+    if (left.isEmpty() && updated.metadata().deletionTimestamp().isPresent() && !graceLeft) {
+      commitUpdate(updated, current.get(), false);
+      remove(info, key);
+    } else {
+      commitUpdate(updated, current.get(), false);
+    }
   }
 
   private <T extends KubeObject> T withNamespace(T object, KindInfo info) {

@@ -1,0 +1,39 @@
+package dev.kubesim.impl.kubelet;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+
+/** How a container runtime reports images: fully qualified names and content digests. */
+final class Images {
+  private Images() {}
+
+  /** {@code luksa/kubia} → {@code docker.io/luksa/kubia:latest}; {@code nginx} → {@code docker.io/library/nginx:latest}. */
+  static String reported(String image) {
+    String name = image;
+    String digest = "";
+    int at = name.indexOf('@');
+    if (at >= 0) {
+      digest = name.substring(at);
+      name = name.substring(0, at);
+    }
+    int slash = name.indexOf('/');
+    String first = slash < 0 ? "" : name.substring(0, slash);
+    boolean hasRegistry = slash >= 0 && (first.contains(".") || first.contains(":") || first.equals("localhost"));
+    if (!hasRegistry) {
+      name = "docker.io/" + (slash < 0 ? "library/" : "") + name;
+    }
+    int lastSlash = name.lastIndexOf('/');
+    boolean hasTag = name.indexOf(':', lastSlash) >= 0;
+    if (!hasTag && digest.isEmpty()) {
+      name = name + ":latest";
+    }
+    return name + digest;
+  }
+
+  /** A stable digest-style image ID for an image name. */
+  static String imageId(String reported) {
+    int colon = reported.lastIndexOf(':');
+    String repo = colon > reported.lastIndexOf('/') ? reported.substring(0, colon) : reported;
+    return repo + "@sha256:" + Hashing.sha256().hashString(reported, StandardCharsets.UTF_8);
+  }
+}

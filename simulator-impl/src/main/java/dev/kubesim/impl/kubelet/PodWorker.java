@@ -1,0 +1,372 @@
+package dev.kubesim.impl.kubelet;
+
+import com.google.common.hash.Hashing;
+import dev.kubesim.api.model.Container;
+import dev.kubesim.api.model.ContainerState;
+import dev.kubesim.api.model.ContainerStateRunning;
+import dev.kubesim.api.model.ContainerStateTerminated;
+import dev.kubesim.api.model.ContainerStateWaiting;
+import dev.kubesim.api.model.ContainerStatus;
+import dev.kubesim.api.model.HostIP;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.PodCondition;
+import dev.kubesim.api.model.PodIP;
+import dev.kubesim.api.model.PodSpec;
+import dev.kubesim.api.model.PodStatus;
+import dev.kubesim.api.model.Probe;
+import dev.kubesim.impl.apiserver.DeleteOptions;
+import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.sim.EventLoop;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One pod on one kubelet: its containers' states, its probes, and the status it reports. Every
+ * step is an event in virtual time; the first run of each readiness probe is work (the cluster is
+ * not settled before it), later runs are timers.
+ */
+public final class PodWorker {
+  /** The annotation that pins a pod's IP (kubesim's own). */
+  public static final String POD_IP_ANNOTATION = "kubesim.dev/pod-ip";
+
+  private final Kubelet kubelet;
+  private final ObjectKey key;
+  private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
+  private final List<EventLoop.Event> scheduled = new ArrayList<>();
+  private String podIP;
+  private String startTime;
+  private boolean sandboxReady;
+  private boolean terminating;
+  private boolean gone;
+
+  PodWorker(Kubelet kubelet, ObjectKey key) {
+    this.kubelet = kubelet;
+    this.key = key;
+  }
+
+  private EventLoop loop() {
+    return kubelet.api().loop();
+  }
+
+  private Optional<Pod> current() {
+    return kubelet.api().get(Pod.KIND, key.namespace(), key.name()).map(Pod.class::cast);
+  }
+
+  public Optional<String> podIP() {
+    return Optional.ofNullable(podIP);
+  }
+
+  /** The state of one container as the kubelet tracks it. */
+  static final class ContainerRun {
+    final Container spec;
+    boolean running;
+    boolean ready;
+    boolean started;
+    int restarts;
+    String startedAt;
+    String waitingReason = "ContainerCreating";
+    String waitingMessage;
+    ContainerStateTerminated lastTermination;
+    int readinessSuccesses;
+    int readinessFailures;
+    int livenessFailures;
+    boolean readinessProbed;
+
+    ContainerRun(Container spec) {
+      this.spec = spec;
+    }
+
+    String name() {
+      return spec.name().orElse("");
+    }
+  }
+
+  void begin() {
+    Pod pod = current().orElse(null);
+    if (pod == null) {
+      return;
+    }
+    for (Container c : pod.spec().map(PodSpec::containers).orElse(List.of())) {
+      containers.put(c.name().orElse(""), new ContainerRun(c));
+    }
+    startTime = loop().clock().timestamp();
+    writeStatus();
+    later(kubelet.config().containerStartDelay(), "start containers", true, this::startSandbox);
+  }
+
+  private void later(Duration delay, String what, boolean work, Runnable task) {
+    String name = "kubelet " + kubelet.nodeName() + " " + what + " " + key;
+    EventLoop.Event e = work ? loop().schedule(delay, name, guarded(task)) : loop().scheduleTimer(delay, name, guarded(task));
+    scheduled.add(e);
+  }
+
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      if (!gone) {
+        task.run();
+      }
+    };
+  }
+
+  private void startSandbox() {
+    Pod pod = current().orElse(null);
+    if (pod == null || terminating) {
+      return;
+    }
+    boolean hostNetwork = pod.spec().flatMap(PodSpec::hostNetwork).orElse(false);
+    if (hostNetwork) {
+      podIP = kubelet.hostIP();
+    } else {
+      String pinned = pod.metadata().annotations().get(POD_IP_ANNOTATION);
+      if (pinned != null) {
+        if (!kubelet.ipam().allocate(pinned)) {
+          kubelet.events().warning(pod, "FailedCreatePodSandBox", "Failed to create pod sandbox: failed to assign IP "
+              + pinned + ": not a free address of the node's pod CIDR " + kubelet.ipam().cidr());
+          return;
+        }
+        podIP = pinned;
+      } else {
+        Optional<String> ip = kubelet.ipam().allocate();
+        if (ip.isEmpty()) {
+          kubelet.events().warning(pod, "FailedCreatePodSandBox", "Failed to create pod sandbox: no IP addresses available in range set: "
+              + kubelet.ipam().cidr());
+          return;
+        }
+        podIP = ip.get();
+      }
+    }
+    sandboxReady = true;
+    for (ContainerRun c : containers.values()) {
+      startContainer(c, pod);
+    }
+    writeStatus();
+  }
+
+  private void startContainer(ContainerRun c, Pod pod) {
+    c.running = true;
+    c.started = true;
+    c.waitingReason = null;
+    c.waitingMessage = null;
+    c.startedAt = loop().clock().timestamp();
+    c.readinessSuccesses = 0;
+    c.readinessFailures = 0;
+    c.livenessFailures = 0;
+    c.readinessProbed = false;
+    c.ready = c.spec.readinessProbe().isEmpty();
+    kubelet.events().normal(pod, "Started", "Started container " + c.name());
+    c.spec.readinessProbe().ifPresent(p -> scheduleProbe(c, p, true, c.restarts, true));
+    c.spec.livenessProbe().ifPresent(p -> scheduleProbe(c, p, false, c.restarts, false));
+  }
+
+  private void scheduleProbe(ContainerRun c, Probe probe, boolean readiness, int generation, boolean first) {
+    Duration delay = Duration.ofSeconds(first ? probe.initialDelaySeconds().orElse(0) : probe.periodSeconds().orElse(10));
+    // The first readiness run is work so that a settled cluster has probed every pod once.
+    later(delay, (readiness ? "readiness" : "liveness") + " probe " + c.name(), first && readiness, () -> {
+      if (terminating || !c.running || c.restarts != generation) {
+        return;
+      }
+      runProbe(c, probe, readiness);
+      if (!terminating && c.running && c.restarts == generation) {
+        scheduleProbe(c, probe, readiness, generation, false);
+      }
+    });
+  }
+
+  private void runProbe(ContainerRun c, Probe probe, boolean readiness) {
+    Pod pod = current().orElse(null);
+    if (pod == null) {
+      return;
+    }
+    Prober.Result result = kubelet.prober().probe(pod, c.name(), probe);
+    int successThreshold = probe.successThreshold().orElse(1);
+    int failureThreshold = probe.failureThreshold().orElse(3);
+    if (readiness) {
+      boolean wasReady = c.ready;
+      if (result.success()) {
+        c.readinessFailures = 0;
+        c.readinessSuccesses++;
+        if (c.readinessSuccesses >= successThreshold) {
+          c.ready = true;
+        }
+      } else {
+        c.readinessSuccesses = 0;
+        c.readinessFailures++;
+        if (c.readinessFailures >= failureThreshold || !c.readinessProbed) {
+          c.ready = false;
+        }
+        kubelet.events().warning(pod, "Unhealthy", "Readiness probe failed: " + result.message());
+      }
+      c.readinessProbed = true;
+      if (wasReady != c.ready) {
+        writeStatus();
+      }
+      return;
+    }
+    if (result.success()) {
+      c.livenessFailures = 0;
+      return;
+    }
+    c.livenessFailures++;
+    kubelet.events().warning(pod, "Unhealthy", "Liveness probe failed: " + result.message());
+    if (c.livenessFailures >= failureThreshold) {
+      kubelet.events().normal(pod, "Killing", "Container " + c.name() + " failed liveness probe, will be restarted");
+      restart(c, 137, "Error");
+    }
+  }
+
+  /** Kills a container and starts it again after the kubelet's back-off, as CrashLoopBackOff does. */
+  void restart(ContainerRun c, int exitCode, String reason) {
+    String now = loop().clock().timestamp();
+    c.lastTermination = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason), Optional.empty(),
+        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(containerId(c)));
+    c.running = false;
+    c.ready = false;
+    c.restarts++;
+    Duration backOff = backOff(c.restarts);
+    if (backOff.isZero()) {
+      Pod pod = current().orElse(null);
+      if (pod != null) {
+        startContainer(c, pod);
+      }
+    } else {
+      c.waitingReason = "CrashLoopBackOff";
+      c.waitingMessage = "back-off " + format(backOff) + " restarting failed container=" + c.name() + " pod=" + key.name() + "_" + key.namespace();
+      later(backOff, "restart " + c.name(), false, () -> current().ifPresent(p -> {
+        startContainer(c, p);
+        writeStatus();
+      }));
+    }
+    writeStatus();
+  }
+
+  /** No wait before the first restart, then 10 s doubling up to 5 min. */
+  private Duration backOff(int restarts) {
+    if (restarts <= 1) {
+      return Duration.ZERO;
+    }
+    Duration d = kubelet.config().restartBackOffBase().multipliedBy(1L << Math.min(20, restarts - 2));
+    return d.compareTo(kubelet.config().restartBackOffMax()) > 0 ? kubelet.config().restartBackOffMax() : d;
+  }
+
+  private static String format(Duration d) {
+    long s = d.getSeconds();
+    return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
+  }
+
+  /** The pod is being deleted: containers are stopped and the pod goes when its grace period ends. */
+  void terminate(Pod pod) {
+    if (terminating) {
+      return;
+    }
+    terminating = true;
+    for (ContainerRun c : containers.values()) {
+      c.ready = false;
+    }
+    Instant deadline = pod.metadata().deletionTimestamp().map(Instant::parse).orElse(loop().clock().instant());
+    Duration left = Duration.between(loop().clock().instant(), deadline);
+    if (left.isNegative()) {
+      left = Duration.ZERO;
+    }
+    kubelet.events().normal(pod, "Killing", "Stopping container " + String.join(", ", containers.keySet()));
+    writeStatus();
+    // The grace period passes as a timer: a Terminating pod is visible meanwhile, as on a real cluster.
+    later(left, "finish termination", false, this::finishTermination);
+  }
+
+  private void finishTermination() {
+    gone = true;
+    if (podIP != null && !podIP.equals(kubelet.hostIP())) {
+      kubelet.ipam().release(podIP);
+    }
+    current().ifPresent(p -> kubelet.api().delete(Pod.KIND, key.namespace(), key.name(), DeleteOptions.now()));
+  }
+
+  /** The pod object was removed (by us or by a forced deletion). */
+  void removed() {
+    gone = true;
+    for (EventLoop.Event e : scheduled) {
+      e.cancel();
+    }
+    if (podIP != null && !podIP.equals(kubelet.hostIP())) {
+      kubelet.ipam().release(podIP);
+    }
+  }
+
+  private String containerId(ContainerRun c) {
+    String seed = key + "/" + c.name() + "/" + c.restarts + "/" + c.startedAt;
+    return "containerd://" + Hashing.sha256().hashString(seed, StandardCharsets.UTF_8);
+  }
+
+  private void writeStatus() {
+    Pod pod = current().orElse(null);
+    if (pod == null || gone) {
+      return;
+    }
+    PodStatus old = pod.status().orElseGet(PodStatus::empty);
+    boolean allRunning = sandboxReady && containers.values().stream().allMatch(c -> c.running);
+    boolean allReady = allRunning && containers.values().stream().allMatch(c -> c.ready) && !terminating;
+    List<String> unready = containers.values().stream().filter(c -> !c.ready || terminating).map(ContainerRun::name).toList();
+    String unreadyMessage = "containers with unready status: [" + String.join(" ", unready) + "]";
+    List<PodCondition> conditions = new ArrayList<>();
+    conditions.add(condition(old, "PodReadyToStartContainers", sandboxReady, null, null));
+    conditions.add(condition(old, "Initialized", true, null, null));
+    conditions.add(condition(old, "Ready", allReady, allReady ? null : "ContainersNotReady", allReady ? null : unreadyMessage));
+    conditions.add(condition(old, "ContainersReady", allReady, allReady ? null : "ContainersNotReady", allReady ? null : unreadyMessage));
+    conditions.add(condition(old, "PodScheduled", true, null, null));
+    List<ContainerStatus> statuses = new ArrayList<>();
+    for (ContainerRun c : containers.values()) {
+      statuses.add(containerStatus(c));
+    }
+    statuses.sort(Comparator.comparing(s -> s.name().orElse("")));
+    PodStatus.Builder b = old.toBuilder()
+        .phase(sandboxReady ? "Running" : "Pending")
+        .conditions(conditions)
+        .hostIP(kubelet.hostIP())
+        .hostIPs(List.of(new HostIP(Optional.of(kubelet.hostIP()))))
+        .startTime(startTime)
+        .containerStatuses(statuses)
+        .qosClass("BestEffort");
+    if (podIP != null) {
+      b.podIP(podIP).podIPs(List.of(new PodIP(Optional.of(podIP))));
+    }
+    PodStatus status = b.build();
+    if (!status.equals(old)) {
+      kubelet.api().write(pod.withStatus(status));
+    }
+  }
+
+  private PodCondition condition(PodStatus old, String type, boolean value, String reason, String message) {
+    String status = value ? "True" : "False";
+    String transition = old.conditions().stream()
+        .filter(c -> c.type().filter(type::equals).isPresent() && c.status().filter(status::equals).isPresent())
+        .findFirst()
+        .flatMap(PodCondition::lastTransitionTime)
+        .orElse(loop().clock().timestamp());
+    return new PodCondition(Optional.of(type), Optional.empty(), Optional.of(status), Optional.empty(), Optional.of(transition),
+        Optional.ofNullable(reason), Optional.ofNullable(message));
+  }
+
+  private ContainerStatus containerStatus(ContainerRun c) {
+    ContainerState state;
+    if (c.running) {
+      state = new ContainerState(Optional.empty(), Optional.of(new ContainerStateRunning(Optional.of(c.startedAt))), Optional.empty());
+    } else {
+      state = new ContainerState(Optional.of(new ContainerStateWaiting(Optional.ofNullable(c.waitingReason), Optional.ofNullable(c.waitingMessage))),
+          Optional.empty(), Optional.empty());
+    }
+    ContainerState last = new ContainerState(Optional.empty(), Optional.empty(), Optional.ofNullable(c.lastTermination));
+    String image = Images.reported(c.spec.image().orElse(""));
+    boolean created = c.running || c.restarts > 0;
+    return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready && !terminating),
+        Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(image) : ""),
+        created ? Optional.of(containerId(c)) : Optional.empty(), Optional.of(c.started && c.running),
+        Map.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());
+  }
+}

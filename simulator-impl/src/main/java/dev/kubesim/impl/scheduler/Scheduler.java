@@ -1,0 +1,208 @@
+package dev.kubesim.impl.scheduler;
+
+import dev.kubesim.api.model.Node;
+import dev.kubesim.api.model.NodeCondition;
+import dev.kubesim.api.model.NodeSpec;
+import dev.kubesim.api.model.NodeStatus;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.PodCondition;
+import dev.kubesim.api.model.PodSpec;
+import dev.kubesim.api.model.PodStatus;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.WatchEvent;
+import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.controller.WorkQueue;
+import dev.kubesim.impl.events.EventRecorder;
+import dev.kubesim.impl.labels.LabelSelectors;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The default scheduler, reduced to what networking needs and fully deterministic: every unbound
+ * pod of {@code default-scheduler} goes to the schedulable node (Ready, not cordoned, matching its
+ * {@code nodeSelector}) with the fewest pods, ties broken by node name, which spreads replicas
+ * across nodes. A pod no node can take stays Pending with {@code PodScheduled=False} and a {@code
+ * FailedScheduling} event, and is retried when nodes change.
+ */
+public final class Scheduler {
+  private static final String NAME = "default-scheduler";
+
+  private final ApiServer api;
+  private final WorkQueue queue;
+  private final EventRecorder events;
+  /** Schedulable nodes ordered by (pods bound, name): the head is the least loaded. */
+  private final TreeSet<Slot> slots = new TreeSet<>(Comparator.comparingInt(Slot::pods).thenComparing(Slot::node));
+  private final Map<String, Slot> slotByNode = new HashMap<>();
+  private final Map<String, Integer> podsPerNode = new HashMap<>();
+  private final Map<String, Node> nodes = new TreeMap<>();
+  private final TreeSet<ObjectKey> unschedulable = new TreeSet<>();
+
+  private record Slot(String node, int pods) {}
+
+  private Scheduler(ApiServer api) {
+    this.api = api;
+    this.queue = new WorkQueue(api.loop(), NAME, this::schedule);
+    this.events = new EventRecorder(api, NAME, "");
+  }
+
+  /** Starts the scheduler on the cluster's API server. */
+  public static Scheduler start(ApiServer api) {
+    Scheduler s = new Scheduler(api);
+    api.store().watch(Node.KIND, s::onNode);
+    api.store().watch(Pod.KIND, s::onPod);
+    return s;
+  }
+
+  private void onNode(WatchEvent e) {
+    Node node = (Node) e.object();
+    String name = node.metadata().nameOrEmpty();
+    Slot slot = slotByNode.remove(name);
+    if (slot != null) {
+      slots.remove(slot);
+    }
+    if (e.type() == WatchEvent.Type.DELETED) {
+      nodes.remove(name);
+      return;
+    }
+    nodes.put(name, node);
+    if (schedulable(node)) {
+      Slot s = new Slot(name, podsPerNode.getOrDefault(name, 0));
+      slots.add(s);
+      slotByNode.put(name, s);
+      // A node that became available may take the pods no node could take before.
+      for (ObjectKey key : List.copyOf(unschedulable)) {
+        queue.add(key);
+      }
+    }
+  }
+
+  static boolean schedulable(Node node) {
+    boolean cordoned = node.spec().flatMap(NodeSpec::unschedulable).orElse(false);
+    boolean ready = node.status().stream()
+        .flatMap(s -> s.conditions().stream())
+        .anyMatch(c -> c.type().filter("Ready"::equals).isPresent() && c.status().filter("True"::equals).isPresent());
+    return !cordoned && ready;
+  }
+
+  private void onPod(WatchEvent e) {
+    Pod pod = (Pod) e.object();
+    ObjectKey key = ObjectStore.keyOf(pod);
+    String oldNode = e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED).map(p -> PodStates.nodeName((Pod) p)).orElse("");
+    String newNode = e.type() == WatchEvent.Type.DELETED ? "" : PodStates.nodeName(pod);
+    if (!oldNode.equals(newNode)) {
+      count(oldNode, -1);
+      count(newNode, +1);
+    }
+    if (e.type() == WatchEvent.Type.DELETED) {
+      unschedulable.remove(key);
+      return;
+    }
+    if (newNode.isEmpty() && !PodStates.isTerminating(pod) && isOurs(pod)) {
+      queue.add(key);
+    }
+  }
+
+  private static boolean isOurs(Pod pod) {
+    return pod.spec().flatMap(PodSpec::schedulerName).orElse(NAME).equals(NAME);
+  }
+
+  private void count(String node, int delta) {
+    if (node.isEmpty()) {
+      return;
+    }
+    int n = podsPerNode.merge(node, delta, Integer::sum);
+    Slot slot = slotByNode.get(node);
+    if (slot != null) {
+      slots.remove(slot);
+      Slot updated = new Slot(node, n);
+      slots.add(updated);
+      slotByNode.put(node, updated);
+    }
+  }
+
+  private void schedule(ObjectKey key) {
+    Optional<Pod> found = api.get(Pod.KIND, key.namespace(), key.name()).map(Pod.class::cast);
+    if (found.isEmpty() || PodStates.isScheduled(found.get()) || PodStates.isTerminating(found.get())) {
+      unschedulable.remove(key);
+      return;
+    }
+    Pod pod = found.get();
+    Map<String, String> selector = pod.spec().map(PodSpec::nodeSelector).orElse(Map.of());
+    Optional<String> chosen = Optional.empty();
+    for (Slot slot : slots) {
+      if (LabelSelectors.matches(selector, nodes.get(slot.node()).metadata().labels())) {
+        chosen = Optional.of(slot.node());
+        break;
+      }
+    }
+    if (chosen.isEmpty()) {
+      unschedulable.add(key);
+      markUnschedulable(pod, selector);
+      return;
+    }
+    unschedulable.remove(key);
+    bind(pod, chosen.get());
+  }
+
+  /** The binding subresource: sets the node and {@code PodScheduled=True}. */
+  private void bind(Pod pod, String node) {
+    PodSpec spec = pod.spec().orElseThrow().toBuilder().nodeName(node).build();
+    Pod bound = pod.withSpec(spec).withStatus(withCondition(pod, "True", null, null));
+    api.write(bound);
+    events.normal(bound, "Scheduled", "Successfully assigned " + pod.metadata().namespace().orElse("default") + "/"
+        + pod.metadata().nameOrEmpty() + " to " + node);
+  }
+
+  private void markUnschedulable(Pod pod, Map<String, String> selector) {
+    int total = nodes.size();
+    List<String> reasons = new ArrayList<>();
+    int notReady = 0;
+    int cordoned = 0;
+    int mismatched = 0;
+    for (Node n : nodes.values()) {
+      if (n.spec().flatMap(NodeSpec::unschedulable).orElse(false)) {
+        cordoned++;
+      } else if (!schedulable(n)) {
+        notReady++;
+      } else if (!LabelSelectors.matches(selector, n.metadata().labels())) {
+        mismatched++;
+      }
+    }
+    if (mismatched > 0) {
+      reasons.add(mismatched + " node(s) didn't match Pod's node affinity/selector");
+    }
+    if (notReady > 0) {
+      reasons.add(notReady + " node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
+    }
+    if (cordoned > 0) {
+      reasons.add(cordoned + " node(s) were unschedulable");
+    }
+    String message = "0/" + total + " nodes are available: " + String.join(", ", reasons) + ".";
+    Pod updated = pod.withStatus(withCondition(pod, "False", "Unschedulable", message));
+    if (!updated.equals(pod)) {
+      api.write(updated);
+      events.warning(pod, "FailedScheduling", message);
+    }
+  }
+
+  private PodStatus withCondition(Pod pod, String status, String reason, String message) {
+    PodStatus current = pod.status().orElseGet(() -> PodStatus.builder().phase("Pending").build());
+    List<PodCondition> conditions = new ArrayList<>();
+    Optional<PodCondition> existing = current.conditions().stream().filter(c -> c.type().filter("PodScheduled"::equals).isPresent()).findFirst();
+    String transition = existing.filter(c -> c.status().filter(status::equals).isPresent())
+        .flatMap(PodCondition::lastTransitionTime)
+        .orElse(api.loop().clock().timestamp());
+    conditions.add(new PodCondition(Optional.of("PodScheduled"), Optional.empty(), Optional.of(status), Optional.empty(),
+        Optional.of(transition), Optional.ofNullable(reason), Optional.ofNullable(message)));
+    current.conditions().stream().filter(c -> c.type().filter("PodScheduled"::equals).isEmpty()).forEach(conditions::add);
+    return current.withConditions(conditions);
+  }
+}
