@@ -101,8 +101,10 @@ public final class DeploymentStrategy extends Strategy<Deployment> {
           errs.addAll(validateRollingUpdate(strategy.rollingUpdate().get(), path.child("rollingUpdate")));
         }
       }
-      default -> errs.add(FieldError.notSupported(path, new StrategyJson(type, strategy.rollingUpdate().map(DeploymentStrategy::rollingJson).orElse(null)),
-          List.of(RECREATE, ROLLING_UPDATE)));
+      default -> {
+        Object shown = new StrategyJson(type, strategy.rollingUpdate().map(DeploymentStrategy::rollingJson).orElse(null));
+        errs.add(FieldError.notSupported(path, shown, List.of(RECREATE, ROLLING_UPDATE)));
+      }
     }
     return errs;
   }

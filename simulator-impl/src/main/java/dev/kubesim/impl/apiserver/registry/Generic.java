@@ -45,11 +45,6 @@ final class Generic {
     return Optional.empty();
   }
 
-  /** The boolean under {@code key}; {@code false} when absent. */
-  static boolean bool(Map<String, Object> m, String key) {
-    return m != null && Boolean.TRUE.equals(m.get(key));
-  }
-
   /** An insertion-ordered mutable copy. */
   static Map<String, Object> copy(Map<String, Object> m) {
     return m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m);

@@ -6,6 +6,7 @@ import dev.kubesim.api.model.NodeAddress;
 import dev.kubesim.api.model.NodeSpec;
 import dev.kubesim.api.model.NodeStatus;
 import dev.kubesim.impl.apiserver.Strategy;
+import dev.kubesim.impl.apiserver.validation.ErrorType;
 import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.apiserver.validation.FieldPath;
 import dev.kubesim.impl.apiserver.validation.IpSyntax;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -32,9 +34,22 @@ public final class NodeStrategy extends Strategy<Node> {
     super(Node.class);
   }
 
-  /** {@code SetDefaults_NodeStatus}: allocatable is the capacity unless given. */
+  /**
+   * {@code SetDefaults_NodeStatus} (allocatable is the capacity unless given) and the v1
+   * conversion of the pod CIDR: a lone {@code podCIDR} becomes {@code podCIDRs}, whose first entry
+   * is always shown as {@code podCIDR}.
+   */
   @Override
   public Node defaults(Node node) {
+    NodeSpec spec = node.specOrEmpty();
+    List<String> cidrs = spec.podCIDRs();
+    if (cidrs.isEmpty() && !spec.podCIDR().orElse("").isEmpty()) {
+      cidrs = List.of(spec.podCIDR().get());
+    }
+    if (!cidrs.isEmpty() && (!cidrs.equals(spec.podCIDRs()) || !spec.podCIDR().equals(Optional.of(cidrs.get(0))))) {
+      node = node.withSpec(new NodeSpec(Optional.of(cidrs.get(0)), cidrs, spec.providerID(), spec.unschedulable(),
+          spec.taints(), spec.configSource(), spec.externalID()));
+    }
     if (node.status().isEmpty()) {
       return node;
     }
@@ -104,7 +119,8 @@ public final class NodeStrategy extends Strategy<Node> {
     }
     String oldProvider = oldSpec.providerID().orElse("");
     if (!oldProvider.isEmpty() && !oldProvider.equals(spec.providerID().orElse(""))) {
-      errs.add(FieldError.forbidden(FieldPath.root("spec", "providerID"), "node updates may not change providerID except from \"\" to valid"));
+      errs.add(FieldError.forbidden(FieldPath.root("spec", "providerID"),
+          "node updates may not change providerID except from \"\" to valid"));
     }
     if (!spec.taints().isEmpty()) {
       errs.addAll(validateTaints(spec.taints(), FieldPath.root("metadata", "taints")));
@@ -149,7 +165,8 @@ public final class NodeStrategy extends Strategy<Node> {
       errs.addAll(PodSpecRules.validateTaintEffect(effect, false, idx.child("effect")));
       if (unique.computeIfAbsent(effect, k -> new HashSet<>()).contains(key)) {
         Object shown = new TaintJson(key, value, effect, t.get("timeAdded"));
-        errs.add(new FieldError(FieldError.duplicate(idx, shown).type(), idx.toString(), shown, "taints must be unique by key and effect pair"));
+        // field.Duplicate with a Detail set afterwards, as upstream builds it.
+        errs.add(new FieldError(ErrorType.DUPLICATE, idx.toString(), shown, "taints must be unique by key and effect pair"));
         continue;
       }
       unique.get(effect).add(key);

@@ -17,7 +17,6 @@ import dev.kubesim.impl.apiserver.validation.FieldPath;
 import dev.kubesim.impl.apiserver.validation.IpSyntax;
 import dev.kubesim.impl.apiserver.validation.LabelNames;
 import dev.kubesim.impl.apiserver.validation.MetadataValidation;
-import dev.kubesim.impl.apiserver.validation.NumberSyntax;
 import dev.kubesim.impl.apiserver.validation.PortSyntax;
 import dev.kubesim.impl.apiserver.validation.ValidationMessages;
 import java.math.BigDecimal;
@@ -554,7 +553,9 @@ public final class PodSpecRules {
       FieldPath rp = path.child("resourceFieldRef");
       if (resource.isEmpty()) {
         errs.add(FieldError.required(rp.child("resource"), ""));
-      } else if (!RESOURCE_FIELD_PATHS.contains(resource) && !resource.startsWith("requests.hugepages-") && !resource.startsWith("limits.hugepages-")) {
+      } else if (!RESOURCE_FIELD_PATHS.contains(resource)
+          && !resource.startsWith("requests.hugepages-")
+          && !resource.startsWith("limits.hugepages-")) {
         errs.add(FieldError.notSupported(rp.child("resource"), resource, RESOURCE_FIELD_PATHS));
       }
     }
@@ -772,10 +773,11 @@ public final class PodSpecRules {
         Optional<BigDecimal> limit = Quantity.parse(limits.get(name));
         if (request.isPresent() && limit.isPresent()) {
           int cmp = request.get().compareTo(limit.get());
+          String shown = String.valueOf(e.getValue());
           if (cmp != 0 && !overcommitAllowed(name)) {
-            errs.add(FieldError.invalid(reqPath, String.valueOf(e.getValue()), "must be equal to " + name + " limit of " + limits.get(name)));
+            errs.add(FieldError.invalid(reqPath, shown, "must be equal to " + name + " limit of " + limits.get(name)));
           } else if (cmp > 0) {
-            errs.add(FieldError.invalid(reqPath, String.valueOf(e.getValue()), "must be less than or equal to " + name + " limit of " + limits.get(name)));
+            errs.add(FieldError.invalid(reqPath, shown, "must be less than or equal to " + name + " limit of " + limits.get(name)));
           }
         }
       } else if (!overcommitAllowed(name)) {
@@ -816,7 +818,8 @@ public final class PodSpecRules {
     String shown = String.valueOf(raw);
     if (q.isEmpty()) {
       // Upstream refuses such a value while decoding; here it surfaces as a field error.
-      errs.add(FieldError.invalid(path, shown, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
+      errs.add(FieldError.invalid(path, shown,
+          "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
       return errs;
     }
     if (q.get().signum() < 0) {
@@ -841,7 +844,8 @@ public final class PodSpecRules {
     List<?> groups = Generic.list(sc, "supplementalGroups");
     for (int g = 0; g < groups.size(); g++) {
       if (groups.get(g) instanceof Number n && (n.longValue() < 0 || n.longValue() > MAX_INT32)) {
-        errs.add(FieldError.invalid(path.child("supplementalGroups").index(g), n.longValue(), ValidationMessages.inclusiveRangeError(0, MAX_INT32)));
+        errs.add(FieldError.invalid(path.child("supplementalGroups").index(g), n.longValue(),
+            ValidationMessages.inclusiveRangeError(0, MAX_INT32)));
       }
     }
     // The internal type keeps shareProcessNamespace and hostPID in the security context, hence the path.
@@ -975,7 +979,8 @@ public final class PodSpecRules {
       if (!HTTP_HEADER_NAME.matcher(name).matches()) {
         // Upstream reports header names at httpHeaders, without the index.
         errs.add(FieldError.invalid(path.child("httpHeaders"), name,
-            ValidationMessages.regexError("a valid HTTP header must consist of alphanumeric characters or '-'", "[-A-Za-z0-9]+", "X-Header-Name")));
+            ValidationMessages.regexError(
+                "a valid HTTP header must consist of alphanumeric characters or '-'", "[-A-Za-z0-9]+", "X-Header-Name")));
       }
     }
     return errs;
@@ -1102,14 +1107,16 @@ public final class PodSpecRules {
     }
     PodDNSConfig c = config.get();
     if (c.nameservers().size() > MAX_DNS_NAMESERVERS) {
-      errs.add(FieldError.invalid(path.child("nameservers"), c.nameservers(), "must not have more than " + MAX_DNS_NAMESERVERS + " nameservers"));
+      errs.add(FieldError.invalid(path.child("nameservers"), c.nameservers(),
+          "must not have more than " + MAX_DNS_NAMESERVERS + " nameservers"));
     }
     for (int i = 0; i < c.nameservers().size(); i++) {
       String ns = c.nameservers().get(i);
       errs.addAll(FieldError.invalidEach(path.child("nameservers").index(i), ns, IpSyntax.isValidIP(ns)));
     }
     if (c.searches().size() > MAX_DNS_SEARCH_PATHS) {
-      errs.add(FieldError.invalid(path.child("searches"), c.searches(), "must not have more than " + MAX_DNS_SEARCH_PATHS + " search paths"));
+      errs.add(FieldError.invalid(path.child("searches"), c.searches(),
+          "must not have more than " + MAX_DNS_SEARCH_PATHS + " search paths"));
     }
     if (String.join(" ", c.searches()).length() > MAX_DNS_SEARCH_LIST_CHARS) {
       errs.add(FieldError.invalid(path.child("searches"), c.searches(),
@@ -1141,7 +1148,8 @@ public final class PodSpecRules {
     }
     if (!DNS1123_SUBDOMAIN_UNDERSCORE.matcher(value).matches()) {
       errs.add(ValidationMessages.regexError(
-          "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+          "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', "
+              + "and must start and end with an alphanumeric character",
           DNS1123_SUBDOMAIN_UNDERSCORE_FMT, "example.com"));
     }
     return errs;
@@ -1289,10 +1297,5 @@ public final class PodSpecRules {
 
   private static String quote(String s) {
     return dev.kubesim.impl.apiserver.validation.GoFormat.quote(s);
-  }
-
-  /** Whether a percent value such as {@code 25%} is well formed (used by workload strategies). */
-  static boolean isPercent(String s) {
-    return NumberSyntax.isValidPercent(s).isEmpty();
   }
 }

@@ -190,7 +190,10 @@ public final class PodStrategy extends Strategy<Pod> {
     errs.addAll(PodSpecRules.validatePodSpec(spec, specPath, true));
     if (spec.serviceAccountName().orElse("").isEmpty()) {
       for (int i = 0; i < spec.volumes().size(); i++) {
-        List<?> sources = Generic.map(spec.volumes().get(i)).flatMap(v -> Generic.map(v, "projected")).map(p -> Generic.list(p, "sources")).orElse(List.of());
+        List<?> sources = Generic.map(spec.volumes().get(i))
+            .flatMap(v -> Generic.map(v, "projected"))
+            .map(p -> Generic.list(p, "sources"))
+            .orElse(List.of());
         for (int s = 0; s < sources.size(); s++) {
           if (Generic.map(sources.get(s)).map(m -> m.containsKey("serviceAccountToken")).orElse(false)) {
             errs.add(FieldError.forbidden(specPath.child("volumes").index(i).child("projected", "sources").index(s).child("serviceAccountToken"),
@@ -237,7 +240,8 @@ public final class PodStrategy extends Strategy<Pod> {
     }
     PodSpec munged = munge(spec, oldSpec);
     if (!munged.equals(oldSpec)) {
-      errs.add(FieldError.forbidden(specPath, "pod updates may not change fields other than " + UPDATABLE_FIELDS + "\n" + diff(oldSpec, munged)));
+      errs.add(FieldError.forbidden(specPath,
+          "pod updates may not change fields other than " + UPDATABLE_FIELDS + "\n" + diff(oldSpec, munged)));
     }
     return errs;
   }
@@ -283,6 +287,27 @@ public final class PodStrategy extends Strategy<Pod> {
       }
     }
     return sb.append("  }\n").toString();
+  }
+
+  /**
+   * A pull policy that was only defaulted stays as it was when just the image changes: apply
+   * patches the image alone, so the stored (defaulted) policy survives, and the update is legal.
+   */
+  private static List<Container> keepPullPolicies(List<Container> now, List<Container> old) {
+    List<Container> out = new ArrayList<>(now.size());
+    for (int i = 0; i < now.size(); i++) {
+      Container c = now.get(i);
+      if (i < old.size() && old.get(i).name().equals(c.name())) {
+        Container o = old.get(i);
+        String defaultNow = PodSpecDefaults.pullPolicy(c.image().orElse(""));
+        String defaultOld = PodSpecDefaults.pullPolicy(o.image().orElse(""));
+        if (c.imagePullPolicy().orElse("").equals(defaultNow) && o.imagePullPolicy().orElse("").equals(defaultOld)) {
+          c = c.toBuilder().imagePullPolicy(o.imagePullPolicy().orElse(null)).build();
+        }
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   /** {@code ValidateContainerUpdates}; true when validation must stop (containers added or removed). */
@@ -400,7 +425,9 @@ public final class PodStrategy extends Strategy<Pod> {
     if (oldSpec.tolerations().containsAll(spec.tolerations())) {
       b.tolerations(oldSpec.tolerations());
     }
+    b.containers(keepPullPolicies(spec.containers(), oldSpec.containers()));
+    b.initContainers(keepPullPolicies(spec.initContainers(), oldSpec.initContainers()));
     Pod out = pod.withSpec(b.build());
-    return old.status().isPresent() ? out.withStatus(old.status().get()) : new Pod(out.apiVersion(), out.kind(), out.metadata(), out.spec(), Optional.empty());
+    return out.withStatus(old.status().orElse(null));
   }
 }

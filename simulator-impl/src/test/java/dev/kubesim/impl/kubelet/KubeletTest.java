@@ -1,0 +1,123 @@
+package dev.kubesim.impl.kubelet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.model.ContainerStatus;
+import dev.kubesim.api.model.Node;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.impl.TestEngine;
+import dev.kubesim.impl.codec.ManifestReader;
+import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.controller.ReplicaManager;
+import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.scheduler.Scheduler;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class KubeletTest {
+  private TestEngine engine;
+  private final AtomicBoolean probeSucceeds = new AtomicBoolean(true);
+  private final AtomicInteger probes = new AtomicInteger();
+
+  @BeforeEach
+  void setUp() {
+    engine = new TestEngine(1);
+    Scheduler.start(engine.api);
+    ReplicaManager.replicationControllers(engine.api);
+    Prober prober = (pod, container, probe) -> {
+      probes.incrementAndGet();
+      return probeSucceeds.get() ? Prober.Result.ok() : Prober.Result.failure("probe says no");
+    };
+    engine.api.create(node("node-1"));
+    Kubelet.start(engine.api, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults(), prober);
+  }
+
+  private static Node node(String name) {
+    String yaml = "{apiVersion: v1, kind: Node, metadata: {name: " + name + "}, status: {conditions: [{type: Ready, status: 'True'}]}}";
+    return (Node) ObjectCodec.decode(ManifestReader.read("n", yaml).get(0));
+  }
+
+  private Pod pod(String name) {
+    return (Pod) engine.api.get(Pod.KIND, "default", name).orElseThrow();
+  }
+
+  @Test
+  void podGoesFromContainerCreatingToRunningWithAnAddressFromThePodCidr() {
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: web}, spec: {containers: [{name: app, image: nginx}]}}");
+    engine.loop.advance(Duration.ofMillis(500));
+    Pod creating = pod("web");
+    assertThat(PodStates.phase(creating)).isEqualTo("Pending");
+    ContainerStatus cs = creating.status().orElseThrow().containerStatuses().get(0);
+    assertThat(cs.state().orElseThrow().waiting().orElseThrow().reason()).contains("ContainerCreating");
+    engine.loop.settle();
+    Pod running = pod("web");
+    assertThat(PodStates.phase(running)).isEqualTo("Running");
+    assertThat(PodStates.isReady(running)).isTrue();
+    assertThat(running.status().orElseThrow().podIP()).contains("10.244.1.2");
+    assertThat(running.status().orElseThrow().hostIP()).contains("192.168.49.2");
+    assertThat(running.status().orElseThrow().containerStatuses().get(0).image()).contains("docker.io/library/nginx:latest");
+  }
+
+  @Test
+  void pinnedPodIpIsHonoured() {
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: p, annotations: {kubesim.dev/pod-ip: 10.244.1.77}}, spec: {containers: [{name: a, image: nginx}]}}");
+    engine.loop.settle();
+    assertThat(pod("p").status().orElseThrow().podIP()).contains("10.244.1.77");
+  }
+
+  @Test
+  void readinessFollowsTheProbeAndTheFirstRunHappensBeforeSettling() {
+    probeSucceeds.set(false);
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: r},
+         spec: {containers: [{name: a, image: luksa/kubia, readinessProbe: {exec: {command: [ls, /var/ready]}, periodSeconds: 1}}]}}
+        """);
+    engine.loop.settle();
+    assertThat(probes.get()).isEqualTo(1);
+    assertThat(PodStates.phase(pod("r"))).isEqualTo("Running");
+    assertThat(PodStates.isReady(pod("r"))).isFalse();
+    probeSucceeds.set(true);
+    engine.loop.advance(Duration.ofSeconds(2));
+    assertThat(PodStates.isReady(pod("r"))).isTrue();
+  }
+
+  @Test
+  void livenessFailuresRestartTheContainerWithBackOff() {
+    probeSucceeds.set(false);
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: l},
+         spec: {containers: [{name: a, image: luksa/kubia-unhealthy, livenessProbe: {httpGet: {port: 8080}, periodSeconds: 1, failureThreshold: 1}}]}}
+        """);
+    engine.loop.settle();
+    engine.loop.advance(Duration.ofSeconds(30));
+    ContainerStatus cs = pod("l").status().orElseThrow().containerStatuses().get(0);
+    assertThat(cs.restartCount().orElse(0)).isGreaterThanOrEqualTo(2);
+    assertThat(cs.lastState().orElseThrow().terminated().orElseThrow().exitCode()).contains(137);
+  }
+
+  @Test
+  void deletedPodIsTerminatingForItsGracePeriodThenGone() {
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: t}, spec: {terminationGracePeriodSeconds: 10, containers: [{name: a, image: nginx}]}}");
+    engine.loop.settle();
+    engine.api.delete(Pod.KIND, "default", "t");
+    engine.loop.settle();
+    assertThat(PodStates.isTerminating(pod("t"))).isTrue();
+    engine.loop.advance(Duration.ofSeconds(11));
+    assertThat(engine.api.get(Pod.KIND, "default", "t")).isEmpty();
+  }
+
+  @Test
+  void addressesAreHandedOutRoundRobin() {
+    PodIpam ipam = new PodIpam(Cidr.parse("10.244.1.0/24"));
+    assertThat(ipam.allocate()).contains("10.244.1.2");
+    assertThat(ipam.allocate()).contains("10.244.1.3");
+    ipam.release("10.244.1.2");
+    assertThat(ipam.allocate()).contains("10.244.1.4");
+    assertThat(ipam.allocate("10.244.1.3")).isFalse();
+    assertThat(ipam.allocate("10.244.2.3")).isFalse();
+  }
+}
