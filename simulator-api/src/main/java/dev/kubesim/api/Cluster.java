@@ -61,6 +61,17 @@ public interface Cluster extends AutoCloseable {
    */
   void delete(String kind, String namespace, String name);
 
+  /**
+   * Runs a command in a pod's first container, like {@code kubectl exec POD -- COMMAND}: the
+   * process's own output and exit code (without kubectl's added lines).
+   *
+   * @param pod {@code namespace/name}, or a name in {@code default}
+   */
+  ExecResult exec(String pod, String... command);
+
+  /** Runs a command in a named container of a pod ({@code kubectl exec POD -c CONTAINER -- COMMAND}). */
+  ExecResult exec(String pod, String container, java.util.List<String> command);
+
   /** Runs a kubectl command line ({@code get pods -o wide}; a leading {@code kubectl} is optional). */
   KubectlResult kubectl(String commandLine);
 

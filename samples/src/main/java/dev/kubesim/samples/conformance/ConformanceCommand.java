@@ -19,7 +19,7 @@ public final class ConformanceCommand {
 
   /** A command running today's simulator. */
   public ConformanceCommand() {
-    this(new ScenarioRunner());
+    this(new ScenarioRunner(SimulatorTarget.FACTORY));
   }
 
   /** A command running scenarios with the given runner. */

@@ -129,6 +129,9 @@ public final class ScenarioLoader {
     if (root.has("name") && root.get("name").isTextual() && root.get("name").asText().isBlank()) {
       problems.add("name: must not be empty");
     }
+    if (name.contains("\n")) {
+      problems.add("name: must be one line");
+    }
     List<String> requires = root.has("requires") ? strings(root.get("requires")) : List.of();
     ClusterSpec cluster = cluster(root.path("cluster"), problems);
     List<Step> steps = new ArrayList<>();
@@ -137,8 +140,15 @@ public final class ScenarioLoader {
       if (stepNodes.isEmpty()) {
         problems.add("steps: a scenario needs at least one step");
       }
+      Map<String, Integer> names = new java.util.HashMap<>();
       for (int i = 0; i < stepNodes.size(); i++) {
-        steps.add(step(stepNodes.get(i), i + 1));
+        Step step = step(stepNodes.get(i), i + 1);
+        // Case ids are <scenario> :: <step>, so a second step of the same name would be ambiguous.
+        Integer earlier = names.putIfAbsent(step.name(), step.index());
+        if (earlier != null) {
+          step = step.withProblem("name: already the name of step " + earlier);
+        }
+        steps.add(step);
       }
     }
     return new Scenario(origin, name, textAt(root, "source"), textAt(root, "description"), requires, cluster,
@@ -219,10 +229,11 @@ public final class ScenarioLoader {
     }
     String name = fallback;
     if (node.has("name")) {
-      if (node.get("name").isTextual() && !node.get("name").asText().isBlank()) {
-        name = node.get("name").asText();
+      String given = node.get("name").asText();
+      if (node.get("name").isTextual() && !given.isBlank() && !given.contains("\n")) {
+        name = given;
       } else {
-        problems.add("name: expected a non-empty string, got " + Texts.brief(node.get("name")));
+        problems.add("name: expected a non-empty string on one line, got " + Texts.brief(node.get("name")));
       }
     }
     List<String> requires = List.of();

@@ -125,8 +125,11 @@ public interface ScenarioTarget {
   /** A resolv.conf's nameservers, search list and options. */
   record ResolvConf(List<String> nameservers, List<String> searches, List<String> options) {}
 
-  /** The target of {@link Factory#NONE}: every call fails, naming the verb. */
-  final class Unsupported implements ScenarioTarget {
+  /**
+   * The target of {@link Factory#NONE}: every call fails, naming the verb. Extend it to implement
+   * the verbs one at a time.
+   */
+  class Unsupported implements ScenarioTarget {
     private static UnsupportedOperationException no(String verb) {
       return new UnsupportedOperationException("not supported yet: " + verb);
     }

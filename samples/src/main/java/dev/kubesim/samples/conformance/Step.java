@@ -30,6 +30,13 @@ public record Step(
     problems = List.copyOf(problems);
   }
 
+  /** A copy with one more problem. */
+  public Step withProblem(String problem) {
+    List<String> more = new java.util.ArrayList<>(problems);
+    more.add(problem);
+    return new Step(index, name, requires, verb, input, expect, repeat, more);
+  }
+
   /** Whether the step is one case of the report: it has an {@code expect}. */
   public boolean isCase() {
     return expect.isPresent();

@@ -7,6 +7,7 @@ import dev.kubesim.api.model.Kinds;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
+import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.model.SessionAffinityConfig;
 import dev.kubesim.impl.apiserver.validation.DnsNames;
 import dev.kubesim.impl.apiserver.validation.FieldError;
@@ -101,6 +102,12 @@ public final class ServiceStrategy extends Strategy<Service> {
 
   static boolean externallyAccessible(String type, ServiceSpec spec) {
     return type.equals("LoadBalancer") || type.equals("NodePort") || (type.equals("ClusterIP") && !spec.externalIPs().isEmpty());
+  }
+
+  /** PrepareForCreate: the status starts empty, which the API shows as {@code loadBalancer: {}}. */
+  @Override
+  public Service admit(Service service, ApiServer api) {
+    return service.withStatus(new ServiceStatus(Optional.of(new ServiceStatus.LoadBalancerStatus(List.of()))));
   }
 
   @Override

@@ -34,6 +34,19 @@ import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.kubectl.Kubectl;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.impl.controller.DeploymentController;
+import dev.kubesim.impl.controller.EndpointSliceController;
+import dev.kubesim.impl.controller.EndpointsController;
+import dev.kubesim.impl.controller.GarbageCollector;
+import dev.kubesim.impl.controller.ReplicaManager;
+import dev.kubesim.impl.kubelet.ContainerSetup;
+import dev.kubesim.impl.kubelet.Kubelet;
+import dev.kubesim.impl.kubelet.KubeletConfig;
+import dev.kubesim.impl.kubelet.RuntimeProber;
+import dev.kubesim.impl.program.ContainerRuntime;
+import dev.kubesim.impl.scheduler.Scheduler;
+import java.util.TreeMap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +75,8 @@ public final class SimCluster implements Cluster {
   private final List<Cidr> clusterCidrs;
   private final Kubectl kubectl;
   private final ReentrantLock lock = new ReentrantLock();
+  private final ContainerRuntime runtime;
+  private final Map<String, Kubelet> kubelets = new TreeMap<>();
   private boolean closed;
 
   private SimCluster(ClusterOptions options) {
@@ -79,7 +94,53 @@ public final class SimCluster implements Cluster {
     this.serviceAllocation = new ServiceAllocation(ipAllocators, nodePorts);
     Registry.registerAll(api);
     api.register(new ServiceStrategy(serviceAllocation));
+    this.runtime = ContainerRuntime.withBuiltins(loop.clock()::nanos);
+    startControlPlane();
     this.kubectl = new Kubectl(this);
+  }
+
+  /** The controllers and node agents, started before any object exists so that they see every change. */
+  private void startControlPlane() {
+    GarbageCollector.start(api);
+    ReplicaManager.replicationControllers(api);
+    ReplicaManager.replicaSets(api);
+    DeploymentController.start(api);
+    EndpointsController.start(api);
+    EndpointSliceController.start(api);
+    Scheduler.start(api);
+    String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
+    ContainerSetup setup = new ContainerSetup(options.clusterDomain(), dnsIp);
+    RuntimeProber prober = new RuntimeProber();
+    for (NodeConfig node : options.nodes()) {
+      Cidr podCidr = Cidr.tryParse(node.podCIDR())
+          .orElseThrow(() -> new IllegalArgumentException("invalid podCIDR \"" + node.podCIDR() + "\" of node " + node.name()));
+      kubelets.put(node.name(), Kubelet.start(api, node.name(), node.internalIP(), podCidr, KubeletConfig.defaults(), prober,
+          runtime, setup, options.clusterDomain()));
+    }
+  }
+
+  /** The container runtime shared by the nodes: its program and command registries can be extended. */
+  public ContainerRuntime runtime() {
+    return runtime;
+  }
+
+  /** The kubelet of a node, if the node exists. */
+  public Optional<Kubelet> kubelet(String node) {
+    return Optional.ofNullable(kubelets.get(node));
+  }
+
+  @Override
+  public ExecResult exec(String pod, String... command) {
+    return exec(pod, "", List.of(command));
+  }
+
+  @Override
+  public ExecResult exec(String pod, String container, List<String> command) {
+    return locked(() -> {
+      ExecResult result = PodExec.run(this, pod, container, command);
+      loop.settle();
+      return result;
+    });
   }
 
   private static List<Cidr> parseCidrs(String what, String text) {

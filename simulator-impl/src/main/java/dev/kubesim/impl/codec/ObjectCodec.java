@@ -56,6 +56,8 @@ public final class ObjectCodec {
             .addModule(new Jdk8Module())
             .addModule(new SimpleModule("kubesim").addDeserializer(GenericObject.class, new GenericObjectDeserializer()))
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // Helper methods such as ServiceSpec.isHeadless() are not fields of the API.
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -1,17 +1,150 @@
 package dev.kubesim.impl.kubectl;
 
+import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.KubectlResult;
 import dev.kubesim.impl.cluster.SimCluster;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** PLACEHOLDER so the module compiles while kubectl is written; replaced by the real facade. */
+/**
+ * kubectl in front of a simulated cluster: parses a command line as the shell and cobra would,
+ * runs the command against the cluster's API server and returns what real kubectl v1.34 prints on
+ * standard output and standard error, and its exit code.
+ *
+ * <pre>{@code
+ * Kubectl kubectl = new Kubectl(cluster);
+ * kubectl.run("get svc kubia").stdout();
+ * // NAME    TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE
+ * // kubia   ClusterIP   10.96.71.176   <none>        80/TCP    2m
+ * }</pre>
+ *
+ * <p>After a command that writes, the cluster settles, so controllers have reacted before the
+ * next command. Not thread-safe by itself; {@link SimCluster} calls it under the cluster's lock.
+ */
 public final class Kubectl {
-  public Kubectl(SimCluster cluster) {}
+  /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
+  private static final List<String> NOT_YET =
+      List.of("exec", "logs", "cordon", "uncordon", "drain", "rollout", "run", "edit", "patch", "replace", "port-forward",
+          "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "wait", "debug", "diff", "taint", "auth", "config",
+          "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
+  private final SimCluster cluster;
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+
+  /** kubectl for this cluster. */
+  public Kubectl(SimCluster cluster) {
+    this.cluster = cluster;
+    register(new GetCommand());
+    register(new DescribeCommand());
+    register(new CreateCommand());
+    register(new ApplyCommand());
+    register(new DeleteCommand());
+    register(new ExposeCommand());
+    register(MetadataCommand.label());
+    register(MetadataCommand.annotate());
+    register(new ScaleCommand());
+    register(new VersionCommand());
+    register(new ClusterInfoCommand());
+    register(new ApiResourcesCommand());
+    for (String name : NOT_YET) {
+      commands.putIfAbsent(name, new UnsupportedCommand(name));
+    }
+  }
+
+  /** Adds or replaces a command (later work plugs {@code exec}, {@code logs} and others in here). */
+  void register(Command command) {
+    commands.put(command.name(), command);
+  }
+
+  /** Runs a command line, with empty standard input. */
   public KubectlResult run(String commandLine) {
     return run(commandLine, "");
   }
 
+  /** Runs a command line; {@code stdin} is what {@code -f -} reads. */
   public KubectlResult run(String commandLine, String stdin) {
-    return new KubectlResult("", "error: kubectl is not available yet\n", 1);
+    KubectlOutput out = new KubectlOutput();
+    try {
+      List<String> words = new ArrayList<>(Tokenizer.tokenize(commandLine));
+      if (!words.isEmpty() && words.get(0).equals("kubectl")) {
+        words.remove(0);
+      }
+      dispatch(words, stdin, out);
+    } catch (KubectlException e) {
+      out.fail(e.getMessage());
+    } catch (KubeSimException e) {
+      out.fail(ErrorMessages.single(ErrorMessages.Failure.api(e, "")));
+    } catch (RuntimeException e) {
+      // a simulator bug must not surface as a stack trace in a lab; say what broke instead
+      out.fail("error: internal error in kubesim's kubectl: " + e);
+    }
+    return out.result();
+  }
+
+  private void dispatch(List<String> words, String stdin, KubectlOutput out) {
+    // the command is the first word that is neither a flag nor the value of the global -n flag
+    int at = -1;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.equals("-n") || w.equals("--namespace")) {
+        i++;
+      } else if (!w.startsWith("-")) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) {
+      if (words.isEmpty() || words.contains("-h") || words.contains("--help")) {
+        out.out(Help.TEXT);
+        return;
+      }
+      new FlagParser(globalFlags(), "").parse(words); // reports the unknown flag as kubectl would
+      out.out(Help.TEXT);
+      return;
+    }
+    String name = words.get(at);
+    Command command = commands.get(name);
+    if (command == null) {
+      throw KubectlException.raw("error: unknown command \"" + name + "\" for \"kubectl\"" + suggestions(name));
+    }
+    List<String> rest = new ArrayList<>(words.subList(0, at));
+    rest.addAll(words.subList(at + 1, words.size()));
+    ParsedArgs args;
+    if (command.parsesFlags()) {
+      List<Flag> flags = new ArrayList<>(command.flags());
+      flags.addAll(globalFlags());
+      args = new FlagParser(flags, name).parse(rest);
+    } else {
+      args = new ParsedArgs(name);
+      rest.forEach(args::addPositional);
+    }
+    if (args.bool("help")) {
+      out.out("Usage:\n  kubectl " + name + " [options]\n\nUse \"kubectl options\" for a list of global command-line options"
+          + " (applies to all commands).\n");
+      return;
+    }
+    command.run(new CommandContext(cluster, args, stdin, out));
+  }
+
+  private static List<Flag> globalFlags() {
+    return List.of(Flag.value("namespace", "n"), Flag.bool("help", "h"));
+  }
+
+  /** cobra's "Did you mean this?" list: commands within two edits, or starting with the word. */
+  private String suggestions(String word) {
+    List<String> close = new ArrayList<>();
+    for (String c : commands.keySet()) {
+      if (Help.distance(word.toLowerCase(), c) <= 2 || c.startsWith(word.toLowerCase())) {
+        close.add(c);
+      }
+    }
+    if (close.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("\n\nDid you mean this?\n");
+    close.forEach(c -> sb.append('\t').append(c).append('\n'));
+    return sb.toString();
   }
 }

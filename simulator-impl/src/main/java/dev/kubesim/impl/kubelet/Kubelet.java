@@ -8,6 +8,7 @@ import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.controller.PodStates;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.program.ContainerRuntime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,23 +25,36 @@ public final class Kubelet {
   private final PodIpam ipam;
   private final KubeletConfig config;
   private final Prober prober;
+  private final ContainerRuntime runtime;
+  private final ContainerSetup setup;
+  private final String clusterDomain;
   private final EventRecorder events;
   private final Map<ObjectKey, PodWorker> workers = new TreeMap<>();
   private boolean running = true;
 
-  private Kubelet(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober) {
+  private Kubelet(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober,
+      ContainerRuntime runtime, ContainerSetup setup, String clusterDomain) {
     this.api = api;
     this.nodeName = nodeName;
     this.hostIP = hostIP;
     this.ipam = new PodIpam(podCidr);
     this.config = config;
     this.prober = prober;
+    this.runtime = runtime;
+    this.setup = setup;
+    this.clusterDomain = clusterDomain;
     this.events = new EventRecorder(api, "kubelet", nodeName);
   }
 
-  /** Starts the kubelet of a node. */
-  public static Kubelet start(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober) {
-    Kubelet k = new Kubelet(api, nodeName, hostIP, podCidr, config, prober);
+  /**
+   * Starts the kubelet of a node.
+   *
+   * @param runtime runs the containers' programs
+   * @param setup gives containers their environment and resolv.conf
+   */
+  public static Kubelet start(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober,
+      ContainerRuntime runtime, ContainerSetup setup, String clusterDomain) {
+    Kubelet k = new Kubelet(api, nodeName, hostIP, podCidr, config, prober, runtime, setup, clusterDomain);
     api.store().watch(Pod.KIND, k::onPod);
     return k;
   }
@@ -67,6 +81,18 @@ public final class Kubelet {
 
   Prober prober() {
     return prober;
+  }
+
+  ContainerRuntime runtime() {
+    return runtime;
+  }
+
+  ContainerSetup setup() {
+    return setup;
+  }
+
+  String clusterDomain() {
+    return clusterDomain;
   }
 
   EventRecorder events() {

@@ -16,6 +16,9 @@ import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.api.model.Probe;
 import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.program.ContainerConfig;
+import dev.kubesim.impl.program.MainProcessRun;
+import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.sim.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,10 +77,14 @@ public final class PodWorker {
     String waitingReason = "ContainerCreating";
     String waitingMessage;
     ContainerStateTerminated lastTermination;
+    ContainerStateTerminated terminatedState;
     int readinessSuccesses;
     int readinessFailures;
     int livenessFailures;
     boolean readinessProbed;
+    RunningContainer runtime;
+    MainProcessRun main;
+    boolean finished;
 
     ContainerRun(Container spec) {
       this.spec = spec;
@@ -150,6 +157,27 @@ public final class PodWorker {
   }
 
   private void startContainer(ContainerRun c, Pod pod) {
+    ContainerSetup setup = kubelet.setup();
+    PodSpec spec = pod.spec().orElseThrow();
+    String hostname = spec.hostname().filter(h -> !h.isEmpty()).orElse(key.name());
+    ContainerConfig.Builder config = ContainerConfig.builder(key.name(), key.namespace(), c.spec)
+        .podIps(List.of(podIP))
+        .hostname(hostname)
+        .env(setup.env(pod, c.spec))
+        .resolvConf(setup.resolvConf(pod))
+        .hostAliases(spec.hostAliases())
+        .restartCount(c.restarts);
+    spec.subdomain().filter(s -> !s.isEmpty())
+        .ifPresent(sub -> config.hostDomain(sub + "." + key.namespace() + ".svc." + kubelet.clusterDomain()));
+    c.runtime = kubelet.runtime().start(config.build());
+    c.main = c.runtime.mainProcess();
+    c.finished = false;
+    if (c.main.startError().isPresent()) {
+      kubelet.events().warning(pod, "Failed", "Error: failed to create containerd task: failed to create shim task: "
+          + "OCI runtime create failed: runc create failed: unable to start container process: " + c.main.startError().get());
+      exited(c, 128, "StartError");
+      return;
+    }
     c.running = true;
     c.started = true;
     c.waitingReason = null;
@@ -163,6 +191,44 @@ public final class PodWorker {
     kubelet.events().normal(pod, "Started", "Started container " + c.name());
     c.spec.readinessProbe().ifPresent(p -> scheduleProbe(c, p, true, c.restarts, true));
     c.spec.livenessProbe().ifPresent(p -> scheduleProbe(c, p, false, c.restarts, false));
+    followMainProcess(c, c.restarts);
+  }
+
+  /** Lets the main process run in virtual time; when it exits, the restart policy decides. */
+  private void followMainProcess(ContainerRun c, int generation) {
+    if (c.main.finished()) {
+      exited(c, c.main.exitCode(), c.main.exitCode() == 0 ? "Completed" : "Error");
+      return;
+    }
+    if (c.main.runsUntilSignalled()) {
+      return;
+    }
+    later(c.main.nextWait(), "main process " + c.name(), false, () -> {
+      if (terminating || c.restarts != generation || !c.running) {
+        return;
+      }
+      c.main.resume();
+      followMainProcess(c, generation);
+      writeStatus();
+    });
+  }
+
+  /** The container's process ended: restart it, or leave it terminated, as the pod's restartPolicy says. */
+  private void exited(ContainerRun c, int exitCode, String reason) {
+    String policy = current().flatMap(Pod::spec).flatMap(PodSpec::restartPolicy).orElse("Always");
+    boolean again = policy.equals("Always") || (policy.equals("OnFailure") && exitCode != 0);
+    if (again) {
+      restart(c, exitCode, reason);
+      return;
+    }
+    String now = loop().clock().timestamp();
+    c.lastTermination = null;
+    c.terminatedState = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason), Optional.empty(),
+        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(containerId(c)));
+    c.running = false;
+    c.ready = false;
+    c.finished = true;
+    writeStatus();
   }
 
   private void scheduleProbe(ContainerRun c, Probe probe, boolean readiness, int generation, boolean first) {
@@ -184,7 +250,7 @@ public final class PodWorker {
     if (pod == null) {
       return;
     }
-    Prober.Result result = kubelet.prober().probe(pod, c.name(), probe);
+    Prober.Result result = kubelet.prober().probe(pod, c.runtime, probe);
     int successThreshold = probe.successThreshold().orElse(1);
     int failureThreshold = probe.failureThreshold().orElse(3);
     if (readiness) {
@@ -265,10 +331,9 @@ public final class PodWorker {
     if (terminating) {
       return;
     }
+    // The containers keep running (and keep their readiness) until they stop: endpoints of a
+    // terminating pod stay "serving" meanwhile, as kube-proxy's terminating fallback expects.
     terminating = true;
-    for (ContainerRun c : containers.values()) {
-      c.ready = false;
-    }
     Instant deadline = pod.metadata().deletionTimestamp().map(Instant::parse).orElse(loop().clock().instant());
     Duration left = Duration.between(loop().clock().instant(), deadline);
     if (left.isNegative()) {
@@ -276,8 +341,16 @@ public final class PodWorker {
     }
     kubelet.events().normal(pod, "Killing", "Stopping container " + String.join(", ", containers.keySet()));
     writeStatus();
-    // The grace period passes as a timer: a Terminating pod is visible meanwhile, as on a real cluster.
-    later(left, "finish termination", false, this::finishTermination);
+    // Each container's program decides how long it takes to exit on SIGTERM (up to the grace
+    // period, then SIGKILL). That time passes as a timer: a Terminating pod is visible meanwhile.
+    Duration until = Duration.ZERO;
+    for (ContainerRun c : containers.values()) {
+      if (c.running && c.runtime != null) {
+        Duration d = c.runtime.sigterm().exitDelay(left);
+        until = d.compareTo(until) > 0 ? d : until;
+      }
+    }
+    later(until.compareTo(left) > 0 ? left : until, "finish termination", false, this::finishTermination);
   }
 
   private void finishTermination() {
@@ -311,8 +384,8 @@ public final class PodWorker {
     }
     PodStatus old = pod.status().orElseGet(PodStatus::empty);
     boolean allRunning = sandboxReady && containers.values().stream().allMatch(c -> c.running);
-    boolean allReady = allRunning && containers.values().stream().allMatch(c -> c.ready) && !terminating;
-    List<String> unready = containers.values().stream().filter(c -> !c.ready || terminating).map(ContainerRun::name).toList();
+    boolean allReady = allRunning && containers.values().stream().allMatch(c -> c.ready);
+    List<String> unready = containers.values().stream().filter(c -> !c.ready).map(ContainerRun::name).toList();
     String unreadyMessage = "containers with unready status: [" + String.join(" ", unready) + "]";
     List<PodCondition> conditions = new ArrayList<>();
     conditions.add(condition(old, "PodReadyToStartContainers", sandboxReady, null, null));
@@ -326,7 +399,7 @@ public final class PodWorker {
     }
     statuses.sort(Comparator.comparing(s -> s.name().orElse("")));
     PodStatus.Builder b = old.toBuilder()
-        .phase(sandboxReady ? "Running" : "Pending")
+        .phase(phase())
         .conditions(conditions)
         .hostIP(kubelet.hostIP())
         .hostIPs(List.of(new HostIP(Optional.of(kubelet.hostIP()))))
@@ -340,6 +413,28 @@ public final class PodWorker {
     if (!status.equals(old)) {
       kubelet.api().write(pod.withStatus(status));
     }
+  }
+
+  private String phase() {
+    if (!sandboxReady) {
+      return "Pending";
+    }
+    if (!containers.isEmpty() && containers.values().stream().allMatch(c -> c.finished)) {
+      boolean allZero = containers.values().stream().allMatch(c -> c.terminatedState.exitCode().orElse(1) == 0);
+      return allZero ? "Succeeded" : "Failed";
+    }
+    return "Running";
+  }
+
+  /** The running container of this name, for {@code kubectl exec}. */
+  public Optional<RunningContainer> container(String name) {
+    ContainerRun c = containers.get(name);
+    return c != null && c.running ? Optional.ofNullable(c.runtime) : Optional.empty();
+  }
+
+  /** The names of the pod's containers, in spec order. */
+  public List<String> containerNames() {
+    return List.copyOf(containers.keySet());
   }
 
   private PodCondition condition(PodStatus old, String type, boolean value, String reason, String message) {
@@ -357,14 +452,16 @@ public final class PodWorker {
     ContainerState state;
     if (c.running) {
       state = new ContainerState(Optional.empty(), Optional.of(new ContainerStateRunning(Optional.of(c.startedAt))), Optional.empty());
+    } else if (c.finished) {
+      state = new ContainerState(Optional.empty(), Optional.empty(), Optional.of(c.terminatedState));
     } else {
       state = new ContainerState(Optional.of(new ContainerStateWaiting(Optional.ofNullable(c.waitingReason), Optional.ofNullable(c.waitingMessage))),
           Optional.empty(), Optional.empty());
     }
     ContainerState last = new ContainerState(Optional.empty(), Optional.empty(), Optional.ofNullable(c.lastTermination));
-    String image = Images.reported(c.spec.image().orElse(""));
+    String image = c.runtime != null ? c.runtime.statusImage() : Images.reported(c.spec.image().orElse(""));
     boolean created = c.running || c.restarts > 0;
-    return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready && !terminating),
+    return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready),
         Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(image) : ""),
         created ? Optional.of(containerId(c)) : Optional.empty(), Optional.of(c.started && c.running),
         Map.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());

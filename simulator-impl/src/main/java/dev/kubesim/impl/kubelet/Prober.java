@@ -2,6 +2,7 @@ package dev.kubesim.impl.kubelet;
 
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Probe;
+import dev.kubesim.impl.program.RunningContainer;
 
 /**
  * Runs one probe of a container once: an exec probe runs its command in the container, an httpGet
@@ -19,5 +20,5 @@ public interface Prober {
     }
   }
 
-  Result probe(Pod pod, String container, Probe probe);
+  Result probe(Pod pod, RunningContainer container, Probe probe);
 }

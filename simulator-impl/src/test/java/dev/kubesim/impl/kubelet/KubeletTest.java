@@ -11,6 +11,7 @@ import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.controller.PodStates;
 import dev.kubesim.impl.controller.ReplicaManager;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.scheduler.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +34,8 @@ class KubeletTest {
       return probeSucceeds.get() ? Prober.Result.ok() : Prober.Result.failure("probe says no");
     };
     engine.api.create(node("node-1"));
-    Kubelet.start(engine.api, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults(), prober);
+    Kubelet.start(engine.api, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults(), prober,
+        ContainerRuntime.withBuiltins(engine.loop.clock()::nanos), new ContainerSetup("cluster.local", "10.96.0.10"), "cluster.local");
   }
 
   private static Node node(String name) {
@@ -108,6 +110,35 @@ class KubeletTest {
     assertThat(PodStates.isTerminating(pod("t"))).isTrue();
     engine.loop.advance(Duration.ofSeconds(11));
     assertThat(engine.api.get(Pod.KIND, "default", "t")).isEmpty();
+  }
+
+  @Test
+  void realProberSeesTouchedReadinessFile() {
+    KubeletTest other = new KubeletTest();
+    other.engine = new TestEngine(2);
+    Scheduler.start(other.engine.api);
+    other.engine.api.create(node("node-1"));
+    Kubelet kubelet = Kubelet.start(other.engine.api, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults(),
+        new RuntimeProber(), ContainerRuntime.withBuiltins(other.engine.loop.clock()::nanos),
+        new ContainerSetup("cluster.local", "10.96.0.10"), "cluster.local");
+    other.engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: r},
+         spec: {containers: [{name: kubia, image: luksa/kubia, readinessProbe: {exec: {command: [ls, /var/ready]}, periodSeconds: 1}}]}}
+        """);
+    other.engine.loop.settle();
+    assertThat(PodStates.isReady(other.pod("r"))).isFalse();
+    var container = kubelet.worker(new dev.kubesim.impl.apiserver.ObjectKey("default", "r")).orElseThrow().container("kubia").orElseThrow();
+    assertThat(container.exec(java.util.List.of("touch", "/var/ready")).exitCode()).isZero();
+    other.engine.loop.advance(Duration.ofSeconds(2));
+    assertThat(PodStates.isReady(other.pod("r"))).isTrue();
+  }
+
+  @Test
+  void finishedCommandContainersCompleteUnderRestartPolicyNever() {
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: once}, spec: {restartPolicy: Never, containers: [{name: a, image: busybox, command: [sh, -c, 'echo hi']}]}}");
+    engine.loop.settle();
+    engine.loop.advance(Duration.ofSeconds(1));
+    assertThat(PodStates.phase(pod("once"))).isEqualTo("Succeeded");
   }
 
   @Test

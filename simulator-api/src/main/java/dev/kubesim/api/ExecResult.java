@@ -1,0 +1,55 @@
+package dev.kubesim.api;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a command run in a container printed, how it exited, and how much virtual time it took.
+ *
+ * <p>These are the process's own streams and exit code, without the lines {@code kubectl exec} adds
+ * around them (such as {@code command terminated with exit code 2}).
+ *
+ * @param stdout standard output
+ * @param stderr standard error
+ * @param exitCode the exit status ({@code 0} success, {@code 127} command not found, ...)
+ * @param elapsed the virtual time the command would have taken (e.g. a {@code sleep}); the engine
+ *     never waits, the caller advances its clock by this much if it wants to. A process that never
+ *     ends ({@code sleep infinity}) reports {@link #FOREVER}.
+ */
+public record ExecResult(String stdout, String stderr, int exitCode, Duration elapsed) {
+  /** The elapsed time of a command that would never end by itself. */
+  public static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+
+  public ExecResult {
+    Objects.requireNonNull(stdout, "stdout");
+    Objects.requireNonNull(stderr, "stderr");
+    Objects.requireNonNull(elapsed, "elapsed");
+    if (elapsed.isNegative()) {
+      throw new IllegalArgumentException("elapsed must not be negative: " + elapsed);
+    }
+  }
+
+  /** A command that took no virtual time. */
+  public static ExecResult of(String stdout, String stderr, int exitCode) {
+    return new ExecResult(stdout, stderr, exitCode, Duration.ZERO);
+  }
+
+  /** Success with this output. */
+  public static ExecResult ok(String stdout) {
+    return of(stdout, "", 0);
+  }
+
+  /** Failure with this message on standard error. */
+  public static ExecResult failure(int exitCode, String stderr) {
+    return of("", stderr, exitCode);
+  }
+
+  public boolean succeeded() {
+    return exitCode == 0;
+  }
+
+  /** Whether the command would run until it is killed. */
+  public boolean runsForever() {
+    return elapsed.equals(FOREVER);
+  }
+}

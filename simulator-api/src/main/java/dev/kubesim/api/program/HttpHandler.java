@@ -1,0 +1,11 @@
+package dev.kubesim.api.program;
+
+/**
+ * A container's HTTP server: answers one request. Handlers run on the simulation's thread, take
+ * time only from {@link ServerContext#now()} and keep state only in {@link ServerContext#state()}, so
+ * that the same calls give the same answers.
+ */
+@FunctionalInterface
+public interface HttpHandler {
+  HttpResponse handle(HttpRequest request, ServerContext context);
+}

@@ -1,0 +1,65 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.kubectl.describe.DescribeContext;
+import java.time.Instant;
+
+/** What a command works with: the cluster, its parsed arguments, standard input and output. */
+final class CommandContext {
+  private final SimCluster cluster;
+  private final ParsedArgs args;
+  private final String stdin;
+  private final KubectlOutput out;
+
+  CommandContext(SimCluster cluster, ParsedArgs args, String stdin, KubectlOutput out) {
+    this.cluster = cluster;
+    this.args = args;
+    this.stdin = stdin;
+    this.out = out;
+  }
+
+  SimCluster cluster() {
+    return cluster;
+  }
+
+  ApiServer api() {
+    return cluster.api();
+  }
+
+  ParsedArgs args() {
+    return args;
+  }
+
+  String stdin() {
+    return stdin;
+  }
+
+  KubectlOutput out() {
+    return out;
+  }
+
+  /** The namespace of {@code -n}, or {@code default} as in a fresh kubeconfig context. */
+  String namespace() {
+    return args.string("namespace").filter(s -> !s.isEmpty()).orElse("default");
+  }
+
+  /** Whether {@code -n} was given. */
+  boolean namespaceGiven() {
+    return args.string("namespace").filter(s -> !s.isEmpty()).isPresent();
+  }
+
+  /** The cluster's current virtual instant, which AGE columns are measured against. */
+  Instant now() {
+    return cluster.loop().clock().instant();
+  }
+
+  DescribeContext describeContext() {
+    return new DescribeContext(api(), now());
+  }
+
+  /** Lets controllers react to a write before the command returns, as they would in real time. */
+  void settle() {
+    cluster.loop().settle();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.model.Container;
+import dev.kubesim.api.model.ContainerPort;
+import dev.kubesim.api.model.Deployment;
+import dev.kubesim.api.model.DeploymentSpec;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.LabelSelector;
+import dev.kubesim.api.model.Namespace;
+import dev.kubesim.api.model.NamespaceSpec;
+import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.api.model.PodSpec;
+import dev.kubesim.api.model.PodTemplateSpec;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import dev.kubesim.impl.kubectl.output.GoJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code kubectl create -f} (each object created, {@code <kind>/<name> created}, an existing one
+ * reported as AlreadyExists with its source), and the generators {@code create namespace NAME}
+ * and {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}.
+ */
+final class CreateCommand implements Command {
+  @Override
+  public String name() {
+    return "create";
+  }
+
+  @Override
+  public List<Flag> flags() {
+    return List.of(
+        Flag.value("filename", "f"),
+        Flag.bool("recursive", "R"),
+        Flag.bool("save-config"),
+        Flag.bool("validate"),
+        Flag.value("image"),
+        Flag.value("replicas", "r"),
+        Flag.value("port"));
+  }
+
+  @Override
+  public void run(CommandContext ctx) {
+    ParsedArgs args = ctx.args();
+    if (!args.positional().isEmpty()) {
+      generate(ctx, args);
+      return;
+    }
+    if (!args.has("filename")) {
+      throw KubectlException.error("must specify one of -f and -k");
+    }
+    List<Failure> failures = new ArrayList<>();
+    List<ManifestInput.Item> items = ManifestInput.read(ctx, failures);
+    if (items.isEmpty() && failures.isEmpty()) {
+      throw KubectlException.error("no objects passed to create");
+    }
+    for (ManifestInput.Item item : items) {
+      KubeObject object = item.object();
+      if (args.bool("save-config")) {
+        Map<String, String> annotations = new TreeMap<>(object.metadata().annotations());
+        annotations.put(ApplyCommand.LAST_APPLIED, GoJson.compact(item.document().tree()) + "\n");
+        object = object.withMetadata(object.metadata().toBuilder().annotations(annotations).build());
+      }
+      try {
+        KubeObject created = ctx.api().create(object);
+        ctx.out().out(ResourceTypes.kindPrefix(item.kind()) + "/" + created.metadata().nameOrEmpty() + " created\n");
+      } catch (KubeSimException e) {
+        failures.add(Failure.api(e, "error when creating " + item.document().describe() + ": "));
+      }
+    }
+    ctx.settle();
+    ErrorMessages.report(ctx.out(), failures);
+  }
+
+  private static void generate(CommandContext ctx, ParsedArgs args) {
+    List<String> pos = args.positional();
+    String what = pos.get(0);
+    if (pos.size() < 2) {
+      throw KubectlException.usage("exactly one NAME is required, got 0", "create " + what);
+    }
+    String name = pos.get(1);
+    KubeObject object;
+    switch (what) {
+      case "namespace", "ns" -> object = Namespace.of(ObjectMeta.named(name), new NamespaceSpec(null));
+      case "deployment", "deploy" -> object = deployment(ctx, args, name);
+      default -> throw KubectlException.error("kubectl create " + what + " is not supported by this simulator yet");
+    }
+    try {
+      KubeObject created = ctx.api().create(object);
+      ctx.out().out(ResourceTypes.kindPrefix(ApiServer.kindOf(created)) + "/" + name + " created\n");
+    } catch (KubeSimException e) {
+      ctx.out().fail(ErrorMessages.single(Failure.api(e, "")));
+      return;
+    }
+    ctx.settle();
+  }
+
+  /** {@code kubectl create deployment}: label {@code app=<name>}, one container per image. */
+  private static Deployment deployment(CommandContext ctx, ParsedArgs args, String name) {
+    List<String> images = args.strings("image");
+    if (images.isEmpty()) {
+      throw KubectlException.usage("required flag(s) \"image\" not set", "create deployment");
+    }
+    int replicas = args.integer("replicas", 1);
+    Optional<String> port = args.string("port");
+    Map<String, String> labels = Map.of("app", name);
+    List<Container> containers = new ArrayList<>();
+    for (String image : images) {
+      Container.Builder c = Container.builder().name(containerName(image)).image(image);
+      if (port.isPresent() && images.size() == 1) {
+        c.ports(List.of(new ContainerPort(null, null, Optional.of(args.integer("port", 0)), null, null)));
+      }
+      containers.add(c.build());
+    }
+    PodTemplateSpec template =
+        new PodTemplateSpec(ObjectMeta.builder().labels(labels).build(), Optional.of(PodSpec.builder().containers(containers).build()));
+    DeploymentSpec spec =
+        new DeploymentSpec(Optional.of(replicas), Optional.of(new LabelSelector(labels, null)), Optional.of(template),
+            null, null, null, null, null);
+    return Deployment.of(ObjectMeta.builder().name(name).namespace(ctx.namespace()).labels(labels).build(), spec);
+  }
+
+  /** The container name kubectl derives from an image: its last path element without tag or digest. */
+  private static String containerName(String image) {
+    String base = image.substring(image.lastIndexOf('/') + 1);
+    int at = base.indexOf('@');
+    if (at >= 0) {
+      base = base.substring(0, at);
+    }
+    int colon = base.indexOf(':');
+    if (colon >= 0) {
+      base = base.substring(0, colon);
+    }
+    return base.replaceAll("[^a-z0-9-]", "-");
+  }
+}

@@ -1,0 +1,139 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.api.model.OwnerReference;
+import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code kubectl delete}: by name, by {@code -l}, {@code --all} or {@code -f}, printing {@code
+ * <kind> "<name>" deleted} for each object. {@code --cascade=orphan} removes the deleted owner
+ * from its dependents' owner references first, as the garbage collector does for orphaning.
+ */
+final class DeleteCommand implements Command {
+  private static final Set<String> CASCADE = Set.of("background", "foreground", "orphan", "true", "false");
+
+  @Override
+  public String name() {
+    return "delete";
+  }
+
+  @Override
+  public List<Flag> flags() {
+    return List.of(
+        Flag.value("selector", "l"),
+        Flag.bool("all"),
+        Flag.bool("all-namespaces", "A"),
+        Flag.value("filename", "f"),
+        Flag.bool("recursive", "R"),
+        Flag.value("cascade"),
+        Flag.value("grace-period"),
+        Flag.bool("now"),
+        Flag.bool("force"),
+        Flag.bool("ignore-not-found"),
+        Flag.bool("wait"),
+        Flag.value("timeout"),
+        Flag.value("output", "o"));
+  }
+
+  @Override
+  public void run(CommandContext ctx) {
+    ParsedArgs args = ctx.args();
+    String cascade = args.string("cascade").orElse("background");
+    if (!CASCADE.contains(cascade)) {
+      throw KubectlException.error(
+          "invalid cascade value (" + cascade + "). Must be \"background\", \"foreground\", or \"orphan\".");
+    }
+    boolean orphan = cascade.equals("orphan") || cascade.equals("false");
+    int gracePeriod = args.integer("grace-period", -1);
+    if (args.bool("now")) {
+      if (gracePeriod != -1) {
+        throw KubectlException.error("--now and --grace-period cannot be specified together");
+      }
+      gracePeriod = 1;
+    }
+    boolean force = args.bool("force");
+    if (force && gracePeriod < 0) {
+      gracePeriod = 0; // --force without a grace period deletes immediately
+    }
+    List<Failure> failures = new ArrayList<>();
+    List<ResourceArgs.Request> requests;
+    if (args.has("filename")) {
+      requests = ManifestInput.references(ctx, failures);
+    } else {
+      if (args.positional().isEmpty()) {
+        throw KubectlException.raw(
+            "error: You must provide one or more resources by argument or filename.\n"
+                + "Example resource specifications include:\n"
+                + "   '-f rsrc.yaml'\n"
+                + "   '--filename=rsrc.json'\n"
+                + "   '<resource> <name>'\n"
+                + "   '<resource>'");
+      }
+      requests = ResourceArgs.parse(args.positional(), false);
+    }
+    boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
+    if (named && (args.bool("all") || args.has("selector"))) {
+      throw KubectlException.error(args.bool("all")
+          ? "name cannot be provided when the all flag is specified"
+          : "name cannot be provided when a selector is specified");
+    }
+    if (!named && !args.has("filename") && !args.bool("all") && !args.has("selector")) {
+      throw KubectlException.error("resource(s) were provided, but no name was specified");
+    }
+    if (force && gracePeriod == 0) {
+      ctx.out().err("Warning: Immediate deletion does not wait for confirmation that the running resource has been"
+          + " terminated. The resource may continue to run on the cluster indefinitely.\n");
+    }
+    ObjectQuery query = ObjectQuery.from(ctx);
+    int deleted = 0;
+    for (ResourceArgs.Request r : requests) {
+      for (KubeObject o : query.fetch(r, failures).objects()) {
+        KindInfo kind = r.kind();
+        try {
+          if (orphan) {
+            orphanDependents(ctx, o);
+          }
+          ctx.api().delete(kind.kind(), o.metadata().namespace().orElse(""), o.metadata().nameOrEmpty());
+          ctx.out().out(ResourceTypes.kindPrefix(kind) + " \"" + o.metadata().nameOrEmpty() + "\" "
+              + (force && gracePeriod == 0 ? "force deleted" : "deleted") + "\n");
+          deleted++;
+        } catch (KubeSimException e) {
+          failures.add(Failure.api(e, ""));
+        }
+      }
+    }
+    ctx.settle();
+    if (args.bool("ignore-not-found")) {
+      failures.removeIf(f -> f.apiError() != null && "NotFound".equals(f.apiError().reason()));
+    }
+    if (deleted == 0 && !named && failures.isEmpty()) {
+      ctx.out().err("No resources found\n");
+    }
+    ErrorMessages.report(ctx.out(), failures);
+  }
+
+  /** Removes the owner from the owner references of the objects it owns (pods and ReplicaSets). */
+  private static void orphanDependents(CommandContext ctx, KubeObject owner) {
+    String uid = owner.metadata().uid().orElse("");
+    if (uid.isEmpty()) {
+      return;
+    }
+    for (String kind : List.of("ReplicaSet", "Pod")) {
+      for (KubeObject o : ctx.api().list(kind, Optional.of(owner.metadata().namespace().orElse("")))) {
+        List<OwnerReference> refs = o.metadata().ownerReferences();
+        if (refs.stream().noneMatch(ref -> ref.uid().equals(uid))) {
+          continue;
+        }
+        List<OwnerReference> kept = new ArrayList<>(refs);
+        kept.removeIf(ref -> ref.uid().equals(uid));
+        ctx.api().write(o.withMetadata(o.metadata().toBuilder().ownerReferences(kept).build()));
+      }
+    }
+  }
+}

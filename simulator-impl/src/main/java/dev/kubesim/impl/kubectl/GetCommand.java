@@ -1,0 +1,155 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code kubectl get}: one table per kind (prefixed {@code kind/name} when several kinds are
+ * shown, separated by a blank line), or {@code -o yaml|json|name}; {@code No resources found ...}
+ * on standard error for an empty list, and the API's errors for missing names.
+ */
+final class GetCommand implements Command {
+  private static final String ENDPOINTS_WARNING =
+      "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
+
+  @Override
+  public String name() {
+    return "get";
+  }
+
+  @Override
+  public List<Flag> flags() {
+    return List.of(
+        Flag.value("output", "o"),
+        Flag.value("selector", "l"),
+        Flag.bool("all-namespaces", "A"),
+        Flag.bool("show-labels"),
+        Flag.bool("no-headers"),
+        Flag.bool("show-kind"),
+        Flag.bool("ignore-not-found"),
+        Flag.value("label-columns", "L"),
+        Flag.value("filename", "f"),
+        Flag.bool("recursive", "R"),
+        Flag.bool("watch", "w"),
+        Flag.value("chunk-size"));
+  }
+
+  @Override
+  public void run(CommandContext ctx) {
+    ParsedArgs args = ctx.args();
+    if (args.bool("watch")) {
+      throw KubectlException.error("--watch is not supported by this simulator yet");
+    }
+    OutputFormat format = OutputFormat.parse(args.string("output"));
+    List<Failure> failures = new ArrayList<>();
+    List<ResourceArgs.Request> requests;
+    if (args.has("filename")) {
+      requests = ManifestInput.references(ctx, failures);
+    } else {
+      if (args.positional().isEmpty()) {
+        throw KubectlException.raw(
+            "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\n"
+                + "error: Required resource not specified.\n"
+                + "Use \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\n"
+                + "See 'kubectl get -h' for help and examples");
+      }
+      requests = ResourceArgs.parse(args.positional(), true);
+    }
+    boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
+    if (named && args.has("selector")) {
+      throw KubectlException.error("name cannot be provided when a selector is specified");
+    }
+    ObjectQuery query = ObjectQuery.from(ctx);
+    List<ObjectQuery.Result> results = new ArrayList<>();
+    for (ResourceArgs.Request r : requests) {
+      results.add(query.fetch(r, failures));
+    }
+    if (args.bool("ignore-not-found")) {
+      failures.removeIf(f -> f.apiError() != null && "NotFound".equals(f.apiError().reason()));
+    }
+    if (requests.stream().anyMatch(r -> r.kind().kind().equals("Endpoints"))) {
+      ctx.out().err(ENDPOINTS_WARNING);
+    }
+    List<KubeObject> all = new ArrayList<>();
+    results.forEach(r -> all.addAll(r.objects()));
+    switch (format) {
+      case YAML, JSON -> {
+        if (!all.isEmpty() || !named) {
+          ctx.out().out(ObjectOutput.render(format == OutputFormat.JSON ? "json" : "yaml", all,
+              ResourceArgs.singleItemImplied(requests)));
+        }
+      }
+      case NAME -> {
+        for (ObjectQuery.Result r : results) {
+          for (KubeObject o : r.objects()) {
+            ctx.out().out(ResourceTypes.kindPrefix(r.kind()) + "/" + o.metadata().nameOrEmpty() + "\n");
+          }
+        }
+      }
+      default -> printTables(ctx, format, requests, results, named, failures);
+    }
+    ErrorMessages.report(ctx.out(), failures);
+  }
+
+  private static void printTables(
+      CommandContext ctx, OutputFormat format, List<ResourceArgs.Request> requests, List<ObjectQuery.Result> results,
+      boolean named, List<Failure> failures) {
+    ParsedArgs args = ctx.args();
+    Set<KindInfo> kinds = new LinkedHashSet<>();
+    requests.forEach(r -> kinds.add(r.kind()));
+    boolean withKind = kinds.size() > 1 || args.bool("show-kind");
+    List<String> labelColumns = new ArrayList<>();
+    for (String l : args.strings("label-columns")) {
+      for (String key : l.split(",")) {
+        if (!key.isEmpty()) {
+          labelColumns.add(key);
+        }
+      }
+    }
+    TableOptions options =
+        new TableOptions(format == OutputFormat.WIDE, args.bool("all-namespaces"), withKind, args.bool("show-labels"),
+            labelColumns, args.bool("no-headers"));
+    StringBuilder out = new StringBuilder();
+    int printed = 0;
+    // consecutive results of the same kind share one table, as kubectl prints them
+    List<KubeObject> pending = new ArrayList<>();
+    KindInfo pendingKind = null;
+    for (ObjectQuery.Result r : results) {
+      if (pendingKind != null && !pendingKind.equals(r.kind())) {
+        printed = flush(out, options, pendingKind, pending, printed, ctx);
+        pending = new ArrayList<>();
+      }
+      pendingKind = r.kind();
+      pending.addAll(r.objects());
+    }
+    if (pendingKind != null) {
+      printed = flush(out, options, pendingKind, pending, printed, ctx);
+    }
+    ctx.out().out(out.toString());
+    if (printed == 0 && !named && failures.isEmpty() && !args.bool("ignore-not-found")) {
+      boolean namespaced = kinds.stream().anyMatch(KindInfo::namespaced);
+      if (namespaced && !args.bool("all-namespaces")) {
+        ctx.out().err("No resources found in " + ctx.namespace() + " namespace.\n");
+      } else {
+        ctx.out().err("No resources found\n");
+      }
+    }
+  }
+
+  private static int flush(
+      StringBuilder out, TableOptions options, KindInfo kind, List<KubeObject> objects, int printed, CommandContext ctx) {
+    if (objects.isEmpty()) {
+      return printed;
+    }
+    if (printed > 0) {
+      out.append('\n');
+    }
+    out.append(options.render(kind, objects, ctx.now()));
+    return printed + 1;
+  }
+}

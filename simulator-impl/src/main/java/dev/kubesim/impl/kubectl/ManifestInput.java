@@ -1,0 +1,112 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.BadRequestException;
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.impl.codec.Document;
+import dev.kubesim.impl.codec.KindRegistry;
+import dev.kubesim.impl.codec.ManifestReader;
+import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The objects of {@code -f FILE|FOLDER|-} as kubectl's resource builder reads them: a file, the
+ * {@code .yaml}/{@code .yml}/{@code .json} files of a folder (of its whole tree with {@code -R}),
+ * or standard input named {@code STDIN}; each document decoded on its own, so that one bad
+ * document fails alone. Namespaced objects without a namespace get the command's namespace.
+ */
+final class ManifestInput {
+  /** One decoded document and its object, namespace filled in. */
+  record Item(Document document, KubeObject object, KindInfo kind) {
+    String source() {
+      return document.source();
+    }
+  }
+
+  private ManifestInput() {}
+
+  /** The decoded documents of every {@code -f}, failures recorded for the ones that do not decode. */
+  static List<Item> read(CommandContext ctx, List<Failure> failures) {
+    List<Item> items = new ArrayList<>();
+    boolean recursive = ctx.args().bool("recursive");
+    for (String f : ctx.args().strings("filename")) {
+      List<Document> docs;
+      try {
+        docs = documents(f, ctx.stdin(), recursive);
+      } catch (KubeSimException e) {
+        failures.add(Failure.client(e.getMessage()));
+        continue;
+      }
+      for (Document doc : docs) {
+        try {
+          KubeObject object = ObjectCodec.decode(doc);
+          KindInfo kind = KindRegistry.lookup(object.apiVersion(), object.kind()).orElseThrow();
+          items.add(new Item(doc, withNamespace(ctx, object, kind), kind));
+        } catch (BadRequestException e) {
+          // strict decoding errors come from the API server; the others are kubectl's own
+          failures.add(e.getMessage().startsWith("error when") ? Failure.api(e, "") : Failure.client(e.getMessage()));
+        } catch (KubectlException e) {
+          failures.add(Failure.client(e.getMessage()));
+        }
+      }
+    }
+    return items;
+  }
+
+  /** The objects named by {@code -f}, as get, describe and delete use them. */
+  static List<ResourceArgs.Request> references(CommandContext ctx, List<Failure> failures) {
+    List<ResourceArgs.Request> requests = new ArrayList<>();
+    for (Item item : read(ctx, failures)) {
+      requests.add(new ResourceArgs.Request(item.kind(), new ArrayList<>(List.of(item.object().metadata().nameOrEmpty()))));
+    }
+    return requests;
+  }
+
+  private static List<Document> documents(String f, String stdin, boolean recursive) {
+    if (f.equals("-")) {
+      return ManifestReader.read("STDIN", stdin == null ? "" : stdin);
+    }
+    if (f.startsWith("http://") || f.startsWith("https://")) {
+      throw new BadRequestException("--filename URLs are not supported by this simulator");
+    }
+    Path path = Path.of(f);
+    if (!Files.isDirectory(path) || recursive) {
+      return ManifestReader.read(path);
+    }
+    // without -R kubectl reads only the folder's own files
+    List<Document> docs = new ArrayList<>();
+    try (Stream<Path> files = Files.list(path)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json")) {
+          docs.addAll(ManifestReader.read(p));
+        }
+      }
+    } catch (IOException e) {
+      throw new BadRequestException("error reading " + f + ": " + e.getMessage());
+    }
+    return docs;
+  }
+
+  private static KubeObject withNamespace(CommandContext ctx, KubeObject object, KindInfo kind) {
+    if (!kind.namespaced()) {
+      return object;
+    }
+    ObjectMeta meta = object.metadata();
+    String own = meta.namespace().filter(s -> !s.isEmpty()).orElse(null);
+    if (own != null && ctx.namespaceGiven() && !own.equals(ctx.namespace())) {
+      throw KubectlException.error(
+          "the namespace from the provided object \"" + own + "\" does not match the namespace \"" + ctx.namespace()
+              + "\". You must pass '--namespace=" + own + "' to perform this operation.");
+    }
+    return own != null ? object : object.withMetadata(meta.toBuilder().namespace(ctx.namespace()).build());
+  }
+}

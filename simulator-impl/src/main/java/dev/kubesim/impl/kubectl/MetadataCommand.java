@@ -1,0 +1,132 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code kubectl label} and {@code kubectl annotate}: {@code key=value} sets, {@code key-}
+ * removes; an existing different value is only replaced with {@code --overwrite}. Prints {@code
+ * pod/x labeled} ({@code not labeled} when nothing changed) or {@code pod/x annotated}.
+ */
+final class MetadataCommand implements Command {
+  private final boolean labels;
+
+  private MetadataCommand(boolean labels) {
+    this.labels = labels;
+  }
+
+  /** {@code kubectl label}. */
+  static MetadataCommand label() {
+    return new MetadataCommand(true);
+  }
+
+  /** {@code kubectl annotate}. */
+  static MetadataCommand annotate() {
+    return new MetadataCommand(false);
+  }
+
+  @Override
+  public String name() {
+    return labels ? "label" : "annotate";
+  }
+
+  @Override
+  public List<Flag> flags() {
+    return List.of(
+        Flag.bool("overwrite"),
+        Flag.bool("all"),
+        Flag.bool("all-namespaces", "A"),
+        Flag.value("selector", "l"),
+        Flag.value("filename", "f"),
+        Flag.bool("recursive", "R"),
+        Flag.bool("list"),
+        Flag.value("resource-version"));
+  }
+
+  @Override
+  public void run(CommandContext ctx) {
+    ParsedArgs args = ctx.args();
+    List<String> resources = new ArrayList<>();
+    Map<String, String> set = new LinkedHashMap<>();
+    List<String> remove = new ArrayList<>();
+    for (String a : args.positional()) {
+      if (a.contains("=")) {
+        int eq = a.indexOf('=');
+        set.put(a.substring(0, eq), a.substring(eq + 1));
+      } else if (a.endsWith("-") && !resources.isEmpty()) {
+        remove.add(a.substring(0, a.length() - 1));
+      } else {
+        resources.add(a);
+      }
+    }
+    String what = labels ? "label" : "annotation";
+    if (set.isEmpty() && remove.isEmpty() && !args.bool("list")) {
+      throw KubectlException.usage("at least one " + what + " update is required", name());
+    }
+    for (String key : set.keySet()) {
+      if (remove.contains(key)) {
+        throw KubectlException.error("can not both modify and remove " + (labels ? "a label" : "an annotation") + " in the same command");
+      }
+    }
+    List<Failure> failures = new ArrayList<>();
+    List<ResourceArgs.Request> requests =
+        args.has("filename") ? ManifestInput.references(ctx, failures) : ResourceArgs.parse(resources, false);
+    if (requests.isEmpty() && failures.isEmpty()) {
+      throw KubectlException.usage("one or more resources must be specified as <resource> <name> or <resource>/<name>", name());
+    }
+    boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
+    if (!named && !args.has("filename") && !args.bool("all") && !args.has("selector")) {
+      throw KubectlException.error("resource(s) were provided, but no name was specified");
+    }
+    ObjectQuery query = ObjectQuery.from(ctx);
+    for (ResourceArgs.Request r : requests) {
+      for (KubeObject o : query.fetch(r, failures).objects()) {
+        String ref = ResourceTypes.kindPrefix(r.kind()) + "/" + o.metadata().nameOrEmpty();
+        if (args.bool("list")) {
+          current(o).forEach((k, v) -> ctx.out().out(k + "=" + v + "\n"));
+          continue;
+        }
+        Map<String, String> before = current(o);
+        if (!args.bool("overwrite")) {
+          List<String> conflicts = new ArrayList<>();
+          set.forEach((k, v) -> {
+            if (before.containsKey(k) && !before.get(k).equals(v)) {
+              conflicts.add("'" + k + "' already has a value (" + before.get(k) + "), and --overwrite is false");
+            }
+          });
+          if (!conflicts.isEmpty()) {
+            conflicts.forEach(c -> failures.add(Failure.client(c)));
+            continue;
+          }
+        }
+        Map<String, String> after = new TreeMap<>(before);
+        after.putAll(set);
+        remove.forEach(after::remove);
+        try {
+          if (!after.equals(new TreeMap<>(before))) {
+            ObjectMeta.Builder meta = o.metadata().toBuilder();
+            ctx.api().update(o.withMetadata(labels ? meta.labels(after).build() : meta.annotations(after).build()));
+            ctx.out().out(ref + (labels ? " labeled\n" : " annotated\n"));
+          } else {
+            ctx.out().out(ref + (labels ? " not labeled\n" : " annotated\n"));
+          }
+        } catch (KubeSimException e) {
+          failures.add(Failure.api(e, ""));
+        }
+      }
+    }
+    ctx.settle();
+    ErrorMessages.report(ctx.out(), failures);
+  }
+
+  private Map<String, String> current(KubeObject o) {
+    return labels ? o.metadata().labels() : o.metadata().annotations();
+  }
+}

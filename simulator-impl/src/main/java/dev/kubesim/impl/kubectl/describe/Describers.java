@@ -1,0 +1,25 @@
+package dev.kubesim.impl.kubectl.describe;
+
+import java.util.Optional;
+
+/** The describer of each kind kubesim can describe, as kubectl's {@code DescriberFor} maps them. */
+public final class Describers {
+  private Describers() {}
+
+  /** The describer for a kind, or empty when kubesim does not describe that kind yet. */
+  public static Optional<ObjectDescriber> forKind(String kind) {
+    return Optional.ofNullable(
+        switch (kind) {
+          case "Pod" -> new PodDescriber();
+          case "ReplicationController" -> new ReplicationControllerDescriber();
+          case "ReplicaSet" -> new ReplicaSetDescriber();
+          case "Deployment" -> new DeploymentDescriber();
+          case "Service" -> new ServiceDescriber();
+          case "Node" -> new NodeDescriber();
+          case "Ingress" -> new IngressDescriber();
+          case "IngressClass" -> new IngressClassDescriber();
+          case "Namespace" -> new NamespaceDescriber();
+          default -> null;
+        });
+  }
+}

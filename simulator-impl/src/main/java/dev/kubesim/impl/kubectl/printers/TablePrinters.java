@@ -1,0 +1,24 @@
+package dev.kubesim.impl.kubectl.printers;
+
+/** The table printer of each kind, as the API server registers them. */
+public final class TablePrinters {
+  private TablePrinters() {}
+
+  /** The printer for objects of a kind ({@code Pod}, {@code Service}, ...). */
+  public static TablePrinter forKind(String kind) {
+    return switch (kind) {
+      case "Pod" -> new PodTable();
+      case "ReplicationController" -> new ReplicationControllerTable();
+      case "ReplicaSet" -> new ReplicaSetTable();
+      case "Deployment" -> new DeploymentTable();
+      case "Service" -> new ServiceTable();
+      case "Endpoints" -> new EndpointsTable();
+      case "EndpointSlice" -> new EndpointSliceTable();
+      case "Node" -> new NodeTable();
+      case "Namespace" -> new NamespaceTable();
+      case "Ingress" -> new IngressTable();
+      case "IngressClass" -> new IngressClassTable();
+      default -> new GenericTable(kind);
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package dev.kubesim.impl.program;
+
+import dev.kubesim.impl.program.commands.Cat;
+import dev.kubesim.impl.program.commands.Chmod;
+import dev.kubesim.impl.program.commands.Echo;
+import dev.kubesim.impl.program.commands.Env;
+import dev.kubesim.impl.program.commands.ExitStatus;
+import dev.kubesim.impl.program.commands.Grep;
+import dev.kubesim.impl.program.commands.Hostname;
+import dev.kubesim.impl.program.commands.Ls;
+import dev.kubesim.impl.program.commands.Mkdir;
+import dev.kubesim.impl.program.commands.Printenv;
+import dev.kubesim.impl.program.commands.Pwd;
+import dev.kubesim.impl.program.commands.Rm;
+import dev.kubesim.impl.program.commands.Sleep;
+import dev.kubesim.impl.program.commands.Test;
+import dev.kubesim.impl.program.commands.Touch;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The commands the simulator can run, by executable name. A container runs a command when its
+ * files hold an executable of that name in a {@code PATH} directory (its image decides which); the
+ * registry decides what the command does. Networking adds {@code curl}, {@code wget}, {@code ping},
+ * {@code nslookup}, {@code dig} by {@link #register registering} them.
+ *
+ * <p>One registry serves one cluster; it is not synchronised (the engine has one thread).
+ */
+public final class CommandRegistry {
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+
+  /** An empty registry: no container can run anything. */
+  public CommandRegistry() {}
+
+  /** The basic commands: shells, coreutils and grep. */
+  public static CommandRegistry withBuiltins() {
+    CommandRegistry r = new CommandRegistry();
+    ShCommand sh = new ShCommand();
+    r.register("sh", sh);
+    r.register("dash", sh);
+    r.register("ash", sh);
+    r.register("bash", sh);
+    r.register("ls", new Ls());
+    r.register("cat", new Cat());
+    r.register("touch", new Touch());
+    r.register("rm", new Rm());
+    r.register("mkdir", new Mkdir());
+    r.register("echo", new Echo());
+    r.register("env", new Env());
+    r.register("printenv", new Printenv());
+    r.register("hostname", new Hostname());
+    r.register("sleep", new Sleep());
+    r.register("true", new ExitStatus(0));
+    r.register("false", new ExitStatus(1));
+    r.register("pwd", new Pwd());
+    Test test = new Test();
+    r.register("test", test);
+    r.register("[", test);
+    r.register("grep", new Grep());
+    r.register("chmod", new Chmod());
+    return r;
+  }
+
+  /** Adds or replaces the command run for an executable name. */
+  public CommandRegistry register(String name, Command command) {
+    Objects.requireNonNull(name, "name");
+    if (name.isEmpty() || name.contains("/")) {
+      throw new IllegalArgumentException("a command name is a file name, not \"" + name + "\"");
+    }
+    commands.put(name, Objects.requireNonNull(command, "command"));
+    return this;
+  }
+
+  public Optional<Command> lookup(String name) {
+    return Optional.ofNullable(commands.get(name));
+  }
+
+  /** The registered names, in registration order. */
+  public Set<String> names() {
+    return Collections.unmodifiableSet(commands.keySet());
+  }
+}

@@ -1,0 +1,154 @@
+package dev.kubesim.impl.program;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.kubesim.api.model.Container;
+import dev.kubesim.api.model.HostAlias;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the kubelet hands the container runtime to start one container of a pod.
+ *
+ * @param podName the pod's name
+ * @param namespace the pod's namespace
+ * @param container the container's spec (image, command, args, ports, workingDir)
+ * @param podIps the pod's IPs, first the primary one
+ * @param hostname the pod's hostname ({@code spec.hostname} or the pod name, at most 63 characters)
+ * @param hostDomain {@code subdomain.namespace.svc.cluster.local} when the pod has a subdomain
+ * @param env the variables the kubelet sets (the container's {@code env}, Service variables), in
+ *     order; the runtime adds {@code PATH}, {@code HOSTNAME}, the image's variables and {@code HOME}
+ * @param resolvConf the {@code /etc/resolv.conf} the kubelet built for the pod
+ * @param hostAliases the pod's {@code hostAliases}, written into {@code /etc/hosts}
+ * @param hostsFile the whole {@code /etc/hosts} where the kubelet writes its own (host network);
+ *     empty to have it built from the IPs, hostname and aliases
+ * @param files more files to mount (volumes, the service account's {@code namespace}), path to
+ *     content
+ * @param restartCount how often this container has restarted before
+ */
+public record ContainerConfig(
+    String podName,
+    String namespace,
+    Container container,
+    List<String> podIps,
+    String hostname,
+    Optional<String> hostDomain,
+    Map<String, String> env,
+    String resolvConf,
+    List<HostAlias> hostAliases,
+    Optional<String> hostsFile,
+    Map<String, String> files,
+    int restartCount) {
+  public ContainerConfig {
+    Objects.requireNonNull(podName, "podName");
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(container, "container");
+    podIps = ImmutableList.copyOf(podIps);
+    Objects.requireNonNull(hostname, "hostname");
+    Objects.requireNonNull(hostDomain, "hostDomain");
+    env = ImmutableMap.copyOf(env);
+    Objects.requireNonNull(resolvConf, "resolvConf");
+    hostAliases = ImmutableList.copyOf(hostAliases);
+    Objects.requireNonNull(hostsFile, "hostsFile");
+    files = ImmutableMap.copyOf(files);
+    if (restartCount < 0) {
+      throw new IllegalArgumentException("restartCount must not be negative: " + restartCount);
+    }
+  }
+
+  /** A builder with the pod name as hostname and nothing else set. */
+  public static Builder builder(String podName, String namespace, Container container) {
+    return new Builder(podName, namespace, container);
+  }
+
+  /** The container's name in the pod spec. */
+  public String containerName() {
+    return container.name().orElse("");
+  }
+
+  /** The pod's primary IP, or an empty string before it has one. */
+  public String podIp() {
+    return podIps.isEmpty() ? "" : podIps.get(0);
+  }
+
+  /** A builder of {@link ContainerConfig}. */
+  public static final class Builder {
+    private final String podName;
+    private final String namespace;
+    private final Container container;
+    private List<String> podIps = List.of();
+    private String hostname;
+    private Optional<String> hostDomain = Optional.empty();
+    private Map<String, String> env = new LinkedHashMap<>();
+    private String resolvConf = "";
+    private List<HostAlias> hostAliases = List.of();
+    private Optional<String> hostsFile = Optional.empty();
+    private final Map<String, String> files = new LinkedHashMap<>();
+    private int restartCount;
+
+    private Builder(String podName, String namespace, Container container) {
+      this.podName = podName;
+      this.namespace = namespace;
+      this.container = container;
+      this.hostname = podName;
+    }
+
+    public Builder podIps(List<String> value) {
+      podIps = value;
+      return this;
+    }
+
+    public Builder podIp(String value) {
+      podIps = List.of(value);
+      return this;
+    }
+
+    public Builder hostname(String value) {
+      hostname = value;
+      return this;
+    }
+
+    public Builder hostDomain(String value) {
+      hostDomain = Optional.ofNullable(value);
+      return this;
+    }
+
+    public Builder env(Map<String, String> value) {
+      env = value;
+      return this;
+    }
+
+    public Builder resolvConf(String value) {
+      resolvConf = value;
+      return this;
+    }
+
+    public Builder hostAliases(List<HostAlias> value) {
+      hostAliases = value;
+      return this;
+    }
+
+    public Builder hostsFile(String value) {
+      hostsFile = Optional.ofNullable(value);
+      return this;
+    }
+
+    public Builder file(String path, String content) {
+      files.put(path, content);
+      return this;
+    }
+
+    public Builder restartCount(int value) {
+      restartCount = value;
+      return this;
+    }
+
+    public ContainerConfig build() {
+      return new ContainerConfig(podName, namespace, container, podIps, hostname, hostDomain, env,
+          resolvConf, hostAliases, hostsFile, files, restartCount);
+    }
+  }
+}

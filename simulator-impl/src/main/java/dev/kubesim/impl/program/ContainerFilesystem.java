@@ -1,0 +1,320 @@
+package dev.kubesim.impl.program;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * A container's files: an in-memory tree of directories, regular files with text content, and the
+ * {@code /dev/null} device. Directory listings are in byte order (the C locale's {@code ls} order);
+ * modification times come from the simulation's clock.
+ *
+ * <p>Paths given to the methods may be relative to {@code /} or contain {@code ..} and {@code //};
+ * they are normalised first. Failures carry the {@link Errno} the real call would return.
+ */
+public final class ContainerFilesystem {
+  /** A node's kind: what {@code ls -l} shows in its first column. */
+  public enum Kind {
+    DIRECTORY,
+    FILE,
+    DEVICE
+  }
+
+  /** What {@code stat} says of a path. */
+  public record Stat(Kind kind, long size, boolean executable, Instant modified, int links) {}
+
+  private abstract static sealed class Node permits Dir, File, Device {
+    Instant modified;
+
+    Node(Instant modified) {
+      this.modified = modified;
+    }
+  }
+
+  private static final class Dir extends Node {
+    final TreeMap<String, Node> children = new TreeMap<>();
+
+    Dir(Instant modified) {
+      super(modified);
+    }
+  }
+
+  private static final class File extends Node {
+    String content;
+    final boolean executable;
+
+    File(String content, boolean executable, Instant modified) {
+      super(modified);
+      this.content = content;
+      this.executable = executable;
+    }
+  }
+
+  private static final class Device extends Node {
+    Device(Instant modified) {
+      super(modified);
+    }
+  }
+
+  private final Supplier<Instant> clock;
+  private final Dir root;
+
+  /** An empty tree (just {@code /}) whose changes are stamped with this clock's instants. */
+  public ContainerFilesystem(Supplier<Instant> clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.root = new Dir(clock.get());
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  public boolean exists(String path) {
+    return find(path).isPresent();
+  }
+
+  public boolean isDirectory(String path) {
+    return find(path).filter(n -> n instanceof Dir).isPresent();
+  }
+
+  /** A regular file (not a directory, not a device). */
+  public boolean isFile(String path) {
+    return find(path).filter(n -> n instanceof File).isPresent();
+  }
+
+  /** What kind of node a path is, its size, mode and modification time. */
+  public Stat stat(String path) throws FsException {
+    Node node = lookup(path);
+    if (node instanceof Dir dir) {
+      long subdirs = dir.children.values().stream().filter(n -> n instanceof Dir).count();
+      return new Stat(Kind.DIRECTORY, 4096, true, node.modified, (int) (2 + subdirs));
+    }
+    if (node instanceof File file) {
+      long size = file.content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      return new Stat(Kind.FILE, size, file.executable, node.modified, 1);
+    }
+    return new Stat(Kind.DEVICE, 0, false, node.modified, 1);
+  }
+
+  /** A regular file's content; {@code /dev/null} reads empty. */
+  public String read(String path) throws FsException {
+    Node node = lookup(path);
+    if (node instanceof Dir) {
+      throw new FsException(Errno.EISDIR, FsPaths.normalize(absolute(path)));
+    }
+    return node instanceof File file ? file.content : "";
+  }
+
+  /** A regular file's content, or empty where there is none. */
+  public Optional<String> readIfFile(String path) {
+    return find(path).filter(n -> n instanceof File).map(n -> ((File) n).content);
+  }
+
+  /** The names in a directory, in byte order, without {@code .} and {@code ..}. */
+  public List<String> list(String path) throws FsException {
+    Node node = lookup(path);
+    if (!(node instanceof Dir dir)) {
+      throw new FsException(Errno.ENOTDIR, FsPaths.normalize(absolute(path)));
+    }
+    return new ArrayList<>(dir.children.keySet());
+  }
+
+  // ---- changes -------------------------------------------------------------------------------
+
+  /** Creates or truncates a regular file with this content (as {@code >} does). */
+  public void write(String path, String content) throws FsException {
+    put(path, content, false, false);
+  }
+
+  /** Appends to a regular file, creating it if missing (as {@code >>} does). */
+  public void append(String path, String content) throws FsException {
+    put(path, content, true, false);
+  }
+
+  /** Creates a file with this content and executable mode, and any missing parent directories. */
+  public void install(String path, String content, boolean executable) {
+    install(path, content, executable, clock.get());
+  }
+
+  /** Creates a file as {@link #install(String, String, boolean)}, modified at the given instant. */
+  public void install(String path, String content, boolean executable, Instant modified) {
+    String p = FsPaths.normalize(absolute(path));
+    try {
+      mkdirs(FsPaths.parent(p));
+      Dir parent = parentDir(p);
+      parent.children.put(FsPaths.basename(p), new File(content, executable, modified));
+    } catch (FsException e) {
+      throw new IllegalStateException("cannot install " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates {@code /dev/null}-like device at this path (and missing parents). */
+  public void installDevice(String path) {
+    String p = FsPaths.normalize(absolute(path));
+    try {
+      mkdirs(FsPaths.parent(p));
+      parentDir(p).children.put(FsPaths.basename(p), new Device(clock.get()));
+    } catch (FsException e) {
+      throw new IllegalStateException("cannot install " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates an empty file, or updates the modification time of an existing node. */
+  public void touch(String path) throws FsException {
+    Optional<Node> existing = find(path);
+    if (existing.isPresent()) {
+      existing.get().modified = clock.get();
+      return;
+    }
+    put(path, "", true, false);
+  }
+
+  /** Creates one directory; its parent must exist. */
+  public void mkdir(String path) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    if (p.equals("/") || find(p).isPresent()) {
+      throw new FsException(Errno.EEXIST, p);
+    }
+    Dir parent = parentDir(p);
+    parent.children.put(FsPaths.basename(p), new Dir(clock.get()));
+    parent.modified = clock.get();
+  }
+
+  /** Creates a directory and any missing parents; an existing directory is fine. */
+  public void mkdirs(String path) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    Dir dir = root;
+    StringBuilder at = new StringBuilder();
+    for (String name : FsPaths.segments(p)) {
+      at.append('/').append(name);
+      Node next = dir.children.get(name);
+      if (next == null) {
+        Dir created = new Dir(clock.get());
+        dir.children.put(name, created);
+        dir.modified = clock.get();
+        dir = created;
+      } else if (next instanceof Dir d) {
+        dir = d;
+      } else {
+        throw new FsException(next instanceof File ? Errno.EEXIST : Errno.ENOTDIR, at.toString());
+      }
+    }
+  }
+
+  /** Removes a non-directory ({@code unlink}). */
+  public void remove(String path) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    Node node = lookup(p);
+    if (node instanceof Dir) {
+      throw new FsException(Errno.EISDIR, p);
+    }
+    detach(p);
+  }
+
+  /** Removes an empty directory ({@code rmdir}). */
+  public void removeDirectory(String path) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    Node node = lookup(p);
+    if (!(node instanceof Dir dir)) {
+      throw new FsException(Errno.ENOTDIR, p);
+    }
+    if (!dir.children.isEmpty()) {
+      throw new FsException(Errno.ENOTEMPTY, p);
+    }
+    detach(p);
+  }
+
+  /** Removes a node and everything under it. */
+  public void removeRecursively(String path) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    lookup(p);
+    if (p.equals("/")) {
+      root.children.clear();
+      return;
+    }
+    detach(p);
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private void put(String path, String content, boolean append, boolean executable)
+      throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    boolean trailingSlash = path.endsWith("/") && !p.equals("/");
+    Optional<Node> existing = find(p);
+    if (existing.isPresent()) {
+      Node node = existing.get();
+      if (node instanceof Dir) {
+        throw new FsException(Errno.EISDIR, p);
+      }
+      if (trailingSlash) {
+        throw new FsException(Errno.ENOTDIR, p);
+      }
+      if (node instanceof File file) {
+        file.content = append ? file.content + content : content;
+      }
+      node.modified = clock.get();
+      return;
+    }
+    if (trailingSlash) {
+      throw new FsException(Errno.EISDIR, p);
+    }
+    Dir parent = parentDir(p);
+    parent.children.put(FsPaths.basename(p), new File(content, executable, clock.get()));
+    parent.modified = clock.get();
+  }
+
+  private void detach(String normalized) throws FsException {
+    Dir parent = parentDir(normalized);
+    parent.children.remove(FsPaths.basename(normalized));
+    parent.modified = clock.get();
+  }
+
+  /** The directory a path's last name lives in, which must exist and be a directory. */
+  private Dir parentDir(String normalized) throws FsException {
+    String parentPath = FsPaths.parent(normalized);
+    Node parent = walk(parentPath, normalized);
+    if (!(parent instanceof Dir dir)) {
+      throw new FsException(Errno.ENOTDIR, normalized);
+    }
+    return dir;
+  }
+
+  private Node lookup(String path) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    Node node = walk(p, p);
+    if (path.endsWith("/") && !(node instanceof Dir)) {
+      throw new FsException(Errno.ENOTDIR, p);
+    }
+    return node;
+  }
+
+  /** Follows a normalised path; errors name {@code reported}, as system calls report the argument. */
+  private Node walk(String normalized, String reported) throws FsException {
+    Node node = root;
+    for (String name : FsPaths.segments(normalized)) {
+      if (!(node instanceof Dir dir)) {
+        throw new FsException(Errno.ENOTDIR, reported);
+      }
+      node = dir.children.get(name);
+      if (node == null) {
+        throw new FsException(Errno.ENOENT, reported);
+      }
+    }
+    return node;
+  }
+
+  private Optional<Node> find(String path) {
+    try {
+      return Optional.of(lookup(path));
+    } catch (FsException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String absolute(String path) {
+    return path.startsWith("/") ? path : "/" + path;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.kubesim.impl.program;
+
+import com.google.common.collect.ImmutableMap;
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.program.BaseImage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a running command sees: its container (files, hostname, pod IP), the name it was invoked
+ * by, its environment, working directory and standard input.
+ */
+public final class ExecContext {
+  private final RunningContainer container;
+  private final String argv0;
+  private final ImmutableMap<String, String> env;
+  private final String cwd;
+  private final String stdin;
+  private final ShellDialect builtinOf;
+
+  /**
+   * @param argv0 the command name as invoked ({@code ls}, {@code /bin/ls}), which GNU tools use in
+   *     their messages
+   * @param env the process environment, in order
+   * @param builtinOf the shell that runs it as its own builtin, or null for a program run from a
+   *     file (dash's builtin {@code echo} differs from {@code /bin/echo})
+   */
+  public ExecContext(RunningContainer container, String argv0, Map<String, String> env, String cwd,
+      String stdin, ShellDialect builtinOf) {
+    this.container = Objects.requireNonNull(container, "container");
+    this.argv0 = Objects.requireNonNull(argv0, "argv0");
+    this.env = ImmutableMap.copyOf(env);
+    this.cwd = Objects.requireNonNull(cwd, "cwd");
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
+    this.builtinOf = builtinOf;
+  }
+
+  public RunningContainer container() {
+    return container;
+  }
+
+  public ContainerFilesystem fs() {
+    return container.filesystem();
+  }
+
+  public BaseImage baseImage() {
+    return container.baseImage();
+  }
+
+  public BaseImage.Coreutils coreutils() {
+    return container.baseImage().coreutils();
+  }
+
+  /** Whether the command behaves (and words its errors) as BusyBox. */
+  public boolean busybox() {
+    return coreutils() == BaseImage.Coreutils.BUSYBOX;
+  }
+
+  /** The command name as invoked. */
+  public String argv0() {
+    return argv0;
+  }
+
+  /**
+   * The name a command prints before its messages: GNU tools print {@code argv[0]} as invoked,
+   * BusyBox applets their applet name.
+   */
+  public String programName() {
+    return busybox() ? FsPaths.basename(argv0) : argv0;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public String cwd() {
+    return cwd;
+  }
+
+  public String stdin() {
+    return stdin;
+  }
+
+  /** Whether a shell runs the command as its builtin rather than from a file. */
+  public boolean shellBuiltin() {
+    return builtinOf != null;
+  }
+
+  /** The shell running the command as its builtin, if one does. */
+  public Optional<ShellDialect> builtinOf() {
+    return Optional.ofNullable(builtinOf);
+  }
+
+  /** A path argument made absolute against the working directory, and normalised. */
+  public String resolve(String path) {
+    return FsPaths.resolve(cwd, path);
+  }
+
+  /** The simulation's current instant. */
+  public Instant now() {
+    return container.now();
+  }
+
+  /** Finds the program a name (or path) runs, by the given environment's {@code PATH}. */
+  public Executable findExecutable(String name, Map<String, String> environment) {
+    return Executable.find(container, name, environment, cwd);
+  }
+
+  /**
+   * Runs a found program in the same container with this working directory and standard input, as
+   * {@code env CMD} does: no shell is involved.
+   *
+   * @throws IllegalArgumentException if {@code executable} is not runnable
+   */
+  public ExecResult execute(Executable executable, List<String> argv, Map<String, String> environment) {
+    return executable.run(container, argv, environment, cwd, stdin);
+  }
+}

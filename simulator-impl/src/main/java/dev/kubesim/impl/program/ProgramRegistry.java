@@ -1,0 +1,85 @@
+package dev.kubesim.impl.program;
+
+import dev.kubesim.api.program.ImageReference;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.Programs;
+import dev.kubesim.impl.program.images.AgnhostProgram;
+import dev.kubesim.impl.program.images.ClientImages;
+import dev.kubesim.impl.program.images.KubiaProgram;
+import dev.kubesim.impl.program.images.NginxProgram;
+import dev.kubesim.impl.program.images.UnknownImageProgram;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The images a cluster knows, by normalised repository name ({@code docker.io/library/nginx}), so
+ * that every tag and digest of a known image runs its program. Built-ins: {@code luksa/kubia},
+ * {@code luksa/kubia-unhealthy}, {@code nginx}, agnhost (from registry.k8s.io and the older
+ * k8s.gcr.io / gcr.io names), {@code busybox}, {@code alpine}, {@code curlimages/curl}, {@code
+ * tutum/dnsutils}, e2e {@code jessie-dnsutils}, {@code debian}, {@code ubuntu}. Anything else runs
+ * {@link UnknownImageProgram}.
+ *
+ * <p>One registry serves one cluster; it is not synchronised (the engine has one thread).
+ */
+public final class ProgramRegistry implements Programs {
+  private final Map<String, Function<ImageReference, Program>> programs = new LinkedHashMap<>();
+  private Program fallback = new UnknownImageProgram();
+
+  /** An empty registry: every image runs the fallback. */
+  public ProgramRegistry() {}
+
+  public static ProgramRegistry withBuiltins() {
+    ProgramRegistry r = new ProgramRegistry();
+    Program kubia = KubiaProgram.healthy();
+    r.register("luksa/kubia", kubia);
+    r.register("luksa/kubia-unhealthy", KubiaProgram.unhealthy());
+    r.register("nginx", image -> new NginxProgram(image.tag()));
+    Program agnhost = new AgnhostProgram();
+    r.register("registry.k8s.io/e2e-test-images/agnhost", agnhost);
+    r.register("k8s.gcr.io/e2e-test-images/agnhost", agnhost);
+    r.register("gcr.io/kubernetes-e2e-test-images/agnhost", agnhost);
+    r.register("busybox", ClientImages.busybox());
+    r.register("alpine", ClientImages.alpine());
+    r.register("curlimages/curl", ClientImages.curl());
+    r.register("tutum/dnsutils", ClientImages.tutumDnsutils());
+    Program jessie = ClientImages.jessieDnsutils();
+    r.register("registry.k8s.io/e2e-test-images/jessie-dnsutils", jessie);
+    r.register("k8s.gcr.io/e2e-test-images/jessie-dnsutils", jessie);
+    r.register("gcr.io/kubernetes-e2e-test-images/jessie-dnsutils", jessie);
+    Program debian = ClientImages.debian();
+    r.register("debian", debian);
+    r.register("ubuntu", debian);
+    return r;
+  }
+
+  @Override
+  public void register(String imageRepository, Program program) {
+    Objects.requireNonNull(program, "program");
+    register(imageRepository, image -> program);
+  }
+
+  /** Registers a program that depends on the tag or digest (nginx's version in its pages). */
+  public void register(String imageRepository, Function<ImageReference, Program> factory) {
+    Objects.requireNonNull(factory, "factory");
+    programs.put(ImageReference.parse(imageRepository).name(), factory);
+  }
+
+  /** Replaces the program of images nobody registered. */
+  public void setFallback(Program program) {
+    fallback = Objects.requireNonNull(program, "program");
+  }
+
+  @Override
+  public Optional<Program> lookup(String image) {
+    ImageReference ref = ImageReference.parse(image);
+    return Optional.ofNullable(programs.get(ref.name())).map(f -> f.apply(ref));
+  }
+
+  @Override
+  public Program resolve(String image) {
+    return lookup(image).orElse(fallback);
+  }
+}

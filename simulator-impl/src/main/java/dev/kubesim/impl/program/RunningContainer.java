@@ -1,0 +1,399 @@
+package dev.kubesim.impl.program;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.program.HttpHandler;
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.ImageReference;
+import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenPort;
+import dev.kubesim.api.program.MainProcess;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.sim.VirtualClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * One started container: its image's program, its process environment, its files, its logs and
+ * the state its server keeps. Made by {@link ContainerRuntime#start}; a restart makes a new one
+ * (fresh files and state, as a new container from the same image).
+ *
+ * <p>The kubelet uses it to {@link #exec} commands (exec probes, {@code kubectl exec}), to learn
+ * the {@link #listenPorts} and dispatch HTTP with {@link #serveHttp}, to drive the {@link
+ * #mainProcess} in virtual time and to learn how it reacts to SIGTERM ({@link #sigterm}).
+ */
+public final class RunningContainer {
+  private final ContainerConfig config;
+  private final ImageReference image;
+  private final Program program;
+  private final ImageConfig imageConfig;
+  private final Launch launch;
+  private final CommandRegistry commands;
+  private final LongSupplier nanos;
+  private final ImmutableMap<String, String> env;
+  private final ContainerFilesystem fs;
+  private final String workingDir;
+  private final Instant startedAt;
+  private final List<ListenPort> ports;
+  private final Optional<HttpHandler> handler;
+  private final SigtermBehavior sigterm;
+  private final Map<String, Object> state = new LinkedHashMap<>();
+  private final List<LogLine> logs = new ArrayList<>();
+  private long requests;
+  private int pids = 1;
+  private Integer requestedExit;
+  private Integer exitCode;
+  private IntConsumer exitListener = code -> {};
+  private MainProcessRun mainProcess;
+
+  RunningContainer(ContainerConfig config, ImageReference image, Program program,
+      CommandRegistry commands, LongSupplier nanos) {
+    this.config = config;
+    this.image = image;
+    this.program = program;
+    this.imageConfig = program.image();
+    this.commands = commands;
+    this.nanos = nanos;
+    this.startedAt = now();
+    this.launch = new Launch(config.container(),
+        imageConfig.argv(config.container().command(), config.container().args()));
+    this.env = ImmutableMap.copyOf(
+        ProcessEnvironment.compose(imageConfig.env(), config.hostname(), config.env()));
+    this.workingDir = FsPaths.normalize(
+        config.container().workingDir().filter(d -> d.startsWith("/")).orElse(imageConfig.workingDir()));
+    this.fs = ImageFilesystem.create(this::now, imageConfig, config, workingDir);
+    this.ports = ImmutableList.copyOf(program.listenPorts(launch));
+    this.handler = program.httpHandler(launch);
+    this.sigterm = program.onSigterm(launch);
+  }
+
+  /** Starts the main process: a server's start hook, or the command line's first steps. */
+  void start() {
+    MainProcess main = program.mainProcess(launch);
+    if (main.serves()) {
+      program.onStart(launch, new ContainerServerContext(this));
+      mainProcess = MainProcessRun.serving();
+      return;
+    }
+    List<String> argv = main.argv();
+    if (argv.isEmpty()) {
+      mainProcess = MainProcessRun.failedToStart("no command specified");
+      return;
+    }
+    Executable exe = Executable.find(this, argv.get(0), env, workingDir);
+    if (!exe.runnable()) {
+      mainProcess = MainProcessRun.failedToStart(OciErrors.startFailure(exe));
+      return;
+    }
+    if (exe instanceof Executable.Program p && p.command() instanceof ShCommand) {
+      ShellDialect dialect = ShCommand.dialect(argv.get(0), baseImage());
+      ShCommand.Invocation inv =
+          ShCommand.parse(argv.get(0), argv.subList(1, argv.size()), dialect);
+      if (inv.error() == null && inv.command()) {
+        mainProcess = stepScript(argv.get(0), dialect, inv);
+        return;
+      }
+    }
+    ExecResult result = exe.run(this, argv, env, workingDir, "");
+    log("stdout", result.stdout());
+    log("stderr", result.stderr());
+    mainProcess = MainProcessRun.ran(result);
+  }
+
+  private MainProcessRun stepScript(String shell, ShellDialect dialect, ShCommand.Invocation inv) {
+    ShellInterpreter interpreter =
+        new ShellInterpreter(this, dialect, shell, env, workingDir, inv.positional());
+    interpreter.setArg0(inv.arg0());
+    interpreter.setErrexit(inv.errexit());
+    ShellInterpreter.Io io = new ShellInterpreter.Io("", new LogSink("stdout"), new LogSink("stderr"));
+    try {
+      return MainProcessRun.stepping(
+          new ShellStepper(interpreter, ShellParser.parse(inv.operand()), io));
+    } catch (ShellSyntaxException e) {
+      log("stderr", e.message(dialect, shell));
+      return MainProcessRun.ran(ExecResult.failure(e.status(), ""));
+    }
+  }
+
+  // ---- identity ------------------------------------------------------------------------------
+
+  /** The container's name in the pod spec. */
+  public String name() {
+    return config.containerName();
+  }
+
+  public String podName() {
+    return config.podName();
+  }
+
+  public String namespace() {
+    return config.namespace();
+  }
+
+  public String hostname() {
+    return config.hostname();
+  }
+
+  /** The pod's primary IP. */
+  public String podIp() {
+    return config.podIp();
+  }
+
+  public List<String> podIps() {
+    return config.podIps();
+  }
+
+  public ContainerConfig config() {
+    return config;
+  }
+
+  /** The image as parsed and normalised. */
+  public ImageReference image() {
+    return image;
+  }
+
+  /** The image as {@code status.containerStatuses[].image} shows it. */
+  public String statusImage() {
+    return image.statusImage();
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  public BaseImage baseImage() {
+    return imageConfig.base();
+  }
+
+  /** The process's command line (ENTRYPOINT/CMD merged with the spec's command/args). */
+  public List<String> argv() {
+    return launch.argv();
+  }
+
+  public int restartCount() {
+    return config.restartCount();
+  }
+
+  /** The process environment, in the order {@code env} prints it. */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public ContainerFilesystem filesystem() {
+    return fs;
+  }
+
+  public String workingDir() {
+    return workingDir;
+  }
+
+  public CommandRegistry commands() {
+    return commands;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** The simulation's current instant. */
+  public Instant now() {
+    return VirtualClock.EPOCH.plusNanos(nanos.getAsLong());
+  }
+
+  int nextPid() {
+    return ++pids;
+  }
+
+  // ---- exec ----------------------------------------------------------------------------------
+
+  /**
+   * Runs a command line in the container as {@code kubectl exec POD -- ARGV...} and exec probes
+   * do: no shell unless {@code argv} names one, found by the container's {@code PATH}, started in
+   * the working directory with the container's environment and empty standard input.
+   *
+   * <p>A program that cannot be started is the runtime's failure, not the process's: status 126
+   * and the OCI runtime's message on standard error ({@code OCI runtime exec failed: exec failed:
+   * unable to start container process: exec: "foo": executable file not found in $PATH: unknown}).
+   * Docker-era kubectl showed exactly this and {@code command terminated with exit code 126};
+   * with containerd, kubectl reports it as {@code error: Internal error occurred: error executing
+   * command in container: failed to exec in container: failed to start exec "...": OCI runtime
+   * exec failed: ...} and exits 1 — see {@link #execStartError} to tell the cases apart. Under
+   * {@code sh -c} the shell itself reports a missing command ({@code sh: 1: foo: not found}, 127).
+   *
+   * @throws IllegalArgumentException if {@code argv} is empty
+   */
+  public ExecResult exec(List<String> argv) {
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("you must specify at least one command for the container");
+    }
+    Executable exe = Executable.find(this, argv.get(0), env, workingDir);
+    if (!exe.runnable()) {
+      return ExecResult.failure(OciErrors.EXEC_FAILED_STATUS,
+          OciErrors.execFailure(exe) + "\n");
+    }
+    return exe.run(this, argv, env, workingDir, "");
+  }
+
+  /** Runs {@code sh -c COMMAND} in the container. */
+  public ExecResult execShell(String command) {
+    return exec(List.of("sh", "-c", command));
+  }
+
+  /**
+   * Why an exec of this command line could not start, in the runtime's words ({@code OCI runtime
+   * exec failed: ...: unknown}), or empty when it can start.
+   */
+  public Optional<String> execStartError(List<String> argv) {
+    if (argv.isEmpty()) {
+      return Optional.of("you must specify at least one command for the container");
+    }
+    Executable exe = Executable.find(this, argv.get(0), env, workingDir);
+    return exe.runnable() ? Optional.empty() : Optional.of(OciErrors.execFailure(exe));
+  }
+
+  // ---- the main process ----------------------------------------------------------------------
+
+  /** The main process, running in virtual time. */
+  public MainProcessRun mainProcess() {
+    return mainProcess;
+  }
+
+  /** How the main process reacts to the stop signal. */
+  public SigtermBehavior sigterm() {
+    return sigterm;
+  }
+
+  /**
+   * Records that the main process has ended (it finished, was killed, or asked to exit): from now
+   * on nothing listens and {@link #serveHttp} answers nothing. The kubelet calls this; a restart is
+   * a new container.
+   */
+  public void terminate(int code) {
+    if (exitCode == null) {
+      exitCode = code;
+    }
+  }
+
+  /** The main process's exit code once {@link #terminate terminated}. */
+  public Optional<Integer> exitCode() {
+    return Optional.ofNullable(exitCode);
+  }
+
+  /** Whether the main process still runs. */
+  public boolean running() {
+    return exitCode == null;
+  }
+
+  /** The exit code a server asked for (netexec's {@code /exit}), if one did. */
+  public Optional<Integer> requestedExit() {
+    return Optional.ofNullable(requestedExit);
+  }
+
+  /** Called with the exit code when the container's server asks to exit. */
+  public void onExitRequest(IntConsumer listener) {
+    exitListener = listener;
+  }
+
+  void requestExit(int code) {
+    if (requestedExit == null) {
+      requestedExit = code;
+      exitListener.accept(code);
+    }
+  }
+
+  // ---- serving -------------------------------------------------------------------------------
+
+  /** The ports the process listens on. */
+  public List<ListenPort> listenPorts() {
+    return ports;
+  }
+
+  /**
+   * Whether the process listens on this port (protocol {@code TCP}, {@code UDP} or {@code SCTP})
+   * and still runs.
+   */
+  public boolean listensOn(String protocol, int port) {
+    return running() && requestedExit == null && ports.contains(new ListenPort(protocol, port));
+  }
+
+  /** Whether the process answers HTTP on this TCP port. */
+  public boolean servesHttpOn(int port) {
+    return handler.isPresent() && listensOn("TCP", port);
+  }
+
+  /**
+   * Answers an HTTP request that arrived at {@link HttpRequest#serverAddress()}'s port; empty when
+   * nothing serves HTTP there (the caller's connection is refused) or the server has exited.
+   */
+  public Optional<HttpResponse> serveHttp(HttpRequest request) {
+    if (!servesHttpOn(request.serverPort())) {
+      return Optional.empty();
+    }
+    requests++;
+    return Optional.of(handler.get().handle(request, new ContainerServerContext(this)));
+  }
+
+  /** HTTP requests served since the container started. */
+  public long requestCount() {
+    return requests;
+  }
+
+  Map<String, Object> state() {
+    return state;
+  }
+
+  // ---- logs ----------------------------------------------------------------------------------
+
+  /** What the container's processes wrote, line by line: what {@code kubectl logs} shows. */
+  public List<LogLine> logs() {
+    return Collections.unmodifiableList(logs);
+  }
+
+  /** The logs as {@code kubectl logs} prints them. */
+  public String logText() {
+    StringBuilder b = new StringBuilder();
+    logs.forEach(l -> b.append(l.text()).append('\n'));
+    return b.toString();
+  }
+
+  void log(String stream, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    for (String line : body.split("\n", -1)) {
+      logs.add(new LogLine(now(), stream, line));
+    }
+  }
+
+  /** Buffers a process's output into whole log lines. */
+  private final class LogSink implements Sink {
+    private final String stream;
+
+    LogSink(String stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public void write(String text) {
+      log(stream, text);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return config.namespace() + "/" + config.podName() + "/" + name() + " (" + image + ")";
+  }
+}

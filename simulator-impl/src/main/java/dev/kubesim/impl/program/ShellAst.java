@@ -1,0 +1,53 @@
+package dev.kubesim.impl.program;
+
+import java.util.List;
+
+/** The parsed form of a script: lists of and-or chains of pipelines of commands. */
+final class ShellAst {
+  private ShellAst() {}
+
+  /** Commands run one after another ({@code ;}, {@code &} and newlines separate them). */
+  record Script(List<AndOr> items) {}
+
+  /** Pipelines joined by {@code &&} / {@code ||}; {@code operators.get(i)} follows pipeline i. */
+  record AndOr(List<Pipeline> pipelines, List<String> operators) {}
+
+  /** Commands joined by {@code |}, optionally negated with {@code !}. */
+  record Pipeline(boolean negated, List<Command> commands) {}
+
+  /** One command of a pipeline. */
+  sealed interface Command permits Simple, Subshell, Group {
+    List<Redirect> redirects();
+
+    int line();
+  }
+
+  /**
+   * {@code NAME=value... word... } with redirections anywhere.
+   *
+   * @param assignments {@code NAME=value} words before the command name, unexpanded
+   * @param words the command name and its arguments, unexpanded
+   */
+  record Simple(List<String> assignments, List<String> words, List<Redirect> redirects, int line)
+      implements Command {}
+
+  /** {@code ( list )}: runs in a copy of the shell. */
+  record Subshell(Script body, List<Redirect> redirects, int line) implements Command {}
+
+  /** {@code { list; }}: runs in the shell itself. */
+  record Group(Script body, List<Redirect> redirects, int line) implements Command {}
+
+  /**
+   * A redirection: {@code fd op target}, e.g. {@code 2>&1} is (2, ">&", "1").
+   *
+   * @param fd the descriptor, or -1 for the operator's default (0 for input, 1 for output)
+   */
+  record Redirect(int fd, String operator, String target) {
+    int descriptor() {
+      if (fd >= 0) {
+        return fd;
+      }
+      return operator.startsWith("<") ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.kubesim.impl.program;
+
+/**
+ * Which shell runs a script, and so the words of its errors and their exit codes. Debian's {@code
+ * /bin/sh} is dash, BusyBox's is ash; bash 5.1 and later say {@code line N:} where bash 4 does not.
+ * Each message is the shell's own, prefixed with the shell's {@code $0} as invoked ({@code sh},
+ * {@code /bin/sh}).
+ */
+public enum ShellDialect {
+  DASH,
+  ASH,
+  BASH,
+  /** bash before 5.1 (Debian jessie, Ubuntu trusty): no line numbers in {@code -c} errors. */
+  BASH_4;
+
+  private String where(String shell, int line) {
+    return switch (this) {
+      case DASH -> shell + ": " + line + ": ";
+      case ASH, BASH_4 -> shell + ": ";
+      case BASH -> shell + ": line " + line + ": ";
+    };
+  }
+
+  private boolean bash() {
+    return this == BASH || this == BASH_4;
+  }
+
+  /** A command name found nowhere in {@code PATH}; exit status 127. */
+  public String notFound(String shell, int line, String name) {
+    return where(shell, line) + name + (bash() ? ": command not found\n" : ": not found\n");
+  }
+
+  /** A command given as a path that does not exist; exit status 127. */
+  public String noSuchFile(String shell, int line, String path) {
+    return where(shell, line) + path + (bash() ? ": No such file or directory\n" : ": not found\n");
+  }
+
+  /** A path that exists but cannot be executed; exit status 126. */
+  public String permissionDenied(String shell, int line, String path) {
+    return where(shell, line) + path + ": Permission denied\n";
+  }
+
+  /** An output redirection that cannot open its file. */
+  public String cannotCreate(String shell, int line, String path, Errno errno) {
+    return switch (this) {
+      case DASH -> where(shell, line) + "cannot create " + path + ": "
+          + (errno == Errno.ENOENT ? "Directory nonexistent" : errno.message()) + "\n";
+      case ASH -> shell + ": can't create " + path + ": "
+          + (errno == Errno.ENOENT ? "nonexistent directory" : errno.message()) + "\n";
+      case BASH, BASH_4 -> where(shell, line) + path + ": " + errno.message() + "\n";
+    };
+  }
+
+  /** An input redirection from a file that cannot be opened. */
+  public String cannotOpen(String shell, int line, String path, Errno errno) {
+    return switch (this) {
+      case DASH -> where(shell, line) + "cannot open " + path + ": "
+          + (errno == Errno.ENOENT ? "No such file" : errno.message()) + "\n";
+      case ASH -> shell + ": can't open '" + path + "': " + errno.message() + "\n";
+      case BASH, BASH_4 -> where(shell, line) + path + ": " + errno.message() + "\n";
+    };
+  }
+
+  /** The exit status of a failed redirection. */
+  public int redirectionFailureStatus() {
+    return this == DASH ? 2 : 1;
+  }
+
+  /** {@code cd} to a directory that does not exist. */
+  public String cannotCd(String shell, int line, String path, Errno errno) {
+    return switch (this) {
+      case DASH -> where(shell, line) + "cd: can't cd to " + path + "\n";
+      case ASH -> shell + ": cd: can't cd to " + path + ": " + errno.message() + "\n";
+      case BASH, BASH_4 -> where(shell, line) + "cd: " + path + ": " + errno.message() + "\n";
+    };
+  }
+
+  public int cdFailureStatus() {
+    return bash() ? 1 : 2;
+  }
+
+  /** {@code exit} with a non-numeric argument; exit status 2. */
+  public String illegalNumber(String shell, int line, String builtin, String value) {
+    return bash()
+        ? where(shell, line) + builtin + ": " + value + ": numeric argument required\n"
+        : where(shell, line) + builtin + ": Illegal number: " + value + "\n";
+  }
+
+  /** A token where the grammar does not allow it; exit status 2. */
+  public String unexpected(String shell, int line, String token) {
+    return switch (this) {
+      case DASH -> where(shell, line) + "Syntax error: \"" + token + "\" unexpected\n";
+      case ASH -> shell + ": syntax error: unexpected \"" + token + "\"\n";
+      case BASH, BASH_4 -> shell + ": -c: line " + line + ": syntax error near unexpected token `"
+          + token + "'\n";
+    };
+  }
+
+  /** The script ends in the middle of a construct; exit status 2. */
+  public String unexpectedEnd(String shell, int line) {
+    return switch (this) {
+      case DASH -> where(shell, line) + "Syntax error: end of file unexpected\n";
+      case ASH -> shell + ": syntax error: unexpected end of file\n";
+      case BASH, BASH_4 -> shell + ": -c: line " + line + ": syntax error: unexpected end of file\n";
+    };
+  }
+
+  /** A quote that is never closed; exit status 2. */
+  public String unterminatedQuote(String shell, int line, char quote) {
+    return switch (this) {
+      case DASH -> where(shell, line) + "Syntax error: Unterminated quoted string\n";
+      case ASH -> shell + ": syntax error: unterminated quoted string\n";
+      case BASH, BASH_4 -> shell + ": -c: line " + line
+          + ": unexpected EOF while looking for matching `" + quote + "'\n";
+    };
+  }
+}

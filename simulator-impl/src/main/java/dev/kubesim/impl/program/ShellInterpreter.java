@@ -1,0 +1,646 @@
+package dev.kubesim.impl.program;
+
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.impl.program.ShellAst.AndOr;
+import dev.kubesim.impl.program.ShellAst.Command;
+import dev.kubesim.impl.program.ShellAst.Group;
+import dev.kubesim.impl.program.ShellAst.Pipeline;
+import dev.kubesim.impl.program.ShellAst.Redirect;
+import dev.kubesim.impl.program.ShellAst.Script;
+import dev.kubesim.impl.program.ShellAst.Simple;
+import dev.kubesim.impl.program.ShellAst.Subshell;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs parsed scripts the way dash and BusyBox ash do: expands words, performs redirections, runs
+ * shell builtins itself and other commands through {@link Executable}, and keeps {@code $?}, the
+ * variables and the working directory. Virtual time taken by commands ({@code sleep}) adds up in
+ * {@link #elapsed()}; a command that never ends stops the script there.
+ */
+final class ShellInterpreter implements WordExpander.Host {
+  /** Builtins the shell runs itself, which can change the shell's own state. */
+  private static final Set<String> SPECIAL_BUILTINS =
+      Set.of(":", "cd", "exit", "export", "unset", "exec", "set", "shift", "wait", "trap",
+          "umask", "readonly");
+  /** Commands dash and ash build in; they run even where the image has no such file. */
+  private static final Set<String> COMMAND_BUILTINS =
+      Set.of("echo", "test", "[", "true", "false", "pwd", "printf", "kill");
+
+  /** Thrown by {@code exit} (and {@code set -e}): ends the (sub)shell with a status. */
+  static final class Exit extends RuntimeException {
+    final int status;
+
+    Exit(int status) {
+      super(null, null, false, false);
+      this.status = status;
+    }
+  }
+
+  /** Thrown when a command would never end: nothing after it runs. */
+  static final class NeverReturns extends RuntimeException {
+    NeverReturns() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Standard input and the two output descriptors of a command. */
+  record Io(String stdin, Sink out, Sink err) {}
+
+  private static final class Var {
+    String value;
+    boolean exported;
+
+    Var(String value, boolean exported) {
+      this.value = value;
+      this.exported = exported;
+    }
+  }
+
+  private final RunningContainer container;
+  private final ShellDialect dialect;
+  private final String shellName;
+  private final int pid;
+  private final LinkedHashMap<String, Var> vars = new LinkedHashMap<>();
+  private final WordExpander expander = new WordExpander(this);
+  private String cwd;
+  private List<String> positional;
+  private String arg0;
+  private int lastStatus;
+  private boolean errexit;
+  private Duration elapsed = Duration.ZERO;
+  private Sink substitutionErr = Sink.NULL;
+  /** The status of the last command substitution in the current command, or -1 for none. */
+  private int lastSubstitutionStatus = -1;
+  private int line = 1;
+
+  /**
+   * @param shellName the shell's {@code $0} as invoked, which prefixes its messages
+   * @param env the environment the shell starts with (all exported)
+   */
+  ShellInterpreter(RunningContainer container, ShellDialect dialect, String shellName,
+      Map<String, String> env, String cwd, List<String> positional) {
+    this.container = container;
+    this.dialect = dialect;
+    this.shellName = shellName;
+    this.arg0 = shellName;
+    this.pid = container.nextPid();
+    env.forEach((k, v) -> vars.put(k, new Var(v, true)));
+    this.cwd = cwd;
+    this.positional = new ArrayList<>(positional);
+    Var pwd = vars.get("PWD");
+    if (pwd == null) {
+      vars.put("PWD", new Var(cwd, true));
+    } else {
+      pwd.value = cwd;
+    }
+  }
+
+  private ShellInterpreter(ShellInterpreter parent) {
+    this.container = parent.container;
+    this.dialect = parent.dialect;
+    this.shellName = parent.shellName;
+    this.pid = parent.pid;
+    parent.vars.forEach((k, v) -> vars.put(k, new Var(v.value, v.exported)));
+    this.cwd = parent.cwd;
+    this.positional = new ArrayList<>(parent.positional);
+    this.arg0 = parent.arg0;
+    this.lastStatus = parent.lastStatus;
+    this.errexit = parent.errexit;
+  }
+
+  void setArg0(String value) {
+    arg0 = value;
+  }
+
+  void setErrexit(boolean value) {
+    errexit = value;
+  }
+
+  Duration elapsed() {
+    return elapsed;
+  }
+
+  void resetElapsed() {
+    elapsed = Duration.ZERO;
+  }
+
+  ShellDialect dialect() {
+    return dialect;
+  }
+
+  String shellName() {
+    return shellName;
+  }
+
+  // ---- whole scripts -------------------------------------------------------------------------
+
+  /** Parses and runs a script to its end, returning what it printed and its status. */
+  ExecResult runScript(String script, String stdin) {
+    Sink.Buffer out = new Sink.Buffer();
+    Sink.Buffer err = new Sink.Buffer();
+    int status;
+    try {
+      Script parsed = ShellParser.parse(script);
+      status = runToEnd(parsed, new Io(stdin, out, err));
+    } catch (ShellSyntaxException e) {
+      err.write(e.message(dialect, shellName));
+      status = e.status();
+    } catch (NeverReturns e) {
+      return new ExecResult(out.toString(), err.toString(), 0, ExecResult.FOREVER);
+    }
+    return new ExecResult(out.toString(), err.toString(), status, elapsed);
+  }
+
+  /** Runs a parsed script, turning {@code exit} into the status. */
+  int runToEnd(Script script, Io io) {
+    try {
+      return script(script, io);
+    } catch (Exit e) {
+      lastStatus = e.status;
+      return e.status;
+    }
+  }
+
+  int script(Script script, Io io) {
+    for (AndOr item : script.items()) {
+      andOr(item, io);
+    }
+    return lastStatus;
+  }
+
+  int andOr(AndOr chain, Io io) {
+    List<Pipeline> pipelines = chain.pipelines();
+    int status = pipeline(pipelines.get(0), io);
+    boolean lastRan = pipelines.size() == 1;
+    for (int i = 1; i < pipelines.size(); i++) {
+      boolean and = chain.operators().get(i - 1).equals("&&");
+      if (and == (status == 0)) {
+        status = pipeline(pipelines.get(i), io);
+        lastRan = i == pipelines.size() - 1;
+      }
+    }
+    checkErrexit(status, lastRan && !pipelines.get(pipelines.size() - 1).negated());
+    return status;
+  }
+
+  /** {@code set -e}: a failing command that is not tested by {@code &&}/{@code ||}/{@code !}. */
+  void checkErrexit(int status, boolean applies) {
+    if (errexit && status != 0 && applies) {
+      throw new Exit(status);
+    }
+  }
+
+  int pipeline(Pipeline pipeline, Io io) {
+    List<Command> commands = pipeline.commands();
+    int status;
+    if (commands.size() == 1) {
+      status = command(commands.get(0), io);
+    } else {
+      status = parallel(commands, io);
+    }
+    if (pipeline.negated()) {
+      status = status == 0 ? 1 : 0;
+    }
+    lastStatus = status;
+    return status;
+  }
+
+  /** A pipeline of several commands: each in a subshell, stdout feeding the next one's stdin. */
+  private int parallel(List<Command> commands, Io io) {
+    String input = io.stdin();
+    Duration longest = Duration.ZERO;
+    boolean forever = false;
+    int status = 0;
+    for (int i = 0; i < commands.size(); i++) {
+      boolean last = i == commands.size() - 1;
+      Sink.Buffer pipe = new Sink.Buffer();
+      ShellInterpreter sub = new ShellInterpreter(this);
+      try {
+        status = sub.command(commands.get(i), new Io(input, last ? io.out() : pipe, io.err()));
+      } catch (Exit e) {
+        status = e.status;
+      } catch (NeverReturns e) {
+        forever = true;
+      }
+      longest = max(longest, sub.elapsed);
+      input = pipe.toString();
+    }
+    addElapsed(forever ? ExecResult.FOREVER : longest);
+    return status;
+  }
+
+  int command(Command command, Io io) {
+    line = command.line();
+    if (command instanceof Simple simple) {
+      return simple(simple, io);
+    }
+    Io redirected;
+    try {
+      redirected = redirect(command.redirects(), io);
+    } catch (RedirectionFailed e) {
+      return e.status;
+    }
+    if (command instanceof Subshell subshell) {
+      ShellInterpreter sub = new ShellInterpreter(this);
+      int status;
+      try {
+        status = sub.runToEnd(subshell.body(), redirected);
+      } finally {
+        addElapsed(sub.elapsed);
+      }
+      lastStatus = status;
+      return status;
+    }
+    return script(((Group) command).body(), redirected);
+  }
+
+  // ---- simple commands -----------------------------------------------------------------------
+
+  private int simple(Simple cmd, Io io) {
+    substitutionErr = io.err();
+    lastSubstitutionStatus = -1;
+    List<String> fields = new ArrayList<>();
+    Map<String, String> assignments = new LinkedHashMap<>();
+    try {
+      for (String word : cmd.words()) {
+        fields.addAll(expander.fields(word));
+      }
+      for (String a : cmd.assignments()) {
+        int eq = a.indexOf('=');
+        assignments.put(a.substring(0, eq), expander.single(a.substring(eq + 1)));
+      }
+    } catch (WordExpander.UnsupportedExpansionException e) {
+      io.err().write(shellName + ": " + line + ": " + e.getMessage()
+          + ": not supported by the kubesim shell\n");
+      return 2;
+    }
+    Io redirected;
+    try {
+      redirected = redirect(cmd.redirects(), io);
+    } catch (RedirectionFailed e) {
+      return e.status;
+    }
+    if (fields.isEmpty()) {
+      assignments.forEach(this::assign);
+      // an assignment-only command has the status of its last command substitution
+      return Math.max(lastSubstitutionStatus, 0);
+    }
+    String name = fields.get(0);
+    if (SPECIAL_BUILTINS.contains(name)) {
+      assignments.forEach(this::assign);
+      return builtin(name, fields.subList(1, fields.size()), redirected);
+    }
+    Map<String, String> env = exportedEnv();
+    env.putAll(assignments);
+    if (COMMAND_BUILTINS.contains(name) && container.commands().lookup(name).isPresent()) {
+      ExecContext ctx = new ExecContext(container, name, env, cwd, redirected.stdin(), dialect);
+      return emit(container.commands().lookup(name).get().run(fields.subList(1, fields.size()), ctx),
+          redirected);
+    }
+    return external(fields, env, redirected);
+  }
+
+  /** Runs a program found through {@code PATH}, wording failures as this shell does. */
+  private int external(List<String> argv, Map<String, String> env, Io io) {
+    String name = argv.get(0);
+    Executable exe = Executable.find(container, name, env, cwd);
+    if (exe instanceof Executable.NotFound) {
+      io.err().write(dialect.notFound(shellName, line, name));
+      return 127;
+    }
+    if (exe instanceof Executable.NoSuchFile) {
+      io.err().write(dialect.noSuchFile(shellName, line, name));
+      return 127;
+    }
+    if (exe instanceof Executable.PermissionDenied) {
+      io.err().write(dialect.permissionDenied(shellName, line, name));
+      return 126;
+    }
+    if (exe instanceof Executable.NotSimulated ns) {
+      io.err().write(notSimulated(ns.name()));
+      return 127;
+    }
+    return emit(exe.run(container, argv, env, cwd, io.stdin()), io);
+  }
+
+  static String notSimulated(String name) {
+    return "kubesim: " + name + ": this command is not simulated\n";
+  }
+
+  /** Writes a command's output to the descriptors and accounts for its time. */
+  private int emit(ExecResult result, Io io) {
+    io.out().write(result.stdout());
+    io.err().write(result.stderr());
+    addElapsed(result.elapsed());
+    return result.exitCode();
+  }
+
+  private void addElapsed(Duration d) {
+    if (d.equals(ExecResult.FOREVER) || elapsed.equals(ExecResult.FOREVER)) {
+      elapsed = ExecResult.FOREVER;
+      throw new NeverReturns();
+    }
+    try {
+      elapsed = elapsed.plus(d);
+    } catch (ArithmeticException e) {
+      elapsed = ExecResult.FOREVER;
+      throw new NeverReturns();
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** The exported variables, in the order they were defined: what {@code env} prints. */
+  Map<String, String> exportedEnv() {
+    Map<String, String> env = new LinkedHashMap<>();
+    vars.forEach((k, v) -> {
+      if (v.exported) {
+        env.put(k, v.value);
+      }
+    });
+    return env;
+  }
+
+  // ---- builtins ------------------------------------------------------------------------------
+
+  private int builtin(String name, List<String> args, Io io) {
+    switch (name) {
+      case ":", "wait", "trap", "umask", "readonly":
+        return 0;
+      case "exit":
+        throw new Exit(exitStatus(args, io));
+      case "cd":
+        return cd(args, io);
+      case "export":
+        return export(args, io);
+      case "unset":
+        for (String a : args) {
+          if (!a.startsWith("-")) {
+            vars.remove(a);
+          }
+        }
+        return 0;
+      case "set":
+        return set(args, io);
+      case "shift":
+        int n = args.isEmpty() ? 1 : parseInt(args.get(0)).orElse(1);
+        if (n > positional.size()) {
+          io.err().write(shellName + ": " + line + ": shift: can't shift that many\n");
+          return 2;
+        }
+        positional = new ArrayList<>(positional.subList(n, positional.size()));
+        return 0;
+      case "exec":
+        if (args.isEmpty()) {
+          return 0;
+        }
+        Map<String, String> env = exportedEnv();
+        throw new Exit(external(args, env, io));
+      default:
+        throw new IllegalStateException("no builtin " + name);
+    }
+  }
+
+  private int exitStatus(List<String> args, Io io) {
+    if (args.isEmpty()) {
+      return lastStatus;
+    }
+    Optional<Integer> n = parseInt(args.get(0));
+    if (n.isEmpty() || n.get() < 0) {
+      io.err().write(dialect.illegalNumber(shellName, line, "exit", args.get(0)));
+      return 2;
+    }
+    return n.get() & 0xff;
+  }
+
+  private static Optional<Integer> parseInt(String s) {
+    try {
+      return Optional.of(Integer.parseInt(s.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private int cd(List<String> args, Io io) {
+    String target;
+    if (args.isEmpty()) {
+      target = parameter("HOME").orElse("/");
+    } else if (args.get(0).equals("-")) {
+      target = parameter("OLDPWD").orElse(cwd);
+      io.out().write(target + "\n");
+    } else {
+      target = args.get(0);
+    }
+    String path = FsPaths.resolve(cwd, target);
+    if (!container.filesystem().isDirectory(path)) {
+      Errno errno = container.filesystem().exists(path) ? Errno.ENOTDIR : Errno.ENOENT;
+      io.err().write(dialect.cannotCd(shellName, line, target, errno));
+      return dialect.cdFailureStatus();
+    }
+    assign("OLDPWD", cwd);
+    cwd = path;
+    assign("PWD", path);
+    return 0;
+  }
+
+  private int export(List<String> args, Io io) {
+    if (args.isEmpty() || args.get(0).equals("-p")) {
+      new TreeMap<>(exportedEnv()).forEach(
+          (k, v) -> io.out().write("export " + k + "='" + v.replace("'", "'\\''") + "'\n"));
+      return 0;
+    }
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      String name = eq < 0 ? a : a.substring(0, eq);
+      Var v = vars.get(name);
+      if (eq >= 0) {
+        assign(name, a.substring(eq + 1));
+        v = vars.get(name);
+      } else if (v == null) {
+        v = new Var("", true);
+        vars.put(name, v);
+        // an exported but unset variable is not in the environment until it gets a value
+        v.exported = false;
+        continue;
+      }
+      v.exported = true;
+    }
+    return 0;
+  }
+
+  private int set(List<String> args, Io io) {
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        positional = new ArrayList<>(args.subList(i + 1, args.size()));
+        return 0;
+      }
+      if ((a.startsWith("-") || a.startsWith("+")) && a.length() > 1) {
+        boolean on = a.startsWith("-");
+        if (a.substring(1).equals("o") && i + 1 < args.size()) {
+          i++;
+          continue;
+        }
+        if (a.indexOf('e') > 0) {
+          errexit = on;
+        }
+      } else {
+        positional = new ArrayList<>(args.subList(i, args.size()));
+        return 0;
+      }
+    }
+    if (args.isEmpty()) {
+      new TreeMap<String, Var>(vars).forEach(
+          (k, v) -> io.out().write(k + "='" + v.value.replace("'", "'\\''") + "'\n"));
+    }
+    return 0;
+  }
+
+  // ---- redirections --------------------------------------------------------------------------
+
+  private static final class RedirectionFailed extends Exception {
+    final int status;
+
+    RedirectionFailed(int status) {
+      super(null, null, false, false);
+      this.status = status;
+    }
+  }
+
+  private Io redirect(List<Redirect> redirects, Io io) throws RedirectionFailed {
+    String stdin = io.stdin();
+    Sink out = io.out();
+    Sink err = io.err();
+    for (Redirect r : redirects) {
+      int fd = r.descriptor();
+      String target = expander.single(r.target());
+      String op = r.operator();
+      if ((op.equals(">&") || op.equals("<&")) && (target.matches("\\d+") || target.equals("-"))) {
+        Sink dup = target.equals("-") ? Sink.NULL : target.equals("2") ? err : target.equals("1")
+            ? out : Sink.NULL;
+        if (fd == 1) {
+          out = dup;
+        } else if (fd == 2) {
+          err = dup;
+        }
+        continue;
+      }
+      String path = FsPaths.resolve(cwd, target);
+      ContainerFilesystem fs = container.filesystem();
+      if (op.equals("<") || op.equals("<>")) {
+        try {
+          if (op.equals("<>") && !fs.exists(path)) {
+            fs.write(path, "");
+          }
+          if (fd == 0) {
+            stdin = fs.read(path);
+          }
+        } catch (FsException e) {
+          io.err().write(dialect.cannotOpen(shellName, line, target, e.errno()));
+          throw new RedirectionFailed(dialect.redirectionFailureStatus());
+        }
+        continue;
+      }
+      try {
+        if (op.equals(">>")) {
+          fs.append(path, "");
+        } else {
+          fs.write(path, "");
+        }
+      } catch (FsException e) {
+        io.err().write(dialect.cannotCreate(shellName, line, target, e.errno()));
+        throw new RedirectionFailed(dialect.redirectionFailureStatus());
+      }
+      Sink file = new Sink.File(fs, path);
+      if (fd == 1) {
+        out = file;
+      } else if (fd == 2) {
+        err = file;
+      }
+    }
+    return new Io(stdin, out, err);
+  }
+
+  // ---- WordExpander.Host ---------------------------------------------------------------------
+
+  @Override
+  public Optional<String> parameter(String name) {
+    switch (name) {
+      case "?":
+        return Optional.of(String.valueOf(lastStatus));
+      case "#":
+        return Optional.of(String.valueOf(positional.size()));
+      case "$":
+        return Optional.of(String.valueOf(pid));
+      case "!":
+        return Optional.of("");
+      case "-":
+        return Optional.of(errexit ? "e" : "");
+      case "0":
+        return Optional.of(arg0);
+      default:
+        break;
+    }
+    if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+      int n = Integer.parseInt(name);
+      return n <= positional.size() ? Optional.of(positional.get(n - 1)) : Optional.empty();
+    }
+    if (name.equals("IFS") && !vars.containsKey("IFS")) {
+      return Optional.of(" \t\n");
+    }
+    Var v = vars.get(name);
+    return v == null ? Optional.empty() : Optional.of(v.value);
+  }
+
+  @Override
+  public void assign(String name, String value) {
+    Var v = vars.get(name);
+    if (v == null) {
+      vars.put(name, new Var(value, false));
+    } else {
+      v.value = value;
+    }
+  }
+
+  @Override
+  public List<String> positional() {
+    return positional;
+  }
+
+  @Override
+  public String substitute(String script) {
+    ShellInterpreter sub = new ShellInterpreter(this);
+    Sink.Buffer out = new Sink.Buffer();
+    int status;
+    try {
+      status = sub.runToEnd(ShellParser.parse(script), new Io("", out, substitutionErr));
+    } catch (ShellSyntaxException e) {
+      substitutionErr.write(e.message(dialect, shellName));
+      status = 2;
+    } finally {
+      addElapsed(sub.elapsed);
+    }
+    lastSubstitutionStatus = status;
+    lastStatus = status;
+    return out.toString();
+  }
+
+  @Override
+  public ContainerFilesystem fs() {
+    return container.filesystem();
+  }
+
+  @Override
+  public String cwd() {
+    return cwd;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.kubesim.impl.program;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a script into tokens as POSIX sh does: words (with their quotes, escapes and {@code $...}
+ * expansions kept as written), operators, newlines. Comments are dropped.
+ */
+final class ShellLexer {
+  private static final List<String> OPERATORS =
+      List.of("&&", "||", ";;", ">>", ">|", "<&", ">&", "<>", "<<-", "<<", ";", "&", "|", "(", ")",
+          "<", ">");
+
+  private final String s;
+  private int pos;
+  private int line = 1;
+  private final List<ShellToken> tokens = new ArrayList<>();
+
+  private ShellLexer(String script) {
+    this.s = script;
+  }
+
+  static List<ShellToken> tokenize(String script) throws ShellSyntaxException {
+    ShellLexer lexer = new ShellLexer(script);
+    lexer.run();
+    return lexer.tokens;
+  }
+
+  private void run() throws ShellSyntaxException {
+    while (pos < s.length()) {
+      char c = s.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\r') {
+        pos++;
+      } else if (c == '\\' && pos + 1 < s.length() && s.charAt(pos + 1) == '\n') {
+        pos += 2;
+        line++;
+      } else if (c == '\n') {
+        tokens.add(new ShellToken(ShellToken.Type.NEWLINE, "\n", line));
+        pos++;
+        line++;
+      } else if (c == '#') {
+        while (pos < s.length() && s.charAt(pos) != '\n') {
+          pos++;
+        }
+      } else if (operatorAt(pos) != null) {
+        String op = operatorAt(pos);
+        tokens.add(new ShellToken(ShellToken.Type.OPERATOR, op, line));
+        pos += op.length();
+      } else {
+        word();
+      }
+    }
+    tokens.add(new ShellToken(ShellToken.Type.END, "", line));
+  }
+
+  private String operatorAt(int at) {
+    for (String op : OPERATORS) {
+      if (s.startsWith(op, at)) {
+        return op;
+      }
+    }
+    return null;
+  }
+
+  private void word() throws ShellSyntaxException {
+    int start = pos;
+    int startLine = line;
+    while (pos < s.length()) {
+      char c = s.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || operatorAt(pos) != null) {
+        break;
+      }
+      if (c == '\\') {
+        pos = Math.min(pos + 2, s.length());
+      } else if (c == '\'') {
+        pos = skipSingleQuoted(pos);
+      } else if (c == '"') {
+        pos = skipDoubleQuoted(pos);
+      } else if (c == '`') {
+        pos = skipBackquoted(pos);
+      } else if (c == '$') {
+        pos = skipDollar(pos);
+      } else {
+        pos++;
+      }
+    }
+    String text = s.substring(start, pos);
+    countLines(text);
+    boolean digits = !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+    boolean beforeRedirection =
+        pos < s.length() && (s.charAt(pos) == '<' || s.charAt(pos) == '>');
+    tokens.add(new ShellToken(
+        digits && beforeRedirection ? ShellToken.Type.IO_NUMBER : ShellToken.Type.WORD,
+        text, startLine));
+  }
+
+  private void countLines(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+  }
+
+  private int skipSingleQuoted(int at) throws ShellSyntaxException {
+    int end = s.indexOf('\'', at + 1);
+    if (end < 0) {
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.UNTERMINATED_QUOTE, "'", line);
+    }
+    return end + 1;
+  }
+
+  private int skipDoubleQuoted(int at) throws ShellSyntaxException {
+    int i = at + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        return i + 1;
+      } else if (c == '\\') {
+        i += 2;
+      } else if (c == '`') {
+        i = skipBackquoted(i);
+      } else if (c == '$') {
+        i = skipDollar(i);
+      } else {
+        i++;
+      }
+    }
+    throw new ShellSyntaxException(ShellSyntaxException.Kind.UNTERMINATED_QUOTE, "\"", line);
+  }
+
+  private int skipBackquoted(int at) throws ShellSyntaxException {
+    int i = at + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '`') {
+        return i + 1;
+      }
+      i += c == '\\' ? 2 : 1;
+    }
+    throw new ShellSyntaxException(ShellSyntaxException.Kind.UNTERMINATED_QUOTE, "`", line);
+  }
+
+  /** Skips {@code $name}, {@code ${...}}, {@code $(...)} or {@code $((...))}. */
+  private int skipDollar(int at) throws ShellSyntaxException {
+    int i = at + 1;
+    if (i >= s.length()) {
+      return i;
+    }
+    char c = s.charAt(i);
+    if (c == '{') {
+      int depth = 1;
+      i++;
+      while (i < s.length() && depth > 0) {
+        char d = s.charAt(i);
+        if (d == '\\') {
+          i += 2;
+          continue;
+        } else if (d == '\'') {
+          i = skipSingleQuoted(i);
+          continue;
+        } else if (d == '"') {
+          i = skipDoubleQuoted(i);
+          continue;
+        } else if (d == '{') {
+          depth++;
+        } else if (d == '}') {
+          depth--;
+        }
+        i++;
+      }
+      if (depth > 0) {
+        throw new ShellSyntaxException(ShellSyntaxException.Kind.UNEXPECTED_END, "}", line);
+      }
+      return i;
+    }
+    if (c == '(') {
+      return skipParenthesised(i);
+    }
+    return i;
+  }
+
+  /** From an opening parenthesis to just after its match, skipping quoted text. */
+  private int skipParenthesised(int open) throws ShellSyntaxException {
+    int depth = 0;
+    int i = open;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i += 2;
+        continue;
+      } else if (c == '\'') {
+        i = skipSingleQuoted(i);
+        continue;
+      } else if (c == '"') {
+        i = skipDoubleQuoted(i);
+        continue;
+      } else if (c == '`') {
+        i = skipBackquoted(i);
+        continue;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0) {
+          return i + 1;
+        }
+      }
+      i++;
+    }
+    throw new ShellSyntaxException(ShellSyntaxException.Kind.UNEXPECTED_END, ")", line);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.kubesim.impl.program;
+
+import dev.kubesim.impl.program.ShellAst.AndOr;
+import dev.kubesim.impl.program.ShellAst.Command;
+import dev.kubesim.impl.program.ShellAst.Group;
+import dev.kubesim.impl.program.ShellAst.Pipeline;
+import dev.kubesim.impl.program.ShellAst.Redirect;
+import dev.kubesim.impl.program.ShellAst.Script;
+import dev.kubesim.impl.program.ShellAst.Simple;
+import dev.kubesim.impl.program.ShellAst.Subshell;
+import dev.kubesim.impl.program.ShellToken.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
+ * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
+ * lists, {@code ( )} subshells and {@code { }} groups. Loops, conditionals, {@code case} and
+ * here-documents are reported as unsupported rather than run wrongly.
+ */
+final class ShellParser {
+  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+  private static final Set<String> UNSUPPORTED_WORDS =
+      Set.of("if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case",
+          "esac", "function", "select", "[[");
+
+  private final List<ShellToken> tokens;
+  private int pos;
+
+  private ShellParser(List<ShellToken> tokens) {
+    this.tokens = tokens;
+  }
+
+  static Script parse(String script) throws ShellSyntaxException {
+    ShellParser parser = new ShellParser(ShellLexer.tokenize(script));
+    Script result = parser.script();
+    ShellToken next = parser.peek();
+    if (next.type() != Type.END) {
+      throw unexpected(next);
+    }
+    return result;
+  }
+
+  private ShellToken peek() {
+    return tokens.get(pos);
+  }
+
+  private ShellToken next() {
+    return tokens.get(pos++);
+  }
+
+  private static ShellSyntaxException unexpected(ShellToken token) {
+    if (token.type() == Type.END) {
+      return new ShellSyntaxException(ShellSyntaxException.Kind.UNEXPECTED_END, "", token.line());
+    }
+    return new ShellSyntaxException(
+        ShellSyntaxException.Kind.UNEXPECTED_TOKEN, token.display(), token.line());
+  }
+
+  private void skipNewlines() {
+    while (peek().type() == Type.NEWLINE) {
+      pos++;
+    }
+  }
+
+  /** A list of and-or chains, up to the end or a token that closes an enclosing construct. */
+  private Script script() throws ShellSyntaxException {
+    List<AndOr> items = new ArrayList<>();
+    skipNewlines();
+    while (startsCommand(peek())) {
+      items.add(andOr());
+      ShellToken sep = peek();
+      if (sep.isOperator(";") || sep.isOperator("&") || sep.type() == Type.NEWLINE) {
+        pos++;
+        skipNewlines();
+      } else {
+        break;
+      }
+    }
+    return new Script(items);
+  }
+
+  private boolean startsCommand(ShellToken t) {
+    if (t.type() == Type.WORD) {
+      return !t.text().equals("}");
+    }
+    return t.type() == Type.IO_NUMBER || t.isOperator("(") || t.isRedirection();
+  }
+
+  private AndOr andOr() throws ShellSyntaxException {
+    List<Pipeline> pipelines = new ArrayList<>();
+    List<String> operators = new ArrayList<>();
+    pipelines.add(pipeline());
+    while (peek().isOperator("&&") || peek().isOperator("||")) {
+      operators.add(next().text());
+      skipNewlines();
+      pipelines.add(pipeline());
+    }
+    return new AndOr(pipelines, operators);
+  }
+
+  private Pipeline pipeline() throws ShellSyntaxException {
+    boolean negated = false;
+    if (peek().isWord("!")) {
+      pos++;
+      negated = true;
+    }
+    List<Command> commands = new ArrayList<>();
+    commands.add(command());
+    while (peek().isOperator("|")) {
+      pos++;
+      skipNewlines();
+      commands.add(command());
+    }
+    return new Pipeline(negated, commands);
+  }
+
+  private Command command() throws ShellSyntaxException {
+    ShellToken t = peek();
+    if (t.isOperator("(")) {
+      pos++;
+      Script body = script();
+      expectOperator(")");
+      if (body.items().isEmpty()) {
+        throw unexpected(tokens.get(pos - 1));
+      }
+      return new Subshell(body, redirects(), t.line());
+    }
+    if (t.isWord("{")) {
+      pos++;
+      Script body = script();
+      if (!peek().isWord("}")) {
+        throw unexpected(peek());
+      }
+      pos++;
+      return new Group(body, redirects(), t.line());
+    }
+    if (t.type() == Type.WORD && UNSUPPORTED_WORDS.contains(t.text())) {
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, t.text(), t.line());
+    }
+    return simple();
+  }
+
+  private void expectOperator(String op) throws ShellSyntaxException {
+    if (!peek().isOperator(op)) {
+      throw unexpected(peek());
+    }
+    pos++;
+  }
+
+  private List<Redirect> redirects() throws ShellSyntaxException {
+    List<Redirect> out = new ArrayList<>();
+    while (peek().isRedirection() || peek().type() == Type.IO_NUMBER) {
+      out.add(redirect());
+    }
+    return out;
+  }
+
+  private Redirect redirect() throws ShellSyntaxException {
+    int fd = -1;
+    if (peek().type() == Type.IO_NUMBER) {
+      fd = Integer.parseInt(next().text());
+    }
+    ShellToken op = next();
+    if (!op.isRedirection()) {
+      throw unexpected(op);
+    }
+    if (op.text().startsWith("<<")) {
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, op.text(), op.line());
+    }
+    ShellToken target = next();
+    if (target.type() != Type.WORD) {
+      throw unexpected(target);
+    }
+    return new Redirect(fd, op.text(), target.text());
+  }
+
+  private Simple simple() throws ShellSyntaxException {
+    int line = peek().line();
+    List<String> assignments = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    List<Redirect> redirects = new ArrayList<>();
+    while (true) {
+      ShellToken t = peek();
+      if (t.isRedirection() || t.type() == Type.IO_NUMBER) {
+        redirects.add(redirect());
+      } else if (t.type() == Type.WORD) {
+        pos++;
+        if (words.isEmpty() && ASSIGNMENT.matcher(t.text()).matches()) {
+          assignments.add(t.text());
+        } else {
+          words.add(t.text());
+        }
+      } else {
+        break;
+      }
+    }
+    if (assignments.isEmpty() && words.isEmpty() && redirects.isEmpty()) {
+      throw unexpected(peek());
+    }
+    return new Simple(assignments, words, redirects, line);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.kubesim.impl.program;
+
+/** A script the shell cannot parse; carries what the shell would print and exit with. */
+final class ShellSyntaxException extends Exception {
+  enum Kind {
+    UNEXPECTED_TOKEN,
+    UNEXPECTED_END,
+    UNTERMINATED_QUOTE,
+    /** A construct kubesim's shell does not run (loops, conditionals, here-documents). */
+    UNSUPPORTED
+  }
+
+  private final Kind kind;
+  private final String token;
+  private final int line;
+
+  ShellSyntaxException(Kind kind, String token, int line) {
+    super(kind + " " + token + " at line " + line);
+    this.kind = kind;
+    this.token = token;
+    this.line = line;
+  }
+
+  /** The shell's message for this error, as its dialect words it. */
+  String message(ShellDialect dialect, String shell) {
+    return switch (kind) {
+      case UNEXPECTED_TOKEN -> dialect.unexpected(shell, line, token);
+      case UNEXPECTED_END -> dialect.unexpectedEnd(shell, line);
+      case UNTERMINATED_QUOTE -> dialect.unterminatedQuote(shell, line, token.charAt(0));
+      case UNSUPPORTED -> shell + ": " + line + ": " + token
+          + ": not supported by the kubesim shell (no loops, conditionals or here-documents)\n";
+    };
+  }
+
+  /** The exit status a syntax error ends the shell with. */
+  int status() {
+    return 2;
+  }
+}

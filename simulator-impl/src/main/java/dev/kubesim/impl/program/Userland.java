@@ -1,0 +1,55 @@
+package dev.kubesim.impl.program;
+
+import dev.kubesim.api.program.BaseImage;
+import java.util.List;
+
+/**
+ * The directories and executables a base image ships, which decide what {@code ls /bin} shows and
+ * which commands a container can run. Network tools are listed where the base image has them
+ * (BusyBox's {@code wget}, {@code nslookup}, {@code ping}); they run once the network commands are
+ * registered.
+ */
+final class Userland {
+  private Userland() {}
+
+  private static final List<String> BUSYBOX_APPLETS =
+      List.of("[", "ash", "cat", "chmod", "echo", "env", "false", "grep", "hostname", "ls", "mkdir",
+          "nslookup", "ping", "printenv", "pwd", "rm", "sh", "sleep", "test", "touch", "true",
+          "wget");
+
+  /** The directories of a fresh container. */
+  static List<String> directories(BaseImage base) {
+    return switch (base) {
+      case BUSYBOX -> List.of("/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/sys",
+          "/tmp", "/usr/sbin", "/var/spool/mail", "/var/www");
+      case ALPINE -> List.of("/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt", "/opt",
+          "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr/bin", "/usr/lib",
+          "/usr/local/bin", "/usr/sbin", "/var/log", "/var/tmp");
+      default -> List.of("/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/media", "/mnt", "/opt",
+          "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr/bin", "/usr/lib",
+          "/usr/local/bin", "/usr/sbin", "/var/log", "/var/tmp");
+    };
+  }
+
+  /** The executables of a base image, as absolute paths. */
+  static List<String> executables(BaseImage base) {
+    return switch (base) {
+      case BUSYBOX -> BUSYBOX_APPLETS.stream().map(n -> "/bin/" + n).toList();
+      case ALPINE -> List.of("/bin/ash", "/bin/cat", "/bin/chmod", "/bin/echo", "/bin/false",
+          "/bin/grep", "/bin/hostname", "/bin/ls", "/bin/mkdir", "/bin/ping", "/bin/pwd", "/bin/rm",
+          "/bin/sh", "/bin/sleep", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/env",
+          "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/test", "/usr/bin/wget");
+      // Debian 12 merges /bin into /usr/bin: every tool is found under both
+      case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "echo", "false", "grep", "hostname",
+              "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",
+              "test")
+          .stream()
+          .flatMap(n -> java.util.stream.Stream.of("/bin/" + n, "/usr/bin/" + n))
+          .toList();
+      case DEBIAN_JESSIE, UBUNTU_TRUSTY -> List.of("/bin/bash", "/bin/cat", "/bin/chmod",
+          "/bin/dash", "/bin/echo", "/bin/false", "/bin/grep", "/bin/hostname", "/bin/ls",
+          "/bin/mkdir", "/bin/pwd", "/bin/rm", "/bin/sh", "/bin/sleep", "/bin/touch", "/bin/true",
+          "/usr/bin/[", "/usr/bin/env", "/usr/bin/printenv", "/usr/bin/test");
+    };
+  }
+}

@@ -1,0 +1,142 @@
+package dev.kubesim.impl.program.commands;
+
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.impl.program.Command;
+import dev.kubesim.impl.program.ExecContext;
+import dev.kubesim.impl.program.FsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code grep [-EFivcqnwxlh] PATTERN [FILE...]}: lines of the files (or standard input) that match.
+ * Basic regular expressions by default ({@code + ? | ( ) { }} literal unless escaped), extended with
+ * {@code -E}, fixed strings with {@code -F}. Status 0 when a line matched, 1 when none, 2 on error.
+ */
+public final class Grep implements Command {
+  @Override
+  public ExecResult run(List<String> args, ExecContext ctx) {
+    List<String> operands = new ArrayList<>();
+    StringBuilder flags = new StringBuilder();
+    String pattern = null;
+    boolean ended = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (!ended && a.equals("--")) {
+        ended = true;
+      } else if (!ended && a.equals("-e") && i + 1 < args.size()) {
+        pattern = args.get(++i);
+      } else if (!ended && a.startsWith("-") && a.length() > 1) {
+        for (char c : a.substring(1).toCharArray()) {
+          if ("EFGivcqnwxlhHs".indexOf(c) < 0) {
+            return Words.invalidOption(ctx, c, 2);
+          }
+          flags.append(c);
+        }
+      } else {
+        operands.add(a);
+      }
+    }
+    if (pattern == null) {
+      if (operands.isEmpty()) {
+        return ExecResult.failure(2, ctx.busybox()
+            ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] "
+                + "[-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n"
+            : "Usage: grep [OPTION]... PATTERNS [FILE]...\n" + Words.tryHelp(ctx));
+      }
+      pattern = operands.remove(0);
+    }
+    String f = flags.toString();
+    Pattern re;
+    try {
+      re = compile(pattern, f);
+    } catch (PatternSyntaxException e) {
+      return ExecResult.failure(2, ctx.programName() + ": Invalid regular expression\n");
+    }
+    List<String> files = operands.isEmpty() ? List.of("-") : operands;
+    boolean prefix = (files.size() > 1 || f.contains("H")) && !f.contains("h");
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    boolean matched = false;
+    boolean failed = false;
+    for (String file : files) {
+      String text;
+      if (file.equals("-")) {
+        text = ctx.stdin();
+      } else {
+        try {
+          text = ctx.fs().read(ctx.resolve(file));
+        } catch (FsException e) {
+          failed = true;
+          if (!f.contains("s")) {
+            err.append(ctx.programName()).append(": ").append(file).append(": ")
+                .append(e.errno().message()).append('\n');
+          }
+          continue;
+        }
+      }
+      String name = file.equals("-") ? "(standard input)" : file;
+      int count = 0;
+      String[] lines = text.isEmpty() ? new String[0] : text.split("\n", -1);
+      int n = text.endsWith("\n") ? lines.length - 1 : lines.length;
+      for (int i = 0; i < n; i++) {
+        boolean hit = re.matcher(lines[i]).find() != f.contains("v");
+        if (!hit) {
+          continue;
+        }
+        count++;
+        matched = true;
+        if (f.contains("q")) {
+          return ExecResult.ok("");
+        }
+        if (!f.contains("c") && !f.contains("l")) {
+          out.append(prefix ? name + ":" : "").append(f.contains("n") ? (i + 1) + ":" : "")
+              .append(lines[i]).append('\n');
+        }
+      }
+      if (f.contains("c")) {
+        out.append(prefix ? name + ":" : "").append(count).append('\n');
+      } else if (f.contains("l") && count > 0) {
+        out.append(name).append('\n');
+      }
+    }
+    int status = failed && !(matched && f.contains("q")) ? 2 : matched ? 0 : 1;
+    return ExecResult.of(out.toString(), err.toString(), status);
+  }
+
+  private static Pattern compile(String pattern, String flags) {
+    String body;
+    if (flags.contains("F")) {
+      body = Pattern.quote(pattern);
+    } else if (flags.contains("E")) {
+      body = pattern;
+    } else {
+      body = basicToJava(pattern);
+    }
+    if (flags.contains("w")) {
+      body = "(?<![\\w])(?:" + body + ")(?![\\w])";
+    }
+    if (flags.contains("x")) {
+      body = "^(?:" + body + ")$";
+    }
+    return Pattern.compile(body, flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
+  }
+
+  /** POSIX basic regex to Java: {@code \( \) \{ \} \| \+ \?} are operators, bare ones literal. */
+  private static String basicToJava(String bre) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < bre.length(); i++) {
+      char c = bre.charAt(i);
+      if (c == '\\' && i + 1 < bre.length()) {
+        char n = bre.charAt(++i);
+        out.append("(){}|+?".indexOf(n) >= 0 ? String.valueOf(n) : "\\" + n);
+      } else if ("(){}|+?".indexOf(c) >= 0) {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.kubesim.impl.program.commands;
+
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.impl.program.ExecContext;
+import java.util.regex.Pattern;
+
+/** Quoting and the stock lines GNU and BusyBox tools print. */
+final class Words {
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./+,:@%^=-]+");
+
+  private Words() {}
+
+  /** GNU's {@code quoteaf}: always single-quoted, as {@code ls: cannot access '/x'} shows. */
+  static String quoted(String name) {
+    return "'" + name.replace("'", "'\\''") + "'";
+  }
+
+  /** GNU's {@code quotef}: quoted only where the shell would need it, as {@code cat: /x} shows. */
+  static String quotedIfNeeded(String name) {
+    return SAFE.matcher(name).matches() ? name : quoted(name);
+  }
+
+  /** GNU's {@code invalid option -- 'x'} followed by the {@code --help} hint; status given. */
+  static ExecResult invalidOption(ExecContext ctx, char option, int status) {
+    if (ctx.busybox()) {
+      return ExecResult.failure(1, ctx.programName() + ": unrecognized option: " + option + "\n");
+    }
+    return ExecResult.failure(status, ctx.programName() + ": invalid option -- '" + option + "'\n"
+        + tryHelp(ctx));
+  }
+
+  /** GNU's {@code missing operand} with the hint; BusyBox prints its usage. */
+  static ExecResult missingOperand(ExecContext ctx, String usage) {
+    if (ctx.busybox()) {
+      return ExecResult.failure(1, "BusyBox v1.36.1 multi-call binary.\n\n"
+          + "Usage: " + usage + "\n");
+    }
+    return ExecResult.failure(1, ctx.programName() + ": missing operand\n" + tryHelp(ctx));
+  }
+
+  static String tryHelp(ExecContext ctx) {
+    return "Try '" + ctx.programName() + " --help' for more information.\n";
+  }
+}

@@ -1,0 +1,66 @@
+package dev.kubesim.impl.program.images;
+
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.Program;
+
+/**
+ * Images that serve nothing and run their command line ({@code sleep 3600}, {@code sh -c ...}) as
+ * PID 1, which therefore ignores SIGTERM and is killed at the end of the grace period. Without a
+ * command they run their default {@code CMD}: a shell, which exits at once for lack of input.
+ */
+public final class ClientImages {
+  private ClientImages() {}
+
+  /** {@code busybox}: BusyBox applets in {@code /bin}, {@code CMD ["sh"]}. */
+  public static Program busybox() {
+    return Program.builder(ImageConfig.builder(BaseImage.BUSYBOX).cmd("sh").build())
+        .runsCommand().build();
+  }
+
+  /** {@code alpine}: BusyBox on Alpine, {@code CMD ["/bin/sh"]}. */
+  public static Program alpine() {
+    return Program.builder(ImageConfig.builder(BaseImage.ALPINE).cmd("/bin/sh").build())
+        .runsCommand().build();
+  }
+
+  /**
+   * {@code curlimages/curl}: curl on Alpine. Its real entrypoint script runs {@code curl} with the
+   * arguments (or the command they name); here the entrypoint is {@code curl} itself.
+   */
+  public static Program curl() {
+    return Program.builder(ImageConfig.builder(BaseImage.ALPINE)
+            .entrypoint("curl")
+            .file("/usr/bin/curl", "")
+            .build())
+        .runsCommand().build();
+  }
+
+  /** {@code tutum/dnsutils}: Ubuntu 14.04 with dig, nslookup and host; {@code CMD ["/bin/bash"]}. */
+  public static Program tutumDnsutils() {
+    return Program.builder(ImageConfig.builder(BaseImage.UBUNTU_TRUSTY)
+            .cmd("/bin/bash")
+            .file("/usr/bin/dig", "")
+            .file("/usr/bin/nslookup", "")
+            .file("/usr/bin/host", "")
+            .build())
+        .runsCommand().build();
+  }
+
+  /** Kubernetes' e2e {@code jessie-dnsutils}: Debian 8 with dig, nslookup and host. */
+  public static Program jessieDnsutils() {
+    return Program.builder(ImageConfig.builder(BaseImage.DEBIAN_JESSIE)
+            .cmd("/bin/bash")
+            .file("/usr/bin/dig", "")
+            .file("/usr/bin/nslookup", "")
+            .file("/usr/bin/host", "")
+            .build())
+        .runsCommand().build();
+  }
+
+  /** {@code debian} and {@code ubuntu}: a plain Debian userland, {@code CMD ["bash"]}. */
+  public static Program debian() {
+    return Program.builder(ImageConfig.builder(BaseImage.DEBIAN).cmd("bash").build())
+        .runsCommand().build();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.kubesim.impl.program.images;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** HTTP's date format ({@code IMF-fixdate}): {@code Wed, 01 Jan 2025 00:00:00 GMT}. */
+final class HttpDates {
+  // RFC_1123_DATE_TIME would print a one-digit day; HTTP needs two
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+
+  private HttpDates() {}
+
+  static String format(Instant instant) {
+    return IMF_FIXDATE.format(instant);
+  }
+}

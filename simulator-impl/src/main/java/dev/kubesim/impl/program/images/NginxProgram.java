@@ -1,0 +1,244 @@
+package dev.kubesim.impl.program.images;
+
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.program.HttpHandler;
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenPort;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.ServerContext;
+import dev.kubesim.api.program.SigtermBehavior;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The official {@code nginx} image with its default site: port 80, files from {@code
+ * /usr/share/nginx/html} (the welcome page at {@code /}), nginx's own error pages, and an access
+ * log line per request on standard output. The files are read from the container at each request,
+ * so a page changed with {@code kubectl exec} is served changed.
+ *
+ * <p>The image's {@code STOPSIGNAL SIGQUIT} makes nginx shut down gracefully and exit 0 at once
+ * when idle. The version in headers and pages is the tag's where the tag is {@code x.y.z}; other
+ * tags get {@value #DEFAULT_VERSION}.
+ */
+public final class NginxProgram implements Program {
+  static final String DEFAULT_VERSION = "1.27.3";
+
+  static final String INDEX_HTML = """
+      <!DOCTYPE html>
+      <html>
+      <head>
+      <title>Welcome to nginx!</title>
+      <style>
+      html { color-scheme: light dark; }
+      body { width: 35em; margin: 0 auto;
+      font-family: Tahoma, Verdana, Arial, sans-serif; }
+      </style>
+      </head>
+      <body>
+      <h1>Welcome to nginx!</h1>
+      <p>If you see this page, the nginx web server is successfully installed and
+      working. Further configuration is required.</p>
+
+      <p>For online documentation and support please refer to
+      <a href="http://nginx.org/">nginx.org</a>.<br/>
+      Commercial support is available at
+      <a href="http://nginx.com/">nginx.com</a>.</p>
+
+      <p><em>Thank you for using nginx.</em></p>
+      </body>
+      </html>
+      """;
+
+  static final String FIFTY_X_HTML = """
+      <!DOCTYPE html>
+      <html>
+      <head>
+      <title>Error</title>
+      <style>
+      html { color-scheme: light dark; }
+      body { width: 35em; margin: 0 auto;
+      font-family: Tahoma, Verdana, Arial, sans-serif; }
+      </style>
+      </head>
+      <body>
+      <h1>An error occurred.</h1>
+      <p>Sorry, the page you are looking for is currently unavailable.<br/>
+      Please try again later.</p>
+      <p>If you are the system administrator of this resource then you should check
+      the error log for details.</p>
+      <p><em>Faithfully yours, nginx.</em></p>
+      </body>
+      </html>
+      """;
+
+  private static final String ROOT = "/usr/share/nginx/html";
+  private static final DateTimeFormatter ACCESS_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss '+0000'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ERROR_LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final String version;
+  private final ImageConfig image;
+
+  /** nginx as the given tag (or the default version when the tag is not a version). */
+  public NginxProgram(Optional<String> tag) {
+    this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
+    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+        .env("NGINX_VERSION", version)
+        .entrypoint("/docker-entrypoint.sh")
+        .cmd("nginx", "-g", "daemon off;")
+        .file("/usr/sbin/nginx", "")
+        .file(ROOT + "/index.html", INDEX_HTML)
+        .file(ROOT + "/50x.html", FIFTY_X_HTML)
+        .created(Instant.parse("2024-11-26T15:55:00Z"))
+        .build();
+  }
+
+  @Override
+  public ImageConfig image() {
+    return image;
+  }
+
+  @Override
+  public List<ListenPort> listenPorts(Launch launch) {
+    return List.of(ListenPort.tcp(80));
+  }
+
+  @Override
+  public Optional<HttpHandler> httpHandler(Launch launch) {
+    return Optional.of(this::handle);
+  }
+
+  @Override
+  public SigtermBehavior onSigterm(Launch launch) {
+    return SigtermBehavior.exitsPromptly(0);
+  }
+
+  @Override
+  public void onStart(Launch launch, ServerContext ctx) {
+    for (String line : List.of(
+        "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+        "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+        "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+        "/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh",
+        "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
+        "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
+        "/docker-entrypoint.sh: Configuration complete; ready for start up")) {
+      ctx.log(line);
+    }
+    String time = ERROR_LOG_TIME.format(ctx.now());
+    ctx.log(time + " [notice] 1#1: using the \"epoll\" event method");
+    ctx.log(time + " [notice] 1#1: nginx/" + version);
+    ctx.log(time + " [notice] 1#1: start worker processes");
+  }
+
+  private HttpResponse handle(HttpRequest request, ServerContext ctx) {
+    HttpResponse response = respond(request, ctx);
+    if (request.method().equals("HEAD")) {
+      response = response.withBody("");
+    }
+    ctx.log(request.clientIp() + " - - [" + ACCESS_TIME.format(ctx.now()) + "] \""
+        + request.method() + " " + request.target() + " HTTP/1.1\" " + response.status() + " "
+        + response.body().getBytes(StandardCharsets.UTF_8).length + " \""
+        + request.header("Referer").orElse("-") + "\" \""
+        + request.header("User-Agent").orElse("-") + "\" \""
+        + request.header("X-Forwarded-For").orElse("-") + "\"");
+    return response;
+  }
+
+  private HttpResponse respond(HttpRequest request, ServerContext ctx) {
+    if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+      return error(405, "Not Allowed", ctx);
+    }
+    String path;
+    try {
+      path = URLDecoder.decode(request.path().replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return error(400, "Bad Request", ctx);
+    }
+    if (!path.startsWith("/") || path.contains("/../") || path.endsWith("/..")) {
+      return error(400, "Bad Request", ctx);
+    }
+    String file = ROOT + path;
+    if (path.endsWith("/")) {
+      if (!ctx.isDirectory(file)) {
+        return error(404, "Not Found", ctx);
+      }
+      Optional<String> index = ctx.readFile(file + "index.html");
+      return index.isPresent()
+          ? ok(file + "index.html", index.get(), ctx)
+          : error(403, "Forbidden", ctx);
+    }
+    Optional<String> content = ctx.readFile(file);
+    if (content.isPresent()) {
+      return ok(file, content.get(), ctx);
+    }
+    if (ctx.isDirectory(file)) {
+      String host = request.header("Host").map(h -> h.replaceFirst(":\\d+$", ""))
+          .orElse(ctx.podIp());
+      int port = request.serverPort();
+      return error(301, "Moved Permanently", ctx).withHeader("Location",
+          "http://" + host + (port == 80 ? "" : ":" + port) + path + "/");
+    }
+    return error(404, "Not Found", ctx);
+  }
+
+  private HttpResponse ok(String file, String content, ServerContext ctx) {
+    Instant modified = ctx.lastModified(file).orElse(ctx.now());
+    int length = content.getBytes(StandardCharsets.UTF_8).length;
+    return HttpResponse.ok(content)
+        .withHeader("Server", "nginx/" + version)
+        .withHeader("Date", HttpDates.format(ctx.now()))
+        .withHeader("Content-Type", contentType(file))
+        .withHeader("Content-Length", String.valueOf(length))
+        .withHeader("Last-Modified", HttpDates.format(modified))
+        .withHeader("Connection", "keep-alive")
+        .withHeader("ETag", "\"" + Long.toHexString(modified.getEpochSecond()) + "-"
+            + Integer.toHexString(length) + "\"")
+        .withHeader("Accept-Ranges", "bytes");
+  }
+
+  /** nginx's built-in error page for a status: CRLF line ends and the version in the footer. */
+  private HttpResponse error(int status, String phrase, ServerContext ctx) {
+    String title = status + " " + phrase;
+    String body = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n"
+        + "<center><h1>" + title + "</h1></center>\r\n"
+        + "<hr><center>nginx/" + version + "</center>\r\n</body>\r\n</html>\r\n";
+    return new HttpResponse(status, phrase, List.of(), body)
+        .withHeader("Server", "nginx/" + version)
+        .withHeader("Date", HttpDates.format(ctx.now()))
+        .withHeader("Content-Type", "text/html")
+        .withHeader("Content-Length", String.valueOf(body.length()))
+        .withHeader("Connection", "keep-alive");
+  }
+
+  private static String contentType(String file) {
+    String name = file.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return "text/html";
+    } else if (name.endsWith(".css")) {
+      return "text/css";
+    } else if (name.endsWith(".js")) {
+      return "application/javascript";
+    } else if (name.endsWith(".json")) {
+      return "application/json";
+    } else if (name.endsWith(".txt")) {
+      return "text/plain";
+    } else if (name.endsWith(".png")) {
+      return "image/png";
+    }
+    return "application/octet-stream";
+  }
+}

@@ -1,0 +1,47 @@
+package dev.kubesim.impl.program.images;
+
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.program.HttpHandler;
+import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenPort;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.SigtermBehavior;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an image nobody registered runs (the conformance rule): HTTP on each declared {@code
+ * containerPort} answering {@code 200} with the pod's hostname as the body, whatever the command.
+ * It is taken to be a well-behaved server on Debian that exits 0 on SIGTERM; its userland has the
+ * usual network clients (curl, wget, nslookup, dig, ping), so a generic client image can use them.
+ */
+public final class UnknownImageProgram implements Program {
+  private final ImageConfig image = ImageConfig.builder(BaseImage.DEBIAN)
+      .file("/usr/bin/curl", "")
+      .file("/usr/bin/wget", "")
+      .file("/usr/bin/nslookup", "")
+      .file("/usr/bin/dig", "")
+      .file("/usr/bin/ping", "")
+      .build();
+
+  @Override
+  public ImageConfig image() {
+    return image;
+  }
+
+  @Override
+  public List<ListenPort> listenPorts(Launch launch) {
+    return launch.declaredPorts();
+  }
+
+  @Override
+  public Optional<HttpHandler> httpHandler(Launch launch) {
+    return Optional.of((request, ctx) -> GoHttp.response(200, ctx.hostname(), ctx));
+  }
+
+  @Override
+  public SigtermBehavior onSigterm(Launch launch) {
+    return SigtermBehavior.exitsPromptly(0);
+  }
+}
