@@ -36,6 +36,9 @@ public interface Cluster extends AutoCloseable {
   /** Applies a manifest from the classpath. */
   ImmutableList<KubeObject> applyResource(String classpathResource);
 
+  /** Applies objects in order, like {@link #apply(String)}, and settles once at the end. */
+  ImmutableList<KubeObject> applyAll(java.util.List<? extends KubeObject> objects);
+
   /** Applies one object. */
   KubeObject apply(KubeObject object);
 
@@ -71,6 +74,13 @@ public interface Cluster extends AutoCloseable {
 
   /** Runs a command in a named container of a pod ({@code kubectl exec POD -c CONTAINER -- COMMAND}). */
   ExecResult exec(String pod, String container, java.util.List<String> command);
+
+  /**
+   * A node of the cluster, to stop and start it ({@code cluster.node("node-2").stop()}).
+   *
+   * @throws NotFoundException when the cluster has no node of that name
+   */
+  NodeHandle node(String name);
 
   /** Runs a kubectl command line ({@code get pods -o wide}; a leading {@code kubectl} is optional). */
   KubectlResult kubectl(String commandLine);

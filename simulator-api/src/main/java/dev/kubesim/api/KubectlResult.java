@@ -5,7 +5,8 @@ package dev.kubesim.api;
  *
  * @param stdout standard output
  * @param stderr standard error (kubectl's {@code Error from server ...} lines, warnings)
- * @param exitCode 0 on success, 1 on an error as kubectl exits
+ * @param exitCode 0 on success, 1 on an error as kubectl exits ({@code kubectl exec} exits with the
+ *     command's own non-zero code)
  */
 public record KubectlResult(String stdout, String stderr, int exitCode) {
   /** Standard output followed by standard error, as a terminal would show them. */

@@ -7,20 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs benchmarks in a warm JVM: a number of warm-up samples that are thrown away, then measured
- * samples whose median is reported as {@code name value unit}, one line a figure.
+ * Runs benchmarks in a warm JVM: each benchmark's warm-up samples are thrown away, then its
+ * measured samples' median is reported as {@code name value unit}, one line a figure.
  */
 public final class BenchRunner {
-  private final int warmups;
-  private final int samples;
-
-  public BenchRunner(int warmups, int samples) {
-    if (samples < 1) {
-      throw new IllegalArgumentException("at least one measured sample is needed");
-    }
-    this.warmups = warmups;
-    this.samples = samples;
-  }
 
   /** Runs the benchmarks whose names are listed (all when the list is empty) and prints their medians. */
   public int run(List<Benchmark> all, List<String> only, PrintStream out) {
@@ -37,11 +27,11 @@ public final class BenchRunner {
       }
     }
     for (Benchmark b : chosen) {
-      for (int i = 0; i < warmups; i++) {
+      for (int i = 0; i < b.warmups(); i++) {
         b.sample();
       }
-      double[] values = new double[samples];
-      for (int i = 0; i < samples; i++) {
+      double[] values = new double[Math.max(1, b.samples())];
+      for (int i = 0; i < values.length; i++) {
         values[i] = b.sample();
       }
       out.println(b.name() + " " + format(median(values)) + " " + b.unit());

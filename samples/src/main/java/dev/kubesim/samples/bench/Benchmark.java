@@ -15,6 +15,16 @@ public interface Benchmark {
     return false;
   }
 
+  /** Samples thrown away before measuring (the JIT's warm-up); heavy benchmarks take fewer. */
+  default int warmups() {
+    return 5;
+  }
+
+  /** Samples measured; the median is reported. */
+  default int samples() {
+    return 15;
+  }
+
   /** Runs the measured work once and returns its figure. Setup not measured happens inside too. */
   double sample();
 }

@@ -59,7 +59,7 @@ public final class KubeSimCommand {
         case "run" -> runFile(rest, out);
         case "lab" -> lab(rest, out);
         case "conformance" -> conformance(rest, out);
-        case "bench" -> new BenchRunner(5, 15).run(ClusterBenchmarks.all(), rest, out);
+        case "bench" -> new BenchRunner().run(benchmarks(), rest, out);
         default -> {
           out.println("kubesim: unknown command \"" + args[0] + "\"");
           out.print(USAGE.formatted(String.join(", ", BuiltInLabs.names())));
@@ -73,6 +73,12 @@ public final class KubeSimCommand {
       out.println("kubesim: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static List<dev.kubesim.samples.bench.Benchmark> benchmarks() {
+    List<dev.kubesim.samples.bench.Benchmark> all = new java.util.ArrayList<>(ClusterBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.ScaleBenchmarks.all());
+    return all;
   }
 
   /** Cluster options from {@code --seed N} and {@code --nodes N}; the other arguments are returned. */

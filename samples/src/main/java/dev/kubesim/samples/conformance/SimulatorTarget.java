@@ -18,6 +18,31 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
         public boolean exec() {
           return true;
         }
+
+        @Override
+        public boolean dns() {
+          return true;
+        }
+
+        @Override
+        public boolean packet() {
+          return true;
+        }
+
+        @Override
+        public boolean env() {
+          return true;
+        }
+
+        @Override
+        public boolean resolvConf() {
+          return true;
+        }
+
+        @Override
+        public boolean resolve() {
+          return true;
+        }
       };
     }
 
@@ -33,9 +58,75 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
     this.cluster = cluster;
   }
 
+  /** The first container's environment as the runtime holds it (fixed when the container started). */
+  @Override
+  public java.util.Map<String, String> env(String pod) {
+    dev.kubesim.impl.kubelet.PodWorker w = podWorker(pod);
+    String container = w.containerNames().get(0);
+    return w.container(container)
+        .orElseThrow(() -> new IllegalStateException("container " + container + " of " + pod + " is not running")).env();
+  }
+
+  /** The resolv.conf the kubelet made for the pod's sandbox. */
+  @Override
+  public ResolvConf resolvConf(String pod) {
+    dev.kubesim.impl.resolver.ResolvConf r = podWorker(pod).resolvConf()
+        .orElseThrow(() -> new IllegalStateException("pod " + pod + " has no sandbox yet"));
+    return new ResolvConf(r.nameservers(), r.searches(), r.options());
+  }
+
+  /** The pod's libc reading its resolv.conf and asking the cluster DNS for an A record. */
+  @Override
+  public Resolution resolve(String pod, String name, String resolver) {
+    dev.kubesim.impl.cluster.SimCluster sim = (dev.kubesim.impl.cluster.SimCluster) cluster;
+    String file = podWorker(pod).resolvConf().map(dev.kubesim.impl.resolver.ResolvConf::text)
+        .orElseThrow(() -> new IllegalStateException("pod " + pod + " has no sandbox yet"));
+    dev.kubesim.impl.resolver.Resolution r = new dev.kubesim.impl.resolver.Resolver(
+        dev.kubesim.impl.resolver.Libc.named(resolver),
+        new dev.kubesim.impl.resolver.ClusterDnsTransport(sim.api(), sim.dns())).lookup(pod, file, name, "A");
+    return new Resolution(r.tried(), r.address(), r.rcode().orElse("TIMEOUT"));
+  }
+
+  /** The kubelet's worker of a pod ({@code NS/NAME}) on the node it is bound to. */
+  private dev.kubesim.impl.kubelet.PodWorker podWorker(String pod) {
+    dev.kubesim.impl.cluster.SimCluster sim = (dev.kubesim.impl.cluster.SimCluster) cluster;
+    int slash = pod.indexOf('/');
+    String ns = slash < 0 ? "default" : pod.substring(0, slash);
+    String name = pod.substring(slash + 1);
+    dev.kubesim.api.model.Pod p = (dev.kubesim.api.model.Pod) sim.api().getOrThrow(dev.kubesim.api.model.Pod.KIND, ns, name);
+    String node = p.spec().flatMap(dev.kubesim.api.model.PodSpec::nodeName).orElse("");
+    return sim.kubelet(node).flatMap(k -> k.worker(new dev.kubesim.impl.apiserver.ObjectKey(ns, name)))
+        .orElseThrow(() -> new IllegalStateException("pod " + pod + " is not running on a node"));
+  }
+
   @Override
   public ExecResult exec(String pod, String command) {
     dev.kubesim.api.ExecResult r = cluster.exec(pod, "", Shell.split(command));
     return new ExecResult(r.stdout(), r.stderr(), r.exitCode());
+  }
+
+  /** One query to the kube-dns Service from the pod, or from the first node when the step names none. */
+  @Override
+  public DnsResult dns(DnsQuery query) {
+    dev.kubesim.impl.dns.ClusterDns dns = ((dev.kubesim.impl.cluster.SimCluster) cluster).dns();
+    dev.kubesim.impl.dns.DnsResult r = query.from().isPresent()
+        ? dns.query(query.from().get(), query.name(), query.type())
+        : dns.queryFrom(cluster.options().nodes().get(0).internalIP(),
+            dev.kubesim.impl.dns.DnsQuestion.of(query.name(), query.type()));
+    if (r.isTimedOut()) {
+      return new DnsResult("TIMEOUT", java.util.List.of());
+    }
+    return new DnsResult(r.orThrow().rcode().name(), r.orThrow().answer().stream()
+        .map(a -> new DnsRecord(a.name(), a.type(), a.ttl(), a.data())).toList());
+  }
+
+  /** Asks the node's kube-proxy; the packet is the node's own when its source is a node address or loopback. */
+  @Override
+  public PacketResult packet(Packet packet) {
+    dev.kubesim.impl.proxy.KubeProxy proxy = ((dev.kubesim.impl.cluster.SimCluster) cluster).kubeProxy(packet.node())
+        .orElseThrow(() -> new IllegalArgumentException("no node " + packet.node()));
+    dev.kubesim.impl.proxy.PacketDecision d = proxy.decide(proxy.packet(packet.src(), packet.dst(),
+        dev.kubesim.impl.proxy.Protocol.parse(packet.proto()), packet.sport().orElse(0), packet.dport()));
+    return new PacketResult(d.verdict().name(), java.util.Set.copyOf(d.backends()), d.masquerade());
   }
 }

@@ -1,9 +1,11 @@
 package dev.kubesim.samples.lab;
 
 import dev.kubesim.api.KubectlResult;
+import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.cluster.SimCluster;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -13,10 +15,15 @@ import java.util.regex.Pattern;
  * Runs lab lines against a cluster and prints them as a terminal would show them: {@code $ } and
  * the command, then what kubectl printed. Manifest names after {@code -f} are looked up through a
  * resolver first (the built-in labs ship theirs on the classpath).
+ *
+ * <p>{@code $(pod app=kubia)} in a command stands for the first Running pod (in name order) of the
+ * default namespace whose labels match the {@code key=value[,key=value]} selector, since a lab
+ * cannot know generated pod names in advance; the command is shown with the name filled in.
  */
 public final class LabRunner {
   private static final Pattern FILE_FLAG = Pattern.compile("(^|\\s)(-f|--filename)(\\s+|=)(\\S+)");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
+  private static final Pattern POD_REF = Pattern.compile("\\$\\(pod ([^)]+)\\)");
 
   private final SimCluster cluster;
   private final Function<String, Optional<String>> files;
@@ -59,7 +66,8 @@ public final class LabRunner {
       out.println();
       return;
     }
-    String command = trimmed.startsWith("kubectl ") ? trimmed : "kubectl " + trimmed;
+    String resolved = resolvePods(trimmed);
+    String command = resolved.startsWith("kubectl ") ? resolved : "kubectl " + resolved;
     out.println("$ " + command);
     KubectlResult result = run(command);
     out.print(result.stdout());
@@ -80,6 +88,30 @@ public final class LabRunner {
       }
     }
     return cluster.kubectl(command);
+  }
+
+  /** Replaces each {@code $(pod SELECTOR)} with a pod's name; an unmatched one stays, and kubectl reports it. */
+  private String resolvePods(String line) {
+    return POD_REF.matcher(line).replaceAll(m -> Matcher.quoteReplacement(firstRunningPod(m.group(1)).orElse(m.group())));
+  }
+
+  private Optional<String> firstRunningPod(String selector) {
+    return cluster.list(Pod.class, "default").stream()
+        .filter(p -> p.status().flatMap(s -> s.phase()).filter("Running"::equals).isPresent())
+        .filter(p -> p.metadata().deletionTimestamp().isEmpty())
+        .filter(p -> matches(selector, p.metadata().labels()))
+        .map(p -> p.metadata().nameOrEmpty())
+        .findFirst();
+  }
+
+  private static boolean matches(String selector, Map<String, String> labels) {
+    for (String term : selector.split(",")) {
+      String[] kv = term.strip().split("=", 2);
+      if (kv.length != 2 || !kv[1].strip().equals(labels.get(kv[0].strip()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Duration parseDuration(long amount, String unit) {

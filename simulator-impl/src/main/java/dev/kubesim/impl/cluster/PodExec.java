@@ -5,6 +5,8 @@ import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.kubelet.Kubelet;
+import dev.kubesim.impl.kubelet.KubeletUnreachable;
 import dev.kubesim.impl.program.RunningContainer;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,14 @@ final class PodExec {
     if (!known) {
       throw new BadRequestException("container " + container + " is not valid for pod " + key.name());
     }
-    Optional<RunningContainer> running = cluster.kubelet(PodStates.nodeName(pod))
+    if (!PodStates.isScheduled(pod)) {
+      throw new BadRequestException("pod " + key.name() + " does not have a host assigned");
+    }
+    Optional<Kubelet> kubelet = cluster.kubelet(PodStates.nodeName(pod));
+    if (kubelet.isPresent() && !kubelet.get().isRunning()) {
+      throw KubeletUnreachable.exec(kubelet.get());
+    }
+    Optional<RunningContainer> running = kubelet
         .flatMap(k -> k.worker(key))
         .flatMap(w -> w.container(container));
     if (running.isEmpty()) {

@@ -7,11 +7,17 @@ import dev.kubesim.api.ClusterOptions;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.KubectlResult;
 import dev.kubesim.api.NodeConfig;
+import dev.kubesim.api.NodeHandle;
+import dev.kubesim.impl.controller.NodeLifecycleController;
 import dev.kubesim.api.ObjectChange;
 import dev.kubesim.api.model.EndpointAddress;
 import dev.kubesim.api.model.EndpointPort;
 import dev.kubesim.api.model.EndpointSubset;
 import dev.kubesim.api.model.Endpoints;
+import dev.kubesim.api.model.EndpointConditions;
+import dev.kubesim.api.model.EndpointSlice;
+import dev.kubesim.api.model.EndpointSliceEndpoint;
+import dev.kubesim.api.model.EndpointSlicePort;
 import dev.kubesim.api.model.Kinds;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Namespace;
@@ -76,7 +82,9 @@ public final class SimCluster implements Cluster {
   private final Kubectl kubectl;
   private final ReentrantLock lock = new ReentrantLock();
   private final ContainerRuntime runtime;
+  private final dev.kubesim.impl.dns.ClusterDns dns;
   private final Map<String, Kubelet> kubelets = new TreeMap<>();
+  private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies = new TreeMap<>();
   private boolean closed;
 
   private SimCluster(ClusterOptions options) {
@@ -97,6 +105,7 @@ public final class SimCluster implements Cluster {
     this.runtime = ContainerRuntime.withBuiltins(loop.clock()::nanos);
     startControlPlane();
     this.kubectl = new Kubectl(this);
+    this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
   }
 
   /** The controllers and node agents, started before any object exists so that they see every change. */
@@ -108,14 +117,20 @@ public final class SimCluster implements Cluster {
     EndpointsController.start(api);
     EndpointSliceController.start(api);
     Scheduler.start(api);
+    NodeLifecycleController.start(api);
     String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
-    ContainerSetup setup = new ContainerSetup(options.clusterDomain(), dnsIp);
+    ContainerSetup setup = new ContainerSetup(options.clusterDomain(), dnsIp, options.hostResolvConf());
     RuntimeProber prober = new RuntimeProber();
     for (NodeConfig node : options.nodes()) {
       Cidr podCidr = Cidr.tryParse(node.podCIDR())
           .orElseThrow(() -> new IllegalArgumentException("invalid podCIDR \"" + node.podCIDR() + "\" of node " + node.name()));
       kubelets.put(node.name(), Kubelet.start(api, node.name(), node.internalIP(), podCidr, KubeletConfig.defaults(), prober,
           runtime, setup, options.clusterDomain()));
+    }
+    // kube-proxy on every node: it watches Services and EndpointSlices like the controllers above.
+    for (NodeConfig node : options.nodes()) {
+      kubeProxies.put(node.name(),
+          dev.kubesim.impl.proxy.KubeProxy.start(api, node.name(), node.addresses(), clusterCidrs, options.kubeProxy()));
     }
   }
 
@@ -124,9 +139,19 @@ public final class SimCluster implements Cluster {
     return runtime;
   }
 
+  /** The cluster DNS: queries to the kube-dns Service, answered by the CoreDNS pods. */
+  public dev.kubesim.impl.dns.ClusterDns dns() {
+    return dns;
+  }
+
   /** The kubelet of a node, if the node exists. */
   public Optional<Kubelet> kubelet(String node) {
     return Optional.ofNullable(kubelets.get(node));
+  }
+
+  /** The kube-proxy of a node, if the node exists. */
+  public Optional<dev.kubesim.impl.proxy.KubeProxy> kubeProxy(String node) {
+    return Optional.ofNullable(kubeProxies.get(node));
   }
 
   @Override
@@ -181,6 +206,16 @@ public final class SimCluster implements Cluster {
   @Override
   public ClusterOptions options() {
     return options;
+  }
+
+  @Override
+  public NodeHandle node(String name) {
+    return locked(() -> ClusterNode.of(this, name));
+  }
+
+  /** Runs under the cluster's lock, for the cluster's helpers in this package. */
+  <T> T underLock(Supplier<T> body) {
+    return locked(body);
   }
 
   private <T> T locked(Supplier<T> body) {
@@ -238,6 +273,18 @@ public final class SimCluster implements Cluster {
       objects.add(ObjectCodec.decode(doc));
     }
     return objects;
+  }
+
+  @Override
+  public ImmutableList<KubeObject> applyAll(List<? extends KubeObject> objects) {
+    return locked(() -> {
+      ImmutableList.Builder<KubeObject> applied = ImmutableList.builder();
+      for (KubeObject o : objects) {
+        applied.add(api.apply(o));
+      }
+      loop.settle();
+      return applied.build();
+    });
   }
 
   @Override
@@ -381,6 +428,16 @@ public final class SimCluster implements Cluster {
           ObjectMeta.builder().namespace("default").name("kubernetes")
               .labels(Map.of("endpointslice.kubernetes.io/skip-mirror", "true")).build(),
           List.of(subset)));
+      // The API server writes the slice of its own Service too; kube-proxy reads slices, not Endpoints.
+      EndpointSliceEndpoint endpoint = new EndpointSliceEndpoint(List.of(apiServerAddress),
+          Optional.of(new EndpointConditions(Optional.of(true), Optional.of(true), Optional.of(false))),
+          Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
+      c.api.create(EndpointSlice.of(
+          ObjectMeta.builder().namespace("default").name("kubernetes")
+              .labels(Map.of("kubernetes.io/service-name", "kubernetes")).build(),
+          "IPv4",
+          List.of(endpoint),
+          List.of(new EndpointSlicePort(Optional.of("https"), Optional.of("TCP"), Optional.of(API_SERVER_PORT), Optional.empty()))));
     }
 
     private void installCoreDns() {

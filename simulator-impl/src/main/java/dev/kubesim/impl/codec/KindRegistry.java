@@ -46,6 +46,7 @@ public final class KindRegistry {
     generic(byKind, "ClusterRoleBinding", "rbac.authorization.k8s.io", "v1", "clusterrolebindings", false);
     generic(byKind, "StorageClass", "storage.k8s.io", "v1", "storageclasses", false);
     generic(byKind, "PriorityClass", "scheduling.k8s.io", "v1", "priorityclasses", false);
+    generic(byKind, "Lease", "coordination.k8s.io", "v1", "leases", true);
     generic(byKind, "CustomResourceDefinition", "apiextensions.k8s.io", "v1", "customresourcedefinitions", false);
     generic(byKind, "ValidatingWebhookConfiguration", "admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", false);
     generic(byKind, "MutatingWebhookConfiguration", "admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", false);

@@ -132,6 +132,12 @@ public final class ManifestReader {
   }
 
   private static BadRequestException parseError(String source, JsonProcessingException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) {
+      // SnakeYAML's problem and where it was found, as go-yaml words its errors: "yaml: line N: ...".
+      int line = y.getProblemMark() != null ? y.getProblemMark().getLine() + 1 : 0;
+      return new BadRequestException(
+          "error parsing " + source + ": error converting YAML to JSON: yaml: line " + line + ": " + y.getProblem());
+    }
     JsonLocation loc = e.getLocation();
     String line = loc == null ? "" : "line " + loc.getLineNr() + ": ";
     String problem = e.getOriginalMessage();

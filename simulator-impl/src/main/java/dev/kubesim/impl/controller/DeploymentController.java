@@ -89,7 +89,10 @@ public final class DeploymentController {
     }
     if (newRs.isEmpty()) {
       newRs = Optional.of(createReplicaSet(d, template, owned));
+    } else {
+      newRs = Optional.of(DeploymentRevisions.updateNewReplicaSet(api, d, newRs.get(), old));
     }
+    DeploymentRevisions.setDeploymentRevision(api, d, newRs.get());
     boolean recreate = spec(d).strategy().flatMap(s -> s.type()).filter("Recreate"::equals).isPresent();
     if (recreate) {
       rolloutRecreate(d, newRs.get(), old);

@@ -15,7 +15,11 @@ import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.WatchEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +42,35 @@ public final class EndpointSliceController {
   private final ApiServer api;
   private final WorkQueue queue;
   private final ServicePods servicePods;
+  /** Our slices by the Service they belong to, kept from watch events so a sync never lists the namespace. */
+  private final Map<ObjectKey, TreeSet<String>> slicesByService = new HashMap<>();
 
   private EndpointSliceController(ApiServer api) {
     this.api = api;
     this.queue = new WorkQueue(api.loop(), "endpointslice-controller", this::sync);
     this.servicePods = new ServicePods(api, queue::add);
+    api.store().watch(EndpointSlice.KIND, this::onSlice);
+  }
+
+  private void onSlice(WatchEvent e) {
+    ObjectKey key = ObjectStore.keyOf(e.object());
+    e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED).flatMap(EndpointSliceController::serviceOf)
+        .ifPresent(svc -> {
+          TreeSet<String> names = slicesByService.get(new ObjectKey(key.namespace(), svc));
+          if (names != null) {
+            names.remove(key.name());
+          }
+        });
+    if (e.type() != WatchEvent.Type.DELETED) {
+      serviceOf(e.object()).ifPresent(svc ->
+          slicesByService.computeIfAbsent(new ObjectKey(key.namespace(), svc), k -> new TreeSet<>()).add(key.name()));
+    }
+  }
+
+  /** The Service a slice of ours belongs to. */
+  private static Optional<String> serviceOf(KubeObject slice) {
+    Map<String, String> labels = slice.metadata().labels();
+    return MANAGER.equals(labels.get(MANAGED_BY_LABEL)) ? Optional.ofNullable(labels.get(SERVICE_NAME_LABEL)) : Optional.empty();
   }
 
   public static EndpointSliceController start(ApiServer api) {
@@ -51,11 +79,8 @@ public final class EndpointSliceController {
 
   private List<EndpointSlice> ourSlices(ObjectKey svc) {
     List<EndpointSlice> out = new ArrayList<>();
-    for (KubeObject o : api.list(EndpointSlice.KIND, Optional.of(svc.namespace()))) {
-      Map<String, String> labels = o.metadata().labels();
-      if (svc.name().equals(labels.get(SERVICE_NAME_LABEL)) && MANAGER.equals(labels.get(MANAGED_BY_LABEL))) {
-        out.add((EndpointSlice) o);
-      }
+    for (String name : List.copyOf(slicesByService.getOrDefault(svc, new TreeSet<>()))) {
+      api.get(EndpointSlice.KIND, svc.namespace(), name).map(EndpointSlice.class::cast).ifPresent(out::add);
     }
     return out;
   }

@@ -3,17 +3,19 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Kinds.KindInfo;
-import dev.kubesim.api.model.OwnerReference;
+import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code kubectl delete}: by name, by {@code -l}, {@code --all} or {@code -f}, printing {@code
- * <kind> "<name>" deleted} for each object. {@code --cascade=orphan} removes the deleted owner
- * from its dependents' owner references first, as the garbage collector does for orphaning.
+ * <kind> "<name>" deleted} for each object. {@code --cascade} becomes the request's propagation
+ * policy ({@code background}, {@code foreground}, {@code orphan}; the garbage collector does the
+ * rest), {@code --grace-period}/{@code --now}/{@code --force} its grace period. Then, unless {@code
+ * --wait=false}, it waits for the objects to be gone (see {@link DeletionWait}).
  */
 final class DeleteCommand implements Command {
   private static final Set<String> CASCADE = Set.of("background", "foreground", "orphan", "true", "false");
@@ -49,7 +51,15 @@ final class DeleteCommand implements Command {
       throw KubectlException.error(
           "invalid cascade value (" + cascade + "). Must be \"background\", \"foreground\", or \"orphan\".");
     }
-    boolean orphan = cascade.equals("orphan") || cascade.equals("false");
+    if (cascade.equals("true") || cascade.equals("false")) {
+      ctx.out().err("warning: --cascade=" + cascade + " is deprecated (boolean value) and can be replaced with --cascade="
+          + (cascade.equals("true") ? "background" : "orphan") + ".\n");
+    }
+    String propagation = switch (cascade) {
+      case "orphan", "false" -> "Orphan";
+      case "foreground" -> "Foreground";
+      default -> "Background";
+    };
     int gracePeriod = args.integer("grace-period", -1);
     if (args.bool("now")) {
       if (gracePeriod != -1) {
@@ -58,6 +68,9 @@ final class DeleteCommand implements Command {
       gracePeriod = 1;
     }
     boolean force = args.bool("force");
+    if (gracePeriod == 0 && !force) {
+      gracePeriod = 1; // kubectl's guard against accidental immediate deletion; --force bypasses it
+    }
     if (force && gracePeriod < 0) {
       gracePeriod = 0; // --force without a grace period deletes immediately
     }
@@ -90,16 +103,20 @@ final class DeleteCommand implements Command {
       ctx.out().err("Warning: Immediate deletion does not wait for confirmation that the running resource has been"
           + " terminated. The resource may continue to run on the cluster indefinitely.\n");
     }
+    DeleteOptions options = new DeleteOptions(java.util.Optional.empty(), propagation);
+    if (gracePeriod >= 0) {
+      options = options.withGracePeriod(gracePeriod);
+    }
+    Duration timeout = GoDuration.flag(args, "timeout", Duration.ZERO);
+    DeletionWait wait = new DeletionWait(ctx.api(), ctx.cluster().loop());
     ObjectQuery query = ObjectQuery.from(ctx);
     int deleted = 0;
     for (ResourceArgs.Request r : requests) {
       for (KubeObject o : query.fetch(r, failures).objects()) {
         KindInfo kind = r.kind();
         try {
-          if (orphan) {
-            orphanDependents(ctx, o);
-          }
-          ctx.api().delete(kind.kind(), o.metadata().namespace().orElse(""), o.metadata().nameOrEmpty());
+          KubeObject gone = ctx.api().delete(kind.kind(), o.metadata().namespace().orElse(""), o.metadata().nameOrEmpty(), options);
+          wait.add(kind.resource(), gone, propagation.equals("Foreground"));
           ctx.out().out(ResourceTypes.kindPrefix(kind) + " \"" + o.metadata().nameOrEmpty() + "\" "
               + (force && gracePeriod == 0 ? "force deleted" : "deleted") + "\n");
           deleted++;
@@ -109,6 +126,14 @@ final class DeleteCommand implements Command {
       }
     }
     ctx.settle();
+    boolean waitFlag = !args.has("wait") || args.bool("wait");
+    if (waitFlag && deleted > 0) {
+      try {
+        wait.await(timeout);
+      } catch (KubectlException e) {
+        failures.add(Failure.client(e.getMessage()));
+      }
+    }
     if (args.bool("ignore-not-found")) {
       failures.removeIf(f -> f.apiError() != null && "NotFound".equals(f.apiError().reason()));
     }
@@ -116,24 +141,5 @@ final class DeleteCommand implements Command {
       ctx.out().err("No resources found\n");
     }
     ErrorMessages.report(ctx.out(), failures);
-  }
-
-  /** Removes the owner from the owner references of the objects it owns (pods and ReplicaSets). */
-  private static void orphanDependents(CommandContext ctx, KubeObject owner) {
-    String uid = owner.metadata().uid().orElse("");
-    if (uid.isEmpty()) {
-      return;
-    }
-    for (String kind : List.of("ReplicaSet", "Pod")) {
-      for (KubeObject o : ctx.api().list(kind, Optional.of(owner.metadata().namespace().orElse("")))) {
-        List<OwnerReference> refs = o.metadata().ownerReferences();
-        if (refs.stream().noneMatch(ref -> ref.uid().equals(uid))) {
-          continue;
-        }
-        List<OwnerReference> kept = new ArrayList<>(refs);
-        kept.removeIf(ref -> ref.uid().equals(uid));
-        ctx.api().write(o.withMetadata(o.metadata().toBuilder().ownerReferences(kept).build()));
-      }
-    }
   }
 }

@@ -23,6 +23,7 @@ final class FlagParser {
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       if (w.equals("--")) {
+        args.markDash();
         for (int j = i + 1; j < words.size(); j++) {
           args.addAfterDash(words.get(j));
         }

@@ -48,6 +48,11 @@ public final class Kubectl {
     register(new VersionCommand());
     register(new ClusterInfoCommand());
     register(new ApiResourcesCommand());
+    register(new ExecCommand());
+    register(new LogsCommand());
+    register(CordonCommand.cordon());
+    register(CordonCommand.uncordon());
+    register(new RolloutCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }

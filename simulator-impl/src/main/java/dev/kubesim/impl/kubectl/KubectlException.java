@@ -22,6 +22,11 @@ final class KubectlException extends RuntimeException {
     return new KubectlException(message.startsWith("error: ") ? message : "error: " + message);
   }
 
+  /** {@code cmdutil.UsageErrorf}: the message and {@code See 'kubectl <command> -h' for help and examples}. */
+  static KubectlException usageErrorf(String message, String commandPath) {
+    return new KubectlException("error: " + message + "\nSee 'kubectl " + commandPath + " -h' for help and examples");
+  }
+
   /** A cobra usage error: the message and the hint pointing at the command's help. */
   static KubectlException usage(String message, String commandPath) {
     return new KubectlException(

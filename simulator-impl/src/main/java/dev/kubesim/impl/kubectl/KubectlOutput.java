@@ -24,6 +24,11 @@ final class KubectlOutput {
     exitCode = 1;
   }
 
+  /** Ends with this exit code ({@code kubectl exec} passes on the command's own). */
+  void exit(int code) {
+    exitCode = code;
+  }
+
   /** Marks the run failed without writing anything more. */
   void markFailed() {
     exitCode = 1;

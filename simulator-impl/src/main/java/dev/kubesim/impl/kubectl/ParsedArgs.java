@@ -15,6 +15,7 @@ final class ParsedArgs {
   private final List<String> positional = new ArrayList<>();
   private final List<String> afterDash = new ArrayList<>();
   private final Map<String, List<String>> values = new LinkedHashMap<>();
+  private boolean dash;
 
   ParsedArgs(String commandPath) {
     this.commandPath = commandPath;
@@ -22,6 +23,16 @@ final class ParsedArgs {
 
   void addPositional(String word) {
     positional.add(word);
+  }
+
+  /** Records that {@code --} was given (cobra's {@code ArgsLenAtDash} is then the positional count). */
+  void markDash() {
+    dash = true;
+  }
+
+  /** Whether the words held a {@code --}. */
+  boolean sawDash() {
+    return dash;
   }
 
   void addAfterDash(String word) {

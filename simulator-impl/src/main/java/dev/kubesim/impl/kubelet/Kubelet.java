@@ -1,5 +1,6 @@
 package dev.kubesim.impl.kubelet;
 
+import dev.kubesim.api.model.Node;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
@@ -9,6 +10,10 @@ import dev.kubesim.impl.controller.PodStates;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.program.ContainerRuntime;
+import java.util.List;
+import dev.kubesim.impl.apiserver.DeleteOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,6 +36,9 @@ public final class Kubelet {
   private final EventRecorder events;
   private final Map<ObjectKey, PodWorker> workers = new TreeMap<>();
   private boolean running = true;
+  private final NodeHeartbeat heartbeat;
+  /** What the pod workers would have done while the kubelet was stopped, run when it starts again. */
+  private final List<Runnable> deferred = new ArrayList<>();
 
   private Kubelet(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober,
       ContainerRuntime runtime, ContainerSetup setup, String clusterDomain) {
@@ -44,6 +52,7 @@ public final class Kubelet {
     this.setup = setup;
     this.clusterDomain = clusterDomain;
     this.events = new EventRecorder(api, "kubelet", nodeName);
+    this.heartbeat = new NodeHeartbeat(api, nodeName);
   }
 
   /**
@@ -55,7 +64,8 @@ public final class Kubelet {
   public static Kubelet start(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober,
       ContainerRuntime runtime, ContainerSetup setup, String clusterDomain) {
     Kubelet k = new Kubelet(api, nodeName, hostIP, podCidr, config, prober, runtime, setup, clusterDomain);
-    api.store().watch(Pod.KIND, k::onPod);
+    KubeletHub.of(api).add(k);
+    k.heartbeat.start();
     return k;
   }
 
@@ -99,12 +109,72 @@ public final class Kubelet {
     return events;
   }
 
+  /** Whether the kubelet runs (its node is up). */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /**
+   * Stops the kubelet, as when its node loses power or network: no lease renewals, no status
+   * updates, no probes; its pods' scheduled work waits until {@link #resume()}.
+   */
+  public void stop() {
+    if (running) {
+      running = false;
+      heartbeat.stop();
+    }
+  }
+
+  /** Starts a stopped kubelet: it reports Ready, then catches up with its pods. */
+  public void resume() {
+    if (!running) {
+      running = true;
+      heartbeat.resume();
+      api.loop().schedule("kubelet " + nodeName + " resync pods", this::resync);
+    }
+  }
+
+  /** Keeps a pod worker's task for when the kubelet runs again. */
+  void defer(Runnable task) {
+    deferred.add(task);
+  }
+
+  /**
+   * After a stop: starts the pods bound here meanwhile, terminates the ones marked for deletion,
+   * re-posts the others' status, then runs what the workers could not do while stopped.
+   */
+  private void resync() {
+    for (var o : api.list(Pod.KIND, Optional.empty())) {
+      Pod pod = (Pod) o;
+      if (!PodStates.nodeName(pod).equals(nodeName)) {
+        continue;
+      }
+      ObjectKey key = ObjectStore.keyOf(pod);
+      PodWorker worker = workers.get(key);
+      if (worker == null && PodStates.isTerminating(pod)) {
+        // never started here: nothing to stop, confirm the deletion
+        api.delete(Pod.KIND, key.namespace(), key.name(), DeleteOptions.now());
+      } else if (worker == null) {
+        worker = new PodWorker(this, key);
+        workers.put(key, worker);
+        worker.begin();
+      } else if (PodStates.isTerminating(pod)) {
+        worker.terminate(pod);
+      } else {
+        worker.resumed();
+      }
+    }
+    List<Runnable> tasks = List.copyOf(deferred);
+    deferred.clear();
+    tasks.forEach(Runnable::run);
+  }
+
   /** The worker of a pod this kubelet runs, if any. */
   public Optional<PodWorker> worker(ObjectKey pod) {
     return Optional.ofNullable(workers.get(pod));
   }
 
-  private void onPod(WatchEvent e) {
+  void onPod(WatchEvent e) {
     Pod pod = (Pod) e.object();
     if (!PodStates.nodeName(pod).equals(nodeName)) {
       return;

@@ -19,6 +19,7 @@ import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.program.ContainerConfig;
 import dev.kubesim.impl.program.MainProcessRun;
 import dev.kubesim.impl.program.RunningContainer;
+import dev.kubesim.impl.resolver.ResolvConf;
 import dev.kubesim.impl.sim.EventLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class PodWorker {
   private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
   private final List<EventLoop.Event> scheduled = new ArrayList<>();
   private String podIP;
+  private ResolvConf resolvConf;
   private String startTime;
   private boolean sandboxReady;
   private boolean terminating;
@@ -66,6 +68,11 @@ public final class PodWorker {
     return Optional.ofNullable(podIP);
   }
 
+  /** The pod's {@code /etc/resolv.conf}, once its sandbox exists. */
+  public Optional<ResolvConf> resolvConf() {
+    return Optional.ofNullable(resolvConf);
+  }
+
   /** The state of one container as the kubelet tracks it. */
   static final class ContainerRun {
     final Container spec;
@@ -83,6 +90,7 @@ public final class PodWorker {
     int livenessFailures;
     boolean readinessProbed;
     RunningContainer runtime;
+    RunningContainer previous; // the instance before a restart, for kubectl logs --previous
     MainProcessRun main;
     boolean finished;
 
@@ -115,8 +123,16 @@ public final class PodWorker {
   }
 
   private Runnable guarded(Runnable task) {
-    return () -> {
-      if (!gone) {
+    return new Runnable() {
+      @Override
+      public void run() {
+        if (gone) {
+          return;
+        }
+        if (!kubelet.isRunning()) {
+          kubelet.defer(this); // a stopped kubelet does it when it starts again
+          return;
+        }
         task.run();
       }
     };
@@ -149,6 +165,8 @@ public final class PodWorker {
         podIP = ip.get();
       }
     }
+    // The sandbox's resolv.conf is made once; every container (and restart) of the pod shares it.
+    resolvConf = kubelet.setup().podResolvConf(pod, warning -> kubelet.events().warning(pod, "DNSConfigForming", warning));
     sandboxReady = true;
     for (ContainerRun c : containers.values()) {
       startContainer(c, pod);
@@ -163,12 +181,13 @@ public final class PodWorker {
     ContainerConfig.Builder config = ContainerConfig.builder(key.name(), key.namespace(), c.spec)
         .podIps(List.of(podIP))
         .hostname(hostname)
-        .env(setup.env(pod, c.spec))
-        .resolvConf(setup.resolvConf(pod))
+        .env(setup.env(kubelet.api(), pod, c.spec, podIP, kubelet.hostIP()))
+        .resolvConf(resolvConf.text())
         .hostAliases(spec.hostAliases())
         .restartCount(c.restarts);
     spec.subdomain().filter(s -> !s.isEmpty())
         .ifPresent(sub -> config.hostDomain(sub + "." + key.namespace() + ".svc." + kubelet.clusterDomain()));
+    c.previous = c.runtime != null ? c.runtime : c.previous;
     c.runtime = kubelet.runtime().start(config.build());
     c.main = c.runtime.mainProcess();
     c.finished = false;
@@ -430,6 +449,21 @@ public final class PodWorker {
   public Optional<RunningContainer> container(String name) {
     ContainerRun c = containers.get(name);
     return c != null && c.running ? Optional.ofNullable(c.runtime) : Optional.empty();
+  }
+
+  /** The container's latest instance, running or exited, for {@code kubectl logs}. */
+  public Optional<RunningContainer> lastInstance(String name) {
+    return Optional.ofNullable(containers.get(name)).map(c -> c.runtime);
+  }
+
+  /** The instance before the latest restart, for {@code kubectl logs --previous}. */
+  public Optional<RunningContainer> previousInstance(String name) {
+    return Optional.ofNullable(containers.get(name)).map(c -> c.previous);
+  }
+
+  /** The kubelet is back after a stop: post the status again (a controller may have changed it). */
+  void resumed() {
+    writeStatus();
   }
 
   /** The names of the pod's containers, in spec order. */

@@ -5,6 +5,7 @@ import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.Programs;
 import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.program.images.ClientImages;
+import dev.kubesim.impl.program.images.CoreDnsProgram;
 import dev.kubesim.impl.program.images.KubiaProgram;
 import dev.kubesim.impl.program.images.NginxProgram;
 import dev.kubesim.impl.program.images.UnknownImageProgram;
@@ -52,6 +53,7 @@ public final class ProgramRegistry implements Programs {
     Program debian = ClientImages.debian();
     r.register("debian", debian);
     r.register("ubuntu", debian);
+    r.register("registry.k8s.io/coredns/coredns", image -> new CoreDnsProgram(image.tag()));
     return r;
   }
 

@@ -43,7 +43,9 @@ public final class RunningContainer {
   private final CommandRegistry commands;
   private final LongSupplier nanos;
   private final ImmutableMap<String, String> env;
-  private final ContainerFilesystem fs;
+  // Built on first use: most containers are never exec'd into, and an image's tree is costly to build.
+  private ContainerFilesystem fs;
+  private boolean buildingFs;
   private final String workingDir;
   private final Instant startedAt;
   private final List<ListenPort> ports;
@@ -73,7 +75,6 @@ public final class RunningContainer {
         ProcessEnvironment.compose(imageConfig.env(), config.hostname(), config.env()));
     this.workingDir = FsPaths.normalize(
         config.container().workingDir().filter(d -> d.startsWith("/")).orElse(imageConfig.workingDir()));
-    this.fs = ImageFilesystem.create(this::now, imageConfig, config, workingDir);
     this.ports = ImmutableList.copyOf(program.listenPorts(launch));
     this.handler = program.httpHandler(launch);
     this.sigterm = program.onSigterm(launch);
@@ -192,6 +193,15 @@ public final class RunningContainer {
   }
 
   public ContainerFilesystem filesystem() {
+    if (fs == null) {
+      // The image's files carry the container's start time, whenever the tree is built.
+      buildingFs = true;
+      try {
+        fs = ImageFilesystem.create(() -> buildingFs ? startedAt : now(), imageConfig, config, workingDir);
+      } finally {
+        buildingFs = false;
+      }
+    }
     return fs;
   }
 

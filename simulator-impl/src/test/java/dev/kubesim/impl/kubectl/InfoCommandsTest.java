@@ -44,11 +44,11 @@ class InfoCommandsTest {
 
   @Test
   void commandsOfOtherWorkSayTheyAreNotSupportedYet() {
-    KubectlResult r = k.run("exec kubia-x -- curl -s http://kubia");
+    KubectlResult r = k.run("port-forward kubia-x 8080:8080");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stdout()).isEmpty();
-    assertThat(r.stderr()).isEqualTo("error: kubectl exec is not supported by this simulator yet\n");
-    assertThat(k.run("logs kubia-x").stderr()).isEqualTo("error: kubectl logs is not supported by this simulator yet\n");
+    assertThat(r.stderr()).isEqualTo("error: kubectl port-forward is not supported by this simulator yet\n");
+    assertThat(k.run("drain node-1").stderr()).isEqualTo("error: kubectl drain is not supported by this simulator yet\n");
   }
 
   @Test

@@ -1,0 +1,11 @@
+package dev.kubesim.impl.dns;
+
+/** A DNS response code (RFC 1035 section 4.1.1), by the names dig prints. */
+public enum Rcode {
+  NOERROR,
+  FORMERR,
+  SERVFAIL,
+  NXDOMAIN,
+  NOTIMP,
+  REFUSED
+}

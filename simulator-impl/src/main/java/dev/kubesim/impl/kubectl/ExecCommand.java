@@ -1,0 +1,120 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.BadRequestException;
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.kubelet.Kubelet;
+import dev.kubesim.impl.program.RunningContainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * {@code kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [-it] -- COMMAND [args...]}: runs the command
+ * in the container through the cluster's {@code exec} and prints the process's output; a non-zero
+ * exit adds {@code command terminated with exit code N} on standard error and kubectl exits with N.
+ *
+ * <p>Failures are worded as kubectl v1.34 with containerd shows them: the client's own checks
+ * (completed pod, unknown container, the form without {@code --}, which v1.31 removed), the API
+ * server's ({@code pods "x" not found}, {@code does not have a host assigned}, an unreachable
+ * kubelet), the kubelet's ({@code unable to upgrade connection: container not found}) and
+ * containerd's for a program the image lacks, which it reports as an internal error, not an exit
+ * code: {@code error: Internal error occurred: error executing command in container: failed to exec
+ * in container: failed to start exec "<id>": OCI runtime exec failed: ...}, exit 1.
+ *
+ * <p>{@code -i} and {@code -t} are accepted; the command runs with empty standard input and no
+ * terminal (what a non-interactive kubectl gets). A command that takes virtual time ({@code sleep
+ * 5}) lets that time pass in the cluster, as the real command would keep kubectl waiting.
+ */
+final class ExecCommand implements Command {
+  @Override
+  public String name() {
+    return "exec";
+  }
+
+  @Override
+  public List<Flag> flags() {
+    return List.of(Flag.value("container", "c"), Flag.bool("stdin", "i"), Flag.bool("tty", "t"), Flag.bool("quiet", "q"),
+        Flag.value("filename", "f"), Flag.value("pod-running-timeout"));
+  }
+
+  @Override
+  public void run(CommandContext ctx) {
+    ParsedArgs args = ctx.args();
+    List<String> all = new ArrayList<>(args.positional());
+    all.addAll(args.afterDash());
+    int atDash = args.sawDash() ? args.positional().size() : -1;
+    String resource = !all.isEmpty() && atDash != 0 ? all.get(0) : "";
+    List<String> command = List.of();
+    if (atDash == 0 || atDash == 1) {
+      command = all.subList(atDash, all.size());
+    } else if (all.size() > 1) {
+      throw KubectlException.usageErrorf("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
+          "exec");
+    }
+    if (resource.isEmpty()) {
+      throw KubectlException.error("pod, type/name or --filename must be specified");
+    }
+    if (command.isEmpty()) {
+      throw KubectlException.error("you must specify at least one command for the container");
+    }
+    Pod pod = PodTarget.resolve(ctx, resource);
+    String phase = PodStates.phase(pod);
+    if (phase.equals("Succeeded") || phase.equals("Failed")) {
+      throw KubectlException.error("cannot exec into a container in a completed pod; current phase is " + phase);
+    }
+    String container = args.string("container").orElse("");
+    if (container.isEmpty()) {
+      container = PodContainers.defaultContainer(pod, args.bool("quiet"), ctx.out());
+    } else if (!PodContainers.has(pod, container)) {
+      throw KubectlException.error("container " + container + " is not valid for pod " + pod.metadata().nameOrEmpty()
+          + " out of: " + PodContainers.allNames(pod));
+    }
+    startError(ctx, pod, container, command).ifPresent(message -> {
+      throw KubectlException.error("Internal error occurred: error executing command in container: failed to exec in container: "
+          + "failed to start exec \"" + execId(ctx) + "\": " + message);
+    });
+    ObjectKey key = ObjectStore.keyOf(pod);
+    ExecResult result;
+    try {
+      result = ctx.cluster().exec(key.namespace() + "/" + key.name(), container, command);
+    } catch (BadRequestException e) {
+      if (e.getMessage().startsWith("unable to upgrade connection")) {
+        throw KubectlException.error(e.getMessage()); // the streaming upgrade's error, not an API status
+      }
+      throw e;
+    }
+    ctx.out().out(result.stdout());
+    ctx.out().err(result.stderr());
+    if (!result.elapsed().isZero() && !result.runsForever()) {
+      ctx.cluster().loop().advance(result.elapsed());
+    }
+    if (result.exitCode() != 0) {
+      ctx.out().err("command terminated with exit code " + result.exitCode() + "\n");
+      ctx.out().exit(result.exitCode());
+    }
+  }
+
+  /** containerd's reason the exec cannot start (a program the image lacks), when the container runs. */
+  private static Optional<String> startError(CommandContext ctx, Pod pod, String container, List<String> command) {
+    Optional<RunningContainer> running = ctx.cluster().kubelet(PodStates.nodeName(pod))
+        .filter(Kubelet::isRunning)
+        .flatMap(k -> k.worker(ObjectStore.keyOf(pod)))
+        .flatMap(w -> w.container(container));
+    return running.flatMap(c -> c.execStartError(command)).filter(m -> m.startsWith("OCI runtime"));
+  }
+
+  /** containerd names each exec with 32 random bytes in hex; drawn from the cluster's seed here. */
+  private static String execId(CommandContext ctx) {
+    SplittableRandom random = ctx.cluster().loop().random().stream("containerd/exec-id");
+    StringBuilder id = new StringBuilder(64);
+    for (int i = 0; i < 4; i++) {
+      id.append(String.format("%016x", random.nextLong()));
+    }
+    return id.toString();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.kubesim.impl.kubelet;
+
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.WatchEvent;
+import dev.kubesim.impl.controller.PodStates;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One pod watch for all the kubelets of a cluster, handing each event to the kubelet of the pod's
+ * node (as the real kubelets' field-selected watches do), so that a pod change costs the same with
+ * 3 nodes or 5,000.
+ */
+final class KubeletHub {
+  private final Map<String, Kubelet> byNode = new HashMap<>();
+
+  private KubeletHub(ApiServer api) {
+    api.store().watch(Pod.KIND, this::onPod);
+  }
+
+  /** The hub of a cluster's API server, created with its first kubelet. */
+  static KubeletHub of(ApiServer api) {
+    return api.shared(KubeletHub.class, KubeletHub::new);
+  }
+
+  void add(Kubelet kubelet) {
+    byNode.put(kubelet.nodeName(), kubelet);
+  }
+
+  private void onPod(WatchEvent e) {
+    String node = PodStates.nodeName((Pod) e.object());
+    Kubelet k = byNode.get(node);
+    if (k != null) {
+      k.onPod(e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.kubesim.impl.proxy;
+
+import com.google.common.hash.Hashing;
+import com.google.common.io.BaseEncoding;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The names kube-proxy's iptables mode gives its per-service-port and per-endpoint chains
+ * ({@code portProtoHash} and {@code servicePortEndpointChainName} in proxier.go): SHA-256 of the
+ * hash input, RFC 4648 base32 with the standard alphabet, first 16 characters. iptables limits
+ * chain names to 28 characters, hence the hash.
+ */
+public final class ChainNames {
+  /** Dispatches Cluster-policy traffic to the endpoints. */
+  public static final String SERVICE_PREFIX = "KUBE-SVC-";
+  /** Dispatches Local-policy traffic to the node's own endpoints. */
+  public static final String LOCAL_PREFIX = "KUBE-SVL-";
+  /** Entry for external destinations (nodePort, externalIP, LoadBalancer IP). */
+  public static final String EXTERNAL_PREFIX = "KUBE-EXT-";
+  /** loadBalancerSourceRanges filtering. */
+  public static final String FIREWALL_PREFIX = "KUBE-FW-";
+  /** One endpoint: hairpin masquerade and the DNAT. */
+  public static final String ENDPOINT_PREFIX = "KUBE-SEP-";
+
+  private ChainNames() {}
+
+  /** The 16-character hash of {@code servicePortName + protocol} (protocol lower-case). */
+  public static String portProtoHash(String servicePortName, String protocol) {
+    return hash16(servicePortName + protocol);
+  }
+
+  /** {@code KUBE-SVC-<hash>}. */
+  public static String service(ServicePortName name) {
+    return SERVICE_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+  }
+
+  /** {@code KUBE-SVL-<hash>}. */
+  public static String local(ServicePortName name) {
+    return LOCAL_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+  }
+
+  /** {@code KUBE-EXT-<hash>}. */
+  public static String external(ServicePortName name) {
+    return EXTERNAL_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+  }
+
+  /** {@code KUBE-FW-<hash>}. */
+  public static String firewall(ServicePortName name) {
+    return FIREWALL_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+  }
+
+  /** {@code KUBE-SEP-<hash>} of {@code servicePortName + protocol + "ip:port"}. */
+  public static String endpoint(String servicePortName, String protocol, String endpoint) {
+    return ENDPOINT_PREFIX + hash16(servicePortName + protocol + endpoint);
+  }
+
+  /** {@code KUBE-SEP-<hash>} of an endpoint of a service port. */
+  public static String endpoint(ServicePortName name, String endpoint) {
+    return endpoint(name.toString(), name.protocol().lower(), endpoint);
+  }
+
+  private static String hash16(String input) {
+    byte[] digest = Hashing.sha256().hashString(input, StandardCharsets.UTF_8).asBytes();
+    return BaseEncoding.base32().encode(digest).substring(0, 16);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.kubesim.impl.proxy;
+
+import com.google.common.collect.ImmutableList;
+import dev.kubesim.api.KubeProxyOptions;
+import dev.kubesim.api.model.EndpointSlice;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Node;
+import dev.kubesim.api.model.NodeAddress;
+import dev.kubesim.api.model.NodeStatus;
+import dev.kubesim.api.model.Service;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.WatchEvent;
+import dev.kubesim.impl.net.Cidr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * kube-proxy on one node: watches Services, EndpointSlices and its Node, and keeps its mode's rules
+ * in step, rewriting only the Service a change touched (kube-proxy's partial sync). Rules change
+ * synchronously with each watch event, so they are current whenever the cluster has settled.
+ *
+ * <p>A packet-level network asks {@link #decide(Packet)} at the node's netfilter hooks for the
+ * first packet of each connection; the decision's backend and masquerade flag are what conntrack
+ * records to rewrite the rest of the connection and un-NAT its replies.
+ *
+ * <p>Not thread-safe: like every engine component it runs under the cluster's lock.
+ */
+public final class KubeProxy {
+  private final String nodeName;
+  private final List<String> configuredAddresses;
+  private final EndpointSliceCache slices;
+  private final Map<ObjectKey, Service> services = new HashMap<>();
+  private final ProxyMode mode;
+  private ProxierConfig config;
+
+  private KubeProxy(ApiServer api, String nodeName, List<String> nodeAddresses, List<Cidr> clusterCidrs, KubeProxyOptions options) {
+    if (nodeAddresses.isEmpty()) {
+      throw new IllegalArgumentException("node " + nodeName + " needs at least one address for kube-proxy");
+    }
+    this.nodeName = nodeName;
+    this.configuredAddresses = ImmutableList.copyOf(nodeAddresses);
+    this.slices = new EndpointSliceCache(nodeName);
+    this.config = ProxierConfig.of(nodeName, nodeAddresses, clusterCidrs, options);
+    this.mode = options.mode().equals("iptables")
+        ? new IptablesProxier(config, api.loop().random().stream("kube-proxy/" + nodeName), api.loop().clock()::nanos)
+        : new UnsupportedProxyMode(options.mode());
+  }
+
+  /**
+   * Starts kube-proxy on a node: it programs what the store already holds, then follows every change.
+   *
+   * @param nodeAddresses every address local to the node, the InternalIP first
+   * @param clusterCidrs the pod network ({@code --cluster-cidr}), for telling pod traffic apart
+   */
+  public static KubeProxy start(ApiServer api, String nodeName, List<String> nodeAddresses, List<Cidr> clusterCidrs,
+      KubeProxyOptions options) {
+    KubeProxy proxy = new KubeProxy(api, nodeName, nodeAddresses, clusterCidrs, options);
+    ObjectStore store = api.store();
+    store.watch(Node.KIND, proxy::onNode);
+    store.watch(Service.KIND, proxy::onService);
+    store.watch(EndpointSlice.KIND, proxy::onEndpointSlice);
+    api.get(Node.KIND, "", nodeName).ifPresent(n -> proxy.nodeChanged((Node) n));
+    for (KubeObject o : api.list(EndpointSlice.KIND, Optional.empty())) {
+      EndpointSlice slice = (EndpointSlice) o;
+      EndpointSliceCache.serviceOf(slice).ifPresent(svc -> proxy.slices.put(svc, slice));
+    }
+    for (KubeObject o : api.list(Service.KIND, Optional.empty())) {
+      ObjectKey key = ObjectStore.keyOf(o);
+      proxy.services.put(key, (Service) o);
+      proxy.sync(key);
+    }
+    return proxy;
+  }
+
+  public String nodeName() {
+    return nodeName;
+  }
+
+  /** The mode doing the work ({@code iptables}, ...). */
+  public ProxyMode mode() {
+    return mode;
+  }
+
+  /** The node's addresses and kube-proxy's flags as currently in force. */
+  public ProxierConfig config() {
+    return config;
+  }
+
+  /** Whether the address is the node's own (one of its addresses or loopback): such packets take the OUTPUT path. */
+  public boolean isLocalAddress(String address) {
+    return config.isLocal(address);
+  }
+
+  /** A new connection's first packet, sent by the node itself when {@code source} is one of its addresses. */
+  public Packet packet(String source, String destination, Protocol protocol, int sourcePort, int destinationPort) {
+    return new Packet(source, destination, protocol, sourcePort, destinationPort, isLocalAddress(source));
+  }
+
+  /** What this node's rules do with the first packet of a new connection. */
+  public PacketDecision decide(Packet packet) {
+    return mode.decide(packet);
+  }
+
+  /** This node's rules as {@code iptables-save} prints them (iptables mode). */
+  public String iptablesSave() {
+    return mode.dump();
+  }
+
+  private void onService(WatchEvent e) {
+    ObjectKey key = ObjectStore.keyOf(e.object());
+    if (e.type() == WatchEvent.Type.DELETED) {
+      services.remove(key);
+    } else {
+      services.put(key, (Service) e.object());
+    }
+    sync(key);
+  }
+
+  private void onEndpointSlice(WatchEvent e) {
+    Set<ObjectKey> touched = new LinkedHashSet<>();
+    e.previous().map(EndpointSlice.class::cast).ifPresent(old -> EndpointSliceCache.serviceOf(old).ifPresent(svc -> {
+      slices.remove(svc, old.metadata().nameOrEmpty());
+      touched.add(svc);
+    }));
+    EndpointSlice slice = (EndpointSlice) e.object();
+    if (e.type() != WatchEvent.Type.DELETED) {
+      EndpointSliceCache.serviceOf(slice).ifPresent(svc -> {
+        slices.put(svc, slice);
+        touched.add(svc);
+      });
+    }
+    touched.forEach(this::sync);
+  }
+
+  private void onNode(WatchEvent e) {
+    if (e.type() != WatchEvent.Type.DELETED && e.object().metadata().nameOrEmpty().equals(nodeName)) {
+      nodeChanged((Node) e.object());
+    }
+  }
+
+  /** The Node's InternalIP becomes kube-proxy's node IP; its reported addresses are local too. */
+  private void nodeChanged(Node node) {
+    List<String> reported = new ArrayList<>();
+    Optional<String> internalIP = Optional.empty();
+    for (NodeAddress a : node.status().map(NodeStatus::addresses).orElse(List.of())) {
+      String type = a.type().orElse("");
+      if ((type.equals("InternalIP") || type.equals("ExternalIP")) && a.address().isPresent()
+          && ServicePortInfos.isIPv4(a.address().get())) {
+        reported.add(ServicePortInfos.canonical(a.address().get()));
+        if (type.equals("InternalIP") && internalIP.isEmpty()) {
+          internalIP = a.address().map(ServicePortInfos::canonical);
+        }
+      }
+    }
+    String nodeIP = internalIP.orElse(configuredAddresses.get(0));
+    List<String> addresses = new ArrayList<>(new LinkedHashSet<>(concat(List.of(nodeIP), configuredAddresses, reported)));
+    if (nodeIP.equals(config.nodeIP()) && addresses.equals(config.nodeAddresses())) {
+      return;
+    }
+    config = config.withNode(nodeIP, addresses);
+    mode.syncNode(config);
+  }
+
+  private void sync(ObjectKey service) {
+    Service svc = services.get(service);
+    List<ServicePortInfo> ports = svc == null ? List.of() : ServicePortInfos.of(svc);
+    Map<ServicePortName, List<EndpointInfo>> endpoints = ports.isEmpty() ? Map.of() : slices.endpointsOf(service);
+    mode.syncService(service, ports, endpoints);
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> out = new ArrayList<>();
+    for (List<String> l : lists) {
+      out.addAll(l);
+    }
+    return out;
+  }
+}

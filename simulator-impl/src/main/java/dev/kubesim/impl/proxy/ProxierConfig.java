@@ -1,0 +1,101 @@
+package dev.kubesim.impl.proxy;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.net.InetAddresses;
+import dev.kubesim.api.KubeProxyOptions;
+import dev.kubesim.impl.net.Cidr;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a node's kube-proxy knows besides Services and EndpointSlices: its node, the node's local
+ * addresses ({@code addrtype LOCAL}), how it tells pod traffic apart ({@code --detect-local-mode
+ * ClusterCIDR}: the IPv4 cluster CIDR) and its flags. Immutable.
+ */
+public final class ProxierConfig {
+  private static final Cidr LOOPBACK = Cidr.parse("127.0.0.0/8");
+
+  private final String nodeName;
+  private final String nodeIP;
+  private final ImmutableList<String> nodeAddresses;
+  private final ImmutableSet<String> nodeAddressSet;
+  private final Optional<Cidr> podCidr;
+  private final boolean masqueradeAll;
+  private final boolean localhostNodePorts;
+  private final NodePortAddresses nodePortAddresses;
+
+  ProxierConfig(String nodeName, String nodeIP, List<String> nodeAddresses, Optional<Cidr> podCidr, boolean masqueradeAll,
+      boolean localhostNodePorts, NodePortAddresses nodePortAddresses) {
+    this.nodeName = nodeName;
+    this.nodeIP = nodeIP;
+    this.nodeAddressSet = ImmutableSet.copyOf(nodeAddresses);
+    this.nodeAddresses = nodeAddressSet.asList();
+    this.podCidr = podCidr;
+    this.masqueradeAll = masqueradeAll;
+    this.localhostNodePorts = localhostNodePorts;
+    this.nodePortAddresses = nodePortAddresses;
+  }
+
+  /** The configuration kube-proxy derives from its flags (NewProxier): localhost nodePorts need loopback among the nodePort addresses. */
+  static ProxierConfig of(String nodeName, List<String> nodeAddresses, List<Cidr> clusterCidrs, KubeProxyOptions options) {
+    List<String> addresses = nodeAddresses.stream().map(ServicePortInfos::canonical).toList();
+    String nodeIP = addresses.get(0);
+    NodePortAddresses npa = NodePortAddresses.parse(options.nodePortAddresses(), nodeIP);
+    Optional<Cidr> podCidr = options.detectLocal().equals("ClusterCIDR")
+        ? clusterCidrs.stream().filter(Cidr::isIPv4).findFirst()
+        : Optional.empty();
+    return new ProxierConfig(nodeName, nodeIP, addresses, podCidr, options.masqueradeAll(),
+        options.localhostNodePorts() && npa.containsIPv4Loopback(), npa);
+  }
+
+  /** The same configuration with other node addresses (the Node object changed). */
+  ProxierConfig withNode(String newNodeIP, List<String> addresses) {
+    return new ProxierConfig(nodeName, newNodeIP, addresses, podCidr, masqueradeAll, localhostNodePorts, nodePortAddresses);
+  }
+
+  public String nodeName() {
+    return nodeName;
+  }
+
+  /** The node's InternalIP. */
+  public String nodeIP() {
+    return nodeIP;
+  }
+
+  /** Every address local to the node, InternalIP first (127.0.0.0/8 is local too). */
+  public ImmutableList<String> nodeAddresses() {
+    return nodeAddresses;
+  }
+
+  /** The local-traffic detector's CIDR; empty for {@code detectLocal: None}. */
+  public Optional<Cidr> podCidr() {
+    return podCidr;
+  }
+
+  public boolean masqueradeAll() {
+    return masqueradeAll;
+  }
+
+  /** Whether nodePorts answer on 127.0.0.1 ({@code --iptables-localhost-nodeports} and loopback allowed). */
+  public boolean localhostNodePorts() {
+    return localhostNodePorts;
+  }
+
+  NodePortAddresses nodePortAddresses() {
+    return nodePortAddresses;
+  }
+
+  /** Whether an address is local to the node ({@code -m addrtype --src-type/--dst-type LOCAL}). */
+  public boolean isLocal(InetAddress address) {
+    return (address instanceof Inet4Address && LOOPBACK.contains(address))
+        || nodeAddressSet.contains(InetAddresses.toAddrString(address));
+  }
+
+  /** Like {@link #isLocal(InetAddress)} for text; false for what is not an address. */
+  public boolean isLocal(String address) {
+    return InetAddresses.isInetAddress(address) && isLocal(InetAddresses.forString(address));
+  }
+}
