@@ -1,7 +1,9 @@
 package dev.kubesim.api;
 
+import dev.kubesim.api.trace.Trace;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a command run in a container printed, how it exited, and how much virtual time it took.
@@ -15,8 +17,10 @@ import java.util.Objects;
  * @param elapsed the virtual time the command would have taken (e.g. a {@code sleep}); the engine
  *     never waits, the caller advances its clock by this much if it wants to. A process that never
  *     ends ({@code sleep infinity}) reports {@link #FOREVER}.
+ * @param trace what the network did with the command's requests ({@code curl}, {@code wget},
+ *     {@code ping}, {@code nslookup}...), empty for a command that used no network
  */
-public record ExecResult(String stdout, String stderr, int exitCode, Duration elapsed) {
+public record ExecResult(String stdout, String stderr, int exitCode, Duration elapsed, Optional<Trace> trace) {
   /** The elapsed time of a command that would never end by itself. */
   public static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
 
@@ -27,6 +31,17 @@ public record ExecResult(String stdout, String stderr, int exitCode, Duration el
     if (elapsed.isNegative()) {
       throw new IllegalArgumentException("elapsed must not be negative: " + elapsed);
     }
+    Objects.requireNonNull(trace, "trace");
+  }
+
+  /** A result without a trace. */
+  public ExecResult(String stdout, String stderr, int exitCode, Duration elapsed) {
+    this(stdout, stderr, exitCode, elapsed, Optional.empty());
+  }
+
+  /** This result with the network's trace of it. */
+  public ExecResult withTrace(Optional<Trace> value) {
+    return new ExecResult(stdout, stderr, exitCode, elapsed, value);
   }
 
   /** A command that took no virtual time. */

@@ -118,6 +118,7 @@ public final class SimCluster implements Cluster {
     EndpointSliceController.start(api);
     Scheduler.start(api);
     NodeLifecycleController.start(api);
+    dev.kubesim.impl.cloud.LoadBalancers.start(api); // the cloud's service controller and load balancers
     String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
     ContainerSetup setup = new ContainerSetup(options.clusterDomain(), dnsIp, options.hostResolvConf());
     RuntimeProber prober = new RuntimeProber();

@@ -8,6 +8,7 @@ import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,7 +104,7 @@ final class DeleteCommand implements Command {
       ctx.out().err("Warning: Immediate deletion does not wait for confirmation that the running resource has been"
           + " terminated. The resource may continue to run on the cluster indefinitely.\n");
     }
-    DeleteOptions options = new DeleteOptions(java.util.Optional.empty(), propagation);
+    DeleteOptions options = new DeleteOptions(Optional.empty(), propagation);
     if (gracePeriod >= 0) {
       options = options.withGracePeriod(gracePeriod);
     }

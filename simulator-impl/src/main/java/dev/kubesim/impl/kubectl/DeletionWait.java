@@ -1,9 +1,12 @@
 package dev.kubesim.impl.kubectl;
 
+import dev.kubesim.api.model.Deployment;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodSpec;
 import dev.kubesim.api.model.PodTemplateSpec;
+import dev.kubesim.api.model.ReplicaSet;
+import dev.kubesim.api.model.ReplicationController;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.sim.EventLoop;
@@ -84,11 +87,11 @@ final class DeletionWait {
 
   private static long templateGrace(KubeObject owner) {
     Optional<PodTemplateSpec> template = Optional.empty();
-    if (owner instanceof dev.kubesim.api.model.ReplicationController rc) {
+    if (owner instanceof ReplicationController rc) {
       template = rc.specOrEmpty().template();
-    } else if (owner instanceof dev.kubesim.api.model.ReplicaSet rs) {
+    } else if (owner instanceof ReplicaSet rs) {
       template = rs.specOrEmpty().template();
-    } else if (owner instanceof dev.kubesim.api.model.Deployment d) {
+    } else if (owner instanceof Deployment d) {
       template = d.specOrEmpty().template();
     } else if (owner instanceof Pod) {
       return 0;

@@ -26,7 +26,7 @@ import java.util.Map;
 public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
-      List.of("exec", "logs", "cordon", "uncordon", "drain", "rollout", "run", "edit", "patch", "replace", "port-forward",
+      List.of("drain", "run", "edit", "patch", "replace", "port-forward",
           "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "wait", "debug", "diff", "taint", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 

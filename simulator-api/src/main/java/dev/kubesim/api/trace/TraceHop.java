@@ -1,0 +1,35 @@
+package dev.kubesim.api.trace;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One step of one packet: where it was (node, network namespace, interface or component), what
+ * happened there and why.
+ *
+ * @param at the virtual instant, as time since the cluster started
+ * @param node the node whose machine the step happened on ({@code -} outside the cluster)
+ * @param netns the network namespace: a node's own ({@code node-1}), a pod's ({@code default/kubia-x7k2p})
+ *     or an outside host's ({@code external/203.0.113.10})
+ * @param where the interface ({@code eth0}, {@code cni0}, {@code veth1a2b3c4d}) or component
+ *     ({@code nat PREROUTING}, {@code routing}, {@code conntrack}, {@code socket})
+ * @param action what happened: {@code SEND}, {@code RECEIVE}, {@code DNAT}, {@code SNAT}, {@code
+ *     ROUTE}, {@code DELIVER}, {@code REJECT}, {@code DROP}, ...
+ * @param reason why, in words: the rule chain, the route, the listener
+ * @param packet the packet as it arrived at this step
+ * @param rewritten the packet as it left this step, when the step changed it (NAT)
+ */
+public record TraceHop(Duration at, String node, String netns, String where, String action, String reason,
+    TracePacket packet, Optional<TracePacket> rewritten) {
+  public TraceHop {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(netns, "netns");
+    Objects.requireNonNull(where, "where");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(packet, "packet");
+    Objects.requireNonNull(rewritten, "rewritten");
+  }
+}
