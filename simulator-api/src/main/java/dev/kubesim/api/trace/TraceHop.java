@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param action what happened: {@code SEND}, {@code RECEIVE}, {@code DNAT}, {@code SNAT}, {@code
  *     ROUTE}, {@code DELIVER}, {@code REJECT}, {@code DROP}, ...
  * @param reason why, in words: the rule chain, the route, the listener
- * @param packet the packet as it arrived at this step
+ * @param packet the packet as it arrived at this step; empty for a client's own step (a DNS lookup, a
+ *     timeout)
  * @param rewritten the packet as it left this step, when the step changed it (NAT)
  */
 public record TraceHop(Duration at, String node, String netns, String where, String action, String reason,
-    TracePacket packet, Optional<TracePacket> rewritten) {
+    Optional<TracePacket> packet, Optional<TracePacket> rewritten) {
   public TraceHop {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(node, "node");

@@ -1,0 +1,38 @@
+package dev.kubesim.impl.trace;
+
+import java.util.function.Supplier;
+
+/**
+ * One recorded hop, kept as the network produced it: strings the network already holds, the packet
+ * objects themselves, and a reason that may be computed only when the trace is read.
+ */
+final class Hop {
+  final long time;
+  final String node;
+  final String netns;
+  final String where;
+  final Action action;
+  final TracedPacket packet;
+  final TracedPacket rewritten;
+  private Object reason;
+
+  Hop(long time, String node, String netns, String where, Action action, TracedPacket packet, TracedPacket rewritten,
+      Object reason) {
+    this.time = time;
+    this.node = node;
+    this.netns = netns;
+    this.where = where;
+    this.action = action;
+    this.packet = packet;
+    this.rewritten = rewritten;
+    this.reason = reason;
+  }
+
+  /** The reason as text: a string as given, or a supplier's answer (computed once). */
+  String reason() {
+    if (reason instanceof Supplier<?> s) {
+      reason = String.valueOf(s.get());
+    }
+    return reason == null ? "" : reason.toString();
+  }
+}
