@@ -82,6 +82,13 @@ public interface Cluster extends AutoCloseable {
    */
   NodeHandle node(String name);
 
+  /**
+   * The programs images run in this cluster: register your own to make an image answer requests
+   * your way ({@code cluster.programs().register("example/echo", Program.builder()...build())});
+   * containers started afterwards run it.
+   */
+  dev.kubesim.api.program.Programs programs();
+
   /** Runs a kubectl command line ({@code get pods -o wide}; a leading {@code kubectl} is optional). */
   KubectlResult kubectl(String commandLine);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubesim.api.Cluster;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodStatus;
+import dev.kubesim.impl.labels.SelectorText;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -28,7 +29,10 @@ final class PodRefs {
     String selector = ref.get("selector").asText();
     Predicate<Map<String, String>> matches;
     try {
-      matches = LabelSelectorText.parse(selector);
+      if (selector.isBlank()) {
+        throw new IllegalArgumentException("an empty selector names no pod");
+      }
+      matches = SelectorText.parse(selector);
     } catch (IllegalArgumentException e) {
       throw new StepFailure("a valid label selector", e.getMessage());
     }

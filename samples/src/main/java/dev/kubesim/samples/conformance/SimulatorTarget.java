@@ -43,6 +43,11 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
         public boolean resolve() {
           return true;
         }
+
+        @Override
+        public boolean http() {
+          return true;
+        }
       };
     }
 
@@ -56,6 +61,29 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
 
   private SimulatorTarget(Cluster cluster) {
     this.cluster = cluster;
+    this.external = new ExternalHttp((dev.kubesim.impl.cluster.SimCluster) cluster);
+  }
+
+  private final ExternalHttp external;
+
+  /** Requests from outside the cluster go through {@link ExternalHttp}; pods' and nodes' need the packet network. */
+  @Override
+  public HttpResult http(HttpRequest request) {
+    if (ExternalHttp.isExternal(request.from())) {
+      return external.request(request);
+    }
+    return new NetworkHttp((dev.kubesim.impl.cluster.SimCluster) cluster).request(request);
+  }
+
+  /** The first LoadBalancer address of the ingress-nginx controller's Service (port 80 implied). */
+  @Override
+  public java.util.Optional<String> ingressAddress() {
+    return cluster.get(dev.kubesim.api.model.Service.class, dev.kubesim.impl.ingress.IngressController.NAMESPACE,
+            dev.kubesim.impl.ingress.IngressController.PUBLISH_SERVICE)
+        .flatMap(dev.kubesim.api.model.Service::status)
+        .flatMap(dev.kubesim.api.model.ServiceStatus::loadBalancer)
+        .flatMap(lb -> lb.ingress().stream().findFirst())
+        .flatMap(dev.kubesim.api.model.ServiceStatus.LoadBalancerIngress::ip);
   }
 
   /** The first container's environment as the runtime holds it (fixed when the container started). */

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  */
 public final class ObjectStore {
   private final Map<String, TreeMap<ObjectKey, KubeObject>> byKind = new HashMap<>();
+  // Point lookups go through a hash index (never iterated); the TreeMaps keep list order.
+  private final Map<String, HashMap<ObjectKey, KubeObject>> index = new HashMap<>();
   private final Map<String, List<Consumer<WatchEvent>>> watchers = new HashMap<>();
   private final List<Consumer<WatchEvent>> allWatchers = new ArrayList<>();
   private long resourceVersion = 1;
@@ -33,7 +35,7 @@ public final class ObjectStore {
   }
 
   public Optional<KubeObject> get(String kind, ObjectKey key) {
-    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    HashMap<ObjectKey, KubeObject> t = index.get(kind);
     return t == null ? Optional.empty() : Optional.ofNullable(t.get(key));
   }
 
@@ -66,6 +68,7 @@ public final class ObjectStore {
   public void put(KubeObject object) {
     ObjectKey key = keyOf(object);
     KubeObject previous = table(object.kind()).put(key, object);
+    index.computeIfAbsent(object.kind(), k -> new HashMap<>()).put(key, object);
     WatchEvent.Type type = previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED;
     notify(new WatchEvent(type, object, Optional.ofNullable(previous)));
   }
@@ -75,6 +78,7 @@ public final class ObjectStore {
     TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
     KubeObject previous = t == null ? null : t.remove(key);
     if (previous != null) {
+      index.get(kind).remove(key);
       notify(new WatchEvent(WatchEvent.Type.DELETED, previous, Optional.of(previous)));
     }
     return Optional.ofNullable(previous);

@@ -85,6 +85,7 @@ public final class SimCluster implements Cluster {
   private final dev.kubesim.impl.dns.ClusterDns dns;
   private final Map<String, Kubelet> kubelets = new TreeMap<>();
   private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies = new TreeMap<>();
+  private dev.kubesim.impl.net.Network network;
   private boolean closed;
 
   private SimCluster(ClusterOptions options) {
@@ -106,6 +107,7 @@ public final class SimCluster implements Cluster {
     startControlPlane();
     this.kubectl = new Kubectl(this);
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
+    ClusterNetwork.startServices(network, dns, options, runtime);
   }
 
   /** The controllers and node agents, started before any object exists so that they see every change. */
@@ -121,7 +123,8 @@ public final class SimCluster implements Cluster {
     dev.kubesim.impl.cloud.LoadBalancers.start(api); // the cloud's service controller and load balancers
     String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
     ContainerSetup setup = new ContainerSetup(options.clusterDomain(), dnsIp, options.hostResolvConf());
-    RuntimeProber prober = new RuntimeProber();
+    this.network = ClusterNetwork.create(loop, clusterCidrs, serviceCidrs);
+    RuntimeProber prober = new RuntimeProber(network);
     for (NodeConfig node : options.nodes()) {
       Cidr podCidr = Cidr.tryParse(node.podCIDR())
           .orElseThrow(() -> new IllegalArgumentException("invalid podCIDR \"" + node.podCIDR() + "\" of node " + node.name()));
@@ -133,6 +136,12 @@ public final class SimCluster implements Cluster {
       kubeProxies.put(node.name(),
           dev.kubesim.impl.proxy.KubeProxy.start(api, node.name(), node.addresses(), clusterCidrs, options.kubeProxy()));
     }
+    ClusterNetwork.attach(network, api, options, kubeProxies, kubelets);
+  }
+
+  @Override
+  public dev.kubesim.api.program.Programs programs() {
+    return runtime.programs();
   }
 
   /** The container runtime shared by the nodes: its program and command registries can be extended. */
@@ -143,6 +152,11 @@ public final class SimCluster implements Cluster {
   /** The cluster DNS: queries to the kube-dns Service, answered by the CoreDNS pods. */
   public dev.kubesim.impl.dns.ClusterDns dns() {
     return dns;
+  }
+
+  /** The packet network: nodes, pods' namespaces, routes, conntrack; HTTP, UDP and ICMP clients go through it. */
+  public dev.kubesim.impl.net.Network network() {
+    return network;
   }
 
   /** The kubelet of a node, if the node exists. */
@@ -163,7 +177,16 @@ public final class SimCluster implements Cluster {
   @Override
   public ExecResult exec(String pod, String container, List<String> command) {
     return locked(() -> {
-      ExecResult result = PodExec.run(this, pod, container, command);
+      network.traces().begin();
+      ExecResult result;
+      try {
+        result = PodExec.run(this, pod, container, command);
+      } catch (RuntimeException e) {
+        network.traces().end();
+        throw e;
+      }
+      // what the command sent over the network, if anything
+      result = result.withTrace(network.traces().end());
       loop.settle();
       return result;
     });
@@ -405,7 +428,8 @@ public final class SimCluster implements Cluster {
       for (String addon : c.options.addons()) {
         switch (addon) {
           case "coredns" -> installCoreDns();
-          default -> throw new IllegalArgumentException("unknown add-on \"" + addon + "\"; known: coredns");
+          case "ingress-nginx" -> IngressNginxAddon.install(c.api);
+          default -> throw new IllegalArgumentException("unknown add-on \"" + addon + "\"; known: coredns, ingress-nginx");
         }
       }
     }

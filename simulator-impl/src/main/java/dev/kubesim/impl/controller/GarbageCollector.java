@@ -58,7 +58,13 @@ public final class GarbageCollector {
     KubeObject o = e.object();
     Ref ref = refOf(o);
     String uid = o.metadata().uid().orElse("");
-    e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED).ifPresent(old -> unindex(old, ref));
+    Optional<KubeObject> before = e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED);
+    boolean sameOwners = e.type() == WatchEvent.Type.MODIFIED
+        && before.map(b -> b.metadata().ownerReferences().equals(o.metadata().ownerReferences())).orElse(false);
+    if (sameOwners && o.metadata().deletionTimestamp().isEmpty()) {
+      return; // a status or spec change: nothing the collector follows has changed
+    }
+    before.ifPresent(old -> unindex(old, ref));
     if (e.type() == WatchEvent.Type.DELETED) {
       live.remove(uid);
       TreeSet<Ref> deps = dependents.get(uid);

@@ -41,12 +41,18 @@ final class ServicePods {
       Pod pod = (Pod) e.object();
       ObjectKey key = ObjectStore.keyOf(pod);
       Optional<Pod> before = e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED).map(Pod.class::cast);
-      before.ifPresent(p -> pods.remove(key, p.metadata().labels()));
-      if (e.type() != WatchEvent.Type.DELETED) {
-        pods.add(key, pod.metadata().labels());
+      boolean sameLabels = before.map(p -> p.metadata().labels().equals(pod.metadata().labels())).orElse(false)
+          && e.type() == WatchEvent.Type.MODIFIED;
+      if (!sameLabels) {
+        before.ifPresent(p -> pods.remove(key, p.metadata().labels()));
+        if (e.type() != WatchEvent.Type.DELETED) {
+          pods.add(key, pod.metadata().labels());
+        }
       }
       TreeSet<ObjectKey> wake = new TreeSet<>(selecting(key.namespace(), pod.metadata().labels()));
-      before.ifPresent(p -> wake.addAll(selecting(key.namespace(), p.metadata().labels())));
+      if (!sameLabels) {
+        before.ifPresent(p -> wake.addAll(selecting(key.namespace(), p.metadata().labels())));
+      }
       wake.forEach(onServiceChange);
     });
   }

@@ -11,17 +11,38 @@ import dev.kubesim.api.model.Probe;
 import dev.kubesim.api.model.TCPSocketAction;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.net.HttpClient;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.net.NodeHost;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.net.TcpConnection;
 import dev.kubesim.impl.program.RunningContainer;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Probes a container through its runtime: an exec probe runs its command and succeeds on exit
- * code 0; an httpGet probe sends the request to the container's listener and succeeds on a status
- * from 200 to 399; a tcpSocket probe succeeds when something listens on the port. (The probes reach
- * the container directly; the packet path from the node comes with the network.)
+ * Probes a container: an exec probe runs its command and succeeds on exit code 0; an httpGet probe
+ * sends its request and succeeds on a status from 200 to 399; a tcpSocket probe succeeds when the
+ * connection opens. With a network, httpGet and tcpSocket probes go from the node's own namespace
+ * to the pod over the packet network (untraced), as the kubelet's do, within the probe's {@code
+ * timeoutSeconds}; without one they reach the container directly.
  */
 public final class RuntimeProber implements Prober {
+  private final Network network;
+
+  /** A prober that reaches containers directly (no network). */
+  public RuntimeProber() {
+    this.network = null;
+  }
+
+  /** A prober whose httpGet and tcpSocket probes travel the network from the pod's node. */
+  public RuntimeProber(Network network) {
+    this.network = network;
+  }
+
   @Override
   public Result probe(Pod pod, RunningContainer container, Probe probe) {
     if (probe.exec().isPresent()) {
@@ -29,11 +50,16 @@ public final class RuntimeProber implements Prober {
       return r.exitCode() == 0 ? Result.ok() : Result.failure(r.stdout() + r.stderr());
     }
     if (probe.httpGet().isPresent()) {
-      return httpGet(pod, container, probe.httpGet().get());
+      return httpGet(pod, container, probe.httpGet().get(), probe);
     }
     if (probe.tcpSocket().isPresent()) {
       TCPSocketAction tcp = probe.tcpSocket().get();
       OptionalInt port = resolvePort(container.config().container(), tcp.port().orElse(IntOrString.of(0)));
+      Optional<Netns> node = nodeNetns(pod);
+      String host = container.podIp();
+      if (node.isPresent() && port.isPresent() && Ip4.isValid(host)) {
+        return tcpOverNetwork(node.get(), host, port.getAsInt(), probe);
+      }
       if (port.isPresent() && container.listensOn("TCP", port.getAsInt())) {
         return Result.ok();
       }
@@ -42,7 +68,7 @@ public final class RuntimeProber implements Prober {
     return Result.ok();
   }
 
-  private Result httpGet(Pod pod, RunningContainer container, HTTPGetAction get) {
+  private Result httpGet(Pod pod, RunningContainer container, HTTPGetAction get, Probe probe) {
     OptionalInt port = resolvePort(container.config().container(), get.port().orElse(IntOrString.of(0)));
     String scheme = get.scheme().orElse("HTTP").toLowerCase();
     String host = get.host().orElse(container.podIp());
@@ -57,6 +83,10 @@ public final class RuntimeProber implements Prober {
     for (HTTPHeader h : get.httpHeaders()) {
       request = request.withHeader(h.name().orElse(""), h.value().orElse(""));
     }
+    Optional<Netns> node = nodeNetns(pod);
+    if (node.isPresent() && Ip4.isValid(host)) {
+      return httpOverNetwork(node.get(), host, port.getAsInt(), url, request, probe);
+    }
     request = request
         .withClientAddress(pod.status().flatMap(s -> s.hostIP()).orElse("127.0.0.1") + ":40000")
         .withServerAddress(container.podIp() + ":" + port.getAsInt());
@@ -66,6 +96,49 @@ public final class RuntimeProber implements Prober {
     }
     int status = response.get().status();
     return status >= 200 && status < 400 ? Result.ok() : Result.failure("HTTP probe failed with statuscode: " + status);
+  }
+
+  /** The namespace of the pod's node, when probes go over the network. */
+  private Optional<Netns> nodeNetns(Pod pod) {
+    return network == null ? Optional.empty() : network.node(PodStates.nodeName(pod)).map(NodeHost::netns);
+  }
+
+  /** {@code timeoutSeconds} (default 1) in virtual nanoseconds. */
+  private static long timeout(Probe probe) {
+    return probe.timeoutSeconds().orElse(1) * 1_000_000_000L;
+  }
+
+  private Result httpOverNetwork(Netns node, String host, int port, String url, HttpRequest request, Probe probe) {
+    Session s = network.untracedSession();
+    long deadline = s.now() + timeout(probe);
+    HttpClient.Result r = HttpClient.fetch(network, s, node, Ip4.parse(host), port,
+        request.withHeader("Connection", "close"), deadline, deadline);
+    String dial = "Get \"" + url + "\": dial tcp " + host + ":" + port + ": ";
+    return switch (r.outcome()) {
+      case RESPONSE -> {
+        int status = r.response().orElseThrow().status();
+        yield status >= 200 && status < 400 ? Result.ok() : Result.failure("HTTP probe failed with statuscode: " + status);
+      }
+      case REFUSED -> Result.failure(dial + "connect: connection refused");
+      case NO_ROUTE -> Result.failure(dial + "connect: network is unreachable");
+      case EMPTY_REPLY -> Result.failure("Get \"" + url + "\": EOF");
+      default -> Result.failure("Get \"" + url + "\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)");
+    };
+  }
+
+  private Result tcpOverNetwork(Netns node, String host, int port, Probe probe) {
+    Session s = network.untracedSession();
+    TcpConnection.Attempt a = TcpConnection.open(network, s, node, Ip4.parse(host), port, s.now() + timeout(probe));
+    String dial = "dial tcp " + host + ":" + port + ": ";
+    return switch (a.status()) {
+      case CONNECTED -> {
+        a.connection().close();
+        yield Result.ok();
+      }
+      case REFUSED -> Result.failure(dial + "connect: connection refused");
+      case NO_ROUTE -> Result.failure(dial + "connect: network is unreachable");
+      default -> Result.failure(dial + "i/o timeout");
+    };
   }
 
   private static String portText(OptionalInt port) {

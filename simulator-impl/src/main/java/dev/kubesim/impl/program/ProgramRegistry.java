@@ -54,6 +54,7 @@ public final class ProgramRegistry implements Programs {
     r.register("debian", debian);
     r.register("ubuntu", debian);
     r.register("registry.k8s.io/coredns/coredns", image -> new CoreDnsProgram(image.tag()));
+    r.register("registry.k8s.io/ingress-nginx/controller", image -> new dev.kubesim.impl.program.images.IngressNginxProgram(image.tag()));
     return r;
   }
 

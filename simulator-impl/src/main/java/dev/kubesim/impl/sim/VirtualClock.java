@@ -29,8 +29,17 @@ public final class VirtualClock {
 
   /** An RFC 3339 timestamp with second precision, as the API server writes them. */
   public String timestamp() {
-    return EPOCH.plusSeconds(nanos / 1_000_000_000L).toString();
+    long second = nanos / 1_000_000_000L;
+    // Many objects are stamped within one virtual second; format each second once.
+    if (second != stampedSecond) {
+      stampedSecond = second;
+      stamp = EPOCH.plusSeconds(second).toString();
+    }
+    return stamp;
   }
+
+  private long stampedSecond = -1;
+  private String stamp;
 
   void advanceTo(long target) {
     if (target < nanos) {

@@ -88,27 +88,7 @@ final class Selectors {
 
   /** Whether the labels satisfy every requirement of the selector. */
   static boolean matches(LabelSelector selector, Map<String, String> labels) {
-    for (Map.Entry<String, String> e : selector.matchLabels().entrySet()) {
-      if (!e.getValue().equals(labels.get(e.getKey()))) {
-        return false;
-      }
-    }
-    for (LabelSelectorRequirement r : selector.matchExpressions()) {
-      String key = r.key().orElse("");
-      boolean has = labels.containsKey(key);
-      boolean ok =
-          switch (r.operator().orElse("")) {
-            case "In" -> has && r.values().contains(labels.get(key));
-            case "NotIn" -> !has || !r.values().contains(labels.get(key));
-            case "Exists" -> has;
-            case "DoesNotExist" -> !has;
-            default -> false;
-          };
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    return dev.kubesim.impl.labels.LabelSelectors.matches(selector, labels);
   }
 
   /** The selector as Go's {@code json.Marshal} writes it, for error values (fields in Go's order). */

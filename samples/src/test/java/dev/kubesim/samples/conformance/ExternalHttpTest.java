@@ -1,0 +1,109 @@
+package dev.kubesim.samples.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.KubeSim;
+import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.samples.conformance.ScenarioTarget.HttpRequest;
+import dev.kubesim.samples.conformance.ScenarioTarget.HttpResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ExternalHttpTest {
+  private static final long SEED = 3;
+
+  private final SimCluster cluster = (SimCluster) KubeSim.cluster().nodes(3).seed(SEED)
+      .addons(List.of("coredns", "ingress-nginx")).build();
+  private final ExternalHttp client = new ExternalHttp(cluster);
+
+  @AfterEach
+  void close() {
+    cluster.close();
+  }
+
+  private static final String NETEXEC = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: netexec, labels: {app: netexec}}
+      spec:
+        nodeName: node-2
+        containers:
+        - name: agnhost
+          image: registry.k8s.io/e2e-test-images/agnhost:2.47
+          args: [netexec, --http-port=8080]
+          ports: [{containerPort: 8080}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: lb}
+      spec:
+        type: LoadBalancer
+        externalTrafficPolicy: %s
+        selector: {app: netexec}
+        ports: [{port: 80, targetPort: 8080}]
+      """;
+
+  private HttpResult get(String from, String url) {
+    return client.request(new HttpRequest(from, url, Map.of()));
+  }
+
+  @Test
+  void localPolicyThroughTheLoadBalancerKeepsTheClientAddress() {
+    cluster.apply(NETEXEC.formatted("Local"));
+
+    HttpResult r = get("external:198.51.100.9", "http://172.18.255.201/clientip");
+
+    assertThat(r.error()).as("seed %d", SEED).isEmpty();
+    assertThat(r.body()).startsWith("198.51.100.9:");
+    assertThat(r.backend()).contains("default/lb:80");
+    assertThat(r.servedBy()).contains("default/netexec");
+  }
+
+  @Test
+  void clusterPolicyMasqueradesToTheNodeAddress() {
+    cluster.apply(NETEXEC.formatted("Cluster"));
+
+    HttpResult r = get("external", "http://172.18.255.201/clientip");
+
+    assertThat(r.body()).as("seed %d", SEED).doesNotStartWith(ExternalHttp.DEFAULT_CLIENT).matches("192\\.168\\.49\\.\\d+:\\d+");
+  }
+
+  @Test
+  void clusterAndPodAddressesAreNotReachableFromOutside() {
+    cluster.apply(NETEXEC.formatted("Cluster"));
+    String clusterIp = cluster.get(dev.kubesim.api.model.Service.class, "default", "lb").orElseThrow()
+        .specOrEmpty().clusterIP().orElseThrow();
+
+    assertThat(get("external", "http://" + clusterIp + "/").error()).contains("timeout");
+    assertThat(get("external", "http://kubia/").error()).contains("could not resolve");
+  }
+
+  @Test
+  void theIngressAddressRoutesByHostToTheBackendPod() {
+    cluster.apply(NETEXEC.formatted("Cluster") + """
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: site}
+        spec:
+          rules:
+          - host: shop.example.com
+            http:
+              paths:
+              - {path: /, pathType: Prefix, backend: {service: {name: lb, port: {number: 80}}}}
+        """);
+
+    HttpResult routed = client.request(new HttpRequest("external", "http://172.18.255.200/clientip",
+        Map.of("Host", "shop.example.com")));
+    HttpResult unknown = client.request(new HttpRequest("external", "http://172.18.255.200/", Map.of("Host", "other")));
+
+    assertThat(routed.status()).as("seed %d", SEED).isEqualTo(200);
+    assertThat(routed.backend()).contains("default/lb:80");
+    assertThat(routed.servedBy()).contains("default/netexec");
+    assertThat(routed.body()).as("nginx connects from the controller pod").startsWith("10.244.");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.servedBy().orElseThrow()).startsWith("ingress-nginx/ingress-nginx-controller-");
+  }
+}

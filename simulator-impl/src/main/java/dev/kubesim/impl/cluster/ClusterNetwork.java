@@ -1,0 +1,69 @@
+package dev.kubesim.impl.cluster;
+
+import dev.kubesim.api.ClusterOptions;
+import dev.kubesim.api.NodeConfig;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.cni.CniPlugin;
+import dev.kubesim.impl.dns.ClusterDns;
+import dev.kubesim.impl.dns.DnsDatagrams;
+import dev.kubesim.impl.kubelet.Kubelet;
+import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.LinkLatency;
+import dev.kubesim.impl.net.Netfilter;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.program.ContainerRuntime;
+import dev.kubesim.impl.program.nettools.NetTools;
+import dev.kubesim.impl.proxy.KubeProxy;
+import dev.kubesim.impl.proxy.KubeProxyNetfilter;
+import dev.kubesim.impl.sim.EventLoop;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the cluster's network is put together: the network itself, each node on it with kube-proxy's
+ * rules as its netfilter hooks, the CNI plugin attaching pods, CoreDNS and the upstream resolver
+ * answering on port 53, and the network commands in the container runtime.
+ */
+final class ClusterNetwork {
+  private ClusterNetwork() {}
+
+  static Network create(EventLoop loop, List<Cidr> clusterCidrs, List<Cidr> serviceCidrs) {
+    return new Network(loop.clock()::nanos, loop.random().stream("net/ports"), clusterCidrs, serviceCidrs, LinkLatency.DEFAULT);
+  }
+
+  /** Puts every node on the network (a node is up while its kubelet runs) and starts attaching pods. */
+  static void attach(Network network, ApiServer api, ClusterOptions options, Map<String, KubeProxy> proxies,
+      Map<String, Kubelet> kubelets) {
+    for (NodeConfig node : options.nodes()) {
+      if (!Ip4.isValid(node.internalIP()) || Cidr.tryParse(node.podCIDR()).filter(Cidr::isIPv4).isEmpty()) {
+        continue; // the network is IPv4: an IPv6-only node has no place on it
+      }
+      KubeProxy proxy = proxies.get(node.name());
+      Netfilter rules = proxy == null ? Netfilter.NONE : new KubeProxyNetfilter(proxy);
+      String name = node.name();
+      network.addNode(name, node.addresses().stream().filter(Ip4::isValid).toList(), Cidr.parse(node.podCIDR()), rules,
+          () -> {
+            Kubelet k = kubelets.get(name);
+            return k == null || k.isRunning();
+          });
+    }
+    CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
+  }
+
+  /** CoreDNS on UDP 53 in its pods, the upstream resolver outside, and curl and friends in containers. */
+  static void startServices(Network network, ClusterDns dns, ClusterOptions options, ContainerRuntime runtime) {
+    network.serveDatagrams(53, DnsDatagrams.coreDns(dns));
+    for (String ns : options.hostResolvConf().nameservers()) {
+      if (Ip4.isValid(ns) && network.at(ns).isEmpty()) {
+        try {
+          network.outsideHost(ns, DnsDatagrams.upstream(dns.upstream(), ns));
+        } catch (IllegalArgumentException inCluster) {
+          // a nameserver inside the cluster network is served by whatever runs there
+        }
+      }
+    }
+    NetTools.register(runtime.commands(), network);
+  }
+}

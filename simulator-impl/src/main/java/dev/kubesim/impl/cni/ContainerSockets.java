@@ -1,0 +1,87 @@
+package dev.kubesim.impl.cni;
+
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.kubelet.Kubelet;
+import dev.kubesim.impl.kubelet.PodWorker;
+import dev.kubesim.impl.net.HttpPayload;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.Packet;
+import dev.kubesim.impl.net.Payload;
+import dev.kubesim.impl.net.Sockets;
+import dev.kubesim.impl.program.RunningContainer;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A pod's listeners: the running containers of the pod, found through its node's kubelet at the
+ * moment a packet arrives (so a restarted container, or one that exited, is what answers or not).
+ * HTTP on TCP goes to the container's server; UDP goes to the program registered for the port on
+ * the network (CoreDNS on 53) when a container listens there.
+ */
+final class ContainerSockets implements Sockets {
+  private final ObjectKey pod;
+  private final String node;
+  private final String object;
+  private final Function<String, Optional<Kubelet>> kubelets;
+  private final Network network;
+
+  ContainerSockets(ObjectKey pod, String node, Function<String, Optional<Kubelet>> kubelets, Network network) {
+    this.pod = pod;
+    this.node = node;
+    this.object = "pod/" + pod.namespace() + "/" + pod.name();
+    this.kubelets = kubelets;
+    this.network = network;
+  }
+
+  /** The first running container listening on the port, or null. */
+  private RunningContainer listener(IpProtocol protocol, int port) {
+    Optional<Kubelet> k = kubelets.apply(node);
+    if (k.isEmpty()) {
+      return null;
+    }
+    Optional<PodWorker> w = k.get().worker(pod);
+    if (w.isEmpty()) {
+      return null;
+    }
+    String proto = protocol.name();
+    for (String name : w.get().containerNames()) {
+      Optional<RunningContainer> c = w.get().container(name);
+      if (c.isPresent() && c.get().listensOn(proto, port)) {
+        return c.get();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public boolean listening(IpProtocol protocol, int port) {
+    return (protocol == IpProtocol.TCP || protocol == IpProtocol.UDP) && listener(protocol, port) != null;
+  }
+
+  @Override
+  public Optional<Payload> receive(Netns at, Packet packet) {
+    RunningContainer c = listener(packet.protocol(), packet.destinationPort());
+    if (c == null) {
+      return Optional.empty();
+    }
+    if (packet.protocol() == IpProtocol.UDP) {
+      return network.datagramService(packet.destinationPort()).flatMap(s -> s.answer(at, packet));
+    }
+    if (!(packet.payload() instanceof HttpPayload http) || http.asRequest().isEmpty()) {
+      return Optional.empty();
+    }
+    HttpRequest request = http.asRequest().get()
+        .withClientAddress(Ip4.format(packet.source()) + ":" + packet.sourcePort())
+        .withServerAddress(Ip4.format(packet.destination()) + ":" + packet.destinationPort());
+    return c.serveHttp(request).map(HttpPayload::response);
+  }
+
+  @Override
+  public String owner(IpProtocol protocol, int port) {
+    return object;
+  }
+}

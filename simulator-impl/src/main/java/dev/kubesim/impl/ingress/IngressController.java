@@ -1,0 +1,346 @@
+package dev.kubesim.impl.ingress;
+
+import dev.kubesim.api.model.EndpointSlice;
+import dev.kubesim.api.model.Ingress;
+import dev.kubesim.api.model.IngressClass;
+import dev.kubesim.api.model.IngressLoadBalancerIngress;
+import dev.kubesim.api.model.IngressLoadBalancerStatus;
+import dev.kubesim.api.model.IngressStatus;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.Service;
+import dev.kubesim.api.model.ServiceStatus;
+import dev.kubesim.api.program.HttpHeader;
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.WatchEvent;
+import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.events.EventRecorder;
+import dev.kubesim.impl.sim.EventLoop;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The ingress-nginx controller of a cluster, installed by the {@code ingress-nginx} add-on. Like
+ * the real one it watches Ingresses, IngressClasses, Secrets, Services and EndpointSlices, keeps
+ * the configuration of the Ingresses of its class as a {@link RoutingTable} (rebuilt in one sync
+ * after a burst of changes, as the controller's sync queue does), writes each Ingress's {@code
+ * status.loadBalancer} from its published Service ({@code --publish-service}) and records {@code
+ * Sync} events.
+ *
+ * <p>The controller pods run the controller image's process (health on 10254); a transport that
+ * delivers a request to port 80 or 443 of one of them ({@link #isControllerPod}) hands it to
+ * {@link #proxy}, which answers it or names the endpoint and request of the second connection.
+ * The configuration is the same for every controller pod, so one instance serves them all.
+ *
+ * <p>Not thread-safe: it runs under the cluster's lock like every engine component.
+ */
+public final class IngressController {
+  /** The add-on's namespace. */
+  public static final String NAMESPACE = "ingress-nginx";
+  /** The LoadBalancer Service in front of the controller ({@code --publish-service}). */
+  public static final String PUBLISH_SERVICE = "ingress-nginx-controller";
+  /** {@code --controller-class}: the {@code spec.controller} of the classes it implements. */
+  public static final String CONTROLLER_CLASS = "k8s.io/ingress-nginx";
+  /** {@code --ingress-class}: its class name, and the legacy annotation value it answers to. */
+  public static final String INGRESS_CLASS = "nginx";
+  /** The labels of the controller pods. */
+  public static final Map<String, String> POD_LABELS =
+      Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller");
+
+  /** Headers nginx sets itself on the upstream request (proxy_set_header), replacing the client's. */
+  private static final Set<String> SET_BY_NGINX = Set.of("host", "connection", "upgrade", "x-request-id", "x-real-ip",
+      "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto", "x-forwarded-scheme", "x-scheme",
+      "x-original-forwarded-for", "proxy", "keep-alive", "te", "trailer", "transfer-encoding");
+
+  /** Holds a cluster's controller once the add-on started it. */
+  private static final class Slot {
+    IngressController controller;
+  }
+
+  private final ApiServer api;
+  private final IngressClassFilter filter = new IngressClassFilter(CONTROLLER_CLASS, INGRESS_CLASS);
+  private final TreeMap<ObjectKey, Ingress> ingresses = new TreeMap<>();
+  private final TreeMap<String, IngressClass> classes = new TreeMap<>();
+  private final TreeMap<ObjectKey, Pod> controllerPods = new TreeMap<>();
+  private final ServiceEndpointIndex endpoints = new ServiceEndpointIndex();
+  private final EventRecorder events;
+  private final SplittableRandom upstreamChoice;
+  private final SplittableRandom requestIds;
+  private RoutingTable table = RoutingTable.empty();
+  private EventLoop.Event pendingSync;
+  private int nextSourcePort;
+
+  private IngressController(ApiServer api) {
+    this.api = api;
+    this.events = new EventRecorder(api, "nginx-ingress-controller", "");
+    this.upstreamChoice = api.loop().random().stream("ingress/upstream");
+    this.requestIds = api.loop().random().stream("ingress/request-id");
+  }
+
+  /** Starts the controller of the cluster behind this API server (once), reading what is stored already. */
+  public static IngressController start(ApiServer api) {
+    Slot slot = api.shared(Slot.class, a -> new Slot());
+    if (slot.controller == null) {
+      IngressController c = new IngressController(api);
+      slot.controller = c;
+      c.watch(api.store());
+    }
+    return slot.controller;
+  }
+
+  /** The cluster's controller, when the add-on is installed. */
+  public static Optional<IngressController> of(ApiServer api) {
+    return Optional.ofNullable(api.shared(Slot.class, a -> new Slot()).controller);
+  }
+
+  private void watch(ObjectStore store) {
+    store.watch(Ingress.KIND, this::onIngress);
+    store.watch(IngressClass.KIND, this::onIngressClass);
+    store.watch("Secret", e -> scheduleSync());
+    store.watch(Service.KIND, this::onService);
+    store.watch(EndpointSlice.KIND, endpoints::onSlice);
+    store.watch(Pod.KIND, this::onPod);
+    for (KubeObject o : api.list(IngressClass.KIND, Optional.empty())) {
+      classes.put(o.metadata().nameOrEmpty(), (IngressClass) o);
+    }
+    for (KubeObject o : api.list(Ingress.KIND, Optional.empty())) {
+      ingresses.put(ObjectStore.keyOf(o), (Ingress) o);
+    }
+    for (KubeObject o : api.list(EndpointSlice.KIND, Optional.empty())) {
+      endpoints.onSlice(new WatchEvent(WatchEvent.Type.ADDED, o, Optional.empty()));
+    }
+    for (KubeObject o : api.list(Pod.KIND, Optional.of(NAMESPACE))) {
+      onPod(new WatchEvent(WatchEvent.Type.ADDED, o, Optional.empty()));
+    }
+    scheduleSync();
+  }
+
+  private void onIngress(WatchEvent e) {
+    ObjectKey key = ObjectStore.keyOf(e.object());
+    Ingress ing = (Ingress) e.object();
+    if (e.type() == WatchEvent.Type.DELETED) {
+      ingresses.remove(key);
+    } else {
+      ingresses.put(key, ing);
+      boolean specChanged = e.previous().map(p -> !((Ingress) p).spec().equals(ing.spec())
+          || !p.metadata().annotations().equals(ing.metadata().annotations())).orElse(true);
+      if (specChanged && filter.handles(ing, classes) && controllerPods.values().stream().anyMatch(PodStates::isActive)) {
+        events.normal(ing, "Sync", "Scheduled for sync");
+      }
+    }
+    scheduleSync();
+  }
+
+  private void onIngressClass(WatchEvent e) {
+    String name = e.object().metadata().nameOrEmpty();
+    if (e.type() == WatchEvent.Type.DELETED) {
+      classes.remove(name);
+    } else {
+      classes.put(name, (IngressClass) e.object());
+    }
+    scheduleSync();
+  }
+
+  private void onService(WatchEvent e) {
+    ObjectKey key = ObjectStore.keyOf(e.object());
+    if (key.namespace().equals(NAMESPACE) && key.name().equals(PUBLISH_SERVICE)) {
+      scheduleSync();
+    }
+  }
+
+  private void onPod(WatchEvent e) {
+    Pod pod = (Pod) e.object();
+    ObjectKey key = ObjectStore.keyOf(pod);
+    if (!key.namespace().equals(NAMESPACE) || !pod.metadata().labels().entrySet().containsAll(POD_LABELS.entrySet())) {
+      return;
+    }
+    if (e.type() == WatchEvent.Type.DELETED) {
+      controllerPods.remove(key);
+    } else {
+      controllerPods.put(key, pod);
+    }
+    scheduleSync();
+  }
+
+  /** One sync for a burst of changes, as the controller's rate-limited sync queue does. */
+  private void scheduleSync() {
+    if (pendingSync == null) {
+      pendingSync = api.loop().schedule("ingress-nginx sync", () -> {
+        pendingSync = null;
+        sync();
+      });
+    }
+  }
+
+  private void sync() {
+    table = RoutingTableBuilder.build(handled(), (ns, name) -> api.get("Secret", ns, name));
+    syncStatus();
+  }
+
+  private List<Ingress> handled() {
+    List<Ingress> out = new ArrayList<>();
+    for (Ingress ing : ingresses.values()) {
+      if (filter.handles(ing, classes)) {
+        out.add(ing);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The status sync: every Ingress of the class gets the published Service's addresses while a
+   * controller pod is ready (the leader); they are removed when no controller pod is left.
+   */
+  private void syncStatus() {
+    Optional<List<IngressLoadBalancerIngress>> wanted;
+    if (controllerPods.values().stream().anyMatch(PodStates::isReady)) {
+      wanted = Optional.of(publishedAddresses());
+    } else if (controllerPods.isEmpty()) {
+      wanted = Optional.of(List.of());
+    } else {
+      wanted = Optional.empty();
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    for (Ingress ing : handled()) {
+      List<IngressLoadBalancerIngress> current = ing.status().flatMap(IngressStatus::loadBalancer)
+          .map(IngressLoadBalancerStatus::ingress).orElse(List.of());
+      if (!current.equals(wanted.get())) {
+        api.write(ing.withStatus(new IngressStatus(Optional.of(new IngressLoadBalancerStatus(wanted.get())))));
+      }
+    }
+  }
+
+  /** {@code statusAddressFromService} for a LoadBalancer Service: its load balancer's IPs or names, then its externalIPs. */
+  private List<IngressLoadBalancerIngress> publishedAddresses() {
+    Optional<Service> svc = api.get(Service.KIND, NAMESPACE, PUBLISH_SERVICE).map(Service.class::cast);
+    if (svc.isEmpty()) {
+      return List.of();
+    }
+    List<IngressLoadBalancerIngress> out = new ArrayList<>();
+    for (ServiceStatus.LoadBalancerIngress lb : svc.get().status().flatMap(ServiceStatus::loadBalancer)
+        .map(ServiceStatus.LoadBalancerStatus::ingress).orElse(List.of())) {
+      if (lb.ip().filter(s -> !s.isEmpty()).isPresent()) {
+        out.add(new IngressLoadBalancerIngress(lb.ip(), Optional.empty(), List.of()));
+      } else if (lb.hostname().filter(s -> !s.isEmpty()).isPresent()) {
+        out.add(new IngressLoadBalancerIngress(Optional.empty(), lb.hostname(), List.of()));
+      }
+    }
+    for (String ip : svc.get().specOrEmpty().externalIPs()) {
+      out.add(new IngressLoadBalancerIngress(Optional.of(ip), Optional.empty(), List.of()));
+    }
+    out.sort(Comparator.comparing((IngressLoadBalancerIngress i) -> i.hostname().orElse(""))
+        .thenComparing(i -> i.ip().orElse("")));
+    return out;
+  }
+
+  /** The configuration in force. */
+  public RoutingTable table() {
+    return table;
+  }
+
+  /** The L7 decision for a request to the controller: a pure function of the configuration in force. */
+  public IngressDecision route(String host, String target, boolean tls) {
+    return table.route(host, target, tls);
+  }
+
+  /** Whether the pod ({@code namespace}, {@code name}) is one of the controller's pods. */
+  public boolean isControllerPod(String namespace, String name) {
+    return controllerPods.containsKey(new ObjectKey(namespace, name));
+  }
+
+  /**
+   * Handles a request that reached a controller pod on its HTTP (80) or HTTPS (443) port: the
+   * decision, and the controller's own answer or the upstream request to one ready endpoint of the
+   * backend (drawn from the stream {@code ingress/upstream}), with the headers ingress-nginx adds.
+   *
+   * @param request the request as the pod received it (client and server addresses as seen there)
+   * @param tls whether it arrived over TLS (port 443)
+   */
+  public IngressExchange proxy(HttpRequest request, boolean tls) {
+    Instant now = api.loop().clock().instant();
+    String hostHeader = request.header("Host").orElse(hostOf(request.serverAddress()));
+    IngressDecision decision = table.route(hostHeader, request.target(), tls);
+    switch (decision.outcome()) {
+      case REDIRECT -> {
+        return own(decision, NginxPages.redirect(308, decision.redirectTo().orElseThrow(), now), now);
+      }
+      case DEFAULT_BACKEND -> {
+        return own(decision, NginxPages.notFound(now), now);
+      }
+      default -> {
+        IngressBackendRef ref = decision.backend().orElseThrow();
+        List<ServiceEndpointIndex.Endpoint> ready = api.get(Service.KIND, ref.namespace(), ref.service())
+            .map(s -> endpoints.endpoints((Service) s, ref.port()))
+            .orElse(List.of());
+        if (ready.isEmpty()) {
+          return own(decision, NginxPages.error(503, now), now);
+        }
+        ServiceEndpointIndex.Endpoint ep = ready.size() == 1 ? ready.get(0) : ready.get(upstreamChoice.nextInt(ready.size()));
+        HttpRequest upstream = upstreamRequest(request, hostHeader, tls, ep);
+        return new IngressExchange(decision, Optional.empty(),
+            Optional.of(new IngressExchange.Upstream(ep.hostPort(), ep.pod(), ep.node(), upstream, ready.size())), now);
+      }
+    }
+  }
+
+  private static IngressExchange own(IngressDecision decision, HttpResponse response, Instant now) {
+    return new IngressExchange(decision, Optional.of(response), Optional.empty(), now);
+  }
+
+  /** The request as nginx sends it upstream: its proxy_set_header lines first, then the client's other headers. */
+  private HttpRequest upstreamRequest(HttpRequest in, String hostHeader, boolean tls, ServiceEndpointIndex.Endpoint ep) {
+    String remote = in.clientIp();
+    String scheme = tls ? "https" : "http";
+    List<HttpHeader> headers = new ArrayList<>();
+    headers.add(HttpHeader.of("Host", hostHeader));
+    headers.add(HttpHeader.of("X-Request-ID", in.header("X-Request-ID").orElseGet(this::requestId)));
+    headers.add(HttpHeader.of("X-Real-IP", remote));
+    headers.add(HttpHeader.of("X-Forwarded-For", remote));
+    headers.add(HttpHeader.of("X-Forwarded-Host", hostHeader));
+    headers.add(HttpHeader.of("X-Forwarded-Port", String.valueOf(in.serverPort())));
+    headers.add(HttpHeader.of("X-Forwarded-Proto", scheme));
+    headers.add(HttpHeader.of("X-Forwarded-Scheme", scheme));
+    headers.add(HttpHeader.of("X-Scheme", scheme));
+    in.header("X-Forwarded-For").ifPresent(v -> headers.add(HttpHeader.of("X-Original-Forwarded-For", v)));
+    for (HttpHeader h : in.headers()) {
+      if (!SET_BY_NGINX.contains(h.name().toLowerCase(Locale.ROOT))) {
+        headers.add(h);
+      }
+    }
+    String controllerIp = hostOf(in.serverAddress());
+    String client = (controllerIp.contains(":") ? "[" + controllerIp + "]" : controllerIp) + ":" + sourcePort();
+    return new HttpRequest(in.method(), in.target(), headers, in.body(), client, ep.hostPort());
+  }
+
+  /** nginx's {@code $request_id}: 16 random bytes in hex. */
+  private String requestId() {
+    return String.format("%016x%016x", requestIds.nextLong(), requestIds.nextLong());
+  }
+
+  /** Ephemeral ports of the controller's upstream connections, in turn through Linux's default range. */
+  private int sourcePort() {
+    int port = 32768 + nextSourcePort;
+    nextSourcePort = (nextSourcePort + 1) % (60999 - 32768 + 1);
+    return port;
+  }
+
+  private static String hostOf(String address) {
+    int colon = address.lastIndexOf(':');
+    String host = colon < 0 || colon < address.lastIndexOf(']') ? address : address.substring(0, colon);
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+}

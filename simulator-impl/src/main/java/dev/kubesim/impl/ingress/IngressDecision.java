@@ -1,0 +1,90 @@
+package dev.kubesim.impl.ingress;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The ingress controller's L7 decision for one request, recorded so that a trace can show it: the
+ * nginx server the Host selected, the location the path selected and where that leads — a Service
+ * port, the controller's own default backend (404), or the redirect of plain HTTP to HTTPS.
+ *
+ * @param outcome what the controller does with the request
+ * @param host the request's host as matched (lower case, without port)
+ * @param path the request path as matched (without query)
+ * @param tls whether the request came over HTTPS
+ * @param server the server that took the host: the host itself, a wildcard ({@code *.foo.com}) or
+ *     {@code _}, the catch-all
+ * @param ingress the Ingress ({@code NS/NAME}) whose rule, path or default backend decided, if any
+ * @param rule the index in that Ingress's {@code spec.rules}, empty for its {@code defaultBackend}
+ * @param matchedPath the location's path, e.g. {@code /foo}
+ * @param pathType {@code Exact}, {@code Prefix} or {@code ImplementationSpecific}
+ * @param backend the Service port, for {@link Outcome#PROXY}
+ * @param certificate for TLS, the certificate presented: {@code secret NS/NAME} or the
+ *     controller's fake certificate
+ * @param redirectTo the {@code Location} of a redirect
+ */
+public record IngressDecision(
+    Outcome outcome,
+    String host,
+    String path,
+    boolean tls,
+    String server,
+    Optional<String> ingress,
+    OptionalInt rule,
+    String matchedPath,
+    String pathType,
+    Optional<IngressBackendRef> backend,
+    Optional<String> certificate,
+    Optional<String> redirectTo) {
+  /** What the controller does with a request. */
+  public enum Outcome {
+    /** Proxied to one of the Service port's ready endpoints. */
+    PROXY,
+    /** Answered by the controller's default backend: {@code 404 Not Found}. */
+    DEFAULT_BACKEND,
+    /** Plain HTTP to a host with TLS: {@code 308 Permanent Redirect} to HTTPS. */
+    REDIRECT
+  }
+
+  public IngressDecision {
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(ingress, "ingress");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(matchedPath, "matchedPath");
+    Objects.requireNonNull(pathType, "pathType");
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(redirectTo, "redirectTo");
+  }
+
+  /**
+   * One line for a trace, e.g. {@code host foo.bar.com path /foo/x -> server foo.bar.com, location
+   * /foo (Prefix) of ingress default/fanout rule 0 -> service default/service1:4200}.
+   */
+  public String describe() {
+    StringBuilder s = new StringBuilder();
+    s.append(tls ? "https " : "http ").append("host ").append(host.isEmpty() ? "<none>" : host).append(" path ").append(path)
+        .append(" -> server ").append(server).append(", location ").append(matchedPath).append(" (").append(pathType).append(")");
+    ingress.ifPresent(i -> s.append(" of ingress ").append(i));
+    if (ingress.isPresent()) {
+      s.append(rule.isPresent() ? " rule " + rule.getAsInt() : " defaultBackend");
+    }
+    s.append(" -> ");
+    switch (outcome) {
+      case PROXY -> s.append("service ").append(backend.map(IngressBackendRef::toString).orElse("?"));
+      case DEFAULT_BACKEND -> s.append("the controller's default backend (404)");
+      case REDIRECT -> s.append("308 to ").append(redirectTo.orElse("?"));
+    }
+    certificate.ifPresent(c -> s.append(" [certificate: ").append(c).append("]"));
+    return s.toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.kubesim.impl.ingress;
+
+import dev.kubesim.api.program.HttpResponse;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the ingress controller does with one request that reached it: the L7 decision, and either
+ * the response it writes itself (the default backend's 404, the redirect to HTTPS, 503 without
+ * endpoints) or the upstream request to one of the backend's endpoints — the second TCP connection,
+ * which the transport carries to the endpoint before handing the answer to {@link #respond}.
+ *
+ * @param decision where the Ingress rules sent the request
+ * @param response the controller's own answer, when it does not proxy
+ * @param upstream the proxied request and its endpoint, when it does
+ * @param at the virtual instant of the exchange, for the pages' {@code Date}
+ */
+public record IngressExchange(IngressDecision decision, Optional<HttpResponse> response, Optional<Upstream> upstream, Instant at) {
+  public IngressExchange {
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(response, "response");
+    Objects.requireNonNull(upstream, "upstream");
+    Objects.requireNonNull(at, "at");
+    if (response.isPresent() == upstream.isPresent()) {
+      throw new IllegalArgumentException("an exchange has either a response or an upstream");
+    }
+  }
+
+  /**
+   * The proxied request.
+   *
+   * @param endpoint the chosen endpoint, {@code ip:port}
+   * @param pod the endpoint's pod, {@code NS/NAME}, when its EndpointSlice names it
+   * @param node the endpoint's node, when its EndpointSlice names it
+   * @param request the request as nginx sends it upstream (with the {@code X-Forwarded-*} headers),
+   *     from the controller pod's address to the endpoint
+   * @param candidates how many ready endpoints the endpoint was chosen among
+   */
+  public record Upstream(String endpoint, Optional<String> pod, Optional<String> node,
+      dev.kubesim.api.program.HttpRequest request, int candidates) {}
+
+  /**
+   * What the client gets back: the upstream's response without its {@code Server} header (cleared
+   * as ingress-nginx clears its own), or nginx's {@code 502 Bad Gateway} when the endpoint did not
+   * answer (connection refused or reset).
+   */
+  public HttpResponse respond(Optional<HttpResponse> fromUpstream) {
+    if (response.isPresent()) {
+      return response.get();
+    }
+    if (fromUpstream.isEmpty()) {
+      return NginxPages.error(502, at);
+    }
+    HttpResponse r = fromUpstream.get();
+    return r.withHeaders(r.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Server")).toList());
+  }
+}

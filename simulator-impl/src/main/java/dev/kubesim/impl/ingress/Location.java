@@ -1,0 +1,25 @@
+package dev.kubesim.impl.ingress;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One nginx location of a server: a path and path type and where it leads — a Service port, or
+ * (empty) the controller's default backend. Every server has a root location {@code /} (Prefix)
+ * that holds its default until a rule's own {@code /} Prefix path replaces it.
+ *
+ * @param defaultLocation whether this is still the server's default root (ingress-nginx's {@code IsDefBackend})
+ * @param ingress the Ingress ({@code NS/NAME}) the backend came from, if any
+ * @param rule the rule index of that Ingress; empty when the backend is its {@code defaultBackend}
+ * @param sslRedirect the {@code ssl-redirect} setting of the Ingress that made the location
+ * @param forceSslRedirect the {@code force-ssl-redirect} setting of that Ingress
+ */
+record Location(
+    String path,
+    String pathType,
+    Optional<IngressBackendRef> backend,
+    boolean defaultLocation,
+    Optional<String> ingress,
+    OptionalInt rule,
+    boolean sslRedirect,
+    boolean forceSslRedirect) {}

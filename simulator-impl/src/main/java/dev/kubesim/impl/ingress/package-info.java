@@ -1,0 +1,24 @@
+/**
+ * The ingress-nginx controller: which Ingresses it serves, the nginx servers and locations it
+ * makes of them ({@link dev.kubesim.impl.ingress.RoutingTable}), the L7 decision for a request
+ * ({@link dev.kubesim.impl.ingress.IngressDecision}), proxying to the ready endpoints of the
+ * backend Service, and the Ingress status it publishes.
+ *
+ * <p>Fidelity notes:
+ *
+ * <ul>
+ *   <li>Path matching follows the Ingress spec: a {@code Prefix} path {@code /aaa/bbb/} takes
+ *       {@code /aaa/bbb} directly, where nginx answers with a 301 to the path with the slash (which
+ *       clients that follow redirects end up at the same backend through).
+ *   <li>Only the hosts listed in {@code spec.tls} are TLS hosts (certificate, 308 redirect of plain
+ *       HTTP); ingress-nginx also gives the other hosts of such an Ingress its fake certificate and
+ *       redirects them. Certificates are not parsed beyond their PEM framing, so names and expiry
+ *       are not checked.
+ *   <li>Annotations honoured: {@code ssl-redirect}, {@code force-ssl-redirect}; the others (rewrites,
+ *       regex paths, canaries, auth, snippets, …) are ignored. ExternalName backends get 503.
+ *   <li>The status is written after each sync instead of every 60 seconds; the upstream is drawn at
+ *       random among ready endpoints (stream {@code ingress/upstream}) instead of round robin with
+ *       a random start; a failed upstream gives 502 without nginx's retry of the next endpoint.
+ * </ul>
+ */
+package dev.kubesim.impl.ingress;

@@ -1,0 +1,99 @@
+package dev.kubesim.impl.net;
+
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.impl.trace.Action;
+import java.util.Optional;
+
+/**
+ * HTTP/1.1 over a {@link TcpConnection}: connect, send the request, read the response, close. This
+ * is what {@code curl}, {@code wget}, the kubelet's httpGet probes and clients outside the cluster
+ * use; an ingress controller proxies with it too.
+ *
+ * <pre>{@code
+ * Session s = network.session("GET http://10.96.1.5/");
+ * HttpClient.Result r = HttpClient.fetch(network, s, fromNetns, Ip4.parse("10.96.1.5"), 80,
+ *     HttpRequest.get("/").withHeader("Host", "10.96.1.5"), Long.MAX_VALUE, Long.MAX_VALUE);
+ * r.response();   // the server's answer
+ * r.servedBy();   // pod/default/kubia-x7k2p
+ * }</pre>
+ */
+public final class HttpClient {
+  /** {@code net.ipv4.tcp_retries2} 15: how long Linux keeps retransmitting lost data (about 924.6 s). */
+  static final long DATA_GIVE_UP = 924_600_000_000L;
+
+  private HttpClient() {}
+
+  /** How the exchange ended. */
+  public enum Outcome {
+    /** A response came back. */
+    RESPONSE,
+    REFUSED,
+    /** The connection did not come up before the client's deadline. */
+    CONNECT_TIMEOUT,
+    /** The kernel gave up connecting ({@code ETIMEDOUT}). */
+    KERNEL_TIMEOUT,
+    NO_ROUTE,
+    /** Connected, but the server closed without a response. */
+    EMPTY_REPLY,
+    /** Connected, but the response did not come before the deadline. */
+    TRANSFER_TIMEOUT
+  }
+
+  /**
+   * What the client got.
+   *
+   * @param servedBy who answered ({@code pod/NAMESPACE/NAME}), once connected
+   * @param service the DNAT decision that carried the connection to a Service endpoint, if any
+   * @param connectedAt the virtual instant the connection came up, or -1
+   * @param object what decided a failure
+   */
+  public record Result(Outcome outcome, Optional<HttpResponse> response, Optional<String> servedBy,
+      Optional<NatDecision> service, long connectedAt, String object, String reason) {
+    public boolean ok() {
+      return outcome == Outcome.RESPONSE;
+    }
+  }
+
+  /**
+   * Sends one request on a new connection.
+   *
+   * @param connectDeadline the virtual instant the connection must be up by ({@code Long.MAX_VALUE}: the kernel's limit)
+   * @param totalDeadline the virtual instant the whole exchange must end by
+   */
+  public static Result fetch(Network net, Session s, Netns from, int ip, int port, HttpRequest request, long connectDeadline,
+      long totalDeadline) {
+    TcpConnection.Attempt attempt = TcpConnection.open(net, s, from, ip, port, Math.min(connectDeadline, totalDeadline));
+    Optional<NatDecision> service = Optional.ofNullable(s.lastDnat());
+    if (!attempt.connected()) {
+      Outcome o = switch (attempt.status()) {
+        case REFUSED -> Outcome.REFUSED;
+        case NO_ROUTE -> Outcome.NO_ROUTE;
+        case KERNEL_TIMEOUT -> Outcome.KERNEL_TIMEOUT;
+        default -> Outcome.CONNECT_TIMEOUT;
+      };
+      return new Result(o, Optional.empty(), Optional.empty(), service, -1, attempt.object(), attempt.reason());
+    }
+    TcpConnection c = attempt.connection();
+    long connectedAt = s.now();
+    Optional<String> servedBy = Optional.of(c.serverOwner());
+    TcpConnection.Reply reply = c.send(HttpPayload.request(request));
+    if (reply.lost().isPresent()) {
+      long limit = Math.min(totalDeadline, connectedAt + DATA_GIVE_UP);
+      s.advanceTo(limit);
+      s.note(from, "socket", Action.TIMEOUT, "no response");
+      Delivery.Lost l = reply.lost().get();
+      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, l.object(), l.reason());
+    }
+    Optional<HttpResponse> response = reply.answer()
+        .filter(HttpPayload.class::isInstance)
+        .flatMap(p -> ((HttpPayload) p).asResponse());
+    c.close();
+    if (response.isEmpty()) {
+      return new Result(Outcome.EMPTY_REPLY, Optional.empty(), servedBy, service, connectedAt, servedBy.get(),
+          "the server closed the connection without a response");
+    }
+    return new Result(Outcome.RESPONSE, response, servedBy, service, connectedAt, servedBy.get(),
+        response.get().statusLine());
+  }
+}

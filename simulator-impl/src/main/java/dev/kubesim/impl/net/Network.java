@@ -1,0 +1,255 @@
+package dev.kubesim.impl.net;
+
+import dev.kubesim.impl.trace.TraceCapture;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The cluster's packet network: the nodes (each a namespace with eth0 and the cni0 bridge), the
+ * pods' namespaces behind their veths, hosts outside the cluster, and the routes between them —
+ * each node reaches another node's pod CIDR via that node's InternalIP, as a host-gw CNI sets up.
+ *
+ * <p>{@link #send} walks one packet hop by hop through netfilter (kube-proxy's rules, conntrack,
+ * masquerade), routing and links, recording each hop in the session's trace; the TCP, UDP and
+ * ICMP clients ({@link TcpConnection}, {@link UdpExchange}, {@link IcmpEcho}) build on it. Every
+ * look-up on the way is hashed: address to namespace, longest-prefix match per prefix length,
+ * conntrack by 5-tuple.
+ *
+ * <p>Registration follows the API state: the CNI side ({@code dev.kubesim.impl.cni}) adds and
+ * removes pods as their IPs appear and go. IPv4 only. Not thread-safe: it runs under the cluster's
+ * lock like every engine component.
+ */
+public final class Network {
+  private final LongSupplier clock;
+  private final SplittableRandom ports;
+  private final List<Cidr> clusterCidrs;
+  private final List<Cidr> serviceCidrs;
+  private final LinkLatency latency;
+  private final TraceCapture traces = new TraceCapture();
+  private final Map<String, NodeHost> nodes = new LinkedHashMap<>();
+  /** Every cluster address: pod IPs to their namespace, node and bridge addresses to the node's. */
+  private final Map<Integer, Netns> byAddress = new HashMap<>();
+  /** Pod CIDRs to the node that has them. */
+  private final PrefixTable<NodeHost> podRoutes = new PrefixTable<>();
+  private final Map<Integer, Netns> outside = new HashMap<>();
+  private final Map<Integer, DatagramService> datagrams = new HashMap<>();
+  private final Forwarder forwarder;
+
+  /**
+   * @param clock the cluster's virtual clock (nanoseconds)
+   * @param ports the stream ephemeral ports are drawn from
+   * @param clusterCidrs the pod network, for the CNI's masquerade of pod traffic leaving it
+   * @param serviceCidrs the ClusterIP ranges, for telling a virtual IP apart in traces
+   */
+  public Network(LongSupplier clock, SplittableRandom ports, List<Cidr> clusterCidrs, List<Cidr> serviceCidrs,
+      LinkLatency latency) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.clusterCidrs = clusterCidrs.stream().filter(Cidr::isIPv4).toList();
+    this.serviceCidrs = serviceCidrs.stream().filter(Cidr::isIPv4).toList();
+    this.latency = Objects.requireNonNull(latency, "latency");
+    this.forwarder = new Forwarder(this);
+  }
+
+  // ---- topology --------------------------------------------------------------------------------
+
+  /**
+   * Adds a node: its namespace with eth0 (these addresses, InternalIP first) and cni0 (the pod
+   * CIDR's first address), and on every node a route to its pod CIDR via its InternalIP.
+   *
+   * @param netfilter the node's rules (kube-proxy's)
+   * @param up whether the node is up; packets to or through a node that is down are lost
+   */
+  public NodeHost addNode(String name, List<String> addresses, Cidr podCidr, Netfilter netfilter, BooleanSupplier up) {
+    if (nodes.containsKey(name)) {
+      throw new IllegalArgumentException("node " + name + " is already on the network");
+    }
+    NodeHost node = new NodeHost(name, addresses, podCidr, netfilter, up);
+    nodes.put(name, node);
+    for (String a : addresses) {
+      Ip4.tryParse(a).ifPresent(ip -> byAddress.put(ip, node.netns()));
+    }
+    byAddress.put(node.bridgeIp(), node.netns());
+    podRoutes.put(node.podCidrBase(), node.podCidrLength(), node);
+    return node;
+  }
+
+  public Optional<NodeHost> node(String name) {
+    return Optional.ofNullable(nodes.get(name));
+  }
+
+  /** The nodes in the order they were added. */
+  public List<NodeHost> nodes() {
+    return List.copyOf(nodes.values());
+  }
+
+  /**
+   * Adds a pod's namespace: eth0 with its IP, the veth to its node's bridge.
+   *
+   * @param name {@code namespace/name}
+   * @param object {@code pod/namespace/name}
+   */
+  public Netns addPod(String name, String object, String ip, String nodeName, Sockets sockets) {
+    NodeHost node = nodes.get(nodeName);
+    if (node == null) {
+      throw new IllegalArgumentException("no node " + nodeName + " on the network for pod " + name);
+    }
+    int address = Ip4.parse(ip);
+    Netns ns = new Netns(Netns.Kind.POD, name, node, address, object, sockets);
+    byAddress.put(address, ns);
+    return ns;
+  }
+
+  /** Removes a pod's namespace, if that address still belongs to it. */
+  public void removePod(String name, String ip) {
+    OptionalInt address = Ip4.tryParse(ip);
+    if (address.isPresent()) {
+      Netns ns = byAddress.get(address.getAsInt());
+      if (ns != null && ns.kind() == Netns.Kind.POD && ns.name().equals(name)) {
+        byAddress.remove(address.getAsInt());
+      }
+    }
+  }
+
+  /** A {@code hostNetwork} pod: its listeners join the node's own namespace. */
+  public void addHostNetworkPod(String name, String nodeName, Sockets sockets) {
+    NodeHost node = nodes.get(nodeName);
+    if (node != null) {
+      node.hostSockets().add(name, sockets);
+    }
+  }
+
+  public void removeHostNetworkPod(String name, String nodeName) {
+    NodeHost node = nodes.get(nodeName);
+    if (node != null) {
+      node.hostSockets().remove(name);
+    }
+  }
+
+  /**
+   * A host outside the cluster at this address (made on first use, with no listeners): an external
+   * client, or a server such as the upstream DNS resolver. It reaches the nodes' addresses only.
+   *
+   * @throws IllegalArgumentException if the address is not IPv4 or belongs to the cluster
+   */
+  public Netns outsideHost(String ip) {
+    int address = Ip4.parse(ip);
+    if (byAddress.containsKey(address) || inClusterNetwork(address)) {
+      throw new IllegalArgumentException(ip + " is a cluster address, not one outside the cluster");
+    }
+    return outside.computeIfAbsent(address,
+        a -> new Netns(Netns.Kind.EXTERNAL, "external/" + ip, null, a, "host/" + ip, Sockets.NONE));
+  }
+
+  /** Gives an outside host its listeners. */
+  public Netns outsideHost(String ip, Sockets sockets) {
+    Netns ns = outsideHost(ip);
+    ns.sockets(sockets);
+    return ns;
+  }
+
+  /** The UDP program reached at this port on any pod whose container listens there (CoreDNS on 53). */
+  public void serveDatagrams(int port, DatagramService service) {
+    datagrams.put(port, Objects.requireNonNull(service, "service"));
+  }
+
+  public Optional<DatagramService> datagramService(int port) {
+    return Optional.ofNullable(datagrams.get(port));
+  }
+
+  /** The namespace that has this address: a pod's, a node's, or an outside host's. */
+  public Optional<Netns> at(String ip) {
+    OptionalInt a = Ip4.tryParse(ip);
+    return a.isPresent() ? Optional.ofNullable(at(a.getAsInt())) : Optional.empty();
+  }
+
+  Netns at(int address) {
+    Netns ns = byAddress.get(address);
+    return ns != null ? ns : outside.get(address);
+  }
+
+  Netns clusterAddress(int address) {
+    return byAddress.get(address);
+  }
+
+  Netns outside(int address) {
+    return outside.get(address);
+  }
+
+  NodeHost podRoute(int address) {
+    return podRoutes.lookup(address);
+  }
+
+  boolean inClusterNetwork(int address) {
+    for (Cidr c : clusterCidrs) {
+      if (Ip4.contains(Ip4.base(c), c.prefixLength(), address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The Service range holding an address, if it is a ClusterIP. */
+  Optional<Cidr> serviceRange(int address) {
+    for (Cidr c : serviceCidrs) {
+      if (Ip4.contains(Ip4.base(c), c.prefixLength(), address)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---- sending ---------------------------------------------------------------------------------
+
+  /** Sends a packet from a namespace and follows it to where it ends up. */
+  public Delivery send(Session session, Netns from, Packet packet) {
+    return forwarder.send(session, from, packet, null);
+  }
+
+  /** Like {@link #send(Session, Netns, Packet)}, with the sender's reason on the first hop. */
+  public Delivery send(Session session, Netns from, Packet packet, Object reason) {
+    return forwarder.send(session, from, packet, reason);
+  }
+
+  /** A fresh ephemeral source port ({@code net.ipv4.ip_local_port_range} 32768-60999), seeded. */
+  public int ephemeralPort() {
+    return 32768 + ports.nextInt(60999 - 32768 + 1);
+  }
+
+  /** A random 16-bit identifier (a DNS query id, an echo identifier), seeded. */
+  public int randomId() {
+    return ports.nextInt(65536);
+  }
+
+  /** The cluster's current virtual instant. */
+  public long now() {
+    return clock.getAsLong();
+  }
+
+  /** A traced session starting now. */
+  public Session session(String title) {
+    return Session.traced(clock.getAsLong(), title);
+  }
+
+  /** An untraced session starting now. */
+  public Session untracedSession() {
+    return Session.untraced(clock.getAsLong());
+  }
+
+  public LinkLatency latency() {
+    return latency;
+  }
+
+  /** Where finished traces go so that the running exec can return them. */
+  public TraceCapture traces() {
+    return traces;
+  }
+}

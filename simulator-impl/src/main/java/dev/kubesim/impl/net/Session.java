@@ -1,0 +1,107 @@
+package dev.kubesim.impl.net;
+
+import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.impl.trace.Action;
+import dev.kubesim.impl.trace.SimTrace;
+import dev.kubesim.impl.trace.TraceRecorder;
+
+/**
+ * One client activity in the network (a {@code curl}, a probe, a ping): its own virtual clock,
+ * which starts at the cluster's current instant and moves with every link a packet crosses and
+ * every timeout waited for, and the trace it records. The cluster's clock does not move; the
+ * activity reports its elapsed time instead.
+ */
+public final class Session {
+  private final long start;
+  private final TraceRecorder recorder;
+  private long now;
+  private NatDecision dnat;
+  private NatDecision refusal;
+
+  private Session(long start, TraceRecorder recorder) {
+    this.start = start;
+    this.now = start;
+    this.recorder = recorder;
+  }
+
+  /** A session whose every hop is recorded for a trace with this title. */
+  public static Session traced(long startNanos, String title) {
+    return new Session(startNanos, TraceRecorder.recording(title, startNanos));
+  }
+
+  /** A session that records nothing (kubelet probes). */
+  public static Session untraced(long startNanos) {
+    return new Session(startNanos, TraceRecorder.off());
+  }
+
+  /** The session's current virtual instant, in nanoseconds since the cluster started. */
+  public long now() {
+    return now;
+  }
+
+  public long start() {
+    return start;
+  }
+
+  /** Virtual time since the session started. */
+  public long elapsed() {
+    return now - start;
+  }
+
+  /** Lets virtual time pass (a link crossed, a timeout waited). */
+  public void advance(long nanos) {
+    if (nanos < 0) {
+      throw new IllegalArgumentException("negative time: " + nanos);
+    }
+    now += nanos;
+  }
+
+  /** Moves to an instant not before now. */
+  public void advanceTo(long instant) {
+    if (instant > now) {
+      now = instant;
+    }
+  }
+
+  public boolean tracing() {
+    return recorder.enabled();
+  }
+
+  /** Records a packet's hop; {@code reason} is a String or a {@code Supplier<String>}. */
+  public void hop(Netns ns, String where, Action action, Packet packet, Packet rewritten, Object reason) {
+    recorder.hop(now, ns.nodeName(), ns.name(), where, action, packet, rewritten, reason);
+  }
+
+  /** Records a step of the client itself (a DNS lookup, a timeout), without a packet. */
+  public void note(Netns ns, String where, Action action, Object reason) {
+    recorder.hop(now, ns.nodeName(), ns.name(), where, action, null, null, reason);
+  }
+
+  /** The last DNAT a new connection got in this session: which Service port carried it. */
+  public NatDecision lastDnat() {
+    return dnat;
+  }
+
+  void dnat(NatDecision d) {
+    dnat = d;
+  }
+
+  /** Forgets the previous connection's DNAT before a new one. */
+  public void clearDnat() {
+    dnat = null;
+  }
+
+  /** The rule decision behind the last REJECT, if any. */
+  public NatDecision lastRefusal() {
+    return refusal;
+  }
+
+  void refusal(NatDecision d) {
+    refusal = d;
+  }
+
+  /** Ends the session's trace with this disposition. */
+  public SimTrace finish(Disposition disposition) {
+    return recorder.finish(disposition);
+  }
+}

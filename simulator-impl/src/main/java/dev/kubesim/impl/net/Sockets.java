@@ -1,0 +1,40 @@
+package dev.kubesim.impl.net;
+
+import java.util.Optional;
+
+/**
+ * The sockets of a network namespace: what listens, and what answers data arriving on a
+ * connection or in a datagram. The kernel's own answers (SYN-ACK, RST, ICMP) are the network's;
+ * this is the processes' side.
+ */
+public interface Sockets {
+  /** Nothing listens. */
+  Sockets NONE = new Sockets() {
+    @Override
+    public boolean listening(IpProtocol protocol, int port) {
+      return false;
+    }
+
+    @Override
+    public Optional<Payload> receive(Netns at, Packet packet) {
+      return Optional.empty();
+    }
+
+    @Override
+    public String owner(IpProtocol protocol, int port) {
+      return "-";
+    }
+  };
+
+  /** Whether a process listens on this TCP or UDP port, on every address of the namespace. */
+  boolean listening(IpProtocol protocol, int port);
+
+  /**
+   * Data on an established TCP connection, or a UDP datagram, reached the listener: its answer.
+   * Empty means no answer (for TCP the server then closes the connection).
+   */
+  Optional<Payload> receive(Netns at, Packet packet);
+
+  /** Who listens on the port, as {@code pod/NAMESPACE/NAME} (for traces and results). */
+  String owner(IpProtocol protocol, int port);
+}

@@ -1,0 +1,87 @@
+package dev.kubesim.impl.net;
+
+import dev.kubesim.impl.trace.Action;
+import java.util.Optional;
+
+/**
+ * One UDP request and its answer (a DNS query): a datagram from an ephemeral port, the listener's
+ * reply back through conntrack. A closed port answers ICMP port-unreachable; silence lasts until the
+ * client's timeout.
+ */
+public final class UdpExchange {
+  private UdpExchange() {}
+
+  /** How the exchange ended. */
+  public enum Status {
+    ANSWERED,
+    /** ICMP port-unreachable (a REJECT rule, or nothing listening). */
+    REFUSED,
+    /** Nothing came back within the timeout. */
+    TIMED_OUT,
+    NO_ROUTE
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param answer the reply's payload when answered
+   * @param server the namespace that answered
+   * @param object what decided a failure
+   */
+  public record Result(Status status, Optional<Payload> answer, Optional<Netns> server, String object, String reason) {}
+
+  /**
+   * Sends a datagram and waits up to {@code timeoutNanos} of virtual time for the answer.
+   *
+   * @param why the sender's reason for the trace ({@code DNS query 1 of 2 to 10.96.0.10}), or null
+   */
+  public static Result request(Network net, Session s, Netns from, int destination, int port, Payload payload,
+      long timeoutNanos, Object why) {
+    long sentAt = s.now();
+    int sport = net.ephemeralPort();
+    Packet datagram = Packet.udp(from.address(), sport, destination, port, payload);
+    Delivery d = net.send(s, from, datagram, why);
+    if (d instanceof Delivery.Lost lost) {
+      if (lost.kind() == Delivery.Loss.NO_ROUTE) {
+        return new Result(Status.NO_ROUTE, Optional.empty(), Optional.empty(), lost.object(), lost.reason());
+      }
+      return timeout(s, from, sentAt, timeoutNanos, lost.object(), lost.reason());
+    }
+    Delivery.Arrived a = (Delivery.Arrived) d;
+    if (a.packet().protocol() == IpProtocol.ICMP) {
+      NatDecision r = s.lastRefusal();
+      return new Result(Status.REFUSED, Optional.empty(), Optional.empty(), r == null ? "-" : r.object(),
+          r == null ? "ICMP port unreachable" : r.reason());
+    }
+    Netns server = a.at();
+    Packet got = a.packet();
+    if (!server.sockets().listening(IpProtocol.UDP, got.destinationPort())) {
+      String reason = "nothing listens on UDP port " + got.destinationPort() + " in " + server.object();
+      Delivery back = net.send(s, server, got.icmpError(got.destination(), IcmpType.PORT_UNREACHABLE), reason);
+      if (back instanceof Delivery.Arrived b && b.at() == from) {
+        return new Result(Status.REFUSED, Optional.empty(), Optional.of(server), server.object(), reason);
+      }
+      return timeout(s, from, sentAt, timeoutNanos, server.object(), reason);
+    }
+    Optional<Payload> answer = server.sockets().receive(server, got);
+    if (answer.isEmpty()) {
+      return timeout(s, from, sentAt, timeoutNanos, server.object(), "the listener in " + server.object() + " did not answer");
+    }
+    Packet reply = Packet.udp(got.destination(), got.destinationPort(), got.source(), got.sourcePort(), answer.get());
+    Delivery back = net.send(s, server, reply);
+    if (back instanceof Delivery.Arrived b && b.at() == from && b.packet().source() == destination
+        && b.packet().sourcePort() == port) {
+      return new Result(Status.ANSWERED, answer, Optional.of(server), server.object(), "");
+    }
+    if (back instanceof Delivery.Lost l) {
+      return timeout(s, from, sentAt, timeoutNanos, l.object(), l.reason());
+    }
+    return timeout(s, from, sentAt, timeoutNanos, "-", "the answer came back from an address the client did not ask");
+  }
+
+  private static Result timeout(Session s, Netns from, long sentAt, long timeoutNanos, String object, String reason) {
+    s.advanceTo(sentAt + timeoutNanos);
+    s.note(from, "socket", Action.TIMEOUT, "no answer within " + (timeoutNanos / 1_000_000) + " ms");
+    return new Result(Status.TIMED_OUT, Optional.empty(), Optional.empty(), object, reason);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.kubesim.impl.program.images;
+
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.program.HttpHandler;
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenPort;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.ServerContext;
+import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.ingress.NginxPages;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code registry.k8s.io/ingress-nginx/controller} ({@code /nginx-ingress-controller} on Alpine):
+ * nginx on 80 and 443, the controller's health and metrics server on 10254 ({@code /healthz}
+ * answers {@code 200 ok}, which the add-on's probes use), whatever the container declares.
+ *
+ * <p>The routing of the Ingresses is {@code dev.kubesim.impl.ingress.IngressController}'s: the
+ * transport hands a request reaching port 80 or 443 of a controller pod to it. Asked directly, this
+ * process answers as an nginx without any Ingress: the default server's {@code 404 Not Found}.
+ */
+public final class IngressNginxProgram implements Program {
+  static final String DEFAULT_VERSION = "v1.11.3";
+  private static final int HEALTH_PORT = 10254;
+  /** The nginx each controller release bundles, for the start banner. */
+  private static final String NGINX_VERSION = "nginx/1.25.5";
+
+  private final String version;
+  private final ImageConfig image = ImageConfig.builder(BaseImage.ALPINE)
+      .entrypoint("/usr/bin/dumb-init", "--")
+      .cmd("/nginx-ingress-controller")
+      .file("/nginx-ingress-controller", "")
+      .file("/usr/bin/dumb-init", "")
+      .file("/wait-shutdown", "")
+      .file("/etc/nginx/nginx.conf", "")
+      .build();
+
+  /** The controller as the given tag ({@code v1.11.3}); other tags run {@value #DEFAULT_VERSION}. */
+  public IngressNginxProgram(Optional<String> tag) {
+    this.version = tag.filter(t -> t.matches("v\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
+  }
+
+  @Override
+  public ImageConfig image() {
+    return image;
+  }
+
+  @Override
+  public List<ListenPort> listenPorts(Launch launch) {
+    return List.of(ListenPort.tcp(80), ListenPort.tcp(443), ListenPort.tcp(HEALTH_PORT));
+  }
+
+  @Override
+  public Optional<HttpHandler> httpHandler(Launch launch) {
+    return Optional.of(this::handle);
+  }
+
+  private HttpResponse handle(HttpRequest request, ServerContext ctx) {
+    if (request.serverPort() != HEALTH_PORT) {
+      return NginxPages.notFound(ctx.now());
+    }
+    if (request.path().equals("/healthz")) {
+      return GoHttp.response(200, "ok", ctx);
+    }
+    if (request.path().equals("/metrics")) {
+      return GoHttp.response(200, "# HELP nginx_ingress_controller_build_info A metric with a constant '1' labeled with "
+          + "information about the build.\n# TYPE nginx_ingress_controller_build_info gauge\n"
+          + "nginx_ingress_controller_build_info{release=\"" + version + "\"} 1\n", ctx);
+    }
+    return GoHttp.response(404, "404 page not found\n", ctx).withHeader("X-Content-Type-Options", "nosniff");
+  }
+
+  @Override
+  public SigtermBehavior onSigterm(Launch launch) {
+    return SigtermBehavior.exitsPromptly(0);
+  }
+
+  @Override
+  public void onStart(Launch launch, ServerContext ctx) {
+    for (String line : List.of(
+        "-------------------------------------------------------------------------------",
+        "NGINX Ingress controller",
+        "  Release:       " + version,
+        "  Repository:    https://github.com/kubernetes/ingress-nginx",
+        "  nginx version: " + NGINX_VERSION,
+        "",
+        "-------------------------------------------------------------------------------",
+        "")) {
+      ctx.log(line);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.kubesim.impl.program.nettools;
+
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.program.CommandRegistry;
+
+/**
+ * The network clients a container can run: {@code curl}, {@code wget}, {@code ping}, {@code
+ * nslookup} and {@code dig}, each speaking through the simulated network and leaving a trace of
+ * what it sent on the running exec's result.
+ */
+public final class NetTools {
+  private NetTools() {}
+
+  /** Registers the network commands; a container runs one where its image has the executable. */
+  public static void register(CommandRegistry commands, Network network) {
+    commands.register("curl", new Curl(network));
+    commands.register("wget", new Wget(network));
+    commands.register("ping", new Ping(network));
+    commands.register("nslookup", new Nslookup(network));
+    commands.register("dig", new Dig(network));
+  }
+}

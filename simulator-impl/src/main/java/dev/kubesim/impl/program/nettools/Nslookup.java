@@ -1,0 +1,167 @@
+package dev.kubesim.impl.program.nettools;
+
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.impl.dns.DnsRecord;
+import dev.kubesim.impl.dns.DnsResponse;
+import dev.kubesim.impl.dns.Rcode;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.program.Command;
+import dev.kubesim.impl.program.ExecContext;
+import dev.kubesim.impl.resolver.Libc;
+import dev.kubesim.impl.resolver.PacketDnsTransport;
+import dev.kubesim.impl.resolver.Resolution;
+import dev.kubesim.impl.resolver.Resolver;
+import dev.kubesim.impl.resolver.ResolverConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code nslookup [-type=T] NAME [SERVER]}. BIND's nslookup (Debian, Ubuntu: dnsutils) walks the
+ * search list as the resolver does and prints {@code Server:}, {@code Address: ip#53}, then {@code
+ * Name:}/{@code Address:} pairs ({@code Non-authoritative answer:} first when the answer is not
+ * authoritative); BusyBox's asks for the name as given, A then AAAA, and writes {@code ip:53}.
+ * Failures: {@code ** server can't find NAME: NXDOMAIN}, {@code ;; connection timed out; no
+ * servers could be reached}; exit 1.
+ */
+final class Nslookup implements Command {
+  private final Network network;
+
+  Nslookup(Network network) {
+    this.network = network;
+  }
+
+  @Override
+  public ExecResult run(List<String> args, ExecContext ctx) {
+    String type = "A";
+    String name = null;
+    String server = null;
+    for (String a : args) {
+      if (a.startsWith("-type=") || a.startsWith("-query=") || a.startsWith("-q=") || a.startsWith("-t=")) {
+        type = a.substring(a.indexOf('=') + 1).toUpperCase(Locale.ROOT);
+      } else if (a.startsWith("-")) {
+        continue;
+      } else if (name == null) {
+        name = a;
+      } else if (server == null) {
+        server = a;
+      }
+    }
+    boolean busybox = ctx.busybox();
+    if (name == null) {
+      return busybox
+          ? ExecResult.failure(1, "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n")
+          : ExecResult.failure(1, "");
+    }
+    Optional<PodNetwork> opened = PodNetwork.of(network, ctx, args);
+    if (opened.isEmpty()) {
+      return ExecResult.failure(1, ";; connection timed out; no servers could be reached\n");
+    }
+    PodNetwork pn = opened.get();
+    ResolverConfig conf = Libc.GLIBC.read(pn.resolvConf());
+    String ns = server != null ? server : conf.nameservers().isEmpty() ? "127.0.0.1" : conf.nameservers().get(0);
+    String header = "Server:\t\t" + ns + "\nAddress:\t" + ns + (busybox ? ":53" : "#53") + "\n\n";
+    ExecResult r = busybox ? busybox(pn, ns, name, type, header) : bind(pn, conf, ns, name, type, header);
+    return new ExecResult(r.stdout(), r.stderr(), r.exitCode(), Duration.ofNanos(pn.session().elapsed()));
+  }
+
+  /** BIND: one look-up through the search list, against the one server. */
+  private static ExecResult bind(PodNetwork pn, ResolverConfig conf, String ns, String name, String type, String header) {
+    ResolverConfig one = new ResolverConfig(List.of(ns), conf.search(), conf.ndots(), conf.attempts(), conf.noTldQuery());
+    PacketDnsTransport transport = pn.transport();
+    Resolution r = new Resolver(Libc.GLIBC, transport).lookup(pn.netns().name(), one, name, type);
+    Optional<PacketDnsTransport.Exchange> last = transport.exchanges().stream()
+        .filter(e -> e.response().isPresent()).reduce((a, b) -> b);
+    if (last.isEmpty()) {
+      pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, "-", "no DNS server answered"));
+      return ExecResult.of(";; connection timed out; no servers could be reached\n\n", "", 1);
+    }
+    DnsResponse response = finalResponse(transport, r).orElse(last.get().response().get());
+    String server = last.get().server();
+    StringBuilder out = new StringBuilder(header);
+    if (r.outcome() == Resolution.Outcome.FOUND) {
+      if (!response.authoritative()) {
+        out.append("Non-authoritative answer:\n");
+      }
+      for (DnsRecord rec : response.answer()) {
+        out.append(record(rec));
+      }
+      out.append('\n');
+      pn.publish(new Disposition(Disposition.Kind.DELIVERED, server, "answered " + name));
+      return ExecResult.ok(out.toString());
+    }
+    if (r.outcome() == Resolution.Outcome.NO_DATA) {
+      out.append("*** Can't find ").append(name).append(": No answer\n\n");
+      pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, server, name + " has no " + type + " records"));
+      return ExecResult.of(out.toString(), "", 1);
+    }
+    String rcode = r.rcode().orElse("SERVFAIL");
+    out.append("** server can't find ").append(name).append(": ").append(rcode).append("\n\n");
+    pn.publish(new Disposition(rcode.equals("NXDOMAIN") ? Disposition.Kind.NXDOMAIN : Disposition.Kind.NO_ANSWER, server,
+        name + ": " + rcode));
+    return ExecResult.of(out.toString(), "", 1);
+  }
+
+  /** The response that ended the look-up: the first with records, in the order asked. */
+  private static Optional<DnsResponse> finalResponse(PacketDnsTransport transport, Resolution r) {
+    for (PacketDnsTransport.Exchange e : transport.exchanges()) {
+      if (e.response().isPresent() && e.response().get().rcode() == Rcode.NOERROR && !e.response().get().answer().isEmpty()
+          && r.outcome() == Resolution.Outcome.FOUND) {
+        return e.response();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** BusyBox: the name as given, asked for A then AAAA (or the one type asked). */
+  private static ExecResult busybox(PodNetwork pn, String ns, String name, String type, String header) {
+    StringBuilder out = new StringBuilder(header);
+    String fqdn = name.endsWith(".") ? name : name + ".";
+    boolean any = false;
+    boolean failed = false;
+    String server = "-";
+    for (String t : type.equals("A") ? List.of("A", "AAAA") : List.of(type)) {
+      PacketDnsTransport.Exchange e = pn.transport().exchange(ns, dev.kubesim.impl.dns.DnsQuestion.of(fqdn, t), true);
+      if (e.response().isEmpty()) {
+        out.setLength(0);
+        out.append(";; connection timed out; no servers could be reached\n\n");
+        pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, "-", "no DNS server answered"));
+        return ExecResult.of(out.toString(), "", 1);
+      }
+      server = e.server();
+      DnsResponse resp = e.response().get();
+      if (resp.rcode() != Rcode.NOERROR) {
+        out.append("** server can't find ").append(name).append(": ").append(resp.rcode()).append("\n\n");
+        failed = true;
+        continue;
+      }
+      if (!resp.answer().isEmpty()) {
+        if (!resp.authoritative() && !any) {
+          out.append("Non-authoritative answer:\n");
+        }
+        for (DnsRecord rec : resp.answer()) {
+          out.append(record(rec));
+        }
+        out.append('\n');
+        any = true;
+      }
+    }
+    pn.publish(any ? new Disposition(Disposition.Kind.DELIVERED, server, "answered " + name)
+        : new Disposition(failed ? Disposition.Kind.NXDOMAIN : Disposition.Kind.NO_ANSWER, server, name));
+    return ExecResult.of(out.toString(), "", any || !failed ? 0 : 1);
+  }
+
+  private static String record(DnsRecord rec) {
+    String owner = rec.name().endsWith(".") ? rec.name().substring(0, rec.name().length() - 1) : rec.name();
+    return switch (rec.type()) {
+      case "A", "AAAA" -> "Name:\t" + owner + "\nAddress: " + rec.data() + "\n";
+      case "CNAME" -> owner + "\tcanonical name = " + rec.data() + "\n";
+      case "PTR" -> rec.name() + "\tname = " + rec.data() + "\n";
+      case "SRV" -> owner + "\tservice = " + rec.data() + "\n";
+      case "TXT" -> owner + "\ttext = \"" + rec.data() + "\"\n";
+      default -> owner + "\t" + rec.type().toLowerCase(Locale.ROOT) + " = " + rec.data() + "\n";
+    };
+  }
+}

@@ -1,0 +1,155 @@
+package dev.kubesim.impl.program.nettools;
+
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.program.ExecContext;
+import dev.kubesim.impl.resolver.Libc;
+import dev.kubesim.impl.resolver.PacketDnsTransport;
+import dev.kubesim.impl.resolver.Resolution;
+import dev.kubesim.impl.resolver.Resolver;
+import dev.kubesim.impl.trace.Action;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A network command's view of its pod's network: the pod's namespace, a traced session starting
+ * now, and name look-ups as the C library does them ({@code /etc/hosts} first, then the resolver
+ * reading {@code /etc/resolv.conf}, its queries sent as packets).
+ */
+final class PodNetwork {
+  private final Network network;
+  private final ExecContext ctx;
+  private final Netns netns;
+  private final Session session;
+  private PacketDnsTransport transport;
+
+  private PodNetwork(Network network, ExecContext ctx, Netns netns, Session session) {
+    this.network = network;
+    this.ctx = ctx;
+    this.netns = netns;
+    this.session = session;
+  }
+
+  /** The container's network, or empty when its pod has no namespace on the network. */
+  static Optional<PodNetwork> of(Network network, ExecContext ctx, List<String> args) {
+    Optional<Netns> ns = network.at(ctx.container().podIp());
+    if (ns.isEmpty()) {
+      return Optional.empty();
+    }
+    String title = ctx.argv0() + (args.isEmpty() ? "" : " " + String.join(" ", args)) + " in pod "
+        + ctx.container().namespace() + "/" + ctx.container().podName();
+    return Optional.of(new PodNetwork(network, ctx, ns.get(), network.session(title)));
+  }
+
+  Network network() {
+    return network;
+  }
+
+  Netns netns() {
+    return netns;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  ExecContext ctx() {
+    return ctx;
+  }
+
+  /** The C library of the container's image: musl on Alpine, glibc elsewhere. */
+  Libc libc() {
+    return ctx.baseImage() == BaseImage.ALPINE ? Libc.MUSL : Libc.GLIBC;
+  }
+
+  String resolvConf() {
+    return ctx.fs().readIfFile("/etc/resolv.conf").orElse("");
+  }
+
+  /** The transport the resolver's queries go through (shared by the command's look-ups). */
+  PacketDnsTransport transport() {
+    if (transport == null) {
+      transport = new PacketDnsTransport(network, session, netns);
+    }
+    return transport;
+  }
+
+  /**
+   * How a host name resolved.
+   *
+   * @param addresses the IPv4 addresses found, in order
+   * @param outcome FOUND, or why not
+   * @param name the name that answered (after the search list), or the name as given
+   * @param server who gave the final answer ({@code pod/kube-system/coredns-...}), or {@code -}
+   */
+  record Lookup(List<String> addresses, Resolution.Outcome outcome, String name, String server) {
+    boolean found() {
+      return outcome == Resolution.Outcome.FOUND && !addresses.isEmpty();
+    }
+
+    Disposition.Kind failureKind() {
+      return outcome == Resolution.Outcome.NOT_FOUND ? Disposition.Kind.NXDOMAIN : Disposition.Kind.NO_ANSWER;
+    }
+  }
+
+  /** Resolves a host: an IPv4 literal as is, then {@code /etc/hosts}, then DNS. */
+  Lookup lookup(String host) {
+    if (Ip4.isValid(host)) {
+      return new Lookup(List.of(host), Resolution.Outcome.FOUND, host, "-");
+    }
+    List<String> fromHosts = hostsFile(host);
+    if (!fromHosts.isEmpty()) {
+      session.note(netns, "resolver", Action.RESOLVE, host + " is in /etc/hosts: " + String.join(", ", fromHosts));
+      return new Lookup(fromHosts, Resolution.Outcome.FOUND, host, "-");
+    }
+    if (!host.contains(".") && host.toLowerCase(Locale.ROOT).equals("localhost")) {
+      return new Lookup(List.of("127.0.0.1"), Resolution.Outcome.FOUND, host, "-");
+    }
+    session.note(netns, "resolver", Action.RESOLVE, "looking up " + host + " (" + libc().name().toLowerCase(Locale.ROOT)
+        + " reading /etc/resolv.conf)");
+    Resolution r = new Resolver(libc(), transport()).lookup(netns.name(), resolvConf(), host, "A");
+    List<String> v4 = r.addresses().stream().filter(Ip4::isValid).toList();
+    String server = transport().exchanges().isEmpty() ? "-" : transport().exchanges().get(transport().exchanges().size() - 1).server();
+    String answered = r.tried().isEmpty() ? host : r.tried().get(r.tried().size() - 1);
+    Resolution.Outcome outcome = r.outcome() == Resolution.Outcome.FOUND && v4.isEmpty() ? Resolution.Outcome.NO_DATA : r.outcome();
+    session.note(netns, "resolver", Action.RESOLVE, outcome == Resolution.Outcome.FOUND
+        ? host + " is " + answered + ": " + String.join(", ", v4)
+        : host + ": " + outcome + " after trying " + String.join(", ", r.tried()));
+    return new Lookup(v4, outcome, answered, server);
+  }
+
+  /** The IPv4 addresses {@code /etc/hosts} gives a name (every line naming it, in order). */
+  private List<String> hostsFile(String host) {
+    List<String> out = new ArrayList<>();
+    String text = ctx.fs().readIfFile("/etc/hosts").orElse("");
+    for (String line : text.split("\n")) {
+      int hash = line.indexOf('#');
+      String[] f = (hash < 0 ? line : line.substring(0, hash)).trim().split("\\s+");
+      if (f.length < 2 || !Ip4.isValid(f[0])) {
+        continue;
+      }
+      for (int i = 1; i < f.length; i++) {
+        if (f[i].equalsIgnoreCase(host) && !out.contains(f[0])) {
+          out.add(f[0]);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ends the session: its trace goes to the running exec's result. */
+  void publish(Disposition disposition) {
+    network.traces().publish(session.finish(disposition));
+  }
+
+  /** Milliseconds of virtual time since the command started, as curl counts them. */
+  long elapsedMillis() {
+    return session.elapsed() / 1_000_000L;
+  }
+}
