@@ -1,22 +1,35 @@
 package dev.kubesim.impl.cluster;
 
 import dev.kubesim.api.model.KubeObject;
-import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.ingress.IngressController;
+import dev.kubesim.impl.ingress.NetworkProxy;
+import dev.kubesim.impl.program.ProgramRegistry;
+import dev.kubesim.impl.program.images.IngressNginxProgram;
+import java.util.Optional;
 
 /**
- * The {@code ingress-nginx} add-on: starts the controller (so that it sees its own objects arrive)
- * and creates the add-on's manifest — namespace, IngressClass {@code nginx}, the controller
- * Deployment and its LoadBalancer Service.
+ * The {@code ingress-nginx} add-on: starts the controller (so that it sees its own objects arrive),
+ * gives the controller image's nginx this cluster's routing and network ({@link NetworkProxy}), and
+ * creates the add-on's manifest — namespace, IngressClass {@code nginx}, the controller Deployment
+ * and its LoadBalancer Service.
  */
 final class IngressNginxAddon {
+  static final String IMAGE = "registry.k8s.io/ingress-nginx/controller";
+
   private IngressNginxAddon() {}
 
-  static void install(ApiServer api) {
-    IngressController.start(api);
+  static void install(SimCluster c) {
+    IngressController controller = IngressController.start(c.api());
+    NetworkProxy proxy = new NetworkProxy(controller, c.network());
+    Optional<IngressNginxProgram.Frontend> frontend = Optional.of(proxy::serve);
+    if (c.runtime().programs() instanceof ProgramRegistry registry) {
+      registry.register(IMAGE, image -> new IngressNginxProgram(image.tag(), frontend));
+    } else {
+      c.runtime().programs().register(IMAGE, new IngressNginxProgram(Optional.empty(), frontend));
+    }
     for (KubeObject o : SimCluster.decodeAll(ManifestReader.read("addon ingress-nginx", Addons.text("ingress-nginx.yaml")))) {
-      api.create(o);
+      c.api().create(o);
     }
   }
 }

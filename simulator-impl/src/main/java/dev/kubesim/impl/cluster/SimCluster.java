@@ -428,7 +428,7 @@ public final class SimCluster implements Cluster {
       for (String addon : c.options.addons()) {
         switch (addon) {
           case "coredns" -> installCoreDns();
-          case "ingress-nginx" -> IngressNginxAddon.install(c.api);
+          case "ingress-nginx" -> IngressNginxAddon.install(c);
           default -> throw new IllegalArgumentException("unknown add-on \"" + addon + "\"; known: coredns, ingress-nginx");
         }
       }

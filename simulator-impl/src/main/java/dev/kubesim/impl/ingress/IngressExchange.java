@@ -55,4 +55,9 @@ public record IngressExchange(IngressDecision decision, Optional<HttpResponse> r
     HttpResponse r = fromUpstream.get();
     return r.withHeaders(r.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Server")).toList());
   }
+
+  /** nginx's {@code 504 Gateway Time-out}: the endpoint did not answer within the proxy timeouts. */
+  public HttpResponse gatewayTimeout() {
+    return response.orElseGet(() -> NginxPages.error(504, at));
+  }
 }

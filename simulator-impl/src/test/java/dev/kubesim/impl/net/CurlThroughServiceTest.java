@@ -95,7 +95,7 @@ class CurlThroughServiceTest {
       // internalTrafficPolicy Local: the client's node (node-1) has the endpoint, busybox's too;
       // kubia-b on node-2 has none, so its node drops the SYN.
       ExecResult r = c.exec("default/kubia-b", "curl", "-sS", "--connect-timeout", "2", "http://" + NetTestClusters.LOCAL_ONLY_IP);
-      assertThat(r.exitCode()).isEqualTo(7 == r.exitCode() ? -1 : 28); // kubia's curl 7.38 also exits 28 on its own timeout
+      assertThat(r.exitCode()).isEqualTo(28);
       assertThat(r.stderr()).isEqualTo("curl: (28) Connection timed out after 2000 milliseconds\n");
       assertThat(r.elapsed().toMillis()).isEqualTo(2000);
       Disposition d = r.trace().orElseThrow().disposition();

@@ -5,19 +5,19 @@ import dev.kubesim.impl.cluster.SimCluster;
 
 /**
  * The cluster the network tests use: three nodes (192.168.49.2-4, pod CIDRs 10.244.N.0/24), a curl
- * client and a busybox pod on node-1, three kubia pods (one on each node), a Service over them at
+ * client and a busybox pod on node-1, a tutum/dnsutils pod on node-2, three kubia pods (one on each node), a Service over them at
  * a fixed ClusterIP, one without endpoints, one with a single endpoint and one with
  * internalTrafficPolicy Local.
  */
-final class NetTestClusters {
-  static final String KUBIA_IP = "10.96.1.5";
-  static final String EMPTY_IP = "10.96.1.6";
+public final class NetTestClusters {
+  public static final String KUBIA_IP = "10.96.1.5";
+  public static final String EMPTY_IP = "10.96.1.6";
   /** One endpoint: kubia-a on node-1. */
-  static final String SOLO_IP = "10.96.1.7";
+  public static final String SOLO_IP = "10.96.1.7";
   /** internalTrafficPolicy Local over kubia-a alone: dropped on node-2 and node-3. */
-  static final String LOCAL_ONLY_IP = "10.96.1.8";
+  public static final String LOCAL_ONLY_IP = "10.96.1.8";
 
-  static final String APPS = """
+  public static final String APPS = """
       apiVersion: v1
       kind: Service
       metadata: {name: kubia}
@@ -72,6 +72,15 @@ final class NetTestClusters {
       apiVersion: v1
       kind: Pod
       metadata:
+        name: dnsutils
+        annotations: {kubesim.dev/pod-ip: "10.244.2.10"}
+      spec:
+        nodeName: node-2
+        containers: [{name: main, image: tutum/dnsutils, command: [sleep, infinity]}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
         name: kubia-a
         labels: {app: kubia, solo: "yes"}
         annotations: {kubesim.dev/pod-ip: "10.244.1.20"}
@@ -102,7 +111,7 @@ final class NetTestClusters {
 
   private NetTestClusters() {}
 
-  static SimCluster build(long seed) {
+  public static SimCluster build(long seed) {
     SimCluster c = (SimCluster) KubeSim.cluster().nodes(3).seed(seed).build();
     c.apply(APPS);
     return c;

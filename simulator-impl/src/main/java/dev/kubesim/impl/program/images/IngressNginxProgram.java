@@ -19,17 +19,29 @@ import java.util.Optional;
  * nginx on 80 and 443, the controller's health and metrics server on 10254 ({@code /healthz}
  * answers {@code 200 ok}, which the add-on's probes use), whatever the container declares.
  *
- * <p>The routing of the Ingresses is {@code dev.kubesim.impl.ingress.IngressController}'s: the
- * transport hands a request reaching port 80 or 443 of a controller pod to it. Asked directly, this
- * process answers as an nginx without any Ingress: the default server's {@code 404 Not Found}.
+ * <p>Requests on 80 and 443 go to the {@link Frontend} the add-on gives it: the controller's
+ * routing and the proxying to the backend ({@code dev.kubesim.impl.ingress.NetworkProxy}). Without
+ * one (the image run outside the add-on) it answers as an nginx without any Ingress: the default
+ * server's {@code 404 Not Found}.
  */
 public final class IngressNginxProgram implements Program {
+  /** nginx's side of the controller: answers a request that reached the pod on 80 or 443. */
+  @FunctionalInterface
+  public interface Frontend {
+    /**
+     * @param request the request as the pod received it
+     * @param tls whether it came in on the HTTPS port (443)
+     */
+    HttpResponse serve(HttpRequest request, boolean tls);
+  }
+
   static final String DEFAULT_VERSION = "v1.11.3";
   private static final int HEALTH_PORT = 10254;
   /** The nginx each controller release bundles, for the start banner. */
   private static final String NGINX_VERSION = "nginx/1.25.5";
 
   private final String version;
+  private final Optional<Frontend> frontend;
   private final ImageConfig image = ImageConfig.builder(BaseImage.ALPINE)
       .entrypoint("/usr/bin/dumb-init", "--")
       .cmd("/nginx-ingress-controller")
@@ -41,7 +53,13 @@ public final class IngressNginxProgram implements Program {
 
   /** The controller as the given tag ({@code v1.11.3}); other tags run {@value #DEFAULT_VERSION}. */
   public IngressNginxProgram(Optional<String> tag) {
+    this(tag, Optional.empty());
+  }
+
+  /** The controller as the given tag, its nginx answering through the frontend when given. */
+  public IngressNginxProgram(Optional<String> tag, Optional<Frontend> frontend) {
     this.version = tag.filter(t -> t.matches("v\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
+    this.frontend = frontend;
   }
 
   @Override
@@ -61,7 +79,7 @@ public final class IngressNginxProgram implements Program {
 
   private HttpResponse handle(HttpRequest request, ServerContext ctx) {
     if (request.serverPort() != HEALTH_PORT) {
-      return NginxPages.notFound(ctx.now());
+      return frontend.map(f -> f.serve(request, request.serverPort() == 443)).orElseGet(() -> NginxPages.notFound(ctx.now()));
     }
     if (request.path().equals("/healthz")) {
       return GoHttp.response(200, "ok", ctx);
