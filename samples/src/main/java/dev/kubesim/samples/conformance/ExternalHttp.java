@@ -1,51 +1,43 @@
 package dev.kubesim.samples.conformance;
 
 import dev.kubesim.api.NodeConfig;
-import dev.kubesim.api.model.EndpointConditions;
-import dev.kubesim.api.model.EndpointSlice;
-import dev.kubesim.api.model.EndpointSliceEndpoint;
 import dev.kubesim.api.model.KubeObject;
-import dev.kubesim.api.model.Pod;
-import dev.kubesim.api.model.PodSpec;
-import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.program.HttpHeader;
 import dev.kubesim.api.program.HttpResponse;
-import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.cloud.LoadBalancerRoute;
 import dev.kubesim.impl.cloud.LoadBalancers;
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.ingress.IngressController;
-import dev.kubesim.impl.ingress.IngressExchange;
-import dev.kubesim.impl.kubelet.Kubelet;
-import dev.kubesim.impl.program.RunningContainer;
-import dev.kubesim.impl.proxy.KubeProxy;
-import dev.kubesim.impl.proxy.PacketDecision;
-import dev.kubesim.impl.proxy.Protocol;
-import dev.kubesim.impl.proxy.ServicePortName;
+import dev.kubesim.impl.net.HttpClient;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.NatDecision;
+import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.trace.Action;
 import dev.kubesim.samples.conformance.ScenarioTarget.HttpResult;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code http} verb for a client outside the cluster ({@code external}, or {@code
- * external:IP}), hop by hop as a real request goes: the external network reaches node addresses,
- * LoadBalancer addresses (through the cloud's load balancer, {@link LoadBalancers#route}) and
- * externalIPs (routed to the first node), nothing else; on the node, kube-proxy's rules decide
- * ({@link KubeProxy#decide}: DNAT to an endpoint, masquerade to the node's address, REJECT, DROP);
- * the endpoint pod's container answers — and when that pod is an ingress-nginx controller, the
- * controller's L7 routing ({@link IngressController#proxy}) picks the backend pod, whose container
- * answers the second connection.
+ * external:IP}): a host on the packet network's outside, which reaches the nodes' addresses, and
+ * LoadBalancer addresses through the cloud's load balancer ({@link LoadBalancers#route}, noted in
+ * the trace), which forwards to a node's nodePort. From there the network carries the connection:
+ * kube-proxy's rules, conntrack, masquerade, the hop to the endpoint's node, the pod's container —
+ * and, when that pod is an ingress-nginx controller, its nginx, which routes by host and path and
+ * opens the second connection to the backend pod ({@code dev.kubesim.impl.ingress.NetworkProxy}).
  *
- * <p>The hops are evaluated directly against kube-proxy's decision API and the containers, not by
- * the packet network (which does not carry outside clients yet): no trace is recorded, and a
- * second node hop is not modelled beyond the endpoint's node being up.
+ * <p>Two destinations the network does not route from outside yet — a load balancer that delivers
+ * to the node without a nodePort, and a Service's externalIP (routed to the first node) — go
+ * through {@link DirectExternalHops}. Every other address (ClusterIPs, pod IPs) is unreachable: the
+ * client times out.
  */
 final class ExternalHttp {
   /** The address of {@code external}: a host of TEST-NET-3 (RFC 5737), outside every cluster range. */
@@ -53,10 +45,12 @@ final class ExternalHttp {
   private static final String USER_AGENT = "curl/8.5.0";
 
   private final SimCluster sim;
+  private final DirectExternalHops direct;
   private int nextSourcePort;
 
   ExternalHttp(SimCluster sim) {
     this.sim = sim;
+    this.direct = new DirectExternalHops(sim);
   }
 
   /** Whether a step's {@code from} names a client outside the cluster. */
@@ -79,181 +73,119 @@ final class ExternalHttp {
     }
     boolean tls = "https".equalsIgnoreCase(uri.getScheme());
     String host = uri.getHost() == null ? "" : uri.getHost();
-    if (!isIPv4(host)) {
+    if (!Ip4.isValid(host)) {
       return HttpResult.failed("could not resolve"); // outside clients have no cluster DNS
     }
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
     String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     String client = clientAddress(req.from());
-    int sourcePort = 40000 + (nextSourcePort++ % 20000);
     dev.kubesim.api.program.HttpRequest request = new dev.kubesim.api.program.HttpRequest("GET", target,
-        headers(req.headers(), host, port, tls), "", client + ":" + sourcePort, host + ":" + port);
+        headers(req.headers(), host, port, tls), "", client + ":0", host + ":" + port);
 
-    Optional<Hop> hop = firstHop(host, port, client);
-    if (hop.isEmpty()) {
-      return HttpResult.failed("timeout");
-    }
-    return atNode(hop.get(), request, client, sourcePort, tls);
-  }
-
-  /** Where the external network delivers the packet: a node, and the destination on it. */
-  private record Hop(String node, String destination, int port) {}
-
-  private Optional<Hop> firstHop(String address, int port, String client) {
+    Network net = sim.network();
+    Netns outside = net.outsideHost(client);
+    Session s = net.session("http " + req.url() + " from external:" + client);
+    String ip = host;
+    int dport = port;
     LoadBalancers cloud = LoadBalancers.of(sim.api());
-    if (cloud.isLoadBalancerAddress(address)) {
-      LoadBalancerRoute route = cloud.route(address, port, client);
-      return route.forwarded()
-          ? Optional.of(new Hop(route.node().get(), route.destination().get(), route.destinationPort()))
-          : Optional.empty();
-    }
-    for (NodeConfig n : sim.options().nodes()) {
-      if (n.addresses().contains(address)) {
-        return Optional.of(new Hop(n.name(), address, port));
-      }
-    }
-    for (KubeObject o : sim.api().list(Service.KIND, Optional.empty())) {
-      if (((Service) o).specOrEmpty().externalIPs().contains(address)) {
-        return Optional.of(new Hop(sim.options().nodes().get(0).name(), address, port));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private HttpResult atNode(Hop hop, dev.kubesim.api.program.HttpRequest request, String client, int sourcePort, boolean tls) {
-    if (!sim.kubelet(hop.node()).map(Kubelet::isRunning).orElse(false)) {
-      return HttpResult.failed("timeout"); // the node is down
-    }
-    KubeProxy proxy = sim.kubeProxy(hop.node()).orElseThrow();
-    PacketDecision d = proxy.decide(proxy.packet(client, hop.destination(), Protocol.TCP, sourcePort, hop.port()));
-    switch (d.verdict()) {
-      case DNAT -> {
-        String seenSource = d.masquerade() ? proxy.config().nodeIP() : client;
-        dev.kubesim.api.program.HttpRequest atPod = request
-            .withClientAddress(seenSource + ":" + sourcePort)
-            .withServerAddress(d.destination() + ":" + d.destinationPort());
-        Optional<String> backend = d.servicePort().flatMap(this::servicePortText);
-        return atPod(atPod, tls, backend);
-      }
-      case REJECT -> {
-        return HttpResult.failed("connection refused");
-      }
-      case ACCEPT -> {
-        return healthCheck(hop.node(), hop.port());
-      }
-      case DROP -> {
+    if (cloud.isLoadBalancerAddress(host)) {
+      LoadBalancerRoute route = cloud.route(host, port, client);
+      s.note(outside, "cloud load balancer", route.forwarded() ? Action.ROUTE : Action.DROP, route.reason());
+      if (!route.forwarded()) {
         return HttpResult.failed("timeout");
       }
-      default -> {
-        // Nothing of kube-proxy's: the node's own stack answers with a RST, a foreign VIP goes nowhere.
-        return proxy.isLocalAddress(hop.destination()) ? HttpResult.failed("connection refused") : HttpResult.failed("timeout");
+      if (!isNodeAddress(route.destination().get())) {
+        return direct.arrive(route.node().get(), route.destination().get(), route.destinationPort(), request, client,
+            sourcePort());
+      }
+      ip = route.destination().get();
+      dport = route.destinationPort();
+    } else if (!isNodeAddress(host) && isExternalIP(host)) {
+      return direct.arrive(sim.options().nodes().get(0).name(), host, port, request, client, sourcePort());
+    }
+    long before = IngressController.of(sim.api()).map(IngressController::servedCount).orElse(0L);
+    HttpClient.Result r = HttpClient.fetch(net, s, outside, Ip4.parse(ip), dport, request, Long.MAX_VALUE, Long.MAX_VALUE);
+    return switch (r.outcome()) {
+      case RESPONSE -> {
+        HttpResponse response = r.response().orElseThrow();
+        HttpResult result = new HttpResult(Optional.empty(), response.status(), r.service().flatMap(this::servicePort),
+            response.body(), r.servedBy().map(o -> o.startsWith("pod/") ? o.substring(4) : o));
+        yield IngressController.of(sim.api()).map(ic -> throughIngress(ic, before, result)).orElse(result);
+      }
+      case REFUSED -> HttpResult.failed("connection refused");
+      case EMPTY_REPLY -> HttpResult.failed("empty reply");
+      // From outside, an address the network does not route goes out to the internet and is never answered.
+      default -> HttpResult.failed("timeout");
+    };
+  }
+
+  /**
+   * When the request was answered by an ingress controller's nginx (its access log moved on), the
+   * result names the Ingress backend and the backend pod that answered, or no backend for the
+   * controller's own answers.
+   */
+  static HttpResult throughIngress(IngressController controller, long servedBefore, HttpResult result) {
+    Optional<IngressController.Served> served = controller.lastServed().filter(x -> x.sequence() > servedBefore);
+    if (served.isEmpty() || result.servedBy().isEmpty()) {
+      return result;
+    }
+    String pod = result.servedBy().get();
+    int slash = pod.indexOf('/');
+    if (slash < 0 || !controller.isControllerPod(pod.substring(0, slash), pod.substring(slash + 1))) {
+      return result;
+    }
+    IngressController.Served s = served.get();
+    Optional<String> backend = s.upstreamPod().isPresent()
+        ? s.exchange().decision().backend().map(Object::toString)
+        : Optional.empty();
+    return new HttpResult(Optional.empty(), result.status(), backend, result.body(),
+        s.upstreamPod().isPresent() ? s.upstreamPod() : result.servedBy());
+  }
+
+  private boolean isNodeAddress(String address) {
+    for (NodeConfig n : sim.options().nodes()) {
+      if (n.addresses().contains(address)) {
+        return true;
       }
     }
+    return false;
   }
 
-  /** The endpoint pod answers; an ingress controller pod routes the request on to a backend pod. */
-  private HttpResult atPod(dev.kubesim.api.program.HttpRequest request, boolean tls, Optional<String> backend) {
-    Optional<Pod> pod = podAt(hostOf(request.serverAddress()));
-    if (pod.isEmpty()) {
-      return HttpResult.failed("timeout");
-    }
-    String podKey = key(pod.get());
-    Optional<IngressController> ingress = IngressController.of(sim.api())
-        .filter(c -> c.isControllerPod(pod.get().metadata().namespace().orElse(""), pod.get().metadata().nameOrEmpty()));
-    int port = request.serverPort();
-    if (ingress.isPresent() && (port == 80 || port == 443)) {
-      if (container(pod.get(), port).isEmpty()) {
-        return HttpResult.failed("connection refused");
-      }
-      return throughIngress(ingress.get().proxy(request, tls && port == 443), podKey);
-    }
-    Optional<RunningContainer> c = container(pod.get(), port);
-    Optional<HttpResponse> response = c.flatMap(x -> x.serveHttp(request));
-    if (response.isEmpty()) {
-      return HttpResult.failed("connection refused");
-    }
-    return new HttpResult(Optional.empty(), response.get().status(), backend, response.get().body(), Optional.of(podKey));
-  }
-
-  private HttpResult throughIngress(IngressExchange exchange, String controllerPod) {
-    if (exchange.upstream().isEmpty()) {
-      HttpResponse own = exchange.respond(Optional.empty());
-      return new HttpResult(Optional.empty(), own.status(), Optional.empty(), own.body(), Optional.of(controllerPod));
-    }
-    IngressExchange.Upstream up = exchange.upstream().get();
-    Optional<Pod> pod = podAt(hostOf(up.endpoint()));
-    Optional<HttpResponse> answer = pod.flatMap(p -> container(p, up.request().serverPort()))
-        .flatMap(c -> c.serveHttp(up.request()));
-    HttpResponse response = exchange.respond(answer);
-    boolean proxied = answer.isPresent();
-    return new HttpResult(Optional.empty(), response.status(),
-        proxied ? exchange.decision().backend().map(Object::toString) : Optional.empty(), response.body(),
-        proxied ? pod.map(ExternalHttp::key) : Optional.of(controllerPod));
-  }
-
-  /** kube-proxy's health-check server on a {@code healthCheckNodePort}: 200 with local endpoints, 503 without. */
-  private HttpResult healthCheck(String node, int port) {
+  private boolean isExternalIP(String address) {
     for (KubeObject o : sim.api().list(Service.KIND, Optional.empty())) {
-      Service svc = (Service) o;
-      if (svc.specOrEmpty().healthCheckNodePort().orElse(0) != port) {
-        continue;
+      if (((Service) o).specOrEmpty().externalIPs().contains(address)) {
+        return true;
       }
-      String ns = svc.metadata().namespace().orElse("");
-      String name = svc.metadata().nameOrEmpty();
-      int local = 0;
-      for (KubeObject s : sim.api().list(EndpointSlice.KIND, Optional.of(ns))) {
-        EndpointSlice slice = (EndpointSlice) s;
-        if (!name.equals(slice.metadata().labels().get("kubernetes.io/service-name"))) {
-          continue;
-        }
-        for (EndpointSliceEndpoint ep : slice.endpoints()) {
-          if (ep.nodeName().filter(node::equals).isPresent() && ep.conditions().flatMap(EndpointConditions::ready).orElse(true)) {
-            local++;
-          }
-        }
-      }
-      String body = "{\"service\":{\"namespace\":\"" + ns + "\",\"name\":\"" + name + "\"},\"localEndpoints\":" + local
-          + ",\"serviceProxyHealthy\":true}";
-      return new HttpResult(Optional.empty(), local > 0 ? 200 : 503, Optional.empty(), body, Optional.empty());
     }
-    return HttpResult.failed("connection refused");
+    return false;
   }
 
-  /** {@code NS/NAME:PORT} of the Service port kube-proxy matched, the port by number. */
-  private Optional<String> servicePortText(ServicePortName spn) {
-    return sim.api().get(Service.KIND, spn.namespace(), spn.name()).map(Service.class::cast)
+  /** {@code NS/SERVICE:PORT} (the port by number) of the Service port whose rules carried the connection. */
+  private Optional<String> servicePort(NatDecision d) {
+    // NatDecision names it as namespace/name[:portname]/PROTOCOL.
+    String text = d.servicePort();
+    int slash = text.indexOf('/');
+    int protoSlash = text.lastIndexOf('/');
+    if (slash < 0 || protoSlash <= slash) {
+      return Optional.empty();
+    }
+    String ns = text.substring(0, slash);
+    String rest = text.substring(slash + 1, protoSlash);
+    String protocol = text.substring(protoSlash + 1);
+    int colon = rest.indexOf(':');
+    String name = colon < 0 ? rest : rest.substring(0, colon);
+    String portName = colon < 0 ? "" : rest.substring(colon + 1);
+    return sim.api().get(Service.KIND, ns, name).map(Service.class::cast)
         .flatMap(svc -> svc.specOrEmpty().ports().stream()
-            .filter(p -> p.name().orElse("").equals(spn.port()))
+            .filter(p -> p.name().orElse("").equals(portName) && p.protocol().orElse("TCP").equals(protocol))
             .findFirst()
             .flatMap(ServicePort::port))
-        .map(p -> spn.namespace() + "/" + spn.name() + ":" + p);
+        .map(p -> ns + "/" + name + ":" + p);
   }
 
-  private Optional<Pod> podAt(String ip) {
-    for (KubeObject o : sim.api().list(Pod.KIND, Optional.empty())) {
-      Pod p = (Pod) o;
-      if (p.status().flatMap(PodStatus::podIP).filter(ip::equals).isPresent()) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The running container of the pod that serves HTTP on the port, when its node is up. */
-  private Optional<RunningContainer> container(Pod pod, int port) {
-    String node = pod.spec().flatMap(PodSpec::nodeName).orElse("");
-    Optional<Kubelet> kubelet = sim.kubelet(node).filter(Kubelet::isRunning);
-    ObjectKey key = new ObjectKey(pod.metadata().namespace().orElse(""), pod.metadata().nameOrEmpty());
-    return kubelet.flatMap(k -> k.worker(key)).flatMap(w -> {
-      for (String name : w.containerNames()) {
-        Optional<RunningContainer> c = w.container(name).filter(x -> x.servesHttpOn(port));
-        if (c.isPresent()) {
-          return c;
-        }
-      }
-      return Optional.empty();
-    });
+  private int sourcePort() {
+    return 32768 + (nextSourcePort++ % (60999 - 32768 + 1));
   }
 
   /** curl's headers, with the step's own (a {@code Host} among them replaces curl's). */
@@ -270,18 +202,5 @@ final class ExternalHttp {
       }
     });
     return out;
-  }
-
-  private static String key(Pod p) {
-    return p.metadata().namespace().orElse("") + "/" + p.metadata().nameOrEmpty();
-  }
-
-  private static String hostOf(String address) {
-    int colon = address.lastIndexOf(':');
-    return colon < 0 ? address : address.substring(0, colon);
-  }
-
-  private static boolean isIPv4(String host) {
-    return host.toLowerCase(Locale.ROOT).matches("\\d{1,3}(\\.\\d{1,3}){3}");
   }
 }

@@ -39,10 +39,10 @@ import java.util.TreeMap;
  * status.loadBalancer} from its published Service ({@code --publish-service}) and records {@code
  * Sync} events.
  *
- * <p>The controller pods run the controller image's process (health on 10254); a transport that
- * delivers a request to port 80 or 443 of one of them ({@link #isControllerPod}) hands it to
- * {@link #proxy}, which answers it or names the endpoint and request of the second connection.
- * The configuration is the same for every controller pod, so one instance serves them all.
+ * <p>The controller pods run the controller image's process (health on 10254); their nginx on 80
+ * and 443 is a {@link NetworkProxy}, which asks {@link #proxy} for the decision and the upstream
+ * request and opens the second connection over the packet network. The configuration is the same
+ * for every controller pod, so one instance serves them all.
  *
  * <p>Not thread-safe: it runs under the cluster's lock like every engine component.
  */

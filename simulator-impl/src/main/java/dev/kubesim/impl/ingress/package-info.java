@@ -16,6 +16,9 @@
  *       are not checked.
  *   <li>Annotations honoured: {@code ssl-redirect}, {@code force-ssl-redirect}; the others (rewrites,
  *       regex paths, canaries, auth, snippets, …) are ignored. ExternalName backends get 503.
+ *   <li>The second connection (controller pod to endpoint) crosses the packet network on an
+ *       untraced session of its own: the client's trace ends at the controller pod, and the
+ *       decision is read from {@code IngressController.lastServed()} rather than from the trace.
  *   <li>The status is written after each sync instead of every 60 seconds; the upstream is drawn at
  *       random among ready endpoints (stream {@code ingress/upstream}) instead of round robin with
  *       a random start; a failed upstream gives 502 without nginx's retry of the next endpoint.

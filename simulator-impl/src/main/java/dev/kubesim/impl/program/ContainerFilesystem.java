@@ -306,12 +306,29 @@ public final class ContainerFilesystem {
     return node;
   }
 
+  /** Like {@link #lookup} without the exception: a PATH search probes many missing names. */
   private Optional<Node> find(String path) {
-    try {
-      return Optional.of(lookup(path));
-    } catch (FsException e) {
+    String p = FsPaths.normalize(absolute(path));
+    Node node = root;
+    int i = 1;
+    while (i < p.length()) {
+      int end = p.indexOf('/', i);
+      if (end < 0) {
+        end = p.length();
+      }
+      if (!(node instanceof Dir dir)) {
+        return Optional.empty();
+      }
+      node = dir.children.get(p.substring(i, end));
+      if (node == null) {
+        return Optional.empty();
+      }
+      i = end + 1;
+    }
+    if (path.endsWith("/") && !(node instanceof Dir)) {
       return Optional.empty();
     }
+    return Optional.of(node);
   }
 
   private static String absolute(String path) {

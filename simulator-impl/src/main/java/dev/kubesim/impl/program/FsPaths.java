@@ -20,6 +20,9 @@ public final class FsPaths {
 
   /** The normalised form of an absolute path. */
   public static String normalize(String absolute) {
+    if (isNormal(absolute)) {
+      return absolute; // the common case, without splitting
+    }
     Deque<String> parts = new ArrayDeque<>();
     for (String part : absolute.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
@@ -32,6 +35,36 @@ public final class FsPaths {
       }
     }
     return parts.isEmpty() ? "/" : "/" + String.join("/", parts);
+  }
+
+  /** Whether a path is already absolute and normalised: no empty, {@code .} or {@code ..} name, no trailing slash. */
+  private static boolean isNormal(String p) {
+    int n = p.length();
+    if (n == 0 || p.charAt(0) != '/') {
+      return false;
+    }
+    if (n == 1) {
+      return true;
+    }
+    if (p.charAt(n - 1) == '/') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (p.charAt(i) == '/' && i + 1 < n) {
+        char c = p.charAt(i + 1);
+        if (c == '/') {
+          return false;
+        }
+        if (c == '.') {
+          int end = p.indexOf('/', i + 1);
+          String name = p.substring(i + 1, end < 0 ? n : end);
+          if (name.equals(".") || name.equals("..")) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** The names along a normalised absolute path: {@code /a/b} gives {@code [a, b]}. */

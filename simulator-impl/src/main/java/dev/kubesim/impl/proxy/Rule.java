@@ -39,6 +39,7 @@ public final class Rule {
   final String target;
   final String dnatDestination;
   final String markAction;
+  private String command;
 
   private Rule(Builder b) {
     this.table = b.table;
@@ -105,7 +106,11 @@ public final class Rule {
 
   /** {@code -t TABLE -A CHAIN ...}: the rule with its table, as an iptables command takes it. */
   public String command() {
-    return "-t " + table.iptablesName() + " " + text();
+    // kept once built: every decision that matches the rule records it
+    if (command == null) {
+      command = "-t " + table.iptablesName() + " " + text();
+    }
+    return command;
   }
 
   @Override
