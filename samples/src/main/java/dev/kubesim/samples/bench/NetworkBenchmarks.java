@@ -50,6 +50,12 @@ public final class NetworkBenchmarks {
         return "us";
       }
 
+      /** C2 needs several thousand requests before the path is compiled. */
+      @Override
+      public int warmups() {
+        return 40;
+      }
+
       @Override
       public double sample() {
         cluster.ensure();
@@ -72,6 +78,11 @@ public final class NetworkBenchmarks {
       @Override
       public String unit() {
         return "bytes";
+      }
+
+      @Override
+      public int warmups() {
+        return 40;
       }
 
       @Override

@@ -70,8 +70,14 @@ public final class LabRunner {
     String command = resolved.startsWith("kubectl ") ? resolved : "kubectl " + resolved;
     out.println("$ " + command);
     KubectlResult result = run(command);
-    out.print(result.stdout());
-    out.print(result.stderr());
+    // kubectl writes warnings before its output and errors after it, as a terminal shows them.
+    if (result.succeeded()) {
+      out.print(result.stderr());
+      out.print(result.stdout());
+    } else {
+      out.print(result.stdout());
+      out.print(result.stderr());
+    }
     if (!result.succeeded()) {
       failures++;
     }

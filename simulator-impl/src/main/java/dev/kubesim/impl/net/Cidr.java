@@ -89,6 +89,13 @@ public final class Cidr {
     if ((address instanceof Inet4Address) != isIPv4()) {
       return false;
     }
+    if (bits == 32) {
+      // IPv4 without BigInteger: this sits on kube-proxy's per-packet path
+      byte[] a = address.getAddress();
+      int v = ((a[0] & 0xff) << 24) | ((a[1] & 0xff) << 16) | ((a[2] & 0xff) << 8) | (a[3] & 0xff);
+      int mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+      return (v & mask) == (baseValue.intValue() & mask);
+    }
     BigInteger v = new BigInteger(1, address.getAddress());
     return v.compareTo(baseValue) >= 0 && v.compareTo(baseValue.add(size())) < 0;
   }
