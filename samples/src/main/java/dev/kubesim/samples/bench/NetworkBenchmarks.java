@@ -50,10 +50,15 @@ public final class NetworkBenchmarks {
         return "us";
       }
 
-      /** C2 needs several thousand requests before the path is compiled. */
+      /** C2 needs tens of thousands of requests before the whole path is compiled. */
       @Override
       public int warmups() {
-        return 40;
+        return 100;
+      }
+
+      @Override
+      public int samples() {
+        return 25;
       }
 
       @Override

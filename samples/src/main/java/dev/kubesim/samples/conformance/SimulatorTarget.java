@@ -111,7 +111,7 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
         .orElseThrow(() -> new IllegalStateException("pod " + pod + " has no sandbox yet"));
     dev.kubesim.impl.resolver.Resolution r = new dev.kubesim.impl.resolver.Resolver(
         dev.kubesim.impl.resolver.Libc.named(resolver),
-        new dev.kubesim.impl.resolver.ClusterDnsTransport(sim.api(), sim.dns())).lookup(pod, file, name, "A");
+        new dev.kubesim.impl.resolver.NetworkDnsTransport(sim.api(), sim.network())).lookup(pod, file, name, "A");
     return new Resolution(r.tried(), r.address(), r.rcode().orElse("TIMEOUT"));
   }
 

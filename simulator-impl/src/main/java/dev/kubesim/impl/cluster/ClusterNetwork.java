@@ -42,12 +42,9 @@ final class ClusterNetwork {
       }
       KubeProxy proxy = proxies.get(node.name());
       Netfilter rules = proxy == null ? Netfilter.NONE : new KubeProxyNetfilter(proxy);
-      String name = node.name();
-      network.addNode(name, node.addresses().stream().filter(Ip4::isValid).toList(), Cidr.parse(node.podCIDR()), rules,
-          () -> {
-            Kubelet k = kubelets.get(name);
-            return k == null || k.isRunning();
-          });
+      Kubelet kubelet = kubelets.get(node.name());
+      network.addNode(node.name(), node.addresses().stream().filter(Ip4::isValid).toList(), Cidr.parse(node.podCIDR()), rules,
+          () -> kubelet == null || kubelet.isRunning());
     }
     CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
   }

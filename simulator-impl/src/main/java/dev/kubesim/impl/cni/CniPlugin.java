@@ -72,7 +72,7 @@ public final class CniPlugin {
     if (want.hostNetwork()) {
       network.addHostNetworkPod(name, want.node(), sockets);
     } else {
-      network.addPod(name, "pod/" + name, want.ip(), want.node(), sockets);
+      network.addPod(name, want.ip(), want.node(), sockets);
     }
     attached.put(key, want);
   }

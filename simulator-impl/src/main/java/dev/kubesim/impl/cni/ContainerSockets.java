@@ -25,14 +25,12 @@ import java.util.function.Function;
 final class ContainerSockets implements Sockets {
   private final ObjectKey pod;
   private final String node;
-  private final String object;
   private final Function<String, Optional<Kubelet>> kubelets;
   private final Network network;
 
   ContainerSockets(ObjectKey pod, String node, Function<String, Optional<Kubelet>> kubelets, Network network) {
     this.pod = pod;
     this.node = node;
-    this.object = "pod/" + pod.namespace() + "/" + pod.name();
     this.kubelets = kubelets;
     this.network = network;
   }
@@ -82,6 +80,6 @@ final class ContainerSockets implements Sockets {
 
   @Override
   public String owner(IpProtocol protocol, int port) {
-    return object;
+    return "pod/" + pod.namespace() + "/" + pod.name();
   }
 }

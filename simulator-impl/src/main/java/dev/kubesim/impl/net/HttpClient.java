@@ -37,7 +37,9 @@ public final class HttpClient {
     /** Connected, but the server closed without a response. */
     EMPTY_REPLY,
     /** Connected, but the response did not come before the deadline. */
-    TRANSFER_TIMEOUT
+    TRANSFER_TIMEOUT,
+    /** {@link #connect} only: the connection came up (and was closed again). */
+    CONNECTED
   }
 
   /**
@@ -66,13 +68,7 @@ public final class HttpClient {
     TcpConnection.Attempt attempt = TcpConnection.open(net, s, from, ip, port, Math.min(connectDeadline, totalDeadline));
     Optional<NatDecision> service = Optional.ofNullable(s.lastDnat());
     if (!attempt.connected()) {
-      Outcome o = switch (attempt.status()) {
-        case REFUSED -> Outcome.REFUSED;
-        case NO_ROUTE -> Outcome.NO_ROUTE;
-        case KERNEL_TIMEOUT -> Outcome.KERNEL_TIMEOUT;
-        default -> Outcome.CONNECT_TIMEOUT;
-      };
-      return new Result(o, Optional.empty(), Optional.empty(), service, -1, attempt.object(), attempt.reason());
+      return failed(attempt, service);
     }
     TcpConnection c = attempt.connection();
     long connectedAt = s.now();
@@ -95,5 +91,31 @@ public final class HttpClient {
     }
     return new Result(Outcome.RESPONSE, response, servedBy, service, connectedAt, servedBy.get(),
         response.get().statusLine());
+  }
+
+  /**
+   * Opens a connection and closes it again, sending nothing: {@link Outcome#CONNECTED} or why not.
+   * (A TLS client's first step; the simulated servers speak no TLS.)
+   */
+  public static Result connect(Network net, Session s, Netns from, int ip, int port, long deadline) {
+    TcpConnection.Attempt attempt = TcpConnection.open(net, s, from, ip, port, deadline);
+    Optional<NatDecision> service = Optional.ofNullable(s.lastDnat());
+    if (!attempt.connected()) {
+      return failed(attempt, service);
+    }
+    String owner = attempt.connection().serverOwner();
+    long at = s.now();
+    attempt.connection().close();
+    return new Result(Outcome.CONNECTED, Optional.empty(), Optional.of(owner), service, at, owner, "connected");
+  }
+
+  private static Result failed(TcpConnection.Attempt attempt, Optional<NatDecision> service) {
+    Outcome o = switch (attempt.status()) {
+      case REFUSED -> Outcome.REFUSED;
+      case NO_ROUTE -> Outcome.NO_ROUTE;
+      case KERNEL_TIMEOUT -> Outcome.KERNEL_TIMEOUT;
+      default -> Outcome.CONNECT_TIMEOUT;
+    };
+    return new Result(o, Optional.empty(), Optional.empty(), service, -1, attempt.object(), attempt.reason());
   }
 }

@@ -53,6 +53,12 @@ public record NatDecision(NatVerdict verdict, int destination, int destinationPo
   public String describeDnat(Packet original) {
     return "DNAT " + Ip4.format(original.destination()) + ":" + original.destinationPort() + " → "
         + Ip4.format(destination) + ":" + destinationPort + " by " + rule()
-        + (servicePort.isEmpty() ? "" : " (" + servicePort + ")");
+        + (servicePort.isEmpty() ? "" : " (" + service() + ")");
+  }
+
+  /** The Service port as kube-proxy's rule comments name it ({@code default/kubia}, {@code default/web:http}), or empty. */
+  public String service() {
+    int slash = servicePort.lastIndexOf('/');
+    return slash <= servicePort.indexOf('/') ? servicePort : servicePort.substring(0, slash);
   }
 }

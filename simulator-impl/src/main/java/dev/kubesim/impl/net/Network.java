@@ -94,16 +94,15 @@ public final class Network {
   /**
    * Adds a pod's namespace: eth0 with its IP, the veth to its node's bridge.
    *
-   * @param name {@code namespace/name}
-   * @param object {@code pod/namespace/name}
+   * @param name {@code namespace/name}; the namespace's object is {@code pod/namespace/name}
    */
-  public Netns addPod(String name, String object, String ip, String nodeName, Sockets sockets) {
+  public Netns addPod(String name, String ip, String nodeName, Sockets sockets) {
     NodeHost node = nodes.get(nodeName);
     if (node == null) {
       throw new IllegalArgumentException("no node " + nodeName + " on the network for pod " + name);
     }
     int address = Ip4.parse(ip);
-    Netns ns = new Netns(Netns.Kind.POD, name, node, address, object, sockets);
+    Netns ns = new Netns(Netns.Kind.POD, name, node, address, null, sockets);
     byAddress.put(address, ns);
     return ns;
   }

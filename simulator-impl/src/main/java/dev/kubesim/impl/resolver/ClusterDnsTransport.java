@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The bridge from a pod's resolver to the cluster DNS: each query is {@link ClusterDns#send} from
  * the pod's IP to the nameserver (the kube-dns Service through kube-proxy's choice of endpoint, a
- * CoreDNS pod, or the nodes' upstream resolver; anything else stays silent). When the network
- * carries DNS as packets, this is the one place to switch over.
+ * CoreDNS pod, or the nodes' upstream resolver; anything else stays silent), without packets or a
+ * trace. {@link PacketDnsTransport} is the packet path.
  */
 public final class ClusterDnsTransport implements DnsTransport {
   private final ApiServer api;

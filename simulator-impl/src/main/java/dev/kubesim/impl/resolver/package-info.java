@@ -4,8 +4,11 @@
  *
  * <p>Programs ({@code curl}, {@code wget}, {@code nslookup}) resolve names through it. The search
  * logic knows nothing of the network: every query goes through a {@link
- * dev.kubesim.impl.resolver.DnsTransport}; {@link dev.kubesim.impl.resolver.ClusterDnsTransport}
- * carries it to the cluster DNS ({@code dev.kubesim.impl.dns.ClusterDns}). {@link
+ * dev.kubesim.impl.resolver.DnsTransport}. {@link dev.kubesim.impl.resolver.PacketDnsTransport}
+ * sends it as a UDP packet from the pod's namespace through the network (kube-proxy's DNAT of the
+ * kube-dns Service, conntrack, the CoreDNS pod), as {@code curl}, {@code nslookup} and the {@code
+ * resolve} verb do; {@link dev.kubesim.impl.resolver.ClusterDnsTransport} asks {@code
+ * dev.kubesim.impl.dns.ClusterDns} directly, without packets. {@link
  * dev.kubesim.impl.resolver.ResolvConf} is also the kubelet's typed view of the file it writes.
  *
  * <pre>{@code

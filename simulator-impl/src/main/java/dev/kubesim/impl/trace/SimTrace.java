@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import dev.kubesim.api.trace.Disposition;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.api.trace.TraceHop;
-import dev.kubesim.api.trace.TracePacket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +98,5 @@ public final class SimTrace implements Trace {
   @Override
   public String toString() {
     return render();
-  }
-
-  static String packetText(TracePacket p) {
-    return p.toString();
   }
 }

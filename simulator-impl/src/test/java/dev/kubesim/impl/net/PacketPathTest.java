@@ -114,6 +114,35 @@ class PacketPathTest {
   }
 
   @Test
+  void aClientOutsideTheClusterReachesANodePortAndNothingElse() {
+    try (SimCluster c = NetTestClusters.build(SEED)) {
+      c.apply("""
+          apiVersion: v1
+          kind: Service
+          metadata: {name: kubia-nodeport}
+          spec:
+            type: NodePort
+            selector: {app: kubia}
+            ports: [{port: 80, targetPort: 8080, nodePort: 30123}]
+          """);
+      Network net = c.network();
+      Netns outside = net.outsideHost("203.0.113.10");
+      Session s = net.session("GET http://192.168.49.3:30123/");
+      HttpClient.Result r = HttpClient.fetch(net, s, outside, Ip4.parse("192.168.49.3"), 30123,
+          HttpRequest.get("/").withHeader("Host", "192.168.49.3:30123"), Long.MAX_VALUE, Long.MAX_VALUE);
+      assertThat(r.ok()).isTrue();
+      assertThat(r.response().orElseThrow().body()).startsWith("You've hit kubia-");
+      assertThat(r.service().orElseThrow().service()).isEqualTo("default/kubia-nodeport");
+      // externalTrafficPolicy Cluster: the node masquerades the client, and the reply finds its way back
+      String trace = s.finish(new Disposition(Disposition.Kind.DELIVERED, "-", "")).render();
+      assertThat(trace).contains(" SNAT ").contains(" UNSNAT ");
+      HttpClient.Result toPod = HttpClient.fetch(net, net.session("pod"), outside, Ip4.parse("10.244.2.20"), 8080,
+          HttpRequest.get("/"), Long.MAX_VALUE, Long.MAX_VALUE);
+      assertThat(toPod.outcome()).isEqualTo(HttpClient.Outcome.NO_ROUTE);
+    }
+  }
+
+  @Test
   void packetsToANodeThatIsDownAreLost() {
     try (SimCluster c = NetTestClusters.build(SEED)) {
       c.kubelet("node-2").orElseThrow().stop();

@@ -151,8 +151,9 @@ final class Curl implements Command {
         err.append(v.connectionFilters ? "*   Trying " + ip + ":" + url.port() + "...\n" : "*   Trying " + ip + "...\n");
       }
       HttpRequest request = request(url);
-      HttpClient.Result r = HttpClient.fetch(pn.network(), s, pn.netns(), Ip4.parse(ip), url.port(), request,
-          connectDeadline, totalDeadline);
+      HttpClient.Result r = scheme.equals("https")
+          ? HttpClient.connect(pn.network(), s, pn.netns(), Ip4.parse(ip), url.port(), Math.min(connectDeadline, totalDeadline))
+          : HttpClient.fetch(pn.network(), s, pn.netns(), Ip4.parse(ip), url.port(), request, connectDeadline, totalDeadline);
       String host = url.host();
       int port = url.port();
       switch (r.outcome()) {
@@ -203,11 +204,24 @@ final class Curl implements Command {
           return new Transfer(fail(52, "Empty reply from server", start, null,
               new Disposition(Disposition.Kind.EMPTY_REPLY, r.object(), r.reason())), null, null);
         }
+        case CONNECTED -> {
+          // the simulated servers speak plain HTTP: the TLS handshake fails as it would against one
+          if (o.verbose) {
+            connected(host, ip, port, conn);
+            err.append("* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n");
+            closing(conn);
+          }
+          String msg = v.connectionFilters ? "OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number"
+              : "Unknown SSL protocol error in connection to " + host + ":" + port;
+          return new Transfer(fail(35, msg, start, null,
+              new Disposition(Disposition.Kind.EMPTY_REPLY, r.object(), "TLS is not simulated: " + r.object() + " speaks plain HTTP")),
+              null, null);
+        }
         default -> { }
       }
       HttpResponse response = r.response().orElseThrow();
       disposition = new Disposition(Disposition.Kind.DELIVERED, r.servedBy().orElse("-"), response.statusLine()
-          + r.service().map(d -> " via " + d.servicePort()).orElse(""));
+          + r.service().map(d -> " via Service port " + d.service()).orElse(""));
       if (o.verbose) {
         connected(host, ip, port, conn);
         requestLines(request);
@@ -220,7 +234,6 @@ final class Curl implements Command {
         }
         err.append("< \r\n");
       }
-      String head = headBlock(response);
       boolean redirect = o.location && response.status() / 100 == 3 && response.header("Location").isPresent();
       Url next = redirect ? url.resolve(response.header("Location").get()).orElse(null) : null;
       if (o.fail && response.status() >= 400) {
@@ -241,7 +254,7 @@ final class Curl implements Command {
       }
       if (next != null) {
         if (o.include || o.head) {
-          out.append(head);
+          out.append(headBlock(response));
         }
         if (o.verbose) {
           err.append("* Issue another request to this URL: '").append(next.text()).append("'\n");
@@ -251,7 +264,7 @@ final class Curl implements Command {
       }
       StringBuilder payload = new StringBuilder();
       if (o.include || o.head) {
-        payload.append(head);
+        payload.append(headBlock(response));
       }
       payload.append(body);
       lastBytes = bytes(body);
