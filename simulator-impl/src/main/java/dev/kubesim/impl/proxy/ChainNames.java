@@ -60,7 +60,19 @@ public final class ChainNames {
   }
 
   private static String hash16(String input) {
+    // A pure function of its input, asked again on every resync of a Service: remember recent ones.
+    String cached = HASHES.get(input);
+    if (cached != null) {
+      return cached;
+    }
     byte[] digest = Hashing.sha256().hashString(input, StandardCharsets.UTF_8).asBytes();
-    return BaseEncoding.base32().encode(digest).substring(0, 16);
+    String hash = BaseEncoding.base32().encode(digest).substring(0, 16);
+    if (HASHES.size() > 100_000) {
+      HASHES.clear();
+    }
+    HASHES.put(input, hash);
+    return hash;
   }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> HASHES = new java.util.concurrent.ConcurrentHashMap<>();
 }
