@@ -32,6 +32,17 @@ public final class ClusterBenchmarks {
       return "cluster.kubia.settle";
     }
 
+    // A build is a few milliseconds: enough of them to warm the JIT, then enough to take a median.
+    @Override
+    public int warmups() {
+      return 300;
+    }
+
+    @Override
+    public int samples() {
+      return 100;
+    }
+
     @Override
     public String unit() {
       return "ms";
