@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class LabRunner {
   private static final Pattern FILE_FLAG = Pattern.compile("(^|\\s)(-f|--filename)(\\s+|=)(\\S+)");
+  private static final Pattern IPTABLES_SAVE = Pattern.compile("iptables-save(?:\\s+(\\S+))?");
+  private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
   private static final Pattern POD_REF = Pattern.compile("\\$\\(pod ([^)]+)\\)");
 
@@ -66,7 +68,21 @@ public final class LabRunner {
       out.println();
       return;
     }
+    Matcher save = IPTABLES_SAVE.matcher(trimmed);
+    if (save.matches()) {
+      // kubesim's own command: a node's kube-proxy rules, as iptables-save prints them there.
+      String node = save.group(1) != null ? save.group(1) : cluster.options().nodes().get(0).name();
+      out.println("$ iptables-save   # on " + node);
+      out.print(cluster.kubeProxy(node).map(k -> k.iptablesSave()).orElse("no node \"" + node + "\"\n"));
+      out.println();
+      return;
+    }
     String resolved = resolvePods(trimmed);
+    // kubesim's own flag: "--trace" before "--" prints the trace of what the exec sent.
+    boolean trace = TRACE_FLAG.matcher(resolved).find();
+    if (trace) {
+      resolved = TRACE_FLAG.matcher(resolved).replaceFirst("");
+    }
     String command = resolved.startsWith("kubectl ") ? resolved : "kubectl " + resolved;
     out.println("$ " + command);
     KubectlResult result = run(command);
@@ -80,6 +96,10 @@ public final class LabRunner {
     }
     if (!result.succeeded()) {
       failures++;
+    }
+    if (trace) {
+      out.println();
+      out.print(cluster.lastExecTrace().map(t -> t.render()).orElse("(no network traffic to trace)\n"));
     }
     out.println();
   }

@@ -84,6 +84,7 @@ public final class SimCluster implements Cluster {
   private final ContainerRuntime runtime;
   private final dev.kubesim.impl.dns.ClusterDns dns;
   private final Map<String, Kubelet> kubelets = new TreeMap<>();
+  private Optional<dev.kubesim.api.trace.Trace> lastExecTrace = Optional.empty();
   private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies = new TreeMap<>();
   private dev.kubesim.impl.net.Network network;
   private boolean closed;
@@ -144,6 +145,11 @@ public final class SimCluster implements Cluster {
     return runtime.programs();
   }
 
+  /** The trace of the last command run in a container (by {@link #exec} or {@code kubectl exec}), if it used the network. */
+  public Optional<dev.kubesim.api.trace.Trace> lastExecTrace() {
+    return locked(() -> lastExecTrace);
+  }
+
   /** The container runtime shared by the nodes: its program and command registries can be extended. */
   public ContainerRuntime runtime() {
     return runtime;
@@ -187,6 +193,7 @@ public final class SimCluster implements Cluster {
       }
       // what the command sent over the network, if anything
       result = result.withTrace(network.traces().end());
+      lastExecTrace = result.trace();
       loop.settle();
       return result;
     });
