@@ -47,44 +47,32 @@ public final class ScaleBenchmarks {
     }
 
     Benchmark settle() {
-      return new Benchmark() {
-        @Override
-        public String name() {
-          return prefix + ".settle";
-        }
-
-        @Override
-        public String unit() {
-          return "s";
-        }
-
-        @Override
-        public int warmups() {
-          return 0;
-        }
-
-        @Override
-        public int samples() {
-          return 1;
-        }
-
-        @Override
-        public double sample() {
-          return run();
-        }
-      };
+      return figure(prefix + ".settle", "s", this::run);
     }
 
+    /** The heap of the cluster the last settle built, or of a new run when none is pending. */
     Benchmark heap() {
+      return figure(prefix + ".heap", "MiB", () -> {
+        if (lastHeapMib == 0) {
+          run();
+        }
+        double v = lastHeapMib;
+        lastHeapMib = 0;
+        return v;
+      });
+    }
+
+    /** A figure measured once, without warm-up: one sample is a whole cluster of this size. */
+    private static Benchmark figure(String name, String unit, java.util.function.DoubleSupplier measure) {
       return new Benchmark() {
         @Override
         public String name() {
-          return prefix + ".heap";
+          return name;
         }
 
         @Override
         public String unit() {
-          return "MiB";
+          return unit;
         }
 
         @Override
@@ -99,12 +87,7 @@ public final class ScaleBenchmarks {
 
         @Override
         public double sample() {
-          if (lastHeapMib == 0) {
-            run();
-          }
-          double v = lastHeapMib;
-          lastHeapMib = 0;
-          return v;
+          return measure.getAsDouble();
         }
       };
     }

@@ -100,24 +100,7 @@ final class NetworkHttp {
 
   /** {@code NS/SERVICE:PORT} (the port by number) of the Service port whose rules carried the connection. */
   private Optional<String> servicePort(NatDecision d) {
-    String text = d.servicePort();
-    int slash = text.indexOf('/');
-    int protoSlash = text.lastIndexOf('/');
-    if (slash < 0 || protoSlash <= slash) {
-      return Optional.empty();
-    }
-    String ns = text.substring(0, slash);
-    String rest = text.substring(slash + 1, protoSlash);
-    String protocol = text.substring(protoSlash + 1);
-    int colon = rest.indexOf(':');
-    String name = colon < 0 ? rest : rest.substring(0, colon);
-    String portName = colon < 0 ? "" : rest.substring(colon + 1);
-    return sim.api().get(Service.KIND, ns, name).map(Service.class::cast)
-        .flatMap(svc -> svc.specOrEmpty().ports().stream()
-            .filter(p -> p.name().orElse("").equals(portName) && p.protocol().orElse("TCP").equals(protocol))
-            .findFirst()
-            .flatMap(ServicePort::port))
-        .map(p -> ns + "/" + name + ":" + p);
+    return BackendNames.servicePort(sim, d);
   }
 
   private static List<HttpHeader> headers(Map<String, String> extra, String hostHeader) {
