@@ -76,21 +76,13 @@ final class DeleteCommand implements Command {
       gracePeriod = 0; // --force without a grace period deletes immediately
     }
     List<Failure> failures = new ArrayList<>();
-    List<ResourceArgs.Request> requests;
-    if (args.has("filename")) {
-      requests = ManifestInput.references(ctx, failures);
-    } else {
-      if (args.positional().isEmpty()) {
-        throw KubectlException.raw(
+    List<ResourceArgs.Request> requests = ManifestInput.requests(ctx, args.positional(), false,
             "error: You must provide one or more resources by argument or filename.\n"
                 + "Example resource specifications include:\n"
                 + "   '-f rsrc.yaml'\n"
                 + "   '--filename=rsrc.json'\n"
                 + "   '<resource> <name>'\n"
-                + "   '<resource>'");
-      }
-      requests = ResourceArgs.parse(args.positional(), false);
-    }
+                + "   '<resource>'", failures);
     boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
     if (named && (args.bool("all") || args.has("selector"))) {
       throw KubectlException.error(args.bool("all")

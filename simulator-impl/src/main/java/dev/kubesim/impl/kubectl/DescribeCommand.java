@@ -36,18 +36,10 @@ final class DescribeCommand implements Command {
   public void run(CommandContext ctx) {
     ParsedArgs args = ctx.args();
     List<Failure> failures = new ArrayList<>();
-    List<ResourceArgs.Request> requests;
-    if (args.has("filename")) {
-      requests = ManifestInput.references(ctx, failures);
-    } else {
-      if (args.positional().isEmpty()) {
-        throw KubectlException.raw(
+    List<ResourceArgs.Request> requests = ManifestInput.requests(ctx, args.positional(), false,
             "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\n"
                 + "error: Required resource not specified.\n"
-                + "See 'kubectl describe -h' for help and examples");
-      }
-      requests = ResourceArgs.parse(args.positional(), false);
-    }
+                + "See 'kubectl describe -h' for help and examples", failures);
     ObjectQuery query = ObjectQuery.from(ctx);
     List<KubeObject> targets = new ArrayList<>();
     boolean prefixForm = !args.has("filename") && args.positional().size() == 2 && !args.positional().get(0).contains("/");

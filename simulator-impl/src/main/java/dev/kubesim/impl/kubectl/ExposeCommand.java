@@ -58,7 +58,7 @@ final class ExposeCommand implements Command {
     ParsedArgs args = ctx.args();
     List<Failure> failures = new ArrayList<>();
     List<ResourceArgs.Request> requests =
-        args.has("filename") ? ManifestInput.references(ctx, failures) : ResourceArgs.parse(args.positional(), false);
+        ManifestInput.requests(ctx, args.positional(), false, null, failures);
     if (requests.isEmpty() && failures.isEmpty()) {
       throw KubectlException.raw(
           "error: You must provide one or more resources by argument or filename.\n"

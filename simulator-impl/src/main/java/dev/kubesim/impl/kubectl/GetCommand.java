@@ -47,19 +47,11 @@ final class GetCommand implements Command {
     }
     OutputFormat format = OutputFormat.parse(args.string("output"));
     List<Failure> failures = new ArrayList<>();
-    List<ResourceArgs.Request> requests;
-    if (args.has("filename")) {
-      requests = ManifestInput.references(ctx, failures);
-    } else {
-      if (args.positional().isEmpty()) {
-        throw KubectlException.raw(
+    List<ResourceArgs.Request> requests = ManifestInput.requests(ctx, args.positional(), true,
             "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\n"
                 + "error: Required resource not specified.\n"
                 + "Use \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\n"
-                + "See 'kubectl get -h' for help and examples");
-      }
-      requests = ResourceArgs.parse(args.positional(), true);
-    }
+                + "See 'kubectl get -h' for help and examples", failures);
     boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
     if (named && args.has("selector")) {
       throw KubectlException.error("name cannot be provided when a selector is specified");

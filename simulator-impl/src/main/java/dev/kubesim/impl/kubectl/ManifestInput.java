@@ -62,6 +62,22 @@ final class ManifestInput {
   }
 
   /** The objects named by {@code -f}, as get, describe and delete use them. */
+  /**
+   * What a command acts on: the objects of its {@code -f} files, or else its {@code TYPE NAME} /
+   * {@code TYPE/NAME} arguments; with none of either, kubectl's own error ({@code missing}) when
+   * the command has one.
+   */
+  static List<ResourceArgs.Request> requests(
+      CommandContext ctx, List<String> resources, boolean allowCategory, String missing, List<Failure> failures) {
+    if (ctx.args().has("filename")) {
+      return references(ctx, failures);
+    }
+    if (resources.isEmpty() && missing != null) {
+      throw KubectlException.raw(missing);
+    }
+    return ResourceArgs.parse(resources, allowCategory);
+  }
+
   static List<ResourceArgs.Request> references(CommandContext ctx, List<Failure> failures) {
     List<ResourceArgs.Request> requests = new ArrayList<>();
     for (Item item : read(ctx, failures)) {

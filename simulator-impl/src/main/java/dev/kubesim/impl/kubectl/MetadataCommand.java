@@ -77,7 +77,7 @@ final class MetadataCommand implements Command {
     }
     List<Failure> failures = new ArrayList<>();
     List<ResourceArgs.Request> requests =
-        args.has("filename") ? ManifestInput.references(ctx, failures) : ResourceArgs.parse(resources, false);
+        ManifestInput.requests(ctx, resources, false, null, failures);
     if (requests.isEmpty() && failures.isEmpty()) {
       throw KubectlException.usage("one or more resources must be specified as <resource> <name> or <resource>/<name>", name());
     }

@@ -87,9 +87,7 @@ final class RolloutCommand implements Command {
       throw KubectlException.error("required resource not specified");
     }
     List<Failure> failures = new ArrayList<>();
-    List<ResourceArgs.Request> requests = ctx.args().has("filename")
-        ? ManifestInput.references(ctx, failures)
-        : ResourceArgs.parse(resources, false);
+    List<ResourceArgs.Request> requests = ManifestInput.requests(ctx, resources, false, null, failures);
     List<KubeObject> found = new ArrayList<>();
     ObjectQuery query = ObjectQuery.from(ctx);
     for (ResourceArgs.Request r : requests) {

@@ -48,7 +48,7 @@ final class ScaleCommand implements Command {
     int current = args.integer("current-replicas", -1);
     List<Failure> failures = new ArrayList<>();
     List<ResourceArgs.Request> requests =
-        args.has("filename") ? ManifestInput.references(ctx, failures) : ResourceArgs.parse(args.positional(), false);
+        ManifestInput.requests(ctx, args.positional(), false, null, failures);
     if (requests.isEmpty() && failures.isEmpty()) {
       throw KubectlException.usage("You must provide one or more resources by argument or filename", name());
     }

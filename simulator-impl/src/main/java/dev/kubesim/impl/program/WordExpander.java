@@ -292,30 +292,15 @@ final class WordExpander {
   }
 
   private static int closingParen(String w, int open) {
-    int depth = 0;
-    int i = open;
-    while (i < w.length()) {
-      char c = w.charAt(i);
-      if (c == '\\') {
-        i += 2;
-        continue;
-      } else if (c == '\'') {
-        i = w.indexOf('\'', i + 1) + 1;
-        continue;
-      } else if (c == '"') {
-        i = closingDoubleQuote(w, i) + 1;
-        continue;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-      i++;
-    }
-    return w.length();
+    return closing(w, open, '(', ')');
   }
 
   private static int closingBrace(String w, int open) {
+    return closing(w, open, '{', '}');
+  }
+
+  /** The index of the bracket that closes the one at {@code open}, skipping quotes and escapes. */
+  private static int closing(String w, int open, char opening, char closing) {
     int depth = 0;
     int i = open;
     while (i < w.length()) {
@@ -329,9 +314,9 @@ final class WordExpander {
       } else if (c == '"') {
         i = closingDoubleQuote(w, i) + 1;
         continue;
-      } else if (c == '{') {
+      } else if (c == opening) {
         depth++;
-      } else if (c == '}' && --depth == 0) {
+      } else if (c == closing && --depth == 0) {
         return i;
       }
       i++;
