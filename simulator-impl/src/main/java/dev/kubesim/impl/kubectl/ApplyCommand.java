@@ -1,6 +1,5 @@
 package dev.kubesim.impl.kubectl;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,9 +91,8 @@ final class ApplyCommand implements Command {
       }
       KubeObject updated;
       try {
-        // lenient: the encoded live object may carry derived read-only properties the records do not accept back
-        updated = ObjectCodec.mapper().readerFor(object.getClass())
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(merged);
+        // The merge of encoded objects holds only the kind's own fields, so the strict reader takes it back.
+        updated = ObjectCodec.mapper().readerFor(object.getClass()).readValue(merged);
       } catch (IOException e) {
         throw KubectlException.error("error when applying patch to " + item.document().describe() + ": " + e.getMessage());
       }
