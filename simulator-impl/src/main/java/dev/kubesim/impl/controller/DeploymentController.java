@@ -21,6 +21,8 @@ import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.labels.LabelSelectors;
 import java.util.ArrayList;
+import java.util.TreeSet;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,8 @@ public final class DeploymentController {
   private final ApiServer api;
   private final WorkQueue queue;
   private final EventRecorder events;
+  private final Map<String, TreeSet<ObjectKey>> byOwner = new HashMap<>();
+  private final Map<String, TreeSet<ObjectKey>> orphans = new HashMap<>();
 
   private DeploymentController(ApiServer api) {
     this.api = api;
@@ -62,10 +66,41 @@ public final class DeploymentController {
   }
 
   private void onReplicaSet(WatchEvent e) {
-    String ns = ObjectStore.keyOf(e.object()).namespace();
+    ObjectKey key = ObjectStore.keyOf(e.object());
+    // Keep the owner → ReplicaSets and orphan indexes, so a sync never lists the namespace.
+    e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED).ifPresent(p -> unindex(p, key));
+    if (e.type() != WatchEvent.Type.DELETED) {
+      Optional<OwnerReference> ref = e.object().metadata().controllerRef();
+      if (ref.isPresent()) {
+        byOwner.computeIfAbsent(ref.get().uid(), u -> new TreeSet<>()).add(key);
+      } else {
+        orphans.computeIfAbsent(key.namespace(), n -> new TreeSet<>()).add(key);
+        // An orphan may be adopted by any Deployment of its namespace: let them look.
+        for (KubeObject d : api.list(Deployment.KIND, Optional.of(key.namespace()))) {
+          queue.add(ObjectStore.keyOf(d));
+        }
+      }
+    }
     e.object().metadata().controllerRef()
         .filter(r -> r.kind().equals(Deployment.KIND))
-        .ifPresent(r -> queue.add(new ObjectKey(ns, r.name())));
+        .ifPresent(r -> queue.add(new ObjectKey(key.namespace(), r.name())));
+  }
+
+  private void unindex(KubeObject rs, ObjectKey key) {
+    Optional<OwnerReference> ref = rs.metadata().controllerRef();
+    TreeSet<ObjectKey> set = ref.isPresent() ? byOwner.get(ref.get().uid()) : orphans.get(key.namespace());
+    if (set != null) {
+      set.remove(key);
+    }
+  }
+
+  /** The ReplicaSets the index lists under a Deployment uid (or the namespace's orphans). */
+  private List<ReplicaSet> indexed(TreeSet<ObjectKey> keys) {
+    List<ReplicaSet> out = new ArrayList<>();
+    for (ObjectKey k : List.copyOf(keys == null ? new TreeSet<ObjectKey>() : keys)) {
+      api.get(ReplicaSet.KIND, k.namespace(), k.name()).map(ReplicaSet.class::cast).ifPresent(out::add);
+    }
+    return out;
   }
 
   private static DeploymentSpec spec(Deployment d) {
@@ -105,13 +140,9 @@ public final class DeploymentController {
 
   private List<ReplicaSet> ownedReplicaSets(Deployment d) {
     String uid = d.metadata().uid().orElse("");
-    List<ReplicaSet> out = new ArrayList<>();
-    for (KubeObject o : api.list(ReplicaSet.KIND, d.metadata().namespace())) {
-      ReplicaSet rs = (ReplicaSet) o;
-      Optional<OwnerReference> ref = rs.metadata().controllerRef();
-      if (ref.isPresent() && ref.get().uid().equals(uid)) {
-        out.add(rs);
-      } else if (ref.isEmpty() && rs.metadata().deletionTimestamp().isEmpty()
+    List<ReplicaSet> out = indexed(byOwner.get(uid));
+    for (ReplicaSet rs : indexed(orphans.get(d.metadata().namespace().orElse("default")))) {
+      if (rs.metadata().deletionTimestamp().isEmpty()
           && spec(d).selector().map(s -> LabelSelectors.matches(s, rs.metadata().labels())).orElse(false)) {
         // Adopt a matching orphan ReplicaSet, as the real controller does.
         List<OwnerReference> refs = new ArrayList<>(rs.metadata().ownerReferences());
@@ -298,13 +329,7 @@ public final class DeploymentController {
   }
 
   private void writeStatus(Deployment d) {
-    List<ReplicaSet> owned = new ArrayList<>();
-    String uid = d.metadata().uid().orElse("");
-    for (KubeObject o : api.list(ReplicaSet.KIND, d.metadata().namespace())) {
-      if (o.metadata().controllerRef().filter(r -> r.uid().equals(uid)).isPresent()) {
-        owned.add((ReplicaSet) o);
-      }
-    }
+    List<ReplicaSet> owned = indexed(byOwner.get(d.metadata().uid().orElse("")));
     PodTemplateSpec template = spec(d).template().orElseThrow();
     int replicas = 0;
     int updated = 0;
