@@ -25,6 +25,16 @@ public interface Benchmark {
     return 15;
   }
 
+  /**
+   * Benchmarks of one group have their samples taken in turn (one of each, round after round) once
+   * all of them are warm, so that a figure and its comparison point (a small and a large cluster,
+   * say) see the same JIT state, heap and machine load; their ratio is then meaningful even on a
+   * noisy machine. By default a benchmark is a group of its own.
+   */
+  default String group() {
+    return name();
+  }
+
   /** Runs the measured work once and returns its figure. Setup not measured happens inside too. */
   double sample();
 }

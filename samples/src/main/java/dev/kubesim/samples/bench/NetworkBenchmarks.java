@@ -29,6 +29,8 @@ import java.util.Optional;
 public final class NetworkBenchmarks {
   /** Requests per sample, so that one sample is long enough to time. */
   private static final int REQUESTS = 200;
+  /** Sampled in turn, so that the small and the large cluster's figures are taken under the same conditions. */
+  private static final String GROUP = "network";
 
   private NetworkBenchmarks() {}
 
@@ -43,6 +45,11 @@ public final class NetworkBenchmarks {
       @Override
       public String name() {
         return name;
+      }
+
+      @Override
+      public String group() {
+        return GROUP;
       }
 
       @Override
@@ -78,6 +85,11 @@ public final class NetworkBenchmarks {
       @Override
       public String name() {
         return "curl.clusterip.alloc";
+      }
+
+      @Override
+      public String group() {
+        return GROUP;
       }
 
       @Override
