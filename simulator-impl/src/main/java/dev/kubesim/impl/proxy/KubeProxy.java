@@ -13,6 +13,7 @@ import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +24,10 @@ import java.util.Set;
 
 /**
  * kube-proxy on one node: watches Services, EndpointSlices and its Node, and keeps its mode's rules
- * in step, rewriting only the Service a change touched (kube-proxy's partial sync). Rules change
- * synchronously with each watch event, so they are current whenever the cluster has settled.
+ * in step, rewriting only the Services changes touched (kube-proxy's partial sync). As kube-proxy's
+ * change trackers do, it collects the Services touched by watch events and syncs them together in
+ * one run scheduled at the instant of the first change: a Service and its EndpointSlice written in
+ * one step cost one rewrite, and the rules are current whenever the cluster has settled.
  *
  * <p>A packet-level network asks {@link #decide(Packet)} at the node's netfilter hooks for the
  * first packet of each connection; the decision's backend and masquerade flag are what conntrack
@@ -38,6 +41,11 @@ public final class KubeProxy {
   private final EndpointSliceCache slices;
   private final Map<ObjectKey, Service> services = new HashMap<>();
   private final ProxyMode mode;
+  private final EventLoop loop;
+  private final ServicePortInfoCache portInfos;
+  private final String syncName;
+  /** Services changed since the last sync, in the order of their first change. */
+  private final Set<ObjectKey> pending = new LinkedHashSet<>();
   private ProxierConfig config;
 
   private KubeProxy(ApiServer api, String nodeName, List<String> nodeAddresses, List<Cidr> clusterCidrs, KubeProxyOptions options) {
@@ -45,6 +53,9 @@ public final class KubeProxy {
       throw new IllegalArgumentException("node " + nodeName + " needs at least one address for kube-proxy");
     }
     this.nodeName = nodeName;
+    this.loop = api.loop();
+    this.portInfos = ServicePortInfoCache.of(api);
+    this.syncName = "kube-proxy " + nodeName + " sync";
     this.configuredAddresses = ImmutableList.copyOf(nodeAddresses);
     this.slices = new EndpointSliceCache(nodeName);
     this.config = ProxierConfig.of(nodeName, nodeAddresses, clusterCidrs, options);
@@ -120,7 +131,7 @@ public final class KubeProxy {
     } else {
       services.put(key, (Service) e.object());
     }
-    sync(key);
+    changed(key);
   }
 
   private void onEndpointSlice(WatchEvent e) {
@@ -136,7 +147,7 @@ public final class KubeProxy {
         touched.add(svc);
       });
     }
-    touched.forEach(this::sync);
+    touched.forEach(this::changed);
   }
 
   private void onNode(WatchEvent e) {
@@ -168,9 +179,23 @@ public final class KubeProxy {
     mode.syncNode(config);
   }
 
+  /** Marks a Service for the next sync, scheduling one if none is pending. */
+  private void changed(ObjectKey service) {
+    if (pending.isEmpty()) {
+      loop.schedule(syncName, this::syncPending);
+    }
+    pending.add(service);
+  }
+
+  private void syncPending() {
+    List<ObjectKey> batch = new ArrayList<>(pending);
+    pending.clear();
+    batch.forEach(this::sync);
+  }
+
   private void sync(ObjectKey service) {
     Service svc = services.get(service);
-    List<ServicePortInfo> ports = svc == null ? List.of() : ServicePortInfos.of(svc);
+    List<ServicePortInfo> ports = portInfos.ports(service, svc);
     Map<ServicePortName, List<EndpointInfo>> endpoints = ports.isEmpty() ? Map.of() : slices.endpointsOf(service);
     mode.syncService(service, ports, endpoints);
   }
