@@ -6,7 +6,6 @@ import static dev.kubesim.impl.apiserver.validation.ValidationMessages.regexErro
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * DNS-style name checks from apimachinery's {@code validation.go}: RFC 1123 labels and
@@ -40,14 +39,6 @@ public final class DnsNames {
           + " which must consist of lower case alphanumeric characters, '-' or '.' and end with an"
           + " alphanumeric character";
 
-  // Used with matches() (whole input): Go's "^...$" never matches before a trailing newline,
-  // whereas Java's '$' would.
-  private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
-  private static final Pattern DNS1035_LABEL = Pattern.compile(DNS1035_LABEL_FMT);
-  private static final Pattern WILDCARD_DNS1123_SUBDOMAIN =
-      Pattern.compile(WILDCARD_DNS1123_SUBDOMAIN_FMT);
-
   private DnsNames() {}
 
   /** An RFC 1123 label: namespace names, most other short names, {@code my-name}. */
@@ -56,8 +47,8 @@ public final class DnsNames {
     if (byteLength(value) > DNS1123_LABEL_MAX_LENGTH) {
       errs.add(maxLenError(DNS1123_LABEL_MAX_LENGTH));
     }
-    if (!DNS1123_LABEL.matcher(value).matches()) {
-      if (DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!NameSyntax.isDns1123Label(value)) {
+      if (NameSyntax.isDns1123Subdomain(value)) {
         // A valid subdomain but not a label: length is already reported, so it must be dots.
         errs.add("must not contain dots");
       } else {
@@ -73,7 +64,7 @@ public final class DnsNames {
     if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) {
       errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
     }
-    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!NameSyntax.isDns1123Subdomain(value)) {
       errs.add(regexError(DNS1123_SUBDOMAIN_ERR_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
     }
     return errs;
@@ -85,7 +76,7 @@ public final class DnsNames {
     if (byteLength(value) > DNS1035_LABEL_MAX_LENGTH) {
       errs.add(maxLenError(DNS1035_LABEL_MAX_LENGTH));
     }
-    if (!DNS1035_LABEL.matcher(value).matches()) {
+    if (!NameSyntax.isDns1035Label(value)) {
       errs.add(regexError(DNS1035_LABEL_ERR_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
     }
     return errs;
@@ -97,7 +88,7 @@ public final class DnsNames {
     if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) {
       errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
     }
-    if (!WILDCARD_DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!NameSyntax.isWildcardDns1123Subdomain(value)) {
       errs.add(
           regexError(
               WILDCARD_DNS1123_SUBDOMAIN_ERR_MSG, WILDCARD_DNS1123_SUBDOMAIN_FMT, "*.example.com"));

@@ -15,13 +15,13 @@ public final class FieldPath {
   private final String name; // empty when this element is a subscript
   private final String subscript; // the index or key when name is empty
   private final FieldPath parent; // null for the root
-  private final String text; // computed once: paths are built once and printed often
+  // Rendered on first use: validation builds a path for every field it visits and prints few.
+  private String text;
 
   private FieldPath(String name, String subscript, FieldPath parent) {
     this.name = name;
     this.subscript = subscript;
     this.parent = parent;
-    this.text = render();
   }
 
   /** A root path, e.g. {@code root("metadata")} or {@code root("spec", "ports")}. */
@@ -60,21 +60,24 @@ public final class FieldPath {
   /** The path in Kubernetes' notation, as {@code field.Path.String()} prints it. */
   @Override
   public String toString() {
+    if (text == null) {
+      text = render();
+    }
     return text;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FieldPath other && text.equals(other.text);
+    return o instanceof FieldPath other && toString().equals(other.toString());
   }
 
   @Override
   public int hashCode() {
-    return text.hashCode();
+    return toString().hashCode();
   }
 
   private String render() {
-    String prefix = parent == null ? "" : parent.text;
+    String prefix = parent == null ? "" : parent.toString();
     if (name.isEmpty()) {
       return prefix + "[" + subscript + "]";
     }

@@ -5,10 +5,8 @@ import static dev.kubesim.impl.apiserver.validation.ValidationMessages.emptyErro
 import static dev.kubesim.impl.apiserver.validation.ValidationMessages.maxLenError;
 import static dev.kubesim.impl.apiserver.validation.ValidationMessages.regexError;
 
-import com.google.common.base.Splitter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Label and annotation syntax from apimachinery's {@code validation.go}: qualified names (label and
@@ -33,10 +31,6 @@ public final class LabelNames {
       "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or"
           + " '.', and must start and end with an alphanumeric character";
 
-  private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
-  private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
-  // Go's strings.Split keeps empty parts ("a/" is two parts), unlike String.split.
-  private static final Splitter SLASH = Splitter.on('/');
 
   private LabelNames() {}
 
@@ -48,13 +42,15 @@ public final class LabelNames {
    */
   public static List<String> isQualifiedName(String value) {
     List<String> errs = new ArrayList<>();
-    List<String> parts = SLASH.splitToList(value);
+    // Go's strings.Split keeps empty parts: "a/" is a prefix and an empty name.
+    int slash = value.indexOf('/');
+    int slashes = slash < 0 ? 0 : value.indexOf('/', slash + 1) < 0 ? 1 : 2;
     String name;
-    switch (parts.size()) {
-      case 1 -> name = parts.get(0);
-      case 2 -> {
-        String prefix = parts.get(0);
-        name = parts.get(1);
+    switch (slashes) {
+      case 0 -> name = value;
+      case 1 -> {
+        String prefix = value.substring(0, slash);
+        name = value.substring(slash + 1);
         if (prefix.isEmpty()) {
           errs.add("prefix part " + emptyError());
         } else {
@@ -77,7 +73,7 @@ public final class LabelNames {
     } else if (byteLength(name) > QUALIFIED_NAME_MAX_LENGTH) {
       errs.add("name part " + maxLenError(QUALIFIED_NAME_MAX_LENGTH));
     }
-    if (!QUALIFIED_NAME.matcher(name).matches()) {
+    if (!NameSyntax.isQualifiedNamePart(name)) {
       errs.add(
           "name part "
               + regexError(
@@ -92,7 +88,7 @@ public final class LabelNames {
     if (byteLength(value) > LABEL_VALUE_MAX_LENGTH) {
       errs.add(maxLenError(LABEL_VALUE_MAX_LENGTH));
     }
-    if (!LABEL_VALUE.matcher(value).matches()) {
+    if (!NameSyntax.isLabelValue(value)) {
       errs.add(regexError(LABEL_VALUE_ERR_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
     }
     return errs;
