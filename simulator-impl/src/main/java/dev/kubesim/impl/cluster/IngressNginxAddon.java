@@ -1,7 +1,6 @@
 package dev.kubesim.impl.cluster;
 
 import dev.kubesim.api.model.KubeObject;
-import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.ingress.IngressController;
 import dev.kubesim.impl.ingress.NetworkProxy;
 import dev.kubesim.impl.program.ProgramRegistry;
@@ -28,7 +27,7 @@ final class IngressNginxAddon {
     } else {
       c.runtime().programs().register(IMAGE, new IngressNginxProgram(Optional.empty(), frontend));
     }
-    for (KubeObject o : SimCluster.decodeAll(ManifestReader.read("addon ingress-nginx", Addons.text("ingress-nginx.yaml")))) {
+    for (KubeObject o : Addons.objects("ingress-nginx.yaml")) {
       c.api().create(o);
     }
   }

@@ -474,10 +474,8 @@ public final class SimCluster implements Cluster {
 
     private void installCoreDns() {
       String dnsIp = Cidr.format(c.serviceCidrs.get(0).address(10));
-      String text = Addons.text("coredns.yaml")
-          .replace("${DNS_SERVICE_IP}", dnsIp)
-          .replace("${CLUSTER_DOMAIN}", c.options.clusterDomain());
-      for (KubeObject o : decodeAll(ManifestReader.read("addon coredns", text))) {
+      for (KubeObject o : Addons.objects("coredns.yaml", "DNS_SERVICE_IP", dnsIp, "CLUSTER_DOMAIN",
+          c.options.clusterDomain())) {
         c.api.create(o);
       }
     }
