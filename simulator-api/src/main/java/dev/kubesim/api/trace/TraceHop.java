@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param netns the network namespace: a node's own ({@code node-1}), a pod's ({@code default/kubia-x7k2p})
  *     or an outside host's ({@code external/203.0.113.10})
  * @param where the interface ({@code eth0}, {@code cni0}, {@code veth1a2b3c4d}) or component
- *     ({@code nat PREROUTING}, {@code routing}, {@code conntrack}, {@code socket})
+ *     ({@code nat PREROUTING}, {@code routing}, {@code conntrack}, {@code socket}, {@code ingress-nginx})
  * @param action what happened: {@code SEND}, {@code RECEIVE}, {@code DNAT}, {@code SNAT}, {@code
- *     ROUTE}, {@code DELIVER}, {@code REJECT}, {@code DROP}, ...
+ *     ROUTE}, {@code DELIVER}, {@code REJECT}, {@code DROP}, {@code PROXY}, ...
  * @param reason why, in words: the rule chain, the route, the listener
  * @param packet the packet as it arrived at this step; empty for a client's own step (a DNS lookup, a
- *     timeout)
+ *     timeout) and for an L7 proxy's decision ({@code PROXY}: which Ingress, rule, path and backend
+ *     endpoint the ingress controller chose, or why it answered itself)
  * @param rewritten the packet as it left this step, when the step changed it (NAT)
  */
 public record TraceHop(Duration at, String node, String netns, String where, String action, String reason,

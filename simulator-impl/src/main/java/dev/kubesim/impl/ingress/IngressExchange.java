@@ -56,6 +56,31 @@ public record IngressExchange(IngressDecision decision, Optional<HttpResponse> r
     return r.withHeaders(r.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Server")).toList());
   }
 
+  /**
+   * The decision and what follows from it, one line for the trace's L7 hop, e.g. {@code http host
+   * shop.example.com path /x -> server shop.example.com, location / (Prefix) of ingress default/site
+   * rule 0 -> service default/web:80 -> endpoint default/web-1 10.244.1.4:8080 (1 of 2 ready),
+   * adding X-Forwarded-For and X-Real-IP 10.244.2.3}; or the controller's own answer.
+   */
+  public String describe() {
+    StringBuilder b = new StringBuilder(256).append(decision.describe());
+    if (upstream.isPresent()) {
+      Upstream u = upstream.get();
+      b.append(" -> endpoint ");
+      u.pod().ifPresent(p -> b.append(p).append(' '));
+      b.append(u.endpoint()).append(" (");
+      if (u.candidates() == 1) {
+        b.append("the only ready one");
+      } else {
+        b.append("1 of ").append(u.candidates()).append(" ready");
+      }
+      b.append("), adding X-Forwarded-For and X-Real-IP ").append(u.request().header("X-Real-IP").orElse("-"));
+    } else if (decision.outcome() == IngressDecision.Outcome.PROXY) {
+      b.append(" has no ready endpoint -> ").append(response.map(HttpResponse::statusLine).orElse(""));
+    }
+    return b.toString();
+  }
+
   /** nginx's {@code 504 Gateway Time-out}: the endpoint did not answer within the proxy timeouts. */
   public HttpResponse gatewayTimeout() {
     return response.orElseGet(() -> NginxPages.error(504, at));

@@ -7,8 +7,10 @@ import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.trace.Action;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * nginx in a controller pod: takes a request that reached the pod on 80 or 443, lets the {@link
@@ -16,10 +18,17 @@ import java.util.Optional;
  * controller pod's own network namespace to the chosen endpoint, across the packet network — with
  * ingress-nginx's default timeouts ({@code proxy-connect-timeout} 5 s, {@code proxy-read-timeout}
  * 60 s). Every answer is recorded in the controller's access log ({@link IngressController#served}).
+ *
+ * <p>When the request came over the network, the client's session goes on through nginx: the
+ * decision is a {@link Action#PROXY} hop of its trace, the second connection runs {@linkplain
+ * Session#nested() nested} in it (its hops follow in virtual-time order, and its time counts for
+ * the client), and the client learns which backend pod answered ({@link IngressAnswer}).
  */
 public final class NetworkProxy {
   private static final long CONNECT_TIMEOUT = Duration.ofSeconds(5).toNanos();
   private static final long READ_TIMEOUT = Duration.ofSeconds(60).toNanos();
+  /** The component the trace names for nginx's hops. */
+  private static final String WHERE = "ingress-nginx";
 
   private final IngressController controller;
   private final Network network;
@@ -37,27 +46,48 @@ public final class NetworkProxy {
    */
   public HttpResponse serve(HttpRequest request, boolean tls) {
     IngressExchange exchange = controller.proxy(request, tls);
-    if (exchange.upstream().isEmpty()) {
-      return controller.served(exchange, Optional.empty(), exchange.respond(Optional.empty())).response();
+    Session client = network.answering().orElse(null);
+    Optional<Netns> pod = network.at(hostOf(request.serverAddress()));
+    if (client != null && pod.isPresent()) {
+      client.note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) exchange::describe);
+    }
+    if (exchange.upstream().isEmpty() || pod.isEmpty()) {
+      HttpResponse own = exchange.respond(Optional.empty());
+      return answer(client, exchange, Optional.empty(), Optional.empty(), own);
     }
     IngressExchange.Upstream up = exchange.upstream().get();
-    Optional<Netns> from = network.at(hostOf(request.serverAddress()));
-    if (from.isEmpty()) {
-      return controller.served(exchange, Optional.empty(), exchange.respond(Optional.empty())).response();
-    }
-    // The second connection runs on a clock of its own: the network's session API times one client activity.
-    Session s = network.untracedSession();
+    // The second connection continues the client's session (same trace, same clock) when there is one.
+    Session s = client != null ? client.nested() : network.untracedSession();
     String endpoint = hostOf(up.endpoint());
     int port = Integer.parseInt(up.endpoint().substring(up.endpoint().lastIndexOf(':') + 1));
-    HttpClient.Result r = HttpClient.fetch(network, s, from.get(), Ip4.parse(endpoint), port, up.request(),
+    HttpClient.Result r = HttpClient.fetch(network, s, pod.get(), Ip4.parse(endpoint), port, up.request(),
         s.now() + CONNECT_TIMEOUT, s.now() + CONNECT_TIMEOUT + READ_TIMEOUT);
+    if (client != null) {
+      client.resume(s);
+    }
     HttpResponse response = switch (r.outcome()) {
       case RESPONSE -> exchange.respond(r.response());
       case CONNECT_TIMEOUT, KERNEL_TIMEOUT, TRANSFER_TIMEOUT -> exchange.gatewayTimeout();
       default -> exchange.respond(Optional.empty());
     };
-    Optional<String> pod = r.ok() ? r.servedBy().map(o -> o.startsWith("pod/") ? o.substring(4) : o) : Optional.empty();
-    return controller.served(exchange, pod, response).response();
+    if (r.ok()) {
+      return answer(client, exchange, r.answeredBy(), Optional.empty(), response);
+    }
+    if (client != null) {
+      client.note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) () -> "upstream " + up.endpoint() + " gave no answer ("
+          + r.reason() + ") -> " + response.statusLine());
+    }
+    return answer(client, exchange, Optional.empty(), Optional.of(r.reason()), response);
+  }
+
+  /** Logs the answer and tells the client's session who answered and how. */
+  private HttpResponse answer(Session client, IngressExchange exchange, Optional<String> upstream,
+      Optional<String> upstreamFailure, HttpResponse response) {
+    controller.served(exchange, upstream.map(o -> o.startsWith("pod/") ? o.substring(4) : o), response);
+    if (client != null) {
+      client.proxiedBy(new IngressAnswer(exchange, upstream, upstreamFailure));
+    }
+    return response;
   }
 
   private static String hostOf(String address) {

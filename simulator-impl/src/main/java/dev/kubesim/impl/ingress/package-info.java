@@ -16,9 +16,12 @@
  *       are not checked.
  *   <li>Annotations honoured: {@code ssl-redirect}, {@code force-ssl-redirect}; the others (rewrites,
  *       regex paths, canaries, auth, snippets, …) are ignored. ExternalName backends get 503.
- *   <li>The second connection (controller pod to endpoint) crosses the packet network on an
- *       untraced session of its own: the client's trace ends at the controller pod, and the
- *       decision is read from {@code IngressController.lastServed()} rather than from the trace.
+ *   <li>The second connection (controller pod to endpoint) crosses the packet network nested in
+ *       the client's session: the client's trace shows the decision ({@code PROXY}), that
+ *       connection and then the answer, and the client's result names the backend pod ({@code
+ *       HttpClient.Result.answeredBy()}). nginx closes the upstream connection before it answers
+ *       (the real one keeps it alive for the next request), and the client's time limit is checked
+ *       only when the answer arrives.
  *   <li>The status is written after each sync instead of every 60 seconds; the upstream is drawn at
  *       random among ready endpoints (stream {@code ingress/upstream}) instead of round robin with
  *       a random start; a failed upstream gives 502 without nginx's retry of the next endpoint.

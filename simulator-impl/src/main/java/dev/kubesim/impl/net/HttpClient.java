@@ -16,6 +16,7 @@ import java.util.Optional;
  *     HttpRequest.get("/").withHeader("Host", "10.96.1.5"), Long.MAX_VALUE, Long.MAX_VALUE);
  * r.response();   // the server's answer
  * r.servedBy();   // pod/default/kubia-x7k2p
+ * r.answeredBy(); // the same, or the pod behind an ingress controller that proxied the request
  * }</pre>
  */
 public final class HttpClient {
@@ -45,15 +46,39 @@ public final class HttpClient {
   /**
    * What the client got.
    *
-   * @param servedBy who answered ({@code pod/NAMESPACE/NAME}), once connected
+   * @param servedBy who accepted the connection and answered on it ({@code pod/NAMESPACE/NAME}), once connected
    * @param service the DNAT decision that carried the connection to a Service endpoint, if any
    * @param connectedAt the virtual instant the connection came up, or -1
    * @param object what decided a failure
+   * @param proxied what an L7 proxy that answered (ingress-nginx) did with the request: the upstream
+   *     behind it and the route
    */
   public record Result(Outcome outcome, Optional<HttpResponse> response, Optional<String> servedBy,
-      Optional<NatDecision> service, long connectedAt, String object, String reason) {
+      Optional<NatDecision> service, long connectedAt, String object, String reason, Optional<ProxyAnswer> proxied) {
     public boolean ok() {
       return outcome == Outcome.RESPONSE;
+    }
+
+    /**
+     * Whose answer the client got: the upstream pod when an L7 proxy forwarded the request and the
+     * upstream answered, otherwise the server that accepted the connection.
+     */
+    public Optional<String> answeredBy() {
+      Optional<String> upstream = proxied.flatMap(ProxyAnswer::answeredBy);
+      return upstream.isPresent() ? upstream : servedBy;
+    }
+
+    /**
+     * One line for a delivered request's disposition: the status line, the Service port whose
+     * rules carried the connection and the proxy's route, e.g. {@code HTTP/1.1 200 OK via Service
+     * port ingress-nginx/ingress-nginx-controller:http; Ingress default/site to Service port
+     * default/web:80}.
+     */
+    public String summary() {
+      StringBuilder b = new StringBuilder(response.map(HttpResponse::statusLine).orElse(reason));
+      service.ifPresent(d -> b.append(" via Service port ").append(d.service()));
+      proxied.ifPresent(p -> b.append("; ").append(p.route()));
+      return b.toString();
     }
   }
 
@@ -73,13 +98,22 @@ public final class HttpClient {
     TcpConnection c = attempt.connection();
     long connectedAt = s.now();
     Optional<String> servedBy = Optional.of(c.serverOwner());
+    s.proxiedBy(null);
     TcpConnection.Reply reply = c.send(HttpPayload.request(request));
+    Optional<ProxyAnswer> proxied = Optional.ofNullable(s.proxiedBy());
     if (reply.lost().isPresent()) {
       long limit = Math.min(totalDeadline, connectedAt + DATA_GIVE_UP);
       s.advanceTo(limit);
       s.note(from, "socket", Action.TIMEOUT, "no response");
       Delivery.Lost l = reply.lost().get();
-      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, l.object(), l.reason());
+      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, l.object(), l.reason(),
+          proxied);
+    }
+    if (s.now() > totalDeadline) {
+      // A proxy on the way waited for its upstream longer than the client was willing to wait.
+      s.note(from, "socket", Action.TIMEOUT, "the response came after the client's time limit");
+      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, servedBy.get(),
+          "no response within the client's time limit", proxied);
     }
     Optional<HttpResponse> response = reply.answer()
         .filter(HttpPayload.class::isInstance)
@@ -87,10 +121,10 @@ public final class HttpClient {
     c.close();
     if (response.isEmpty()) {
       return new Result(Outcome.EMPTY_REPLY, Optional.empty(), servedBy, service, connectedAt, servedBy.get(),
-          "the server closed the connection without a response");
+          "the server closed the connection without a response", proxied);
     }
     return new Result(Outcome.RESPONSE, response, servedBy, service, connectedAt, servedBy.get(),
-        response.get().statusLine());
+        response.get().statusLine(), proxied);
   }
 
   /**
@@ -106,7 +140,8 @@ public final class HttpClient {
     String owner = attempt.connection().serverOwner();
     long at = s.now();
     attempt.connection().close();
-    return new Result(Outcome.CONNECTED, Optional.empty(), Optional.of(owner), service, at, owner, "connected");
+    return new Result(Outcome.CONNECTED, Optional.empty(), Optional.of(owner), service, at, owner, "connected",
+        Optional.empty());
   }
 
   private static Result failed(TcpConnection.Attempt attempt, Optional<NatDecision> service) {
@@ -116,6 +151,7 @@ public final class HttpClient {
       case KERNEL_TIMEOUT -> Outcome.KERNEL_TIMEOUT;
       default -> Outcome.CONNECT_TIMEOUT;
     };
-    return new Result(o, Optional.empty(), Optional.empty(), service, -1, attempt.object(), attempt.reason());
+    return new Result(o, Optional.empty(), Optional.empty(), service, -1, attempt.object(), attempt.reason(),
+        Optional.empty());
   }
 }

@@ -42,6 +42,8 @@ public final class Network {
   private final Map<Integer, Netns> outside = new HashMap<>();
   private final Map<Integer, DatagramService> datagrams = new HashMap<>();
   private final Forwarder forwarder;
+  /** The session whose data a listener is reading right now (null between deliveries). */
+  private Session answering;
 
   /**
    * @param clock the cluster's virtual clock (nanoseconds)
@@ -216,6 +218,31 @@ public final class Network {
   /** Like {@link #send(Session, Netns, Packet)}, with the sender's reason on the first hop. */
   public Delivery send(Session session, Netns from, Packet packet, Object reason) {
     return forwarder.send(session, from, packet, reason);
+  }
+
+  /**
+   * Hands data that reached a namespace to its listener and returns the listener's answer. While
+   * the listener runs, {@link #answering()} is the sender's session, so that a server which opens a
+   * connection of its own to answer (a proxy to its upstream) can continue that session's trace.
+   */
+  Optional<Payload> receive(Session s, Netns server, Packet packet) {
+    Session outer = answering;
+    answering = s;
+    try {
+      return server.sockets().receive(server, packet);
+    } finally {
+      answering = outer;
+    }
+  }
+
+  /**
+   * The session whose request a listener is answering at this moment: a server that opens a
+   * connection while answering (ingress-nginx to its upstream) runs it on {@link Session#nested()}
+   * of this one, so the client's trace shows it. Empty outside a delivery (a program called
+   * directly, not over the network).
+   */
+  public Optional<Session> answering() {
+    return Optional.ofNullable(answering);
   }
 
   /** A fresh ephemeral source port ({@code net.ipv4.ip_local_port_range} 32768-60999), seeded. */

@@ -17,6 +17,7 @@ public final class Session {
   private long now;
   private NatDecision dnat;
   private NatDecision refusal;
+  private ProxyAnswer proxied;
 
   private Session(long start, TraceRecorder recorder) {
     this.start = start;
@@ -98,6 +99,34 @@ public final class Session {
 
   void refusal(NatDecision d) {
     refusal = d;
+  }
+
+  /**
+   * What an L7 proxy did with the request last sent in this session, when one received it; reset
+   * by {@link HttpClient} before each request.
+   */
+  public ProxyAnswer proxiedBy() {
+    return proxied;
+  }
+
+  /** Records, for the client, what the L7 proxy that received this session's request did with it. */
+  public void proxiedBy(ProxyAnswer answer) {
+    proxied = answer;
+  }
+
+  /**
+   * A session for a connection that a server opens while answering this session's request (a
+   * proxy's connection to its upstream): it records into the same trace and starts at this
+   * session's instant, with DNAT records of its own. {@link #resume} moves this session's clock on
+   * to where it ended, so the trace stays in virtual-time order.
+   */
+  public Session nested() {
+    return new Session(now, recorder);
+  }
+
+  /** Continues after a {@link #nested} session: virtual time moves on to its instant. */
+  public void resume(Session nested) {
+    advanceTo(nested.now);
   }
 
   /** Ends the session's trace with this disposition. */

@@ -202,7 +202,7 @@ public final class TcpConnection {
       return new Reply(Optional.empty(), Optional.of(lost(d)));
     }
     Packet got = a.packet();
-    Optional<Payload> answer = server.sockets().receive(server, got);
+    Optional<Payload> answer = net.receive(session, server, got);
     Packet out = answer.isPresent()
         ? Packet.tcp(got.destination(), got.destinationPort(), got.source(), got.sourcePort(), TcpFlags.PSH | TcpFlags.ACK,
             answer.get())

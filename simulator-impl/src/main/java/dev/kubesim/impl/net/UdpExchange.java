@@ -63,7 +63,7 @@ public final class UdpExchange {
       }
       return timeout(s, from, sentAt, timeoutNanos, server.object(), reason);
     }
-    Optional<Payload> answer = server.sockets().receive(server, got);
+    Optional<Payload> answer = net.receive(s, server, got);
     if (answer.isEmpty()) {
       return timeout(s, from, sentAt, timeoutNanos, server.object(), "the listener in " + server.object() + " did not answer");
     }

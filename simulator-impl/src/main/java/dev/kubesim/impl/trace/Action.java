@@ -31,5 +31,11 @@ public enum Action {
   /** The client waited for an answer that did not come and sent again or gave up. */
   TIMEOUT,
   /** A DNS lookup step of the client's resolver (a name tried, an answer taken). */
-  RESOLVE
+  RESOLVE,
+  /**
+   * An L7 proxy (the ingress controller's nginx) routed an HTTP request by host and path: to an
+   * upstream endpoint on a connection of its own, or to an answer of its own (404, redirect, 503,
+   * an upstream's failure as 502 or 504).
+   */
+  PROXY
 }

@@ -220,8 +220,7 @@ final class Curl implements Command {
         default -> { }
       }
       HttpResponse response = r.response().orElseThrow();
-      disposition = new Disposition(Disposition.Kind.DELIVERED, r.servedBy().orElse("-"), response.statusLine()
-          + r.service().map(d -> " via Service port " + d.service()).orElse(""));
+      disposition = new Disposition(Disposition.Kind.DELIVERED, r.answeredBy().orElse("-"), r.summary());
       if (o.verbose) {
         connected(host, ip, port, conn);
         requestLines(request);

@@ -189,7 +189,7 @@ final class Wget implements Command {
       return new Outcome(4, d);
     }
     HttpResponse response = r.response().orElseThrow();
-    Disposition ok = new Disposition(Disposition.Kind.DELIVERED, r.servedBy().orElse("-"), response.statusLine());
+    Disposition ok = new Disposition(Disposition.Kind.DELIVERED, r.answeredBy().orElse("-"), r.summary());
     if (!busybox && !o.quiet) {
       err.append("connected.\nHTTP request sent, awaiting response... ").append(response.status()).append(' ')
           .append(response.reason()).append('\n');
