@@ -60,9 +60,21 @@ public final class ContainerRuntime {
     String imageName = config.container().image().orElseThrow(
         () -> new IllegalArgumentException("container \"" + config.containerName()
             + "\" has no image"));
-    ImageReference image = ImageReference.parse(imageName);
-    Program program = programs.resolve(imageName);
-    RunningContainer container = new RunningContainer(config, image, program, commands, nanos);
+    return start(config, programs.resolve(imageName));
+  }
+
+  /**
+   * Starts a container running this program rather than the one registered for its image: a
+   * userland that is no image of the registry (a host outside the cluster), with the same commands.
+   *
+   * @throws IllegalArgumentException as {@link #start(ContainerConfig)}
+   */
+  public RunningContainer start(ContainerConfig config, Program program) {
+    String imageName = config.container().image().orElseThrow(
+        () -> new IllegalArgumentException("container \"" + config.containerName()
+            + "\" has no image"));
+    RunningContainer container =
+        new RunningContainer(config, ImageReference.parse(imageName), program, commands, nanos);
     container.start();
     return container;
   }
