@@ -57,10 +57,7 @@ public final class ContainerRuntime {
    *     invalid (the kubelet reports {@code InvalidImageName} before getting here)
    */
   public RunningContainer start(ContainerConfig config) {
-    String imageName = config.container().image().orElseThrow(
-        () -> new IllegalArgumentException("container \"" + config.containerName()
-            + "\" has no image"));
-    return start(config, programs.resolve(imageName));
+    return start(config, programs.resolve(imageName(config)));
   }
 
   /**
@@ -70,12 +67,15 @@ public final class ContainerRuntime {
    * @throws IllegalArgumentException as {@link #start(ContainerConfig)}
    */
   public RunningContainer start(ContainerConfig config, Program program) {
-    String imageName = config.container().image().orElseThrow(
-        () -> new IllegalArgumentException("container \"" + config.containerName()
-            + "\" has no image"));
     RunningContainer container =
-        new RunningContainer(config, ImageReference.parse(imageName), program, commands, nanos);
+        new RunningContainer(config, ImageReference.parse(imageName(config)), program, commands, nanos);
     container.start();
     return container;
+  }
+
+  private static String imageName(ContainerConfig config) {
+    return config.container().image().orElseThrow(
+        () -> new IllegalArgumentException("container \"" + config.containerName()
+            + "\" has no image"));
   }
 }
