@@ -76,6 +76,22 @@ public interface Cluster extends AutoCloseable {
   ExecResult exec(String pod, String container, java.util.List<String> command);
 
   /**
+   * A client outside the cluster at {@value ExternalClient#DEFAULT_ADDRESS}: it reaches nodePorts,
+   * LoadBalancer addresses through the cloud's load balancer and Services' externalIPs, and runs
+   * {@code curl}, {@code wget}, {@code ping}... ({@code cluster.external().exec("curl", "-s",
+   * "http://192.168.49.2:30123/")}).
+   */
+  ExternalClient external();
+
+  /**
+   * A client outside the cluster at this address (the same host for the same address).
+   *
+   * @throws IllegalArgumentException when {@code ip} is not an IPv4 address, or is one of the
+   *     cluster's (a node's, the pod network's, the Service range's)
+   */
+  ExternalClient external(String ip);
+
+  /**
    * A node of the cluster, to stop and start it ({@code cluster.node("node-2").stop()}).
    *
    * @throws NotFoundException when the cluster has no node of that name

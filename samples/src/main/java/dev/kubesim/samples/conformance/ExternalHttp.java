@@ -1,13 +1,8 @@
 package dev.kubesim.samples.conformance;
 
-import dev.kubesim.api.NodeConfig;
-import dev.kubesim.api.model.KubeObject;
-import dev.kubesim.api.model.Service;
-import dev.kubesim.api.model.ServicePort;
+import dev.kubesim.api.ExternalClient;
 import dev.kubesim.api.program.HttpHeader;
 import dev.kubesim.api.program.HttpResponse;
-import dev.kubesim.impl.cloud.LoadBalancerRoute;
-import dev.kubesim.impl.cloud.LoadBalancers;
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.ingress.IngressController;
 import dev.kubesim.impl.net.HttpClient;
@@ -16,7 +11,6 @@ import dev.kubesim.impl.net.NatDecision;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
-import dev.kubesim.impl.trace.Action;
 import dev.kubesim.samples.conformance.ScenarioTarget.HttpResult;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,30 +21,25 @@ import java.util.Optional;
 
 /**
  * The {@code http} verb for a client outside the cluster ({@code external}, or {@code
- * external:IP}): a host on the packet network's outside, which reaches the nodes' addresses, and
- * LoadBalancer addresses through the cloud's load balancer ({@link LoadBalancers#route}, noted in
- * the trace), which forwards to a node's nodePort. From there the network carries the connection:
- * kube-proxy's rules, conntrack, masquerade, the hop to the endpoint's node, the pod's container —
- * and, when that pod is an ingress-nginx controller, its nginx, which routes by host and path and
- * opens the second connection to the backend pod ({@code dev.kubesim.impl.ingress.NetworkProxy}).
- *
- * <p>Two destinations the network does not route from outside yet — a load balancer that delivers
- * to the node without a nodePort, and a Service's externalIP (routed to the first node) — go
- * through {@link DirectExternalHops}. Every other address (ClusterIPs, pod IPs) is unreachable: the
- * client times out.
+ * external:IP}): the engine's outside host ({@link SimCluster#external(String)}) opens a new
+ * connection over the packet network, which routes it as it routes {@code curl} run there — to a
+ * node's address directly, to a LoadBalancer address through the cloud's load balancer, to a
+ * Service's externalIP through the router in front of the nodes; then kube-proxy's rules,
+ * conntrack, masquerade, the hop to the endpoint's node, the pod's container and, when that pod is
+ * an ingress-nginx controller, its nginx, which routes by host and path to the backend pod.
+ * ClusterIPs and pod IPs are not routed from outside: the client times out. A host name is not
+ * resolved (the outside has no cluster DNS).
  */
 final class ExternalHttp {
-  /** The address of {@code external}: a host of TEST-NET-3 (RFC 5737), outside every cluster range. */
-  static final String DEFAULT_CLIENT = "203.0.113.2";
-  private static final String USER_AGENT = "curl/8.5.0";
+  /** The address of {@code external}. */
+  static final String DEFAULT_CLIENT = ExternalClient.DEFAULT_ADDRESS;
+  /** What the outside host's curl (Debian 12) sends. */
+  private static final String USER_AGENT = "curl/7.88.1";
 
   private final SimCluster sim;
-  private final DirectExternalHops direct;
-  private int nextSourcePort;
 
   ExternalHttp(SimCluster sim) {
     this.sim = sim;
-    this.direct = new DirectExternalHops(sim);
   }
 
   /** Whether a step's {@code from} names a client outside the cluster. */
@@ -79,33 +68,15 @@ final class ExternalHttp {
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
     String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    String client = clientAddress(req.from());
+    String client = sim.external(clientAddress(req.from())).address();
     dev.kubesim.api.program.HttpRequest request = new dev.kubesim.api.program.HttpRequest("GET", target,
         headers(req.headers(), host, port, tls), "", client + ":0", host + ":" + port);
 
     Network net = sim.network();
     Netns outside = net.outsideHost(client);
     Session s = net.session("http " + req.url() + " from external:" + client);
-    String ip = host;
-    int dport = port;
-    LoadBalancers cloud = LoadBalancers.of(sim.api());
-    if (cloud.isLoadBalancerAddress(host)) {
-      LoadBalancerRoute route = cloud.route(host, port, client);
-      s.note(outside, "cloud load balancer", route.forwarded() ? Action.ROUTE : Action.DROP, route.reason());
-      if (!route.forwarded()) {
-        return HttpResult.failed("timeout");
-      }
-      if (!isNodeAddress(route.destination().get())) {
-        return direct.arrive(route.node().get(), route.destination().get(), route.destinationPort(), request, client,
-            sourcePort());
-      }
-      ip = route.destination().get();
-      dport = route.destinationPort();
-    } else if (!isNodeAddress(host) && isExternalIP(host)) {
-      return direct.arrive(sim.options().nodes().get(0).name(), host, port, request, client, sourcePort());
-    }
     long before = IngressController.of(sim.api()).map(IngressController::servedCount).orElse(0L);
-    HttpClient.Result r = HttpClient.fetch(net, s, outside, Ip4.parse(ip), dport, request, Long.MAX_VALUE, Long.MAX_VALUE);
+    HttpClient.Result r = HttpClient.fetch(net, s, outside, Ip4.parse(host), port, request, Long.MAX_VALUE, Long.MAX_VALUE);
     return switch (r.outcome()) {
       case RESPONSE -> {
         HttpResponse response = r.response().orElseThrow();
@@ -115,7 +86,7 @@ final class ExternalHttp {
       }
       case REFUSED -> HttpResult.failed("connection refused");
       case EMPTY_REPLY -> HttpResult.failed("empty reply");
-      // From outside, an address the network does not route goes out to the internet and is never answered.
+      // From outside, an address nothing routes goes out to the internet and is never answered.
       default -> HttpResult.failed("timeout");
     };
   }
@@ -125,7 +96,7 @@ final class ExternalHttp {
    * result names the Ingress backend and the backend pod that answered, or no backend for the
    * controller's own answers.
    */
-  static HttpResult throughIngress(IngressController controller, long servedBefore, HttpResult result) {
+  private static HttpResult throughIngress(IngressController controller, long servedBefore, HttpResult result) {
     Optional<IngressController.Served> served = controller.lastServed().filter(x -> x.sequence() > servedBefore);
     if (served.isEmpty() || result.servedBy().isEmpty()) {
       return result;
@@ -143,31 +114,9 @@ final class ExternalHttp {
         s.upstreamPod().isPresent() ? s.upstreamPod() : result.servedBy());
   }
 
-  private boolean isNodeAddress(String address) {
-    for (NodeConfig n : sim.options().nodes()) {
-      if (n.addresses().contains(address)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean isExternalIP(String address) {
-    for (KubeObject o : sim.api().list(Service.KIND, Optional.empty())) {
-      if (((Service) o).specOrEmpty().externalIPs().contains(address)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** {@code NS/SERVICE:PORT} (the port by number) of the Service port whose rules carried the connection. */
   private Optional<String> servicePort(NatDecision d) {
     return BackendNames.servicePort(sim, d);
-  }
-
-  private int sourcePort() {
-    return 32768 + (nextSourcePort++ % (60999 - 32768 + 1));
   }
 
   /** curl's headers, with the step's own (a {@code Host} among them replaces curl's). */

@@ -71,6 +71,36 @@ class ExternalHttpTest {
   }
 
   @Test
+  void anExternalIpAndALoadBalancerWithoutNodePortsNameTheServicePortThatCarriedTheRequest() {
+    cluster.apply(NETEXEC.formatted("Cluster") + """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: direct}
+        spec:
+          type: LoadBalancer
+          allocateLoadBalancerNodePorts: false
+          externalIPs: [192.0.2.44]
+          selector: {app: netexec}
+          ports: [{port: 8081, targetPort: 8080}]
+        """);
+    String direct = cluster.get(dev.kubesim.api.model.Service.class, "default", "direct").orElseThrow().status()
+        .flatMap(dev.kubesim.api.model.ServiceStatus::loadBalancer).orElseThrow().ingress().get(0).ip().orElseThrow();
+
+    HttpResult viaBalancer = get("external", "http://" + direct + ":8081/hostname");
+    HttpResult viaExternalIp = get("external", "http://192.0.2.44:8081/hostname");
+    HttpResult wrongPort = get("external", "http://192.0.2.44:9999/");
+
+    assertThat(viaBalancer.status()).as("seed %d", SEED).isEqualTo(200);
+    assertThat(viaBalancer.backend()).contains("default/direct:8081");
+    assertThat(viaBalancer.servedBy()).contains("default/netexec");
+    assertThat(viaExternalIp.status()).isEqualTo(200);
+    assertThat(viaExternalIp.backend()).contains("default/direct:8081");
+    // the router delivers to node-1, where no rule takes that port: the node sends it on, and nobody has the address
+    assertThat(wrongPort.error()).contains("timeout");
+  }
+
+  @Test
   void clusterAndPodAddressesAreNotReachableFromOutside() {
     cluster.apply(NETEXEC.formatted("Cluster"));
     String clusterIp = cluster.get(dev.kubesim.api.model.Service.class, "default", "lb").orElseThrow()

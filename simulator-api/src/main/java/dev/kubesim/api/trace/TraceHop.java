@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param at the virtual instant, as time since the cluster started
  * @param node the node whose machine the step happened on ({@code -} outside the cluster)
  * @param netns the network namespace: a node's own ({@code node-1}), a pod's ({@code default/kubia-x7k2p})
- *     or an outside host's ({@code external/203.0.113.10})
+ *     or an outside host's ({@code external/203.0.113.10}); {@code cloud} for the network in front of
+ *     the nodes
  * @param where the interface ({@code eth0}, {@code cni0}, {@code veth1a2b3c4d}) or component
- *     ({@code nat PREROUTING}, {@code routing}, {@code conntrack}, {@code socket}, {@code ingress-nginx})
+ *     ({@code nat PREROUTING}, {@code routing}, {@code conntrack}, {@code socket}, {@code ingress-nginx}, the cloud's
+ *     {@code load balancer} and {@code router})
  * @param action what happened: {@code SEND}, {@code RECEIVE}, {@code DNAT}, {@code SNAT}, {@code
  *     ROUTE}, {@code DELIVER}, {@code REJECT}, {@code DROP}, {@code PROXY}, ...
  * @param reason why, in words: the rule chain, the route, the listener

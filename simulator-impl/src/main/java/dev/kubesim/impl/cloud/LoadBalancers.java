@@ -30,6 +30,7 @@ public final class LoadBalancers {
   static final String SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
   private final ApiServer api;
+  private final LoadBalancerPool pool = LoadBalancerPool.defaults();
   private final ServiceLoadBalancerController controller;
   private final CloudNodes nodes = new CloudNodes();
   private final LocalEndpointNodes localEndpoints = new LocalEndpointNodes();
@@ -37,7 +38,7 @@ public final class LoadBalancers {
 
   private LoadBalancers(ApiServer api) {
     this.api = api;
-    this.controller = new ServiceLoadBalancerController(api, LoadBalancerPool.defaults());
+    this.controller = new ServiceLoadBalancerController(api, pool);
     this.random = api.loop().random().stream("cloud/lb");
     nodes.watch(api.store());
     localEndpoints.watch(api.store());
@@ -65,6 +66,11 @@ public final class LoadBalancers {
   /** Whether a load balancer has this address: the network routes it to the cloud. */
   public boolean isLoadBalancerAddress(String address) {
     return controller.serviceAt(address).isPresent();
+  }
+
+  /** Whether the address lies in the range the cloud hands load balancers. */
+  public boolean inPool(String address) {
+    return pool.inRange(address);
   }
 
   /** The address provisioned for a Service, if any. */

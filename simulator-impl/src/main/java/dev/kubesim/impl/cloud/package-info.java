@@ -1,7 +1,8 @@
 /**
  * The simulated cloud: the cloud-controller-manager's service controller, which provisions a load
- * balancer address for every LoadBalancer Service, and the load balancers themselves, which send
- * each new connection to a healthy node.
+ * balancer address for every LoadBalancer Service, the load balancers themselves, which send each
+ * new connection to a healthy node, and the router in front of the nodes, which routes Services'
+ * externalIPs to a node ({@link dev.kubesim.impl.cloud.CloudNetwork}, the packet network's gateway).
  *
  * <p>Fidelity notes:
  *
@@ -18,7 +19,11 @@
  *       nodePort). The node is drawn at random per connection (seeded stream {@code cloud/lb});
  *       real load balancers hash the connection's addresses.
  *   <li>The client's address is preserved (a pass-through network load balancer). Without
- *       nodePorts the packet reaches the node addressed to the load balancer IP itself.
+ *       nodePorts the packet reaches the node addressed to the load balancer IP itself. Replies
+ *       go back through the load balancer, which turns their source back into its own address.
+ *   <li>The router sends each externalIP to the first Ready node in name order (a static route an
+ *       administrator would set); it does not follow a node that is down until the node is
+ *       NotReady.
  * </ul>
  */
 package dev.kubesim.impl.cloud;

@@ -3,6 +3,7 @@ package dev.kubesim.impl.cluster;
 import dev.kubesim.api.ClusterOptions;
 import dev.kubesim.api.NodeConfig;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.cni.CniPlugin;
 import dev.kubesim.impl.dns.ClusterDns;
 import dev.kubesim.impl.dns.DnsDatagrams;
@@ -23,7 +24,8 @@ import java.util.Optional;
 
 /**
  * How the cluster's network is put together: the network itself, each node on it with kube-proxy's
- * rules as its netfilter hooks, the CNI plugin attaching pods, CoreDNS and the upstream resolver
+ * rules as its netfilter hooks, the CNI plugin attaching pods, the cloud's load balancers and
+ * routes in front of the nodes, CoreDNS and the upstream resolver
  * answering on port 53, and the network commands in the container runtime.
  */
 final class ClusterNetwork {
@@ -47,6 +49,7 @@ final class ClusterNetwork {
           () -> kubelet == null || kubelet.isRunning());
     }
     CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
+    network.gateway(CloudNetwork.start(api)); // load balancer addresses and externalIPs from outside
   }
 
   /** CoreDNS on UDP 53 in its pods, the upstream resolver outside, and curl and friends in containers. */

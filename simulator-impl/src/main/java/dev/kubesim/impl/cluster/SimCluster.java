@@ -41,6 +41,9 @@ import dev.kubesim.impl.kubectl.Kubectl;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.sim.EventLoop;
 import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.ExternalClient;
+import dev.kubesim.impl.cloud.CloudNetwork;
+import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.controller.DeploymentController;
 import dev.kubesim.impl.controller.EndpointSliceController;
 import dev.kubesim.impl.controller.EndpointsController;
@@ -86,6 +89,7 @@ public final class SimCluster implements Cluster {
   private final Map<String, Kubelet> kubelets = new TreeMap<>();
   private Optional<dev.kubesim.api.trace.Trace> lastExecTrace = Optional.empty();
   private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies = new TreeMap<>();
+  private final Map<String, OutsideClient> externalClients = new TreeMap<>();
   private dev.kubesim.impl.net.Network network;
   private boolean closed;
 
@@ -145,7 +149,10 @@ public final class SimCluster implements Cluster {
     return runtime.programs();
   }
 
-  /** The trace of the last command run in a container (by {@link #exec} or {@code kubectl exec}), if it used the network. */
+  /**
+   * The trace of the last command run in a container (by {@link #exec} or {@code kubectl exec}) or
+   * on an {@link #external} client, if it used the network.
+   */
   public Optional<dev.kubesim.api.trace.Trace> lastExecTrace() {
     return locked(() -> lastExecTrace);
   }
@@ -182,11 +189,19 @@ public final class SimCluster implements Cluster {
 
   @Override
   public ExecResult exec(String pod, String container, List<String> command) {
+    return execTraced(() -> PodExec.run(this, pod, container, command));
+  }
+
+  /**
+   * Runs a command under the lock with the network's traces captured: the result carries what the
+   * command sent, and the cluster settles afterwards.
+   */
+  ExecResult execTraced(Supplier<ExecResult> command) {
     return locked(() -> {
       network.traces().begin();
       ExecResult result;
       try {
-        result = PodExec.run(this, pod, container, command);
+        result = command.get();
       } catch (RuntimeException e) {
         network.traces().end();
         throw e;
@@ -196,6 +211,30 @@ public final class SimCluster implements Cluster {
       lastExecTrace = result.trace();
       loop.settle();
       return result;
+    });
+  }
+
+  @Override
+  public ExternalClient external() {
+    return external(ExternalClient.DEFAULT_ADDRESS);
+  }
+
+  @Override
+  public ExternalClient external(String ip) {
+    return locked(() -> {
+      OutsideClient known = externalClients.get(ip);
+      if (known != null) {
+        return known;
+      }
+      if (!Ip4.isValid(ip)) {
+        throw new IllegalArgumentException("not an IPv4 address: \"" + ip + "\"");
+      }
+      CloudNetwork.start(api).routedAddress(ip).ifPresent(why -> {
+        throw new IllegalArgumentException(why + ", not a host's address outside the cluster");
+      });
+      OutsideClient client = OutsideClient.start(this, ip);
+      externalClients.put(ip, client);
+      return client;
     });
   }
 

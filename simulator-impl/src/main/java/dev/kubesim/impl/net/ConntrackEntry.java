@@ -20,6 +20,10 @@ public final class ConntrackEntry {
   boolean replied;
   boolean closing;
   long expires;
+  /** The node the cloud's edge sends the connection to; null in a node's own table. */
+  NodeHost via;
+  /** The gateway's decision behind an edge connection; null in a node's own table. */
+  GatewayRoute route;
 
   ConntrackEntry(Packet original, NatDecision decision) {
     this.protocol = original.protocol();

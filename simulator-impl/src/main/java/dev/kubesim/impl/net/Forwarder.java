@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * and the node network, through each node's netfilter hooks (conntrack first; for a new
  * connection the node's rules: DNAT, REJECT, DROP), routing, masquerade at POSTROUTING, and into
  * the namespace that has the destination. Replies find their conntrack entry and are translated
- * back (un-SNAT at PREROUTING, un-DNAT at POSTROUTING or INPUT).
+ * back (un-SNAT at PREROUTING, un-DNAT at POSTROUTING or INPUT). Between outside hosts and the
+ * nodes, packets to addresses that are no host's cross the {@link OutsideEdge} both ways.
  */
 final class Forwarder {
   private final Network net;
@@ -63,14 +64,15 @@ final class Forwarder {
       s.hop(other, "eth0", Action.DELIVER, p, null, null);
       return new Delivery.Arrived(other, p);
     }
-    Netns target = net.clusterAddress(dst);
-    if (target == null || target.kind() != Netns.Kind.NODE) {
-      String why = "no route to " + Ip4.format(dst) + ": from outside the cluster only the nodes' addresses are reachable";
-      s.hop(host, "routing", Action.NO_ROUTE, p, null, why);
-      return new Delivery.Lost(Delivery.Loss.NO_ROUTE, host.object(), why);
-    }
     s.advance(outsideLink);
-    return ingress(s, target.node(), p, "eth0");
+    Netns target = net.clusterAddress(dst);
+    if (target != null && target.kind() == Netns.Kind.NODE) {
+      return ingress(s, target.node(), p, "eth0");
+    }
+    // Any other address is the business of the network in front of the nodes: a load balancer, a
+    // route to an externalIP, or nothing (a ClusterIP or a pod IP goes out to the internet and is lost).
+    OutsideEdge.Inbound in = net.edge().inbound(s, p);
+    return in.lost() != null ? in.lost() : ingress(s, in.node(), in.packet(), "eth0");
   }
 
   private Delivery ingress(Session s, NodeHost node, Packet p, String iface) {
@@ -210,6 +212,7 @@ final class Forwarder {
       q = q.forwarded();
     }
     s.advance(outsideLink);
+    q = net.edge().outbound(s, q);
     Netns host = net.outside(dst);
     if (host == null) {
       String why = net.serviceRange(dst)

@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
 /**
  * The cluster's packet network: the nodes (each a namespace with eth0 and the cni0 bridge), the
  * pods' namespaces behind their veths, hosts outside the cluster, and the routes between them —
- * each node reaches another node's pod CIDR via that node's InternalIP, as a host-gw CNI sets up.
+ * each node reaches another node's pod CIDR via that node's InternalIP, as a host-gw CNI sets up;
+ * outside hosts reach the nodes' addresses, and the {@link Gateway}'s load balancers and routes.
  *
  * <p>{@link #send} walks one packet hop by hop through netfilter (kube-proxy's rules, conntrack,
  * masquerade), routing and links, recording each hop in the session's trace; the TCP, UDP and
@@ -41,6 +42,7 @@ public final class Network {
   private final PrefixTable<NodeHost> podRoutes = new PrefixTable<>();
   private final Map<Integer, Netns> outside = new HashMap<>();
   private final Map<Integer, DatagramService> datagrams = new HashMap<>();
+  private final OutsideEdge edge = new OutsideEdge(this);
   private final Forwarder forwarder;
   /** The session whose data a listener is reading right now (null between deliveries). */
   private Session answering;
@@ -137,13 +139,15 @@ public final class Network {
 
   /**
    * A host outside the cluster at this address (made on first use, with no listeners): an external
-   * client, or a server such as the upstream DNS resolver. It reaches the nodes' addresses only.
+   * client, or a server such as the upstream DNS resolver. It reaches the nodes' addresses, the
+   * other outside hosts, and whatever the {@link #gateway} routes (load balancers, externalIPs).
    *
-   * @throws IllegalArgumentException if the address is not IPv4 or belongs to the cluster
+   * @throws IllegalArgumentException if the address is not IPv4 or belongs to the cluster (a node's,
+   *     the pod network's or the Service range's)
    */
   public Netns outsideHost(String ip) {
     int address = Ip4.parse(ip);
-    if (byAddress.containsKey(address) || inClusterNetwork(address)) {
+    if (byAddress.containsKey(address) || inClusterNetwork(address) || serviceRange(address).isPresent()) {
       throw new IllegalArgumentException(ip + " is a cluster address, not one outside the cluster");
     }
     return outside.computeIfAbsent(address,
@@ -155,6 +159,18 @@ public final class Network {
     Netns ns = outsideHost(ip);
     ns.sockets(sockets);
     return ns;
+  }
+
+  /**
+   * What lies between the outside hosts and the nodes for addresses no host has: the cloud's load
+   * balancers and routes ({@link Gateway#NONE} until set). Replaces the previous one.
+   */
+  public void gateway(Gateway value) {
+    edge.gateway(value);
+  }
+
+  OutsideEdge edge() {
+    return edge;
   }
 
   /** The UDP program reached at this port on any pod whose container listens there (CoreDNS on 53). */

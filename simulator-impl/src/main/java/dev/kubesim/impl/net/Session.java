@@ -73,6 +73,14 @@ public final class Session {
     recorder.hop(now, ns.nodeName(), ns.name(), where, action, packet, rewritten, reason);
   }
 
+  /**
+   * Records a packet's hop at an element of the network that is no host (the cloud's load
+   * balancer, a router): {@code element} stands where a namespace would, the node is {@code -}.
+   */
+  void elementHop(String element, String where, Action action, Packet packet, Packet rewritten, Object reason) {
+    recorder.hop(now, "-", element, where, action, packet, rewritten, reason);
+  }
+
   /** Records a step of the client itself (a DNS lookup, a timeout), without a packet. */
   public void note(Netns ns, String where, Action action, Object reason) {
     recorder.hop(now, ns.nodeName(), ns.name(), where, action, null, null, reason);

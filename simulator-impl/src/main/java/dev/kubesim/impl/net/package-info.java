@@ -14,6 +14,12 @@
  *   routing: own address (INPUT) | own pod CIDR (cni0) | another node's pod CIDR (via its InternalIP)
  *            | another node's address | default route (outside: CNI masquerade for pods)
  *   nat POSTROUTING (MASQUERADE when marked; un-DNAT of replies) --link--&gt; next node or the pod
+ *
+ * outside host eth0 --1 ms--&gt; a node's address: that node
+ *                           | anything else: the gateway ({@link dev.kubesim.impl.net.Gateway}: the
+ *                             cloud's load balancer DNATs to a node's nodePort or keeps its address;
+ *                             the router sends an externalIP to a node; the rest is lost)
+ *   replies leaving a node for the outside pass the same element, which turns their source back
  * </pre>
  *
  * <h2>Clients</h2>
@@ -47,7 +53,10 @@
  *       deadline). SYNs are retransmitted after 1, 2, 4 ... s and the kernel gives up at 127 s.
  *   <li>The sender's and the receiver's namespaces keep no conntrack of their own (they do no NAT);
  *       nodes' conntrack follows the kernel's default timeouts.
- *   <li>An address nobody has swallows packets (no ARP failure, no ICMP host-unreachable).
+ *   <li>An address nobody has swallows packets (no ARP failure, no ICMP host-unreachable); from
+ *       outside, that includes ClusterIPs and pod IPs.
+ *   <li>Between the outside and the nodes there is one element per kind (load balancer, router)
+ *       with one connection table for all; it adds no latency of its own.
  *   <li>A node that is down (its kubelet stopped) loses every packet to or through it.
  * </ul>
  */

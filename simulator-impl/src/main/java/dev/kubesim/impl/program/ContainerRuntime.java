@@ -57,13 +57,25 @@ public final class ContainerRuntime {
    *     invalid (the kubelet reports {@code InvalidImageName} before getting here)
    */
   public RunningContainer start(ContainerConfig config) {
-    String imageName = config.container().image().orElseThrow(
-        () -> new IllegalArgumentException("container \"" + config.containerName()
-            + "\" has no image"));
-    ImageReference image = ImageReference.parse(imageName);
-    Program program = programs.resolve(imageName);
-    RunningContainer container = new RunningContainer(config, image, program, commands, nanos);
+    return start(config, programs.resolve(imageName(config)));
+  }
+
+  /**
+   * Starts a container running this program rather than the one registered for its image: a
+   * userland that is no image of the registry (a host outside the cluster), with the same commands.
+   *
+   * @throws IllegalArgumentException as {@link #start(ContainerConfig)}
+   */
+  public RunningContainer start(ContainerConfig config, Program program) {
+    RunningContainer container =
+        new RunningContainer(config, ImageReference.parse(imageName(config)), program, commands, nanos);
     container.start();
     return container;
+  }
+
+  private static String imageName(ContainerConfig config) {
+    return config.container().image().orElseThrow(
+        () -> new IllegalArgumentException("container \"" + config.containerName()
+            + "\" has no image"));
   }
 }

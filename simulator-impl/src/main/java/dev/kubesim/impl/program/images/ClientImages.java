@@ -58,6 +58,21 @@ public final class ClientImages {
         .runsCommand().build();
   }
 
+  /**
+   * The userland of a host outside the cluster ({@code Cluster.external()}): Debian 12 with the
+   * packages curl, wget, iputils-ping and dnsutils. It serves nothing.
+   */
+  public static Program outsideHost() {
+    return Program.builder(ImageConfig.builder(BaseImage.DEBIAN)
+            .file("/usr/bin/curl", "")
+            .file("/usr/bin/wget", "")
+            .file("/usr/bin/ping", "")
+            .file("/usr/bin/nslookup", "")
+            .file("/usr/bin/dig", "")
+            .build())
+        .build();
+  }
+
   /** {@code debian} and {@code ubuntu}: a plain Debian userland, {@code CMD ["bash"]}. */
   public static Program debian() {
     return Program.builder(ImageConfig.builder(BaseImage.DEBIAN).cmd("bash").build())

@@ -18,7 +18,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A network command's view of its pod's network: the pod's namespace, a traced session starting
+ * A network command's view of its pod's network (or, for a client outside the cluster, its host's):
+ * the pod's namespace, a traced session starting
  * now, and name look-ups as the C library does them ({@code /etc/hosts} first, then the resolver
  * reading {@code /etc/resolv.conf}, its queries sent as packets).
  */
@@ -42,8 +43,10 @@ final class PodNetwork {
     if (ns.isEmpty()) {
       return Optional.empty();
     }
-    String title = ctx.argv0() + (args.isEmpty() ? "" : " " + String.join(" ", args)) + " in pod "
-        + ctx.container().namespace() + "/" + ctx.container().podName();
+    String title = ctx.argv0() + (args.isEmpty() ? "" : " " + String.join(" ", args))
+        + (ns.get().kind() == Netns.Kind.EXTERNAL
+            ? " from outside the cluster (" + ns.get().addressText() + ")"
+            : " in pod " + ctx.container().namespace() + "/" + ctx.container().podName());
     return Optional.of(new PodNetwork(network, ctx, ns.get(), network.session(title)));
   }
 
