@@ -110,6 +110,11 @@ public final class KubeSimCommand {
     SimCluster cluster() {
       return (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).build();
     }
+
+    /** A cluster with these add-ons instead of the default ones. */
+    SimCluster cluster(List<String> addons) {
+      return (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).addons(addons).build();
+    }
   }
 
   private static int shell(List<String> args, PrintStream out) throws IOException {
@@ -170,7 +175,8 @@ public final class KubeSimCommand {
     String name = options.args().get(0);
     LabScript script = BuiltInLabs.script(name)
         .orElseThrow(() -> new IllegalArgumentException("no built-in lab \"" + name + "\"; known: " + String.join(", ", BuiltInLabs.names())));
-    try (SimCluster cluster = options.cluster()) {
+    // The chapter's last part needs an ingress controller, as `minikube addons enable ingress` gives one.
+    try (SimCluster cluster = options.cluster(List.of("coredns", "ingress-nginx"))) {
       // A lab shows failing commands on purpose (ping of a cluster IP): they do not fail the lab.
       new LabRunner(cluster, file -> BuiltInLabs.file(name, file), out).run(script);
       return 0;

@@ -1,6 +1,8 @@
 package dev.kubesim.samples.lab;
 
+import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubectlResult;
+import dev.kubesim.api.trace.Trace;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.cluster.SimCluster;
 import java.io.PrintStream;
@@ -19,6 +21,11 @@ import java.util.regex.Pattern;
  * <p>{@code $(pod app=kubia)} in a command stands for the first Running pod (in name order) of the
  * default namespace whose labels match the {@code key=value[,key=value]} selector, since a lab
  * cannot know generated pod names in advance; the command is shown with the name filled in.
+ *
+ * <p>A line that starts with a client command ({@code curl}, {@code wget}, {@code ping}, {@code
+ * nslookup}, {@code dig}) runs on the host outside the cluster; {@code trace} prints the hops of the
+ * last request a line sent (from a pod or from outside); {@code iptables-save [NODE]} prints a
+ * node's kube-proxy rules; {@code advance 30s} moves virtual time.
  */
 public final class LabRunner {
   private static final Pattern FILE_FLAG = Pattern.compile("(^|\\s)(-f|--filename)(\\s+|=)(\\S+)");
@@ -26,11 +33,15 @@ public final class LabRunner {
   private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
   private static final Pattern POD_REF = Pattern.compile("\\$\\(pod ([^)]+)\\)");
+  /** The client commands a line may run on the host outside the cluster, without {@code kubectl exec}. */
+  private static final Pattern OUTSIDE_COMMAND = Pattern.compile("(curl|wget|ping|nslookup|dig)(\\s.*)?");
 
   private final SimCluster cluster;
   private final Function<String, Optional<String>> files;
   private final PrintStream out;
   private int failures;
+  /** The trace of the last request a line sent, from a pod or from outside, for {@code trace}. */
+  private Optional<Trace> lastTrace = Optional.empty();
 
   /**
    * @param files maps a manifest name given after {@code -f} to its text, or empty to let kubectl
@@ -77,6 +88,17 @@ public final class LabRunner {
       out.println();
       return;
     }
+    if (trimmed.equals("trace")) {
+      // kubesim's own command: the way of the last request, hop by hop.
+      out.println("$ trace");
+      out.print(lastTrace.map(Trace::render).orElse("(no request has been traced yet)\n"));
+      out.println();
+      return;
+    }
+    if (OUTSIDE_COMMAND.matcher(trimmed).matches()) {
+      runOutside(trimmed);
+      return;
+    }
     String resolved = resolvePods(trimmed);
     // kubesim's own flag: "--trace" before "--" prints the trace of what the exec sent.
     boolean trace = TRACE_FLAG.matcher(resolved).find();
@@ -97,9 +119,31 @@ public final class LabRunner {
     if (!result.succeeded()) {
       failures++;
     }
+    if (command.startsWith("kubectl exec ")) {
+      cluster.lastExecTrace().ifPresent(t -> lastTrace = Optional.of(t));
+    }
     if (trace) {
       out.println();
       out.print(cluster.lastExecTrace().map(t -> t.render()).orElse("(no network traffic to trace)\n"));
+    }
+    out.println();
+  }
+
+  /**
+   * A client command without {@code kubectl exec} runs on the host outside the cluster ({@link
+   * dev.kubesim.api.Cluster#external()}), through its shell, as typed on a laptop next to the cluster.
+   */
+  private void runOutside(String line) {
+    out.println("$ " + line);
+    ExecResult r = cluster.external().exec("sh", "-c", line);
+    out.print(r.stdout());
+    if (!r.stdout().isEmpty() && !r.stdout().endsWith("\n")) {
+      out.println(); // curl -s prints bodies as they are; a terminal's prompt would follow on a new line
+    }
+    out.print(r.stderr());
+    r.trace().ifPresent(t -> lastTrace = Optional.of(t));
+    if (r.exitCode() != 0) {
+      failures++;
     }
     out.println();
   }
