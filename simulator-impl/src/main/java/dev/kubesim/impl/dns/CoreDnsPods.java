@@ -65,11 +65,6 @@ final class CoreDnsPods {
     return Optional.of(p.server());
   }
 
-  /** The pod at this address, if it runs CoreDNS. */
-  Optional<ObjectKey> podAt(String ip) {
-    return Optional.ofNullable(byIp.get(ip));
-  }
-
   private void onPod(WatchEvent e) {
     ObjectKey key = ObjectStore.keyOf(e.object());
     untrack(key);
