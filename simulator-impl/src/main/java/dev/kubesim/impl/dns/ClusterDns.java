@@ -42,7 +42,9 @@ public final class ClusterDns {
 
   /** The CoreDNS server listening at a pod address, if a CoreDNS container runs there. */
   public Optional<CoreDns> serverAt(String podIp) {
-    return Addresses.canonical(podIp).flatMap(servers::at);
+    // Addresses are kept in canonical text, which is how the network writes them: parse only another spelling.
+    Optional<CoreDns> server = servers.at(podIp);
+    return server.isPresent() ? server : Addresses.canonical(podIp).filter(ip -> !ip.equals(podIp)).flatMap(servers::at);
   }
 
   /** The addresses of the cluster DNS Service (its ClusterIPs), empty when it does not exist. */
