@@ -133,19 +133,37 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
     return new ExecResult(r.stdout(), r.stderr(), r.exitCode());
   }
 
-  /** One query to the kube-dns Service from the pod, or from the first node when the step names none. */
+  /**
+   * One query to the kube-dns Service's address as UDP packets, from the pod or, when the step names
+   * none, from the first node's own namespace: kube-proxy's rules on the sender's node DNAT it to a
+   * CoreDNS pod, whose answer comes back through conntrack. No answer (lost, refused, no Service) is
+   * {@code TIMEOUT}.
+   */
   @Override
   public DnsResult dns(DnsQuery query) {
-    dev.kubesim.impl.dns.ClusterDns dns = ((dev.kubesim.impl.cluster.SimCluster) cluster).dns();
-    dev.kubesim.impl.dns.DnsResult r = query.from().isPresent()
-        ? dns.query(query.from().get(), query.name(), query.type())
-        : dns.queryFrom(cluster.options().nodes().get(0).internalIP(),
-            dev.kubesim.impl.dns.DnsQuestion.of(query.name(), query.type()));
-    if (r.isTimedOut()) {
-      return new DnsResult("TIMEOUT", java.util.List.of());
+    dev.kubesim.impl.cluster.SimCluster sim = (dev.kubesim.impl.cluster.SimCluster) cluster;
+    dev.kubesim.impl.net.Network net = sim.network();
+    java.util.Optional<String> nameserver = sim.dns().serviceIps().stream()
+        .filter(dev.kubesim.impl.net.Ip4::isValid).findFirst();
+    java.util.Optional<dev.kubesim.impl.resolver.DnsAnswer> answer = java.util.Optional.empty();
+    if (query.from().isPresent()) {
+      String pod = query.from().get();
+      podWorker(pod); // a pod that does not exist, or is on no node, fails the step rather than timing out
+      if (nameserver.isPresent()) {
+        answer = new dev.kubesim.impl.resolver.NetworkDnsTransport(sim.api(), net)
+            .query(pod, nameserver.get(), query.name(), query.type());
+      }
+    } else if (nameserver.isPresent()) {
+      String node = cluster.options().nodes().get(0).name();
+      dev.kubesim.impl.net.Netns from = net.node(node).map(dev.kubesim.impl.net.NodeHost::netns)
+          .orElseThrow(() -> new IllegalStateException("node " + node + " is not on the network"));
+      answer = new dev.kubesim.impl.resolver.PacketDnsTransport(net, net.untracedSession(), from)
+          .query(node, nameserver.get(), query.name(), query.type());
     }
-    return new DnsResult(r.orThrow().rcode().name(), r.orThrow().answer().stream()
-        .map(a -> new DnsRecord(a.name(), a.type(), a.ttl(), a.data())).toList());
+    return answer
+        .map(a -> new DnsResult(a.rcode(), a.answers().stream()
+            .map(r -> new DnsRecord(r.name(), r.type(), r.ttl(), r.data())).toList()))
+        .orElseGet(() -> new DnsResult("TIMEOUT", java.util.List.of()));
   }
 
   /** Asks the node's kube-proxy; the packet is the node's own when its source is a node address or loopback. */

@@ -8,6 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +34,41 @@ class KubeSimCommandTest {
         .contains("3 packets transmitted, 0 received, 100% packet loss")
         .containsPattern("(?m)^kubia {3,}10\\.244\\.\\d+\\.\\d+:8080,")
         .contains("replicationcontroller/kubia scaled");
+  }
+
+  @Test
+  void builtInLabShowsServiceDiscovery() {
+    String out = run("lab", "kubia").output();
+    // The pods started before the Service have no KUBIA_ variables; their replacements have them.
+    int delete = out.indexOf("$ kubectl delete po --all\n");
+    assertThat(delete).isPositive();
+    assertThat(out.substring(0, delete)).doesNotContainPattern("(?m)^KUBIA_");
+    assertThat(out.substring(delete))
+        .containsPattern("(?m)^KUBIA_SERVICE_HOST=10\\.\\d+\\.\\d+\\.\\d+\nKUBIA_SERVICE_PORT=80\n");
+    assertThat(out)
+        .containsPattern("(?m)^external-service +ExternalName +<none> +api\\.somecompany\\.com +80/TCP ")
+        .contains("$ kubectl exec dnsutils -- nslookup external-service\nServer:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n"
+            + "external-service.default.svc.cluster.local\tcanonical name = api.somecompany.com.\n")
+        .containsPattern("-- curl -s http://external-service\ncommand terminated with exit code 6\n")
+        .containsPattern("(?m)^kubia-headless +ClusterIP +None +<none> +80/TCP ");
+    // One ready pod of three: the headless name has one A record, kubia-all (publishNotReadyAddresses) three.
+    assertThat(addresses(out, "kubia-headless")).hasSize(1);
+    assertThat(addresses(out, "kubia-all")).hasSize(3).contains(addresses(out, "kubia-headless").get(0));
+  }
+
+  /** The addresses nslookup printed for a name in the lab. */
+  private static List<String> addresses(String lab, String name) {
+    String start = "$ kubectl exec dnsutils -- nslookup " + name + "\n";
+    int from = lab.indexOf(start);
+    assertThat(from).as("nslookup %s in the lab", name).isNotNegative();
+    String block = lab.substring(from + start.length(), lab.indexOf("\n\n\n", from));
+    Matcher m = Pattern
+        .compile("Name:\t" + Pattern.quote(name) + "\\.default\\.svc\\.cluster\\.local\nAddress: (\\S+)").matcher(block);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   @Test

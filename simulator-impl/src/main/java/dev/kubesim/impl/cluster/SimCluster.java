@@ -162,7 +162,7 @@ public final class SimCluster implements Cluster {
     return runtime;
   }
 
-  /** The cluster DNS: queries to the kube-dns Service, answered by the CoreDNS pods. */
+  /** The cluster DNS: the CoreDNS pods' servers behind the kube-dns Service, and the upstream they forward to. */
   public dev.kubesim.impl.dns.ClusterDns dns() {
     return dns;
   }

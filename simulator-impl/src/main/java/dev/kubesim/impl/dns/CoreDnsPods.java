@@ -21,25 +21,28 @@ import java.util.function.Function;
  * The pods that run the CoreDNS image, by address, and the server process of each: one {@link
  * CoreDns} per running container, so that each pod has its own cache and a restarted container
  * starts with an empty one. A pod serves DNS while its CoreDNS container is running, ready or not.
+ * What each pod runs is read from its watch events (the store tells them synchronously), so that
+ * finding the server for a datagram is two hash look-ups.
  */
 final class CoreDnsPods {
-  private final ApiServer api;
   private final Function<List<String>, CoreDns> newServer;
   private final Map<String, ObjectKey> byIp = new HashMap<>();
-  private final Map<ObjectKey, List<String>> ipsByPod = new HashMap<>();
+  private final Map<ObjectKey, Tracked> tracked = new HashMap<>();
   private final Map<ObjectKey, Process> processes = new HashMap<>();
+
+  /** A CoreDNS pod's addresses, and the id of its running CoreDNS container, if one runs. */
+  private record Tracked(List<String> ips, Optional<String> running) {}
 
   /** A server and the container run it belongs to. */
   private record Process(String containerId, CoreDns server) {}
 
   /** @param newServer makes the server of a pod with these addresses */
-  private CoreDnsPods(ApiServer api, Function<List<String>, CoreDns> newServer) {
-    this.api = api;
+  private CoreDnsPods(Function<List<String>, CoreDns> newServer) {
     this.newServer = newServer;
   }
 
   static CoreDnsPods start(ApiServer api, Function<List<String>, CoreDns> newServer) {
-    CoreDnsPods pods = new CoreDnsPods(api, newServer);
+    CoreDnsPods pods = new CoreDnsPods(newServer);
     api.list(Pod.KIND, Optional.empty()).forEach(o -> pods.track((Pod) o));
     api.store().watch(Pod.KIND, pods::onPod);
     return pods;
@@ -51,23 +54,17 @@ final class CoreDnsPods {
     if (key == null) {
       return Optional.empty();
     }
-    Optional<Pod> pod = api.get(Pod.KIND, key.namespace(), key.name()).map(Pod.class::cast);
-    Optional<String> run = pod.flatMap(CoreDnsPods::runningCoreDns);
+    Optional<String> run = tracked.get(key).running();
     if (run.isEmpty()) {
       processes.remove(key);
       return Optional.empty();
     }
     Process p = processes.get(key);
     if (p == null || !p.containerId().equals(run.get())) {
-      p = new Process(run.get(), newServer.apply(ipsByPod.get(key)));
+      p = new Process(run.get(), newServer.apply(tracked.get(key).ips()));
       processes.put(key, p);
     }
     return Optional.of(p.server());
-  }
-
-  /** The pod at this address, if it runs CoreDNS. */
-  Optional<ObjectKey> podAt(String ip) {
-    return Optional.ofNullable(byIp.get(ip));
   }
 
   private void onPod(WatchEvent e) {
@@ -81,7 +78,8 @@ final class CoreDnsPods {
   }
 
   private void track(Pod pod) {
-    if (coreDnsContainer(pod).isEmpty()) {
+    Optional<String> container = coreDnsContainer(pod);
+    if (container.isEmpty()) {
       return;
     }
     List<String> ips = new ArrayList<>();
@@ -95,14 +93,14 @@ final class CoreDnsPods {
       return;
     }
     ObjectKey key = ObjectStore.keyOf(pod);
-    ipsByPod.put(key, List.copyOf(ips));
+    tracked.put(key, new Tracked(List.copyOf(ips), running(pod, container.get())));
     ips.forEach(ip -> byIp.put(ip, key));
   }
 
   private void untrack(ObjectKey key) {
-    List<String> old = ipsByPod.remove(key);
+    Tracked old = tracked.remove(key);
     if (old != null) {
-      old.forEach(ip -> byIp.remove(ip, key));
+      old.ips().forEach(ip -> byIp.remove(ip, key));
     }
   }
 
@@ -119,14 +117,10 @@ final class CoreDnsPods {
   }
 
   /** An id of the running CoreDNS container (its restart count with the pod's uid), if it runs. */
-  private static Optional<String> runningCoreDns(Pod pod) {
-    Optional<String> name = coreDnsContainer(pod);
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
+  private static Optional<String> running(Pod pod, String container) {
     for (ContainerStatus s : pod.status().map(PodStatus::containerStatuses).orElse(List.of())) {
       boolean running = s.state().flatMap(st -> st.running()).isPresent();
-      if (s.name().equals(name) && running) {
+      if (running && s.name().filter(container::equals).isPresent()) {
         return Optional.of(pod.metadata().uid().orElse("") + "/" + s.restartCount().orElse(0));
       }
     }

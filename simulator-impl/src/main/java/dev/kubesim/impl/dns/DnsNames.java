@@ -22,9 +22,16 @@ public final class DnsNames {
 
   /** Whether {@code child} is {@code parent} or below it (both fully qualified, any case). */
   public static boolean isSubdomain(String parent, String child) {
-    String p = lower(fqdn(parent));
-    String c = lower(fqdn(child));
-    return p.equals(".") || c.equals(p) || c.endsWith("." + p);
+    // Compared in place, without the trailing dots: servers ask this several times per query.
+    int p = parent.endsWith(".") ? parent.length() - 1 : parent.length();
+    int c = child.endsWith(".") ? child.length() - 1 : child.length();
+    if (p == 0) {
+      return true;
+    }
+    if (c < p || !child.regionMatches(true, c - p, parent, 0, p)) {
+      return false;
+    }
+    return c == p || child.charAt(c - p - 1) == '.';
   }
 
   /**

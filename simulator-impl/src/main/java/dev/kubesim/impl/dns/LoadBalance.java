@@ -26,6 +26,9 @@ final class LoadBalance {
   }
 
   private List<DnsRecord> roundRobin(List<DnsRecord> in) {
+    if (in.size() < 2) {
+      return in; // nothing to reorder, and a single record draws nothing
+    }
     List<DnsRecord> cname = new ArrayList<>();
     List<DnsRecord> address = new ArrayList<>();
     List<DnsRecord> mx = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.net.Ip4;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,9 @@ record ServiceRecord(String domain, String host, int port, long ttl, Optional<St
 
   /** The record type the host makes ({@code msg.Service.HostType}): A, AAAA, CNAME or TXT. */
   String hostType() {
+    if (Ip4.isCanonical(host)) {
+      return RrType.A; // the index keeps addresses canonical: the usual IPv4 host needs no parsing
+    }
     Optional<String> ip = Addresses.canonical(host);
     if (ip.isEmpty()) {
       return text.isPresent() ? RrType.TXT : RrType.CNAME;

@@ -6,8 +6,9 @@
  * CoreDNS implements it, NXDOMAIN and NODATA included.
  *
  * <p>{@link dev.kubesim.impl.dns.CoreDns} answers one question whatever carried it; {@link
- * dev.kubesim.impl.dns.ClusterDns} is the way in from a pod: the {@code kube-dns} Service, its
- * ready endpoints, the CoreDNS pod that answers. Everything reads the API server through watches,
+ * dev.kubesim.impl.dns.ClusterDns} holds the CoreDNS pods' servers, which {@link
+ * dev.kubesim.impl.dns.DnsDatagrams} puts on the packet network behind the {@code kube-dns}
+ * Service. Everything reads the API server through watches,
  * so a query costs O(answer size), and every draw and timestamp comes from the cluster's seed and
  * virtual clock.
  */

@@ -32,6 +32,19 @@ public final class Ip4 {
     return parseOrNegative(text) >= 0;
   }
 
+  /** Whether the text is a dotted quad as {@link #format} writes it (no leading zeros), so needs no rewriting. */
+  public static boolean isCanonical(String text) {
+    if (parseOrNegative(text) < 0) {
+      return false;
+    }
+    for (int i = 0; i < text.length() - 1; i++) {
+      if (text.charAt(i) == '0' && (i == 0 || text.charAt(i - 1) == '.') && text.charAt(i + 1) != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static long parseOrNegative(String s) {
     int n = s.length();
     if (n < 7 || n > 15) {

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.proxy;
 
 import com.google.common.net.InetAddresses;
+import dev.kubesim.impl.net.Ip4;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,9 @@ public record Packet(String source, String destination, Protocol protocol, int s
 
   private static String canonical(String address, String what) {
     Objects.requireNonNull(address, what);
+    if (Ip4.isCanonical(address)) {
+      return address; // the network's own addresses: nothing to rewrite, nothing to parse twice per packet
+    }
     if (!InetAddresses.isInetAddress(address)) {
       throw new IllegalArgumentException(what + " \"" + address + "\" is not an IP address");
     }

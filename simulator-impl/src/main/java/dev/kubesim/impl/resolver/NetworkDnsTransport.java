@@ -3,6 +3,7 @@ package dev.kubesim.impl.resolver;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.dns.DnsQuestion;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import java.util.Optional;
@@ -23,11 +24,20 @@ public final class NetworkDnsTransport implements DnsTransport {
 
   @Override
   public Optional<DnsAnswer> query(String fromPod, String nameserver, String fqdn, String type) {
-    Optional<Netns> from = podIp(fromPod).flatMap(network::at);
-    if (from.isEmpty()) {
-      return Optional.empty();
-    }
-    return new PacketDnsTransport(network, network.untracedSession(), from.get()).query(fromPod, nameserver, fqdn, type);
+    return exchange(fromPod, nameserver, DnsQuestion.of(fqdn, type))
+        .flatMap(PacketDnsTransport.Exchange::response)
+        .map(PacketDnsTransport::answer);
+  }
+
+  /**
+   * Sends one question (recursion desired) from the pod and returns the whole exchange: the response
+   * with its flags, who answered, how it ended. Empty when the pod has no address on the network.
+   *
+   * @param fromPod the asking pod as {@code NS/NAME}
+   */
+  public Optional<PacketDnsTransport.Exchange> exchange(String fromPod, String nameserver, DnsQuestion question) {
+    return podIp(fromPod).flatMap(network::at)
+        .map(from -> new PacketDnsTransport(network, network.untracedSession(), from).exchange(nameserver, question, true));
   }
 
   private Optional<String> podIp(String podRef) {

@@ -6,9 +6,9 @@
  * logic knows nothing of the network: every query goes through a {@link
  * dev.kubesim.impl.resolver.DnsTransport}. {@link dev.kubesim.impl.resolver.PacketDnsTransport}
  * sends it as a UDP packet from the pod's namespace through the network (kube-proxy's DNAT of the
- * kube-dns Service, conntrack, the CoreDNS pod), as {@code curl}, {@code nslookup} and the {@code
- * resolve} verb do; {@link dev.kubesim.impl.resolver.ClusterDnsTransport} asks {@code
- * dev.kubesim.impl.dns.ClusterDns} directly, without packets. {@link
+ * kube-dns Service, conntrack, the CoreDNS pod), as {@code curl}, {@code nslookup} and the
+ * conformance runner's {@code resolve} and {@code dns} verbs do; {@link
+ * dev.kubesim.impl.resolver.NetworkDnsTransport} is the same for any pod by name. {@link
  * dev.kubesim.impl.resolver.ResolvConf} is also the kubelet's typed view of the file it writes.
  *
  * <pre>{@code

@@ -38,4 +38,18 @@ class DnsNamesTest {
     assertThat(Addresses.fromDashed("kubia-a")).isEqualTo(Optional.empty());
     assertThat(Addresses.fromDashed("010-244-1-5")).isEmpty();
   }
+
+  @Test
+  void subdomainsAreComparedByWholeLabelsWithoutRegardToCaseOrTrailingDot() {
+    assertThat(DnsNames.isSubdomain("cluster.local.", "kubia.default.svc.Cluster.Local.")).isTrue();
+    assertThat(DnsNames.isSubdomain("cluster.local", "cluster.local.")).isTrue();
+    assertThat(DnsNames.isSubdomain("CLUSTER.local.", "cluster.local")).isTrue();
+    assertThat(DnsNames.isSubdomain("cluster.local.", "mycluster.local.")).isFalse();
+    assertThat(DnsNames.isSubdomain("cluster.local.", "local.")).isFalse();
+    assertThat(DnsNames.isSubdomain(".", "example.com.")).isTrue();
+    assertThat(DnsNames.isSubdomain("", "example.com")).isTrue();
+    assertThat(DnsNames.isSubdomain("com.", ".")).isFalse();
+    assertThat(DnsNames.matchZone(java.util.List.of("cluster.local.", "in-addr.arpa."), "10.10.96.10.in-addr.arpa."))
+        .contains("in-addr.arpa.");
+  }
 }

@@ -2,6 +2,8 @@ package dev.kubesim.impl.dns;
 
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.resolver.NetworkDnsTransport;
+import dev.kubesim.impl.resolver.PacketDnsTransport;
 import java.util.List;
 import java.util.Map;
 
@@ -113,5 +115,16 @@ final class DnsTestClusters {
     SimCluster cluster = cluster();
     cluster.apply(APPS);
     return cluster;
+  }
+
+  /** One query as UDP packets from a pod to a nameserver (the kube-dns Service's address, a pod's, ...). */
+  static PacketDnsTransport.Exchange send(SimCluster cluster, String fromPod, String nameserver, DnsQuestion question) {
+    return new NetworkDnsTransport(cluster.api(), cluster.network()).exchange(fromPod, nameserver, question)
+        .orElseThrow(() -> new IllegalStateException(fromPod + " is not on the network (seed " + SEED + ")"));
+  }
+
+  /** One query as UDP packets from a pod to the kube-dns Service. */
+  static PacketDnsTransport.Exchange query(SimCluster cluster, String fromPod, String name, String type) {
+    return send(cluster, fromPod, cluster.dns().serviceIps().get(0), DnsQuestion.of(name, type));
   }
 }

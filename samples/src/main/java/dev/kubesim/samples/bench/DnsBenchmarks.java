@@ -1,0 +1,80 @@
+package dev.kubesim.samples.bench;
+
+import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.resolver.DnsAnswer;
+import dev.kubesim.impl.resolver.DnsTransport;
+import dev.kubesim.impl.resolver.NetworkDnsTransport;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The DNS figures {@code dns.a.small} and {@code dns.a.large}: one A query from the client pod for
+ * {@code bench.default.svc.cluster.local.}, end to end — a UDP datagram from the pod's namespace to
+ * the kube-dns Service's address, kube-proxy's DNAT on the pod's node to a CoreDNS pod (and
+ * conntrack's entry), the route to that pod, CoreDNS's {@code kubernetes} plugin answering from its
+ * index, the reply back through conntrack's un-DNAT, the answer decoded into records — in the
+ * {@link ServiceCluster} of 10 Services and in that of 10,000.
+ *
+ * <p>The query goes through {@link NetworkDnsTransport}, the transport the pods' resolvers and the
+ * conformance runner's {@code dns} verb send with, not through {@code kubectl exec ... nslookup}:
+ * the exec would add the container process, the shell's parsing, reading {@code /etc/resolv.conf},
+ * the search list (three queries for a short name) and the output's formatting, all of which the curl
+ * figures already measure; what is measured here is the DNS exchange itself, every packet of it.
+ */
+public final class DnsBenchmarks {
+  /** Queries per sample, so that one sample is long enough to time. */
+  private static final int QUERIES = 1_000;
+  private static final String NAME = "bench.default.svc.cluster.local.";
+
+  private DnsBenchmarks() {}
+
+  /** The figures, measured in the clusters the curl figures use. */
+  static List<Benchmark> all(ServiceCluster small, ServiceCluster large) {
+    return List.of(latency("dns.a.small", small), latency("dns.a.large", large));
+  }
+
+  private static Benchmark latency(String name, ServiceCluster cluster) {
+    return new Benchmark() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String unit() {
+        return "us";
+      }
+
+      /** C2 needs tens of thousands of queries before the whole path is compiled. */
+      @Override
+      public int warmups() {
+        return 50;
+      }
+
+      @Override
+      public int samples() {
+        return 25;
+      }
+
+      @Override
+      public double sample() {
+        SimCluster sim = cluster.cluster();
+        // Past UDP's conntrack timeouts: the sample's queries are new connections for kube-proxy,
+        // as a resolver's random source ports make them, not replays of the last sample's entries.
+        sim.advance(Duration.ofMinutes(3));
+        DnsTransport transport = new NetworkDnsTransport(sim.api(), sim.network());
+        String nameserver = sim.dns().serviceIps().get(0);
+        String expected = cluster.clusterIp();
+        long start = System.nanoTime();
+        for (int i = 0; i < QUERIES; i++) {
+          DnsAnswer a = transport.query(ServiceCluster.CLIENT, nameserver, NAME, "A")
+              .orElseThrow(() -> new IllegalStateException("no answer to the DNS query for " + NAME));
+          if (!a.hasAnswers() || !a.answers().get(0).data().equals(expected)) {
+            throw new IllegalStateException("wrong answer for " + NAME + ": " + a);
+          }
+        }
+        return (System.nanoTime() - start) / 1e3 / QUERIES;
+      }
+    };
+  }
+}
