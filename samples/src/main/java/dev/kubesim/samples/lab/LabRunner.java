@@ -4,6 +4,8 @@ import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubectlResult;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.Service;
+import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.impl.cluster.SimCluster;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -20,7 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p>{@code $(pod app=kubia)} in a command stands for the first Running pod (in name order) of the
  * default namespace whose labels match the {@code key=value[,key=value]} selector, since a lab
- * cannot know generated pod names in advance; the command is shown with the name filled in.
+ * cannot know generated pod names in advance; the command is shown with the name filled in. In the
+ * same way {@code $(clusterip NAME)} and {@code $(externalip [NS/]NAME)} stand for a Service's
+ * cluster IP and its load balancer's address (or first externalIP), as a reader would copy them
+ * from {@code kubectl get svc}.
  *
  * <p>A line that starts with a client command ({@code curl}, {@code wget}, {@code ping}, {@code
  * nslookup}, {@code dig}) runs on the host outside the cluster; {@code trace} prints the hops of the
@@ -33,6 +38,7 @@ public final class LabRunner {
   private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
   private static final Pattern POD_REF = Pattern.compile("\\$\\(pod ([^)]+)\\)");
+  private static final Pattern SERVICE_REF = Pattern.compile("\\$\\((clusterip|externalip) ([^)/\\s]+/)?([^)/\\s]+)\\)");
   /** The client commands a line may run on the host outside the cluster, without {@code kubectl exec}. */
   private static final Pattern OUTSIDE_COMMAND = Pattern.compile("(curl|wget|ping|nslookup|dig)(\\s.*)?");
 
@@ -95,11 +101,11 @@ public final class LabRunner {
       out.println();
       return;
     }
-    if (OUTSIDE_COMMAND.matcher(trimmed).matches()) {
-      runOutside(trimmed);
+    String resolved = resolveReferences(trimmed);
+    if (OUTSIDE_COMMAND.matcher(resolved).matches()) {
+      runOutside(resolved);
       return;
     }
-    String resolved = resolvePods(trimmed);
     // kubesim's own flag: "--trace" before "--" prints the trace of what the exec sent.
     boolean trace = TRACE_FLAG.matcher(resolved).find();
     if (trace) {
@@ -161,8 +167,22 @@ public final class LabRunner {
   }
 
   /** Replaces each {@code $(pod SELECTOR)} with a pod's name; an unmatched one stays, and kubectl reports it. */
-  private String resolvePods(String line) {
-    return POD_REF.matcher(line).replaceAll(m -> Matcher.quoteReplacement(firstRunningPod(m.group(1)).orElse(m.group())));
+  private String resolveReferences(String line) {
+    String pods = POD_REF.matcher(line).replaceAll(m -> Matcher.quoteReplacement(firstRunningPod(m.group(1)).orElse(m.group())));
+    return SERVICE_REF.matcher(pods).replaceAll(m -> Matcher.quoteReplacement(serviceAddress(
+        m.group(1), m.group(2) == null ? "default" : m.group(2).substring(0, m.group(2).length() - 1), m.group(3))
+        .orElse(m.group())));
+  }
+
+  /** A Service's cluster IP, or the first address of its load balancer (else of its externalIPs). */
+  private Optional<String> serviceAddress(String which, String namespace, String name) {
+    return cluster.get(Service.class, namespace, name).flatMap(svc -> which.equals("clusterip")
+        ? svc.specOrEmpty().clusterIP().filter(ip -> !ip.equals("None"))
+        : svc.status().flatMap(ServiceStatus::loadBalancer).stream()
+            .flatMap(lb -> lb.ingress().stream())
+            .flatMap(ing -> ing.ip().stream())
+            .findFirst()
+            .or(() -> svc.specOrEmpty().externalIPs().stream().findFirst()));
   }
 
   private Optional<String> firstRunningPod(String selector) {

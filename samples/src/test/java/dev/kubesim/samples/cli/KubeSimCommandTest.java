@@ -56,6 +56,26 @@ class KubeSimCommandTest {
     assertThat(addresses(out, "kubia-all")).hasSize(3).contains(addresses(out, "kubia-headless").get(0));
   }
 
+  @Test
+  void builtInLabExposesTheServiceToAClientOutsideTheCluster() {
+    String out = run("lab", "kubia").output();
+    String hit = "You've hit kubia-[bcdfghjklmnpqrstvwxz2456789]{5}\n";
+    assertThat(out)
+        .containsPattern("(?m)^kubia-nodeport +NodePort +10\\.[\\d.]+ +<none> +80:30123/TCP ")
+        .containsPattern("\\$ curl -s http://192\\.168\\.49\\.2:30123\n" + hit)
+        .containsPattern("\\$ curl -sS -m 2 http://10\\.[\\d.]+\ncurl: \\(28\\) Connection timed out after 2000 milliseconds\n")
+        .containsPattern("(?m)^kubia-loadbalancer +LoadBalancer +10\\.[\\d.]+ +172\\.18\\.255\\.2\\d\\d +80:3\\d{4}/TCP ")
+        .containsPattern("\\$ curl -s http://172\\.18\\.255\\.2\\d\\d\n" + hit)
+        .containsPattern("(?m)^kubia +nginx +kubia\\.example\\.com +172\\.18\\.255\\.2\\d\\d +80 ")
+        .containsPattern("-H \"Host: kubia\\.example\\.com\" http://172\\.18\\.255\\.2\\d\\d\n" + hit)
+        .contains("<head><title>404 Not Found</title></head>");
+    // The traces of the outside requests: the node's rules, the cloud's load balancer, nginx's decision.
+    assertThat(out)
+        .contains("from outside the cluster (203.0.113.2)")
+        .containsPattern("cloud +load balancer +DNAT ")
+        .containsPattern("ingress-nginx +PROXY .*ingress default/kubia rule 0 -> service default/kubia-nodeport:80");
+  }
+
   /** The addresses nslookup printed for a name in the lab. */
   private static List<String> addresses(String lab, String name) {
     String start = "$ kubectl exec dnsutils -- nslookup " + name + "\n";

@@ -5,7 +5,7 @@ import dev.kubesim.impl.program.ExecContext;
 import java.util.regex.Pattern;
 
 /** Quoting and the stock lines GNU and BusyBox tools print. */
-final class Words {
+public final class Words {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./+,:@%^=-]+");
 
   private Words() {}
@@ -16,7 +16,7 @@ final class Words {
   }
 
   /** GNU's {@code quotef}: quoted only where the shell would need it, as {@code cat: /x} shows. */
-  static String quotedIfNeeded(String name) {
+  public static String quotedIfNeeded(String name) {
     return SAFE.matcher(name).matches() ? name : quoted(name);
   }
 

@@ -7,6 +7,7 @@ import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.program.ExecContext;
+import dev.kubesim.impl.program.commands.Words;
 import dev.kubesim.impl.resolver.Libc;
 import dev.kubesim.impl.resolver.PacketDnsTransport;
 import dev.kubesim.impl.resolver.Resolution;
@@ -43,7 +44,11 @@ final class PodNetwork {
     if (ns.isEmpty()) {
       return Optional.empty();
     }
-    String title = ctx.argv0() + (args.isEmpty() ? "" : " " + String.join(" ", args))
+    StringBuilder command = new StringBuilder(ctx.argv0());
+    for (String a : args) {
+      command.append(' ').append(Words.quotedIfNeeded(a)); // as typed: curl -H 'Host: x' ...
+    }
+    String title = command
         + (ns.get().kind() == Netns.Kind.EXTERNAL
             ? " from outside the cluster (" + ns.get().addressText() + ")"
             : " in pod " + ctx.container().namespace() + "/" + ctx.container().podName());
