@@ -2,9 +2,7 @@ package dev.kubesim.samples.bench;
 
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.resolver.DnsAnswer;
-import dev.kubesim.impl.resolver.DnsTransport;
 import dev.kubesim.impl.resolver.NetworkDnsTransport;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,47 +32,14 @@ public final class DnsBenchmarks {
   }
 
   private static Benchmark latency(String name, ServiceCluster cluster) {
-    return new Benchmark() {
-      @Override
-      public String name() {
-        return name;
+    return RequestBenchmark.latency(name, cluster, QUERIES, c -> {
+      SimCluster sim = c.cluster();
+      DnsAnswer a = new NetworkDnsTransport(sim.api(), sim.network())
+          .query(ServiceCluster.CLIENT, sim.dns().serviceIps().get(0), NAME, "A")
+          .orElseThrow(() -> new IllegalStateException("no answer to the DNS query for " + NAME));
+      if (!a.hasAnswers() || !a.answers().get(0).data().equals(c.clusterIp())) {
+        throw new IllegalStateException("wrong answer for " + NAME + ": " + a);
       }
-
-      @Override
-      public String unit() {
-        return "us";
-      }
-
-      /** C2 needs tens of thousands of queries before the whole path is compiled. */
-      @Override
-      public int warmups() {
-        return 50;
-      }
-
-      @Override
-      public int samples() {
-        return 25;
-      }
-
-      @Override
-      public double sample() {
-        SimCluster sim = cluster.cluster();
-        // Past UDP's conntrack timeouts: the sample's queries are new connections for kube-proxy,
-        // as a resolver's random source ports make them, not replays of the last sample's entries.
-        sim.advance(Duration.ofMinutes(3));
-        DnsTransport transport = new NetworkDnsTransport(sim.api(), sim.network());
-        String nameserver = sim.dns().serviceIps().get(0);
-        String expected = cluster.clusterIp();
-        long start = System.nanoTime();
-        for (int i = 0; i < QUERIES; i++) {
-          DnsAnswer a = transport.query(ServiceCluster.CLIENT, nameserver, NAME, "A")
-              .orElseThrow(() -> new IllegalStateException("no answer to the DNS query for " + NAME));
-          if (!a.hasAnswers() || !a.answers().get(0).data().equals(expected)) {
-            throw new IllegalStateException("wrong answer for " + NAME + ": " + a);
-          }
-        }
-        return (System.nanoTime() - start) / 1e3 / QUERIES;
-      }
-    };
+    });
   }
 }

@@ -1,0 +1,95 @@
+package dev.kubesim.samples.bench;
+
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * A network figure: the mean cost of one request (a curl, a DNS query) in a {@link
+ * ServiceCluster}, over a batch long enough to time — its latency in microseconds, or the bytes it
+ * allocates. All network figures are one {@link Benchmark#group() group}, sampled in turn, so that
+ * the small and the large cluster's figures are taken under the same conditions.
+ *
+ * <p>Before each sample virtual time moves past conntrack's timeouts (TCP's TIME_WAIT, UDP's
+ * streams): the sample's requests are new connections, as a client's fresh source ports make them,
+ * not replays of the last sample's entries, and the tables stay the size of one sample's traffic.
+ */
+final class RequestBenchmark implements Benchmark {
+  /** Anything that sends one request and fails loudly when it is not answered. */
+  interface Request {
+    void send(ServiceCluster cluster);
+  }
+
+  private static final Duration PAST_CONNTRACK_TIMEOUTS = Duration.ofMinutes(3);
+
+  private final String name;
+  private final ServiceCluster cluster;
+  private final Request request;
+  private final int batch;
+  private final boolean allocation;
+
+  private RequestBenchmark(String name, ServiceCluster cluster, Request request, int batch, boolean allocation) {
+    this.name = name;
+    this.cluster = cluster;
+    this.request = request;
+    this.batch = batch;
+    this.allocation = allocation;
+  }
+
+  /** Microseconds per request, over batches of {@code batch} requests. */
+  static Benchmark latency(String name, ServiceCluster cluster, int batch, Request request) {
+    return new RequestBenchmark(name, cluster, request, batch, false);
+  }
+
+  /** Bytes the measuring thread allocates per request. */
+  static Benchmark allocation(String name, ServiceCluster cluster, int batch, Request request) {
+    return new RequestBenchmark(name, cluster, request, batch, true);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String group() {
+    return "network";
+  }
+
+  @Override
+  public String unit() {
+    return allocation ? "bytes" : "us";
+  }
+
+  /** C2 needs tens of thousands of requests before the whole path is compiled. */
+  @Override
+  public int warmups() {
+    return allocation ? 10 : 50;
+  }
+
+  @Override
+  public int samples() {
+    return 25;
+  }
+
+  @Override
+  public double sample() {
+    cluster.cluster().advance(PAST_CONNTRACK_TIMEOUTS);
+    if (allocation) {
+      ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+      long id = Thread.currentThread().getId();
+      long before = threads.getThreadAllocatedBytes(id);
+      sendBatch();
+      return (double) (threads.getThreadAllocatedBytes(id) - before) / batch;
+    }
+    long start = System.nanoTime();
+    sendBatch();
+    return (System.nanoTime() - start) / 1e3 / batch;
+  }
+
+  private void sendBatch() {
+    for (int i = 0; i < batch; i++) {
+      request.send(cluster);
+    }
+  }
+}
