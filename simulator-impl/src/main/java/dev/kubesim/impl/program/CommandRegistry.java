@@ -34,6 +34,8 @@ public final class CommandRegistry {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   /** An empty registry: no container can run anything. */
+  private long version;
+
   public CommandRegistry() {}
 
   /** The basic commands: shells, coreutils and grep. */
@@ -72,7 +74,13 @@ public final class CommandRegistry {
       throw new IllegalArgumentException("a command name is a file name, not \"" + name + "\"");
     }
     commands.put(name, Objects.requireNonNull(command, "command"));
+    version++;
     return this;
+  }
+
+  /** A number that changes with every registration, so that cached PATH lookups know to look again. */
+  public long version() {
+    return version;
   }
 
   public Optional<Command> lookup(String name) {

@@ -62,6 +62,8 @@ public final class ContainerFilesystem {
 
   private final Supplier<Instant> clock;
   private final Dir root;
+  /** Counts changes, so that what was derived from the tree (a PATH lookup) knows when to look again. */
+  private long generation;
 
   /** An empty tree (just {@code /}) whose changes are stamped with this clock's instants. */
   public ContainerFilesystem(Supplier<Instant> clock) {
@@ -70,6 +72,11 @@ public final class ContainerFilesystem {
   }
 
   // ---- queries -------------------------------------------------------------------------------
+
+  /** A number that changes whenever the tree may have: any write, install, touch, mkdir or remove. */
+  public long generation() {
+    return generation;
+  }
 
   public boolean exists(String path) {
     return find(path).isPresent();
@@ -125,11 +132,13 @@ public final class ContainerFilesystem {
 
   /** Creates or truncates a regular file with this content (as {@code >} does). */
   public void write(String path, String content) throws FsException {
+    generation++;
     put(path, content, false, false);
   }
 
   /** Appends to a regular file, creating it if missing (as {@code >>} does). */
   public void append(String path, String content) throws FsException {
+    generation++;
     put(path, content, true, false);
   }
 
@@ -140,6 +149,7 @@ public final class ContainerFilesystem {
 
   /** Creates a file as {@link #install(String, String, boolean)}, modified at the given instant. */
   public void install(String path, String content, boolean executable, Instant modified) {
+    generation++;
     String p = FsPaths.normalize(absolute(path));
     try {
       mkdirs(FsPaths.parent(p));
@@ -152,6 +162,7 @@ public final class ContainerFilesystem {
 
   /** Creates {@code /dev/null}-like device at this path (and missing parents). */
   public void installDevice(String path) {
+    generation++;
     String p = FsPaths.normalize(absolute(path));
     try {
       mkdirs(FsPaths.parent(p));
@@ -163,6 +174,7 @@ public final class ContainerFilesystem {
 
   /** Creates an empty file, or updates the modification time of an existing node. */
   public void touch(String path) throws FsException {
+    generation++;
     Optional<Node> existing = find(path);
     if (existing.isPresent()) {
       existing.get().modified = clock.get();
@@ -173,6 +185,7 @@ public final class ContainerFilesystem {
 
   /** Creates one directory; its parent must exist. */
   public void mkdir(String path) throws FsException {
+    generation++;
     String p = FsPaths.normalize(absolute(path));
     if (p.equals("/") || find(p).isPresent()) {
       throw new FsException(Errno.EEXIST, p);
@@ -184,6 +197,7 @@ public final class ContainerFilesystem {
 
   /** Creates a directory and any missing parents; an existing directory is fine. */
   public void mkdirs(String path) throws FsException {
+    generation++;
     String p = FsPaths.normalize(absolute(path));
     Dir dir = root;
     StringBuilder at = new StringBuilder();
@@ -205,6 +219,7 @@ public final class ContainerFilesystem {
 
   /** Removes a non-directory ({@code unlink}). */
   public void remove(String path) throws FsException {
+    generation++;
     String p = FsPaths.normalize(absolute(path));
     Node node = lookup(p);
     if (node instanceof Dir) {
@@ -215,6 +230,7 @@ public final class ContainerFilesystem {
 
   /** Removes an empty directory ({@code rmdir}). */
   public void removeDirectory(String path) throws FsException {
+    generation++;
     String p = FsPaths.normalize(absolute(path));
     Node node = lookup(p);
     if (!(node instanceof Dir dir)) {
@@ -228,6 +244,7 @@ public final class ContainerFilesystem {
 
   /** Removes a node and everything under it. */
   public void removeRecursively(String path) throws FsException {
+    generation++;
     String p = FsPaths.normalize(absolute(path));
     lookup(p);
     if (p.equals("/")) {

@@ -106,7 +106,7 @@ public final class ExecContext {
 
   /** Finds the program a name (or path) runs, by the given environment's {@code PATH}. */
   public Executable findExecutable(String name, Map<String, String> environment) {
-    return Executable.find(container, name, environment, cwd);
+    return container.executable(name, environment, cwd);
   }
 
   /**

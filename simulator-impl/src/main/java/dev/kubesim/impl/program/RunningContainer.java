@@ -41,6 +41,10 @@ public final class RunningContainer {
   private final ImageConfig imageConfig;
   private final Launch launch;
   private final CommandRegistry commands;
+  /** PATH lookups by name, PATH and working directory, valid for one filesystem generation and registry version. */
+  private final Map<String, Executable> executables = new java.util.HashMap<>();
+  private long executablesGeneration = -1;
+  private long executablesVersion = -1;
   private final LongSupplier nanos;
   private final ImmutableMap<String, String> env;
   // Built on first use: most containers are never exec'd into, and an image's tree is costly to build.
@@ -93,7 +97,7 @@ public final class RunningContainer {
       mainProcess = MainProcessRun.failedToStart("no command specified");
       return;
     }
-    Executable exe = Executable.find(this, argv.get(0), env, workingDir);
+    Executable exe = executable(argv.get(0), env, workingDir);
     if (!exe.runnable()) {
       mainProcess = MainProcessRun.failedToStart(OciErrors.startFailure(exe));
       return;
@@ -209,6 +213,28 @@ public final class RunningContainer {
     return workingDir;
   }
 
+  /**
+   * What {@code name} runs as in this container ({@link Executable#find}), remembered until the
+   * filesystem or the command registry changes, as a shell's hash table of PATH lookups is.
+   */
+  Executable executable(String name, Map<String, String> env, String cwd) {
+    long generation = filesystem().generation();
+    long version = commands.version();
+    if (generation != executablesGeneration || version != executablesVersion) {
+      executables.clear();
+      executablesGeneration = generation;
+      executablesVersion = version;
+    }
+    String path = env.get("PATH");
+    String key = name + '\n' + (path == null ? "\0" : path) + '\n' + cwd;
+    Executable e = executables.get(key);
+    if (e == null) {
+      e = Executable.find(this, name, env, cwd);
+      executables.put(key, e);
+    }
+    return e;
+  }
+
   public CommandRegistry commands() {
     return commands;
   }
@@ -248,7 +274,7 @@ public final class RunningContainer {
     if (argv.isEmpty()) {
       throw new IllegalArgumentException("you must specify at least one command for the container");
     }
-    Executable exe = Executable.find(this, argv.get(0), env, workingDir);
+    Executable exe = executable(argv.get(0), env, workingDir);
     if (!exe.runnable()) {
       return ExecResult.failure(OciErrors.EXEC_FAILED_STATUS,
           OciErrors.execFailure(exe) + "\n");
@@ -269,7 +295,7 @@ public final class RunningContainer {
     if (argv.isEmpty()) {
       return Optional.of("you must specify at least one command for the container");
     }
-    Executable exe = Executable.find(this, argv.get(0), env, workingDir);
+    Executable exe = executable(argv.get(0), env, workingDir);
     return exe.runnable() ? Optional.empty() : Optional.of(OciErrors.execFailure(exe));
   }
 

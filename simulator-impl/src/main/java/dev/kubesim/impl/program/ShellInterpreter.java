@@ -310,7 +310,7 @@ final class ShellInterpreter implements WordExpander.Host {
   /** Runs a program found through {@code PATH}, wording failures as this shell does. */
   private int external(List<String> argv, Map<String, String> env, Io io) {
     String name = argv.get(0);
-    Executable exe = Executable.find(container, name, env, cwd);
+    Executable exe = container.executable(name, env, cwd);
     if (exe instanceof Executable.NotFound) {
       io.err().write(dialect.notFound(shellName, line, name));
       return 127;
