@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -146,11 +147,14 @@ public final class ClusterBuilder {
   /** Builds the cluster: nodes registered, default namespaces and Services created, add-ons installed, settled. */
   public Cluster build() {
     ClusterOptions options = options();
-    ClusterFactory factory =
-        ServiceLoader.load(ClusterFactory.class, ClusterBuilder.class.getClassLoader())
-            .findFirst()
-            .orElseThrow(
-                () -> new IllegalStateException("no kubesim engine on the classpath: add simulator-impl"));
+    ClusterFactory factory = Engine.FACTORY.orElseThrow(
+        () -> new IllegalStateException("no kubesim engine on the classpath: add simulator-impl"));
     return factory.create(options);
+  }
+
+  /** The engine found on the classpath, looked up once: a test suite builds thousands of clusters. */
+  private static final class Engine {
+    static final Optional<ClusterFactory> FACTORY =
+        ServiceLoader.load(ClusterFactory.class, ClusterBuilder.class.getClassLoader()).findFirst();
   }
 }

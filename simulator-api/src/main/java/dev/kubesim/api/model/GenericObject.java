@@ -32,6 +32,9 @@ public record GenericObject(
     if (value == null) {
       return ImmutableMap.of();
     }
+    if (value instanceof ImmutableMap<String, Object> immutable) {
+      return immutable; // holds no nulls already; withMetadata and the API server's steps need no new copy
+    }
     ImmutableMap.Builder<String, Object> copy = ImmutableMap.builderWithExpectedSize(value.size());
     value.forEach(
         (k, v) -> {

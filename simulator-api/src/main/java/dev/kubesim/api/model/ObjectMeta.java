@@ -57,7 +57,13 @@ public record ObjectMeta(
 
   /** The owner reference marked {@code controller: true}, if any. */
   public Optional<OwnerReference> controllerRef() {
-    return ownerReferences.stream().filter(OwnerReference::isController).findFirst();
+    // Asked on every pod event by several controllers: a loop, not a stream.
+    for (OwnerReference r : ownerReferences) {
+      if (r.isController()) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   public Builder toBuilder() {

@@ -50,6 +50,22 @@ public record ImageReference(
    */
   public static ImageReference parse(String image) {
     Objects.requireNonNull(image, "image");
+    // Every pod start asks for the same few images: parsing is pure, so each is parsed once.
+    ImageReference known = PARSED.get(image);
+    if (known != null) {
+      return known;
+    }
+    ImageReference parsed = parseUncached(image);
+    if (PARSED.size() >= 10_000) {
+      PARSED.clear();
+    }
+    PARSED.put(image, parsed);
+    return parsed;
+  }
+
+  private static final java.util.Map<String, ImageReference> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static ImageReference parseUncached(String image) {
     String rest = image;
     Optional<String> digest = Optional.empty();
     int at = rest.indexOf('@');

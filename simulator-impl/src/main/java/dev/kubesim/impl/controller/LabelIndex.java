@@ -1,8 +1,10 @@
 package dev.kubesim.impl.controller;
 
 import dev.kubesim.impl.apiserver.ObjectKey;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -40,6 +42,17 @@ final class LabelIndex {
     if (ns != null) {
       ns.remove(object);
     }
+  }
+
+  /** Whether no object carries a label pair (objects without labels may still be indexed). */
+  boolean hasNoPairs() {
+    return byPair.isEmpty();
+  }
+
+  /** The objects of the namespace that carry one pair, in key order; a read-only view, not a copy. */
+  Set<ObjectKey> withPair(String namespace, String key, String value) {
+    TreeSet<ObjectKey> set = byPair.get(pair(namespace, key, value));
+    return set == null ? Set.of() : Collections.unmodifiableSet(set);
   }
 
   /**

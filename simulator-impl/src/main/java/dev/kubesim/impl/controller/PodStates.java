@@ -26,10 +26,16 @@ public final class PodStates {
 
   /** The pod's condition of a type, if it has one. */
   public static Optional<PodCondition> condition(Pod pod, String type) {
-    return pod.status().stream()
-        .flatMap(s -> s.conditions().stream())
-        .filter(c -> c.type().filter(type::equals).isPresent())
-        .findFirst();
+    // Controllers ask this on every pod event: a loop, not a stream.
+    if (pod.status().isEmpty()) {
+      return Optional.empty();
+    }
+    for (PodCondition c : pod.status().get().conditions()) {
+      if (c.type().isPresent() && c.type().get().equals(type)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The Ready condition is True. */

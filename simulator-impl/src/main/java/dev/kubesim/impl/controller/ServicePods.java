@@ -8,9 +8,11 @@ import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.labels.LabelSelectors;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -59,10 +61,13 @@ final class ServicePods {
 
   /** Services of the namespace whose (non-empty) selector matches the labels. */
   private List<ObjectKey> selecting(String namespace, Map<String, String> labels) {
+    if (servicesBySelector.hasNoPairs()) {
+      return List.of(); // asked on every pod event: nothing to look up while no Service has a selector
+    }
     List<ObjectKey> out = new ArrayList<>();
-    TreeSet<ObjectKey> seen = new TreeSet<>();
+    Set<ObjectKey> seen = new HashSet<>(); // membership only; the order is the labels' and the index's
     for (Map.Entry<String, String> label : labels.entrySet()) {
-      for (ObjectKey svcKey : servicesBySelector.candidates(namespace, Map.of(label.getKey(), label.getValue()))) {
+      for (ObjectKey svcKey : servicesBySelector.withPair(namespace, label.getKey(), label.getValue())) {
         if (!seen.add(svcKey)) {
           continue;
         }

@@ -1,11 +1,10 @@
 package dev.kubesim.impl.events;
 
+import com.google.common.collect.ImmutableMap;
 import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.impl.apiserver.ApiServer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Records core/v1 Events about objects, as client-go's event recorder does for a component: the
@@ -16,6 +15,8 @@ public final class EventRecorder {
   private final ApiServer api;
   private final String component;
   private final String host;
+  /** The {@code source} of every event this recorder writes, shared by them. */
+  private final ImmutableMap<String, Object> source;
   private long sequence;
 
   /**
@@ -26,6 +27,9 @@ public final class EventRecorder {
     this.api = api;
     this.component = component;
     this.host = host;
+    this.source = host.isEmpty()
+        ? ImmutableMap.of("component", component)
+        : ImmutableMap.of("component", component, "host", host);
   }
 
   /** A {@code Normal} event. */
@@ -45,29 +49,26 @@ public final class EventRecorder {
     // Real names use wall-clock nanoseconds; virtual time plus a counter keeps them unique and stable.
     long stamp = api.loop().clock().instant().getEpochSecond() * 1_000_000_000L + api.loop().clock().nanos() % 1_000_000_000L;
     String name = m.nameOrEmpty() + "." + Long.toHexString(stamp + sequence++);
-    Map<String, Object> involved = new LinkedHashMap<>();
+    // Immutable maps from the start: the stored object keeps them as they are, with no copy.
+    ImmutableMap.Builder<String, Object> involved = ImmutableMap.builderWithExpectedSize(6);
     involved.put("kind", object.kind());
     involved.put("namespace", namespace);
     involved.put("name", m.nameOrEmpty());
     m.uid().ifPresent(uid -> involved.put("uid", uid));
     involved.put("apiVersion", object.apiVersion());
     m.resourceVersion().ifPresent(rv -> involved.put("resourceVersion", rv));
-    Map<String, Object> source = new LinkedHashMap<>();
-    source.put("component", component);
-    if (!host.isEmpty()) {
-      source.put("host", host);
-    }
-    Map<String, Object> content = new LinkedHashMap<>();
-    content.put("involvedObject", involved);
-    content.put("reason", reason);
-    content.put("message", message);
-    content.put("source", source);
-    content.put("firstTimestamp", now);
-    content.put("lastTimestamp", now);
-    content.put("count", 1);
-    content.put("type", type);
-    content.put("reportingComponent", component);
-    content.put("reportingInstance", host);
+    ImmutableMap<String, Object> content = ImmutableMap.<String, Object>builderWithExpectedSize(12)
+        .put("involvedObject", involved.buildOrThrow())
+        .put("reason", reason)
+        .put("message", message)
+        .put("source", source)
+        .put("firstTimestamp", now)
+        .put("lastTimestamp", now)
+        .put("count", 1)
+        .put("type", type)
+        .put("reportingComponent", component)
+        .put("reportingInstance", host)
+        .buildOrThrow();
     api.create(new GenericObject("v1", "Event", ObjectMeta.named(namespace, name), content));
   }
 }

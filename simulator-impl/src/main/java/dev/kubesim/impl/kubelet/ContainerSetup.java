@@ -51,7 +51,10 @@ public class ContainerSetup {
   public Map<String, String> env(ApiServer api, Pod pod, Container container, String podIP, String hostIP) {
     PodSpec spec = pod.spec().orElseThrow();
     String namespace = pod.metadata().namespace().orElse("default");
-    Map<String, String> serviceEnv = ServiceEnv.forNamespace(api, namespace, spec.enableServiceLinks().orElse(true));
+    Map<String, String> serviceEnv = ServiceEnvCache.of(api).forNamespace(namespace, spec.enableServiceLinks().orElse(true));
+    if (container.env().isEmpty()) {
+      return serviceEnv; // immutable, shared by the containers of the namespace
+    }
     Map<String, String> own = new LinkedHashMap<>();
     // $(VAR) sees the container's earlier variables first, then the Service variables.
     List<Map<String, String>> contexts = List.of(own, serviceEnv);

@@ -65,6 +65,7 @@ public final class Kubelet {
       ContainerRuntime runtime, ContainerSetup setup, String clusterDomain) {
     Kubelet k = new Kubelet(api, nodeName, hostIP, podCidr, config, prober, runtime, setup, clusterDomain);
     KubeletHub.of(api).add(k);
+    ServiceEnvCache.of(api); // watching Services from the start, before any container needs their variables
     k.heartbeat.start();
     return k;
   }

@@ -473,11 +473,16 @@ public final class PodWorker {
 
   private PodCondition condition(PodStatus old, String type, boolean value, String reason, String message) {
     String status = value ? "True" : "False";
-    String transition = old.conditions().stream()
-        .filter(c -> c.type().filter(type::equals).isPresent() && c.status().filter(status::equals).isPresent())
-        .findFirst()
-        .flatMap(PodCondition::lastTransitionTime)
-        .orElse(loop().clock().timestamp());
+    String transition = null;
+    for (PodCondition c : old.conditions()) {
+      if (c.type().filter(type::equals).isPresent() && c.status().filter(status::equals).isPresent()) {
+        transition = c.lastTransitionTime().orElse(null);
+        break;
+      }
+    }
+    if (transition == null) {
+      transition = loop().clock().timestamp();
+    }
     return new PodCondition(Optional.of(type), Optional.empty(), Optional.of(status), Optional.empty(), Optional.of(transition),
         Optional.ofNullable(reason), Optional.ofNullable(message));
   }

@@ -26,8 +26,8 @@ import java.util.TreeMap;
  */
 public final class ServiceEnv {
   /** The master Services whose variables every pod gets. */
-  private static final String MASTER_NAMESPACE = "default";
-  private static final String MASTER_SERVICE = "kubernetes";
+  static final String MASTER_NAMESPACE = "default";
+  static final String MASTER_SERVICE = "kubernetes";
 
   private ServiceEnv() {}
 

@@ -8,14 +8,16 @@ import java.net.InetAddress;
 /** An {@code -s}/{@code -d} match: an address or CIDR, possibly negated with {@code !}. */
 record AddressMatch(String text, Cidr cidr, boolean negated) {
   static AddressMatch of(String text, boolean negated) {
-    if (CIDRS.size() > 100_000) {
-      CIDRS.clear();
+    java.util.Map<String, AddressMatch> cache = negated ? NEGATED : POSITIVE;
+    if (cache.size() > 100_000) {
+      cache.clear();
     }
-    return new AddressMatch(text, CIDRS.computeIfAbsent(text, AddressMatch::parse), negated);
+    return cache.computeIfAbsent(text, t -> new AddressMatch(t, parse(t), negated));
   }
 
-  // Rules name the same few addresses over and over; parsing them is pure, so it is done once each.
-  private static final java.util.Map<String, Cidr> CIDRS = new java.util.concurrent.ConcurrentHashMap<>();
+  // Rules name the same few addresses over and over, on every node: each match is made once and shared.
+  private static final java.util.Map<String, AddressMatch> POSITIVE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, AddressMatch> NEGATED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static Cidr parse(String text) {
     if (text.contains("/")) {

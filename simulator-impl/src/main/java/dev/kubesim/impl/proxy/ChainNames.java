@@ -31,22 +31,43 @@ public final class ChainNames {
 
   /** {@code KUBE-SVC-<hash>}. */
   public static String service(ServicePortName name) {
-    return SERVICE_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+    return portChains(name).service();
   }
 
   /** {@code KUBE-SVL-<hash>}. */
   public static String local(ServicePortName name) {
-    return LOCAL_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+    return portChains(name).local();
   }
 
   /** {@code KUBE-EXT-<hash>}. */
   public static String external(ServicePortName name) {
-    return EXTERNAL_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+    return portChains(name).external();
   }
 
   /** {@code KUBE-FW-<hash>}. */
   public static String firewall(ServicePortName name) {
-    return FIREWALL_PREFIX + portProtoHash(name.toString(), name.protocol().lower());
+    return portChains(name).firewall();
+  }
+
+  /** The four chains of one service port, which share one hash. */
+  private record PortChains(String service, String local, String external, String firewall) {}
+
+  // Every node's kube-proxy asks for them on every sync of the Service: made once per service port.
+  private static final java.util.concurrent.ConcurrentHashMap<ServicePortName, PortChains> PORT_CHAINS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static PortChains portChains(ServicePortName name) {
+    PortChains known = PORT_CHAINS.get(name);
+    if (known != null) {
+      return known;
+    }
+    String hash = portProtoHash(name.toString(), name.protocol().lower());
+    PortChains made = new PortChains(SERVICE_PREFIX + hash, LOCAL_PREFIX + hash, EXTERNAL_PREFIX + hash, FIREWALL_PREFIX + hash);
+    if (PORT_CHAINS.size() > 100_000) {
+      PORT_CHAINS.clear();
+    }
+    PORT_CHAINS.put(name, made);
+    return made;
   }
 
   /** {@code KUBE-SEP-<hash>} of {@code servicePortName + protocol + "ip:port"}. */

@@ -10,9 +10,11 @@ public enum Protocol {
   SCTP,
   ICMP;
 
+  private final String lower = name().toLowerCase(Locale.ROOT);
+
   /** The name as iptables writes it ({@code -p tcp}) and as chain-name hashes take it. */
   public String lower() {
-    return name().toLowerCase(Locale.ROOT);
+    return lower;
   }
 
   /** Parses {@code TCP}, {@code udp}, ...; empty for anything else. */

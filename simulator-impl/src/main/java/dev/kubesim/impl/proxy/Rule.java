@@ -1,27 +1,50 @@
 package dev.kubesim.impl.proxy;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One iptables rule ({@code -A CHAIN ...}): its text exactly as {@code iptables-save} prints it,
- * and the same matches and target as data, so that packets can be run through it. Built with
- * {@link #append}, whose calls add the match arguments in the order kube-proxy writes them.
+ * One iptables rule ({@code -A CHAIN ...}): its matches and target as data, so that packets can be
+ * run through it, and the order in which they were written, so that its text is exactly what
+ * {@code iptables-save} prints. Built with {@link #append}, whose calls add the match arguments in
+ * the order kube-proxy writes them. The text is rendered only when asked for (a dump, a trace): a
+ * node holds hundreds of thousands of rules and a packet meets a handful of them.
  */
 public final class Rule {
   /** The mark kube-proxy uses for traffic to masquerade ({@code --masquerade-bit 14}). */
   static final String MASQ_MARK = "0x4000";
 
+  /** The match arguments a rule can carry, each written at most once, in the order the builder got them. */
+  private enum Match {
+    COMMENT,
+    PROTOCOL,
+    SOURCE,
+    DESTINATION,
+    SOURCE_TYPE_LOCAL,
+    DESTINATION_TYPE_LOCAL,
+    DESTINATION_PORT,
+    PROBABILITY,
+    RECENT_CHECK,
+    RECENT_SET,
+    NFACCT,
+    CT_STATE,
+    MARK;
+
+    private static final Match[] VALUES = values();
+  }
+
+  /** Bits per match in {@link #matchOrder}: the ordinal plus one, so that zero ends the list. */
+  private static final int MATCH_BITS = 4;
+  private static final int MAX_MATCHES = Long.SIZE / MATCH_BITS;
+
   private final Table table;
   private final String chain;
-  private final ImmutableList<String> spec;
-  private final Optional<ServicePortName> owner;
+  private final ServicePortName owner;
   private final int order;
+  /** The matches in writing order, {@link #MATCH_BITS} bits each from the low end. */
+  private final long matchOrder;
   final AddressMatch source;
   final AddressMatch destination;
   final Boolean sourceLocal;
@@ -32,6 +55,7 @@ public final class Rule {
   final String recentName;
   final int recentSeconds;
   final boolean recentSet;
+  final String nfacctName;
   final Set<String> ctStates;
   final boolean ctStatesNegated;
   final Boolean marked;
@@ -44,9 +68,9 @@ public final class Rule {
   private Rule(Builder b) {
     this.table = b.table;
     this.chain = b.chain;
-    this.spec = ImmutableList.copyOf(b.spec);
-    this.owner = Optional.ofNullable(b.owner);
+    this.owner = b.owner;
     this.order = b.order;
+    this.matchOrder = b.matchOrder;
     this.source = b.source;
     this.destination = b.destination;
     this.sourceLocal = b.sourceLocal;
@@ -57,6 +81,7 @@ public final class Rule {
     this.recentName = b.recentName;
     this.recentSeconds = b.recentSeconds;
     this.recentSet = b.recentSet;
+    this.nfacctName = b.nfacctName;
     this.ctStates = b.ctStates;
     this.ctStatesNegated = b.ctStatesNegated;
     this.marked = b.marked;
@@ -81,6 +106,11 @@ public final class Rule {
 
   /** The service port whose rules this belongs to; empty for kube-proxy's fixed rules. */
   public Optional<ServicePortName> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  /** The owning service port, or null for a fixed rule (for comparisons on the lookup path). */
+  ServicePortName ownerOrNull() {
     return owner;
   }
 
@@ -101,7 +131,9 @@ public final class Rule {
 
   /** {@code -A CHAIN ...} as iptables-save prints it. */
   public String text() {
-    return spec.isEmpty() ? "-A " + chain : "-A " + chain + " " + String.join(" ", spec);
+    StringBuilder out = new StringBuilder(160).append("-A ").append(chain);
+    appendArguments(out);
+    return out.toString();
   }
 
   /** {@code -t TABLE -A CHAIN ...}: the rule with its table, as an iptables command takes it. */
@@ -118,11 +150,61 @@ public final class Rule {
     return command();
   }
 
+  /** Appends {@code " ARG ARG ..."}: the matches in writing order, then the target. */
+  private void appendArguments(StringBuilder out) {
+    for (long rest = matchOrder; rest != 0; rest >>>= MATCH_BITS) {
+      switch (Match.VALUES[(int) (rest & ((1 << MATCH_BITS) - 1)) - 1]) {
+        case COMMENT -> args(out, "-m", "comment", "--comment", comment.contains(" ") ? "\"" + comment + "\"" : comment);
+        case PROTOCOL -> args(out, "-m", protocol.lower(), "-p", protocol.lower());
+        case SOURCE -> address(out, "-s", source);
+        case DESTINATION -> address(out, "-d", destination);
+        case SOURCE_TYPE_LOCAL -> args(out, "-m", "addrtype", "--src-type", "LOCAL");
+        case DESTINATION_TYPE_LOCAL -> args(out, "-m", "addrtype", "--dst-type", "LOCAL");
+        case DESTINATION_PORT -> out.append(" --dport ").append(destinationPort);
+        case PROBABILITY -> args(out, "-m", "statistic", "--mode", "random", "--probability",
+            String.format(Locale.ROOT, "%.10f", probability));
+        case RECENT_CHECK -> out.append(" -m recent --name ").append(recentName).append(" --rcheck --seconds ")
+            .append(recentSeconds).append(" --reap");
+        case RECENT_SET -> args(out, "-m", "recent", "--name", recentName, "--set");
+        case NFACCT -> args(out, "-m", "nfacct", "--nfacct-name", nfacctName);
+        case CT_STATE -> {
+          out.append(" -m conntrack");
+          if (ctStatesNegated) {
+            out.append(" !");
+          }
+          out.append(" --ctstate ").append(String.join(",", ctStates));
+        }
+        case MARK -> out.append(marked ? " -m mark --mark " : " -m mark ! --mark ").append(MASQ_MARK).append('/').append(MASQ_MARK);
+      }
+    }
+    if (dnatDestination != null) {
+      args(out, "-j", "DNAT", "--to-destination", dnatDestination);
+    } else if (markAction != null) {
+      args(out, "-j", "MARK", markAction, MASQ_MARK);
+    } else if (target != null) {
+      args(out, "-j", target);
+    }
+  }
+
+  private static void address(StringBuilder out, String flag, AddressMatch match) {
+    if (match.negated()) {
+      out.append(" !");
+    }
+    args(out, flag, match.text());
+  }
+
+  private static void args(StringBuilder out, String... words) {
+    for (String w : words) {
+      out.append(' ').append(w);
+    }
+  }
+
   /** Collects a rule's arguments in writing order. */
   static final class Builder {
     private final Table table;
     private final String chain;
-    private final List<String> spec = new ArrayList<>();
+    private long matchOrder;
+    private int matches;
     private ServicePortName owner;
     private int order;
     private AddressMatch source;
@@ -135,6 +217,7 @@ public final class Rule {
     private String recentName;
     private int recentSeconds;
     private boolean recentSet;
+    private String nfacctName;
     private Set<String> ctStates;
     private boolean ctStatesNegated;
     private Boolean marked;
@@ -148,6 +231,21 @@ public final class Rule {
       this.chain = chain;
     }
 
+    /** Records that a match was written next; each kind at most once, as kube-proxy writes them. */
+    private Builder written(Match m) {
+      long code = m.ordinal() + 1;
+      for (long rest = matchOrder; rest != 0; rest >>>= MATCH_BITS) {
+        if ((rest & ((1 << MATCH_BITS) - 1)) == code) {
+          throw new IllegalStateException("rule in " + chain + " already has a " + m + " match");
+        }
+      }
+      if (matches == MAX_MATCHES) {
+        throw new IllegalStateException("too many matches in a rule of " + chain);
+      }
+      matchOrder |= code << (MATCH_BITS * matches++);
+      return this;
+    }
+
     Builder owner(ServicePortName value, int position) {
       owner = value;
       order = position;
@@ -157,115 +255,94 @@ public final class Rule {
     /** {@code -m comment --comment TEXT}, quoted when it has a space, as iptables-save does. */
     Builder comment(String text) {
       comment = text;
-      spec.addAll(List.of("-m", "comment", "--comment", text.contains(" ") ? "\"" + text + "\"" : text));
-      return this;
+      return written(Match.COMMENT);
     }
 
     /** {@code -m tcp -p tcp}. */
     Builder protocol(Protocol p) {
       protocol = p;
-      spec.addAll(List.of("-m", p.lower(), "-p", p.lower()));
-      return this;
+      return written(Match.PROTOCOL);
     }
 
     Builder source(String address) {
       source = AddressMatch.of(address, false);
-      spec.addAll(List.of("-s", address));
-      return this;
+      return written(Match.SOURCE);
     }
 
     Builder notSource(String address) {
       source = AddressMatch.of(address, true);
-      spec.addAll(List.of("!", "-s", address));
-      return this;
+      return written(Match.SOURCE);
     }
 
     Builder destination(String address) {
       destination = AddressMatch.of(address, false);
-      spec.addAll(List.of("-d", address));
-      return this;
+      return written(Match.DESTINATION);
     }
 
     Builder notDestination(String address) {
       destination = AddressMatch.of(address, true);
-      spec.addAll(List.of("!", "-d", address));
-      return this;
+      return written(Match.DESTINATION);
     }
 
     /** {@code -m addrtype --src-type LOCAL}. */
     Builder sourceTypeLocal() {
       sourceLocal = true;
-      spec.addAll(List.of("-m", "addrtype", "--src-type", "LOCAL"));
-      return this;
+      return written(Match.SOURCE_TYPE_LOCAL);
     }
 
     /** {@code -m addrtype --dst-type LOCAL}. */
     Builder destinationTypeLocal() {
       destinationLocal = true;
-      spec.addAll(List.of("-m", "addrtype", "--dst-type", "LOCAL"));
-      return this;
+      return written(Match.DESTINATION_TYPE_LOCAL);
     }
 
     Builder destinationPort(int port) {
       destinationPort = port;
-      spec.addAll(List.of("--dport", Integer.toString(port)));
-      return this;
+      return written(Match.DESTINATION_PORT);
     }
 
     /** {@code -m statistic --mode random --probability P}, P written as Go's {@code %0.10f}. */
     Builder probability(double p) {
       probability = p;
-      spec.addAll(List.of("-m", "statistic", "--mode", "random", "--probability", String.format(Locale.ROOT, "%.10f", p)));
-      return this;
+      return written(Match.PROBABILITY);
     }
 
     /** {@code -m recent --name NAME --rcheck --seconds S --reap}: the client was seen within S seconds. */
     Builder recentCheck(String name, int seconds) {
       recentName = name;
       recentSeconds = seconds;
-      spec.addAll(List.of("-m", "recent", "--name", name, "--rcheck", "--seconds", Integer.toString(seconds), "--reap"));
-      return this;
+      return written(Match.RECENT_CHECK);
     }
 
     /** {@code -m recent --name NAME --set}: remember the client. */
     Builder recentSet(String name) {
       recentName = name;
       recentSet = true;
-      spec.addAll(List.of("-m", "recent", "--name", name, "--set"));
-      return this;
+      return written(Match.RECENT_SET);
     }
 
     /** {@code -m nfacct --nfacct-name NAME}: a counter, always matches. */
     Builder nfacct(String name) {
-      spec.addAll(List.of("-m", "nfacct", "--nfacct-name", name));
-      return this;
+      nfacctName = name;
+      return written(Match.NFACCT);
     }
 
     /** {@code -m conntrack [!] --ctstate A,B}. */
     Builder ctState(boolean negated, String... states) {
       ctStates = ImmutableSet.copyOf(states);
       ctStatesNegated = negated;
-      List<String> args = new ArrayList<>(List.of("-m", "conntrack"));
-      if (negated) {
-        args.add("!");
-      }
-      args.addAll(List.of("--ctstate", String.join(",", states)));
-      spec.addAll(args);
-      return this;
+      return written(Match.CT_STATE);
     }
 
     /** {@code -m mark [!] --mark 0x4000/0x4000}. */
     Builder masqueradeMark(boolean set) {
       marked = set;
-      spec.addAll(set ? List.of("-m", "mark", "--mark", MASQ_MARK + "/" + MASQ_MARK)
-          : List.of("-m", "mark", "!", "--mark", MASQ_MARK + "/" + MASQ_MARK));
-      return this;
+      return written(Match.MARK);
     }
 
     /** {@code -j TARGET}. */
     Rule jump(String value) {
       target = value;
-      spec.addAll(List.of("-j", value));
       return build();
     }
 
@@ -273,7 +350,6 @@ public final class Rule {
     Rule dnat(String to) {
       target = "DNAT";
       dnatDestination = to;
-      spec.addAll(List.of("-j", "DNAT", "--to-destination", to));
       return build();
     }
 
@@ -281,7 +357,6 @@ public final class Rule {
     Rule mark(String action) {
       target = "MARK";
       markAction = action;
-      spec.addAll(List.of("-j", "MARK", action, MASQ_MARK));
       return build();
     }
 

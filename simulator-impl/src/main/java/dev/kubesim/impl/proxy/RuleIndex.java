@@ -15,7 +15,7 @@ import java.util.Map;
 final class RuleIndex<K> {
   /** Chain order: by service port, then by position among that port's rules. */
   static final Comparator<Rule> CHAIN_ORDER =
-      Comparator.<Rule, ServicePortName>comparing(r -> r.owner().orElse(null), Comparator.nullsLast(Comparator.naturalOrder()))
+      Comparator.<Rule, ServicePortName>comparing(Rule::ownerOrNull, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparingInt(Rule::order);
 
   private final Map<K, List<Rule>> byKey = new HashMap<>();

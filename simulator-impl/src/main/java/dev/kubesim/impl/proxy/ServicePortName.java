@@ -1,6 +1,5 @@
 package dev.kubesim.impl.proxy;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -10,12 +9,6 @@ import java.util.Objects;
  */
 public record ServicePortName(String namespace, String name, String port, Protocol protocol)
     implements Comparable<ServicePortName> {
-  private static final Comparator<ServicePortName> ORDER =
-      Comparator.comparing(ServicePortName::namespace)
-          .thenComparing(ServicePortName::name)
-          .thenComparing(ServicePortName::port)
-          .thenComparing(p -> p.protocol().name());
-
   public ServicePortName {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
@@ -30,7 +23,15 @@ public record ServicePortName(String namespace, String name, String port, Protoc
 
   @Override
   public int compareTo(ServicePortName o) {
-    return ORDER.compare(this, o);
+    // By namespace, name, port, then protocol name: the order of a node's service-port blocks.
+    int c = namespace.compareTo(o.namespace);
+    if (c == 0) {
+      c = name.compareTo(o.name);
+    }
+    if (c == 0) {
+      c = port.compareTo(o.port);
+    }
+    return c != 0 ? c : protocol.name().compareTo(o.protocol.name());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.kubesim.impl.proxy;
 
 import dev.kubesim.impl.net.Cidr;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the rules of one service port: the body of the per-service-port loop of {@code
@@ -23,7 +25,11 @@ final class ServicePortRuleWriter {
   private final ServicePortRules out;
   private final String name;
   private final Protocol protocol;
+  /** Each endpoint's {@code ip:port} and KUBE-SEP chain, worked out once per sync however many rules name them. */
+  private final Map<EndpointInfo, EndpointNames> endpointNames = new HashMap<>();
   private int order;
+
+  private record EndpointNames(String address, String chain) {}
 
   private ServicePortRuleWriter(ServicePortInfo svc, List<EndpointInfo> endpoints, ProxierConfig config) {
     this.svc = svc;
@@ -36,6 +42,13 @@ final class ServicePortRuleWriter {
   /** The rules of a service port with its endpoints (sorted by {@code ip:port}) on this node. */
   static ServicePortRules write(ServicePortInfo svc, List<EndpointInfo> endpoints, ProxierConfig config) {
     return new ServicePortRuleWriter(svc, endpoints, config).write(endpoints);
+  }
+
+  private EndpointNames names(EndpointInfo ep) {
+    return endpointNames.computeIfAbsent(ep, e -> {
+      String address = e.toString();
+      return new EndpointNames(address, ChainNames.endpoint(svc.name(), address));
+    });
   }
 
   private Rule.Builder rule(Table table, String chain) {
@@ -96,13 +109,13 @@ final class ServicePortRuleWriter {
       out.declareChain(fwChain, List.of());
     }
     if (usesClusterPolicyChain) {
-      out.declareChain(clusterPolicyChain, endpointStrings(cat.cluster()));
+      out.declareChain(clusterPolicyChain, addresses(cat.cluster()));
     }
     if (usesLocalPolicyChain) {
-      out.declareChain(localPolicyChain, endpointStrings(cat.local()));
+      out.declareChain(localPolicyChain, addresses(cat.local()));
     }
     for (EndpointInfo ep : cat.allReachable()) {
-      out.declareChain(ChainNames.endpoint(svc.name(), ep.toString()), List.of());
+      out.declareChain(names(ep).chain(), List.of());
     }
 
     // Capture the clusterIP.
@@ -182,14 +195,15 @@ final class ServicePortRuleWriter {
       writeServiceToEndpointRules(localPolicyChain, cat.local());
     }
     for (EndpointInfo ep : cat.allReachable()) {
-      String endpointChain = ChainNames.endpoint(svc.name(), ep.toString());
+      EndpointNames epNames = names(ep);
+      String endpointChain = epNames.chain();
       // Traffic that loops back to the endpoint it came from is masqueraded (hairpin).
       out.add(rule(Table.NAT, endpointChain).comment(name).source(ep.ip()).jump(KUBE_MARK_MASQ));
       Rule.Builder dnat = rule(Table.NAT, endpointChain).comment(name);
       if (svc.clientIpAffinity()) {
         dnat.recentSet(endpointChain);
       }
-      out.add(dnat.protocol(protocol).dnat(ep.toString()));
+      out.add(dnat.protocol(protocol).dnat(epNames.address()));
     }
     return out.done();
   }
@@ -246,22 +260,24 @@ final class ServicePortRuleWriter {
   private void writeServiceToEndpointRules(String chain, List<EndpointInfo> endpoints) {
     if (svc.clientIpAffinity()) {
       for (EndpointInfo ep : endpoints) {
-        String sep = ChainNames.endpoint(svc.name(), ep.toString());
-        out.add(rule(Table.NAT, chain).comment(name + " -> " + ep).recentCheck(sep, svc.stickyMaxAgeSeconds()).jump(sep));
+        EndpointNames epNames = names(ep);
+        String sep = epNames.chain();
+        out.add(rule(Table.NAT, chain).comment(name + " -> " + epNames.address()).recentCheck(sep, svc.stickyMaxAgeSeconds())
+            .jump(sep));
       }
     }
     int n = endpoints.size();
     for (int i = 0; i < n; i++) {
-      EndpointInfo ep = endpoints.get(i);
-      Rule.Builder b = rule(Table.NAT, chain).comment(name + " -> " + ep);
+      EndpointNames epNames = names(endpoints.get(i));
+      Rule.Builder b = rule(Table.NAT, chain).comment(name + " -> " + epNames.address());
       if (i < n - 1) {
         b.probability(1.0 / (n - i));
       }
-      out.add(b.jump(ChainNames.endpoint(svc.name(), ep.toString())));
+      out.add(b.jump(epNames.chain()));
     }
   }
 
-  private static List<String> endpointStrings(List<EndpointInfo> endpoints) {
-    return endpoints.stream().map(EndpointInfo::toString).toList();
+  private List<String> addresses(List<EndpointInfo> endpoints) {
+    return endpoints.stream().map(ep -> names(ep).address()).toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.proxy;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.Map;
 final class ServicePortRules {
   private final ServicePortInfo service;
   private final List<EndpointInfo> endpoints;
-  private final List<Rule> sharedChainRules = new ArrayList<>();
-  private final Map<String, List<Rule>> chainRules = new LinkedHashMap<>();
-  private final Map<String, List<String>> chainBackends = new LinkedHashMap<>();
-  private Map<String, ServiceChain> chains;
+  private final ArrayList<Rule> sharedChainRules = new ArrayList<>();
+  // What the writer collects; dropped once the chains are frozen.
+  private Map<String, List<Rule>> chainRules = new LinkedHashMap<>();
+  private Map<String, List<String>> chainBackends = new LinkedHashMap<>();
+  private ImmutableMap<String, ServiceChain> chains;
 
   ServicePortRules(ServicePortInfo service, List<EndpointInfo> endpoints) {
     this.service = service;
@@ -55,9 +57,12 @@ final class ServicePortRules {
 
   /** Freezes the chains once written. */
   ServicePortRules done() {
-    Map<String, ServiceChain> out = new LinkedHashMap<>();
+    ImmutableMap.Builder<String, ServiceChain> out = ImmutableMap.builderWithExpectedSize(chainRules.size());
     chainRules.forEach((name, rules) -> out.put(name, new ServiceChain(name, rules, chainBackends.get(name))));
-    chains = java.util.Collections.unmodifiableMap(out);
+    chains = out.buildOrThrow();
+    chainRules = null;
+    chainBackends = null;
+    sharedChainRules.trimToSize();
     return this;
   }
 

@@ -46,6 +46,19 @@ class ServiceEnvTest {
   }
 
   @Test
+  void changedAndDeletedServicesAreWhatTheNextPodSees() {
+    service("default", "web", "10.96.50.10", "[{port: 80}]");
+    service("default", "gone", "10.96.50.11", "[{port: 81}]");
+    pod("default", "first", "");
+    cluster.apply("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {clusterIP: 10.96.50.10, ports: [{port: 8080}]}}");
+    cluster.kubectl("delete service gone");
+    pod("default", "second", "");
+
+    assertThat(env("default", "first")).containsEntry("WEB_SERVICE_PORT", "80").containsKey("GONE_SERVICE_HOST");
+    assertThat(env("default", "second")).containsEntry("WEB_SERVICE_PORT", "8080").doesNotContainKey("GONE_SERVICE_HOST");
+  }
+
+  @Test
   void podCreatedBeforeServiceDoesNotSeeIt() {
     pod("default", "first", "");
     service("default", "late-svc", "10.96.50.99", "[{port: 80}]");

@@ -1,9 +1,11 @@
 package dev.kubesim.impl.apiserver.validation;
 
+import com.google.common.collect.Ordering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -81,12 +83,24 @@ public final class MetadataValidation {
     if (labels == null) {
       return errs;
     }
-    for (Map.Entry<String, String> e : new TreeMap<>(labels).entrySet()) {
+    for (Map.Entry<String, String> e : byKey(labels).entrySet()) {
       errs.addAll(validateLabelName(e.getKey(), labelsPath));
       String value = e.getValue() == null ? "" : e.getValue();
       errs.addAll(FieldError.invalidEach(labelsPath, value, LabelNames.isValidLabelValue(value)));
     }
     return errs;
+  }
+
+  /** The map in key order (errors are reported so): as is when it is sorted by key already, as stored metadata is. */
+  private static Map<String, String> byKey(Map<String, String> map) {
+    if (map.isEmpty()) {
+      return map;
+    }
+    if (map instanceof SortedMap<String, String> sorted
+        && (sorted.comparator() == null || sorted.comparator().equals(Ordering.natural()))) {
+      return map;
+    }
+    return new TreeMap<>(map);
   }
 
   /** {@code ValidateLabelName}: the key must be a qualified name. */
@@ -106,7 +120,7 @@ public final class MetadataValidation {
       return errs;
     }
     long totalSize = 0;
-    for (Map.Entry<String, String> e : new TreeMap<>(annotations).entrySet()) {
+    for (Map.Entry<String, String> e : byKey(annotations).entrySet()) {
       String key = e.getKey();
       errs.addAll(
           FieldError.invalidEach(
