@@ -35,6 +35,8 @@ final class ClusterNetwork {
     return new Network(loop.clock()::nanos, loop.random().stream("net/ports"), clusterCidrs, serviceCidrs, LinkLatency.DEFAULT);
   }
 
+  private static final String KUBE_PROXY = "kube-system/kube-proxy";
+
   /** Puts every node on the network (a node is up while its kubelet runs) and starts attaching pods. */
   static void attach(Network network, ApiServer api, ClusterOptions options, Map<String, KubeProxy> proxies,
       Map<String, Kubelet> kubelets) {
@@ -47,6 +49,10 @@ final class ClusterNetwork {
       Kubelet kubelet = kubelets.get(node.name());
       network.addNode(node.name(), node.addresses().stream().filter(Ip4::isValid).toList(), Cidr.parse(node.podCIDR()), rules,
           () -> kubelet == null || kubelet.isRunning());
+      if (proxy != null) {
+        // kube-proxy runs in the node's own network namespace, as its hostNetwork DaemonSet pod does.
+        network.addHostNetworkPod(KUBE_PROXY, node.name(), proxy.healthServer());
+      }
     }
     CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
     network.gateway(CloudNetwork.start(api)); // load balancer addresses and externalIPs from outside

@@ -13,6 +13,7 @@ import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.Sockets;
 import dev.kubesim.impl.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class KubeProxy {
   private final ProxyMode mode;
   private final EventLoop loop;
   private final ServicePortInfoCache portInfos;
+  private final ServiceHealthServer healthServer;
   private final String syncName;
   /** Services changed since the last sync, in the order of their first change. */
   private final Set<ObjectKey> pending = new LinkedHashSet<>();
@@ -55,6 +57,7 @@ public final class KubeProxy {
     this.nodeName = nodeName;
     this.loop = api.loop();
     this.portInfos = ServicePortInfoCache.of(api);
+    this.healthServer = new ServiceHealthServer(api.loop().clock()::instant);
     this.syncName = "kube-proxy " + nodeName + " sync";
     this.configuredAddresses = ImmutableList.copyOf(nodeAddresses);
     this.slices = new EndpointSliceCache(nodeName);
@@ -117,6 +120,14 @@ public final class KubeProxy {
   /** What this node's rules do with the first packet of a new connection. */
   public PacketDecision decide(Packet packet) {
     return mode.decide(packet);
+  }
+
+  /**
+   * The listeners of kube-proxy's service health server on the node's addresses: one per
+   * {@code healthCheckNodePort}, answering how many ready endpoints of its Service run here.
+   */
+  public Sockets healthServer() {
+    return healthServer;
   }
 
   /** This node's rules as {@code iptables-save} prints them (iptables mode). */
@@ -198,6 +209,7 @@ public final class KubeProxy {
     List<ServicePortInfo> ports = portInfos.ports(service, svc);
     Map<ServicePortName, List<EndpointInfo>> endpoints = ports.isEmpty() ? Map.of() : slices.endpointsOf(service);
     mode.syncService(service, ports, endpoints);
+    healthServer.sync(service, ports, endpoints);
   }
 
   @SafeVarargs

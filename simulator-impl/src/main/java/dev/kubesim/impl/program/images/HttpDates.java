@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** HTTP's date format ({@code IMF-fixdate}): {@code Wed, 01 Jan 2025 00:00:00 GMT}. */
-final class HttpDates {
+public final class HttpDates {
   // RFC_1123_DATE_TIME would print a one-digit day; HTTP needs two
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
@@ -14,7 +14,7 @@ final class HttpDates {
 
   private HttpDates() {}
 
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     return IMF_FIXDATE.format(instant);
   }
 }
