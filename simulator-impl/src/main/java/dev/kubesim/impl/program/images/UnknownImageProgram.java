@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * What an image nobody registered runs (the conformance rule): HTTP on each declared {@code
- * containerPort} answering {@code 200} with the pod's hostname as the body, whatever the command.
+ * containerPort} answering {@code 200} with the pod's hostname as the body, whatever the command —
+ * except {@code /clientip}, which answers the request's source {@code ip:port} as agnhost's netexec
+ * does, so that a test can see whether a Service kept the client's address or masqueraded it.
  * It is taken to be a well-behaved server on Debian that exits 0 on SIGTERM; its userland has the
  * usual network clients (curl, wget, nslookup, dig, ping), so a generic client image can use them.
  */
@@ -37,7 +39,8 @@ public final class UnknownImageProgram implements Program {
 
   @Override
   public Optional<HttpHandler> httpHandler(Launch launch) {
-    return Optional.of((request, ctx) -> GoHttp.response(200, ctx.hostname(), ctx));
+    return Optional.of((request, ctx) ->
+        GoHttp.response(200, request.path().equals("/clientip") ? request.clientAddress() : ctx.hostname(), ctx));
   }
 
   @Override
