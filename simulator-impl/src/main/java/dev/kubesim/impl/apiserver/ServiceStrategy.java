@@ -9,6 +9,7 @@ import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.model.SessionAffinityConfig;
+import dev.kubesim.impl.apiserver.registry.IpRules;
 import dev.kubesim.impl.apiserver.validation.DnsNames;
 import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.apiserver.validation.FieldPath;
@@ -236,7 +237,10 @@ public final class ServiceStrategy extends Strategy<Service> {
     errors.addAll(validateClusterIPs(spec, type));
     for (int i = 0; i < spec.externalIPs().size(); i++) {
       String ip = spec.externalIPs().get(i);
-      errors.addAll(FieldError.invalidEach(specPath.child("externalIPs").index(i), ip, IpSyntax.isValidIP(ip)));
+      FieldPath ipPath = specPath.child("externalIPs").index(i);
+      List<String> syntax = IpSyntax.isValidIP(ip);
+      // Well-formed addresses must not be special (ValidateNonSpecialIP), as for endpoints.
+      errors.addAll(syntax.isEmpty() ? IpRules.validateEndpointIp(ip, ipPath) : FieldError.invalidEach(ipPath, ip, syntax));
     }
     if (type.isEmpty()) {
       errors.add(FieldError.required(specPath.child("type"), ""));
@@ -447,6 +451,11 @@ public final class ServiceStrategy extends Strategy<Service> {
   /** The API server's Invalid error for a Service, with one cause. */
   static InvalidObjectException invalid(Service service, FieldError error) {
     return ApiServer.invalid(Kinds.byKind("Service").orElseThrow(), service.metadata().nameOrEmpty(), ImmutableList.of(error));
+  }
+
+  /** The API server's Invalid error for a Service, with every cause found. */
+  static InvalidObjectException invalid(Service service, List<FieldError> errors) {
+    return ApiServer.invalid(Kinds.byKind("Service").orElseThrow(), service.metadata().nameOrEmpty(), ImmutableList.copyOf(errors));
   }
 
   /** The selector of a Service, or empty. */

@@ -115,6 +115,42 @@ class ServiceStrategyTest {
   }
 
   @Test
+  void portsWithTheSameNumberShareTheNodePortRequestedFurtherDown() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: dns}, spec: {type: NodePort, ports: ["
+        + "{name: tcp, port: 53, protocol: TCP}, {name: udp, port: 53, protocol: UDP, nodePort: 30053}]}}");
+    assertThat(s.specOrEmpty().ports()).extracting(p -> p.nodePort().orElseThrow()).containsExactly(30053, 30053);
+  }
+
+  @Test
+  void oneNodePortAskedByTwoPortNumbersIsRefusedAtAllocation() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {type: NodePort, ports: ["
+        + "{name: a, port: 80, nodePort: 30080}, {name: b, port: 443, nodePort: 30080}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated");
+    assertThat(nodePorts.isAllocated(30080)).isFalse();
+  }
+
+  @Test
+  void requireDualStackOnASingleStackClusterIsRefused() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ipFamilyPolicy: RequireDualStack, ports: [{port: 80}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": "
+            + "this cluster is not configured for dual-stack services");
+  }
+
+  @Test
+  void headlessServiceWithSelectorMayNotAskForAnUnconfiguredFamily() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, "
+        + "spec: {clusterIP: None, ipFamilies: [IPv6], selector: {app: web}, ports: [{port: 80}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.ipFamilies[0]: Invalid value: \"IPv6\": not configured on this cluster");
+  }
+
+  @Test
+  void specialExternalIpsAreRefused() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ports: [{port: 80}], externalIPs: [127.0.0.1]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": "
+            + "may not be in the loopback range (127.0.0.0/8, ::1/128)");
+  }
+
+  @Test
   void reapplyWithoutAllocatedValuesKeepsThem() {
     Service first = create("{apiVersion: v1, kind: Service, metadata: {name: np}, spec: {type: NodePort, ports: [{port: 80}]}}");
     Service again = (Service) api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: np, labels: {a: b}}, spec: {type: NodePort, ports: [{port: 80}]}}"));
