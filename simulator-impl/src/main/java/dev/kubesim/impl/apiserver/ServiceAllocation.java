@@ -92,6 +92,7 @@ public final class ServiceAllocation {
       }
       b.ipFamilyPolicy(policy);
     }
+    boolean selectorlessHeadless = headless && spec.selector().isEmpty();
     if (wanted.isEmpty()) {
       for (String ip : requested) {
         if (!ip.equals("None") && IpSyntax.isValidIP(ip).isEmpty()) {
@@ -101,19 +102,16 @@ public final class ServiceAllocation {
       if (wanted.isEmpty()) {
         wanted.add(familyOf(families.get(0)));
       }
-      if (!policy.equals("SingleStack") && dualStack() && wanted.size() == 1) {
-        for (ClusterIpAllocator a : families) {
-          if (!wanted.contains(familyOf(a))) {
-            wanted.add(familyOf(a));
-          }
-        }
-      }
-      if (headless && !dualStack() && wanted.size() > 1) {
-        wanted = wanted.subList(0, 1);
-      }
+    }
+    // A dual-stack policy gets the other family too: on a dual-stack cluster, and for a headless
+    // Service without selector on any cluster (it allocates nothing, so validation allows it).
+    if (!policy.equals("SingleStack") && wanted.size() == 1 && (dualStack() || selectorlessHeadless)) {
+      wanted.add(wanted.get(0).equals("IPv4") ? "IPv6" : "IPv4");
+    }
+    if (!wanted.equals(spec.ipFamilies())) {
       b.ipFamilies(wanted);
     }
-    if (headless && spec.selector().isEmpty()) {
+    if (selectorlessHeadless) {
       return; // headless and selectorless: any families, even on a single-stack cluster
     }
     checkFamiliesConfigured(service, policy, wanted);

@@ -144,6 +144,20 @@ class ServiceStrategyTest {
   }
 
   @Test
+  void selectorlessHeadlessServiceGetsBothFamiliesEvenOnASingleStackCluster() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: peers}, spec: {clusterIP: None, ports: [{port: 7000}]}}");
+    assertThat(s.specOrEmpty().ipFamilyPolicy()).contains("RequireDualStack");
+    assertThat(s.specOrEmpty().ipFamilies()).containsExactly("IPv4", "IPv6");
+  }
+
+  @Test
+  void headlessServiceWithSelectorStaysSingleStack() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: db}, spec: {clusterIP: None, selector: {app: db}, ports: [{port: 5432}]}}");
+    assertThat(s.specOrEmpty().ipFamilyPolicy()).contains("SingleStack");
+    assertThat(s.specOrEmpty().ipFamilies()).containsExactly("IPv4");
+  }
+
+  @Test
   void specialExternalIpsAreRefused() {
     assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ports: [{port: 80}], externalIPs: [127.0.0.1]}}"))
         .hasMessage("Service \"web\" is invalid: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": "
