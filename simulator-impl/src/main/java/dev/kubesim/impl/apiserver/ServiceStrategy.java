@@ -58,6 +58,9 @@ public final class ServiceStrategy extends Strategy<Service> {
     ServiceSpec.Builder b = spec.toBuilder();
     String affinity = spec.sessionAffinity().filter(s -> !s.isEmpty()).orElse("None");
     b.sessionAffinity(affinity);
+    if (spec.clusterIP().filter(String::isEmpty).isPresent()) {
+      b.clusterIP(null); // an empty string is the field left out (omitempty)
+    }
     if (affinity.equals("None")) {
       b.sessionAffinityConfig(null);
     } else if (affinity.equals("ClientIP")
@@ -172,9 +175,14 @@ public final class ServiceStrategy extends Strategy<Service> {
     ServiceSpec was = old.specOrEmpty();
     List<FieldError> errors = new ArrayList<>();
     boolean fromOrToExternalName = spec.typeOrDefault().equals("ExternalName") || was.typeOrDefault().equals("ExternalName");
-    if (!fromOrToExternalName && !was.clusterIPs().isEmpty() && !spec.clusterIPs().isEmpty()
-        && !was.clusterIPs().get(0).equals(spec.clusterIPs().get(0))) {
-      errors.add(FieldError.invalid(FieldPath.root("spec", "clusterIPs").index(0), spec.clusterIPs().get(0), "may not change once set"));
+    if (!fromOrToExternalName && !(spec.isHeadless() && was.isHeadless())) {
+      // validateUpgradeDowngradeClusterIPs: each kept address must stay; the error shows the whole new list.
+      int kept = Math.min(was.clusterIPs().size(), spec.clusterIPs().size());
+      for (int i = 0; i < kept; i++) {
+        if (!was.clusterIPs().get(i).equals(spec.clusterIPs().get(i))) {
+          errors.add(FieldError.invalid(FieldPath.root("spec", "clusterIPs").index(i), spec.clusterIPs(), "may not change once set"));
+        }
+      }
     }
     return errors;
   }

@@ -158,6 +158,20 @@ class ServiceStrategyTest {
   }
 
   @Test
+  void changingTheClusterIpIsRefusedWithTheWholeNewList() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {clusterIP: 10.96.0.50, ports: [{port: 80}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: web}, "
+        + "spec: {clusterIP: 10.96.0.60, clusterIPs: [10.96.0.60], ports: [{port: 80}]}}")))
+        .hasMessage("Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: [\"10.96.0.60\"]: may not change once set");
+  }
+
+  @Test
+  void emptyClusterIpOfAnExternalNameIsStoredAsLeftOut() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: ext}, spec: {type: ExternalName, externalName: db.example.com, clusterIP: ''}}");
+    assertThat(s.specOrEmpty().clusterIP()).isEmpty();
+  }
+
+  @Test
   void specialExternalIpsAreRefused() {
     assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ports: [{port: 80}], externalIPs: [127.0.0.1]}}"))
         .hasMessage("Service \"web\" is invalid: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": "
