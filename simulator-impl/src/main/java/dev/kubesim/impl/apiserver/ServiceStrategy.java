@@ -175,6 +175,10 @@ public final class ServiceStrategy extends Strategy<Service> {
     ServiceSpec was = old.specOrEmpty();
     List<FieldError> errors = new ArrayList<>();
     boolean fromOrToExternalName = spec.typeOrDefault().equals("ExternalName") || was.typeOrDefault().equals("ExternalName");
+    if (needsHealthCheck(was) && needsHealthCheck(spec) && !was.healthCheckNodePort().equals(spec.healthCheckNodePort())) {
+      // validateServiceExternalTrafficFieldsUpdate: kept while the Service needs one.
+      errors.add(FieldError.forbidden(FieldPath.root("spec", "healthCheckNodePort"), "field is immutable"));
+    }
     if (!fromOrToExternalName && !(spec.isHeadless() && was.isHeadless())) {
       // validateUpgradeDowngradeClusterIPs: each kept address must stay; the error shows the whole new list.
       int kept = Math.min(was.clusterIPs().size(), spec.clusterIPs().size());

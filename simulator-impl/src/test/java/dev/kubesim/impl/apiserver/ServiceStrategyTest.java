@@ -172,6 +172,17 @@ class ServiceStrategyTest {
   }
 
   @Test
+  void healthCheckNodePortMayNotChangeWhileNeededAndTheAskedPortIsGivenBack() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: lb}, spec: {type: LoadBalancer, externalTrafficPolicy: Local, "
+        + "healthCheckNodePort: 30650, ports: [{port: 80}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: lb}, spec: {type: LoadBalancer, "
+        + "externalTrafficPolicy: Local, healthCheckNodePort: 30651, ports: [{port: 80}]}}")))
+        .hasMessage("Service \"lb\" is invalid: spec.healthCheckNodePort: Forbidden: field is immutable");
+    assertThat(nodePorts.isAllocated(30650)).isTrue();
+    assertThat(nodePorts.isAllocated(30651)).isFalse();
+  }
+
+  @Test
   void specialExternalIpsAreRefused() {
     assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ports: [{port: 80}], externalIPs: [127.0.0.1]}}"))
         .hasMessage("Service \"web\" is invalid: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": "
