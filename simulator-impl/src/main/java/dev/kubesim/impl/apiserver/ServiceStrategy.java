@@ -154,6 +154,10 @@ public final class ServiceStrategy extends Strategy<Service> {
       }
       b.ports(ports);
     }
+    if (was.typeOrDefault().equals("LoadBalancer") && !spec.typeOrDefault().equals("LoadBalancer")
+        && spec.loadBalancerClass().equals(was.loadBalancerClass())) {
+      b.loadBalancerClass(null); // dropTypeDependentFields: only a LoadBalancer has a class
+    }
     if (spec.healthCheckNodePort().isEmpty() && needsHealthCheck(spec)) {
       was.healthCheckNodePort().ifPresent(b::healthCheckNodePort);
     }
@@ -175,6 +179,12 @@ public final class ServiceStrategy extends Strategy<Service> {
     ServiceSpec was = old.specOrEmpty();
     List<FieldError> errors = new ArrayList<>();
     boolean fromOrToExternalName = spec.typeOrDefault().equals("ExternalName") || was.typeOrDefault().equals("ExternalName");
+    if (was.typeOrDefault().equals("LoadBalancer") && spec.typeOrDefault().equals("LoadBalancer")
+        && !was.loadBalancerClass().equals(spec.loadBalancerClass())) {
+      // validateLoadBalancerClassField: the class picks the controller, so it is fixed for a LoadBalancer's life.
+      errors.add(FieldError.invalid(FieldPath.root("spec", "loadBalancerClass"), spec.loadBalancerClass().orElse(null),
+          "may not change once set"));
+    }
     if (needsHealthCheck(was) && needsHealthCheck(spec) && !was.healthCheckNodePort().equals(spec.healthCheckNodePort())) {
       // validateServiceExternalTrafficFieldsUpdate: kept while the Service needs one.
       errors.add(FieldError.forbidden(FieldPath.root("spec", "healthCheckNodePort"), "field is immutable"));
@@ -291,6 +301,12 @@ public final class ServiceStrategy extends Strategy<Service> {
         String value = spec.loadBalancerSourceRanges().get(i).trim();
         errors.addAll(FieldError.invalidEach(rangesPath.index(i), value, IpSyntax.isValidCIDR(value)));
       }
+    }
+    if (type.equals("LoadBalancer")) {
+      spec.loadBalancerClass().ifPresent(c ->
+          errors.addAll(FieldError.invalidEach(specPath.child("loadBalancerClass"), c, LabelNames.isQualifiedName(c))));
+    } else if (spec.loadBalancerClass().isPresent()) {
+      errors.add(FieldError.forbidden(specPath.child("loadBalancerClass"), "may only be used when `type` is 'LoadBalancer'"));
     }
     if (spec.allocateLoadBalancerNodePorts().isPresent() && !type.equals("LoadBalancer")) {
       errors.add(FieldError.forbidden(specPath.child("allocateLoadBalancerNodePorts"), "may only be used when `type` is 'LoadBalancer'"));

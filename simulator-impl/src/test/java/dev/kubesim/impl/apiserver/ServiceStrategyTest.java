@@ -183,6 +183,23 @@ class ServiceStrategyTest {
   }
 
   @Test
+  void loadBalancerClassIsFixedForALoadBalancerAndDroppedWithTheType() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: lb}, spec: {type: LoadBalancer, loadBalancerClass: example.com/a, ports: [{port: 80}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: lb}, "
+        + "spec: {type: LoadBalancer, loadBalancerClass: example.com/b, ports: [{port: 80}]}}")))
+        .hasMessage("Service \"lb\" is invalid: spec.loadBalancerClass: Invalid value: \"example.com/b\": may not change once set");
+    Service clusterIp = (Service) api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: lb}, "
+        + "spec: {type: ClusterIP, loadBalancerClass: example.com/a, ports: [{port: 80}]}}"));
+    assertThat(clusterIp.specOrEmpty().loadBalancerClass()).isEmpty();
+  }
+
+  @Test
+  void loadBalancerClassIsOnlyForLoadBalancers() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {loadBalancerClass: example.com/a, ports: [{port: 80}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'");
+  }
+
+  @Test
   void specialExternalIpsAreRefused() {
     assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ports: [{port: 80}], externalIPs: [127.0.0.1]}}"))
         .hasMessage("Service \"web\" is invalid: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": "
