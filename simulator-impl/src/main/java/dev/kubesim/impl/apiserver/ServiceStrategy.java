@@ -173,6 +173,14 @@ public final class ServiceStrategy extends Strategy<Service> {
     return spec.typeOrDefault().equals("LoadBalancer") && spec.externalTrafficPolicy().filter("Local"::equals).isPresent();
   }
 
+  /** {@code ValidateServiceUpdate}: what may not change comes first, then the create rules. */
+  @Override
+  public List<FieldError> validateUpdate(Service service, Service old) {
+    List<FieldError> errors = new ArrayList<>(validateImmutable(service, old));
+    errors.addAll(validate(service));
+    return errors;
+  }
+
   @Override
   protected List<FieldError> validateImmutable(Service service, Service old) {
     ServiceSpec spec = service.specOrEmpty();

@@ -200,6 +200,15 @@ class ServiceStrategyTest {
   }
 
   @Test
+  void onUpdateWhatMayNotChangeIsReportedBeforeTheCreateRules() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: np}, spec: {type: NodePort, ports: [{port: 80, nodePort: 30601}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: np}, "
+        + "spec: {type: NodePort, clusterIP: None, clusterIPs: [None], ports: [{port: 80, nodePort: 30601}]}}")))
+        .hasMessage("Service \"np\" is invalid: [spec.clusterIPs[0]: Invalid value: [\"None\"]: may not change once set, "
+            + "spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for NodePort services]");
+  }
+
+  @Test
   void specialExternalIpsAreRefused() {
     assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ports: [{port: 80}], externalIPs: [127.0.0.1]}}"))
         .hasMessage("Service \"web\" is invalid: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": "
