@@ -21,8 +21,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every public conformance scenario (copied into the test resources) and turns each case into
- * one test named {@code <scenario> :: <step>}. Cases listed in {@code
+ * Runs every public conformance scenario (copied into the test resources), and the project's own
+ * scenarios in the same format under {@code conformance/extra}, and turns each case into one test
+ * named {@code <scenario> :: <step>}. Cases listed in {@code
  * conformance-known-failures.txt} are expected to fail and show as aborted with their failure;
  * a listed case that passes fails its test, so the list only ever shrinks. Skipped cases (a
  * {@code requires} feature the simulator lacks) show as aborted too.

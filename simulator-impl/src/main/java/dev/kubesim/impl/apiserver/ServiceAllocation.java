@@ -7,8 +7,10 @@ import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.apiserver.validation.FieldPath;
 import dev.kubesim.impl.apiserver.validation.IpSyntax;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -90,6 +92,7 @@ public final class ServiceAllocation {
       }
       b.ipFamilyPolicy(policy);
     }
+    boolean selectorlessHeadless = headless && spec.selector().isEmpty();
     if (wanted.isEmpty()) {
       for (String ip : requested) {
         if (!ip.equals("None") && IpSyntax.isValidIP(ip).isEmpty()) {
@@ -99,18 +102,19 @@ public final class ServiceAllocation {
       if (wanted.isEmpty()) {
         wanted.add(familyOf(families.get(0)));
       }
-      if (!policy.equals("SingleStack") && dualStack() && wanted.size() == 1) {
-        for (ClusterIpAllocator a : families) {
-          if (!wanted.contains(familyOf(a))) {
-            wanted.add(familyOf(a));
-          }
-        }
-      }
-      if (headless && !dualStack() && wanted.size() > 1) {
-        wanted = wanted.subList(0, 1);
-      }
+    }
+    // A dual-stack policy gets the other family too: on a dual-stack cluster, and for a headless
+    // Service without selector on any cluster (it allocates nothing, so validation allows it).
+    if (!policy.equals("SingleStack") && wanted.size() == 1 && (dualStack() || selectorlessHeadless)) {
+      wanted.add(wanted.get(0).equals("IPv4") ? "IPv6" : "IPv4");
+    }
+    if (!wanted.equals(spec.ipFamilies())) {
       b.ipFamilies(wanted);
     }
+    if (selectorlessHeadless) {
+      return; // headless and selectorless: any families, even on a single-stack cluster
+    }
+    checkFamiliesConfigured(service, policy, wanted);
     if (headless) {
       return;
     }
@@ -153,6 +157,27 @@ public final class ServiceAllocation {
     b.clusterIP(result.get(0)).clusterIPs(result);
   }
 
+  /**
+   * Refuses, before any address is taken, a dual-stack demand on a single-stack cluster and every
+   * family the cluster has no range for; all such errors come together.
+   */
+  private void checkFamiliesConfigured(Service service, String policy, List<String> wanted) {
+    List<FieldError> errors = new ArrayList<>();
+    if (policy.equals("RequireDualStack") && !dualStack()) {
+      errors.add(FieldError.invalid(FieldPath.root("spec", "ipFamilyPolicy"), policy,
+          "this cluster is not configured for dual-stack services"));
+    }
+    for (int i = 0; i < wanted.size(); i++) {
+      String family = wanted.get(i);
+      if (families.stream().noneMatch(a -> familyOf(a).equals(family))) {
+        errors.add(FieldError.invalid(FieldPath.root("spec", "ipFamilies").index(i), family, "not configured on this cluster"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ServiceStrategy.invalid(service, errors);
+    }
+  }
+
   private void allocateNodePorts(
       Service service, ServiceSpec spec, ServiceSpec oldSpec, ServiceSpec.Builder b, List<Runnable> undo, List<Runnable> onCommit) {
     Set<Integer> held = new HashSet<>();
@@ -163,7 +188,9 @@ public final class ServiceAllocation {
       oldSpec.healthCheckNodePort().ifPresent(held::add);
     }
     Set<Integer> keep = new HashSet<>();
-    if (ServiceStrategy.needsNodePorts(spec)) {
+    if (oldSpec == null && ServiceStrategy.needsNodePorts(spec)) {
+      b.ports(initNodePorts(service, spec.ports(), undo));
+    } else if (ServiceStrategy.needsNodePorts(spec)) {
       List<ServicePort> ports = new ArrayList<>();
       for (int i = 0; i < spec.ports().size(); i++) {
         ServicePort p = spec.ports().get(i);
@@ -204,6 +231,42 @@ public final class ServiceAllocation {
         onCommit.add(() -> nodePorts.release(port));
       }
     }
+  }
+
+  /**
+   * Create-time nodePorts ({@code initNodePorts}): ports with the same port number (TCP and UDP 53)
+   * share one nodePort, the first one requested among them even further down the list, else the
+   * next free one; a nodePort already taken by another port of this Service is refused.
+   */
+  private List<ServicePort> initNodePorts(Service service, List<ServicePort> ports, List<Runnable> undo) {
+    Map<Integer, Integer> byPortNumber = new HashMap<>();
+    List<ServicePort> result = new ArrayList<>();
+    for (int i = 0; i < ports.size(); i++) {
+      ServicePort p = ports.get(i);
+      FieldPath path = FieldPath.root("spec", "ports").index(i).child("nodePort");
+      int requested = p.nodePort().orElse(0);
+      int number = p.port().orElse(0);
+      Integer shared = byPortNumber.get(number);
+      if (shared == null) {
+        int np = ports.stream().filter(q -> q.port().orElse(0) == number).mapToInt(q -> q.nodePort().orElse(0))
+            .filter(n -> n != 0).findFirst().orElse(0);
+        if (np != 0) {
+          takePort(service, np, path, undo);
+        } else {
+          np = nextPort(service, path, undo);
+        }
+        byPortNumber.put(number, np);
+        result.add(p.withNodePort(np));
+      } else if (requested == 0) {
+        result.add(p.withNodePort(shared));
+      } else {
+        if (requested != shared) {
+          takePort(service, requested, path, undo);
+        }
+        result.add(p);
+      }
+    }
+    return result;
   }
 
   private void takePort(Service service, int port, FieldPath path, List<Runnable> undo) {

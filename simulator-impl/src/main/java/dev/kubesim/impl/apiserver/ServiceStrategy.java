@@ -9,6 +9,7 @@ import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.model.SessionAffinityConfig;
+import dev.kubesim.impl.apiserver.registry.IpRules;
 import dev.kubesim.impl.apiserver.validation.DnsNames;
 import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.apiserver.validation.FieldPath;
@@ -57,6 +58,9 @@ public final class ServiceStrategy extends Strategy<Service> {
     ServiceSpec.Builder b = spec.toBuilder();
     String affinity = spec.sessionAffinity().filter(s -> !s.isEmpty()).orElse("None");
     b.sessionAffinity(affinity);
+    if (spec.clusterIP().filter(String::isEmpty).isPresent()) {
+      b.clusterIP(null); // an empty string is the field left out (omitempty)
+    }
     if (affinity.equals("None")) {
       b.sessionAffinityConfig(null);
     } else if (affinity.equals("ClientIP")
@@ -150,6 +154,10 @@ public final class ServiceStrategy extends Strategy<Service> {
       }
       b.ports(ports);
     }
+    if (was.typeOrDefault().equals("LoadBalancer") && !spec.typeOrDefault().equals("LoadBalancer")
+        && spec.loadBalancerClass().equals(was.loadBalancerClass())) {
+      b.loadBalancerClass(null); // dropTypeDependentFields: only a LoadBalancer has a class
+    }
     if (spec.healthCheckNodePort().isEmpty() && needsHealthCheck(spec)) {
       was.healthCheckNodePort().ifPresent(b::healthCheckNodePort);
     }
@@ -165,15 +173,38 @@ public final class ServiceStrategy extends Strategy<Service> {
     return spec.typeOrDefault().equals("LoadBalancer") && spec.externalTrafficPolicy().filter("Local"::equals).isPresent();
   }
 
+  /** {@code ValidateServiceUpdate}: what may not change comes first, then the create rules. */
+  @Override
+  public List<FieldError> validateUpdate(Service service, Service old) {
+    List<FieldError> errors = new ArrayList<>(validateImmutable(service, old));
+    errors.addAll(validate(service));
+    return errors;
+  }
+
   @Override
   protected List<FieldError> validateImmutable(Service service, Service old) {
     ServiceSpec spec = service.specOrEmpty();
     ServiceSpec was = old.specOrEmpty();
     List<FieldError> errors = new ArrayList<>();
     boolean fromOrToExternalName = spec.typeOrDefault().equals("ExternalName") || was.typeOrDefault().equals("ExternalName");
-    if (!fromOrToExternalName && !was.clusterIPs().isEmpty() && !spec.clusterIPs().isEmpty()
-        && !was.clusterIPs().get(0).equals(spec.clusterIPs().get(0))) {
-      errors.add(FieldError.invalid(FieldPath.root("spec", "clusterIPs").index(0), spec.clusterIPs().get(0), "may not change once set"));
+    if (was.typeOrDefault().equals("LoadBalancer") && spec.typeOrDefault().equals("LoadBalancer")
+        && !was.loadBalancerClass().equals(spec.loadBalancerClass())) {
+      // validateLoadBalancerClassField: the class picks the controller, so it is fixed for a LoadBalancer's life.
+      errors.add(FieldError.invalid(FieldPath.root("spec", "loadBalancerClass"), spec.loadBalancerClass().orElse(null),
+          "may not change once set"));
+    }
+    if (needsHealthCheck(was) && needsHealthCheck(spec) && !was.healthCheckNodePort().equals(spec.healthCheckNodePort())) {
+      // validateServiceExternalTrafficFieldsUpdate: kept while the Service needs one.
+      errors.add(FieldError.forbidden(FieldPath.root("spec", "healthCheckNodePort"), "field is immutable"));
+    }
+    if (!fromOrToExternalName && !(spec.isHeadless() && was.isHeadless())) {
+      // validateUpgradeDowngradeClusterIPs: each kept address must stay; the error shows the whole new list.
+      int kept = Math.min(was.clusterIPs().size(), spec.clusterIPs().size());
+      for (int i = 0; i < kept; i++) {
+        if (!was.clusterIPs().get(i).equals(spec.clusterIPs().get(i))) {
+          errors.add(FieldError.invalid(FieldPath.root("spec", "clusterIPs").index(i), spec.clusterIPs(), "may not change once set"));
+        }
+      }
     }
     return errors;
   }
@@ -236,7 +267,10 @@ public final class ServiceStrategy extends Strategy<Service> {
     errors.addAll(validateClusterIPs(spec, type));
     for (int i = 0; i < spec.externalIPs().size(); i++) {
       String ip = spec.externalIPs().get(i);
-      errors.addAll(FieldError.invalidEach(specPath.child("externalIPs").index(i), ip, IpSyntax.isValidIP(ip)));
+      FieldPath ipPath = specPath.child("externalIPs").index(i);
+      List<String> syntax = IpSyntax.isValidIP(ip);
+      // Well-formed addresses must not be special (ValidateNonSpecialIP), as for endpoints.
+      errors.addAll(syntax.isEmpty() ? IpRules.validateEndpointIp(ip, ipPath) : FieldError.invalidEach(ipPath, ip, syntax));
     }
     if (type.isEmpty()) {
       errors.add(FieldError.required(specPath.child("type"), ""));
@@ -275,6 +309,12 @@ public final class ServiceStrategy extends Strategy<Service> {
         String value = spec.loadBalancerSourceRanges().get(i).trim();
         errors.addAll(FieldError.invalidEach(rangesPath.index(i), value, IpSyntax.isValidCIDR(value)));
       }
+    }
+    if (type.equals("LoadBalancer")) {
+      spec.loadBalancerClass().ifPresent(c ->
+          errors.addAll(FieldError.invalidEach(specPath.child("loadBalancerClass"), c, LabelNames.isQualifiedName(c))));
+    } else if (spec.loadBalancerClass().isPresent()) {
+      errors.add(FieldError.forbidden(specPath.child("loadBalancerClass"), "may only be used when `type` is 'LoadBalancer'"));
     }
     if (spec.allocateLoadBalancerNodePorts().isPresent() && !type.equals("LoadBalancer")) {
       errors.add(FieldError.forbidden(specPath.child("allocateLoadBalancerNodePorts"), "may only be used when `type` is 'LoadBalancer'"));
@@ -447,6 +487,11 @@ public final class ServiceStrategy extends Strategy<Service> {
   /** The API server's Invalid error for a Service, with one cause. */
   static InvalidObjectException invalid(Service service, FieldError error) {
     return ApiServer.invalid(Kinds.byKind("Service").orElseThrow(), service.metadata().nameOrEmpty(), ImmutableList.of(error));
+  }
+
+  /** The API server's Invalid error for a Service, with every cause found. */
+  static InvalidObjectException invalid(Service service, List<FieldError> errors) {
+    return ApiServer.invalid(Kinds.byKind("Service").orElseThrow(), service.metadata().nameOrEmpty(), ImmutableList.copyOf(errors));
   }
 
   /** The selector of a Service, or empty. */

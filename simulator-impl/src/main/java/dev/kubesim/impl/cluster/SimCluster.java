@@ -46,6 +46,7 @@ import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.controller.DeploymentController;
 import dev.kubesim.impl.controller.EndpointSliceController;
+import dev.kubesim.impl.controller.EndpointSliceMirroringController;
 import dev.kubesim.impl.controller.EndpointsController;
 import dev.kubesim.impl.controller.GarbageCollector;
 import dev.kubesim.impl.controller.ReplicaManager;
@@ -123,6 +124,7 @@ public final class SimCluster implements Cluster {
     DeploymentController.start(api);
     EndpointsController.start(api);
     EndpointSliceController.start(api);
+    EndpointSliceMirroringController.start(api);
     Scheduler.start(api);
     NodeLifecycleController.start(api);
     dev.kubesim.impl.cloud.LoadBalancers.start(api); // the cloud's service controller and load balancers

@@ -115,6 +115,107 @@ class ServiceStrategyTest {
   }
 
   @Test
+  void portsWithTheSameNumberShareTheNodePortRequestedFurtherDown() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: dns}, spec: {type: NodePort, ports: ["
+        + "{name: tcp, port: 53, protocol: TCP}, {name: udp, port: 53, protocol: UDP, nodePort: 30053}]}}");
+    assertThat(s.specOrEmpty().ports()).extracting(p -> p.nodePort().orElseThrow()).containsExactly(30053, 30053);
+  }
+
+  @Test
+  void oneNodePortAskedByTwoPortNumbersIsRefusedAtAllocation() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {type: NodePort, ports: ["
+        + "{name: a, port: 80, nodePort: 30080}, {name: b, port: 443, nodePort: 30080}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated");
+    assertThat(nodePorts.isAllocated(30080)).isFalse();
+  }
+
+  @Test
+  void requireDualStackOnASingleStackClusterIsRefused() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ipFamilyPolicy: RequireDualStack, ports: [{port: 80}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": "
+            + "this cluster is not configured for dual-stack services");
+  }
+
+  @Test
+  void headlessServiceWithSelectorMayNotAskForAnUnconfiguredFamily() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, "
+        + "spec: {clusterIP: None, ipFamilies: [IPv6], selector: {app: web}, ports: [{port: 80}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.ipFamilies[0]: Invalid value: \"IPv6\": not configured on this cluster");
+  }
+
+  @Test
+  void selectorlessHeadlessServiceGetsBothFamiliesEvenOnASingleStackCluster() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: peers}, spec: {clusterIP: None, ports: [{port: 7000}]}}");
+    assertThat(s.specOrEmpty().ipFamilyPolicy()).contains("RequireDualStack");
+    assertThat(s.specOrEmpty().ipFamilies()).containsExactly("IPv4", "IPv6");
+  }
+
+  @Test
+  void headlessServiceWithSelectorStaysSingleStack() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: db}, spec: {clusterIP: None, selector: {app: db}, ports: [{port: 5432}]}}");
+    assertThat(s.specOrEmpty().ipFamilyPolicy()).contains("SingleStack");
+    assertThat(s.specOrEmpty().ipFamilies()).containsExactly("IPv4");
+  }
+
+  @Test
+  void changingTheClusterIpIsRefusedWithTheWholeNewList() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {clusterIP: 10.96.0.50, ports: [{port: 80}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: web}, "
+        + "spec: {clusterIP: 10.96.0.60, clusterIPs: [10.96.0.60], ports: [{port: 80}]}}")))
+        .hasMessage("Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: [\"10.96.0.60\"]: may not change once set");
+  }
+
+  @Test
+  void emptyClusterIpOfAnExternalNameIsStoredAsLeftOut() {
+    Service s = create("{apiVersion: v1, kind: Service, metadata: {name: ext}, spec: {type: ExternalName, externalName: db.example.com, clusterIP: ''}}");
+    assertThat(s.specOrEmpty().clusterIP()).isEmpty();
+  }
+
+  @Test
+  void healthCheckNodePortMayNotChangeWhileNeededAndTheAskedPortIsGivenBack() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: lb}, spec: {type: LoadBalancer, externalTrafficPolicy: Local, "
+        + "healthCheckNodePort: 30650, ports: [{port: 80}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: lb}, spec: {type: LoadBalancer, "
+        + "externalTrafficPolicy: Local, healthCheckNodePort: 30651, ports: [{port: 80}]}}")))
+        .hasMessage("Service \"lb\" is invalid: spec.healthCheckNodePort: Forbidden: field is immutable");
+    assertThat(nodePorts.isAllocated(30650)).isTrue();
+    assertThat(nodePorts.isAllocated(30651)).isFalse();
+  }
+
+  @Test
+  void loadBalancerClassIsFixedForALoadBalancerAndDroppedWithTheType() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: lb}, spec: {type: LoadBalancer, loadBalancerClass: example.com/a, ports: [{port: 80}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: lb}, "
+        + "spec: {type: LoadBalancer, loadBalancerClass: example.com/b, ports: [{port: 80}]}}")))
+        .hasMessage("Service \"lb\" is invalid: spec.loadBalancerClass: Invalid value: \"example.com/b\": may not change once set");
+    Service clusterIp = (Service) api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: lb}, "
+        + "spec: {type: ClusterIP, loadBalancerClass: example.com/a, ports: [{port: 80}]}}"));
+    assertThat(clusterIp.specOrEmpty().loadBalancerClass()).isEmpty();
+  }
+
+  @Test
+  void loadBalancerClassIsOnlyForLoadBalancers() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {loadBalancerClass: example.com/a, ports: [{port: 80}]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'");
+  }
+
+  @Test
+  void onUpdateWhatMayNotChangeIsReportedBeforeTheCreateRules() {
+    create("{apiVersion: v1, kind: Service, metadata: {name: np}, spec: {type: NodePort, ports: [{port: 80, nodePort: 30601}]}}");
+    assertThatThrownBy(() -> api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: np}, "
+        + "spec: {type: NodePort, clusterIP: None, clusterIPs: [None], ports: [{port: 80, nodePort: 30601}]}}")))
+        .hasMessage("Service \"np\" is invalid: [spec.clusterIPs[0]: Invalid value: [\"None\"]: may not change once set, "
+            + "spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for NodePort services]");
+  }
+
+  @Test
+  void specialExternalIpsAreRefused() {
+    assertThatThrownBy(() -> create("{apiVersion: v1, kind: Service, metadata: {name: web}, spec: {ports: [{port: 80}], externalIPs: [127.0.0.1]}}"))
+        .hasMessage("Service \"web\" is invalid: spec.externalIPs[0]: Invalid value: \"127.0.0.1\": "
+            + "may not be in the loopback range (127.0.0.0/8, ::1/128)");
+  }
+
+  @Test
   void reapplyWithoutAllocatedValuesKeepsThem() {
     Service first = create("{apiVersion: v1, kind: Service, metadata: {name: np}, spec: {type: NodePort, ports: [{port: 80}]}}");
     Service again = (Service) api.apply(decode("{apiVersion: v1, kind: Service, metadata: {name: np, labels: {a: b}}, spec: {type: NodePort, ports: [{port: 80}]}}"));

@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * Address checks shared by Endpoints, EndpointSlices and Ingress hosts: whether a string is an IP
  * ({@code netutils.ParseIPSloppy}) and core validation's {@code ValidateEndpointIP}, which refuses
- * unspecified, loopback and link-local addresses.
+ * unspecified, loopback and link-local addresses (the same rule covers a Service's external IPs).
  */
-final class IpRules {
+public final class IpRules {
   private IpRules() {}
 
   /** Whether the value parses as an IPv4 or IPv6 address, leading zeros allowed. */
@@ -23,7 +23,7 @@ final class IpRules {
   }
 
   /** {@code ValidateEndpointIP}: one error per special range the address falls in. */
-  static List<FieldError> validateEndpointIp(String value, FieldPath path) {
+  public static List<FieldError> validateEndpointIp(String value, FieldPath path) {
     List<FieldError> errs = new ArrayList<>();
     Optional<InetAddress> ip = parse(value);
     if (ip.isEmpty()) {
