@@ -21,6 +21,7 @@ import dev.kubesim.impl.program.MainProcessRun;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.resolver.ResolvConf;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -353,7 +354,7 @@ public final class PodWorker {
     // The containers keep running (and keep their readiness) until they stop: endpoints of a
     // terminating pod stay "serving" meanwhile, as kube-proxy's terminating fallback expects.
     terminating = true;
-    Instant deadline = pod.metadata().deletionTimestamp().map(Instant::parse).orElse(loop().clock().instant());
+    Instant deadline = pod.metadata().deletionTimestamp().map(Timestamps::parse).orElse(loop().clock().instant());
     Duration left = Duration.between(loop().clock().instant(), deadline);
     if (left.isNegative()) {
       left = Duration.ZERO;
