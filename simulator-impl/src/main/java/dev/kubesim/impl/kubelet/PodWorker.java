@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -94,6 +95,11 @@ public final class PodWorker {
     RunningContainer previous; // the instance before a restart, for kubectl logs --previous
     MainProcessRun main;
     boolean finished;
+    // The runtime's ID of the current instance, kept for the status writes of every sync instead
+    // of hashed again each time.
+    private String containerId;
+    private int containerIdRestarts;
+    private String containerIdStartedAt;
 
     ContainerRun(Container spec) {
       this.spec = spec;
@@ -393,8 +399,13 @@ public final class PodWorker {
   }
 
   private String containerId(ContainerRun c) {
-    String seed = key + "/" + c.name() + "/" + c.restarts + "/" + c.startedAt;
-    return "containerd://" + Hashing.sha256().hashString(seed, StandardCharsets.UTF_8);
+    if (c.containerId == null || c.containerIdRestarts != c.restarts || !Objects.equals(c.containerIdStartedAt, c.startedAt)) {
+      String seed = key + "/" + c.name() + "/" + c.restarts + "/" + c.startedAt;
+      c.containerId = "containerd://" + Hashing.sha256().hashString(seed, StandardCharsets.UTF_8);
+      c.containerIdRestarts = c.restarts;
+      c.containerIdStartedAt = c.startedAt;
+    }
+    return c.containerId;
   }
 
   private void writeStatus() {
@@ -502,7 +513,7 @@ public final class PodWorker {
     String image = c.runtime != null ? c.runtime.statusImage() : Images.reported(c.spec.image().orElse(""));
     boolean created = c.running || c.restarts > 0;
     return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready),
-        Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(image) : ""),
+        Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(kubelet.api(), image) : ""),
         created ? Optional.of(containerId(c)) : Optional.empty(), Optional.of(c.started && c.running),
         Map.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());
   }
