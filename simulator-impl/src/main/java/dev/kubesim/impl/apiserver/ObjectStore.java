@@ -23,6 +23,10 @@ public final class ObjectStore {
   private final Map<String, HashMap<ObjectKey, KubeObject>> index = new HashMap<>();
   private final Map<String, List<Consumer<WatchEvent>>> watchers = new HashMap<>();
   private final List<Consumer<WatchEvent>> allWatchers = new ArrayList<>();
+  // A change is told to the watchers registered when it began. Registrations are rare and changes
+  // many, so each kind's list is copied once after a registration instead of for every change.
+  private final Map<String, List<Consumer<WatchEvent>>> watcherSnapshots = new HashMap<>();
+  private List<Consumer<WatchEvent>> allWatchersSnapshot;
   private long resourceVersion = 1;
 
   private TreeMap<ObjectKey, KubeObject> table(String kind) {
@@ -87,21 +91,31 @@ public final class ObjectStore {
   /** Registers a watcher of one kind; it hears every later change of that kind. */
   public void watch(String kind, Consumer<WatchEvent> watcher) {
     watchers.computeIfAbsent(kind, k -> new ArrayList<>()).add(watcher);
+    watcherSnapshots.remove(kind);
   }
 
   /** Registers a watcher of every kind. */
   public void watchAll(Consumer<WatchEvent> watcher) {
     allWatchers.add(watcher);
+    allWatchersSnapshot = null;
   }
 
   private void notify(WatchEvent event) {
-    List<Consumer<WatchEvent>> ws = watchers.get(event.object().kind());
+    String kind = event.object().kind();
+    List<Consumer<WatchEvent>> ws = watcherSnapshots.get(kind);
+    if (ws == null && watchers.containsKey(kind)) {
+      ws = List.copyOf(watchers.get(kind));
+      watcherSnapshots.put(kind, ws);
+    }
     if (ws != null) {
-      for (Consumer<WatchEvent> w : List.copyOf(ws)) {
+      for (Consumer<WatchEvent> w : ws) {
         w.accept(event);
       }
     }
-    for (Consumer<WatchEvent> w : List.copyOf(allWatchers)) {
+    if (allWatchersSnapshot == null) {
+      allWatchersSnapshot = List.copyOf(allWatchers);
+    }
+    for (Consumer<WatchEvent> w : allWatchersSnapshot) {
       w.accept(event);
     }
   }

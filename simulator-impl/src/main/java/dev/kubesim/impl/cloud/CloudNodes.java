@@ -7,6 +7,7 @@ import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.controller.NodeStates;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -23,9 +24,11 @@ final class CloudNodes {
   record Target(String name, String address, boolean up) {}
 
   private final TreeMap<String, Target> nodes = new TreeMap<>();
-  // Rebuilt on change only, so that a route does not copy the node list.
+  // Rebuilt on the first read after a change, so that a route does not copy the node list and a
+  // cluster's nodes registering one by one do not copy it once per node.
   private List<Target> all = List.of();
   private List<Target> up = List.of();
+  private boolean stale;
 
   void watch(ObjectStore store) {
     store.watch(Node.KIND, this::onNode);
@@ -34,21 +37,39 @@ final class CloudNodes {
   private void onNode(WatchEvent e) {
     Node node = (Node) e.object();
     String name = node.metadata().nameOrEmpty();
-    nodes.remove(name);
+    Target target = null;
     if (e.type() != WatchEvent.Type.DELETED && !node.metadata().labels().containsKey(EXCLUDE_LABEL)) {
-      internalIP(node).ifPresent(ip -> nodes.put(name, new Target(name, ip, NodeStates.readyStatus(node).equals("True"))));
+      target = internalIP(node).map(ip -> new Target(name, ip, NodeStates.readyStatus(node).equals("True"))).orElse(null);
     }
-    all = List.copyOf(nodes.values());
-    up = all.stream().filter(Target::up).toList();
+    // Most node updates are heartbeats that leave the target as it was: the lists stand.
+    if (Objects.equals(target, nodes.get(name))) {
+      return;
+    }
+    if (target == null) {
+      nodes.remove(name);
+    } else {
+      nodes.put(name, target);
+    }
+    stale = true;
+  }
+
+  private void refresh() {
+    if (stale) {
+      all = List.copyOf(nodes.values());
+      up = all.stream().filter(Target::up).toList();
+      stale = false;
+    }
   }
 
   /** The candidate nodes in name order. */
   List<Target> all() {
+    refresh();
     return all;
   }
 
   /** The candidate nodes that are up, in name order. */
   List<Target> up() {
+    refresh();
     return up;
   }
 

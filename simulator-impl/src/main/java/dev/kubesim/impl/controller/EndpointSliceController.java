@@ -48,7 +48,7 @@ public final class EndpointSliceController {
   private EndpointSliceController(ApiServer api) {
     this.api = api;
     this.queue = new WorkQueue(api.loop(), "endpointslice-controller", this::sync);
-    this.servicePods = new ServicePods(api, queue::add);
+    this.servicePods = ServicePods.subscribe(api, queue::add);
     api.store().watch(EndpointSlice.KIND, this::onSlice);
   }
 

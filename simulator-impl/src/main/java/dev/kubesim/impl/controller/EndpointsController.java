@@ -35,7 +35,7 @@ public final class EndpointsController {
   private EndpointsController(ApiServer api) {
     this.api = api;
     this.queue = new WorkQueue(api.loop(), "endpoint-controller", this::sync);
-    this.servicePods = new ServicePods(api, queue::add);
+    this.servicePods = ServicePods.subscribe(api, queue::add);
   }
 
   public static EndpointsController start(ApiServer api) {

@@ -24,8 +24,15 @@ public final class GarbageCollector {
   private final ApiServer api;
   /** Owner uid → its dependents, as (kind, namespace, name). */
   private final Map<String, TreeSet<Ref>> dependents = new HashMap<>();
-  /** Uids of objects that exist, so that a dependent of a vanished owner is noticed. */
+  /**
+   * Uids of objects that exist, so that a dependent of a vanished owner is noticed. Events are left
+   * out, as kube-controller-manager's collector ignores them ({@code DefaultIgnoredResources}): they
+   * are most of a busy cluster's objects and rarely anyone's owner; an Event named as an owner is
+   * looked up instead, as the real collector verifies an owner it does not know.
+   */
   private final Map<String, Ref> live = new HashMap<>();
+
+  private static final String EVENT = "Event";
 
   /** An object's identity in the index; ordered so that work on dependents is deterministic. */
   record Ref(String kind, String namespace, String name) implements Comparable<Ref> {
@@ -56,14 +63,14 @@ public final class GarbageCollector {
 
   private void onEvent(WatchEvent e) {
     KubeObject o = e.object();
-    Ref ref = refOf(o);
-    String uid = o.metadata().uid().orElse("");
     Optional<KubeObject> before = e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED);
     boolean sameOwners = e.type() == WatchEvent.Type.MODIFIED
         && before.map(b -> b.metadata().ownerReferences().equals(o.metadata().ownerReferences())).orElse(false);
     if (sameOwners && o.metadata().deletionTimestamp().isEmpty()) {
       return; // a status or spec change: nothing the collector follows has changed
     }
+    Ref ref = refOf(o);
+    String uid = o.metadata().uid().orElse("");
     before.ifPresent(old -> unindex(old, ref));
     if (e.type() == WatchEvent.Type.DELETED) {
       live.remove(uid);
@@ -73,10 +80,12 @@ public final class GarbageCollector {
       }
       return;
     }
-    live.put(uid, ref);
+    if (!ref.kind().equals(EVENT)) {
+      live.put(uid, ref);
+    }
     for (OwnerReference owner : o.metadata().ownerReferences()) {
       dependents.computeIfAbsent(owner.uid(), u -> new TreeSet<>()).add(ref);
-      if (!live.containsKey(owner.uid()) && e.type() == WatchEvent.Type.ADDED) {
+      if (e.type() == WatchEvent.Type.ADDED && liveOwner(owner, ref.namespace()) == null) {
         // Owned by something that does not exist: collect it, as the real collector does.
         api.loop().schedule("garbagecollector check owner of " + ref, () -> collectIfOwnersGone(ref));
       }
@@ -97,14 +106,26 @@ public final class GarbageCollector {
         deps.remove(ref);
         if (deps.isEmpty()) {
           dependents.remove(owner.uid());
-          wakeForegroundOwner(owner);
+          wakeForegroundOwner(owner, ref.namespace());
         }
       }
     }
   }
 
-  private void wakeForegroundOwner(OwnerReference owner) {
-    Ref ownerRef = live.get(owner.uid());
+  /** The owner a reference names if it exists (same uid), else {@code null}. */
+  private Ref liveOwner(OwnerReference owner, String namespace) {
+    Ref known = live.get(owner.uid());
+    if (known != null || !owner.kind().equals(EVENT)) {
+      return known;
+    }
+    return api.get(EVENT, namespace, owner.name())
+        .filter(ev -> ev.metadata().uid().orElse("").equals(owner.uid()))
+        .map(GarbageCollector::refOf)
+        .orElse(null);
+  }
+
+  private void wakeForegroundOwner(OwnerReference owner, String namespace) {
+    Ref ownerRef = liveOwner(owner, namespace);
     if (ownerRef != null) {
       api.get(ownerRef.kind(), ownerRef.namespace(), ownerRef.name())
           .filter(o -> o.metadata().finalizers().contains(ApiServer.FOREGROUND_FINALIZER))
@@ -129,7 +150,7 @@ public final class GarbageCollector {
       return;
     }
     List<OwnerReference> owners = current.get().metadata().ownerReferences();
-    boolean anyLive = owners.stream().anyMatch(r -> live.containsKey(r.uid()));
+    boolean anyLive = owners.stream().anyMatch(r -> liveOwner(r, dep.namespace()) != null);
     if (!owners.isEmpty() && !anyLive && current.get().metadata().deletionTimestamp().isEmpty()) {
       delete(dep, DeleteOptions.defaults());
     }

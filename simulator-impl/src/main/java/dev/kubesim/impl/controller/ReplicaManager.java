@@ -13,6 +13,7 @@ import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
+import dev.kubesim.impl.sim.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,9 +233,9 @@ public final class ReplicaManager<T extends KubeObject> {
         .thenComparingInt(p -> phaseRank(PodStates.phase(p)))
         .thenComparingInt(p -> PodStates.isReady(p) ? 1 : 0)
         .thenComparingInt(p -> -perNode.getOrDefault(PodStates.nodeName(p), 0))
-        .thenComparing(p -> PodStates.readySince(p).map(Instant::parse).orElse(Instant.MAX), Comparator.reverseOrder())
+        .thenComparing(p -> PodStates.readySince(p).map(Timestamps::parse).orElse(Instant.MAX), Comparator.reverseOrder())
         .thenComparingInt(p -> -PodStates.restarts(p))
-        .thenComparing(p -> p.metadata().creationTimestamp().map(Instant::parse).orElse(Instant.MIN), Comparator.reverseOrder())
+        .thenComparing(p -> p.metadata().creationTimestamp().map(Timestamps::parse).orElse(Instant.MIN), Comparator.reverseOrder())
         .thenComparing(p -> p.metadata().nameOrEmpty());
   }
 
@@ -275,7 +276,7 @@ public final class ReplicaManager<T extends KubeObject> {
       }
       if (PodStates.isReady(pod)) {
         ready++;
-        Instant since = PodStates.readySince(pod).map(Instant::parse).orElse(now);
+        Instant since = PodStates.readySince(pod).map(Timestamps::parse).orElse(now);
         if (!since.plus(minReady).isAfter(now)) {
           available++;
         } else {

@@ -19,15 +19,34 @@ import java.util.function.Consumer;
 /**
  * The informer side shared by the Endpoints and EndpointSlice controllers: which Services select
  * which pods, kept up to date from watch events, with both directions indexed by label so that a
- * pod change wakes only the Services that select the pod (before or after the change).
+ * pod change wakes only the Services that select the pod (before or after the change). One per
+ * cluster, as kube-controller-manager's controllers share one informer factory: each watch event
+ * updates the indexes once and then tells every subscribed controller, in subscription order.
  */
 final class ServicePods {
   private final ApiServer api;
   private final LabelIndex pods = new LabelIndex();
   /** Services indexed by their selectors' pairs: a pod's labels find the Services that may select it. */
   private final LabelIndex servicesBySelector = new LabelIndex();
+  private final List<Consumer<ObjectKey>> subscribers = new ArrayList<>();
 
-  ServicePods(ApiServer api, Consumer<ObjectKey> onServiceChange) {
+  /**
+   * The cluster's shared index, made (and its watches registered) by the first subscriber; {@code
+   * onServiceChange} hears of each Service that changed or whose selected pods changed.
+   */
+  static ServicePods subscribe(ApiServer api, Consumer<ObjectKey> onServiceChange) {
+    ServicePods shared = api.shared(ServicePods.class, ServicePods::new);
+    shared.subscribers.add(onServiceChange);
+    return shared;
+  }
+
+  private void tell(ObjectKey service) {
+    for (Consumer<ObjectKey> s : subscribers) {
+      s.accept(service);
+    }
+  }
+
+  private ServicePods(ApiServer api) {
     this.api = api;
     api.store().watch(Service.KIND, e -> {
       Service svc = (Service) e.object();
@@ -37,7 +56,7 @@ final class ServicePods {
       if (e.type() != WatchEvent.Type.DELETED) {
         servicesBySelector.add(key, svc.specOrEmpty().selector());
       }
-      onServiceChange.accept(key);
+      tell(key);
     });
     api.store().watch(Pod.KIND, e -> {
       Pod pod = (Pod) e.object();
@@ -55,7 +74,9 @@ final class ServicePods {
       if (!sameLabels) {
         before.ifPresent(p -> wake.addAll(selecting(key.namespace(), p.metadata().labels())));
       }
-      wake.forEach(onServiceChange);
+      for (Consumer<ObjectKey> s : subscribers) {
+        wake.forEach(s);
+      }
     });
   }
 

@@ -13,6 +13,7 @@ import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class TaintEvictionController {
 
   private Optional<Instant> taintedSince(Node node) {
     return Taints.find(node, Taints.UNREACHABLE, Taints.NO_EXECUTE)
-        .map(t -> t.get("timeAdded") instanceof String s ? Instant.parse(s) : api.loop().clock().instant());
+        .map(t -> t.get("timeAdded") instanceof String s ? Timestamps.parse(s) : api.loop().clock().instant());
   }
 
   private void onNode(WatchEvent e) {

@@ -11,6 +11,7 @@ import dev.kubesim.api.model.Service;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.controller.PodStates;
 import dev.kubesim.impl.labels.LabelSelectors;
+import dev.kubesim.impl.sim.Timestamps;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
@@ -80,8 +81,8 @@ final class PodTarget {
         default -> 2;
       })
       .thenComparingInt(p -> PodStates.isReady(p) ? 0 : 1)
-      .thenComparing(p -> PodStates.readySince(p).map(Instant::parse).orElse(Instant.MAX))
+      .thenComparing(p -> PodStates.readySince(p).map(Timestamps::parse).orElse(Instant.MAX))
       .thenComparingInt(p -> -PodStates.restarts(p))
-      .thenComparing(p -> p.metadata().creationTimestamp().map(Instant::parse).orElse(Instant.MAX))
+      .thenComparing(p -> p.metadata().creationTimestamp().map(Timestamps::parse).orElse(Instant.MAX))
       .thenComparing(p -> p.metadata().nameOrEmpty());
 }

@@ -21,6 +21,7 @@ import dev.kubesim.impl.program.MainProcessRun;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.resolver.ResolvConf;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -93,6 +95,11 @@ public final class PodWorker {
     RunningContainer previous; // the instance before a restart, for kubectl logs --previous
     MainProcessRun main;
     boolean finished;
+    // The runtime's ID of the current instance, kept for the status writes of every sync instead
+    // of hashed again each time.
+    private String containerId;
+    private int containerIdRestarts;
+    private String containerIdStartedAt;
 
     ContainerRun(Container spec) {
       this.spec = spec;
@@ -353,7 +360,7 @@ public final class PodWorker {
     // The containers keep running (and keep their readiness) until they stop: endpoints of a
     // terminating pod stay "serving" meanwhile, as kube-proxy's terminating fallback expects.
     terminating = true;
-    Instant deadline = pod.metadata().deletionTimestamp().map(Instant::parse).orElse(loop().clock().instant());
+    Instant deadline = pod.metadata().deletionTimestamp().map(Timestamps::parse).orElse(loop().clock().instant());
     Duration left = Duration.between(loop().clock().instant(), deadline);
     if (left.isNegative()) {
       left = Duration.ZERO;
@@ -392,8 +399,13 @@ public final class PodWorker {
   }
 
   private String containerId(ContainerRun c) {
-    String seed = key + "/" + c.name() + "/" + c.restarts + "/" + c.startedAt;
-    return "containerd://" + Hashing.sha256().hashString(seed, StandardCharsets.UTF_8);
+    if (c.containerId == null || c.containerIdRestarts != c.restarts || !Objects.equals(c.containerIdStartedAt, c.startedAt)) {
+      String seed = key + "/" + c.name() + "/" + c.restarts + "/" + c.startedAt;
+      c.containerId = "containerd://" + Hashing.sha256().hashString(seed, StandardCharsets.UTF_8);
+      c.containerIdRestarts = c.restarts;
+      c.containerIdStartedAt = c.startedAt;
+    }
+    return c.containerId;
   }
 
   private void writeStatus() {
@@ -501,7 +513,7 @@ public final class PodWorker {
     String image = c.runtime != null ? c.runtime.statusImage() : Images.reported(c.spec.image().orElse(""));
     boolean created = c.running || c.restarts > 0;
     return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready),
-        Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(image) : ""),
+        Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(kubelet.api(), image) : ""),
         created ? Optional.of(containerId(c)) : Optional.empty(), Optional.of(c.started && c.running),
         Map.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());
   }

@@ -77,7 +77,7 @@ public final class KubeProxy {
       KubeProxyOptions options) {
     KubeProxy proxy = new KubeProxy(api, nodeName, nodeAddresses, clusterCidrs, options);
     ObjectStore store = api.store();
-    store.watch(Node.KIND, proxy::onNode);
+    KubeProxyNodes.of(api).add(proxy);
     store.watch(Service.KIND, proxy::onService);
     store.watch(EndpointSlice.KIND, proxy::onEndpointSlice);
     api.get(Node.KIND, "", nodeName).ifPresent(n -> proxy.nodeChanged((Node) n));
@@ -161,7 +161,8 @@ public final class KubeProxy {
     touched.forEach(this::changed);
   }
 
-  private void onNode(WatchEvent e) {
+  /** A change of this kube-proxy's own Node (handed over by {@link KubeProxyNodes}). */
+  void onNode(WatchEvent e) {
     if (e.type() != WatchEvent.Type.DELETED && e.object().metadata().nameOrEmpty().equals(nodeName)) {
       nodeChanged((Node) e.object());
     }

@@ -8,6 +8,7 @@ import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.model.SessionAffinityConfig;
 import dev.kubesim.impl.net.Cidr;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class ServicePortInfos {
     }
     String namespace = service.metadata().namespace().orElse("default");
     String name = service.metadata().nameOrEmpty();
-    List<String> externalIPs = spec.externalIPs().stream().filter(ServicePortInfos::isIPv4).map(ServicePortInfos::canonical).toList();
+    List<String> externalIPs = spec.externalIPs().stream().map(ServicePortInfos::canonicalIPv4).flatMap(Optional::stream).toList();
     List<String> vips = loadBalancerVIPs(service, type);
     List<Cidr> ranges = sourceRanges(spec);
     boolean externalLocal = (type.equals("LoadBalancer") || type.equals("NodePort"))
@@ -63,9 +64,14 @@ final class ServicePortInfos {
   }
 
   private static Optional<String> ipv4ClusterIP(ServiceSpec spec) {
-    List<String> candidates = new ArrayList<>(spec.clusterIPs());
-    spec.clusterIP().ifPresent(candidates::add);
-    return candidates.stream().filter(ServicePortInfos::isIPv4).map(ServicePortInfos::canonical).findFirst();
+    // One parse per address: every Service version on every sync passes through here.
+    for (String ip : spec.clusterIPs()) {
+      Optional<String> v4 = canonicalIPv4(ip);
+      if (v4.isPresent()) {
+        return v4;
+      }
+    }
+    return spec.clusterIP().flatMap(ServicePortInfos::canonicalIPv4);
   }
 
   /**
@@ -97,6 +103,17 @@ final class ServicePortInfos {
 
   static boolean isIPv4(String ip) {
     return InetAddresses.isInetAddress(ip) && InetAddresses.forString(ip) instanceof Inet4Address;
+  }
+
+  /** The canonical text of an IPv4 address, or empty when the text is no IPv4 address. */
+  static Optional<String> canonicalIPv4(String ip) {
+    InetAddress address;
+    try {
+      address = InetAddresses.forString(ip);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return address instanceof Inet4Address ? Optional.of(InetAddresses.toAddrString(address)) : Optional.empty();
   }
 
   static String canonical(String ip) {

@@ -39,6 +39,11 @@ public final class PodStrategy extends Strategy<Pod> {
           + "`spec.tolerations` (only additions to existing tolerations),"
           + "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
 
+  // Pure functions of the spec; a burst of creates from one template asks them of equal specs.
+  private final LastSpec<PodSpec, PodSpec> defaulted = new LastSpec<>(PodSpecRules::defaultPodSpec);
+  private final LastSpec<PodSpec, List<FieldError>> specErrors =
+      new LastSpec<>(spec -> List.copyOf(PodSpecRules.validatePodSpec(spec, FieldPath.root("spec"), true)));
+
   /** The Pod rules. */
   public PodStrategy() {
     super(Pod.class);
@@ -46,7 +51,7 @@ public final class PodStrategy extends Strategy<Pod> {
 
   @Override
   public Pod defaults(Pod pod) {
-    return pod.withSpec(PodSpecRules.defaultPodSpec(pod.specOrEmpty()));
+    return pod.withSpec(defaulted.apply(pod.specOrEmpty()));
   }
 
   /** The mutating admission plugins of a default kube-apiserver, then {@code PrepareForCreate}. */
@@ -182,12 +187,12 @@ public final class PodStrategy extends Strategy<Pod> {
   }
 
   /** {@code validatePodMetadataAndSpec}, less the object metadata the API server checks itself. */
-  private static List<FieldError> validateMetadataAndSpec(Pod pod) {
+  private List<FieldError> validateMetadataAndSpec(Pod pod) {
     PodSpec spec = pod.specOrEmpty();
     FieldPath specPath = FieldPath.root("spec");
     List<FieldError> errs = new ArrayList<>(
         PodSpecRules.validatePodSpecificAnnotations(pod.metadata().annotations(), spec, FieldPath.root("metadata", "annotations")));
-    errs.addAll(PodSpecRules.validatePodSpec(spec, specPath, true));
+    errs.addAll(specErrors.apply(spec));
     if (spec.serviceAccountName().orElse("").isEmpty()) {
       for (int i = 0; i < spec.volumes().size(); i++) {
         List<?> sources = Generic.map(spec.volumes().get(i))

@@ -3,6 +3,7 @@ package dev.kubesim.impl.kubectl.printers;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.kubectl.print.HumanDuration;
+import dev.kubesim.impl.sim.Timestamps;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class Cells {
       return null;
     }
     try {
-      return Instant.parse(timestamp.get());
+      return Timestamps.parse(timestamp.get());
     } catch (DateTimeParseException e) {
       return null;
     }
