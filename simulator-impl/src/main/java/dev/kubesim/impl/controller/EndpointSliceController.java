@@ -5,7 +5,6 @@ import dev.kubesim.api.model.EndpointConditions;
 import dev.kubesim.api.model.EndpointSlice;
 import dev.kubesim.api.model.EndpointSliceEndpoint;
 import dev.kubesim.api.model.EndpointSlicePort;
-import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.ObjectReference;
 import dev.kubesim.api.model.OwnerReference;
@@ -15,11 +14,7 @@ import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
-import dev.kubesim.impl.apiserver.ObjectStore;
-import dev.kubesim.impl.apiserver.WatchEvent;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,35 +37,13 @@ public final class EndpointSliceController {
   private final ApiServer api;
   private final WorkQueue queue;
   private final ServicePods servicePods;
-  /** Our slices by the Service they belong to, kept from watch events so a sync never lists the namespace. */
-  private final Map<ObjectKey, TreeSet<String>> slicesByService = new HashMap<>();
+  private final ManagedSlices slices;
 
   private EndpointSliceController(ApiServer api) {
     this.api = api;
     this.queue = new WorkQueue(api.loop(), "endpointslice-controller", this::sync);
     this.servicePods = ServicePods.subscribe(api, queue::add);
-    api.store().watch(EndpointSlice.KIND, this::onSlice);
-  }
-
-  private void onSlice(WatchEvent e) {
-    ObjectKey key = ObjectStore.keyOf(e.object());
-    e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED).flatMap(EndpointSliceController::serviceOf)
-        .ifPresent(svc -> {
-          TreeSet<String> names = slicesByService.get(new ObjectKey(key.namespace(), svc));
-          if (names != null) {
-            names.remove(key.name());
-          }
-        });
-    if (e.type() != WatchEvent.Type.DELETED) {
-      serviceOf(e.object()).ifPresent(svc ->
-          slicesByService.computeIfAbsent(new ObjectKey(key.namespace(), svc), k -> new TreeSet<>()).add(key.name()));
-    }
-  }
-
-  /** The Service a slice of ours belongs to. */
-  private static Optional<String> serviceOf(KubeObject slice) {
-    Map<String, String> labels = slice.metadata().labels();
-    return MANAGER.equals(labels.get(MANAGED_BY_LABEL)) ? Optional.ofNullable(labels.get(SERVICE_NAME_LABEL)) : Optional.empty();
+    this.slices = new ManagedSlices(api.store(), MANAGER);
   }
 
   public static EndpointSliceController start(ApiServer api) {
@@ -79,7 +52,7 @@ public final class EndpointSliceController {
 
   private List<EndpointSlice> ourSlices(ObjectKey svc) {
     List<EndpointSlice> out = new ArrayList<>();
-    for (String name : List.copyOf(slicesByService.getOrDefault(svc, new TreeSet<>()))) {
+    for (String name : slices.of(svc)) {
       api.get(EndpointSlice.KIND, svc.namespace(), name).map(EndpointSlice.class::cast).ifPresent(out::add);
     }
     return out;

@@ -9,21 +9,17 @@ import dev.kubesim.api.model.EndpointSliceEndpoint;
 import dev.kubesim.api.model.EndpointSlicePort;
 import dev.kubesim.api.model.EndpointSubset;
 import dev.kubesim.api.model.Endpoints;
-import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.OwnerReference;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
-import dev.kubesim.impl.apiserver.WatchEvent;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The EndpointSlice mirroring controller: the Endpoints a user writes for a Service without a
@@ -39,49 +35,25 @@ public final class EndpointSliceMirroringController {
 
   private final ApiServer api;
   private final WorkQueue queue;
-  /** Mirrored slices by the Endpoints they copy, kept from watch events. */
-  private final Map<ObjectKey, TreeSet<String>> slicesByEndpoints = new HashMap<>();
+  private final ManagedSlices slices;
 
   private EndpointSliceMirroringController(ApiServer api) {
     this.api = api;
     this.queue = new WorkQueue(api.loop(), "endpointslice-mirroring-controller", this::sync);
     api.store().watch(Endpoints.KIND, e -> queue.add(ObjectStore.keyOf(e.object())));
     api.store().watch(Service.KIND, e -> queue.add(ObjectStore.keyOf(e.object())));
-    api.store().watch(EndpointSlice.KIND, this::onSlice);
+    this.slices = new ManagedSlices(api.store(), MANAGER);
   }
 
   public static EndpointSliceMirroringController start(ApiServer api) {
     return new EndpointSliceMirroringController(api);
   }
 
-  private void onSlice(WatchEvent e) {
-    ObjectKey key = ObjectStore.keyOf(e.object());
-    e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED).flatMap(EndpointSliceMirroringController::endpointsOf)
-        .ifPresent(name -> {
-          TreeSet<String> names = slicesByEndpoints.get(new ObjectKey(key.namespace(), name));
-          if (names != null) {
-            names.remove(key.name());
-          }
-        });
-    if (e.type() != WatchEvent.Type.DELETED) {
-      endpointsOf(e.object()).ifPresent(name ->
-          slicesByEndpoints.computeIfAbsent(new ObjectKey(key.namespace(), name), k -> new TreeSet<>()).add(key.name()));
-    }
-  }
-
-  /** The Endpoints a mirrored slice copies. */
-  private static Optional<String> endpointsOf(KubeObject slice) {
-    Map<String, String> labels = slice.metadata().labels();
-    return MANAGER.equals(labels.get(EndpointSliceController.MANAGED_BY_LABEL))
-        ? Optional.ofNullable(labels.get(EndpointSliceController.SERVICE_NAME_LABEL))
-        : Optional.empty();
-  }
-
   private void sync(ObjectKey key) {
     Optional<Endpoints> endpoints = api.get(Endpoints.KIND, key.namespace(), key.name()).map(Endpoints.class::cast);
     Optional<Service> service = api.get(Service.KIND, key.namespace(), key.name()).map(Service.class::cast);
     List<EndpointSlice> existing = new ArrayList<>();
-    for (String name : List.copyOf(slicesByEndpoints.getOrDefault(key, new TreeSet<>()))) {
+    for (String name : slices.of(key)) {
       api.get(EndpointSlice.KIND, key.namespace(), name).map(EndpointSlice.class::cast).ifPresent(existing::add);
     }
     boolean mirror = endpoints.isPresent() && service.isPresent() && service.get().specOrEmpty().selector().isEmpty()
