@@ -109,8 +109,7 @@ public final class ServiceHealthServer implements Sockets {
         .withHeader("Content-Length", Integer.toString(body.length()))
         .withHeader("Content-Type", "application/json")
         .withHeader("Date", HttpDates.format(clock.get()))
-        .withHeader("X-Content-Type-Options", "nosniff")
-        .withHeader("X-Load-Balancing-Endpoint-Weight", Integer.toString(count));
+        .withHeader("X-Content-Type-Options", "nosniff");
   }
 
   @Override

@@ -50,7 +50,7 @@ class ServiceHealthCheckTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdout()).startsWith("HTTP/1.1 200 OK\r\n")
-        .contains("Content-Type: application/json\r\n", "X-Load-Balancing-Endpoint-Weight: 1\r\n")
+        .contains("Content-Type: application/json\r\n", "X-Content-Type-Options: nosniff\r\n")
         .endsWith("\r\n\r\n{\n\t\"service\": {\n\t\t\"namespace\": \"default\",\n\t\t\"name\": \"web-lb\"\n\t},\n"
             + "\t\"localEndpoints\": 1,\n\t\"serviceProxyHealthy\": true\n}");
   }
