@@ -56,6 +56,9 @@ final class DescribeCommand implements Command {
       targets.addAll(result.objects());
       failures.addAll(own);
     }
+    if (requests.stream().anyMatch(r -> r.kind().kind().equals("Endpoints"))) {
+      ctx.out().err(GetCommand.ENDPOINTS_WARNING);
+    }
     DescribeContext dctx = ctx.describeContext();
     StringBuilder out = new StringBuilder();
     boolean first = true;

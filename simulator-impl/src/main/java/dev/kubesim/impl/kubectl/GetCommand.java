@@ -14,7 +14,8 @@ import java.util.Set;
  * on standard error for an empty list, and the API's errors for missing names.
  */
 final class GetCommand implements Command {
-  private static final String ENDPOINTS_WARNING =
+  /** What the API server warns of every v1 Endpoints read, and kubectl prints on standard error. */
+  static final String ENDPOINTS_WARNING =
       "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n";
 
   @Override

@@ -178,4 +178,49 @@ class DescribeCommandTest {
     assertThat(k.output("describe svc evented")).matches("(?s).*\nEvents:\n  Type {4}Reason {16}Age {3}From {16}Message\n"
         + "  ---- {4}------ {16}---- {2}---- {16}-------\n  Normal  EnsuringLoadBalancer  [0-9]s {4}service-controller  Ensuring load balancer\n\\z");
   }
+
+  /** Hand-written Endpoints with a ready and a not-ready address and a named port, as describeEndpoints prints them. */
+  @Test
+  void describeEndpointsListsEachSubsetsAddressesAndPorts() {
+    k.apply("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: external-service}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: Endpoints
+        metadata: {name: external-service}
+        subsets:
+        - addresses: [{ip: 11.11.11.11}, {ip: 22.22.22.22}]
+          notReadyAddresses: [{ip: 33.33.33.33}]
+          ports: [{name: web, port: 80}]
+        - addresses: [{ip: 44.44.44.44}]
+          ports: [{port: 8443, protocol: UDP}]
+        """);
+    var r = k.run("describe endpoints external-service");
+
+    assertThat(r.stderr()).isEqualTo("Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");
+    assertThat(r.stdout()).isEqualTo(
+        "Name:         external-service\n"
+            + "Namespace:    default\n"
+            + "Labels:       <none>\n"
+            + "Annotations:  <none>\n"
+            + "Subsets:\n"
+            + "  Addresses:          11.11.11.11,22.22.22.22\n"
+            + "  NotReadyAddresses:  33.33.33.33\n"
+            + "  Ports:\n"
+            + "    Name  Port  Protocol\n"
+            + "    ----  ----  --------\n"
+            + "    web   80    TCP\n"
+            + "\n"
+            + "  Addresses:          44.44.44.44\n"
+            + "  NotReadyAddresses:  <none>\n"
+            + "  Ports:\n"
+            + "    Name     Port  Protocol\n"
+            + "    ----     ----  --------\n"
+            + "    <unset>  8443  UDP\n"
+            + "\n"
+            + "Events:  <none>\n");
+  }
 }

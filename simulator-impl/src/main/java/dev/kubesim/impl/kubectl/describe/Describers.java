@@ -15,6 +15,7 @@ public final class Describers {
           case "ReplicaSet" -> new ReplicaSetDescriber();
           case "Deployment" -> new DeploymentDescriber();
           case "Service" -> new ServiceDescriber();
+          case "Endpoints" -> new EndpointsDescriber();
           case "Node" -> new NodeDescriber();
           case "Ingress" -> new IngressDescriber();
           case "IngressClass" -> new IngressClassDescriber();
