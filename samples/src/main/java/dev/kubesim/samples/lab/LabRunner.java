@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  * node's kube-proxy rules; {@code advance 30s} moves virtual time.
  */
 public final class LabRunner {
-  private static final Pattern FILE_FLAG = Pattern.compile("(^|\\s)(-f|--filename)(\\s+|=)(\\S+)");
   private static final Pattern IPTABLES_SAVE = Pattern.compile("iptables-save(?:\\s+(\\S+))?");
   private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
@@ -155,15 +154,7 @@ public final class LabRunner {
   }
 
   private KubectlResult run(String command) {
-    Matcher m = FILE_FLAG.matcher(command);
-    if (m.find() && !m.group(4).equals("-")) {
-      Optional<String> text = files.apply(m.group(4));
-      if (text.isPresent()) {
-        String rewritten = command.substring(0, m.start(4)) + "-" + command.substring(m.end(4));
-        return cluster.kubectl(rewritten, text.get());
-      }
-    }
-    return cluster.kubectl(command);
+    return cluster.kubectl(command, files);
   }
 
   /** Replaces each {@code $(pod SELECTOR)} with a pod's name; an unmatched one stays, and kubectl reports it. */

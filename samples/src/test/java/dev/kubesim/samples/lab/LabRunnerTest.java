@@ -47,4 +47,20 @@ class LabRunnerTest {
           .containsPattern("\\$ kubectl exec (kubia-\\w{5}) -- hostname\n\\1\n");
     }
   }
+
+  @Test
+  void aManifestTheLabProvidesIsNamedByItsFileNameInKubectlsMessages() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      String old = "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: kubia}\n";
+      LabRunner runner = new LabRunner(cluster, name -> name.equals("kubia-ingress.yaml") ? Optional.of(old) : Optional.empty(),
+          new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+      runner.runLine("kubectl create -f kubia-ingress.yaml");
+
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("$ kubectl create -f kubia-ingress.yaml\n"
+          + "error: resource mapping not found for name: \"kubia\" namespace: \"\" from \"kubia-ingress.yaml\": "
+          + "no matches for kind \"Ingress\" in version \"extensions/v1beta1\"\nensure CRDs are installed first\n\n");
+    }
+  }
 }

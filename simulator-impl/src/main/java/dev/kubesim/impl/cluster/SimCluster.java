@@ -418,6 +418,14 @@ public final class SimCluster implements Cluster {
     return locked(() -> kubectl.run(commandLine, stdin));
   }
 
+  /**
+   * Runs kubectl reading the manifests named after {@code -f} from {@code files} where it has
+   * them (a lab's manifests shipped on the classpath), as if they were files of those names.
+   */
+  public KubectlResult kubectl(String commandLine, java.util.function.Function<String, Optional<String>> files) {
+    return locked(() -> kubectl.run(commandLine, "", files));
+  }
+
   @Override
   public void advance(Duration duration) {
     locked(() -> {

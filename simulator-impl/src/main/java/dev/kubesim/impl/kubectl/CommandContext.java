@@ -4,18 +4,23 @@ import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.kubectl.describe.DescribeContext;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** What a command works with: the cluster, its parsed arguments, standard input and output. */
 final class CommandContext {
   private final SimCluster cluster;
   private final ParsedArgs args;
   private final String stdin;
+  private final Function<String, Optional<String>> files;
   private final KubectlOutput out;
 
-  CommandContext(SimCluster cluster, ParsedArgs args, String stdin, KubectlOutput out) {
+  CommandContext(SimCluster cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
+      KubectlOutput out) {
     this.cluster = cluster;
     this.args = args;
     this.stdin = stdin;
+    this.files = files;
     this.out = out;
   }
 
@@ -33,6 +38,11 @@ final class CommandContext {
 
   String stdin() {
     return stdin;
+  }
+
+  /** A manifest the caller provides under the name {@code -f} gives, read instead of the filesystem's. */
+  Optional<String> file(String name) {
+    return files.apply(name);
   }
 
   KubectlOutput out() {

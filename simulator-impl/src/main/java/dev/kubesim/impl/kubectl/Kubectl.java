@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * kubectl in front of a simulated cluster: parses a command line as the shell and cobra would,
@@ -70,13 +72,22 @@ public final class Kubectl {
 
   /** Runs a command line; {@code stdin} is what {@code -f -} reads. */
   public KubectlResult run(String commandLine, String stdin) {
+    return run(commandLine, stdin, name -> Optional.empty());
+  }
+
+  /**
+   * Runs a command line whose {@code -f NAME} manifests come from {@code files} where it knows the
+   * name (a lab's manifests on the classpath), from the filesystem otherwise; messages name them
+   * as kubectl names files.
+   */
+  public KubectlResult run(String commandLine, String stdin, Function<String, Optional<String>> files) {
     KubectlOutput out = new KubectlOutput();
     try {
       List<String> words = new ArrayList<>(Tokenizer.tokenize(commandLine));
       if (!words.isEmpty() && words.get(0).equals("kubectl")) {
         words.remove(0);
       }
-      dispatch(words, stdin, out);
+      dispatch(words, stdin, files, out);
     } catch (KubectlException e) {
       out.fail(e.getMessage());
     } catch (KubeSimException e) {
@@ -88,7 +99,7 @@ public final class Kubectl {
     return out.result();
   }
 
-  private void dispatch(List<String> words, String stdin, KubectlOutput out) {
+  private void dispatch(List<String> words, String stdin, Function<String, Optional<String>> files, KubectlOutput out) {
     // the command is the first word that is neither a flag nor the value of the global -n flag
     int at = -1;
     for (int i = 0; i < words.size(); i++) {
@@ -130,7 +141,7 @@ public final class Kubectl {
           + " (applies to all commands).\n");
       return;
     }
-    command.run(new CommandContext(cluster, args, stdin, out));
+    command.run(new CommandContext(cluster, args, stdin, files, out));
   }
 
   private static List<Flag> globalFlags() {

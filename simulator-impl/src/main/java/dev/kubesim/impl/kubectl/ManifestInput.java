@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +41,8 @@ final class ManifestInput {
     for (String f : ctx.args().strings("filename")) {
       List<Document> docs;
       try {
-        docs = documents(f, ctx.stdin(), recursive);
+        Optional<String> provided = f.equals("-") ? Optional.empty() : ctx.file(f);
+        docs = provided.isPresent() ? ManifestReader.read(f, provided.get()) : documents(f, ctx.stdin(), recursive);
       } catch (KubeSimException e) {
         failures.add(Failure.client(e.getMessage()));
         continue;
