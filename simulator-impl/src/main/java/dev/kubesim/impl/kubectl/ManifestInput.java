@@ -80,6 +80,25 @@ final class ManifestInput {
     return ResourceArgs.parse(resources, allowCategory);
   }
 
+  /**
+   * What a command that changes named objects ({@code label}, {@code annotate}, {@code scale})
+   * acts on: kubectl's usage error ({@code missing}) when nothing is given, and its error for a
+   * resource type without names unless {@code --all}, {@code -l} or {@code -f} choose them.
+   */
+  static List<ResourceArgs.Request> namedTargets(
+      CommandContext ctx, List<String> resources, String missing, String command, List<Failure> failures) {
+    List<ResourceArgs.Request> requests = requests(ctx, resources, false, null, failures);
+    if (requests.isEmpty() && failures.isEmpty()) {
+      throw KubectlException.usage(missing, command);
+    }
+    boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
+    ParsedArgs args = ctx.args();
+    if (!named && !args.has("filename") && !args.bool("all") && !args.has("selector")) {
+      throw KubectlException.error("resource(s) were provided, but no name was specified");
+    }
+    return requests;
+  }
+
   static List<ResourceArgs.Request> references(CommandContext ctx, List<Failure> failures) {
     List<ResourceArgs.Request> requests = new ArrayList<>();
     for (Item item : read(ctx, failures)) {

@@ -76,15 +76,8 @@ final class MetadataCommand implements Command {
       }
     }
     List<Failure> failures = new ArrayList<>();
-    List<ResourceArgs.Request> requests =
-        ManifestInput.requests(ctx, resources, false, null, failures);
-    if (requests.isEmpty() && failures.isEmpty()) {
-      throw KubectlException.usage("one or more resources must be specified as <resource> <name> or <resource>/<name>", name());
-    }
-    boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
-    if (!named && !args.has("filename") && !args.bool("all") && !args.has("selector")) {
-      throw KubectlException.error("resource(s) were provided, but no name was specified");
-    }
+    List<ResourceArgs.Request> requests = ManifestInput.namedTargets(ctx, resources,
+        "one or more resources must be specified as <resource> <name> or <resource>/<name>", name(), failures);
     ObjectQuery query = ObjectQuery.from(ctx);
     for (ResourceArgs.Request r : requests) {
       for (KubeObject o : query.fetch(r, failures).objects()) {

@@ -47,15 +47,8 @@ final class ScaleCommand implements Command {
     }
     int current = args.integer("current-replicas", -1);
     List<Failure> failures = new ArrayList<>();
-    List<ResourceArgs.Request> requests =
-        ManifestInput.requests(ctx, args.positional(), false, null, failures);
-    if (requests.isEmpty() && failures.isEmpty()) {
-      throw KubectlException.usage("You must provide one or more resources by argument or filename", name());
-    }
-    boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
-    if (!named && !args.has("filename") && !args.bool("all") && !args.has("selector")) {
-      throw KubectlException.error("resource(s) were provided, but no name was specified");
-    }
+    List<ResourceArgs.Request> requests = ManifestInput.namedTargets(ctx, args.positional(),
+        "You must provide one or more resources by argument or filename", name(), failures);
     ObjectQuery query = ObjectQuery.from(ctx);
     for (ResourceArgs.Request r : requests) {
       for (KubeObject o : query.fetch(r, failures).objects()) {

@@ -246,7 +246,7 @@ public final class GoFormat {
   }
 
   /** Go's {@code encoding/json} string escaping (with its default HTML-safe escaping). */
-  static void appendJsonString(StringBuilder sb, String s) {
+  public static void appendJsonString(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.kubectl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kubesim.impl.apiserver.validation.GoFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -81,27 +82,8 @@ public final class GoJson {
     }
   }
 
-  /** A Go-escaped JSON string literal. */
+  /** A Go-escaped JSON string literal, as {@code encoding/json} writes it. */
   static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    GoFormat.appendJsonString(sb, s);
   }
 }

@@ -9,7 +9,6 @@ import dev.kubesim.api.model.KubeObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * {@code printIngress}: NAME CLASS HOSTS ADDRESS PORTS AGE. HOSTS lists the rules' hosts, the first
@@ -18,7 +17,6 @@ import java.util.TreeSet;
  */
 public final class IngressTable implements TablePrinter {
   private static final int MAX_HOSTS = 3;
-  private static final int LOAD_BALANCER_WIDTH = 16;
 
   @Override
   public List<String> headers() {
@@ -59,20 +57,12 @@ public final class IngressTable implements TablePrinter {
 
   /** {@code ingressLoadBalancerStatusStringer}. */
   public static String address(IngressStatus status, boolean wide) {
-    TreeSet<String> result = new TreeSet<>();
+    LoadBalancerColumn column = new LoadBalancerColumn();
     if (status != null && status.loadBalancer().isPresent()) {
       for (IngressLoadBalancerIngress in : status.loadBalancer().get().ingress()) {
-        if (in.ip().filter(s -> !s.isEmpty()).isPresent()) {
-          result.add(in.ip().get());
-        } else if (in.hostname().filter(s -> !s.isEmpty()).isPresent()) {
-          result.add(in.hostname().get());
-        }
+        column.add(in.ip(), in.hostname());
       }
     }
-    String r = String.join(",", result);
-    if (!wide && r.length() > LOAD_BALANCER_WIDTH) {
-      r = r.substring(0, LOAD_BALANCER_WIDTH - 3) + "...";
-    }
-    return r;
+    return column.text(wide);
   }
 }

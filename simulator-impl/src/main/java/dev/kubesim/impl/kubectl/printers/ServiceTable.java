@@ -9,7 +9,6 @@ import dev.kubesim.impl.kubectl.print.LabelFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * {@code printService}: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE, and with {@code -o wide}
@@ -19,7 +18,6 @@ import java.util.TreeSet;
  */
 public final class ServiceTable implements TablePrinter {
   /** {@code loadBalancerWidth}: longer EXTERNAL-IP cells are cut unless wide. */
-  private static final int LOAD_BALANCER_WIDTH = 16;
 
   @Override
   public List<String> headers() {
@@ -96,20 +94,12 @@ public final class ServiceTable implements TablePrinter {
 
   /** {@code loadBalancerStatusStringer}: sorted distinct IPs or hostnames, cut to 16 unless wide. */
   private static String loadBalancerStatus(ServiceStatus status, boolean wide) {
-    TreeSet<String> result = new TreeSet<>();
+    LoadBalancerColumn column = new LoadBalancerColumn();
     if (status != null && status.loadBalancer().isPresent()) {
       for (ServiceStatus.LoadBalancerIngress in : status.loadBalancer().get().ingress()) {
-        if (in.ip().filter(s -> !s.isEmpty()).isPresent()) {
-          result.add(in.ip().get());
-        } else if (in.hostname().filter(s -> !s.isEmpty()).isPresent()) {
-          result.add(in.hostname().get());
-        }
+        column.add(in.ip(), in.hostname());
       }
     }
-    String r = String.join(",", result);
-    if (!wide && r.length() > LOAD_BALANCER_WIDTH) {
-      r = r.substring(0, LOAD_BALANCER_WIDTH - 3) + "...";
-    }
-    return r;
+    return column.text(wide);
   }
 }

@@ -38,18 +38,17 @@ public final class ClientImages {
 
   /** {@code tutum/dnsutils}: Ubuntu 14.04 with dig, nslookup and host; {@code CMD ["/bin/bash"]}. */
   public static Program tutumDnsutils() {
-    return Program.builder(ImageConfig.builder(BaseImage.UBUNTU_TRUSTY)
-            .cmd("/bin/bash")
-            .file("/usr/bin/dig", "")
-            .file("/usr/bin/nslookup", "")
-            .file("/usr/bin/host", "")
-            .build())
-        .runsCommand().build();
+    return dnsutils(BaseImage.UBUNTU_TRUSTY);
   }
 
   /** Kubernetes' e2e {@code jessie-dnsutils}: Debian 8 with dig, nslookup and host. */
   public static Program jessieDnsutils() {
-    return Program.builder(ImageConfig.builder(BaseImage.DEBIAN_JESSIE)
+    return dnsutils(BaseImage.DEBIAN_JESSIE);
+  }
+
+  /** A dnsutils image on this base: dig, nslookup and host, {@code CMD ["/bin/bash"]}. */
+  private static Program dnsutils(BaseImage base) {
+    return Program.builder(ImageConfig.builder(base)
             .cmd("/bin/bash")
             .file("/usr/bin/dig", "")
             .file("/usr/bin/nslookup", "")
