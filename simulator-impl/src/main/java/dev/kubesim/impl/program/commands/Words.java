@@ -2,11 +2,11 @@ package dev.kubesim.impl.program.commands;
 
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.impl.program.ExecContext;
-import java.util.regex.Pattern;
 
 /** Quoting and the stock lines GNU and BusyBox tools print. */
 public final class Words {
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./+,:@%^=-]+");
+  /** The characters a shell never needs quoted, beside letters and digits. */
+  private static final String SAFE_PUNCTUATION = "_./+,:@%^=-";
 
   private Words() {}
 
@@ -17,7 +17,22 @@ public final class Words {
 
   /** GNU's {@code quotef}: quoted only where the shell would need it, as {@code cat: /x} shows. */
   public static String quotedIfNeeded(String name) {
-    return SAFE.matcher(name).matches() ? name : quoted(name);
+    return isSafe(name) ? name : quoted(name);
+  }
+
+  // A scan, not a regex: curl's trace title quotes every argument of every request.
+  private static boolean isSafe(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && SAFE_PUNCTUATION.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** GNU's {@code invalid option -- 'x'} followed by the {@code --help} hint; status given. */
