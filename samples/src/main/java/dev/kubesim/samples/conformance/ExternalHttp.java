@@ -4,11 +4,11 @@ import dev.kubesim.api.ExternalClient;
 import dev.kubesim.api.program.HttpHeader;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.cluster.SimCluster;
-import dev.kubesim.impl.ingress.IngressController;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.NatDecision;
 import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.net.ProxyAnswer;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.samples.conformance.ScenarioTarget.HttpResult;
@@ -75,14 +75,14 @@ final class ExternalHttp {
     Network net = sim.network();
     Netns outside = net.outsideHost(client);
     Session s = net.session("http " + req.url() + " from external:" + client);
-    long before = IngressController.of(sim.api()).map(IngressController::servedCount).orElse(0L);
     HttpClient.Result r = HttpClient.fetch(net, s, outside, Ip4.parse(host), port, request, Long.MAX_VALUE, Long.MAX_VALUE);
     return switch (r.outcome()) {
       case RESPONSE -> {
         HttpResponse response = r.response().orElseThrow();
-        HttpResult result = new HttpResult(Optional.empty(), response.status(), r.service().flatMap(this::servicePort),
-            response.body(), r.servedBy().map(o -> o.startsWith("pod/") ? o.substring(4) : o));
-        yield IngressController.of(sim.api()).map(ic -> throughIngress(ic, before, result)).orElse(result);
+        yield r.proxied()
+            .map(proxy -> throughProxy(proxy, r, response))
+            .orElseGet(() -> new HttpResult(Optional.empty(), response.status(), r.service().flatMap(this::servicePort),
+                response.body(), r.servedBy().map(ExternalHttp::podRef)));
       }
       case REFUSED -> HttpResult.failed("connection refused");
       case EMPTY_REPLY -> HttpResult.failed("empty reply");
@@ -92,26 +92,18 @@ final class ExternalHttp {
   }
 
   /**
-   * When the request was answered by an ingress controller's nginx (its access log moved on), the
-   * result names the Ingress backend and the backend pod that answered, or no backend for the
-   * controller's own answers.
+   * A request an ingress controller's nginx answered: the result names the Ingress backend and the
+   * backend pod that answered, or no backend and the controller pod for the controller's own answers.
    */
-  private static HttpResult throughIngress(IngressController controller, long servedBefore, HttpResult result) {
-    Optional<IngressController.Served> served = controller.lastServed().filter(x -> x.sequence() > servedBefore);
-    if (served.isEmpty() || result.servedBy().isEmpty()) {
-      return result;
-    }
-    String pod = result.servedBy().get();
-    int slash = pod.indexOf('/');
-    if (slash < 0 || !controller.isControllerPod(pod.substring(0, slash), pod.substring(slash + 1))) {
-      return result;
-    }
-    IngressController.Served s = served.get();
-    Optional<String> backend = s.upstreamPod().isPresent()
-        ? s.exchange().decision().backend().map(Object::toString)
-        : Optional.empty();
-    return new HttpResult(Optional.empty(), result.status(), backend, result.body(),
-        s.upstreamPod().isPresent() ? s.upstreamPod() : result.servedBy());
+  private static HttpResult throughProxy(ProxyAnswer proxy, HttpClient.Result r, HttpResponse response) {
+    Optional<String> upstream = proxy.answeredBy();
+    return new HttpResult(Optional.empty(), response.status(), upstream.isPresent() ? proxy.backend() : Optional.empty(),
+        response.body(), upstream.or(r::servedBy).map(ExternalHttp::podRef));
+  }
+
+  /** {@code NS/NAME} of a {@code pod/NS/NAME} owner. */
+  private static String podRef(String owner) {
+    return owner.startsWith("pod/") ? owner.substring(4) : owner;
   }
 
   /** {@code NS/SERVICE:PORT} (the port by number) of the Service port whose rules carried the connection. */
