@@ -2,13 +2,10 @@ package dev.kubesim.samples.conformance;
 
 import dev.kubesim.api.ExternalClient;
 import dev.kubesim.api.program.HttpHeader;
-import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
-import dev.kubesim.impl.net.NatDecision;
 import dev.kubesim.impl.net.Netns;
-import dev.kubesim.impl.net.ProxyAnswer;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.samples.conformance.ScenarioTarget.HttpResult;
@@ -17,7 +14,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code http} verb for a client outside the cluster ({@code external}, or {@code
@@ -78,37 +74,13 @@ final class ExternalHttp {
     HttpClient.Result r = HttpClient.fetch(net, s, outside, Ip4.parse(host), port, request, Long.MAX_VALUE, Long.MAX_VALUE);
     return switch (r.outcome()) {
       case RESPONSE -> {
-        HttpResponse response = r.response().orElseThrow();
-        yield r.proxied()
-            .map(proxy -> throughProxy(proxy, r, response))
-            .orElseGet(() -> new HttpResult(Optional.empty(), response.status(), r.service().flatMap(this::servicePort),
-                response.body(), r.servedBy().map(ExternalHttp::podRef)));
+        yield BackendNames.answered(sim, r);
       }
       case REFUSED -> HttpResult.failed("connection refused");
       case EMPTY_REPLY -> HttpResult.failed("empty reply");
       // From outside, an address nothing routes goes out to the internet and is never answered.
       default -> HttpResult.failed("timeout");
     };
-  }
-
-  /**
-   * A request an ingress controller's nginx answered: the result names the Ingress backend and the
-   * backend pod that answered, or no backend and the controller pod for the controller's own answers.
-   */
-  private static HttpResult throughProxy(ProxyAnswer proxy, HttpClient.Result r, HttpResponse response) {
-    Optional<String> upstream = proxy.answeredBy();
-    return new HttpResult(Optional.empty(), response.status(), upstream.isPresent() ? proxy.backend() : Optional.empty(),
-        response.body(), upstream.or(r::servedBy).map(ExternalHttp::podRef));
-  }
-
-  /** {@code NS/NAME} of a {@code pod/NS/NAME} owner. */
-  private static String podRef(String owner) {
-    return owner.startsWith("pod/") ? owner.substring(4) : owner;
-  }
-
-  /** {@code NS/SERVICE:PORT} (the port by number) of the Service port whose rules carried the connection. */
-  private Optional<String> servicePort(NatDecision d) {
-    return BackendNames.servicePort(sim, d);
   }
 
   /** curl's headers, with the step's own (a {@code Host} among them replaces curl's). */

@@ -7,12 +7,10 @@ import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.program.HttpHeader;
-import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
-import dev.kubesim.impl.net.NatDecision;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.NodeHost;
@@ -87,9 +85,7 @@ final class NetworkHttp {
     HttpClient.Result r = HttpClient.fetch(net, s, from, Ip4.parse(ip), port, request, Long.MAX_VALUE, Long.MAX_VALUE);
     return switch (r.outcome()) {
       case RESPONSE -> {
-        HttpResponse response = r.response().orElseThrow();
-        yield new HttpResult(Optional.empty(), response.status(), r.service().flatMap(this::servicePort), response.body(),
-            r.servedBy().map(o -> o.startsWith("pod/") ? o.substring(4) : o));
+        yield BackendNames.answered(sim, r);
       }
       case REFUSED -> HttpResult.failed("connection refused");
       case NO_ROUTE -> HttpResult.failed("no route");
@@ -98,10 +94,6 @@ final class NetworkHttp {
     };
   }
 
-  /** {@code NS/SERVICE:PORT} (the port by number) of the Service port whose rules carried the connection. */
-  private Optional<String> servicePort(NatDecision d) {
-    return BackendNames.servicePort(sim, d);
-  }
 
   private static List<HttpHeader> headers(Map<String, String> extra, String hostHeader) {
     List<HttpHeader> out = new ArrayList<>();

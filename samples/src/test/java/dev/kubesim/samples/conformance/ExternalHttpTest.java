@@ -136,4 +136,35 @@ class ExternalHttpTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.servedBy().orElseThrow()).startsWith("ingress-nginx/ingress-nginx-controller-");
   }
+
+  @Test
+  void aPodGoingThroughTheIngressControllerSeesTheIngressBackendAsAnOutsideClientDoes() {
+    cluster.apply(NETEXEC.formatted("Cluster") + """
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: site}
+        spec:
+          rules:
+          - host: shop.example.com
+            http:
+              paths:
+              - {path: /, pathType: Prefix, backend: {service: {name: lb, port: {number: 80}}}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: client}
+        spec:
+          containers: [{name: c, image: curlimages/curl, command: [sleep, "9999"]}]
+        """);
+    String controller = cluster.get(dev.kubesim.api.model.Service.class, "ingress-nginx", "ingress-nginx-controller")
+        .orElseThrow().specOrEmpty().clusterIP().orElseThrow();
+
+    HttpResult fromPod = new NetworkHttp(cluster).request(new HttpRequest("default/client", "http://" + controller + "/",
+        Map.of("Host", "shop.example.com")));
+
+    assertThat(fromPod.status()).as("seed %d", SEED).isEqualTo(200);
+    assertThat(fromPod.backend()).contains("default/lb:80");
+    assertThat(fromPod.servedBy()).contains("default/netexec");
+  }
 }
