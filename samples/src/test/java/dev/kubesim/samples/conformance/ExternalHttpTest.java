@@ -18,6 +18,20 @@ class ExternalHttpTest {
       .addons(List.of("coredns", "ingress-nginx")).build();
   private final ExternalHttp client = new ExternalHttp(cluster);
 
+  /** shop.example.com routed to the Service {@code lb}. */
+  private static final String SITE_INGRESS = """
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: site}
+        spec:
+          rules:
+          - host: shop.example.com
+            http:
+              paths:
+              - {path: /, pathType: Prefix, backend: {service: {name: lb, port: {number: 80}}}}
+        """;
+
   @AfterEach
   void close() {
     cluster.close();
@@ -112,18 +126,7 @@ class ExternalHttpTest {
 
   @Test
   void theIngressAddressRoutesByHostToTheBackendPod() {
-    cluster.apply(NETEXEC.formatted("Cluster") + """
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata: {name: site}
-        spec:
-          rules:
-          - host: shop.example.com
-            http:
-              paths:
-              - {path: /, pathType: Prefix, backend: {service: {name: lb, port: {number: 80}}}}
-        """);
+    cluster.apply(NETEXEC.formatted("Cluster") + SITE_INGRESS);
 
     HttpResult routed = client.request(new HttpRequest("external", "http://172.18.255.200/clientip",
         Map.of("Host", "shop.example.com")));
@@ -139,17 +142,7 @@ class ExternalHttpTest {
 
   @Test
   void aPodGoingThroughTheIngressControllerSeesTheIngressBackendAsAnOutsideClientDoes() {
-    cluster.apply(NETEXEC.formatted("Cluster") + """
-        ---
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata: {name: site}
-        spec:
-          rules:
-          - host: shop.example.com
-            http:
-              paths:
-              - {path: /, pathType: Prefix, backend: {service: {name: lb, port: {number: 80}}}}
+    cluster.apply(NETEXEC.formatted("Cluster") + SITE_INGRESS + """
         ---
         apiVersion: v1
         kind: Pod
