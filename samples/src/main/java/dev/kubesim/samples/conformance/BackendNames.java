@@ -2,10 +2,10 @@ package dev.kubesim.samples.conformance;
 
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
-import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.net.HttpClient;
-import dev.kubesim.impl.net.NatDecision;
+import dev.kubesim.impl.net.PacketDecision;
 import dev.kubesim.impl.net.ProxyAnswer;
 import dev.kubesim.samples.conformance.ScenarioTarget.HttpResult;
 import java.util.Optional;
@@ -37,26 +37,16 @@ final class BackendNames {
 
   /**
    * {@code NS/SERVICE:PORT} (the port by number) of the Service port whose rules carried the
-   * connection; the decision names it as {@code namespace/name[:portname]/PROTOCOL}.
+   * connection, as the decision names it.
    */
-  static Optional<String> servicePort(SimCluster sim, NatDecision d) {
-    String text = d.servicePort();
-    int slash = text.indexOf('/');
-    int protoSlash = text.lastIndexOf('/');
-    if (slash < 0 || protoSlash <= slash) {
-      return Optional.empty();
-    }
-    String ns = text.substring(0, slash);
-    String rest = text.substring(slash + 1, protoSlash);
-    String protocol = text.substring(protoSlash + 1);
-    int colon = rest.indexOf(':');
-    String name = colon < 0 ? rest : rest.substring(0, colon);
-    String portName = colon < 0 ? "" : rest.substring(colon + 1);
-    return sim.api().get(Service.KIND, ns, name).map(Service.class::cast)
+  static Optional<String> servicePort(SimCluster sim, PacketDecision d) {
+    return d.servicePort().flatMap(name -> sim.api().get(Service.KIND, name.namespace(), name.name())
+        .map(Service.class::cast)
         .flatMap(svc -> svc.specOrEmpty().ports().stream()
-            .filter(p -> p.name().orElse("").equals(portName) && p.protocol().orElse("TCP").equals(protocol))
+            .filter(p -> p.name().orElse("").equals(name.port())
+                && p.protocol().orElse("TCP").equals(name.protocol().name()))
             .findFirst()
             .flatMap(ServicePort::port))
-        .map(p -> ns + "/" + name + ":" + p);
+        .map(p -> name.serviceName() + ":" + p));
   }
 }

@@ -171,8 +171,10 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
   public PacketResult packet(Packet packet) {
     dev.kubesim.impl.proxy.KubeProxy proxy = ((dev.kubesim.impl.cluster.SimCluster) cluster).kubeProxy(packet.node())
         .orElseThrow(() -> new IllegalArgumentException("no node " + packet.node()));
-    dev.kubesim.impl.proxy.PacketDecision d = proxy.decide(proxy.packet(packet.src(), packet.dst(),
-        dev.kubesim.impl.proxy.Protocol.parse(packet.proto()), packet.sport().orElse(0), packet.dport()));
+    int source = dev.kubesim.impl.net.Ip4.parse(packet.src());
+    dev.kubesim.impl.net.PacketDecision d = proxy.decide(dev.kubesim.impl.net.Packet.opening(
+        dev.kubesim.impl.net.IpProtocol.parse(packet.proto()), source, packet.sport().orElse(0),
+        dev.kubesim.impl.net.Ip4.parse(packet.dst()), packet.dport()), proxy.isLocalAddress(source));
     return new PacketResult(d.verdict().name(), java.util.Set.copyOf(d.backends()), d.masquerade());
   }
 }

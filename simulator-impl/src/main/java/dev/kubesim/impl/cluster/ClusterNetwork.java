@@ -16,7 +16,6 @@ import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.program.nettools.NetTools;
 import dev.kubesim.impl.proxy.KubeProxy;
-import dev.kubesim.impl.proxy.KubeProxyNetfilter;
 import dev.kubesim.impl.sim.EventLoop;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ final class ClusterNetwork {
         continue; // the network is IPv4: an IPv6-only node has no place on it
       }
       KubeProxy proxy = proxies.get(node.name());
-      Netfilter rules = proxy == null ? Netfilter.NONE : new KubeProxyNetfilter(proxy);
+      Netfilter rules = proxy == null ? Netfilter.NONE : proxy;
       Kubelet kubelet = kubelets.get(node.name());
       network.addNode(node.name(), node.addresses().stream().filter(Ip4::isValid).toList(), Cidr.parse(node.podCIDR()), rules,
           () -> kubelet == null || kubelet.isRunning());

@@ -50,7 +50,7 @@ public final class Conntrack {
   }
 
   /** A new, unconfirmed entry for a connection's first packet. */
-  ConntrackEntry begin(Packet first, NatDecision decision, long now) {
+  ConntrackEntry begin(Packet first, PacketDecision decision, long now) {
     sweep(now);
     ConntrackEntry e = new ConntrackEntry(first, decision);
     e.expires = now + timeout(e, first);

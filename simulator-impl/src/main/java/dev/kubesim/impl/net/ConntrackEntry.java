@@ -11,7 +11,7 @@ public final class ConntrackEntry {
   final int sourcePort;
   final int destination;
   final int destinationPort;
-  final NatDecision decision;
+  final PacketDecision decision;
   final boolean dnat;
   int natSource;
   int natSourcePort;
@@ -25,14 +25,14 @@ public final class ConntrackEntry {
   /** The gateway's decision behind an edge connection; null in a node's own table. */
   GatewayRoute route;
 
-  ConntrackEntry(Packet original, NatDecision decision) {
+  ConntrackEntry(Packet original, PacketDecision decision) {
     this.protocol = original.protocol();
     this.source = original.source();
     this.sourcePort = original.sourcePort();
     this.destination = original.destination();
     this.destinationPort = original.destinationPort();
     this.decision = decision;
-    this.dnat = decision.verdict() == NatVerdict.DNAT;
+    this.dnat = decision.verdict() == Verdict.DNAT;
     this.natSource = source;
     this.natSourcePort = sourcePort;
   }
@@ -47,7 +47,7 @@ public final class ConntrackEntry {
   }
 
   /** The decision that made the entry. */
-  public NatDecision decision() {
+  public PacketDecision decision() {
     return decision;
   }
 

@@ -1,12 +1,43 @@
 package dev.kubesim.impl.net;
 
-/** Where one packet's walk through the network ended. */
+import java.util.Optional;
+
+/**
+ * Where one packet's walk through the network ended, and the netfilter decision taken on its way
+ * for a new connection: the DNAT that carried it to a Service's endpoint, or, for the ICMP error
+ * that answers a refused connection, the REJECT behind it. The walk returns it; nothing is left on
+ * the session for the caller to pick up.
+ */
 public sealed interface Delivery {
+  /** The first decision of the walk that rewrote or refused the packet (a DNAT or a REJECT), if any. */
+  Optional<PacketDecision> decision();
+
+  /** The same delivery, naming this decision (an earlier hop's decision comes first on the way). */
+  Delivery withDecision(PacketDecision d);
+
   /** The packet reached a namespace (as it looked when it arrived there). */
-  record Arrived(Netns at, Packet packet) implements Delivery {}
+  record Arrived(Netns at, Packet packet, Optional<PacketDecision> decision) implements Delivery {
+    public Arrived(Netns at, Packet packet) {
+      this(at, packet, Optional.empty());
+    }
+
+    @Override
+    public Arrived withDecision(PacketDecision d) {
+      return new Arrived(at, packet, Optional.of(d));
+    }
+  }
 
   /** The packet went nowhere. */
-  record Lost(Loss kind, String object, String reason) implements Delivery {}
+  record Lost(Loss kind, String object, String reason, Optional<PacketDecision> decision) implements Delivery {
+    public Lost(Loss kind, String object, String reason) {
+      this(kind, object, reason, Optional.empty());
+    }
+
+    @Override
+    public Lost withDecision(PacketDecision d) {
+      return new Lost(kind, object, reason, Optional.of(d));
+    }
+  }
 
   /** Why a packet was lost. */
   enum Loss {

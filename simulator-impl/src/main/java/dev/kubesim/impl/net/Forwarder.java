@@ -1,6 +1,7 @@
 package dev.kubesim.impl.net;
 
 import dev.kubesim.impl.trace.Action;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -113,30 +114,29 @@ final class Forwarder {
                 + Ip4.format(entry.source));
       }
     } else if (!icmpError) {
-      NatDecision d = node.netfilter().decide(p, local);
+      PacketDecision d = node.netfilter().decide(p, local);
       switch (d.verdict()) {
         case REJECT -> {
-          s.refusal(d);
           s.hop(node.netns(), filterHook(node, p, local), Action.REJECT, p, null, d.reason());
           Packet err = p.icmpError(addressFacing(node, p.source()), IcmpType.PORT_UNREACHABLE);
           s.hop(node.netns(), "OUTPUT", Action.SEND, err, null, "ICMP port unreachable for the refused connection");
-          return route(s, node, err, null, false, true);
+          return route(s, node, err, null, false, true).withDecision(d);
         }
         case DROP -> {
           s.hop(node.netns(), filterHook(node, p, local), Action.DROP, p, null, d.reason());
-          return new Delivery.Lost(Delivery.Loss.DROPPED, d.object(), d.reason());
+          return new Delivery.Lost(Delivery.Loss.DROPPED, d.object(), d.reason(), Optional.of(d));
         }
         case DNAT -> {
           q = p.withDestination(d.destination(), d.destinationPort());
-          if (s.lastDnat() == null) {
-            s.dnat(d);
-          }
           s.hop(node.netns(), hook, Action.DNAT, p, q, (Supplier<String>) () -> d.describeDnat(p));
         }
         case ACCEPT -> s.hop(node.netns(), filterHook(node, p, local), Action.ACCEPT, p, null, d.reason());
         case NO_MATCH -> { }
       }
       e = ct.begin(p, d, now);
+      Delivery out = route(s, node, q, e, reply, local);
+      // The first DNAT on the way names the Service port; a later node's decision does not replace it.
+      return d.verdict() == Verdict.DNAT ? out.withDecision(d) : out;
     }
     return route(s, node, q, e, reply, local);
   }

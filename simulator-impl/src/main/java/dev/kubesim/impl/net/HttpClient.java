@@ -54,7 +54,7 @@ public final class HttpClient {
    *     behind it and the route
    */
   public record Result(Outcome outcome, Optional<HttpResponse> response, Optional<String> servedBy,
-      Optional<NatDecision> service, long connectedAt, String object, String reason, Optional<ProxyAnswer> proxied) {
+      Optional<PacketDecision> service, long connectedAt, String object, String reason, Optional<ProxyAnswer> proxied) {
     public boolean ok() {
       return outcome == Outcome.RESPONSE;
     }
@@ -76,7 +76,7 @@ public final class HttpClient {
      */
     public String summary() {
       StringBuilder b = new StringBuilder(response.map(HttpResponse::statusLine).orElse(reason));
-      service.ifPresent(d -> b.append(" via Service port ").append(d.service()));
+      service.flatMap(PacketDecision::servicePort).ifPresent(p -> b.append(" via Service port ").append(p));
       proxied.ifPresent(p -> b.append("; ").append(p.route()));
       return b.toString();
     }
@@ -91,7 +91,7 @@ public final class HttpClient {
   public static Result fetch(Network net, Session s, Netns from, int ip, int port, HttpRequest request, long connectDeadline,
       long totalDeadline) {
     TcpConnection.Attempt attempt = TcpConnection.open(net, s, from, ip, port, Math.min(connectDeadline, totalDeadline));
-    Optional<NatDecision> service = Optional.ofNullable(s.lastDnat());
+    Optional<PacketDecision> service = attempt.service();
     if (!attempt.connected()) {
       return failed(attempt, service);
     }
@@ -133,7 +133,7 @@ public final class HttpClient {
    */
   public static Result connect(Network net, Session s, Netns from, int ip, int port, long deadline) {
     TcpConnection.Attempt attempt = TcpConnection.open(net, s, from, ip, port, deadline);
-    Optional<NatDecision> service = Optional.ofNullable(s.lastDnat());
+    Optional<PacketDecision> service = attempt.service();
     if (!attempt.connected()) {
       return failed(attempt, service);
     }
@@ -144,7 +144,7 @@ public final class HttpClient {
         Optional.empty());
   }
 
-  private static Result failed(TcpConnection.Attempt attempt, Optional<NatDecision> service) {
+  private static Result failed(TcpConnection.Attempt attempt, Optional<PacketDecision> service) {
     Outcome o = switch (attempt.status()) {
       case REFUSED -> Outcome.REFUSED;
       case NO_ROUTE -> Outcome.NO_ROUTE;

@@ -1,7 +1,6 @@
 package dev.kubesim.impl.net;
 
 import dev.kubesim.impl.trace.Action;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -68,8 +67,8 @@ final class OutsideEdge {
       return lost(Delivery.Loss.NO_HOST, r.object(), why);
     }
     boolean dnat = r.destination() != p.destination() || r.destinationPort() != p.destinationPort();
-    NatDecision d = new NatDecision(dnat ? NatVerdict.DNAT : NatVerdict.ACCEPT, r.destination(), r.destinationPort(), false,
-        List.of(), r.reason(), "", r.object());
+    PacketDecision d = PacketDecision.of(dnat ? Verdict.DNAT : Verdict.ACCEPT, r.destination(), r.destinationPort(),
+        r.reason());
     ConntrackEntry e = conntrack.begin(p, d, now);
     e.via = node;
     e.route = r;

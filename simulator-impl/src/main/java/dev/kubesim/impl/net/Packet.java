@@ -53,6 +53,20 @@ public final class Packet implements TracedPacket {
         DEFAULT_TTL, payload);
   }
 
+  /**
+   * The first packet of a new connection with this protocol and no payload, as a rule sees it: a
+   * TCP SYN, an empty UDP datagram, an SCTP INIT, an ICMP echo request ({@code sourcePort} is then
+   * the echo identifier and {@code destinationPort} is ignored).
+   */
+  public static Packet opening(IpProtocol protocol, int source, int sourcePort, int destination, int destinationPort) {
+    return switch (protocol) {
+      case TCP -> tcp(source, sourcePort, destination, destinationPort, TcpFlags.SYN, null);
+      case ICMP -> new Packet(IpProtocol.ICMP, source, sourcePort, destination, 0, 0, IcmpType.ECHO_REQUEST, DEFAULT_TTL,
+          null);
+      case UDP, SCTP -> new Packet(protocol, source, sourcePort, destination, destinationPort, 0, null, DEFAULT_TTL, null);
+    };
+  }
+
   /** The ICMP error a host sends back about this packet (the error quotes it as its payload). */
   public Packet icmpError(int from, IcmpType type) {
     return icmp(from, source, type, 0, new Quoted(this));

@@ -15,8 +15,6 @@ public final class Session {
   private final long start;
   private final TraceRecorder recorder;
   private long now;
-  private NatDecision dnat;
-  private NatDecision refusal;
   private ProxyAnswer proxied;
 
   private Session(long start, TraceRecorder recorder) {
@@ -86,29 +84,6 @@ public final class Session {
     recorder.hop(now, ns.nodeName(), ns.name(), where, action, null, null, reason);
   }
 
-  /** The last DNAT a new connection got in this session: which Service port carried it. */
-  public NatDecision lastDnat() {
-    return dnat;
-  }
-
-  void dnat(NatDecision d) {
-    dnat = d;
-  }
-
-  /** Forgets the previous connection's DNAT before a new one. */
-  public void clearDnat() {
-    dnat = null;
-  }
-
-  /** The rule decision behind the last REJECT, if any. */
-  public NatDecision lastRefusal() {
-    return refusal;
-  }
-
-  void refusal(NatDecision d) {
-    refusal = d;
-  }
-
   /**
    * What an L7 proxy did with the request last sent in this session, when one received it; reset
    * by {@link HttpClient} before each request.
@@ -125,7 +100,7 @@ public final class Session {
   /**
    * A session for a connection that a server opens while answering this session's request (a
    * proxy's connection to its upstream): it records into the same trace and starts at this
-   * session's instant, with DNAT records of its own. {@link #resume} moves this session's clock on
+   * session's instant. {@link #resume} moves this session's clock on
    * to where it ended, so the trace stays in virtual-time order.
    */
   public Session nested() {

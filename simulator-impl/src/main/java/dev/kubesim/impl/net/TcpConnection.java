@@ -38,8 +38,10 @@ public final class TcpConnection {
    * @param connection the connection, when connected
    * @param object what decided a failure ({@code service/default/kubia}, {@code pod/default/x})
    * @param reason why, in words
+   * @param service the DNAT that carried the SYN to a Service's endpoint, if one did
    */
-  public record Attempt(Status status, TcpConnection connection, String object, String reason) {
+  public record Attempt(Status status, TcpConnection connection, String object, String reason,
+      Optional<PacketDecision> service) {
     public boolean connected() {
       return status == Status.CONNECTED;
     }
@@ -88,15 +90,18 @@ public final class TcpConnection {
     long rto = INITIAL_RTO;
     long sentAt = first;
     Delivery.Lost lastLoss = null;
-    s.clearDnat();
+    Optional<PacketDecision> service = Optional.empty();
     for (int attempt = 0; ; attempt++) {
       Delivery d = net.send(s, from, syn, attempt == 0 ? null : "retransmission " + attempt);
+      if (service.isEmpty()) {
+        service = d.decision().filter(x -> x.verdict() == Verdict.DNAT);
+      }
       if (d instanceof Delivery.Arrived a) {
         if (a.packet().protocol() == IpProtocol.ICMP) {
-          return refusedByIcmp(s, a);
+          return refusedByIcmp(a, service);
         }
         if (a.packet().protocol() == IpProtocol.TCP && a.packet().hasFlag(TcpFlags.SYN)) {
-          Attempt done = answerSyn(net, s, from, sport, destination, port, a);
+          Attempt done = answerSyn(net, s, from, sport, destination, port, a, service);
           if (done != null) {
             return done;
           }
@@ -104,7 +109,7 @@ public final class TcpConnection {
       } else {
         Delivery.Lost lost = (Delivery.Lost) d;
         if (lost.kind() == Delivery.Loss.NO_ROUTE) {
-          return new Attempt(Status.NO_ROUTE, null, lost.object(), lost.reason());
+          return new Attempt(Status.NO_ROUTE, null, lost.object(), lost.reason(), service);
         }
         lastLoss = lost;
       }
@@ -114,12 +119,12 @@ public final class TcpConnection {
       if (deadline <= wakeUp) {
         s.advanceTo(deadline);
         s.note(from, "socket", Action.TIMEOUT, "no SYN-ACK: the client's timeout expired");
-        return timedOut(Status.CLIENT_TIMEOUT, lastLoss);
+        return timedOut(Status.CLIENT_TIMEOUT, lastLoss, service);
       }
       s.advanceTo(wakeUp);
       if (kernelDone) {
         s.note(from, "socket", Action.TIMEOUT, "no SYN-ACK after " + SYN_RETRIES + " retransmissions: ETIMEDOUT");
-        return timedOut(Status.KERNEL_TIMEOUT, lastLoss);
+        return timedOut(Status.KERNEL_TIMEOUT, lastLoss, service);
       }
       s.note(from, "socket", Action.TIMEOUT, "no SYN-ACK within " + (rto / 1_000_000_000L) + " s: sending the SYN again");
       sentAt = wakeUp;
@@ -127,24 +132,24 @@ public final class TcpConnection {
     }
   }
 
-  private static Attempt timedOut(Status status, Delivery.Lost lost) {
+  private static Attempt timedOut(Status status, Delivery.Lost lost, Optional<PacketDecision> service) {
     return lost == null
-        ? new Attempt(status, null, "-", "no answer")
-        : new Attempt(status, null, lost.object(), lost.reason());
+        ? new Attempt(status, null, "-", "no answer", service)
+        : new Attempt(status, null, lost.object(), lost.reason(), service);
   }
 
-  private static Attempt refusedByIcmp(Session s, Delivery.Arrived a) {
-    NatDecision d = s.lastRefusal();
-    if (a.packet().icmp() == IcmpType.PORT_UNREACHABLE && d != null) {
-      return new Attempt(Status.REFUSED, null, d.object(), d.reason());
+  private static Attempt refusedByIcmp(Delivery.Arrived a, Optional<PacketDecision> service) {
+    Optional<PacketDecision> refusal = a.decision().filter(d -> d.verdict() == Verdict.REJECT);
+    if (a.packet().icmp() == IcmpType.PORT_UNREACHABLE && refusal.isPresent()) {
+      return new Attempt(Status.REFUSED, null, refusal.get().object(), refusal.get().reason(), service);
     }
     return new Attempt(a.packet().icmp() == IcmpType.PORT_UNREACHABLE ? Status.REFUSED : Status.NO_ROUTE, null,
-        "-", "ICMP " + a.packet().icmp().text() + " from " + Ip4.format(a.packet().source()));
+        "-", "ICMP " + a.packet().icmp().text() + " from " + Ip4.format(a.packet().source()), service);
   }
 
   /** The SYN reached a namespace: its kernel answers SYN-ACK if something listens, RST otherwise. */
   private static Attempt answerSyn(Network net, Session s, Netns client, int sport, int destination, int port,
-      Delivery.Arrived a) {
+      Delivery.Arrived a, Optional<PacketDecision> service) {
     Netns server = a.at();
     Packet got = a.packet();
     boolean listening = server.sockets().listening(IpProtocol.TCP, got.destinationPort());
@@ -153,7 +158,7 @@ public final class TcpConnection {
           TcpFlags.RST | TcpFlags.ACK, null);
       String why = "nothing listens on TCP port " + got.destinationPort() + " in " + server.object();
       net.send(s, server, rst, why);
-      return new Attempt(Status.REFUSED, null, server.object(), why);
+      return new Attempt(Status.REFUSED, null, server.object(), why, service);
     }
     Packet synAck = Packet.tcp(got.destination(), got.destinationPort(), got.source(), got.sourcePort(),
         TcpFlags.SYN | TcpFlags.ACK, null);
@@ -163,7 +168,8 @@ public final class TcpConnection {
       return null; // the SYN-ACK did not come back as the client expects it: it waits and retransmits
     }
     net.send(s, client, Packet.tcp(client.address(), sport, destination, port, TcpFlags.ACK, null));
-    return new Attempt(Status.CONNECTED, new TcpConnection(net, s, client, sport, destination, port, server, got), "-", "");
+    return new Attempt(Status.CONNECTED, new TcpConnection(net, s, client, sport, destination, port, server, got), "-", "",
+        service);
   }
 
   /** The namespace that accepted the connection. */

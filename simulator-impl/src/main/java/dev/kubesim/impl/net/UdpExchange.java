@@ -49,9 +49,9 @@ public final class UdpExchange {
     }
     Delivery.Arrived a = (Delivery.Arrived) d;
     if (a.packet().protocol() == IpProtocol.ICMP) {
-      NatDecision r = s.lastRefusal();
-      return new Result(Status.REFUSED, Optional.empty(), Optional.empty(), r == null ? "-" : r.object(),
-          r == null ? "ICMP port unreachable" : r.reason());
+      Optional<PacketDecision> r = a.decision().filter(x -> x.verdict() == Verdict.REJECT);
+      return new Result(Status.REFUSED, Optional.empty(), Optional.empty(), r.map(PacketDecision::object).orElse("-"),
+          r.map(PacketDecision::reason).orElse("ICMP port unreachable"));
     }
     Netns server = a.at();
     Packet got = a.packet();

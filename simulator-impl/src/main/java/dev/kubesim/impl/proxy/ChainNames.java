@@ -2,6 +2,7 @@ package dev.kubesim.impl.proxy;
 
 import com.google.common.hash.Hashing;
 import com.google.common.io.BaseEncoding;
+import dev.kubesim.impl.net.ServicePortName;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -5,6 +5,8 @@ import dev.kubesim.api.model.EndpointSlice;
 import dev.kubesim.api.model.EndpointSliceEndpoint;
 import dev.kubesim.api.model.EndpointSlicePort;
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,7 +68,7 @@ final class EndpointSliceCache {
         continue;
       }
       for (EndpointSlicePort port : slice.ports()) {
-        Optional<Protocol> protocol = Protocol.tryParse(port.protocol().orElse("TCP"));
+        Optional<IpProtocol> protocol = IpProtocol.tryParse(port.protocol().orElse("TCP"));
         int number = port.port().orElse(0);
         if (protocol.isEmpty() || number == 0) {
           continue;

@@ -1,6 +1,9 @@
 package dev.kubesim.impl.proxy;
 
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.net.Packet;
+import dev.kubesim.impl.net.PacketDecision;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,8 +78,8 @@ final class IptablesProxier implements ProxyMode {
   }
 
   @Override
-  public PacketDecision decide(Packet packet) {
-    return new PacketWalk(rules, config, recent, random, nanos.getAsLong(), packet).run();
+  public PacketDecision decide(Packet packet, boolean locallyGenerated) {
+    return new PacketWalk(rules, config, recent, random, nanos.getAsLong(), packet, locallyGenerated).run();
   }
 
   @Override

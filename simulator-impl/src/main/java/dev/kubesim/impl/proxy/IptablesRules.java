@@ -1,5 +1,7 @@
 package dev.kubesim.impl.proxy;
 
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,10 +18,10 @@ import java.util.TreeMap;
  */
 final class IptablesRules {
   /** (destination, protocol, port): clusterIP, externalIP and LoadBalancer IP rules. */
-  record DestinationKey(String address, Protocol protocol, int port) {}
+  record DestinationKey(int address, IpProtocol protocol, int port) {}
 
   /** (protocol, port): nodePort and health-check nodePort rules. */
-  record PortKey(Protocol protocol, int port) {}
+  record PortKey(IpProtocol protocol, int port) {}
 
   private final TreeMap<ServicePortName, ServicePortRules> services = new TreeMap<>();
   private final Map<String, ServiceChain> serviceChains = new HashMap<>();
@@ -101,7 +103,7 @@ final class IptablesRules {
   }
 
   private static DestinationKey destinationKey(Rule r) {
-    return new DestinationKey(r.destination.text(), r.protocol, r.destinationPort);
+    return new DestinationKey(r.destination.base(), r.protocol, r.destinationPort);
   }
 
   private static PortKey portKey(Rule r) {
@@ -112,7 +114,7 @@ final class IptablesRules {
    * The rules of a chain that a packet to {@code destination:port}/{@code protocol} can match, in
    * chain order: hashed lookups for the shared chains, the whole chain otherwise.
    */
-  List<Rule> rules(Table table, String chain, String destination, Protocol protocol, int port) {
+  List<Rule> rules(Table table, String chain, int destination, IpProtocol protocol, int port) {
     DestinationKey dk = new DestinationKey(destination, protocol, port);
     PortKey pk = new PortKey(protocol, port);
     if (table == Table.NAT) {

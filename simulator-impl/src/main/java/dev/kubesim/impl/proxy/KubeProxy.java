@@ -13,6 +13,11 @@ import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.Netfilter;
+import dev.kubesim.impl.net.Packet;
+import dev.kubesim.impl.net.PacketDecision;
+import dev.kubesim.impl.net.ServicePortName;
 import dev.kubesim.impl.net.Sockets;
 import dev.kubesim.impl.sim.EventLoop;
 import java.util.ArrayList;
@@ -30,13 +35,13 @@ import java.util.Set;
  * one run scheduled at the instant of the first change: a Service and its EndpointSlice written in
  * one step cost one rewrite, and the rules are current whenever the cluster has settled.
  *
- * <p>A packet-level network asks {@link #decide(Packet)} at the node's netfilter hooks for the
- * first packet of each connection; the decision's backend and masquerade flag are what conntrack
- * records to rewrite the rest of the connection and un-NAT its replies.
+ * <p>It is the node's {@link Netfilter}: the network asks {@link #decide} at the node's hooks for
+ * the first packet of each connection; the decision's backend and masquerade flag are what
+ * conntrack records to rewrite the rest of the connection and un-NAT its replies.
  *
  * <p>Not thread-safe: like every engine component it runs under the cluster's lock.
  */
-public final class KubeProxy {
+public final class KubeProxy implements Netfilter {
   private final String nodeName;
   private final List<String> configuredAddresses;
   private final EndpointSliceCache slices;
@@ -112,14 +117,15 @@ public final class KubeProxy {
     return config.isLocal(address);
   }
 
-  /** A new connection's first packet, sent by the node itself when {@code source} is one of its addresses. */
-  public Packet packet(String source, String destination, Protocol protocol, int sourcePort, int destinationPort) {
-    return new Packet(source, destination, protocol, sourcePort, destinationPort, isLocalAddress(source));
+  /** Whether a packet from this address is the node's own (nat OUTPUT) rather than one it received (nat PREROUTING). */
+  public boolean isLocalAddress(int address) {
+    return config.isLocal(address);
   }
 
   /** What this node's rules do with the first packet of a new connection. */
-  public PacketDecision decide(Packet packet) {
-    return mode.decide(packet);
+  @Override
+  public PacketDecision decide(Packet packet, boolean locallyGenerated) {
+    return mode.decide(packet, locallyGenerated);
   }
 
   /**

@@ -1,7 +1,11 @@
 package dev.kubesim.impl.proxy;
 
-import com.google.common.net.InetAddresses;
-import java.net.InetAddress;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.Packet;
+import dev.kubesim.impl.net.PacketDecision;
+import dev.kubesim.impl.net.ServicePortName;
+import dev.kubesim.impl.net.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +17,8 @@ import java.util.TreeSet;
  * node's own packets), routing on the possibly rewritten destination, then filter FORWARD or INPUT
  * (OUTPUT and, to a local address, INPUT for the node's own). Rules are tested in chain order,
  * {@code statistic} draws come from the node's random stream, and {@code recent} lists keep
- * ClientIP affinity. One walk per packet; not reusable.
+ * ClientIP affinity. Addresses stay the network's integers from start to end. One walk per packet;
+ * not reusable.
  */
 final class PacketWalk {
   private static final int MAX_DEPTH = 32;
@@ -26,15 +31,16 @@ final class PacketWalk {
   private final SplittableRandom random;
   private final long now;
   private final Packet packet;
-  private final InetAddress source;
+  private final boolean locallyGenerated;
+  private final IpProtocol protocol;
+  private final int source;
   private final boolean sourceLocal;
 
-  private InetAddress destination;
-  private String destinationText;
+  private int destination;
   private int destinationPort;
   private boolean dnatted;
   private boolean marked;
-  private String dnatTo;
+  private Rule dnatRule;
   private Rule terminalRule;
   private List<String> candidates = List.of();
   private ServicePortName entryService;
@@ -44,32 +50,33 @@ final class PacketWalk {
   private final List<String> chains = new ArrayList<>();
   private final List<String> matched = new ArrayList<>();
 
-  PacketWalk(IptablesRules rules, ProxierConfig config, RecentTable recent, SplittableRandom random, long now, Packet packet) {
+  PacketWalk(IptablesRules rules, ProxierConfig config, RecentTable recent, SplittableRandom random, long now, Packet packet,
+      boolean locallyGenerated) {
     this.rules = rules;
     this.config = config;
     this.recent = recent;
     this.random = random;
     this.now = now;
     this.packet = packet;
-    this.source = InetAddresses.forString(packet.source());
+    this.locallyGenerated = locallyGenerated;
+    this.protocol = packet.protocol();
+    this.source = packet.source();
     this.sourceLocal = config.isLocal(source);
-    this.destination = InetAddresses.forString(packet.destination());
-    this.destinationText = packet.destination();
-    this.destinationPort = packet.destinationPort();
+    this.destination = packet.destination();
+    // ICMP has no ports: the echo identifier travels where a port would, and no rule matches on it.
+    this.destinationPort = protocol == IpProtocol.ICMP ? 0 : packet.destinationPort();
   }
 
   PacketDecision run() {
-    Outcome nat = walk(Table.NAT, packet.locallyGenerated() ? "OUTPUT" : "PREROUTING", 0);
+    Outcome nat = walk(Table.NAT, locallyGenerated ? "OUTPUT" : "PREROUTING", 0);
     if (nat == Outcome.DNAT) {
       dnatted = true;
-      int colon = dnatTo.lastIndexOf(':');
-      destinationText = dnatTo.substring(0, colon);
-      destination = InetAddresses.forString(destinationText);
-      destinationPort = Integer.parseInt(dnatTo.substring(colon + 1));
+      destination = dnatRule.dnatAddress;
+      destinationPort = dnatRule.dnatPort;
     }
     boolean toLocal = config.isLocal(destination);
     List<String> hooks = new ArrayList<>();
-    if (packet.locallyGenerated()) {
+    if (locallyGenerated) {
       hooks.add("OUTPUT");
       if (toLocal) {
         hooks.add("INPUT");
@@ -107,7 +114,7 @@ final class PacketWalk {
     }
     rules.serviceChain(chain).filter(c -> !c.backends().isEmpty()).ifPresent(c -> candidates = c.backends());
     boolean recordedFilterChain = false;
-    for (Rule rule : rules.rules(table, chain, destinationText, packet.protocol(), destinationPort)) {
+    for (Rule rule : rules.rules(table, chain, destination, protocol, destinationPort)) {
       examined++;
       if (!matches(rule)) {
         continue;
@@ -132,7 +139,7 @@ final class PacketWalk {
           return Outcome.valueOf(target);
         }
         case "DNAT" -> {
-          dnatTo = rule.dnatDestination;
+          dnatRule = rule;
           return Outcome.DNAT;
         }
         default -> {
@@ -162,7 +169,7 @@ final class PacketWalk {
 
   /** The rule's matches, in their written order; statistic and recent act only when the rest matched. */
   private boolean matches(Rule r) {
-    if (r.protocol != null && r.protocol != packet.protocol()) {
+    if (r.protocol != null && r.protocol != protocol) {
       return false;
     }
     if (r.source != null && !r.source.matches(source)) {
@@ -191,7 +198,7 @@ final class PacketWalk {
       return false;
     }
     if (r.recentName != null && !r.recentSet) {
-      if (!recent.check(r.recentName, packet.source(), now, r.recentSeconds)) {
+      if (!recent.check(r.recentName, source, now, r.recentSeconds)) {
         return false;
       }
       affinity = true;
@@ -200,13 +207,14 @@ final class PacketWalk {
       return false;
     }
     if (r.recentSet) {
-      recent.set(r.recentName, packet.source(), now);
+      recent.set(r.recentName, source, now);
     }
     return true;
   }
 
   private PacketDecision decision(Verdict verdict, Rule decidingRule) {
     Optional<ServicePortName> service = decidingRule != null ? decidingRule.owner() : Optional.ofNullable(entryService);
+    String dnatTo = dnatRule == null ? null : dnatRule.dnatDestination;
     String reason = switch (verdict) {
       case DNAT -> "DNAT: " + entry + " -> " + dnatTo + " (" + candidates.size() + " candidate"
           + (candidates.size() == 1 ? "" : "s") + (affinity ? ", ClientIP affinity" : "") + ")"
@@ -215,11 +223,12 @@ final class PacketWalk {
           + decidingRule.comment().orElse(decidingRule.chain());
       case NO_MATCH -> entry != null
           ? "NO_MATCH: " + entry + " matched but no rule translated or refused the packet"
-          : "NO_MATCH: no kube-proxy rule for " + packet.protocol() + " " + packet.destination() + ":" + packet.destinationPort();
+          : "NO_MATCH: no kube-proxy rule for " + protocol + " " + Ip4.format(packet.destination()) + ":" + destinationPort;
     };
     List<String> backends = verdict != Verdict.DNAT ? List.of()
         : candidates.isEmpty() ? List.of(dnatTo) : List.copyOf(new TreeSet<>(candidates));
-    return new PacketDecision(packet, verdict, verdict == Verdict.DNAT ? Optional.of(dnatTo) : Optional.empty(), backends,
-        marked, service, chains, matched, reason, examined);
+    boolean dnat = verdict == Verdict.DNAT;
+    return new PacketDecision(verdict, dnat ? destination : packet.destination(),
+        dnat ? destinationPort : packet.destinationPort(), backends, marked, service, chains, matched, reason, examined);
   }
 }

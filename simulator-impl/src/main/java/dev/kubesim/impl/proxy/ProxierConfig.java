@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.net.InetAddresses;
 import dev.kubesim.api.KubeProxyOptions;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.Ip4;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class ProxierConfig {
   private final String nodeIP;
   private final ImmutableList<String> nodeAddresses;
   private final ImmutableSet<String> nodeAddressSet;
+  /** The IPv4 node addresses as the network writes them, for the packet path. */
+  private final ImmutableSet<Integer> nodeIPv4Set;
   private final Optional<Cidr> podCidr;
   private final boolean masqueradeAll;
   private final boolean localhostNodePorts;
@@ -33,6 +36,9 @@ public final class ProxierConfig {
     this.nodeIP = nodeIP;
     this.nodeAddressSet = ImmutableSet.copyOf(nodeAddresses);
     this.nodeAddresses = nodeAddressSet.asList();
+    ImmutableSet.Builder<Integer> ipv4 = ImmutableSet.builder();
+    nodeAddresses.forEach(a -> Ip4.tryParse(a).ifPresent(ipv4::add));
+    this.nodeIPv4Set = ipv4.build();
     this.podCidr = podCidr;
     this.masqueradeAll = masqueradeAll;
     this.localhostNodePorts = localhostNodePorts;
@@ -92,6 +98,11 @@ public final class ProxierConfig {
   public boolean isLocal(InetAddress address) {
     return (address instanceof Inet4Address && LOOPBACK.contains(address))
         || nodeAddressSet.contains(InetAddresses.toAddrString(address));
+  }
+
+  /** Like {@link #isLocal(InetAddress)} for an IPv4 address as the network writes it. */
+  public boolean isLocal(int address) {
+    return Ip4.isLoopback(address) || nodeIPv4Set.contains(address);
   }
 
   /** Like {@link #isLocal(InetAddress)} for text; false for what is not an address. */

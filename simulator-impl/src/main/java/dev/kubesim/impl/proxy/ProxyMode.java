@@ -1,6 +1,9 @@
 package dev.kubesim.impl.proxy;
 
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.net.Packet;
+import dev.kubesim.impl.net.PacketDecision;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +26,7 @@ public interface ProxyMode {
   void syncNode(ProxierConfig config);
 
   /** What the rules do with the first packet of a new connection; draws and affinity state are consumed. */
-  PacketDecision decide(Packet packet);
+  PacketDecision decide(Packet packet, boolean locallyGenerated);
 
   /** The rules as the mode's own tool prints them ({@code iptables-save}, {@code nft list ruleset}, {@code ipvsadm -Ln}). */
   String dump();

@@ -10,11 +10,11 @@ import java.util.Map;
 final class RecentTable {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-  private final Map<String, Map<String, Long>> lists = new HashMap<>();
+  private final Map<String, Map<Integer, Long>> lists = new HashMap<>();
 
   /** {@code --rcheck --seconds S --reap}: whether the address was seen less than S seconds ago; stale entries go. */
-  boolean check(String list, String address, long nowNanos, int seconds) {
-    Map<String, Long> entries = lists.get(list);
+  boolean check(String list, int address, long nowNanos, int seconds) {
+    Map<Integer, Long> entries = lists.get(list);
     Long last = entries == null ? null : entries.get(address);
     if (last == null) {
       return false;
@@ -27,7 +27,7 @@ final class RecentTable {
   }
 
   /** {@code --set}: records the address as seen now. */
-  void set(String list, String address, long nowNanos) {
+  void set(String list, int address, long nowNanos) {
     lists.computeIfAbsent(list, k -> new HashMap<>()).put(address, nowNanos);
   }
 

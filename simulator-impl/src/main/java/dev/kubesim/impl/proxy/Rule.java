@@ -1,6 +1,9 @@
 package dev.kubesim.impl.proxy;
 
 import com.google.common.collect.ImmutableSet;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +52,7 @@ public final class Rule {
   final AddressMatch destination;
   final Boolean sourceLocal;
   final Boolean destinationLocal;
-  final Protocol protocol;
+  final IpProtocol protocol;
   final int destinationPort;
   final double probability;
   final String recentName;
@@ -62,6 +65,9 @@ public final class Rule {
   final String comment;
   final String target;
   final String dnatDestination;
+  /** The DNAT target's address and port, parsed once when the rule is written. */
+  final int dnatAddress;
+  final int dnatPort;
   final String markAction;
   private String command;
 
@@ -88,6 +94,9 @@ public final class Rule {
     this.comment = b.comment;
     this.target = b.target;
     this.dnatDestination = b.dnatDestination;
+    int colon = dnatDestination == null ? -1 : dnatDestination.lastIndexOf(':');
+    this.dnatAddress = colon < 0 ? 0 : Ip4.parse(dnatDestination.substring(0, colon));
+    this.dnatPort = colon < 0 ? 0 : Integer.parseInt(dnatDestination.substring(colon + 1));
     this.markAction = b.markAction;
   }
 
@@ -211,7 +220,7 @@ public final class Rule {
     private AddressMatch destination;
     private Boolean sourceLocal;
     private Boolean destinationLocal;
-    private Protocol protocol;
+    private IpProtocol protocol;
     private int destinationPort;
     private double probability = Double.NaN;
     private String recentName;
@@ -259,7 +268,7 @@ public final class Rule {
     }
 
     /** {@code -m tcp -p tcp}. */
-    Builder protocol(Protocol p) {
+    Builder protocol(IpProtocol p) {
       protocol = p;
       return written(Match.PROTOCOL);
     }

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.proxy;
 
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -8,6 +8,7 @@ import dev.kubesim.impl.net.IpProtocol;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Packet;
 import dev.kubesim.impl.net.Payload;
+import dev.kubesim.impl.net.ServicePortName;
 import dev.kubesim.impl.net.Sockets;
 import dev.kubesim.impl.program.images.HttpDates;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package dev.kubesim.impl.proxy;
 
 import com.google.common.collect.ImmutableList;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,7 +46,7 @@ public record ServicePortInfo(
     loadBalancerSourceRanges = ImmutableList.copyOf(loadBalancerSourceRanges);
   }
 
-  public Protocol protocol() {
+  public IpProtocol protocol() {
     return name.protocol();
   }
 

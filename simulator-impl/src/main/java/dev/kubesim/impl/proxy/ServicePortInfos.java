@@ -7,6 +7,8 @@ import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.model.SessionAffinityConfig;
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.ServicePortName;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class ServicePortInfos {
         .orElse(DEFAULT_STICKY_SECONDS);
     List<ServicePortInfo> out = new ArrayList<>();
     for (ServicePort p : spec.ports()) {
-      Optional<Protocol> protocol = Protocol.tryParse(p.protocol().orElse("TCP"));
+      Optional<IpProtocol> protocol = IpProtocol.tryParse(p.protocol().orElse("TCP"));
       if (protocol.isEmpty() || p.port().isEmpty()) {
         continue;
       }

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.proxy;
 
 import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.IpProtocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class ServicePortRuleWriter {
   private final ProxierConfig config;
   private final ServicePortRules out;
   private final String name;
-  private final Protocol protocol;
+  private final IpProtocol protocol;
   /** Each endpoint's {@code ip:port} and KUBE-SEP chain, worked out once per sync however many rules name them. */
   private final Map<EndpointInfo, EndpointNames> endpointNames = new HashMap<>();
   private int order;
@@ -175,7 +176,7 @@ final class ServicePortRuleWriter {
 
     // The health-check nodePort is opened whether or not this node has local endpoints.
     if (svc.healthCheckNodePort() != 0) {
-      out.add(rule(Table.FILTER, KUBE_NODEPORTS).comment(name + " health check node port").protocol(Protocol.TCP)
+      out.add(rule(Table.FILTER, KUBE_NODEPORTS).comment(name + " health check node port").protocol(IpProtocol.TCP)
           .destinationPort(svc.healthCheckNodePort()).jump("ACCEPT"));
     }
 

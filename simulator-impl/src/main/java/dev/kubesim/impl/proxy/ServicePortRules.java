@@ -2,6 +2,7 @@ package dev.kubesim.impl.proxy;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

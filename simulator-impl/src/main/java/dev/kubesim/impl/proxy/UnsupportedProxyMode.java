@@ -1,6 +1,9 @@
 package dev.kubesim.impl.proxy;
 
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.net.Packet;
+import dev.kubesim.impl.net.PacketDecision;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +30,7 @@ final class UnsupportedProxyMode implements ProxyMode {
   public void syncNode(ProxierConfig config) {}
 
   @Override
-  public PacketDecision decide(Packet packet) {
+  public PacketDecision decide(Packet packet, boolean locallyGenerated) {
     throw unsupported();
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.ServicePortName;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,6 @@ class ChainNamesTest {
   private static ServicePortName parse(String text, String protocol) {
     String[] nsRest = text.split("/", 2);
     String[] namePort = nsRest[1].split(":", 2);
-    return new ServicePortName(nsRest[0], namePort[0], namePort.length > 1 ? namePort[1] : "", Protocol.parse(protocol));
+    return new ServicePortName(nsRest[0], namePort[0], namePort.length > 1 ? namePort[1] : "", IpProtocol.parse(protocol));
   }
 }

@@ -7,6 +7,8 @@ import static dev.kubesim.impl.proxy.ProxyFixture.POD;
 import static dev.kubesim.impl.proxy.ProxyFixture.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubesim.impl.net.PacketDecision;
+import dev.kubesim.impl.net.Verdict;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;

@@ -3,6 +3,10 @@ package dev.kubesim.impl.proxy;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.NodeConfig;
 import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.Packet;
+import dev.kubesim.impl.net.PacketDecision;
 import java.util.List;
 
 /** A one-node cluster laid out like kube-proxy's unit tests: pods in 10.0.0.0/8, Services in 172.30.0.0/16. */
@@ -33,11 +37,12 @@ final class ProxyFixture {
 
   /** A TCP packet's fate on the node; from the node itself when the source is one of its addresses. */
   PacketDecision decide(String source, String destination, int port) {
-    return decide(source, destination, Protocol.TCP, port);
+    return decide(source, destination, IpProtocol.TCP, port);
   }
 
-  PacketDecision decide(String source, String destination, Protocol protocol, int port) {
-    return proxy().decide(proxy().packet(source, destination, protocol, 0, port));
+  PacketDecision decide(String source, String destination, IpProtocol protocol, int port) {
+    int from = Ip4.parse(source);
+    return proxy().decide(Packet.opening(protocol, from, 0, Ip4.parse(destination), port), proxy().isLocalAddress(from));
   }
 
   /**

@@ -2,11 +2,13 @@ package dev.kubesim.impl.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.ServicePortName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopologyTest {
-  private static final ServicePortName NAME = new ServicePortName("ns1", "svc1", "", Protocol.TCP);
+  private static final ServicePortName NAME = new ServicePortName("ns1", "svc1", "", IpProtocol.TCP);
 
   private static ServicePortInfo loadBalancer(boolean externalLocal, boolean internalLocal) {
     return new ServicePortInfo(NAME, "172.30.1.1", 80, 3001, List.of(), List.of("1.2.3.4"), List.of(), 30000, false, 10800,

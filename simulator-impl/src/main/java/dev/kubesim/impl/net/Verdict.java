@@ -1,4 +1,4 @@
-package dev.kubesim.impl.proxy;
+package dev.kubesim.impl.net;
 
 /** What kube-proxy's rules on a node do with the first packet of a new connection. */
 public enum Verdict {

@@ -1,4 +1,4 @@
-package dev.kubesim.impl.proxy;
+package dev.kubesim.impl.net;
 
 import java.util.Objects;
 
@@ -7,7 +7,7 @@ import java.util.Objects;
  * unnamed) and the port's protocol. {@link #toString()} is {@code ns/name:port} (no colon for an
  * unnamed port), the string every chain-name hash and rule comment is built from.
  */
-public record ServicePortName(String namespace, String name, String port, Protocol protocol)
+public record ServicePortName(String namespace, String name, String port, IpProtocol protocol)
     implements Comparable<ServicePortName> {
   public ServicePortName {
     Objects.requireNonNull(namespace, "namespace");

@@ -1,0 +1,97 @@
+package dev.kubesim.impl.net;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a node's netfilter rules did with the first packet of a new connection, and why: the one
+ * decision type of the packet path. kube-proxy's rules make it, conntrack keeps it for the rest of
+ * the connection (the chosen endpoint, the masquerade mark), the trace names its chains and the
+ * deciding Service port, and the client's result reports it.
+ *
+ * @param verdict what the rules did
+ * @param destination the destination after DNAT (the original one otherwise)
+ * @param destinationPort likewise
+ * @param backends every endpoint the deciding chain could have chosen ({@code ip:port}, sorted); empty unless DNAT'd
+ * @param masquerade whether the packet was marked for source NAT ({@code KUBE-MARK-MASQ})
+ * @param servicePort the Service port whose rules decided, if any
+ * @param chains the chains traversed, nat first, then the filter chains whose rules matched
+ * @param rules every rule that matched, as iptables commands ({@code -t nat -A ...})
+ * @param reason one line for people, e.g. {@code REJECT: service ns1/svc1:p80 has no endpoints}
+ * @param rulesExamined how many rules were tested: the cost of the decision, independent of the number of Services
+ */
+public record PacketDecision(
+    Verdict verdict,
+    int destination,
+    int destinationPort,
+    List<String> backends,
+    boolean masquerade,
+    Optional<ServicePortName> servicePort,
+    List<String> chains,
+    List<String> rules,
+    String reason,
+    int rulesExamined) {
+  public PacketDecision {
+    Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(servicePort, "servicePort");
+    Objects.requireNonNull(reason, "reason");
+    backends = ImmutableList.copyOf(backends);
+    chains = ImmutableList.copyOf(chains);
+    rules = ImmutableList.copyOf(rules);
+  }
+
+  /** No rule matched: the packet goes on unchanged. */
+  public static PacketDecision noMatch(Packet p) {
+    return new PacketDecision(Verdict.NO_MATCH, p.destination(), p.destinationPort(), List.of(), false, Optional.empty(),
+        List.of(), List.of(), "", 0);
+  }
+
+  /** A decision of an element outside the nodes (a load balancer, a router): no chains, no Service port. */
+  public static PacketDecision of(Verdict verdict, int destination, int destinationPort, String reason) {
+    return new PacketDecision(verdict, destination, destinationPort, List.of(), false, Optional.empty(), List.of(),
+        List.of(), reason, 0);
+  }
+
+  /** The chosen endpoint as {@code ip:port} when DNAT'd. */
+  public Optional<String> backend() {
+    return verdict == Verdict.DNAT ? Optional.of(Ip4.format(destination) + ":" + destinationPort) : Optional.empty();
+  }
+
+  /** The deciding object as {@code service/NAMESPACE/NAME}, or {@code -}. */
+  public String object() {
+    return servicePort.map(p -> "service/" + p.serviceName()).orElse("-");
+  }
+
+  /** The first and last service chains, {@code KUBE-SVC-X / KUBE-SEP-Y}, as the trace names the rule. */
+  public String rule() {
+    String first = null;
+    String last = null;
+    for (String c : chains) {
+      if (c.startsWith("KUBE-SVC-") || c.startsWith("KUBE-SVL-") || c.startsWith("KUBE-EXT-") || c.startsWith("KUBE-FW-")) {
+        if (first == null) {
+          first = c;
+        }
+      } else if (c.startsWith("KUBE-SEP-")) {
+        last = c;
+      }
+    }
+    if (first == null && last == null) {
+      return String.join(" → ", chains);
+    }
+    return first == null ? last : last == null ? first : first + " / " + last;
+  }
+
+  /** {@code DNAT 10.96.1.5:80 → 10.244.2.7:8080 by KUBE-SVC-… / KUBE-SEP-… (default/kubia)} for a packet to that address. */
+  public String describeDnat(Packet original) {
+    return "DNAT " + Ip4.format(original.destination()) + ":" + original.destinationPort() + " → "
+        + Ip4.format(destination) + ":" + destinationPort + " by " + rule()
+        + servicePort.map(p -> " (" + p + ")").orElse("");
+  }
+
+  @Override
+  public String toString() {
+    return reason + " " + chains;
+  }
+}
