@@ -41,7 +41,14 @@ public final class Kinds {
               "v1",
               "ingressclasses",
               false,
-              IngressClass.class));
+              IngressClass.class),
+          new KindInfo(
+              NetworkPolicy.KIND,
+              "networking.k8s.io",
+              "v1",
+              "networkpolicies",
+              true,
+              NetworkPolicy.class));
 
   private static final ImmutableMap<String, KindInfo> BY_KIND =
       ALL.stream().collect(ImmutableMap.toImmutableMap(KindInfo::kind, k -> k));

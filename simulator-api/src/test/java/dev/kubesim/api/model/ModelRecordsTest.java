@@ -88,7 +88,7 @@ class ModelRecordsTest {
     assertThat(Kinds.byKind("Pod").map(Kinds.KindInfo::qualifiedResource)).contains("pods");
     assertThat(Kinds.byType(Node.class).map(Kinds.KindInfo::namespaced)).contains(false);
     assertThat(Kinds.byKind("ConfigMap")).isEqualTo(Optional.empty());
-    assertThat(Kinds.all()).hasSize(11);
+    assertThat(Kinds.all()).hasSize(12);
     assertThat(Kinds.all())
         .allSatisfy(k -> assertThat(k.kind()).isEqualTo(k.type().getSimpleName()));
   }

@@ -37,7 +37,6 @@ public final class KindRegistry {
     generic(byKind, "DaemonSet", "apps", "v1", "daemonsets", true);
     generic(byKind, "Job", "batch", "v1", "jobs", true);
     generic(byKind, "CronJob", "batch", "v1", "cronjobs", true);
-    generic(byKind, "NetworkPolicy", "networking.k8s.io", "v1", "networkpolicies", true);
     generic(byKind, "HorizontalPodAutoscaler", "autoscaling", "v2", "horizontalpodautoscalers", true);
     generic(byKind, "PodDisruptionBudget", "policy", "v1", "poddisruptionbudgets", true);
     generic(byKind, "Role", "rbac.authorization.k8s.io", "v1", "roles", true);

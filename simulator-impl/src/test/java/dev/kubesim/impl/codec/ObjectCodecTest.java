@@ -8,6 +8,7 @@ import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.IntOrString;
 import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.NetworkPolicy;
 import dev.kubesim.api.model.Service;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,38 @@ class ObjectCodecTest {
         """))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("cannot unmarshal number");
+  }
+
+  @Test
+  void networkPolicyDecodesStrictlyWithEveryUnknownFieldNamed() {
+    assertThatThrownBy(() -> decodeOne("""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: np}
+        spec:
+          podSelector: {matchLabel: {app: db}}
+          ingress: [{form: [{podSelector: {}}], ports: [{port: 80, portEnd: 90}]}]
+          egress: [{to: [{ipBlock: {cidr: 10.0.0.0/8, exclude: [10.1.0.0/16]}}]}]
+        """))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("error when creating \"test.yaml\": NetworkPolicy in version \"v1\" cannot be handled as a NetworkPolicy: "
+            + "strict decoding error: unknown field \"spec.podSelector.matchLabel\", unknown field \"spec.ingress[0].form\", "
+            + "unknown field \"spec.ingress[0].ports[0].portEnd\", unknown field \"spec.egress[0].to[0].ipBlock.exclude\"");
+  }
+
+  @Test
+  void networkPolicyKeepsAnEmptyPeerSelectorApartFromAnAbsentOne() {
+    KubeObject np = decodeOne("""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: np}
+        spec:
+          ingress: [{from: [{namespaceSelector: {}}], ports: [{port: http}]}]
+        """);
+    JsonNode tree = ObjectCodec.encode(np);
+    assertThat(np).isInstanceOf(NetworkPolicy.class);
+    assertThat(tree.path("spec").toString())
+        .isEqualTo("{\"podSelector\":{},\"ingress\":[{\"ports\":[{\"port\":\"http\"}],\"from\":[{\"namespaceSelector\":{}}]}]}");
   }
 
   @Test

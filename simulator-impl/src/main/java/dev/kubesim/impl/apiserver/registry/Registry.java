@@ -10,7 +10,7 @@ import dev.kubesim.impl.apiserver.ApiServer;
 public final class Registry {
   private Registry() {}
 
-  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints and Ingresses. */
+  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints, Ingresses and NetworkPolicies. */
   public static void registerAll(ApiServer api) {
     api.register(new NamespaceStrategy());
     api.register(new NodeStrategy());
@@ -22,5 +22,6 @@ public final class Registry {
     api.register(new EndpointSliceStrategy());
     api.register(new IngressStrategy());
     api.register(new IngressClassStrategy());
+    api.register(new NetworkPolicyStrategy());
   }
 }

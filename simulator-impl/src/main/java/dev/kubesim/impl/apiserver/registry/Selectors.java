@@ -22,6 +22,15 @@ final class Selectors {
 
   /** {@code ValidateLabelSelector} with invalid label values in selectors refused. */
   static List<FieldError> validate(LabelSelector selector, FieldPath path) {
+    return validate(selector, path, false);
+  }
+
+  /**
+   * {@code ValidateLabelSelector} with {@code AllowInvalidLabelValueInSelector} as given: when
+   * true, the values of {@code matchExpressions} are not checked (kept for updates of objects
+   * stored with such values).
+   */
+  static List<FieldError> validate(LabelSelector selector, FieldPath path, boolean allowInvalidLabelValue) {
     List<FieldError> errs = new ArrayList<>(MetadataValidation.validateLabels(selector.matchLabels(), path.child("matchLabels")));
     for (int i = 0; i < selector.matchExpressions().size(); i++) {
       LabelSelectorRequirement r = selector.matchExpressions().get(i);
@@ -41,7 +50,7 @@ final class Selectors {
         default -> errs.add(FieldError.invalid(rp.child("operator"), op, "not a valid selector operator"));
       }
       errs.addAll(MetadataValidation.validateLabelName(r.key().orElse(""), rp.child("key")));
-      for (int v = 0; v < r.values().size(); v++) {
+      for (int v = 0; !allowInvalidLabelValue && v < r.values().size(); v++) {
         String value = r.values().get(v);
         errs.addAll(FieldError.invalidEach(rp.child("values").index(v), value, LabelNames.isValidLabelValue(value)));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -176,6 +177,16 @@ public final class GoFormat {
       return o.isPresent() ? formatFloatV(o.getAsDouble(), false) : "null";
     }
     return toJson(value);
+  }
+
+  /**
+   * A bad value of a Go named string type ({@code type Protocol string}, {@code type PolicyType
+   * string}): {@code ErrorBody()} prints it with {@code json.Marshal} rather than {@code %q}, since
+   * only a plain {@code string} takes the {@code %q} branch; so {@code <}, {@code >} and {@code &}
+   * come out as JSON's Unicode escapes.
+   */
+  public static Object namedString(String value) {
+    return TextNode.valueOf(value);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.kubesim.impl.apiserver.validation;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * IP address and CIDR checks from apimachinery's {@code ip.go}, with its messages. Parsing mirrors
@@ -80,9 +82,17 @@ public final class IpSyntax {
   }
 
   private static boolean isParsableCIDR(String s) {
+    return parseCIDR(s).isPresent();
+  }
+
+  /**
+   * The network of a CIDR as {@code netutils.ParseCIDRSloppy} returns it (the address with the
+   * bits beyond the prefix cleared), or empty when {@link #isValidCIDR} refuses the value.
+   */
+  public static Optional<Cidr> parseCIDR(String s) {
     int slash = s.indexOf('/');
     if (slash < 0) {
-      return false;
+      return Optional.empty();
     }
     String addr = s.substring(0, slash);
     String mask = s.substring(slash + 1);
@@ -93,7 +103,69 @@ public final class IpSyntax {
       ip = parseIPv6(addr);
     }
     long[] n = dtoi(mask, 0);
-    return ip != null && n != null && n[1] == mask.length() && n[0] <= 8L * ipLen;
+    if (ip == null || n == null || n[1] != mask.length() || n[0] > 8L * ipLen) {
+      return Optional.empty();
+    }
+    return Optional.of(new Cidr(ip, (int) n[0]));
+  }
+
+  /**
+   * A parsed CIDR, as Go's {@code net.IPNet}: the network address (4 bytes when written as IPv4,
+   * 16 when written as IPv6, an IPv4-mapped one included) and the prefix length.
+   */
+  public static final class Cidr {
+    private final byte[] network;
+    private final int prefixLength;
+
+    private Cidr(byte[] ip, int prefixLength) {
+      this.prefixLength = prefixLength;
+      this.network = ip.clone();
+      byte[] mask = mask(prefixLength, ip.length);
+      for (int i = 0; i < network.length; i++) {
+        network[i] &= mask[i];
+      }
+    }
+
+    /** The number of leading one bits of the mask (Go's {@code Mask.Size()} ones). */
+    public int prefixLength() {
+      return prefixLength;
+    }
+
+    /**
+     * Go's {@code IPNet.Contains} of the other CIDR's network address: an IPv4 address and an
+     * IPv4-mapped IPv6 one are the same address, and a mapped network keeps the last 32 bits of
+     * its mask.
+     */
+    public boolean containsNetworkOf(Cidr other) {
+      byte[] nn = isIPv4(network) ? last4(network) : network;
+      byte[] m = mask(prefixLength, network.length);
+      if (m.length == IPV6_LEN && nn.length == IPV4_LEN) {
+        m = Arrays.copyOfRange(m, 12, IPV6_LEN);
+      }
+      byte[] ip = isIPv4(other.network) ? last4(other.network) : other.network;
+      if (ip.length != nn.length) {
+        return false;
+      }
+      for (int i = 0; i < ip.length; i++) {
+        if ((nn[i] & m[i]) != (ip[i] & m[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static byte[] last4(byte[] ip) {
+      return ip.length == IPV4_LEN ? ip : Arrays.copyOfRange(ip, IPV6_LEN - IPV4_LEN, IPV6_LEN);
+    }
+
+    private static byte[] mask(int ones, int len) {
+      byte[] m = new byte[len];
+      for (int i = 0; i < len; i++) {
+        int bits = Math.max(0, Math.min(8, ones - 8 * i));
+        m[i] = (byte) (0xff << (8 - bits));
+      }
+      return m;
+    }
   }
 
   private static byte[] parseIPv4(String s) {

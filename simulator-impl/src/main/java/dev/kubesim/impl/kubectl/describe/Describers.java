@@ -19,6 +19,7 @@ public final class Describers {
           case "Node" -> new NodeDescriber();
           case "Ingress" -> new IngressDescriber();
           case "IngressClass" -> new IngressClassDescriber();
+          case "NetworkPolicy" -> new NetworkPolicyDescriber();
           case "Namespace" -> new NamespaceDescriber();
           default -> null;
         });

@@ -18,6 +18,7 @@ public final class TablePrinters {
       case "Namespace" -> new NamespaceTable();
       case "Ingress" -> new IngressTable();
       case "IngressClass" -> new IngressClassTable();
+      case "NetworkPolicy" -> new NetworkPolicyTable();
       default -> new GenericTable(kind);
     };
   }

@@ -58,4 +58,35 @@ class IpSyntaxTest {
     assertThat(IpSyntax.isValidCIDR("10.0.0.0/")).containsExactly(CIDR_MSG);
     assertThat(IpSyntax.isValidCIDR("10.0.0.0/8x")).containsExactly(CIDR_MSG);
   }
+
+  private static IpSyntax.Cidr cidr(String value) {
+    return IpSyntax.parseCIDR(value).orElseThrow();
+  }
+
+  @Test
+  void parsedCidrKeepsItsPrefixLengthAndClearsHostBits() {
+    assertThat(cidr("10.1.2.3/8").prefixLength()).isEqualTo(8);
+    assertThat(cidr("10.1.2.3/8").containsNetworkOf(cidr("10.0.0.0/8"))).isTrue();
+    assertThat(cidr("10.0.0.0/16").containsNetworkOf(cidr("10.1.2.3/8"))).isTrue();
+    assertThat(IpSyntax.parseCIDR("10.0.0.0/33")).isEmpty();
+    assertThat(IpSyntax.parseCIDR("10.0.0.0")).isEmpty();
+  }
+
+  @Test
+  void containmentComparesTheOtherNetworkAddressUnderThisMask() {
+    assertThat(cidr("172.17.0.0/16").containsNetworkOf(cidr("172.17.1.0/24"))).isTrue();
+    assertThat(cidr("172.17.0.0/16").containsNetworkOf(cidr("172.18.0.0/24"))).isFalse();
+    assertThat(cidr("0.0.0.0/0").containsNetworkOf(cidr("192.0.2.0/24"))).isTrue();
+    assertThat(cidr("2001:db8::/32").containsNetworkOf(cidr("2001:db8:ffff::/48"))).isTrue();
+    assertThat(cidr("2001:db8::/32").containsNetworkOf(cidr("2001:db9::/48"))).isFalse();
+  }
+
+  @Test
+  void ipv4AndIpv4MappedNetworksAreTheSameFamilyAndOthersAreNot() {
+    assertThat(cidr("10.0.0.0/8").containsNetworkOf(cidr("::ffff:10.1.0.0/112"))).isTrue();
+    assertThat(cidr("::ffff:10.0.0.0/104").containsNetworkOf(cidr("10.1.0.0/16"))).isTrue();
+    assertThat(cidr("::ffff:10.0.0.0/104").prefixLength()).isEqualTo(104);
+    assertThat(cidr("10.0.0.0/8").containsNetworkOf(cidr("2001:db8::/64"))).isFalse();
+    assertThat(cidr("::/0").containsNetworkOf(cidr("10.0.0.0/8"))).isFalse();
+  }
 }

@@ -1,0 +1,23 @@
+package dev.kubesim.api.model;
+
+import java.util.List;
+
+/**
+ * {@code spec.egress[i]} of a NetworkPolicy: traffic from the selected pods is allowed when it
+ * matches one of {@code ports} (any port when empty) and goes to one of {@code to} (any
+ * destination when empty).
+ */
+public record NetworkPolicyEgressRule(
+    List<NetworkPolicyPort> ports,
+    List<NetworkPolicyPeer> to) {
+  /** Absent lists become empty. */
+  public NetworkPolicyEgressRule {
+    ports = Values.list(ports);
+    to = Values.list(to);
+  }
+
+  /** A copy with these ports. */
+  public NetworkPolicyEgressRule withPorts(List<NetworkPolicyPort> value) {
+    return new NetworkPolicyEgressRule(value, to);
+  }
+}

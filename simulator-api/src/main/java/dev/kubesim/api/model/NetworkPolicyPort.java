@@ -1,0 +1,25 @@
+package dev.kubesim.api.model;
+
+import java.util.Optional;
+
+/**
+ * {@code ports[i]} of a NetworkPolicy rule: a protocol ({@code TCP}, {@code UDP} or {@code SCTP};
+ * the API server defaults it to {@code TCP}), a port number or a named container port (all ports
+ * when absent), and, with a numeric port, the last port of a range ({@code endPort}).
+ */
+public record NetworkPolicyPort(
+    Optional<String> protocol,
+    Optional<IntOrString> port,
+    Optional<Integer> endPort) {
+  /** Absent values become {@code Optional.empty()}. */
+  public NetworkPolicyPort {
+    protocol = Values.opt(protocol);
+    port = Values.opt(port);
+    endPort = Values.opt(endPort);
+  }
+
+  /** A copy with this protocol. */
+  public NetworkPolicyPort withProtocol(String value) {
+    return new NetworkPolicyPort(Optional.ofNullable(value), port, endPort);
+  }
+}
