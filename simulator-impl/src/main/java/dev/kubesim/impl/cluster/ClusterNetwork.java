@@ -13,6 +13,7 @@ import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.LinkLatency;
 import dev.kubesim.impl.net.Netfilter;
 import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.netpol.NetworkPolicyEnforcer;
 import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.program.nettools.NetTools;
 import dev.kubesim.impl.proxy.KubeProxy;
@@ -23,7 +24,7 @@ import java.util.Optional;
 
 /**
  * How the cluster's network is put together: the network itself, each node on it with kube-proxy's
- * rules as its netfilter hooks, the CNI plugin attaching pods, the cloud's load balancers and
+ * rules as its netfilter hooks, the CNI plugin attaching pods and enforcing NetworkPolicies, the cloud's load balancers and
  * routes in front of the nodes, CoreDNS and the upstream resolver
  * answering on port 53, and the network commands in the container runtime.
  */
@@ -54,6 +55,7 @@ final class ClusterNetwork {
       }
     }
     CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
+    network.podFirewall(NetworkPolicyEnforcer.start(api)); // the CNI plugin's NetworkPolicy agent on every node
     network.gateway(CloudNetwork.start(api)); // load balancer addresses and externalIPs from outside
   }
 

@@ -133,12 +133,57 @@ final class Forwarder {
         case ACCEPT -> s.hop(node.netns(), filterHook(node, p, local), Action.ACCEPT, p, null, d.reason());
         case NO_MATCH -> { }
       }
+      Delivery.Lost denied = podPolicy(s, node, q, local);
+      if (denied != null) {
+        return denied;
+      }
       e = ct.begin(p, d, now);
       Delivery out = route(s, node, q, e, reply, local);
       // The first DNAT on the way names the Service port; a later node's decision does not replace it.
       return d.verdict() == Verdict.DNAT ? out.withDecision(d) : out;
     }
     return route(s, node, q, e, reply, local);
+  }
+
+  /**
+   * NetworkPolicy on a new connection, where a CNI plugin judges it: egress when the client is a
+   * pod of this node, ingress when the (DNAT'd) destination is one. Traffic between a pod and its
+   * own node is always allowed. Returns the loss when a policy drops the packet.
+   */
+  private Delivery.Lost podPolicy(Session s, NodeHost node, Packet q, boolean local) {
+    PodFirewall firewall = net.podFirewall();
+    if (firewall == PodFirewall.NONE) {
+      return null;
+    }
+    Netns client = local ? null : net.clusterAddress(q.source());
+    Netns server = net.clusterAddress(q.destination());
+    if (isPodOf(client, node) && !isNode(server, node)) {
+      Optional<PacketDecision> egress = firewall.egress(client, q);
+      if (egress.isPresent() && !admitted(s, node, q, egress.get())) {
+        return new Delivery.Lost(Delivery.Loss.DROPPED, egress.get().object(), egress.get().reason(), egress);
+      }
+    }
+    if (isPodOf(server, node) && !local && !isNode(client, node)) {
+      Optional<PacketDecision> ingress = firewall.ingress(server, q);
+      if (ingress.isPresent() && !admitted(s, node, q, ingress.get())) {
+        return new Delivery.Lost(Delivery.Loss.DROPPED, ingress.get().object(), ingress.get().reason(), ingress);
+      }
+    }
+    return null;
+  }
+
+  private boolean admitted(Session s, NodeHost node, Packet q, PacketDecision d) {
+    boolean accept = d.verdict() == Verdict.ACCEPT;
+    s.hop(node.netns(), "filter FORWARD", accept ? Action.ACCEPT : Action.DROP, q, null, d.reason());
+    return accept;
+  }
+
+  private static boolean isPodOf(Netns ns, NodeHost node) {
+    return ns != null && ns.kind() == Netns.Kind.POD && ns.node() == node;
+  }
+
+  private static boolean isNode(Netns ns, NodeHost node) {
+    return ns != null && ns.kind() == Netns.Kind.NODE && ns.node() == node;
   }
 
   private String filterHook(NodeHost node, Packet p, boolean local) {

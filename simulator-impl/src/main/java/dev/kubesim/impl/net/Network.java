@@ -43,6 +43,7 @@ public final class Network {
   private final Map<Integer, Netns> outside = new HashMap<>();
   private final Map<Integer, DatagramService> datagrams = new HashMap<>();
   private final OutsideEdge edge = new OutsideEdge(this);
+  private PodFirewall podFirewall = PodFirewall.NONE;
   private final Forwarder forwarder;
   /** The session whose data a listener is reading right now (null between deliveries). */
   private Session answering;
@@ -171,6 +172,15 @@ public final class Network {
 
   OutsideEdge edge() {
     return edge;
+  }
+
+  /** The pod network's policy enforcement ({@link PodFirewall#NONE} until set). Replaces the previous one. */
+  public void podFirewall(PodFirewall value) {
+    podFirewall = Objects.requireNonNull(value, "value");
+  }
+
+  PodFirewall podFirewall() {
+    return podFirewall;
   }
 
   /** The UDP program reached at this port on any pod whose container listens there (CoreDNS on 53). */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param rules every rule that matched, as iptables commands ({@code -t nat -A ...})
  * @param reason one line for people, e.g. {@code REJECT: service ns1/svc1:p80 has no endpoints}
  * @param rulesExamined how many rules were tested: the cost of the decision, independent of the number of Services
+ * @param policies the NetworkPolicies behind a policy decision: the admitting rule's, or every policy isolating the
+ *     pod when none admitted the connection; empty for kube-proxy's decisions
  */
 public record PacketDecision(
     Verdict verdict,
@@ -32,7 +34,8 @@ public record PacketDecision(
     List<String> chains,
     List<String> rules,
     String reason,
-    int rulesExamined) {
+    int rulesExamined,
+    List<PolicyRef> policies) {
   public PacketDecision {
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(servicePort, "servicePort");
@@ -40,6 +43,20 @@ public record PacketDecision(
     backends = ImmutableList.copyOf(backends);
     chains = ImmutableList.copyOf(chains);
     rules = ImmutableList.copyOf(rules);
+    policies = ImmutableList.copyOf(policies);
+  }
+
+  /** What kube-proxy's rules decided: no NetworkPolicy involved. */
+  public PacketDecision(Verdict verdict, int destination, int destinationPort, List<String> backends, boolean masquerade,
+      Optional<ServicePortName> servicePort, List<String> chains, List<String> rules, String reason, int rulesExamined) {
+    this(verdict, destination, destinationPort, backends, masquerade, servicePort, chains, rules, reason, rulesExamined,
+        List.of());
+  }
+
+  /** A NetworkPolicy decision ({@link Verdict#ACCEPT} or {@link Verdict#DROP}) on a packet, naming the policies. */
+  public static PacketDecision policy(Verdict verdict, Packet p, List<PolicyRef> policies, String reason) {
+    return new PacketDecision(verdict, p.destination(), p.destinationPort(), List.of(), false, Optional.empty(), List.of(),
+        List.of(), reason, 0, policies);
   }
 
   /** No rule matched: the packet goes on unchanged. */
@@ -59,9 +76,12 @@ public record PacketDecision(
     return verdict == Verdict.DNAT ? Optional.of(Ip4.format(destination) + ":" + destinationPort) : Optional.empty();
   }
 
-  /** The deciding object as {@code service/NAMESPACE/NAME}, or {@code -}. */
+  /** The deciding object as {@code service/NAMESPACE/NAME} or {@code networkpolicy/NAMESPACE/NAME}, or {@code -}. */
   public String object() {
-    return servicePort.map(p -> "service/" + p.serviceName()).orElse("-");
+    if (servicePort.isPresent()) {
+      return "service/" + servicePort.get().serviceName();
+    }
+    return policies.isEmpty() ? "-" : policies.get(0).object();
   }
 
   /** The first and last service chains, {@code KUBE-SVC-X / KUBE-SEP-Y}, as the trace names the rule. */
