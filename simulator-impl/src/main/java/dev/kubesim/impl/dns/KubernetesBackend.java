@@ -50,7 +50,7 @@ final class KubernetesBackend {
 
   /**
    * The entries of a lower-case name for a question type ({@code Kubernetes.Services}): TXT only
-   * for {@code dns-version}, NS and {@code ns.dns.<zone>} from the DNS Service, otherwise {@link
+   * for {@code dns-version} (NODATA for another name with records, NXDOMAIN otherwise), NS and {@code ns.dns.<zone>} from the DNS Service, otherwise {@link
    * #records}; SRV never answers an ExternalName Service.
    */
   BackendLookup services(String name, String type, String zone) {
@@ -59,7 +59,8 @@ final class KubernetesBackend {
       if (segs.size() == 1 && segs.get(0).equals(DNS_VERSION_LABEL)) {
         return BackendLookup.of(List.of(ServiceRecord.text(name, SCHEMA_VERSION, DNS_VERSION_TTL)));
       }
-      return BackendLookup.NONE;
+      // No other TXT exists: a name with records of another type has no data, any other name does not exist.
+      return records(name, zone).entries().isEmpty() ? BackendLookup.NAME_ERROR : BackendLookup.NONE;
     }
     if (type.equals(RrType.NS)) {
       return BackendLookup.of(nameServers(zone, null));
@@ -117,9 +118,10 @@ final class KubernetesBackend {
     List<ServiceRecord> out = new ArrayList<>();
     boolean matched = false;
     if (svc.externalName().isPresent()) {
-      // External services have no endpoints: an endpoint label names nothing.
+      // External services have no endpoints and no ports: an endpoint, port or protocol label names nothing.
       ServiceRecord cname = ServiceRecord.address(svcDomain, svc.externalName().get(), 0, ttl);
-      if (r.endpoint().isEmpty() && cname.hostType().equals(RrType.CNAME)) {
+      boolean plain = r.endpoint().isEmpty() && r.port().isEmpty() && r.protocol().isEmpty();
+      if (plain && cname.hostType().equals(RrType.CNAME)) {
         out.add(cname);
         matched = true;
       }
