@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,6 +28,12 @@ import java.util.TreeMap;
  * and {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}.
  */
 final class CreateCommand implements Command {
+  /** kubectl create's sub-commands and their aliases. */
+  private static final Set<String> GENERATORS = Set.of("clusterrole", "clusterrolebinding", "configmap", "cm", "cronjob",
+      "cj", "deployment", "deploy", "ingress", "ing", "job", "namespace", "ns", "poddisruptionbudget", "pdb",
+      "priorityclass", "pc", "quota", "resourcequota", "role", "rolebinding", "secret", "service", "svc",
+      "serviceaccount", "sa", "token");
+
   @Override
   public String name() {
     return "create";
@@ -80,8 +87,12 @@ final class CreateCommand implements Command {
   private static void generate(CommandContext ctx, ParsedArgs args) {
     List<String> pos = args.positional();
     String what = pos.get(0);
+    if (!GENERATORS.contains(what)) {
+      // not one of create's sub-commands: kubectl's RunCreate refuses any argument besides its flags
+      throw KubectlException.usageErrorf("Unexpected args: [" + String.join(" ", pos) + "]", "create");
+    }
     if (pos.size() < 2) {
-      throw KubectlException.usage("exactly one NAME is required, got 0", "create " + what);
+      throw KubectlException.usageErrorf("exactly one NAME is required, got 0", "create " + what);
     }
     String name = pos.get(1);
     KubeObject object;

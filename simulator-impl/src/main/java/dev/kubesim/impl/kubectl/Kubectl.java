@@ -4,10 +4,12 @@ import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.KubectlResult;
 import dev.kubesim.impl.cluster.SimCluster;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -96,7 +98,22 @@ public final class Kubectl {
       // a simulator bug must not surface as a stack trace in a lab; say what broke instead
       out.fail("error: internal error in kubesim's kubectl: " + e);
     }
-    return out.result();
+    KubectlResult result = out.result();
+    if (!result.succeeded()) {
+      List<String> hints = TypographicDashes.hints(Tokenizer.tokenize(commandLine), longFlags());
+      if (!hints.isEmpty()) {
+        return new KubectlResult(result.stdout(), result.stderr() + String.join("\n", hints) + "\n", result.exitCode());
+      }
+    }
+    return result;
+  }
+
+  /** Every long flag name some command takes. */
+  private Set<String> longFlags() {
+    Set<String> names = new HashSet<>();
+    globalFlags().forEach(f -> names.add(f.name()));
+    commands.values().forEach(c -> c.flags().forEach(f -> names.add(f.name())));
+    return names;
   }
 
   private void dispatch(List<String> words, String stdin, Function<String, Optional<String>> files, KubectlOutput out) {
@@ -123,7 +140,7 @@ public final class Kubectl {
     String name = words.get(at);
     Command command = commands.get(name);
     if (command == null) {
-      throw KubectlException.raw("error: unknown command \"" + name + "\" for \"kubectl\"" + suggestions(name));
+      throw KubectlException.raw("Error: unknown command \"" + name + "\" for \"kubectl\"" + suggestions(name));
     }
     List<String> rest = new ArrayList<>(words.subList(0, at));
     rest.addAll(words.subList(at + 1, words.size()));

@@ -27,9 +27,12 @@ final class KubectlException extends RuntimeException {
     return new KubectlException("error: " + message + "\nSee 'kubectl " + commandPath + " -h' for help and examples");
   }
 
-  /** A cobra usage error: the message and the hint pointing at the command's help. */
+  /**
+   * A cobra usage error (an unknown flag, a flag without its value, a value that does not parse):
+   * {@code Error: <message>} and the hint pointing at the command's help.
+   */
   static KubectlException usage(String message, String commandPath) {
     return new KubectlException(
-        "error: " + message + "\nSee 'kubectl " + commandPath + " --help' for usage.");
+        "Error: " + message + "\nSee 'kubectl " + commandPath + " --help' for usage.");
   }
 }

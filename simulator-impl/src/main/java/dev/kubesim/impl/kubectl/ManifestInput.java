@@ -89,7 +89,7 @@ final class ManifestInput {
       CommandContext ctx, List<String> resources, String missing, String command, List<Failure> failures) {
     List<ResourceArgs.Request> requests = requests(ctx, resources, false, null, failures);
     if (requests.isEmpty() && failures.isEmpty()) {
-      throw KubectlException.usage(missing, command);
+      throw KubectlException.error(missing);
     }
     boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
     ParsedArgs args = ctx.args();

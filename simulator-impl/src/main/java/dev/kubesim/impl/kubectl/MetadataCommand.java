@@ -67,8 +67,12 @@ final class MetadataCommand implements Command {
       }
     }
     String what = labels ? "label" : "annotation";
+    // kubectl's Validate: the resources first, then the updates
+    if (resources.isEmpty() && !args.has("filename")) {
+      throw KubectlException.error("one or more resources must be specified as <resource> <name> or <resource>/<name>");
+    }
     if (set.isEmpty() && remove.isEmpty() && !args.bool("list")) {
-      throw KubectlException.usage("at least one " + what + " update is required", name());
+      throw KubectlException.error("at least one " + what + " update is required");
     }
     for (String key : set.keySet()) {
       if (remove.contains(key)) {

@@ -59,16 +59,16 @@ class FlagParserTest {
 
   @Test
   void unknownFlagsAreReportedAsCobraDoes() {
-    assertThatThrownBy(() -> parser.parse(List.of("--foo"))).hasMessage("error: unknown flag: --foo\nSee 'kubectl get --help' for usage.");
+    assertThatThrownBy(() -> parser.parse(List.of("--foo"))).hasMessage("Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.");
     assertThatThrownBy(() -> parser.parse(List.of("-z")))
-        .hasMessage("error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage.");
+        .hasMessage("Error: unknown shorthand flag: 'z' in -z\nSee 'kubectl get --help' for usage.");
   }
 
   @Test
   void missingValueIsReported() {
     assertThatThrownBy(() -> parser.parse(List.of("-n")))
-        .hasMessage("error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.");
+        .hasMessage("Error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.");
     assertThatThrownBy(() -> parser.parse(List.of("--output")))
-        .hasMessage("error: flag needs an argument: --output\nSee 'kubectl get --help' for usage.");
+        .hasMessage("Error: flag needs an argument: --output\nSee 'kubectl get --help' for usage.");
   }
 }

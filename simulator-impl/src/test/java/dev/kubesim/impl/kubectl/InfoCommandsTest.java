@@ -38,8 +38,8 @@ class InfoCommandsTest {
   void unknownCommandIsReportedWithSuggestions() {
     KubectlResult r = k.run("gte pods");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr()).isEqualTo("error: unknown command \"gte\" for \"kubectl\"\n\nDid you mean this?\n\tget\n");
-    assertThat(k.run("frobnicate").stderr()).isEqualTo("error: unknown command \"frobnicate\" for \"kubectl\"\n");
+    assertThat(r.stderr()).isEqualTo("Error: unknown command \"gte\" for \"kubectl\"\n\nDid you mean this?\n\tget\n");
+    assertThat(k.run("frobnicate").stderr()).isEqualTo("Error: unknown command \"frobnicate\" for \"kubectl\"\n");
   }
 
   @Test
@@ -60,6 +60,6 @@ class InfoCommandsTest {
   void unknownFlagIsReportedWithTheUsageHint() {
     KubectlResult r = k.run("get pods --foo");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr()).isEqualTo("error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
+    assertThat(r.stderr()).isEqualTo("Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
   }
 }

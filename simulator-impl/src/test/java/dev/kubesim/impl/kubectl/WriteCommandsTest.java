@@ -170,7 +170,7 @@ class WriteCommandsTest {
     KubectlResult r = k.run("scale rc kubia --current-replicas=3 --replicas=2");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).isEqualTo("error: Expected replicas to be 3, was 1\n");
-    assertThat(k.run("scale rc kubia").stderr()).isEqualTo("error: required flag(s) \"replicas\" not set\nSee 'kubectl scale --help' for usage.\n");
+    assertThat(k.run("scale rc kubia").stderr()).isEqualTo("Error: required flag(s) \"replicas\" not set\nSee 'kubectl scale --help' for usage.\n");
   }
 
   @Test
