@@ -47,7 +47,18 @@ public interface Capabilities {
     return false;
   }
 
-  /** The {@code requires} features the simulator has ({@code ipv6}, {@code nftables}, {@code ipvs}, {@code musl}). */
+  /**
+   * {@code reachability} and {@code connect}: connection attempts between pods ({@link
+   * ScenarioTarget#connect}).
+   */
+  default boolean connect() {
+    return false;
+  }
+
+  /**
+   * The {@code requires} features the simulator has ({@code ipv6}, {@code nftables}, {@code ipvs},
+   * {@code musl}, {@code sctp}).
+   */
   default Set<String> features() {
     return Set.of();
   }
@@ -62,6 +73,7 @@ public interface Capabilities {
       case RESOLVE -> resolve();
       case RESOLV_CONF -> resolvConf();
       case ENV -> env();
+      case REACHABILITY, CONNECT -> connect();
       case APPLY, DELETE, ADVANCE, KUBECTL, GET -> true;
     };
   }

@@ -39,7 +39,7 @@ import java.util.function.Function;
  */
 public final class ScenarioLoader {
   /** The features {@code requires} may name: those beyond the core. */
-  public static final List<String> FEATURES = List.of("ipv6", "nftables", "ipvs", "musl");
+  public static final List<String> FEATURES = List.of("ipv6", "nftables", "ipvs", "musl", "sctp");
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

@@ -115,6 +115,8 @@ public final class ScenarioRunner {
       case RESOLVE -> new ResolveHandler();
       case RESOLV_CONF -> new ResolvConfHandler();
       case ENV -> new EnvHandler();
+      case REACHABILITY -> new ReachabilityHandler();
+      case CONNECT -> new ConnectHandler();
     };
   }
 

@@ -38,6 +38,12 @@ public interface ScenarioTarget {
   /** The environment of the pod's first container. */
   Map<String, String> env(String pod);
 
+  /**
+   * One connection attempt from a pod, as the NetworkPolicy e2e tests probe: a TCP connection
+   * established, or a UDP or SCTP exchange answered.
+   */
+  ConnectResult connect(ConnectProbe probe);
+
   /** Where the ingress controller is reached from outside ({@code ip} or {@code ip:port}), if one runs. */
   Optional<String> ingressAddress();
 
@@ -122,6 +128,24 @@ public interface ScenarioTarget {
    */
   record Resolution(List<String> tried, Optional<String> address, String rcode) {}
 
+  /**
+   * A connection attempt.
+   *
+   * @param from the client pod, {@code NS/NAME}
+   * @param ip the address it connects to (a pod's, a ClusterIP)
+   * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
+   */
+  record ConnectProbe(String from, String ip, int port, String protocol) {}
+
+  /**
+   * How a connection attempt ended.
+   *
+   * @param connected whether the connection got through
+   * @param detail for a failure, the client's own words for it (agnhost connect's {@code TIMEOUT},
+   *     {@code REFUSED}, ...)
+   */
+  record ConnectResult(boolean connected, String detail) {}
+
   /** A resolv.conf's nameservers, search list and options. */
   record ResolvConf(List<String> nameservers, List<String> searches, List<String> options) {}
 
@@ -167,6 +191,11 @@ public interface ScenarioTarget {
     @Override
     public Map<String, String> env(String pod) {
       throw no("env");
+    }
+
+    @Override
+    public ConnectResult connect(ConnectProbe probe) {
+      throw no("connect");
     }
 
     @Override

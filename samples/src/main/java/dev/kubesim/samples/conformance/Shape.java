@@ -31,6 +31,11 @@ abstract class Shape {
     return leaf("a positive integer", n -> n.isIntegralNumber() && n.asLong() > 0);
   }
 
+  /** A port number, 1 to 65535. */
+  static Shape portNumber() {
+    return leaf("a port number (1-65535)", n -> n.isIntegralNumber() && n.asLong() >= 1 && n.asLong() <= 65535);
+  }
+
   /** {@code true} or {@code false}. */
   static Shape bool() {
     return leaf("true or false", JsonNode::isBoolean);

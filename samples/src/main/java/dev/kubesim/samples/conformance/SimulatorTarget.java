@@ -6,7 +6,8 @@ import dev.kubesim.impl.program.Shell;
 /**
  * The verbs kubesim serves today beyond the API server and kubectl: {@code exec} runs the command
  * line (split as a shell would, then run without one, as {@code kubectl exec POD -- ...} does) in
- * the pod's first container. The other verbs stay refused until their machinery lands.
+ * the pod's first container; {@code reachability} and {@code connect} run a client there too
+ * ({@link ConnectProbes}). SCTP is not simulated, so the {@code sctp} feature is not declared.
  */
 final class SimulatorTarget extends ScenarioTarget.Unsupported {
   /** Makes a target per scenario cluster; its capabilities name what it serves. */
@@ -46,6 +47,11 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
 
         @Override
         public boolean http() {
+          return true;
+        }
+
+        @Override
+        public boolean connect() {
           return true;
         }
       };
@@ -125,6 +131,20 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
     String node = p.spec().flatMap(dev.kubesim.api.model.PodSpec::nodeName).orElse("");
     return sim.kubelet(node).flatMap(k -> k.worker(new dev.kubesim.impl.apiserver.ObjectKey(ns, name)))
         .orElseThrow(() -> new IllegalStateException("pod " + pod + " is not running on a node"));
+  }
+
+  /** A client in the pod's first container, with what its image has ({@link ConnectProbes}). */
+  @Override
+  public ConnectResult connect(ConnectProbe probe) {
+    dev.kubesim.impl.kubelet.PodWorker w = podWorker(probe.from());
+    String container = w.containerNames().get(0);
+    dev.kubesim.impl.program.RunningContainer c = w.container(container)
+        .orElseThrow(() -> new IllegalStateException("container " + container + " of " + probe.from() + " is not running"));
+    ConnectProbes.Probe p = ConnectProbes.choose(probe, argv -> c.execStartError(argv).isEmpty())
+        .orElseThrow(() -> new StepFailure("a client for " + probe.protocol() + " in " + probe.from() + "'s container "
+            + container, "none in image " + c.statusImage() + " (" + ConnectProbes.TOOLS + ")"));
+    dev.kubesim.api.ExecResult r = cluster.exec(probe.from(), container, p.argv());
+    return p.result(new ExecResult(r.stdout(), r.stderr(), r.exitCode()));
   }
 
   @Override

@@ -81,7 +81,17 @@ public enum Verb {
           .optional("options", listOf(text()))),
   ENV("env", false, false,
       fields().required("pod", Shapes.POD),
-      fields().optional("includes", mapOf(scalar())).optional("excludes", listOf(text())));
+      fields().optional("includes", mapOf(scalar())).optional("excludes", listOf(text()))),
+  REACHABILITY("reachability", false, false,
+      fields().required("port", Shape.portNumber()).optional("protocol", Shapes.PROTOCOL),
+      fields().required("matrix", ReachabilityMatrix.SHAPE)),
+  CONNECT("connect", false, false,
+      fields()
+          .required("from", Shapes.POD)
+          .required("to", Shapes.DESTINATION)
+          .required("port", Shape.portNumber())
+          .optional("protocol", Shapes.PROTOCOL),
+      fields().required("allowed", bool()));
 
   private final String key;
   private final boolean action;
@@ -141,6 +151,15 @@ public enum Verb {
         Shape.textOr(
             matching("external|external:\\S+|node:\\S+|[^/\\s:]+/[^/\\s]+", "external, external:IP, node:NAME or a pod as NS/NAME"),
             fields().required("namespace", text()).required("selector", text()));
+
+    /** A connection's destination: a pod, {@code svc:NS/NAME} (the Service's ClusterIP) or an IP address. */
+    static final Shape DESTINATION =
+        Shape.textOr(
+            matching("svc:[^/\\s]+/[^/\\s]+|[^/\\s:]+/[^/\\s]+|\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*",
+                "a pod as NS/NAME, svc:NS/NAME or an IP address"),
+            fields().required("namespace", text()).required("selector", text()));
+
+    static final Shape PROTOCOL = oneOf("TCP", "UDP", "SCTP");
 
     static final Shape DISTINCT = fields().optional("min", integer()).optional("max", integer());
 

@@ -93,7 +93,7 @@ class ScenarioLoaderTest {
         steps:
         - {name: a, kubectl: get svc, expect: {exitCode: 0}}
         """);
-    assertThat(s.problems()).containsExactly("requires[1]: expected one of ipv6, nftables, ipvs, musl, got \"dns\"");
+    assertThat(s.problems()).containsExactly("requires[1]: expected one of ipv6, nftables, ipvs, musl, sctp, got \"dns\"");
   }
 
   @Test

@@ -244,6 +244,140 @@ class ScenarioRunnerTest {
     assertThat(results.get(2).message()).startsWith("run 2 of 3: stdout \"You've hit kubia-1\\n\" / stdout \"You've hit kubia-0\\n\"");
   }
 
+  /**
+   * {@code reachability} and {@code connect} through the product: agnhost servers on TCP 80 and UDP
+   * 80, probed with {@code agnhost connect} from each pod's first container; no policy, so what
+   * listens is reached and the rest is not.
+   */
+  @Test
+  void reachabilityAndConnectProbeWithAgnhostConnect() {
+    String pod = """
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: %s, namespace: %s, labels: {pod: %s}}
+        spec:
+          containers:
+          - name: cont-80-%s
+            image: registry.k8s.io/e2e-test-images/agnhost:2.52
+            command: [/agnhost, serve-hostname, --%s, --http=false, --port, '80']
+            ports: [{containerPort: 80, protocol: %s}]
+        """;
+    String manifests = "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n"
+        + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: y}\n"
+        + pod.formatted("a", "x", "a", "tcp", "tcp", "TCP")
+        + pod.formatted("b", "x", "b", "tcp", "tcp", "TCP")
+        + pod.formatted("u", "y", "u", "udp", "udp", "UDP")
+        + "---\napiVersion: v1\nkind: Service\nmetadata: {name: s-x-a, namespace: x}\n"
+        + "spec: {selector: {pod: a}, ports: [{port: 8080, targetPort: 80}]}\n";
+    StringBuilder yaml = new StringBuilder("name: t/netpol\ncluster: {seed: 1}\nmanifests: |\n");
+    manifests.lines().forEach(l -> yaml.append("  ").append(l).append('\n'));
+    yaml.append("""
+        steps:
+        - name: tcp
+          reachability: {port: 80}
+          expect:
+            matrix: |
+              -   x/a x/b y/u
+              x/a -   .   X
+              x/b .   -   X
+              y/u .   .   -
+        - name: udp
+          reachability: {port: 80, protocol: UDP}
+          expect:
+            matrix: |
+              -   x/a x/b y/u
+              x/a -   X   .
+              x/b X   -   .
+              y/u X   X   -
+        - name: wrong cells
+          reachability: {port: 80, protocol: TCP}
+          expect:
+            matrix: |
+              -   x/a y/u
+              y/u X   -
+              x/a -   .
+        - name: via the Service
+          connect: {from: x/b, to: svc:x/s-x-a, port: 8080, protocol: TCP}
+          expect: {allowed: true}
+        - name: to a pod by selector
+          connect: {from: y/u, to: {namespace: x, selector: pod=b}, port: 80}
+          expect: {allowed: true}
+        - name: refused
+          connect: {from: x/a, to: x/b, port: 81, protocol: TCP}
+          expect: {allowed: true}
+        - name: an address nobody has
+          connect: {from: x/a, to: 10.244.9.9, port: 80, protocol: UDP}
+          expect: {allowed: false}
+        - name: sctp
+          requires: [sctp]
+          connect: {from: x/a, to: x/b, port: 80, protocol: SCTP}
+          expect: {allowed: false}
+        """);
+    List<CaseResult> results = run(new ScenarioRunner(SimulatorTarget.FACTORY), yaml.toString());
+    assertThat(results).containsExactly(
+        CaseResult.passed("t/netpol :: tcp"),
+        CaseResult.passed("t/netpol :: udp"),
+        CaseResult.failed("t/netpol :: wrong cells", "the matrix as written / 2 of 2 cells differ: "
+            + "x/a -> y/u: expected . got X (REFUSED); y/u -> x/a: expected X got ."),
+        CaseResult.passed("t/netpol :: via the Service"),
+        CaseResult.passed("t/netpol :: to a pod by selector"),
+        CaseResult.failed("t/netpol :: refused", "allowed true / allowed false (REFUSED)"),
+        CaseResult.passed("t/netpol :: an address nobody has"),
+        CaseResult.skipped("t/netpol :: sctp", "requires sctp"));
+  }
+
+  /** A client image without agnhost probes TCP with curl's connect; it has nothing for UDP. */
+  @Test
+  void connectFromAnImageWithoutAgnhostUsesCurlForTcp() {
+    List<CaseResult> results = run(new ScenarioRunner(SimulatorTarget.FACTORY), """
+        name: t/curl
+        cluster: {seed: 1}
+        manifests: |
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: client}
+          spec: {containers: [{name: curl, image: curlimages/curl, command: [sleep, '999999']}]}
+          ---
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: server}
+          spec:
+            containers:
+            - name: agnhost
+              image: registry.k8s.io/e2e-test-images/agnhost:2.52
+              command: [/agnhost, serve-hostname, --tcp, --http=false, --port, '80']
+        steps:
+        - {name: open, connect: {from: default/client, to: default/server, port: 80}, expect: {allowed: true}}
+        - {name: closed, connect: {from: default/client, to: default/server, port: 81}, expect: {allowed: true}}
+        - {name: udp, connect: {from: default/client, to: default/server, port: 80, protocol: UDP}, expect: {allowed: false}}
+        """);
+    assertThat(results).containsExactly(
+        CaseResult.passed("t/curl :: open"),
+        CaseResult.failed("t/curl :: closed", "allowed true / allowed false (curl exit 7)"),
+        CaseResult.failed("t/curl :: udp", "a client for UDP in default/client's container curl / none in image "
+            + "docker.io/curlimages/curl:latest (agnhost connect for any protocol, curl for TCP)"));
+  }
+
+  @Test
+  void reachabilityAndConnectAreStrict() {
+    List<CaseResult> results = run("""
+        name: t/strict-netpol
+        steps:
+        - {name: a, reachability: {port: 80, proto: TCP}, expect: {matrix: "- x/a\\nx/a -"}}
+        - {name: b, reachability: {port: 0}, expect: {matrix: "- x/a\\nx/a ."}}
+        - {name: c, connect: {from: x/a, to: svc:x, port: 80}, expect: {allowed: yes please}}
+        - {name: d, connect: {from: x/a, to: x/b, port: 80}}
+        """);
+    assertThat(results).containsExactly(
+        CaseResult.failed("t/strict-netpol :: a", "a valid step / unknown key \"proto\" in reachability"),
+        CaseResult.failed("t/strict-netpol :: b", "a valid step / reachability.port: expected a port number (1-65535), got 0; "
+            + "expect.matrix: line 2: x/a -> x/a is the diagonal, written -, got \".\""),
+        CaseResult.failed("t/strict-netpol :: c", "a valid step / connect.to: expected a pod as NS/NAME, svc:NS/NAME or an IP address, "
+            + "got \"svc:x\"; expect.allowed: expected true or false, got \"yes please\""),
+        CaseResult.failed("t/strict-netpol :: d", "a valid step / a connect step needs an expect"));
+  }
+
   @Test
   void anInvalidStepFailsEvenInASkippedScenario() {
     List<CaseResult> results = run("""

@@ -4,6 +4,7 @@ import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.PodWorker;
+import dev.kubesim.impl.net.DataPayload;
 import dev.kubesim.impl.net.HttpPayload;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.IpProtocol;
@@ -19,8 +20,10 @@ import java.util.function.Function;
 /**
  * A pod's listeners: the running containers of the pod, found through its node's kubelet at the
  * moment a packet arrives (so a restarted container, or one that exited, is what answers or not).
- * HTTP on TCP goes to the container's server; UDP goes to the program registered for the port on
- * the network (CoreDNS on 53) when a container listens there.
+ * HTTP on TCP goes to the container's server, other TCP data to a plain TCP server ({@link
+ * dev.kubesim.impl.program.RawServer}); a UDP datagram goes to the container's own UDP server, or
+ * else to the program registered for the port on the network (CoreDNS on 53) when a container
+ * listens there.
  */
 final class ContainerSockets implements Sockets {
   private final ObjectKey pod;
@@ -66,14 +69,23 @@ final class ContainerSockets implements Sockets {
     if (c == null) {
       return Optional.empty();
     }
+    String client = Ip4.format(packet.source()) + ":" + packet.sourcePort();
     if (packet.protocol() == IpProtocol.UDP) {
-      return network.datagramService(packet.destinationPort()).flatMap(s -> s.answer(at, packet));
+      String data = packet.payload() instanceof DataPayload d ? d.text() : "";
+      Optional<Payload> own = c.answerDatagram(packet.destinationPort(), data, client).<Payload>map(DataPayload::new);
+      return own.isPresent()
+          ? own
+          : network.datagramService(packet.destinationPort()).flatMap(s -> s.answer(at, packet));
+    }
+    if (!c.servesHttpOn(packet.destinationPort())) {
+      // a plain TCP server: what it writes on the connection is the answer to the client's data
+      return c.acceptTcp(packet.destinationPort(), client).<Payload>map(DataPayload::new);
     }
     if (!(packet.payload() instanceof HttpPayload http) || http.asRequest().isEmpty()) {
       return Optional.empty();
     }
     HttpRequest request = http.asRequest().get()
-        .withClientAddress(Ip4.format(packet.source()) + ":" + packet.sourcePort())
+        .withClientAddress(client)
         .withServerAddress(Ip4.format(packet.destination()) + ":" + packet.destinationPort());
     return c.serveHttp(request).map(HttpPayload::response);
   }

@@ -37,8 +37,16 @@ public final class UdpExchange {
    */
   public static Result request(Network net, Session s, Netns from, int destination, int port, Payload payload,
       long timeoutNanos, Object why) {
+    return request(net, s, from, net.ephemeralPort(), destination, port, payload, timeoutNanos, why);
+  }
+
+  /**
+   * Like {@link #request(Network, Session, Netns, int, int, Payload, long, Object)}, from a source
+   * port the client already has (a connected UDP socket whose local address it reports).
+   */
+  public static Result request(Network net, Session s, Netns from, int sport, int destination, int port,
+      Payload payload, long timeoutNanos, Object why) {
     long sentAt = s.now();
-    int sport = net.ephemeralPort();
     Packet datagram = Packet.udp(from.address(), sport, destination, port, payload);
     Delivery d = net.send(s, from, datagram, why);
     if (d instanceof Delivery.Lost lost) {

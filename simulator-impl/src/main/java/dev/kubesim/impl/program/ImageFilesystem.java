@@ -25,7 +25,8 @@ final class ImageFilesystem {
         fs.install(exe, "", true, image.created());
       }
       for (Map.Entry<String, String> file : image.files().entrySet()) {
-        fs.install(file.getKey(), file.getValue(), executable(file.getKey(), file.getValue()),
+        boolean entrypoint = !image.entrypoint().isEmpty() && image.entrypoint().get(0).equals(file.getKey());
+        fs.install(file.getKey(), file.getValue(), entrypoint || executable(file.getKey(), file.getValue()),
             image.created());
       }
       fs.install("/dev/termination-log", "", false);
@@ -43,7 +44,10 @@ final class ImageFilesystem {
     return fs;
   }
 
-  /** Empty files in {@code bin} directories stand for executables; {@code #!} files are scripts. */
+  /**
+   * Empty files in {@code bin} directories stand for executables; {@code #!} files are scripts. (The
+   * image's {@code ENTRYPOINT} file, such as agnhost's {@code /agnhost}, is executable wherever it is.)
+   */
   private static boolean executable(String path, String content) {
     String dir = FsPaths.parent(FsPaths.normalize(path));
     return content.startsWith("#!") || (content.isEmpty()

@@ -381,7 +381,32 @@ public final class RunningContainer {
     return Optional.of(handler.get().handle(request, new ContainerServerContext(this)));
   }
 
-  /** HTTP requests served since the container started. */
+  /**
+   * A TCP connection to a port where the process listens without serving HTTP was accepted: what
+   * the process writes on it ({@link RawServer#acceptTcp}); empty when it writes nothing or has
+   * exited.
+   */
+  public Optional<String> acceptTcp(int port, String client) {
+    if (!(program instanceof RawServer raw) || servesHttpOn(port) || !listensOn("TCP", port)) {
+      return Optional.empty();
+    }
+    requests++;
+    return raw.acceptTcp(launch, port, client, new ContainerServerContext(this));
+  }
+
+  /**
+   * A datagram reached a UDP port the process listens on: its answer ({@link
+   * RawServer#answerDatagram}); empty when it does not answer or has exited.
+   */
+  public Optional<String> answerDatagram(int port, String data, String client) {
+    if (!(program instanceof RawServer raw) || !listensOn("UDP", port)) {
+      return Optional.empty();
+    }
+    requests++;
+    return raw.answerDatagram(launch, port, data, client, new ContainerServerContext(this));
+  }
+
+  /** Requests served since the container started: HTTP requests, plain TCP connections and datagrams. */
   public long requestCount() {
     return requests;
   }

@@ -149,6 +149,41 @@ class ProgramTest {
   }
 
   @Test
+  void serveHostnameServesPlainTcpOrUdpOnlyWithHttpOff() {
+    String agnhost = "registry.k8s.io/e2e-test-images/agnhost:2.52";
+    RunningContainer tcp = fixture.start(agnhost,
+        b -> b.command(List.of("/agnhost", "serve-hostname", "--tcp", "--http=false", "--port", "80")));
+    assertThat(tcp.listenPorts()).containsExactly(ListenPort.tcp(80));
+    assertThat(tcp.servesHttpOn(80)).isFalse();
+    assertThat(tcp.acceptTcp(80, "10.244.2.7:51234")).contains("kubia-x7k2p");
+    assertThat(tcp.answerDatagram(80, "hostname\n", "10.244.2.7:51234")).isEmpty();
+    assertThat(tcp.logText()).isEqualTo("2025/01/01 00:00:00 Serving on port 80.\n"
+        + "2025/01/01 00:00:00 TCP request from 10.244.2.7:51234\n");
+
+    RunningContainer udp = fixture.start(agnhost,
+        b -> b.args(List.of("serve-hostname", "--udp", "--http=false", "--port=80")));
+    assertThat(udp.listenPorts()).containsExactly(ListenPort.udp(80));
+    assertThat(udp.answerDatagram(80, "hostname\n", "10.244.2.7:40000")).contains("kubia-x7k2p");
+    assertThat(udp.answerDatagram(81, "hostname\n", "10.244.2.7:40000")).isEmpty();
+    assertThat(udp.acceptTcp(80, "10.244.2.7:40000")).isEmpty();
+    assertThat(udp.logText()).endsWith(" UDP request from 10.244.2.7:40000\n");
+
+    RunningContainer both = fixture.start(agnhost,
+        b -> b.args(List.of("serve-hostname", "--tcp", "--udp=true", "--http=0", "--port", "81")));
+    assertThat(both.listenPorts()).containsExactly(ListenPort.tcp(81), ListenPort.udp(81));
+
+    // --tcp with HTTP left on is log.Fatalf: the process is a command line that exits, not a server
+    RunningContainer fatal = fixture.start(agnhost, b -> b.args(List.of("serve-hostname", "--tcp")));
+    assertThat(fatal.listenPorts()).isEmpty();
+    assertThat(fatal.program().mainProcess(new dev.kubesim.api.program.Launch(
+        Fixture.container(agnhost, b -> b.args(List.of("serve-hostname", "--tcp"))),
+        List.of("/agnhost", "serve-hostname", "--tcp"))).serves()).isFalse();
+
+    RunningContainer http = fixture.start(agnhost, b -> b.args(List.of("serve-hostname", "--http=false")));
+    assertThat(http.listenPorts()).isEmpty();
+  }
+
+  @Test
   void sigtermBehaviourFollowsTheImage() {
     Duration grace = Duration.ofSeconds(30);
     SigtermBehavior kubia = fixture.start("luksa/kubia").sigterm();

@@ -9,6 +9,7 @@ import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.program.RawServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,24 @@ import java.util.Optional;
  *   <li>{@code netexec}: HTTP on {@code --http-port} (8080) and UDP on {@code --udp-port} (8081,
  *       {@code -1} for none); see {@link NetexecHandler}. It installs no SIGTERM handler, and a Go
  *       program that is PID 1 then exits with status 2.
- *   <li>{@code serve-hostname}: HTTP on {@code --port} (9376) answering the hostname; {@code
- *       --tcp}/{@code --udp} serve it raw instead. On SIGTERM it waits 60 s before exiting 0.
+ *   <li>{@code serve-hostname} (serve_hostname.go): with {@code --http} (the default) HTTP on
+ *       {@code --port} (9376) answering the hostname; with {@code --http=false}, {@code --tcp}
+ *       accepts TCP connections, writes the hostname on each and closes it, and {@code --udp}
+ *       answers every datagram with the hostname (both may be given); each connection or datagram
+ *       is logged as {@code TCP request from IP:PORT} or {@code UDP request from IP:PORT}. {@code
+ *       --tcp} or {@code --udp} without {@code --http=false} is fatal: the process logs {@code
+ *       Can't server TCP/UDP mode and HTTP mode at the same time} and exits 1. On SIGTERM it
+ *       waits 60 s before exiting 0.
+ *   <li>{@code connect}: a client that runs and exits; see the {@code agnhost} command of {@code
+ *       program.nettools}, which also runs {@code kubectl exec ... /agnhost connect ...}.
  *   <li>{@code pause} and the sub-commands not simulated: run without serving; SIGTERM exits 2.
  * </ul>
  *
- * A container whose command is not agnhost (e.g. {@code [sh, -c, ...]}) runs that command.
+ * A container whose command is not agnhost (e.g. {@code [sh, -c, ...]}) runs that command. Boolean
+ * flags are read as cobra's pflag reads them: {@code --tcp} or {@code --tcp=VALUE} with a value
+ * Go's {@code strconv.ParseBool} accepts; the last one wins.
  */
-public final class AgnhostProgram implements Program {
+public final class AgnhostProgram implements Program, RawServer {
   private final ImageConfig image = ImageConfig.builder(BaseImage.ALPINE)
       .entrypoint("/agnhost")
       .cmd("pause")
@@ -61,9 +72,18 @@ public final class AgnhostProgram implements Program {
     return launch.arguments().stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
   }
 
+  /**
+   * A server for the serving sub-commands; the command line itself (run by the {@code agnhost}
+   * command) for a client sub-command and for a serve-hostname whose flags make it exit at once.
+   */
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return isAgnhost(launch) ? MainProcess.serving() : MainProcess.command(launch.argv());
+    if (!isAgnhost(launch)) {
+      return MainProcess.command(launch.argv());
+    }
+    String sub = subcommand(launch);
+    boolean exits = sub.equals("connect") || sub.equals("serve-hostname") && ServeHostname.of(launch).fatal();
+    return exits ? MainProcess.command(launch.argv()) : MainProcess.serving();
   }
 
   @Override
@@ -83,13 +103,16 @@ public final class AgnhostProgram implements Program {
         return ports;
       }
       case "serve-hostname" -> {
-        int port = launch.intFlag("port", 9376);
+        ServeHostname f = ServeHostname.of(launch);
         List<ListenPort> ports = new ArrayList<>();
-        if (http(launch) || boolFlag(launch, "tcp")) {
-          ports.add(ListenPort.tcp(port));
+        if (f.fatal() || f.port() < 1 || f.port() > 65535) {
+          return ports; // the process exits (log.Fatalf) or cannot listen there
         }
-        if (boolFlag(launch, "udp")) {
-          ports.add(ListenPort.udp(port));
+        if (f.http() || f.tcp()) {
+          ports.add(ListenPort.tcp(f.port()));
+        }
+        if (f.udp()) {
+          ports.add(ListenPort.udp(f.port()));
         }
         return ports;
       }
@@ -104,7 +127,7 @@ public final class AgnhostProgram implements Program {
     return switch (subcommand(launch)) {
       case "netexec" -> Optional.of(new NetexecHandler(
           launch.intFlag("udp-port", 8081) != -1 || launch.intFlag("sctp-port", -1) != -1));
-      case "serve-hostname" -> http(launch)
+      case "serve-hostname" -> ServeHostname.of(launch).servesHttp()
           ? Optional.of((request, ctx) -> {
             ctx.log(GoHttp.logLine(ctx, "HTTP request from " + request.clientAddress()));
             return GoHttp.response(200, ctx.hostname(), ctx);
@@ -134,26 +157,98 @@ public final class AgnhostProgram implements Program {
           ctx.log(GoHttp.logLine(ctx, "Started UDP server on port  " + udp));
         }
       }
-      case "serve-hostname" -> ctx.log(GoHttp.logLine(ctx,
-          "Serving on port " + launch.intFlag("port", 9376) + "."));
+      case "serve-hostname" -> ctx.log(GoHttp.logLine(ctx, "Serving on port " + ServeHostname.of(launch).port() + "."));
       case "pause", "" -> ctx.log("Paused");
       default -> { }
     }
   }
 
-  /** serve-hostname serves HTTP unless told to serve raw TCP or UDP. */
-  private static boolean http(Launch launch) {
-    return launch.flag("http").map(v -> !v.equals("false")).orElse(true)
-        && !boolFlag(launch, "tcp") && !boolFlag(launch, "udp");
+  /** serve-hostname {@code --tcp}: logs the connection, writes the hostname and closes it. */
+  @Override
+  public Optional<String> acceptTcp(Launch launch, int port, String client, ServerContext ctx) {
+    if (!subcommand(launch).equals("serve-hostname") || !ServeHostname.of(launch).tcp()) {
+      return Optional.empty();
+    }
+    ctx.log(GoHttp.logLine(ctx, "TCP request from " + client));
+    return Optional.of(ctx.hostname());
   }
 
-  /** A Go boolean flag: {@code --tcp} or {@code --tcp=true}. */
-  private static boolean boolFlag(Launch launch, String name) {
-    for (String a : launch.arguments()) {
-      if (a.equals("--" + name) || a.equals("-" + name) || a.equals("--" + name + "=true")) {
-        return true;
+  /** serve-hostname {@code --udp}: logs the datagram and answers it with the hostname, whatever it holds. */
+  @Override
+  public Optional<String> answerDatagram(Launch launch, int port, String data, String client, ServerContext ctx) {
+    if (!subcommand(launch).equals("serve-hostname") || !ServeHostname.of(launch).udp()) {
+      return Optional.empty();
+    }
+    ctx.log(GoHttp.logLine(ctx, "UDP request from " + client));
+    return Optional.of(ctx.hostname());
+  }
+
+  /**
+   * serve-hostname's flags: {@code --tcp}, {@code --udp} (false), {@code --http} (true), {@code
+   * --port} (9376).
+   */
+  public record ServeHostname(boolean tcp, boolean udp, boolean http, int port) {
+    static ServeHostname of(Launch launch) {
+      return parse(launch.arguments());
+    }
+
+    /** The flags among a command line's arguments. */
+    public static ServeHostname parse(List<String> arguments) {
+      return new ServeHostname(boolFlag(arguments, "tcp", false), boolFlag(arguments, "udp", false),
+          boolFlag(arguments, "http", true), intFlag(arguments, "port", 9376));
+    }
+
+    /** {@code log.Fatalf("Can't server TCP/UDP mode and HTTP mode at the same time")}. */
+    public boolean fatal() {
+      return http && (tcp || udp);
+    }
+
+    boolean servesHttp() {
+      return http && !fatal();
+    }
+  }
+
+  /**
+   * A boolean flag as pflag reads it: {@code --name} is true, {@code --name=VALUE} takes a value
+   * {@code strconv.ParseBool} accepts; the last one given wins, an unreadable value is ignored.
+   */
+  private static boolean boolFlag(List<String> arguments, String name, boolean defaultValue) {
+    boolean value = defaultValue;
+    for (String a : arguments) {
+      if (a.equals("--")) {
+        break;
+      }
+      if (a.equals("--" + name)) {
+        value = true;
+      } else if (a.startsWith("--" + name + "=")) {
+        switch (a.substring(name.length() + 3)) {
+          case "1", "t", "T", "TRUE", "true", "True" -> value = true;
+          case "0", "f", "F", "FALSE", "false", "False" -> value = false;
+          default -> { }
+        }
       }
     }
-    return false;
+    return value;
+  }
+
+  /** An integer flag, {@code --name N} or {@code --name=N}; the last one given wins, an unreadable one is ignored. */
+  private static int intFlag(List<String> arguments, String name, int defaultValue) {
+    int value = defaultValue;
+    for (int i = 0; i < arguments.size(); i++) {
+      String a = arguments.get(i);
+      if (a.equals("--")) {
+        break;
+      }
+      String text = a.equals("--" + name) && i + 1 < arguments.size() ? arguments.get(++i)
+          : a.startsWith("--" + name + "=") ? a.substring(name.length() + 3) : null;
+      if (text != null) {
+        try {
+          value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+          // pflag refuses it; the default stays
+        }
+      }
+    }
+    return value;
   }
 }

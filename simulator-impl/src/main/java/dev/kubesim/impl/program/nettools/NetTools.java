@@ -5,8 +5,8 @@ import dev.kubesim.impl.program.CommandRegistry;
 
 /**
  * The network clients a container can run: {@code curl}, {@code wget}, {@code ping}, {@code
- * nslookup} and {@code dig}, each speaking through the simulated network and leaving a trace of
- * what it sent on the running exec's result.
+ * nslookup}, {@code dig} and {@code agnhost connect}, each speaking through the simulated network
+ * and leaving a trace of what it sent on the running exec's result.
  */
 public final class NetTools {
   private NetTools() {}
@@ -18,5 +18,6 @@ public final class NetTools {
     commands.register("ping", new Ping(network));
     commands.register("nslookup", new Nslookup(network));
     commands.register("dig", new Dig(network));
+    commands.register("agnhost", new Agnhost(network));
   }
 }

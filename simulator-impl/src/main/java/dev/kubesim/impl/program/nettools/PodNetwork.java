@@ -106,8 +106,16 @@ final class PodNetwork {
     }
   }
 
-  /** Resolves a host: an IPv4 literal as is, then {@code /etc/hosts}, then DNS. */
+  /** Resolves a host: an IPv4 literal as is, then {@code /etc/hosts}, then DNS as the image's C library does. */
   Lookup lookup(String host) {
+    return lookup(host, libc());
+  }
+
+  /**
+   * Resolves a host with the search rules of {@code libc}: a static Go binary (agnhost) brings its
+   * own resolver, whose search list and ndots follow glibc's whatever the image's C library.
+   */
+  Lookup lookup(String host, Libc libc) {
     if (Ip4.isValid(host)) {
       return new Lookup(List.of(host), Resolution.Outcome.FOUND, host, "-");
     }
@@ -119,9 +127,9 @@ final class PodNetwork {
     if (!host.contains(".") && host.toLowerCase(Locale.ROOT).equals("localhost")) {
       return new Lookup(List.of("127.0.0.1"), Resolution.Outcome.FOUND, host, "-");
     }
-    session.note(netns, "resolver", Action.RESOLVE, "looking up " + host + " (" + libc().name().toLowerCase(Locale.ROOT)
+    session.note(netns, "resolver", Action.RESOLVE, "looking up " + host + " (" + libc.name().toLowerCase(Locale.ROOT)
         + " reading /etc/resolv.conf)");
-    Resolution r = new Resolver(libc(), transport()).lookup(netns.name(), resolvConf(), host, "A");
+    Resolution r = new Resolver(libc, transport()).lookup(netns.name(), resolvConf(), host, "A");
     List<String> v4 = r.addresses().stream().filter(Ip4::isValid).toList();
     String server = transport().exchanges().isEmpty() ? "-" : transport().exchanges().get(transport().exchanges().size() - 1).server();
     String answered = r.tried().isEmpty() ? host : r.tried().get(r.tried().size() - 1);

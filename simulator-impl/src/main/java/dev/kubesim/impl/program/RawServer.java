@@ -1,0 +1,34 @@
+package dev.kubesim.impl.program;
+
+import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.ServerContext;
+import java.util.Optional;
+
+/**
+ * A {@link Program} whose process also serves plain TCP or UDP (no HTTP) on some of its {@link
+ * Program#listenPorts listened ports}, as agnhost's {@code serve-hostname --tcp} and {@code --udp}
+ * do. The runtime asks it only for ports the process listens on with that protocol and where it
+ * serves no HTTP.
+ *
+ * <p>The simulated TCP carries a server's data only as the answer to a client's segment, so what
+ * the process writes on a connection it accepts reaches a client that sends something first; a
+ * client that only connects and closes (agnhost connect) never reads it.
+ */
+public interface RawServer {
+  /**
+   * A connection was accepted on this TCP port: what the process writes on it before closing it,
+   * or empty when it writes nothing.
+   *
+   * @param client the client's address as the server sees it, {@code ip:port}
+   */
+  Optional<String> acceptTcp(Launch launch, int port, String client, ServerContext context);
+
+  /**
+   * A datagram reached this UDP port: the process's answer, or empty when it does not answer.
+   *
+   * @param data the datagram's data
+   * @param client the sender's address as the server sees it, {@code ip:port}
+   */
+  Optional<String> answerDatagram(Launch launch, int port, String data, String client, ServerContext context);
+}
