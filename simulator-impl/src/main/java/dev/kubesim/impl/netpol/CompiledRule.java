@@ -18,18 +18,32 @@ record CompiledRule(int index, List<PeerMatch> peers, List<PortMatch> ports) {
     return new CompiledRule(index, peers.stream().map(PeerMatch::of).toList(), ports.stream().map(PortMatch::of).toList());
   }
 
+  /** {@link #admits}'s answer when the rule admits the connection through no particular peer (it has none). */
+  static final int ANY_PEER = -1;
+  /** {@link #admits}'s answer when the rule does not admit the connection. */
+  static final int NO_MATCH = -2;
+
   /**
-   * Whether the rule admits a connection with this peer and destination port.
+   * Whether the rule admits a connection with this peer and destination port: the index of the
+   * first matching peer, {@link #ANY_PEER} for a rule without peers, or {@link #NO_MATCH}.
    *
    * @param peerAddress the other end's address (the client for ingress, the server for egress)
    * @param peer the pod at that address, or null
    * @param destination the pod the connection goes to, whose named ports resolve
    */
-  boolean admits(String policyNamespace, int peerAddress, PodEntry peer, IpProtocol protocol, int port,
+  int admits(String policyNamespace, int peerAddress, PodEntry peer, IpProtocol protocol, int port,
       NamedPorts destination, Function<String, Map<String, String>> namespaceLabels) {
     if (!ports.isEmpty() && ports.stream().noneMatch(p -> p.matches(protocol, port, destination))) {
-      return false;
+      return NO_MATCH;
     }
-    return peers.isEmpty() || peers.stream().anyMatch(p -> p.matches(policyNamespace, peerAddress, peer, namespaceLabels));
+    if (peers.isEmpty()) {
+      return ANY_PEER;
+    }
+    for (int i = 0; i < peers.size(); i++) {
+      if (peers.get(i).matches(policyNamespace, peerAddress, peer, namespaceLabels)) {
+        return i;
+      }
+    }
+    return NO_MATCH;
   }
 }

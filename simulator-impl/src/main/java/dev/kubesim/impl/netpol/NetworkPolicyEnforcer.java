@@ -148,14 +148,15 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
         continue;
       }
       for (CompiledRule r : p.rules(direction)) {
-        if (r.admits(p.namespace(), peerAddress, peer, packet.protocol(), packet.destinationPort(), destination,
-            this::labelsOf)) {
-          PolicyRef ref = new PolicyRef(p.namespace(), p.name(), direction, r.index());
+        int matched = r.admits(p.namespace(), peerAddress, peer, packet.protocol(), packet.destinationPort(), destination,
+            this::labelsOf);
+        if (matched != CompiledRule.NO_MATCH) {
+          PolicyRef ref = new PolicyRef(p.namespace(), p.name(), direction, r.index(), matched);
           return Optional.of(PacketDecision.policy(Verdict.ACCEPT, packet, List.of(ref),
               PolicyText.admitted(pod, direction, packet, ref)));
         }
       }
-      isolating.add(new PolicyRef(p.namespace(), p.name(), direction, -1));
+      isolating.add(PolicyRef.isolating(p.namespace(), p.name(), direction));
     }
     if (isolating.isEmpty()) {
       return Optional.empty();

@@ -96,7 +96,7 @@ class NetworkPolicyEnforcementTest {
 
       assertThat(r.exitCode()).as("seed %d", SEED).isZero();
       assertThat(hops(r, "ACCEPT")).extracting(TraceHop::reason).containsExactly(
-          "NetworkPolicy default/allow-client ingress[1] admits TCP 10.244.1.10 -> default/kubia-b:8080");
+          "NetworkPolicy default/allow-client ingress[1].from[0] admits TCP 10.244.1.10 -> default/kubia-b:8080");
     }
   }
 

@@ -33,6 +33,10 @@ import java.util.Optional;
  *       waits 60 s before exiting 0.
  *   <li>{@code connect}: a client that runs and exits; see the {@code agnhost} command of {@code
  *       program.nettools}, which also runs {@code kubectl exec ... /agnhost connect ...}.
+ *   <li>{@code porter}: for each environment variable {@code SERVE_PORT_N} or {@code
+ *       SERVE_TCP_PORT_N}, HTTP on port N answering the variable's value (as JSON with the method
+ *       under {@code --json-response}); {@code SERVE_UDP_PORT_N}, every datagram on N answered with
+ *       the value; {@code SERVE_TLS_PORT_N} listens on N (TLS is not simulated); SCTP is not served.
  *   <li>{@code pause} and the sub-commands not simulated: run without serving; SIGTERM exits 2.
  * </ul>
  *
@@ -102,6 +106,9 @@ public final class AgnhostProgram implements Program, RawServer {
         }
         return ports;
       }
+      case "porter" -> {
+        return Porter.of(launch).listenPorts();
+      }
       case "serve-hostname" -> {
         ServeHostname f = ServeHostname.of(launch);
         List<ListenPort> ports = new ArrayList<>();
@@ -127,6 +134,7 @@ public final class AgnhostProgram implements Program, RawServer {
     return switch (subcommand(launch)) {
       case "netexec" -> Optional.of(new NetexecHandler(
           launch.intFlag("udp-port", 8081) != -1 || launch.intFlag("sctp-port", -1) != -1));
+      case "porter" -> Optional.of(Porter.of(launch)::serveHttp);
       case "serve-hostname" -> ServeHostname.of(launch).servesHttp()
           ? Optional.of((request, ctx) -> {
             ctx.log(GoHttp.logLine(ctx, "HTTP request from " + request.clientAddress()));
@@ -176,6 +184,9 @@ public final class AgnhostProgram implements Program, RawServer {
   /** serve-hostname {@code --udp}: logs the datagram and answers it with the hostname, whatever it holds. */
   @Override
   public Optional<String> answerDatagram(Launch launch, int port, String data, String client, ServerContext ctx) {
+    if (subcommand(launch).equals("porter")) {
+      return Porter.of(launch).udpValue(port);
+    }
     if (!subcommand(launch).equals("serve-hostname") || !ServeHostname.of(launch).udp()) {
       return Optional.empty();
     }

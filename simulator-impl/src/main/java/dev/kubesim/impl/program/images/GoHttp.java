@@ -23,11 +23,16 @@ final class GoHttp {
    * {@code Date}, {@code Content-Length} and the sniffed {@code Content-Type}.
    */
   static HttpResponse response(int status, String body, ServerContext ctx) {
+    return response(status, body, body.isEmpty() ? null : sniff(body), ctx);
+  }
+
+  /** Like {@link #response(int, String, ServerContext)} with the Content-Type the handler set (null for none). */
+  static HttpResponse response(int status, String body, String contentType, ServerContext ctx) {
     HttpResponse r = HttpResponse.status(status, body)
         .withHeader("Date", HttpDates.format(ctx.now()))
         .withHeader("Content-Length",
             String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
-    return body.isEmpty() ? r : r.withHeader("Content-Type", sniff(body));
+    return contentType == null ? r : r.withHeader("Content-Type", contentType);
   }
 
   /** {@code http.DetectContentType} for the texts these servers write. */
