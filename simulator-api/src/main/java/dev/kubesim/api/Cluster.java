@@ -92,6 +92,25 @@ public interface Cluster extends AutoCloseable {
   ExternalClient external(String ip);
 
   /**
+   * Which of these pods can open a connection to which on a port, as the upstream NetworkPolicy
+   * e2e tests probe: every ordered pair, a TCP connection (or a UDP datagram answered) from the
+   * client pod to the server pod's IP through the packet path, with a one-second limit each, at
+   * the cluster's current instant. Time does not move.
+   *
+   * @param pods {@code namespace/name} (or a name in {@code default}), in the order rows and columns take
+   * @param protocol {@code TCP} or {@code UDP}
+   * @throws NotFoundException when a pod does not exist
+   * @throws IllegalArgumentException for another protocol (SCTP is not simulated) or a port outside 1-65535
+   */
+  ReachabilityMatrix reachability(java.util.List<String> pods, int port, String protocol);
+
+  /**
+   * {@link #reachability(java.util.List, int, String)} for every pod with an IP of these
+   * namespaces (all namespaces but {@code kube-*} when none are given), in (namespace, name) order.
+   */
+  ReachabilityMatrix reachabilityOf(java.util.List<String> namespaces, int port, String protocol);
+
+  /**
    * A node of the cluster, to stop and start it ({@code cluster.node("node-2").stop()}).
    *
    * @throws NotFoundException when the cluster has no node of that name

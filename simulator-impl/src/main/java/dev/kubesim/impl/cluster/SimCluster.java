@@ -4,26 +4,27 @@ import com.google.common.collect.ImmutableList;
 import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.Cluster;
 import dev.kubesim.api.ClusterOptions;
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.ExternalClient;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.KubectlResult;
 import dev.kubesim.api.NodeConfig;
 import dev.kubesim.api.NodeHandle;
-import dev.kubesim.impl.controller.NodeLifecycleController;
 import dev.kubesim.api.ObjectChange;
 import dev.kubesim.api.model.EndpointAddress;
-import dev.kubesim.api.model.EndpointPort;
-import dev.kubesim.api.model.EndpointSubset;
-import dev.kubesim.api.model.Endpoints;
 import dev.kubesim.api.model.EndpointConditions;
+import dev.kubesim.api.model.EndpointPort;
 import dev.kubesim.api.model.EndpointSlice;
 import dev.kubesim.api.model.EndpointSliceEndpoint;
 import dev.kubesim.api.model.EndpointSlicePort;
+import dev.kubesim.api.model.EndpointSubset;
+import dev.kubesim.api.model.Endpoints;
+import dev.kubesim.api.model.IntOrString;
 import dev.kubesim.api.model.Kinds;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Namespace;
 import dev.kubesim.api.model.NamespaceSpec;
 import dev.kubesim.api.model.ObjectMeta;
-import dev.kubesim.api.model.IntOrString;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
@@ -34,35 +35,35 @@ import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.ServiceAllocation;
 import dev.kubesim.impl.apiserver.ServiceStrategy;
 import dev.kubesim.impl.apiserver.registry.Registry;
+import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
-import dev.kubesim.impl.kubectl.Kubectl;
-import dev.kubesim.impl.net.Cidr;
-import dev.kubesim.impl.sim.EventLoop;
-import dev.kubesim.api.ExecResult;
-import dev.kubesim.api.ExternalClient;
-import dev.kubesim.impl.cloud.CloudNetwork;
-import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.controller.DeploymentController;
 import dev.kubesim.impl.controller.EndpointSliceController;
 import dev.kubesim.impl.controller.EndpointSliceMirroringController;
 import dev.kubesim.impl.controller.EndpointsController;
 import dev.kubesim.impl.controller.GarbageCollector;
+import dev.kubesim.impl.controller.NodeLifecycleController;
 import dev.kubesim.impl.controller.ReplicaManager;
+import dev.kubesim.impl.kubectl.Kubectl;
 import dev.kubesim.impl.kubelet.ContainerSetup;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.KubeletConfig;
 import dev.kubesim.impl.kubelet.RuntimeProber;
+import dev.kubesim.impl.net.Cidr;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.netpol.ReachabilityProbe;
 import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.scheduler.Scheduler;
-import java.util.TreeMap;
+import dev.kubesim.impl.sim.EventLoop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -214,6 +215,16 @@ public final class SimCluster implements Cluster {
       loop.settle();
       return result;
     });
+  }
+
+  @Override
+  public dev.kubesim.api.ReachabilityMatrix reachability(List<String> pods, int port, String protocol) {
+    return locked(() -> new ReachabilityProbe(api, network).probe(pods, port, protocol));
+  }
+
+  @Override
+  public dev.kubesim.api.ReachabilityMatrix reachabilityOf(List<String> namespaces, int port, String protocol) {
+    return locked(() -> new ReachabilityProbe(api, network).probeNamespaces(namespaces, port, protocol));
   }
 
   @Override

@@ -1,0 +1,132 @@
+package dev.kubesim.impl.netpol;
+
+import dev.kubesim.api.ReachabilityMatrix;
+import dev.kubesim.api.ReachabilityMatrix.Cell;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.PodStatus;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.net.DataPayload;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.IpProtocol;
+import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.net.TcpConnection;
+import dev.kubesim.impl.net.UdpExchange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reachability matrix, probed as the upstream NetworkPolicy e2e tests probe it ({@code agnhost
+ * connect} from each pod to each other pod's IP, one second each): every cell is a real connection
+ * through the packet path, so kube-proxy, conntrack and NetworkPolicy decide it as they decide any
+ * traffic. Probes run in untraced sessions at the cluster's current instant; the cluster's clock
+ * does not move.
+ */
+public final class ReachabilityProbe {
+  /** agnhost connect's {@code --timeout=1s} in the e2e tests. */
+  private static final long TIMEOUT = 1_000_000_000L;
+
+  private final ApiServer api;
+  private final Network network;
+
+  public ReachabilityProbe(ApiServer api, Network network) {
+    this.api = api;
+    this.network = network;
+  }
+
+  /**
+   * The matrix of these pods ({@code ns/name}, or a name in {@code default}).
+   *
+   * @throws dev.kubesim.api.NotFoundException when a pod does not exist
+   */
+  public ReachabilityMatrix probe(List<String> pods, int port, String protocol) {
+    IpProtocol p = protocolOf(protocol);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port " + port + " is not in 1-65535");
+    }
+    List<Pod> resolved = new ArrayList<>();
+    for (String ref : pods) {
+      String ns = ref.contains("/") ? ref.substring(0, ref.indexOf('/')) : "default";
+      String name = ref.substring(ref.indexOf('/') + 1);
+      resolved.add((Pod) api.getOrThrow(Pod.KIND, ns, name));
+    }
+    return matrix(resolved, port, p);
+  }
+
+  /** The matrix of every pod with an IP in these namespaces (all but {@code kube-*} when empty). */
+  public ReachabilityMatrix probeNamespaces(List<String> namespaces, int port, String protocol) {
+    IpProtocol p = protocolOf(protocol);
+    List<Pod> pods = new ArrayList<>();
+    for (KubeObject o : api.list(Pod.KIND, Optional.empty())) {
+      String ns = o.metadata().namespace().orElse("");
+      boolean wanted = namespaces.isEmpty() ? !ns.startsWith("kube-") : namespaces.contains(ns);
+      if (wanted && ipOf((Pod) o).isPresent()) {
+        pods.add((Pod) o);
+      }
+    }
+    pods.sort(Comparator.comparing((Pod o) -> o.metadata().namespace().orElse("")).thenComparing(o -> o.metadata().nameOrEmpty()));
+    return matrix(pods, port, p);
+  }
+
+  private ReachabilityMatrix matrix(List<Pod> pods, int port, IpProtocol protocol) {
+    List<String> names = pods.stream().map(ReachabilityProbe::ref).toList();
+    List<Cell> cells = new ArrayList<>();
+    for (Pod from : pods) {
+      for (Pod to : pods) {
+        if (from != to) {
+          cells.add(cell(from, to, port, protocol));
+        }
+      }
+    }
+    return new ReachabilityMatrix(names, port, protocol.name(), cells);
+  }
+
+  private Cell cell(Pod from, Pod to, int port, IpProtocol protocol) {
+    String f = ref(from);
+    String t = ref(to);
+    Optional<Netns> client = ipOf(from).flatMap(network::at);
+    Optional<String> serverIp = ipOf(to);
+    if (client.isEmpty()) {
+      return new Cell(f, t, false, "the client pod " + f + " is not on the pod network");
+    }
+    if (serverIp.isEmpty()) {
+      return new Cell(f, t, false, "the server pod " + t + " has no IP");
+    }
+    int destination = Ip4.parse(serverIp.get());
+    Session s = network.untracedSession();
+    if (protocol == IpProtocol.TCP) {
+      TcpConnection.Attempt a = TcpConnection.open(network, s, client.get(), destination, port, s.now() + TIMEOUT);
+      if (a.connected()) {
+        String owner = a.connection().serverOwner();
+        a.connection().close();
+        return new Cell(f, t, true, "connected to " + owner);
+      }
+      return new Cell(f, t, false, a.status() + " by " + a.object() + ": " + a.reason());
+    }
+    UdpExchange.Result r = UdpExchange.request(network, s, client.get(), destination, port, new DataPayload("hostname\n"),
+        TIMEOUT, null);
+    return r.status() == UdpExchange.Status.ANSWERED
+        ? new Cell(f, t, true, "answered by " + r.object())
+        : new Cell(f, t, false, r.status() + " by " + r.object() + ": " + r.reason());
+  }
+
+  private static IpProtocol protocolOf(String protocol) {
+    IpProtocol p = IpProtocol.tryParse(protocol).orElse(null);
+    if (p != IpProtocol.TCP && p != IpProtocol.UDP) {
+      throw new IllegalArgumentException("protocol \"" + protocol + "\": the matrix probes TCP or UDP (SCTP is not simulated)");
+    }
+    return p;
+  }
+
+  private static Optional<String> ipOf(Pod pod) {
+    return pod.status().flatMap(PodStatus::podIP).filter(Ip4::isValid);
+  }
+
+  private static String ref(Pod pod) {
+    return pod.metadata().namespace().orElse("default") + "/" + pod.metadata().nameOrEmpty();
+  }
+}
