@@ -34,8 +34,12 @@ public final class KubeSimCommand {
         lab NAME            run a built-in lab (%s)
         conformance PATH... run conformance scenarios (files or folders)
         bench [NAME...]     run the benchmarks and print "name value unit" lines
+        reachability PORT[/PROTOCOL] [-n NAMESPACE]... FILE...
+                            apply the manifests (files or folders), then print which pods
+                            reach which on the port (TCP or UDP), as the NetworkPolicy e2e
+                            tests probe them
 
-      options of shell, run and lab:
+      options of shell, run, lab and reachability:
         --seed N            the simulation's seed (default 1)
         --nodes N           the number of nodes (default 3)
       """;
@@ -60,6 +64,7 @@ public final class KubeSimCommand {
         case "lab" -> lab(rest, out);
         case "conformance" -> conformance(rest, out);
         case "bench" -> new BenchRunner().run(benchmarks(), rest, out);
+        case "reachability" -> reachability(rest, out);
         default -> {
           out.println("kubesim: unknown command \"" + args[0] + "\"");
           out.print(USAGE.formatted(String.join(", ", BuiltInLabs.names())));
@@ -179,6 +184,44 @@ public final class KubeSimCommand {
     try (SimCluster cluster = options.cluster(List.of("coredns", "ingress-nginx"))) {
       // A lab shows failing commands on purpose (ping of a cluster IP): they do not fail the lab.
       new LabRunner(cluster, file -> BuiltInLabs.file(name, file), out).run(script);
+      return 0;
+    }
+  }
+
+  /**
+   * {@code reachability PORT[/PROTOCOL] [-n NS]... FILE...}: a fresh cluster, the manifests applied
+   * and settled, then the matrix of the pods of the namespaces given (all but {@code kube-*} by
+   * default). Exits 0 whatever the matrix says.
+   */
+  private static int reachability(List<String> args, PrintStream out) throws IOException {
+    Options options = Options.parse(args);
+    List<String> namespaces = new java.util.ArrayList<>();
+    List<Path> files = new java.util.ArrayList<>();
+    String portArg = null;
+    for (int i = 0; i < options.args().size(); i++) {
+      String a = options.args().get(i);
+      if ((a.equals("-n") || a.equals("--namespace")) && i + 1 < options.args().size()) {
+        namespaces.add(options.args().get(++i));
+      } else if (portArg == null) {
+        portArg = a;
+      } else {
+        files.add(Path.of(a));
+      }
+    }
+    if (portArg == null || !portArg.matches("\\d+(/\\w+)?")) {
+      throw new IllegalArgumentException("reachability takes PORT[/PROTOCOL] and the manifests, e.g. reachability 80/TCP k8s/");
+    }
+    int slash = portArg.indexOf('/');
+    int port = Integer.parseInt(slash < 0 ? portArg : portArg.substring(0, slash));
+    String protocol = slash < 0 ? "TCP" : portArg.substring(slash + 1).toUpperCase(java.util.Locale.ROOT);
+    try (SimCluster cluster = options.cluster()) {
+      for (Path f : files) {
+        if (!Files.exists(f)) {
+          throw new IllegalArgumentException("no such file or folder: " + f);
+        }
+        cluster.apply(f);
+      }
+      out.print(cluster.reachabilityOf(namespaces, port, protocol).render());
       return 0;
     }
   }

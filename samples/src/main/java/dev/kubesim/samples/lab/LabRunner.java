@@ -9,6 +9,7 @@ import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.impl.cluster.SimCluster;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,9 +31,14 @@ import java.util.regex.Pattern;
  * <p>A line that starts with a client command ({@code curl}, {@code wget}, {@code ping}, {@code
  * nslookup}, {@code dig}) runs on the host outside the cluster; {@code trace} prints the hops of the
  * last request a line sent (from a pod or from outside); {@code iptables-save [NODE]} prints a
- * node's kube-proxy rules; {@code advance 30s} moves virtual time.
+ * node's kube-proxy rules; {@code advance 30s} moves virtual time; {@code reachability 80[/TCP]
+ * [NAMESPACE...]} prints which pods reach which on a port (every pod of the namespaces, all but
+ * {@code kube-*} by default), and {@code reachability 80[/TCP] --explain FROM TO} says why one cell
+ * is what it is.
  */
 public final class LabRunner {
+  private static final Pattern REACHABILITY =
+      Pattern.compile("reachability\\s+(\\d+)(?:/(\\w+))?(?:\\s+--explain\\s+(\\S+)\\s+(\\S+)|((?:\\s+\\S+)*))");
   private static final Pattern IPTABLES_SAVE = Pattern.compile("iptables-save(?:\\s+(\\S+))?");
   private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
@@ -93,6 +99,11 @@ public final class LabRunner {
       out.println();
       return;
     }
+    Matcher reach = REACHABILITY.matcher(trimmed);
+    if (reach.matches()) {
+      reachability(trimmed, reach);
+      return;
+    }
     if (trimmed.equals("trace")) {
       // kubesim's own command: the way of the last request, hop by hop.
       out.println("$ trace");
@@ -130,6 +141,25 @@ public final class LabRunner {
     if (trace) {
       out.println();
       out.print(cluster.lastExecTrace().map(t -> t.render()).orElse("(no network traffic to trace)\n"));
+    }
+    out.println();
+  }
+
+  /** kubesim's own command: the reachability matrix of a port, or the explanation of one of its cells. */
+  private void reachability(String line, Matcher m) {
+    out.println("$ " + line);
+    int port = Integer.parseInt(m.group(1));
+    String protocol = m.group(2) == null ? "TCP" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+    try {
+      if (m.group(3) != null) {
+        out.println(cluster.reachability(List.of(m.group(3), m.group(4)), port, protocol).explain(m.group(3), m.group(4)));
+      } else {
+        List<String> namespaces = m.group(5).isBlank() ? List.of() : List.of(m.group(5).strip().split("\\s+"));
+        out.print(cluster.reachabilityOf(namespaces, port, protocol).render());
+      }
+    } catch (RuntimeException e) {
+      out.println("error: " + e.getMessage());
+      failures++;
     }
     out.println();
   }
