@@ -119,4 +119,58 @@ class KubeSimCommandTest {
     assertThat(lab.exitCode()).isEqualTo(1);
     assertThat(lab.output()).contains("no built-in lab \"nope\"; known: kubia");
   }
+
+  @Test
+  void reachabilityAppliesTheManifestsAndPrintsTheMatrix(@TempDir Path dir) throws IOException {
+    Path manifests = dir.resolve("app.yaml");
+    Files.writeString(manifests, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: shop, labels: {app: web}}
+        spec:
+          containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api, namespace: shop, labels: {app: api}}
+        spec:
+          containers: [{name: api, image: nginx, ports: [{containerPort: 80}]}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: client, namespace: shop, labels: {role: client}}
+        spec:
+          containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          ingress:
+          - from: [{podSelector: {matchLabels: {role: client}}}]
+        """);
+
+    Run r = run("reachability", "80/TCP", manifests.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.output()).isEqualTo("""
+        -           shop/api    shop/client shop/web
+        shop/api    -           .           X
+        shop/client .           -           .
+        shop/web    .           .           -
+        """);
+  }
+
+  @Test
+  void reachabilityNeedsAPort() {
+    Run r = run("reachability", "eighty");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.output()).startsWith("kubesim: reachability takes PORT[/PROTOCOL]");
+  }
 }
