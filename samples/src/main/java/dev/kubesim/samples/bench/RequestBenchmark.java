@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * A network figure: the mean cost of one request (a curl, a DNS query) in a {@link
- * ServiceCluster}, over a batch long enough to time — its latency in microseconds, or the bytes it
+ * BenchCluster}, over a batch long enough to time — its latency in microseconds, or the bytes it
  * allocates. All network figures are one {@link Benchmark#group() group}, sampled in turn, so that
  * the small and the large cluster's figures are taken under the same conditions.
  *
@@ -14,21 +14,21 @@ import java.time.Duration;
  * streams): the sample's requests are new connections, as a client's fresh source ports make them,
  * not replays of the last sample's entries, and the tables stay the size of one sample's traffic.
  */
-final class RequestBenchmark implements Benchmark {
+final class RequestBenchmark<C extends BenchCluster> implements Benchmark {
   /** Anything that sends one request and fails loudly when it is not answered. */
-  interface Request {
-    void send(ServiceCluster cluster);
+  interface Request<C> {
+    void send(C cluster);
   }
 
   private static final Duration PAST_CONNTRACK_TIMEOUTS = Duration.ofMinutes(3);
 
   private final String name;
-  private final ServiceCluster cluster;
-  private final Request request;
+  private final C cluster;
+  private final Request<C> request;
   private final int batch;
   private final boolean allocation;
 
-  private RequestBenchmark(String name, ServiceCluster cluster, Request request, int batch, boolean allocation) {
+  private RequestBenchmark(String name, C cluster, Request<C> request, int batch, boolean allocation) {
     this.name = name;
     this.cluster = cluster;
     this.request = request;
@@ -37,13 +37,13 @@ final class RequestBenchmark implements Benchmark {
   }
 
   /** Microseconds per request, over batches of {@code batch} requests. */
-  static Benchmark latency(String name, ServiceCluster cluster, int batch, Request request) {
-    return new RequestBenchmark(name, cluster, request, batch, false);
+  static <C extends BenchCluster> Benchmark latency(String name, C cluster, int batch, Request<C> request) {
+    return new RequestBenchmark<>(name, cluster, request, batch, false);
   }
 
   /** Bytes the measuring thread allocates per request. */
-  static Benchmark allocation(String name, ServiceCluster cluster, int batch, Request request) {
-    return new RequestBenchmark(name, cluster, request, batch, true);
+  static <C extends BenchCluster> Benchmark allocation(String name, C cluster, int batch, Request<C> request) {
+    return new RequestBenchmark<>(name, cluster, request, batch, true);
   }
 
   @Override

@@ -37,7 +37,7 @@ import java.util.Optional;
  * Services, in Ingresses of 10 rules). It is built on first use and kept for every later sample, so
  * that the curl and DNS figures of one size share one cluster.
  */
-final class ServiceCluster {
+final class ServiceCluster implements BenchCluster {
   /** The pod every measured request comes from. */
   static final String CLIENT = "default/client";
   /** The host of the measured Ingress rule. */
@@ -55,7 +55,8 @@ final class ServiceCluster {
   }
 
   /** The cluster, built on the first call. */
-  SimCluster cluster() {
+  @Override
+  public SimCluster cluster() {
     ensure();
     return cluster;
   }

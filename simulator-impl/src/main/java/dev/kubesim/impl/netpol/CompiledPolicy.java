@@ -34,10 +34,14 @@ record CompiledPolicy(String namespace, String name, LabelSelector podSelector, 
         spec.podSelector(), in, out, List.copyOf(ingress), List.copyOf(egress));
   }
 
-  /** Whether the policy selects this pod and isolates it in this direction. */
-  boolean isolates(PodEntry pod, Direction direction) {
-    boolean isolating = direction == Direction.INGRESS ? isolatesIngress : isolatesEgress;
-    return isolating && pod.namespace().equals(namespace) && LabelSelectors.matches(podSelector, pod.labels());
+  /** Whether the policy's pod selector selects this pod (of its own namespace). */
+  boolean selects(PodEntry pod) {
+    return pod.namespace().equals(namespace) && LabelSelectors.matches(podSelector, pod.labels());
+  }
+
+  /** Whether the policy isolates the pods it selects in this direction ({@code policyTypes}). */
+  boolean isolates(Direction direction) {
+    return direction == Direction.INGRESS ? isolatesIngress : isolatesEgress;
   }
 
   List<CompiledRule> rules(Direction direction) {

@@ -33,8 +33,10 @@ import java.util.TreeMap;
  * in (policy name, rule index) order, that admits it names an {@link Verdict#ACCEPT}, and without
  * one every isolating policy is named in a {@link Verdict#DROP}.
  *
- * <p>A decision costs the policies of the pod's namespace and their rules, whatever the number of
- * pods, namespaces and Services: pods are found by address through a hash.
+ * <p>A decision costs the rules of the policies selecting the pod, whatever the number of pods,
+ * namespaces, Services and other policies: pods are found by address through a hash, and the
+ * policies selecting a pod are remembered until a policy of its namespace or the pod's labels
+ * change (then found again by one pass over that namespace's policies).
  */
 public final class NetworkPolicyEnforcer implements PodFirewall {
   /** Compiled policies by namespace, then by name: the order decisions are taken in. */
@@ -42,6 +44,8 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
   private final Map<Integer, PodEntry> podsByAddress = new HashMap<>();
   private final Map<ObjectKey, Integer> addressOf = new HashMap<>();
   private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+  /** The policies selecting each pod (by address), by namespace: dropped with the namespace's policy changes. */
+  private final Map<String, Map<Integer, List<CompiledPolicy>>> selecting = new HashMap<>();
 
   private NetworkPolicyEnforcer() {}
 
@@ -96,19 +100,43 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
     Integer address = addressOf.remove(key);
     if (address != null) {
       podsByAddress.remove(address);
+      Map<Integer, List<CompiledPolicy>> cached = selecting.get(key.namespace());
+      if (cached != null) {
+        cached.remove(address);
+      }
     }
   }
 
   private void policyChanged(KubeObject o) {
     CompiledPolicy p = CompiledPolicy.of((NetworkPolicy) o);
     policies.computeIfAbsent(p.namespace(), n -> new TreeMap<>()).put(p.name(), p);
+    selecting.remove(p.namespace());
   }
 
   private void policyDeleted(KubeObject o) {
-    TreeMap<String, CompiledPolicy> inNamespace = policies.get(o.metadata().namespace().orElse(""));
+    String namespace = o.metadata().namespace().orElse("");
+    TreeMap<String, CompiledPolicy> inNamespace = policies.get(namespace);
     if (inNamespace != null) {
       inNamespace.remove(o.metadata().nameOrEmpty());
     }
+    selecting.remove(namespace);
+  }
+
+  /** The policies of the pod's namespace whose pod selector selects it, in name order. */
+  private List<CompiledPolicy> selecting(int address, PodEntry pod) {
+    TreeMap<String, CompiledPolicy> inNamespace = policies.get(pod.namespace());
+    if (inNamespace == null || inNamespace.isEmpty()) {
+      return List.of();
+    }
+    return selecting.computeIfAbsent(pod.namespace(), n -> new HashMap<>()).computeIfAbsent(address, a -> {
+      List<CompiledPolicy> out = new ArrayList<>();
+      for (CompiledPolicy p : inNamespace.values()) {
+        if (p.selects(pod)) {
+          out.add(p);
+        }
+      }
+      return List.copyOf(out);
+    });
   }
 
   @Override
@@ -118,7 +146,8 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
       return Optional.empty();
     }
     PodEntry server = podsByAddress.get(packet.destination());
-    return judge(client, Direction.EGRESS, packet, packet.destination(), server, server == null ? NamedPorts.NONE : server);
+    return judge(pod.address(), client, Direction.EGRESS, packet, packet.destination(), server,
+        server == null ? NamedPorts.NONE : server);
   }
 
   @Override
@@ -127,7 +156,8 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
     if (server == null) {
       return Optional.empty();
     }
-    return judge(server, Direction.INGRESS, packet, packet.source(), podsByAddress.get(packet.source()), server);
+    return judge(pod.address(), server, Direction.INGRESS, packet, packet.source(), podsByAddress.get(packet.source()),
+        server);
   }
 
   /**
@@ -136,15 +166,11 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
    * @param peerAddress the other end (the client for ingress, the server for egress)
    * @param destination where named ports resolve: the server pod
    */
-  private Optional<PacketDecision> judge(PodEntry pod, Direction direction, Packet packet, int peerAddress, PodEntry peer,
-      NamedPorts destination) {
-    TreeMap<String, CompiledPolicy> inNamespace = policies.get(pod.namespace());
-    if (inNamespace == null || inNamespace.isEmpty()) {
-      return Optional.empty();
-    }
+  private Optional<PacketDecision> judge(int address, PodEntry pod, Direction direction, Packet packet, int peerAddress,
+      PodEntry peer, NamedPorts destination) {
     List<PolicyRef> isolating = new ArrayList<>();
-    for (CompiledPolicy p : inNamespace.values()) {
-      if (!p.isolates(pod, direction)) {
+    for (CompiledPolicy p : selecting(address, pod)) {
+      if (!p.isolates(direction)) {
         continue;
       }
       for (CompiledRule r : p.rules(direction)) {

@@ -1,0 +1,9 @@
+package dev.kubesim.samples.bench;
+
+import dev.kubesim.impl.cluster.SimCluster;
+
+/** A cluster a request benchmark measures in, built on first use and kept for every sample. */
+interface BenchCluster {
+  /** The cluster, built on the first call. */
+  SimCluster cluster();
+}
