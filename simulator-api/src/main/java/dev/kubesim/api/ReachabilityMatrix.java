@@ -73,36 +73,38 @@ public record ReachabilityMatrix(List<String> pods, int port, String protocol, L
     return cells.stream().filter(c -> !c.connected()).toList();
   }
 
-  /** The matrix as text: a header of the pods, then one row per client, columns aligned. */
+  /**
+   * The matrix as text: a header of the pods, then one row per client; the first column is as
+   * wide as the longest name, every other as its pod's name.
+   */
   public String render() {
-    int width = 1;
+    int first = 1;
     for (String p : pods) {
-      width = Math.max(width, p.length());
+      first = Math.max(first, p.length());
     }
     StringBuilder sb = new StringBuilder();
     List<String> header = new ArrayList<>();
     header.add("-");
     header.addAll(pods);
-    row(sb, header, width);
+    row(sb, header, first);
     for (String from : pods) {
       List<String> row = new ArrayList<>();
       row.add(from);
       for (String to : pods) {
         row.add(from.equals(to) ? "-" : allowed(from, to) ? "." : "X");
       }
-      row(sb, row, width);
+      row(sb, row, first);
     }
     return sb.toString();
   }
 
-  private static void row(StringBuilder sb, List<String> words, int width) {
+  private void row(StringBuilder sb, List<String> words, int first) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       line.append(w);
-      if (i < words.size() - 1) {
-        line.append(" ".repeat(width - w.length() + 1));
-      }
+      int width = i == 0 ? first : pods.get(i - 1).length();
+      line.append(" ".repeat(Math.max(1, width - w.length() + 1)));
     }
     sb.append(line.toString().stripTrailing()).append('\n');
   }

@@ -15,7 +15,7 @@ public final class BuiltInLabs {
 
   /** The names of the built-in labs. */
   public static List<String> names() {
-    return List.of("kubia");
+    return List.of("kubia", "netpol");
   }
 
   /** The script of a built-in lab, if there is one by that name. */
@@ -23,12 +23,15 @@ public final class BuiltInLabs {
     return resource(lab, "lab.txt").map(text -> LabScript.parse(lab, text));
   }
 
-  /** A manifest of a built-in lab, by the name its script uses after {@code -f}. */
+  /**
+   * A manifest of a built-in lab, by the name its script uses after {@code -f}: the lab's own, or
+   * one of the chapter's ({@code kubia}), which later labs build on.
+   */
   public static Optional<String> file(String lab, String name) {
     if (name.contains("/") || name.contains("..")) {
       return Optional.empty();
     }
-    return resource(lab, name);
+    return resource(lab, name).or(() -> resource("kubia", name));
   }
 
   private static Optional<String> resource(String lab, String name) {

@@ -99,11 +99,6 @@ public final class LabRunner {
       out.println();
       return;
     }
-    Matcher reach = REACHABILITY.matcher(trimmed);
-    if (reach.matches()) {
-      reachability(trimmed, reach);
-      return;
-    }
     if (trimmed.equals("trace")) {
       // kubesim's own command: the way of the last request, hop by hop.
       out.println("$ trace");
@@ -112,6 +107,11 @@ public final class LabRunner {
       return;
     }
     String resolved = resolveReferences(trimmed);
+    Matcher reach = REACHABILITY.matcher(resolved);
+    if (reach.matches()) {
+      reachability(resolved, reach);
+      return;
+    }
     if (OUTSIDE_COMMAND.matcher(resolved).matches()) {
       runOutside(resolved);
       return;

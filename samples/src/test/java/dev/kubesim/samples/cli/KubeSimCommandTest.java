@@ -159,10 +159,10 @@ class KubeSimCommandTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.output()).isEqualTo("""
-        -           shop/api    shop/client shop/web
-        shop/api    -           .           X
-        shop/client .           -           .
-        shop/web    .           .           -
+        -           shop/api shop/client shop/web
+        shop/api    -        .           X
+        shop/client .        -           .
+        shop/web    .        .           -
         """);
   }
 
@@ -172,5 +172,23 @@ class KubeSimCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.output()).startsWith("kubesim: reachability takes PORT[/PROTOCOL]");
+  }
+
+  @Test
+  void networkPolicyLabDeniesThenAdmitsTheFrontend() {
+    Run lab = run("lab", "netpol");
+
+    assertThat(lab.exitCode()).isZero();
+    String out = lab.output();
+    assertThat(out).containsPattern("\\$ kubectl exec other -- curl -s --max-time 2 http://kubia\n"
+        + "command terminated with exit code 28\n");
+    assertThat(out).containsPattern("filter FORWARD +DROP .*\\(NetworkPolicy default/default-deny-ingress isolates "
+        + "default/kubia-[a-z0-9]{5} for ingress and no rule admits TCP 10\\.244\\.\\d+\\.\\d+ -> default/kubia-[a-z0-9]{5}:8080\\)");
+    assertThat(out).containsPattern("\\$ kubectl exec frontend -- curl -s http://kubia\nYou've hit kubia-[a-z0-9]{5}\n");
+    assertThat(out).containsPattern("default/frontend -> default/kubia-[a-z0-9]{5} 8080/TCP: \\. connected");
+    assertThat(out).containsPattern("default/other -> default/kubia-[a-z0-9]{5} 8080/TCP: X CLIENT_TIMEOUT by "
+        + "networkpolicy/default/allow-frontend");
+    assertThat(out).as("deleting the policies opens the pods again")
+        .containsPattern("\\$ kubectl exec other -- curl -s http://kubia\nYou've hit kubia-[a-z0-9]{5}\n\n$");
   }
 }
