@@ -85,6 +85,7 @@ public final class KubeSimCommand {
     all.addAll(dev.kubesim.samples.bench.ScaleBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.NetworkBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.NetpolBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.MatrixBenchmarks.all());
     return all;
   }
 

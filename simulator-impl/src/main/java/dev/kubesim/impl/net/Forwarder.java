@@ -174,7 +174,7 @@ final class Forwarder {
 
   private boolean admitted(Session s, NodeHost node, Packet q, PacketDecision d) {
     boolean accept = d.verdict() == Verdict.ACCEPT;
-    s.hop(node.netns(), "filter FORWARD", accept ? Action.ACCEPT : Action.DROP, q, null, d.reason());
+    s.hop(node.netns(), "filter FORWARD", accept ? Action.ACCEPT : Action.DROP, q, null, (Supplier<String>) d::reason);
     return accept;
   }
 

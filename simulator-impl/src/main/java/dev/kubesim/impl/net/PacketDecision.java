@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a node's netfilter rules did with the first packet of a new connection, and why: the one
@@ -11,52 +12,114 @@ import java.util.Optional;
  * the connection (the chosen endpoint, the masquerade mark), the trace names its chains and the
  * deciding Service port, and the client's result reports it.
  *
- * @param verdict what the rules did
- * @param destination the destination after DNAT (the original one otherwise)
- * @param destinationPort likewise
- * @param backends every endpoint the deciding chain could have chosen ({@code ip:port}, sorted); empty unless DNAT'd
- * @param masquerade whether the packet was marked for source NAT ({@code KUBE-MARK-MASQ})
- * @param servicePort the Service port whose rules decided, if any
- * @param chains the chains traversed, nat first, then the filter chains whose rules matched
- * @param rules every rule that matched, as iptables commands ({@code -t nat -A ...})
- * @param reason one line for people, e.g. {@code REJECT: service ns1/svc1:p80 has no endpoints}
- * @param rulesExamined how many rules were tested: the cost of the decision, independent of the number of Services
- * @param policies the NetworkPolicies behind a policy decision: the admitting rule's, or every policy isolating the
- *     pod when none admitted the connection; empty for kube-proxy's decisions
+ * <p>A policy decision names the admitting rule's policy, or every policy isolating the pod when
+ * none admitted the connection.
  */
-public record PacketDecision(
-    Verdict verdict,
-    int destination,
-    int destinationPort,
-    List<String> backends,
-    boolean masquerade,
-    Optional<ServicePortName> servicePort,
-    List<String> chains,
-    List<String> rules,
-    String reason,
-    int rulesExamined,
-    List<PolicyRef> policies) {
-  public PacketDecision {
-    Objects.requireNonNull(verdict, "verdict");
-    Objects.requireNonNull(servicePort, "servicePort");
-    Objects.requireNonNull(reason, "reason");
-    backends = ImmutableList.copyOf(backends);
-    chains = ImmutableList.copyOf(chains);
-    rules = ImmutableList.copyOf(rules);
-    policies = ImmutableList.copyOf(policies);
+public final class PacketDecision {
+  private final Verdict verdict;
+  private final int destination;
+  private final int destinationPort;
+  private final List<String> backends;
+  private final boolean masquerade;
+  private final Optional<ServicePortName> servicePort;
+  private final List<String> chains;
+  private final List<String> rules;
+  private final int rulesExamined;
+  private final List<PolicyRef> policies;
+  /** The reason's text once made; made on first read when the decision came with a supplier of it. */
+  private String reason;
+  private Supplier<String> reasonText;
+
+  private PacketDecision(Verdict verdict, int destination, int destinationPort, List<String> backends, boolean masquerade,
+      Optional<ServicePortName> servicePort, List<String> chains, List<String> rules, String reason,
+      Supplier<String> reasonText, int rulesExamined, List<PolicyRef> policies) {
+    this.verdict = Objects.requireNonNull(verdict, "verdict");
+    this.destination = destination;
+    this.destinationPort = destinationPort;
+    this.backends = ImmutableList.copyOf(backends);
+    this.masquerade = masquerade;
+    this.servicePort = Objects.requireNonNull(servicePort, "servicePort");
+    this.chains = ImmutableList.copyOf(chains);
+    this.rules = ImmutableList.copyOf(rules);
+    this.reason = reason;
+    this.reasonText = reasonText;
+    this.rulesExamined = rulesExamined;
+    this.policies = ImmutableList.copyOf(policies);
   }
 
   /** What kube-proxy's rules decided: no NetworkPolicy involved. */
   public PacketDecision(Verdict verdict, int destination, int destinationPort, List<String> backends, boolean masquerade,
       Optional<ServicePortName> servicePort, List<String> chains, List<String> rules, String reason, int rulesExamined) {
-    this(verdict, destination, destinationPort, backends, masquerade, servicePort, chains, rules, reason, rulesExamined,
-        List.of());
+    this(verdict, destination, destinationPort, backends, masquerade, servicePort, chains, rules,
+        Objects.requireNonNull(reason, "reason"), null, rulesExamined, List.of());
   }
 
-  /** A NetworkPolicy decision ({@link Verdict#ACCEPT} or {@link Verdict#DROP}) on a packet, naming the policies. */
-  public static PacketDecision policy(Verdict verdict, Packet p, List<PolicyRef> policies, String reason) {
+  /**
+   * A NetworkPolicy decision ({@link Verdict#ACCEPT} or {@link Verdict#DROP}) on a packet, naming
+   * the policies; its text is made only when read (most admitted connections are never printed).
+   */
+  public static PacketDecision policy(Verdict verdict, Packet p, List<PolicyRef> policies, Supplier<String> reason) {
     return new PacketDecision(verdict, p.destination(), p.destinationPort(), List.of(), false, Optional.empty(), List.of(),
-        List.of(), reason, 0, policies);
+        List.of(), null, Objects.requireNonNull(reason, "reason"), 0, policies);
+  }
+
+  /** What the rules did. */
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** The destination after DNAT (the original one otherwise). */
+  public int destination() {
+    return destination;
+  }
+
+  /** The destination port after DNAT. */
+  public int destinationPort() {
+    return destinationPort;
+  }
+
+  /** Every endpoint the deciding chain could have chosen ({@code ip:port}, sorted); empty unless DNAT'd. */
+  public List<String> backends() {
+    return backends;
+  }
+
+  /** Whether the packet was marked for source NAT ({@code KUBE-MARK-MASQ}). */
+  public boolean masquerade() {
+    return masquerade;
+  }
+
+  /** The Service port whose rules decided, if any. */
+  public Optional<ServicePortName> servicePort() {
+    return servicePort;
+  }
+
+  /** The chains traversed, nat first, then the filter chains whose rules matched. */
+  public List<String> chains() {
+    return chains;
+  }
+
+  /** Every rule that matched, as iptables commands. */
+  public List<String> rules() {
+    return rules;
+  }
+
+  /** One line for people, e.g. {@code REJECT: service ns1/svc1:p80 has no endpoints}. */
+  public String reason() {
+    if (reason == null) {
+      reason = reasonText.get();
+      reasonText = null;
+    }
+    return reason;
+  }
+
+  /** How many rules were tested: the cost of the decision, independent of the number of Services. */
+  public int rulesExamined() {
+    return rulesExamined;
+  }
+
+  /** The NetworkPolicies behind a policy decision; empty for kube-proxy's decisions. */
+  public List<PolicyRef> policies() {
+    return policies;
   }
 
   /** No rule matched: the packet goes on unchanged. */
@@ -112,6 +175,6 @@ public record PacketDecision(
 
   @Override
   public String toString() {
-    return reason + " " + chains;
+    return reason() + " " + chains;
   }
 }

@@ -179,7 +179,7 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
         if (matched != CompiledRule.NO_MATCH) {
           PolicyRef ref = new PolicyRef(p.namespace(), p.name(), direction, r.index(), matched);
           return Optional.of(PacketDecision.policy(Verdict.ACCEPT, packet, List.of(ref),
-              PolicyText.admitted(pod, direction, packet, ref)));
+              () -> PolicyText.admitted(pod, direction, packet, ref)));
         }
       }
       isolating.add(PolicyRef.isolating(p.namespace(), p.name(), direction));
@@ -187,7 +187,7 @@ public final class NetworkPolicyEnforcer implements PodFirewall {
     if (isolating.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(PacketDecision.policy(Verdict.DROP, packet, isolating, PolicyText.denied(pod, direction, packet,
+    return Optional.of(PacketDecision.policy(Verdict.DROP, packet, isolating, () -> PolicyText.denied(pod, direction, packet,
         isolating)));
   }
 

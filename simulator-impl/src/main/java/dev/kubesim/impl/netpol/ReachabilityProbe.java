@@ -11,6 +11,7 @@ import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.IpProtocol;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.PodConnectPrediction;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.TcpConnection;
 import dev.kubesim.impl.net.UdpExchange;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The reachability matrix, probed as the upstream NetworkPolicy e2e tests probe it ({@code agnhost
@@ -25,6 +27,11 @@ import java.util.Optional;
  * through the packet path, so kube-proxy, conntrack and NetworkPolicy decide it as they decide any
  * traffic. Probes run in untraced sessions at the cluster's current instant; the cluster's clock
  * does not move.
+ *
+ * <p>A TCP cell between two pods of the pod network is {@linkplain PodConnectPrediction predicted}
+ * from the same decisions the walk would meet (kube-proxy's rules on both nodes, the policies, the
+ * listener) when that is possible, which makes a matrix of a thousand pods cost seconds instead of
+ * a million handshakes; a test holds the two to the same answers.
  */
 public final class ReachabilityProbe {
   /** agnhost connect's {@code --timeout=1s} in the e2e tests. */
@@ -32,10 +39,18 @@ public final class ReachabilityProbe {
 
   private final ApiServer api;
   private final Network network;
+  private final boolean predict;
 
+  /** A probe that predicts the cells it can and walks the others. */
   public ReachabilityProbe(ApiServer api, Network network) {
+    this(api, network, true);
+  }
+
+  /** @param predict whether TCP cells may be predicted; false walks every handshake */
+  public ReachabilityProbe(ApiServer api, Network network, boolean predict) {
     this.api = api;
     this.network = network;
+    this.predict = predict;
   }
 
   /**
@@ -72,34 +87,49 @@ public final class ReachabilityProbe {
     return matrix(pods, port, p);
   }
 
+  /** A pod as the probes need it: its name, and its namespace on the network and address when it has them. */
+  private record Member(String ref, Optional<Netns> netns, OptionalInt address) {}
+
   private ReachabilityMatrix matrix(List<Pod> pods, int port, IpProtocol protocol) {
-    List<String> names = pods.stream().map(ReachabilityProbe::ref).toList();
-    List<Cell> cells = new ArrayList<>();
-    for (Pod from : pods) {
-      for (Pod to : pods) {
+    List<Member> members = new ArrayList<>();
+    for (Pod p : pods) {
+      Optional<String> ip = ipOf(p);
+      members.add(new Member(ref(p), ip.flatMap(network::at),
+          ip.isPresent() ? OptionalInt.of(Ip4.parse(ip.get())) : OptionalInt.empty()));
+    }
+    List<Cell> cells = new ArrayList<>(Math.max(0, members.size() * (members.size() - 1)));
+    for (Member from : members) {
+      for (Member to : members) {
         if (from != to) {
           cells.add(cell(from, to, port, protocol));
         }
       }
     }
-    return new ReachabilityMatrix(names, port, protocol.name(), cells);
+    return new ReachabilityMatrix(members.stream().map(Member::ref).toList(), port, protocol.name(), cells);
   }
 
-  private Cell cell(Pod from, Pod to, int port, IpProtocol protocol) {
-    String f = ref(from);
-    String t = ref(to);
-    Optional<Netns> client = ipOf(from).flatMap(network::at);
-    Optional<String> serverIp = ipOf(to);
-    if (client.isEmpty()) {
+  private Cell cell(Member from, Member to, int port, IpProtocol protocol) {
+    String f = from.ref();
+    String t = to.ref();
+    if (from.netns().isEmpty()) {
       return new Cell(f, t, false, "the client pod " + f + " is not on the pod network");
     }
-    if (serverIp.isEmpty()) {
+    if (to.address().isEmpty()) {
       return new Cell(f, t, false, "the server pod " + t + " has no IP");
     }
-    int destination = Ip4.parse(serverIp.get());
+    Netns client = from.netns().get();
+    int destination = to.address().getAsInt();
+    if (protocol == IpProtocol.TCP && predict) {
+      Optional<PodConnectPrediction.Outcome> o = PodConnectPrediction.tcp(network, client, destination, port);
+      if (o.isPresent()) {
+        return o.get().status() == TcpConnection.Status.CONNECTED
+            ? new Cell(f, t, true, "connected to " + o.get().object())
+            : new Cell(f, t, false, o.get().status() + " by " + o.get().object() + ": " + o.get().reason());
+      }
+    }
     Session s = network.untracedSession();
     if (protocol == IpProtocol.TCP) {
-      TcpConnection.Attempt a = TcpConnection.open(network, s, client.get(), destination, port, s.now() + TIMEOUT);
+      TcpConnection.Attempt a = TcpConnection.open(network, s, client, destination, port, s.now() + TIMEOUT);
       if (a.connected()) {
         String owner = a.connection().serverOwner();
         a.connection().close();
@@ -107,7 +137,7 @@ public final class ReachabilityProbe {
       }
       return new Cell(f, t, false, a.status() + " by " + a.object() + ": " + a.reason());
     }
-    UdpExchange.Result r = UdpExchange.request(network, s, client.get(), destination, port, new DataPayload("hostname\n"),
+    UdpExchange.Result r = UdpExchange.request(network, s, client, destination, port, new DataPayload("hostname\n"),
         TIMEOUT, null);
     return r.status() == UdpExchange.Status.ANSWERED
         ? new Cell(f, t, true, "answered by " + r.object())
