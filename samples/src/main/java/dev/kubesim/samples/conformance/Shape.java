@@ -112,6 +112,22 @@ abstract class Shape {
   }
 
   /** A mapping with a fixed set of keys; build it with {@link Fields#required} and {@link Fields#optional}. */
+  /**
+   * The shape, and not empty: an empty mapping or list in an expectation would check nothing and
+   * pass whatever the simulator does.
+   */
+  static Shape nonEmpty(Shape shape) {
+    return new Shape() {
+      @Override
+      void check(JsonNode node, String path, List<String> problems) {
+        shape.check(node, path, problems);
+        if ((node.isObject() || node.isArray()) && node.isEmpty()) {
+          problems.add(path + ": empty, so it would check nothing");
+        }
+      }
+    };
+  }
+
   static Fields fields() {
     return new Fields();
   }
@@ -131,6 +147,8 @@ abstract class Shape {
   static final class Fields extends Shape {
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     private final Set<String> required = new java.util.LinkedHashSet<>();
+    /** Keys of which at least one must be given: those that check something. */
+    private final Set<String> checking = new java.util.LinkedHashSet<>();
 
     Fields required(String key, Shape shape) {
       shapes.put(key, shape);
@@ -140,6 +158,15 @@ abstract class Shape {
 
     Fields optional(String key, Shape shape) {
       shapes.put(key, shape);
+      return this;
+    }
+
+    /**
+     * At least one of these keys must be given: a mapping without any of them checks nothing (the
+     * others only qualify the check, as {@code ordered} does {@code answers}).
+     */
+    Fields checking(String... keys) {
+      checking.addAll(List.of(keys));
       return this;
     }
 
@@ -167,6 +194,10 @@ abstract class Shape {
         if (!node.has(key)) {
           problems.add((path.isEmpty() ? "" : path + ": ") + "missing key \"" + key + "\"");
         }
+      }
+      if (!checking.isEmpty() && checking.stream().noneMatch(node::has)) {
+        problems.add((path.isEmpty() ? "the mapping" : path) + " checks nothing: give one of "
+            + String.join(", ", checking));
       }
     }
   }

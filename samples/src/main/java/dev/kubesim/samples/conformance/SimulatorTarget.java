@@ -2,6 +2,7 @@ package dev.kubesim.samples.conformance;
 
 import dev.kubesim.api.Cluster;
 import dev.kubesim.impl.program.Shell;
+import java.util.Set;
 
 /**
  * The verbs kubesim serves today beyond the API server and kubectl: {@code exec} runs the command
@@ -53,6 +54,12 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
         @Override
         public boolean connect() {
           return true;
+        }
+
+        /** musl's resolver is built beside glibc's (Alpine-based images use it). */
+        @Override
+        public Set<String> features() {
+          return Set.of("musl");
         }
       };
     }
@@ -186,15 +193,16 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
         .orElseGet(() -> new DnsResult("TIMEOUT", java.util.List.of()));
   }
 
-  /** Asks the node's kube-proxy; the packet is the node's own when its source is a node address or loopback. */
+  /**
+   * The node's netfilter hooks as the network meets them (conntrack, then kube-proxy's rules); the
+   * packet is the node's own when its source is a node address or loopback.
+   */
   @Override
   public PacketResult packet(Packet packet) {
-    dev.kubesim.impl.proxy.KubeProxy proxy = ((dev.kubesim.impl.cluster.SimCluster) cluster).kubeProxy(packet.node())
-        .orElseThrow(() -> new IllegalArgumentException("no node " + packet.node()));
-    int source = dev.kubesim.impl.net.Ip4.parse(packet.src());
-    dev.kubesim.impl.net.PacketDecision d = proxy.decide(dev.kubesim.impl.net.Packet.opening(
-        dev.kubesim.impl.net.IpProtocol.parse(packet.proto()), source, packet.sport().orElse(0),
-        dev.kubesim.impl.net.Ip4.parse(packet.dst()), packet.dport()), proxy.isLocalAddress(source));
+    dev.kubesim.impl.net.PacketDecision d = ((dev.kubesim.impl.cluster.SimCluster) cluster).network().netfilterDecision(
+        packet.node(), dev.kubesim.impl.net.Packet.opening(dev.kubesim.impl.net.IpProtocol.parse(packet.proto()),
+            dev.kubesim.impl.net.Ip4.parse(packet.src()), packet.sport().orElse(0),
+            dev.kubesim.impl.net.Ip4.parse(packet.dst()), packet.dport()));
     return new PacketResult(d.verdict().name(), java.util.Set.copyOf(d.backends()), d.masquerade());
   }
 }

@@ -6,6 +6,7 @@ import static dev.kubesim.samples.conformance.Shape.integer;
 import static dev.kubesim.samples.conformance.Shape.listOf;
 import static dev.kubesim.samples.conformance.Shape.mapOf;
 import static dev.kubesim.samples.conformance.Shape.matching;
+import static dev.kubesim.samples.conformance.Shape.nonEmpty;
 import static dev.kubesim.samples.conformance.Shape.oneOf;
 import static dev.kubesim.samples.conformance.Shape.scalar;
 import static dev.kubesim.samples.conformance.Shape.text;
@@ -23,13 +24,15 @@ public enum Verb {
   DELETE("delete", true, false, Shapes.OBJECT_NAME, Shapes.API_ERROR_OR_OK),
   ADVANCE("advance", true, false, matching(DurationText.REGEX, "a duration such as 30s, 500ms, 2m or 1h"), null),
   KUBECTL("kubectl", true, false, text(),
-      fields().optional("output", text()).optional("outputMatches", text()).optional("exitCode", integer())),
+      fields().optional("output", text()).optional("outputMatches", text()).optional("exitCode", integer())
+          .checking("output", "outputMatches", "exitCode")),
   GET("get", false, false, Shapes.OBJECT_NAME,
       fields()
-          .optional("fields", mapOf(Shape.any()))
-          .optional("absent", listOf(text()))
-          .optional("inCIDR", mapOf(text()))
-          .optional("inRange", mapOf(matching("\\d+-\\d+", "a range first-last")))),
+          .optional("fields", nonEmpty(mapOf(Shape.any())))
+          .optional("absent", nonEmpty(listOf(text())))
+          .optional("inCIDR", nonEmpty(mapOf(text())))
+          .optional("inRange", nonEmpty(mapOf(matching("\\d+-\\d+", "a range first-last"))))
+          .checking("fields", "absent", "inCIDR", "inRange")),
   EXEC("exec", true, true,
       fields().required("pod", Shapes.POD).required("command", text()),
       fields()
@@ -38,7 +41,8 @@ public enum Verb {
           .optional("stdoutMatches", text())
           .optional("stderrMatches", text())
           .optional("exitCode", integer())
-          .optional("distinct", Shapes.DISTINCT)),
+          .optional("distinct", Shapes.DISTINCT)
+          .checking("stdout", "stderr", "stdoutMatches", "stderrMatches", "exitCode", "distinct")),
   HTTP("http", false, true,
       fields().required("from", Shapes.CLIENT).required("url", text()).optional("headers", mapOf(scalar())),
       fields()
@@ -47,7 +51,8 @@ public enum Verb {
           .optional("bodyMatches", text())
           .optional("servedBy", Shapes.POD)
           .optional("error", oneOf("connection refused", "timeout", "no route", "could not resolve"))
-          .optional("distinct", Shapes.DISTINCT)),
+          .optional("distinct", Shapes.DISTINCT)
+          .checking("status", "backend", "bodyMatches", "servedBy", "error", "distinct")),
   PACKET("packet", false, false,
       fields()
           .required("node", text())
@@ -69,19 +74,23 @@ public enum Verb {
               .required("type", text())
               .optional("ttl", integer())
               .required("data", scalar())))
-          .optional("ordered", bool())),
+          .optional("ordered", bool())
+          .checking("rcode", "answers")),
   RESOLVE("resolve", false, false,
       fields().required("pod", Shapes.POD).required("name", text()).optional("resolver", oneOf("glibc", "musl")),
-      fields().optional("tried", listOf(text())).optional("address", text()).optional("rcode", Shapes.RCODE)),
+      fields().optional("tried", listOf(text())).optional("address", text()).optional("rcode", Shapes.RCODE)
+          .checking("tried", "address", "rcode")),
   RESOLV_CONF("resolvConf", false, false,
       fields().required("pod", Shapes.POD),
       fields()
           .optional("nameservers", listOf(text()))
           .optional("searches", listOf(text()))
-          .optional("options", listOf(text()))),
+          .optional("options", listOf(text()))
+          .checking("nameservers", "searches", "options")),
   ENV("env", false, false,
       fields().required("pod", Shapes.POD),
-      fields().optional("includes", mapOf(scalar())).optional("excludes", listOf(text()))),
+      fields().optional("includes", nonEmpty(mapOf(scalar()))).optional("excludes", nonEmpty(listOf(text())))
+          .checking("includes", "excludes")),
   REACHABILITY("reachability", false, false,
       fields().required("port", Shape.portNumber()).optional("protocol", Shapes.PROTOCOL),
       fields().required("matrix", ReachabilityMatrix.SHAPE)),
@@ -161,7 +170,7 @@ public enum Verb {
 
     static final Shape PROTOCOL = oneOf("TCP", "UDP", "SCTP");
 
-    static final Shape DISTINCT = fields().optional("min", integer()).optional("max", integer());
+    static final Shape DISTINCT = fields().optional("min", integer()).optional("max", integer()).checking("min", "max");
 
     static final Shape RCODE = oneOf("NOERROR", "NXDOMAIN", "REFUSED", "SERVFAIL");
 
@@ -173,7 +182,9 @@ public enum Verb {
                     .required("field", text())
                     .required("type", oneOf("FieldValueRequired", "FieldValueInvalid", "FieldValueDuplicate",
                         "FieldValueNotSupported", "FieldValueForbidden", "FieldValueTooLong"))))
-                .optional("messageContains", text()))
-            .optional("ok", bool());
+                .optional("messageContains", text())
+                .checking("reason", "causes", "messageContains"))
+            .optional("ok", bool())
+            .checking("error", "ok");
   }
 }

@@ -42,6 +42,27 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void expectationsThatCheckNothingAreProblems() {
+    Scenario s = parse("""
+        name: t/empty
+        steps:
+        - {name: a, apply: "kind: x", expect: {error: {}}}
+        - {name: b, get: {kind: Service, name: web}, expect: {fields: {}}}
+        - {name: c, exec: {pod: default/x, command: "true"}, repeat: 2, expect: {distinct: {}}}
+        - {name: d, dns: {name: kubia., type: A}, expect: {ordered: true}}
+        - {name: e, env: {pod: default/x}, expect: {includes: {}}}
+        - {name: f, kubectl: get svc, expect: {}}
+        """);
+    assertThat(s.steps()).extracting(Step::problems).containsExactly(
+        List.of("expect.error checks nothing: give one of reason, causes, messageContains"),
+        List.of("expect.fields: empty, so it would check nothing"),
+        List.of("expect.distinct checks nothing: give one of min, max"),
+        List.of("expect checks nothing: give one of rcode, answers"),
+        List.of("expect.includes: empty, so it would check nothing"),
+        List.of("expect checks nothing: give one of output, outputMatches, exitCode"));
+  }
+
+  @Test
   void unknownTopLevelOrClusterKeyFailsTheScenario() {
     Scenario s = parse("""
         name: t/strict

@@ -247,6 +247,28 @@ public final class Network {
   }
 
   /**
+   * What a node's netfilter hooks do with a packet that opens a connection, as {@link #send} meets
+   * them there, without sending it on: a packet of a connection conntrack already tracks replays
+   * that connection's decision; any other meets the node's rules at nat OUTPUT when one of the
+   * node's own addresses (or loopback) sent it, at nat PREROUTING otherwise.
+   *
+   * @throws IllegalArgumentException when no node of that name is on the network
+   */
+  public PacketDecision netfilterDecision(String nodeName, Packet packet) {
+    NodeHost node = nodes.get(nodeName);
+    if (node == null) {
+      throw new IllegalArgumentException("no node " + nodeName + " on the network");
+    }
+    Conntrack.Match m = node.conntrack().find(packet, clock.getAsLong());
+    if (m != null && !m.reply() && !m.entry().closing) {
+      return m.entry().decision();
+    }
+    Netns sender = byAddress.get(packet.source());
+    boolean local = Ip4.isLoopback(packet.source()) || sender != null && sender.kind() == Netns.Kind.NODE && sender.node() == node;
+    return node.netfilter().decide(packet, local);
+  }
+
+  /**
    * Hands data that reached a namespace to its listener and returns the listener's answer. While
    * the listener runs, {@link #answering()} is the sender's session, so that a server which opens a
    * connection of its own to answer (a proxy to its upstream) can continue that session's trace.
