@@ -12,7 +12,9 @@ import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Packet;
 import dev.kubesim.impl.net.Payload;
+import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.Sockets;
+import dev.kubesim.impl.program.ProxyingServer;
 import dev.kubesim.impl.program.RunningContainer;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,7 +66,7 @@ final class ContainerSockets implements Sockets {
   }
 
   @Override
-  public Optional<Payload> receive(Netns at, Packet packet) {
+  public Optional<Payload> receive(Session session, Netns at, Packet packet) {
     RunningContainer c = listener(packet.protocol(), packet.destinationPort());
     if (c == null) {
       return Optional.empty();
@@ -87,6 +89,10 @@ final class ContainerSockets implements Sockets {
     HttpRequest request = http.asRequest().get()
         .withClientAddress(client)
         .withServerAddress(Ip4.format(packet.destination()) + ":" + packet.destinationPort());
+    Optional<ProxyingServer.Proxied> proxied = c.proxy(request, session);
+    if (proxied.isPresent()) {
+      return Optional.of(HttpPayload.response(proxied.get().response(), proxied.get().answer()));
+    }
     return c.serveHttp(request).map(HttpPayload::response);
   }
 

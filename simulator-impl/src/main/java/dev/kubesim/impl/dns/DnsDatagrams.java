@@ -6,6 +6,7 @@ import dev.kubesim.impl.net.IpProtocol;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Packet;
 import dev.kubesim.impl.net.Payload;
+import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.Sockets;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class DnsDatagrams {
       }
 
       @Override
-      public Optional<Payload> receive(Netns at, Packet packet) {
+      public Optional<Payload> receive(Session session, Netns at, Packet packet) {
         return packet.payload() instanceof DnsQueryPayload q
             ? Optional.of(new DnsResponsePayload(q.id(), upstream.resolve(q.question())))
             : Optional.empty();

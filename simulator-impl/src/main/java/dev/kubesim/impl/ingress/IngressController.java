@@ -81,17 +81,7 @@ public final class IngressController {
   private RoutingTable table = RoutingTable.empty();
   private EventLoop.Event pendingSync;
   private int nextSourcePort;
-  private Served lastServed;
-  private long servedCount;
 
-  /**
-   * One request the controller answered, as its access log records it: the exchange (decision and
-   * upstream), the pod that answered upstream, and what the client got.
-   *
-   * @param sequence the number of the request, from 1
-   * @param upstreamPod the backend pod ({@code NS/NAME}) that answered, when the request was proxied
-   */
-  public record Served(long sequence, IngressExchange exchange, Optional<String> upstreamPod, HttpResponse response) {}
 
   private IngressController(ApiServer api) {
     this.api = api;
@@ -306,22 +296,6 @@ public final class IngressController {
             Optional.of(new IngressExchange.Upstream(ep.hostPort(), ep.pod(), ep.node(), upstream, ready.size())), now);
       }
     }
-  }
-
-  /** Records a request the controller answered (its access log); returns the record. */
-  public Served served(IngressExchange exchange, Optional<String> upstreamPod, HttpResponse response) {
-    lastServed = new Served(++servedCount, exchange, upstreamPod, response);
-    return lastServed;
-  }
-
-  /** The last request the controller answered, if any. */
-  public Optional<Served> lastServed() {
-    return Optional.ofNullable(lastServed);
-  }
-
-  /** How many requests the controller has answered. */
-  public long servedCount() {
-    return servedCount;
   }
 
   private static IngressExchange own(IngressDecision decision, HttpResponse response, Instant now) {

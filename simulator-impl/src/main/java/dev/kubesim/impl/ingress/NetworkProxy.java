@@ -7,6 +7,7 @@ import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.program.ProxyingServer;
 import dev.kubesim.impl.trace.Action;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,12 +18,12 @@ import java.util.function.Supplier;
  * IngressController} decide, and for a proxied request opens the second TCP connection — from the
  * controller pod's own network namespace to the chosen endpoint, across the packet network — with
  * ingress-nginx's default timeouts ({@code proxy-connect-timeout} 5 s, {@code proxy-read-timeout}
- * 60 s). Every answer is recorded in the controller's access log ({@link IngressController#served}).
+ * 60 s).
  *
  * <p>When the request came over the network, the client's session goes on through nginx: the
  * decision is a {@link Action#PROXY} hop of its trace, the second connection runs {@linkplain
  * Session#nested() nested} in it (its hops follow in virtual-time order, and its time counts for
- * the client), and the client learns which backend pod answered ({@link IngressAnswer}).
+ * the client), and the answer says which backend pod answered ({@link IngressAnswer}).
  */
 public final class NetworkProxy {
   private static final long CONNECT_TIMEOUT = Duration.ofSeconds(5).toNanos();
@@ -43,51 +44,45 @@ public final class NetworkProxy {
    *
    * @param request the request as the pod received it (its server address is the pod's)
    * @param tls whether it arrived on the HTTPS port
+   * @param client the session of the client whose request came over the network; empty when the
+   *     program is called directly
    */
-  public HttpResponse serve(HttpRequest request, boolean tls) {
+  public ProxyingServer.Proxied serve(HttpRequest request, boolean tls, Optional<Session> client) {
     IngressExchange exchange = controller.proxy(request, tls);
-    Session client = network.answering().orElse(null);
     Optional<Netns> pod = network.at(hostOf(request.serverAddress()));
-    if (client != null && pod.isPresent()) {
-      client.note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) exchange::describe);
+    if (client.isPresent() && pod.isPresent()) {
+      client.get().note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) exchange::describe);
     }
     if (exchange.upstream().isEmpty() || pod.isEmpty()) {
-      HttpResponse own = exchange.respond(Optional.empty());
-      return answer(client, exchange, Optional.empty(), Optional.empty(), own);
+      return answer(exchange, Optional.empty(), Optional.empty(), exchange.respond(Optional.empty()));
     }
     IngressExchange.Upstream up = exchange.upstream().get();
     // The second connection continues the client's session (same trace, same clock) when there is one.
-    Session s = client != null ? client.nested() : network.untracedSession();
+    Session s = client.map(Session::nested).orElseGet(network::untracedSession);
     String endpoint = hostOf(up.endpoint());
     int port = Integer.parseInt(up.endpoint().substring(up.endpoint().lastIndexOf(':') + 1));
     HttpClient.Result r = HttpClient.fetch(network, s, pod.get(), Ip4.parse(endpoint), port, up.request(),
         s.now() + CONNECT_TIMEOUT, s.now() + CONNECT_TIMEOUT + READ_TIMEOUT);
-    if (client != null) {
-      client.resume(s);
-    }
+    client.ifPresent(c -> c.resume(s));
     HttpResponse response = switch (r.outcome()) {
       case RESPONSE -> exchange.respond(r.response());
       case CONNECT_TIMEOUT, KERNEL_TIMEOUT, TRANSFER_TIMEOUT -> exchange.gatewayTimeout();
       default -> exchange.respond(Optional.empty());
     };
     if (r.ok()) {
-      return answer(client, exchange, r.answeredBy(), Optional.empty(), response);
+      return answer(exchange, r.answeredBy(), Optional.empty(), response);
     }
-    if (client != null) {
-      client.note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) () -> "upstream " + up.endpoint() + " gave no answer ("
-          + r.reason() + ") -> " + response.statusLine());
+    if (client.isPresent()) {
+      client.get().note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) () -> "upstream " + up.endpoint()
+          + " gave no answer (" + r.reason() + ") -> " + response.statusLine());
     }
-    return answer(client, exchange, Optional.empty(), Optional.of(r.reason()), response);
+    return answer(exchange, Optional.empty(), Optional.of(r.reason()), response);
   }
 
-  /** Logs the answer and tells the client's session who answered and how. */
-  private HttpResponse answer(Session client, IngressExchange exchange, Optional<String> upstream,
+  /** The response with what nginx did with the request. */
+  private static ProxyingServer.Proxied answer(IngressExchange exchange, Optional<String> upstream,
       Optional<String> upstreamFailure, HttpResponse response) {
-    controller.served(exchange, upstream.map(o -> o.startsWith("pod/") ? o.substring(4) : o), response);
-    if (client != null) {
-      client.proxiedBy(new IngressAnswer(exchange, upstream, upstreamFailure));
-    }
-    return response;
+    return new ProxyingServer.Proxied(response, Optional.of(new IngressAnswer(exchange, upstream, upstreamFailure)));
   }
 
   private static String hostOf(String address) {

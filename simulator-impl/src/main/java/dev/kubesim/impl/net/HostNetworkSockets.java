@@ -34,9 +34,9 @@ final class HostNetworkSockets implements Sockets {
   }
 
   @Override
-  public Optional<Payload> receive(Netns at, Packet packet) {
+  public Optional<Payload> receive(Session session, Netns at, Packet packet) {
     Sockets s = listener(packet.protocol(), packet.destinationPort());
-    return s == null ? Optional.empty() : s.receive(at, packet);
+    return s == null ? Optional.empty() : s.receive(session, at, packet);
   }
 
   @Override

@@ -98,9 +98,10 @@ public final class HttpClient {
     TcpConnection c = attempt.connection();
     long connectedAt = s.now();
     Optional<String> servedBy = Optional.of(c.serverOwner());
-    s.proxiedBy(null);
     TcpConnection.Reply reply = c.send(HttpPayload.request(request));
-    Optional<ProxyAnswer> proxied = Optional.ofNullable(s.proxiedBy());
+    Optional<ProxyAnswer> proxied = reply.answer()
+        .filter(HttpPayload.class::isInstance)
+        .flatMap(p -> ((HttpPayload) p).proxied());
     if (reply.lost().isPresent()) {
       long limit = Math.min(totalDeadline, connectedAt + DATA_GIVE_UP);
       s.advanceTo(limit);

@@ -12,19 +12,34 @@ import java.util.Optional;
 public final class HttpPayload implements Payload {
   private final HttpRequest request;
   private final HttpResponse response;
+  private final Optional<ProxyAnswer> proxied;
   private int length = -1;
 
-  private HttpPayload(HttpRequest request, HttpResponse response) {
+  private HttpPayload(HttpRequest request, HttpResponse response, Optional<ProxyAnswer> proxied) {
     this.request = request;
     this.response = response;
+    this.proxied = proxied;
   }
 
   public static HttpPayload request(HttpRequest request) {
-    return new HttpPayload(Objects.requireNonNull(request, "request"), null);
+    return new HttpPayload(Objects.requireNonNull(request, "request"), null, Optional.empty());
   }
 
   public static HttpPayload response(HttpResponse response) {
-    return new HttpPayload(null, Objects.requireNonNull(response, "response"));
+    return new HttpPayload(null, Objects.requireNonNull(response, "response"), Optional.empty());
+  }
+
+  /**
+   * A response an L7 proxy wrote, with what it did with the request (which upstream answered, the
+   * route) for the client's result; that account is kubesim's, not bytes on the wire.
+   */
+  public static HttpPayload response(HttpResponse response, Optional<ProxyAnswer> proxied) {
+    return new HttpPayload(null, Objects.requireNonNull(response, "response"), Objects.requireNonNull(proxied, "proxied"));
+  }
+
+  /** What the L7 proxy that wrote this response did with the request, when a proxy wrote it. */
+  public Optional<ProxyAnswer> proxied() {
+    return proxied;
   }
 
   public Optional<HttpRequest> asRequest() {

@@ -45,8 +45,6 @@ public final class Network {
   private final OutsideEdge edge = new OutsideEdge(this);
   private PodFirewall podFirewall = PodFirewall.NONE;
   private final Forwarder forwarder;
-  /** The session whose data a listener is reading right now (null between deliveries). */
-  private Session answering;
 
   /**
    * @param clock the cluster's virtual clock (nanoseconds)
@@ -268,29 +266,9 @@ public final class Network {
     return node.netfilter().decide(packet, local);
   }
 
-  /**
-   * Hands data that reached a namespace to its listener and returns the listener's answer. While
-   * the listener runs, {@link #answering()} is the sender's session, so that a server which opens a
-   * connection of its own to answer (a proxy to its upstream) can continue that session's trace.
-   */
+  /** Hands data that reached a namespace to its listener, in the sender's session, and returns the listener's answer. */
   Optional<Payload> receive(Session s, Netns server, Packet packet) {
-    Session outer = answering;
-    answering = s;
-    try {
-      return server.sockets().receive(server, packet);
-    } finally {
-      answering = outer;
-    }
-  }
-
-  /**
-   * The session whose request a listener is answering at this moment: a server that opens a
-   * connection while answering (ingress-nginx to its upstream) runs it on {@link Session#nested()}
-   * of this one, so the client's trace shows it. Empty outside a delivery (a program called
-   * directly, not over the network).
-   */
-  public Optional<Session> answering() {
-    return Optional.ofNullable(answering);
+    return server.sockets().receive(s, server, packet);
   }
 
   /** A fresh ephemeral source port ({@code net.ipv4.ip_local_port_range} 32768-60999), seeded. */

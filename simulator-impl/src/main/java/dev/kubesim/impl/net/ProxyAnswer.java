@@ -6,7 +6,7 @@ import java.util.Optional;
  * What an L7 proxy did with a request that reached it over the network (ingress-nginx's nginx in a
  * controller pod): which upstream answered in the end, and the route, so that the client's result
  * and its trace's disposition can name the pod behind the proxy. The proxy leaves it on the
- * client's session ({@link Session#proxiedBy}); texts are made only when read.
+ * response it writes ({@link HttpPayload#proxied}); texts are made only when read.
  */
 public interface ProxyAnswer {
   /**

@@ -15,7 +15,6 @@ public final class Session {
   private final long start;
   private final TraceRecorder recorder;
   private long now;
-  private ProxyAnswer proxied;
 
   private Session(long start, TraceRecorder recorder) {
     this.start = start;
@@ -82,19 +81,6 @@ public final class Session {
   /** Records a step of the client itself (a DNS lookup, a timeout), without a packet. */
   public void note(Netns ns, String where, Action action, Object reason) {
     recorder.hop(now, ns.nodeName(), ns.name(), where, action, null, null, reason);
-  }
-
-  /**
-   * What an L7 proxy did with the request last sent in this session, when one received it; reset
-   * by {@link HttpClient} before each request.
-   */
-  public ProxyAnswer proxiedBy() {
-    return proxied;
-  }
-
-  /** Records, for the client, what the L7 proxy that received this session's request did with it. */
-  public void proxiedBy(ProxyAnswer answer) {
-    proxied = answer;
   }
 
   /**

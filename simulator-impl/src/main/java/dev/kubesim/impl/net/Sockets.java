@@ -16,7 +16,7 @@ public interface Sockets {
     }
 
     @Override
-    public Optional<Payload> receive(Netns at, Packet packet) {
+    public Optional<Payload> receive(Session session, Netns at, Packet packet) {
       return Optional.empty();
     }
 
@@ -32,8 +32,12 @@ public interface Sockets {
   /**
    * Data on an established TCP connection, or a UDP datagram, reached the listener: its answer.
    * Empty means no answer (for TCP the server then closes the connection).
+   *
+   * @param session the sender's session: a server that opens a connection of its own to answer (a
+   *     proxy to its upstream) runs it {@linkplain Session#nested() nested} in it, so the sender's
+   *     trace and clock include it
    */
-  Optional<Payload> receive(Netns at, Packet packet);
+  Optional<Payload> receive(Session session, Netns at, Packet packet);
 
   /** Who listens on the port, as {@code pod/NAMESPACE/NAME} (for traces and results). */
   String owner(IpProtocol protocol, int port);

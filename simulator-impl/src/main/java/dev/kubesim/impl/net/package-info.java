@@ -29,10 +29,10 @@
  * dev.kubesim.impl.net.UdpExchange} (one datagram and its answer: DNS), {@link
  * dev.kubesim.impl.net.IcmpEcho} (ping). Each runs in a {@link dev.kubesim.impl.net.Session}: its own
  * virtual clock from the cluster's current instant, and a trace. A server that opens a connection
- * of its own while answering (ingress-nginx to its upstream) runs it on {@link
- * dev.kubesim.impl.net.Session#nested()} of the session {@link
- * dev.kubesim.impl.net.Network#answering()} names, so the client's trace and clock include it, and
- * leaves a {@link dev.kubesim.impl.net.ProxyAnswer} saying which upstream answered.
+ * of its own while answering (ingress-nginx to its upstream) gets the client's session with the
+ * data ({@link dev.kubesim.impl.net.Sockets#receive}) and runs its connection on {@link
+ * dev.kubesim.impl.net.Session#nested()}, so the client's trace and clock include it; its response
+ * carries a {@link dev.kubesim.impl.net.ProxyAnswer} saying which upstream answered.
  *
  * <pre>{@code
  * Network net = cluster.network();

@@ -382,6 +382,20 @@ public final class RunningContainer {
   }
 
   /**
+   * A request that came over the network to a port where the program is a proxy ({@link
+   * ProxyingServer}): its answer, and what the proxy did; empty when the program proxies nothing
+   * there (then {@link #serveHttp} answers) or has exited.
+   */
+  public Optional<ProxyingServer.Proxied> proxy(HttpRequest request, dev.kubesim.impl.net.Session client) {
+    if (!(program instanceof ProxyingServer p) || !servesHttpOn(request.serverPort())
+        || !p.proxiesOn(launch, request.serverPort())) {
+      return Optional.empty();
+    }
+    requests++;
+    return Optional.of(p.proxy(launch, request, client));
+  }
+
+  /**
    * A TCP connection to a port where the process listens without serving HTTP was accepted: what
    * the process writes on it ({@link RawServer#acceptTcp}); empty when it writes nothing or has
    * exited.

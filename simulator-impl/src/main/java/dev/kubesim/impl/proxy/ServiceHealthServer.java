@@ -9,6 +9,7 @@ import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Packet;
 import dev.kubesim.impl.net.Payload;
 import dev.kubesim.impl.net.ServicePortName;
+import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.Sockets;
 import dev.kubesim.impl.program.images.HttpDates;
 import java.time.Instant;
@@ -87,7 +88,7 @@ public final class ServiceHealthServer implements Sockets {
   }
 
   @Override
-  public Optional<Payload> receive(Netns at, Packet packet) {
+  public Optional<Payload> receive(Session session, Netns at, Packet packet) {
     Listener l = byPort.get(packet.destinationPort());
     if (l == null || !(packet.payload() instanceof HttpPayload http) || http.asRequest().isEmpty()) {
       return Optional.empty();

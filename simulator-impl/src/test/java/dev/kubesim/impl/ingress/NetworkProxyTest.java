@@ -3,6 +3,7 @@ package dev.kubesim.impl.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.trace.Disposition;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.impl.cluster.SimCluster;
 import java.util.List;
@@ -65,9 +66,9 @@ class NetworkProxyTest {
     ExecResult r = curl("-s", "-H", "Host: shop.example.com", "http://ingress-nginx-controller.ingress-nginx");
 
     assertThat(r.stdout()).as("seed %d", SEED).isEqualTo("web-1");
-    IngressController.Served served = IngressController.of(cluster.api()).orElseThrow().lastServed().orElseThrow();
-    assertThat(served.upstreamPod()).contains("default/web-1");
-    assertThat(served.exchange().decision().backend().map(Object::toString)).contains("default/web:80");
+    Disposition d = r.trace().orElseThrow().disposition();
+    assertThat(d.object()).as("the pod behind the controller answered").isEqualTo("pod/default/web-1");
+    assertThat(d.reason()).contains("Service port default/web:80");
   }
 
   @Test
@@ -86,6 +87,7 @@ class NetworkProxyTest {
     ExecResult r = curl("-si", "-H", "Host: shop.example.com", "http://ingress-nginx-controller.ingress-nginx");
 
     assertThat(r.stdout()).as("seed %d", SEED).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
-    assertThat(IngressController.of(cluster.api()).orElseThrow().lastServed().orElseThrow().upstreamPod()).isEmpty();
+    assertThat(r.trace().orElseThrow().disposition().object()).as("the controller answered itself")
+        .startsWith("pod/ingress-nginx/ingress-nginx-controller-");
   }
 }

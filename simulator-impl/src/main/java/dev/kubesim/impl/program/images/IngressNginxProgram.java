@@ -11,6 +11,8 @@ import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
 import dev.kubesim.impl.ingress.NginxPages;
+import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.program.ProxyingServer;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,15 +26,16 @@ import java.util.Optional;
  * one (the image run outside the add-on) it answers as an nginx without any Ingress: the default
  * server's {@code 404 Not Found}.
  */
-public final class IngressNginxProgram implements Program {
+public final class IngressNginxProgram implements Program, ProxyingServer {
   /** nginx's side of the controller: answers a request that reached the pod on 80 or 443. */
   @FunctionalInterface
   public interface Frontend {
     /**
      * @param request the request as the pod received it
      * @param tls whether it came in on the HTTPS port (443)
+     * @param client the session of the client whose request came over the network, if it did
      */
-    HttpResponse serve(HttpRequest request, boolean tls);
+    ProxyingServer.Proxied serve(HttpRequest request, boolean tls, Optional<Session> client);
   }
 
   static final String DEFAULT_VERSION = "v1.11.3";
@@ -79,7 +82,8 @@ public final class IngressNginxProgram implements Program {
 
   private HttpResponse handle(HttpRequest request, ServerContext ctx) {
     if (request.serverPort() != HEALTH_PORT) {
-      return frontend.map(f -> f.serve(request, request.serverPort() == 443)).orElseGet(() -> NginxPages.notFound(ctx.now()));
+      return frontend.map(f -> f.serve(request, request.serverPort() == 443, Optional.empty()).response())
+          .orElseGet(() -> NginxPages.notFound(ctx.now()));
     }
     if (request.path().equals("/healthz")) {
       return GoHttp.response(200, "ok", ctx);
@@ -90,6 +94,17 @@ public final class IngressNginxProgram implements Program {
           + "nginx_ingress_controller_build_info{release=\"" + version + "\"} 1\n", ctx);
     }
     return GoHttp.response(404, "404 page not found\n", ctx).withHeader("X-Content-Type-Options", "nosniff");
+  }
+
+  /** nginx's ports go through the frontend, with the client's session, when there is one. */
+  @Override
+  public boolean proxiesOn(Launch launch, int port) {
+    return frontend.isPresent() && port != HEALTH_PORT;
+  }
+
+  @Override
+  public Proxied proxy(Launch launch, HttpRequest request, Session client) {
+    return frontend.orElseThrow().serve(request, request.serverPort() == 443, Optional.of(client));
   }
 
   @Override
