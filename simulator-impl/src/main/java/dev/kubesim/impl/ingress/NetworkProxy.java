@@ -11,7 +11,6 @@ import dev.kubesim.impl.program.ProxyingServer;
 import dev.kubesim.impl.trace.Action;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * nginx in a controller pod: takes a request that reached the pod on 80 or 443, lets the {@link
@@ -51,7 +50,7 @@ public final class NetworkProxy {
     IngressExchange exchange = controller.proxy(request, tls);
     Optional<Netns> pod = network.at(hostOf(request.serverAddress()));
     if (client.isPresent() && pod.isPresent()) {
-      client.get().note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) exchange::describe);
+      client.get().note(pod.get(), WHERE, Action.PROXY, exchange::describe);
     }
     if (exchange.upstream().isEmpty() || pod.isEmpty()) {
       return answer(exchange, Optional.empty(), Optional.empty(), exchange.respond(Optional.empty()));
@@ -73,7 +72,7 @@ public final class NetworkProxy {
       return answer(exchange, r.answeredBy(), Optional.empty(), response);
     }
     if (client.isPresent()) {
-      client.get().note(pod.get(), WHERE, Action.PROXY, (Supplier<String>) () -> "upstream " + up.endpoint()
+      client.get().note(pod.get(), WHERE, Action.PROXY, () -> "upstream " + up.endpoint()
           + " gave no answer (" + r.reason() + ") -> " + response.statusLine());
     }
     return answer(exchange, Optional.empty(), Optional.of(r.reason()), response);

@@ -1,8 +1,9 @@
 package dev.kubesim.impl.net;
 
 import dev.kubesim.impl.trace.Action;
+import dev.kubesim.impl.trace.Reason;
 import java.util.Optional;
-import java.util.function.Supplier;
+
 
 /**
  * Walks one packet through the network, hop by hop: out of the sender's namespace, across veths
@@ -27,7 +28,7 @@ final class Forwarder {
     this.loopback = net.latency().loopback().toNanos();
   }
 
-  Delivery send(Session s, Netns from, Packet p, Object reason) {
+  Delivery send(Session s, Netns from, Packet p, Reason reason) {
     return switch (from.kind()) {
       case POD -> fromPod(s, from, p, reason);
       case NODE -> {
@@ -38,31 +39,31 @@ final class Forwarder {
     };
   }
 
-  private Delivery fromPod(Session s, Netns pod, Packet p, Object reason) {
+  private Delivery fromPod(Session s, Netns pod, Packet p, Reason reason) {
     if (p.destination() == pod.address() || Ip4.isLoopback(p.destination())) {
       s.hop(pod, "lo", Action.SEND, p, null, reason);
       s.advance(loopback);
-      s.hop(pod, "lo", Action.DELIVER, p, null, null);
+      s.hop(pod, "lo", Action.DELIVER, p, null, Reason.NONE);
       return new Delivery.Arrived(pod, p);
     }
     NodeHost node = pod.node();
-    s.hop(pod, "eth0", Action.SEND, p, null, reason != null ? reason : node.podDefaultRoute());
+    s.hop(pod, "eth0", Action.SEND, p, null, reason != Reason.NONE ? reason : Reason.of(node.podDefaultRoute()));
     s.advance(veth);
     return ingress(s, node, p, pod.hostInterface());
   }
 
-  private Delivery fromOutside(Session s, Netns host, Packet p, Object reason) {
+  private Delivery fromOutside(Session s, Netns host, Packet p, Reason reason) {
     int dst = p.destination();
     s.hop(host, "eth0", Action.SEND, p, null, reason);
     if (dst == host.address()) {
       s.advance(loopback);
-      s.hop(host, "lo", Action.DELIVER, p, null, null);
+      s.hop(host, "lo", Action.DELIVER, p, null, Reason.NONE);
       return new Delivery.Arrived(host, p);
     }
     Netns other = net.outside(dst);
     if (other != null) {
       s.advance(outsideLink);
-      s.hop(other, "eth0", Action.DELIVER, p, null, null);
+      s.hop(other, "eth0", Action.DELIVER, p, null, Reason.NONE);
       return new Delivery.Arrived(other, p);
     }
     s.advance(outsideLink);
@@ -82,7 +83,7 @@ final class Forwarder {
       s.hop(node.netns(), iface, Action.LOST, p, null, why);
       return new Delivery.Lost(Delivery.Loss.NODE_DOWN, node.netns().object(), why);
     }
-    s.hop(node.netns(), iface, Action.RECEIVE, p, null, null);
+    s.hop(node.netns(), iface, Action.RECEIVE, p, null, Reason.NONE);
     return netfilter(s, node, p, false);
   }
 
@@ -106,11 +107,11 @@ final class Forwarder {
       ConntrackEntry entry = e;
       if (!reply && e.dnat && !icmpError) {
         q = p.withDestination(e.decision.destination(), e.decision.destinationPort());
-        s.hop(node.netns(), hook, Action.DNAT, p, q, (Supplier<String>) () -> "conntrack: " + entry.decision.describeDnat(p));
+        s.hop(node.netns(), hook, Action.DNAT, p, q, () -> "conntrack: " + entry.decision.describeDnat(p));
       } else if (reply && e.snat) {
         q = p.withDestination(e.source, p.protocol() == IpProtocol.ICMP ? p.destinationPort() : e.sourcePort);
         s.hop(node.netns(), hook, Action.UNSNAT, p, q,
-            (Supplier<String>) () -> "conntrack: reply to " + Ip4.format(entry.natSource) + " goes back to the client "
+            () -> "conntrack: reply to " + Ip4.format(entry.natSource) + " goes back to the client "
                 + Ip4.format(entry.source));
       }
     } else if (!icmpError) {
@@ -128,7 +129,7 @@ final class Forwarder {
         }
         case DNAT -> {
           q = p.withDestination(d.destination(), d.destinationPort());
-          s.hop(node.netns(), hook, Action.DNAT, p, q, (Supplier<String>) () -> d.describeDnat(p));
+          s.hop(node.netns(), hook, Action.DNAT, p, q, () -> d.describeDnat(p));
         }
         case ACCEPT -> s.hop(node.netns(), filterHook(node, p, local), Action.ACCEPT, p, null, d.reason());
         case NO_MATCH -> { }
@@ -174,7 +175,7 @@ final class Forwarder {
 
   private boolean admitted(Session s, NodeHost node, Packet q, PacketDecision d) {
     boolean accept = d.verdict() == Verdict.ACCEPT;
-    s.hop(node.netns(), "filter FORWARD", accept ? Action.ACCEPT : Action.DROP, q, null, (Supplier<String>) d::reason);
+    s.hop(node.netns(), "filter FORWARD", accept ? Action.ACCEPT : Action.DROP, q, null, d::reason);
     return accept;
   }
 
@@ -213,7 +214,7 @@ final class Forwarder {
           node.conntrack().confirm(e, q);
         }
       }
-      s.hop(node.netns(), local ? "lo" : "INPUT", Action.DELIVER, q, null, null);
+      s.hop(node.netns(), local ? "lo" : "INPUT", Action.DELIVER, q, null, Reason.NONE);
       return new Delivery.Arrived(node.netns(), q);
     }
     if (target != null && target.kind() == Netns.Kind.POD && target.node() == node) {
@@ -223,7 +224,7 @@ final class Forwarder {
         q = q.forwarded();
       }
       s.advance(veth);
-      s.hop(target, "eth0", Action.DELIVER, q, null, null);
+      s.hop(target, "eth0", Action.DELIVER, q, null, Reason.NONE);
       return new Delivery.Arrived(target, q);
     }
     NodeHost via = net.podRoute(dst);
@@ -267,7 +268,7 @@ final class Forwarder {
       s.hop(node.netns(), "eth0", Action.LOST, q, null, why);
       return new Delivery.Lost(Delivery.Loss.NO_HOST, "-", why);
     }
-    s.hop(host, "eth0", Action.DELIVER, q, null, null);
+    s.hop(host, "eth0", Action.DELIVER, q, null, Reason.NONE);
     return new Delivery.Arrived(host, q);
   }
 
@@ -309,7 +310,7 @@ final class Forwarder {
     return q.withSource(e.destination, q.protocol() == IpProtocol.ICMP ? q.sourcePort() : e.destinationPort);
   }
 
-  private static Supplier<String> undnatReason(ConntrackEntry e) {
+  private static Reason undnatReason(ConntrackEntry e) {
     return () -> "conntrack: the reply comes from " + Ip4.format(e.destination)
         + (e.protocol == IpProtocol.ICMP ? "" : ":" + e.destinationPort) + ", the address the client asked for";
   }

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.impl.trace.Reason;
 import dev.kubesim.impl.trace.TraceCapture;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -236,12 +237,17 @@ public final class Network {
 
   /** Sends a packet from a namespace and follows it to where it ends up. */
   public Delivery send(Session session, Netns from, Packet packet) {
-    return forwarder.send(session, from, packet, null);
+    return forwarder.send(session, from, packet, Reason.NONE);
   }
 
   /** Like {@link #send(Session, Netns, Packet)}, with the sender's reason on the first hop. */
-  public Delivery send(Session session, Netns from, Packet packet, Object reason) {
+  public Delivery send(Session session, Netns from, Packet packet, Reason reason) {
     return forwarder.send(session, from, packet, reason);
+  }
+
+  /** Like {@link #send(Session, Netns, Packet)}, with a reason already at hand (null for none). */
+  public Delivery send(Session session, Netns from, Packet packet, String reason) {
+    return forwarder.send(session, from, packet, Reason.of(reason));
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.kubesim.impl.net;
 
 import dev.kubesim.impl.trace.Action;
+import dev.kubesim.impl.trace.Reason;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Where hosts outside the cluster meet the node network for addresses that are no host's own: the
@@ -44,18 +44,18 @@ final class OutsideEdge {
       conntrack.seen(e, p, false, now);
       Packet q = e.dnat ? p.withDestination(e.decision.destination(), e.decision.destinationPort()) : p;
       s.elementHop(NETNS, e.route.element(), e.dnat ? Action.DNAT : Action.ROUTE, p, e.dnat ? q : null,
-          (Supplier<String>) () -> "conntrack: " + e.route.reason());
+          () -> "conntrack: " + e.route.reason());
       return new Inbound(e.via, q.forwarded(), null);
     }
     GatewayRoute r = gateway.route(p);
     switch (r.kind()) {
       case DROP -> {
-        s.elementHop(NETNS, r.element(), Action.DROP, p, null, r.reason());
+        s.elementHop(NETNS, r.element(), Action.DROP, p, null, Reason.of(r.reason()));
         return lost(Delivery.Loss.DROPPED, r.object(), r.reason());
       }
       case UNKNOWN -> {
         String why = unknown(p.destination());
-        s.elementHop(NETNS, r.element(), Action.LOST, p, null, why);
+        s.elementHop(NETNS, r.element(), Action.LOST, p, null, Reason.of(why));
         return lost(Delivery.Loss.NO_HOST, "-", why);
       }
       default -> { }
@@ -63,7 +63,7 @@ final class OutsideEdge {
     NodeHost node = net.node(r.node()).orElse(null);
     if (node == null) {
       String why = r.reason() + ", but node " + r.node() + " is not on the network";
-      s.elementHop(NETNS, r.element(), Action.LOST, p, null, why);
+      s.elementHop(NETNS, r.element(), Action.LOST, p, null, Reason.of(why));
       return lost(Delivery.Loss.NO_HOST, r.object(), why);
     }
     boolean dnat = r.destination() != p.destination() || r.destinationPort() != p.destinationPort();
@@ -74,7 +74,7 @@ final class OutsideEdge {
     e.route = r;
     Packet q = dnat ? p.withDestination(r.destination(), r.destinationPort()) : p;
     conntrack.confirm(e, q);
-    s.elementHop(NETNS, r.element(), dnat ? Action.DNAT : Action.ROUTE, p, dnat ? q : null, r.reason());
+    s.elementHop(NETNS, r.element(), dnat ? Action.DNAT : Action.ROUTE, p, dnat ? q : null, Reason.of(r.reason()));
     return new Inbound(node, q.forwarded(), null);
   }
 
@@ -97,7 +97,7 @@ final class OutsideEdge {
     conntrack.seen(e, q, true, now);
     if (!e.dnat) {
       s.elementHop(NETNS, e.route.element(), Action.ROUTE, q, null,
-          (Supplier<String>) () -> "conntrack: the reply goes back to the client " + Ip4.format(e.source));
+          () -> "conntrack: the reply goes back to the client " + Ip4.format(e.source));
       return q.forwarded();
     }
     Packet r = icmpError
@@ -105,7 +105,7 @@ final class OutsideEdge {
             new Packet.Quoted(((Packet.Quoted) q.payload()).original().withDestination(e.destination, e.destinationPort)))
         : q.withSource(e.destination, e.destinationPort);
     s.elementHop(NETNS, e.route.element(), Action.UNDNAT, q, r,
-        (Supplier<String>) () -> "conntrack: the reply leaves from " + Ip4.format(e.destination) + ":" + e.destinationPort
+        () -> "conntrack: the reply leaves from " + Ip4.format(e.destination) + ":" + e.destinationPort
             + ", the address the client connected to");
     return r.forwarded();
   }

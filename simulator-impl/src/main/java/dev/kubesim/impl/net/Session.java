@@ -2,6 +2,7 @@ package dev.kubesim.impl.net;
 
 import dev.kubesim.api.trace.Disposition;
 import dev.kubesim.impl.trace.Action;
+import dev.kubesim.impl.trace.Reason;
 import dev.kubesim.impl.trace.SimTrace;
 import dev.kubesim.impl.trace.TraceRecorder;
 
@@ -65,22 +66,32 @@ public final class Session {
     return recorder.enabled();
   }
 
-  /** Records a packet's hop; {@code reason} is a String or a {@code Supplier<String>}. */
-  public void hop(Netns ns, String where, Action action, Packet packet, Packet rewritten, Object reason) {
+  /** Records a packet's hop; {@code rewritten} is null when the hop did not change the packet. */
+  public void hop(Netns ns, String where, Action action, Packet packet, Packet rewritten, Reason reason) {
     recorder.hop(now, ns.nodeName(), ns.name(), where, action, packet, rewritten, reason);
+  }
+
+  /** Records a packet's hop with a reason already at hand (null for none). */
+  public void hop(Netns ns, String where, Action action, Packet packet, Packet rewritten, String reason) {
+    hop(ns, where, action, packet, rewritten, Reason.of(reason));
   }
 
   /**
    * Records a packet's hop at an element of the network that is no host (the cloud's load
    * balancer, a router): {@code element} stands where a namespace would, the node is {@code -}.
    */
-  void elementHop(String element, String where, Action action, Packet packet, Packet rewritten, Object reason) {
+  void elementHop(String element, String where, Action action, Packet packet, Packet rewritten, Reason reason) {
     recorder.hop(now, "-", element, where, action, packet, rewritten, reason);
   }
 
   /** Records a step of the client itself (a DNS lookup, a timeout), without a packet. */
-  public void note(Netns ns, String where, Action action, Object reason) {
+  public void note(Netns ns, String where, Action action, Reason reason) {
     recorder.hop(now, ns.nodeName(), ns.name(), where, action, null, null, reason);
+  }
+
+  /** Records a step of the client itself with a reason already at hand. */
+  public void note(Netns ns, String where, Action action, String reason) {
+    note(ns, where, action, Reason.of(reason));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.net;
 
 import dev.kubesim.impl.trace.Action;
+import dev.kubesim.impl.trace.Reason;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ public final class UdpExchange {
    * @param why the sender's reason for the trace ({@code DNS query 1 of 2 to 10.96.0.10}), or null
    */
   public static Result request(Network net, Session s, Netns from, int destination, int port, Payload payload,
-      long timeoutNanos, Object why) {
+      long timeoutNanos, Reason why) {
     return request(net, s, from, net.ephemeralPort(), destination, port, payload, timeoutNanos, why);
   }
 
@@ -45,7 +46,7 @@ public final class UdpExchange {
    * port the client already has (a connected UDP socket whose local address it reports).
    */
   public static Result request(Network net, Session s, Netns from, int sport, int destination, int port,
-      Payload payload, long timeoutNanos, Object why) {
+      Payload payload, long timeoutNanos, Reason why) {
     long sentAt = s.now();
     Packet datagram = Packet.udp(from.address(), sport, destination, port, payload);
     Delivery d = net.send(s, from, datagram, why);

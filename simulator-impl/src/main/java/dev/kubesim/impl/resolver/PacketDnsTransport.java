@@ -9,6 +9,7 @@ import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.UdpExchange;
+import dev.kubesim.impl.trace.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class PacketDnsTransport implements DnsTransport {
     }
     DnsQueryPayload query = new DnsQueryPayload(network.randomId(), question, recursionDesired);
     UdpExchange.Result r = UdpExchange.request(network, session, from, ns.getAsInt(), 53, query, timeoutNanos,
-        "DNS query to nameserver " + nameserver);
+        () -> "DNS query to nameserver " + nameserver);
     Optional<DnsResponse> response = r.answer()
         .filter(DnsResponsePayload.class::isInstance)
         .map(p -> ((DnsResponsePayload) p).response());

@@ -1,7 +1,5 @@
 package dev.kubesim.impl.trace;
 
-import java.util.function.Supplier;
-
 /**
  * One recorded hop, kept as the network produced it: strings the network already holds, the packet
  * objects themselves, and a reason that may be computed only when the trace is read.
@@ -14,10 +12,11 @@ final class Hop {
   final Action action;
   final TracedPacket packet;
   final TracedPacket rewritten;
-  private Object reason;
+  private Reason reason;
+  private String reasonText;
 
   Hop(long time, String node, String netns, String where, Action action, TracedPacket packet, TracedPacket rewritten,
-      Object reason) {
+      Reason reason) {
     this.time = time;
     this.node = node;
     this.netns = netns;
@@ -28,11 +27,12 @@ final class Hop {
     this.reason = reason;
   }
 
-  /** The reason as text: a string as given, or a supplier's answer (computed once). */
+  /** The reason as text, made on first read. */
   String reason() {
-    if (reason instanceof Supplier<?> s) {
-      reason = String.valueOf(s.get());
+    if (reasonText == null) {
+      reasonText = reason == null ? "" : String.valueOf(reason.text());
+      reason = null;
     }
-    return reason == null ? "" : reason.toString();
+    return reasonText;
   }
 }

@@ -42,7 +42,7 @@ public final class TraceRecorder {
 
   /** Records a hop; {@code rewritten} is null when the hop did not change the packet. */
   public void hop(long time, String node, String netns, String where, Action action, TracedPacket packet,
-      TracedPacket rewritten, Object reason) {
+      TracedPacket rewritten, Reason reason) {
     if (enabled) {
       hops.add(new Hop(time, node, netns, where, action, packet, rewritten, reason));
     }

@@ -12,6 +12,7 @@ import dev.kubesim.impl.program.Command;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.resolver.Libc;
+import dev.kubesim.impl.trace.Reason;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -225,7 +226,7 @@ final class Agnhost implements Command {
     boolean forever = f.timeout <= 0;
     long wait = forever ? Long.MAX_VALUE - start : f.timeout;
     UdpExchange.Result r = UdpExchange.request(network, s, pn.netns(), sport, Ip4.parse(target.ip()), target.port(),
-        new DataPayload(f.udpData + "\n"), wait, "agnhost connect --protocol=udp");
+        new DataPayload(f.udpData + "\n"), wait, Reason.of("agnhost connect --protocol=udp"));
     return switch (r.status()) {
       case ANSWERED -> r.answer().get().length() == 0
           ? finish(pn, 1, "OTHER: No data received from the server. Cannot guarantee the server received the request.\n",
