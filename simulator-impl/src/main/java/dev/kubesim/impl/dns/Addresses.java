@@ -1,6 +1,7 @@
 package dev.kubesim.impl.dns;
 
 import com.google.common.net.InetAddresses;
+import dev.kubesim.impl.dnswire.DnsNames;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;

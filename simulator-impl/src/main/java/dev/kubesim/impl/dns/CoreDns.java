@@ -1,5 +1,8 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.dnswire.DnsNames;
+import dev.kubesim.impl.dnswire.DnsQuestion;
+import dev.kubesim.impl.dnswire.DnsResponse;
 import dev.kubesim.impl.sim.VirtualClock;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.dnswire.DnsQueryPayload;
+import dev.kubesim.impl.dnswire.DnsResponsePayload;
 import dev.kubesim.impl.net.DatagramService;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.IpProtocol;

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.dnswire.DnsRecord;
 import java.util.List;
 
 /**

@@ -4,6 +4,8 @@ import dev.kubesim.impl.dns.KubernetesIndex.AddressEntry;
 import dev.kubesim.impl.dns.KubernetesIndex.PortEntry;
 import dev.kubesim.impl.dns.KubernetesIndex.ServiceEntry;
 import dev.kubesim.impl.dns.KubernetesIndex.SliceEntry;
+import dev.kubesim.impl.dnswire.DnsNames;
+import dev.kubesim.impl.dnswire.RrType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.dnswire.DnsRecord;
+import dev.kubesim.impl.dnswire.DnsResponse;
+import dev.kubesim.impl.dnswire.Rcode;
+import dev.kubesim.impl.dnswire.RrType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,10 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.dnswire.DnsNames;
+import dev.kubesim.impl.dnswire.DnsQuestion;
+import dev.kubesim.impl.dnswire.DnsRecord;
+import dev.kubesim.impl.dnswire.DnsResponse;
+import dev.kubesim.impl.dnswire.RrType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.dnswire.DnsNames;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.impl.dnswire.RrType;
 import dev.kubesim.impl.net.Ip4;
 import java.util.Optional;
 

@@ -2,6 +2,12 @@ package dev.kubesim.impl.dns;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.kubesim.impl.dnswire.DnsNames;
+import dev.kubesim.impl.dnswire.DnsQuestion;
+import dev.kubesim.impl.dnswire.DnsRecord;
+import dev.kubesim.impl.dnswire.DnsResponse;
+import dev.kubesim.impl.dnswire.Rcode;
+import dev.kubesim.impl.dnswire.RrType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.resolver;
 
 import com.google.common.collect.ImmutableList;
+import dev.kubesim.impl.dnswire.DnsRecord;
 import java.util.List;
 import java.util.Objects;
 

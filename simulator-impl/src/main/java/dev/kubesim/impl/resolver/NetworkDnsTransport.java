@@ -3,8 +3,7 @@ package dev.kubesim.impl.resolver;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.impl.apiserver.ApiServer;
-import dev.kubesim.impl.dns.DnsQuestion;
-import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.dnswire.DnsQuestion;
 import dev.kubesim.impl.net.Network;
 import java.util.Optional;
 

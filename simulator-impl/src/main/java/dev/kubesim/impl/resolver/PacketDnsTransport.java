@@ -1,15 +1,14 @@
 package dev.kubesim.impl.resolver;
 
-import dev.kubesim.impl.dns.DnsQueryPayload;
-import dev.kubesim.impl.dns.DnsQuestion;
-import dev.kubesim.impl.dns.DnsResponse;
-import dev.kubesim.impl.dns.DnsResponsePayload;
+import dev.kubesim.impl.dnswire.DnsQueryPayload;
+import dev.kubesim.impl.dnswire.DnsQuestion;
+import dev.kubesim.impl.dnswire.DnsResponse;
+import dev.kubesim.impl.dnswire.DnsResponsePayload;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.UdpExchange;
-import dev.kubesim.impl.trace.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,8 +79,6 @@ public final class PacketDnsTransport implements DnsTransport {
   }
 
   static DnsAnswer answer(DnsResponse response) {
-    return new DnsAnswer(response.rcode().name(), response.answer().stream()
-        .map(a -> new DnsRecord(a.name(), a.type(), a.ttl(), a.data()))
-        .toList());
+    return new DnsAnswer(response.rcode().name(), response.answer());
   }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.dnswire.DnsQuestion;
+import dev.kubesim.impl.dnswire.DnsRecord;
+import dev.kubesim.impl.dnswire.Rcode;
 import dev.kubesim.impl.net.UdpExchange;
 import dev.kubesim.impl.resolver.PacketDnsTransport;
 import java.time.Duration;

@@ -4,6 +4,9 @@ import static dev.kubesim.impl.dns.DnsTestClusters.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.dnswire.DnsRecord;
+import dev.kubesim.impl.dnswire.DnsResponse;
+import dev.kubesim.impl.dnswire.Rcode;
 import dev.kubesim.impl.resolver.PacketDnsTransport;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -2,6 +2,7 @@ package dev.kubesim.impl.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubesim.impl.dnswire.DnsNames;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

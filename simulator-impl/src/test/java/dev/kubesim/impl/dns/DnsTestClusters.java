@@ -2,6 +2,7 @@ package dev.kubesim.impl.dns;
 
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.dnswire.DnsQuestion;
 import dev.kubesim.impl.resolver.NetworkDnsTransport;
 import dev.kubesim.impl.resolver.PacketDnsTransport;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.kubesim.impl.resolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubesim.impl.dnswire.DnsRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,10 @@ package dev.kubesim.impl.program.nettools;
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.trace.Disposition;
-import dev.kubesim.impl.dns.DnsQuestion;
-import dev.kubesim.impl.dns.DnsRecord;
-import dev.kubesim.impl.dns.DnsResponse;
-import dev.kubesim.impl.dns.DnsResponsePayload;
+import dev.kubesim.impl.dnswire.DnsQuestion;
+import dev.kubesim.impl.dnswire.DnsRecord;
+import dev.kubesim.impl.dnswire.DnsResponse;
+import dev.kubesim.impl.dnswire.DnsResponsePayload;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.Command;
@@ -96,7 +96,7 @@ final class Dig implements Command {
     PacketDnsTransport.Exchange e = null;
     for (String candidate : candidates) {
       e = transport.exchange(ns, DnsQuestion.of(candidate, type), recurse);
-      if (e.response().isEmpty() || e.response().get().rcode() != dev.kubesim.impl.dns.Rcode.NXDOMAIN) {
+      if (e.response().isEmpty() || e.response().get().rcode() != dev.kubesim.impl.dnswire.Rcode.NXDOMAIN) {
         break;
       }
     }
@@ -107,7 +107,7 @@ final class Dig implements Command {
           Duration.ofNanos(elapsed));
     }
     DnsResponse r = e.response().get();
-    pn.publish(new Disposition(r.rcode() == dev.kubesim.impl.dns.Rcode.NXDOMAIN ? Disposition.Kind.NXDOMAIN
+    pn.publish(new Disposition(r.rcode() == dev.kubesim.impl.dnswire.Rcode.NXDOMAIN ? Disposition.Kind.NXDOMAIN
         : r.answer().isEmpty() ? Disposition.Kind.NO_ANSWER : Disposition.Kind.DELIVERED, e.server(),
         r.rcode() + " " + r.question()));
     if (shortForm) {

@@ -2,9 +2,9 @@ package dev.kubesim.impl.program.nettools;
 
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.trace.Disposition;
-import dev.kubesim.impl.dns.DnsRecord;
-import dev.kubesim.impl.dns.DnsResponse;
-import dev.kubesim.impl.dns.Rcode;
+import dev.kubesim.impl.dnswire.DnsRecord;
+import dev.kubesim.impl.dnswire.DnsResponse;
+import dev.kubesim.impl.dnswire.Rcode;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.Command;
 import dev.kubesim.impl.program.ExecContext;
@@ -123,7 +123,7 @@ final class Nslookup implements Command {
     boolean failed = false;
     String server = "-";
     for (String t : type.equals("A") ? List.of("A", "AAAA") : List.of(type)) {
-      PacketDnsTransport.Exchange e = pn.transport().exchange(ns, dev.kubesim.impl.dns.DnsQuestion.of(fqdn, t), true);
+      PacketDnsTransport.Exchange e = pn.transport().exchange(ns, dev.kubesim.impl.dnswire.DnsQuestion.of(fqdn, t), true);
       if (e.response().isEmpty()) {
         out.setLength(0);
         out.append(";; connection timed out; no servers could be reached\n\n");

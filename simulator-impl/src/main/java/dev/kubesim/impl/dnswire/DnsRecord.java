@@ -1,4 +1,4 @@
-package dev.kubesim.impl.dns;
+package dev.kubesim.impl.dnswire;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -72,7 +72,7 @@ public record DnsRecord(String name, String type, long ttl, String data) {
    * For SOA: the negative-caching TTL (RFC 2308), the smaller of the record's TTL and its minimum
    * field; for any other record its TTL.
    */
-  long negativeTtl() {
+  public long negativeTtl() {
     if (!type.equals(RrType.SOA)) {
       return ttl;
     }

@@ -1,4 +1,4 @@
-package dev.kubesim.impl.dns;
+package dev.kubesim.impl.dnswire;
 
 /**
  * The resource record and query types kubesim's DNS answers, by their mnemonic. Types are plain

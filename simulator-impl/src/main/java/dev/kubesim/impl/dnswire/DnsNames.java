@@ -1,4 +1,4 @@
-package dev.kubesim.impl.dns;
+package dev.kubesim.impl.dnswire;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.kubesim.impl.dns;
+package dev.kubesim.impl.dnswire;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
@@ -41,12 +41,13 @@ public record DnsResponse(
   }
 
   /** The same response with every record's TTL set to this value (a cache's view of it). */
-  DnsResponse withTtl(long ttl) {
+  public DnsResponse withTtl(long ttl) {
     return new DnsResponse(question, rcode, retimed(answer, ttl), retimed(authority, ttl), retimed(additional, ttl),
         authoritative, recursionAvailable);
   }
 
-  DnsResponse withFlags(boolean aa, boolean ra) {
+  /** The same response with the authoritative-answer and recursion-available flags set as given. */
+  public DnsResponse withFlags(boolean aa, boolean ra) {
     return new DnsResponse(question, rcode, answer, authority, additional, aa, ra);
   }
 

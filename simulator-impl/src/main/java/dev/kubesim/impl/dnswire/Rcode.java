@@ -1,4 +1,4 @@
-package dev.kubesim.impl.dns;
+package dev.kubesim.impl.dnswire;
 
 /** A DNS response code (RFC 1035 section 4.1.1), by the names dig prints. */
 public enum Rcode {

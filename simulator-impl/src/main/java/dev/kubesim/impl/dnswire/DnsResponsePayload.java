@@ -1,4 +1,4 @@
-package dev.kubesim.impl.dns;
+package dev.kubesim.impl.dnswire;
 
 import dev.kubesim.impl.net.Payload;
 import java.util.Objects;
