@@ -19,6 +19,7 @@ import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.controller.PodStates;
 import dev.kubesim.impl.events.EventRecorder;
+import dev.kubesim.impl.http.NginxPages;
 import dev.kubesim.impl.sim.EventLoop;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.ingress;
 
 import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.impl.http.NginxPages;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -9,6 +9,7 @@ import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.http.GoHttp;
 import dev.kubesim.impl.program.RawServer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.http.GoHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import dev.kubesim.api.program.HttpHandler;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ServerContext;
+import dev.kubesim.impl.http.GoHttp;
+import dev.kubesim.impl.http.HttpDates;
 import java.util.List;
 import java.util.Optional;
 

@@ -10,6 +10,7 @@ import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.http.HttpDates;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.Launch;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.ServerContext;
+import dev.kubesim.impl.http.GoHttp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

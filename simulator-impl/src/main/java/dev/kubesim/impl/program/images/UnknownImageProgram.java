@@ -7,6 +7,7 @@ import dev.kubesim.api.program.Launch;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.http.GoHttp;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.kubesim.impl.program.images;
+package dev.kubesim.impl.http;
 
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ServerContext;
@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Responses and log lines as a Go {@code net/http} server and Go's {@code log} package write them. */
-final class GoHttp {
+public final class GoHttp {
   private static final DateTimeFormatter LOG_TIME =
       DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME =
@@ -22,12 +22,12 @@ final class GoHttp {
    * A response as {@code fmt.Fprint(w, body)} after an optional {@code WriteHeader} gives it:
    * {@code Date}, {@code Content-Length} and the sniffed {@code Content-Type}.
    */
-  static HttpResponse response(int status, String body, ServerContext ctx) {
+  public static HttpResponse response(int status, String body, ServerContext ctx) {
     return response(status, body, body.isEmpty() ? null : sniff(body), ctx);
   }
 
   /** Like {@link #response(int, String, ServerContext)} with the Content-Type the handler set (null for none). */
-  static HttpResponse response(int status, String body, String contentType, ServerContext ctx) {
+  public static HttpResponse response(int status, String body, String contentType, ServerContext ctx) {
     HttpResponse r = HttpResponse.status(status, body)
         .withHeader("Date", HttpDates.format(ctx.now()))
         .withHeader("Content-Length",
@@ -46,7 +46,7 @@ final class GoHttp {
   }
 
   /** A line as {@code log.Printf} writes it: {@code 2025/01/01 00:00:00 message}. */
-  static String logLine(ServerContext ctx, String message) {
+  public static String logLine(ServerContext ctx, String message) {
     return LOG_TIME.format(ctx.now()) + " " + message;
   }
 
@@ -54,7 +54,7 @@ final class GoHttp {
    * {@code time.Now().String()} in a container (UTC): {@code 2025-01-01 00:00:05.25 +0000 UTC
    * m=+5.250000000}, with the monotonic reading counted from the process's start.
    */
-  static String now(ServerContext ctx) {
+  public static String now(ServerContext ctx) {
     Instant now = ctx.now();
     StringBuilder b = new StringBuilder(TIME.format(now));
     int nanos = now.getNano();
@@ -70,7 +70,7 @@ final class GoHttp {
   }
 
   /** {@code json.Marshal} of a string: Go escapes {@code < > &} as well. */
-  static String jsonString(String s) {
+  public static String jsonString(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {

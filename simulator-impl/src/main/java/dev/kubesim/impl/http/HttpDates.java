@@ -1,4 +1,4 @@
-package dev.kubesim.impl.program.images;
+package dev.kubesim.impl.http;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +14,7 @@ public final class HttpDates {
 
   private HttpDates() {}
 
+  /** The instant as an HTTP date ({@code Date} and {@code Last-Modified} headers). */
   public static String format(Instant instant) {
     return IMF_FIXDATE.format(instant);
   }

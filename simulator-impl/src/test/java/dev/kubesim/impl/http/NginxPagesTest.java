@@ -1,4 +1,4 @@
-package dev.kubesim.impl.ingress;
+package dev.kubesim.impl.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,9 @@
-package dev.kubesim.impl.ingress;
+package dev.kubesim.impl.http;
 
 import dev.kubesim.api.program.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,8 +12,6 @@ import java.util.Map;
  * nginx's reason phrases, and no {@code Server} header ({@code more_clear_headers Server}).
  */
 public final class NginxPages {
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
   /** nginx's own phrases where they differ from RFC 9110's. */
   private static final Map<Integer, String> PHRASES = Map.of(
       308, "Permanent Redirect",
@@ -36,7 +31,7 @@ public final class NginxPages {
         + "<center><h1>" + title + "</h1></center>\r\n"
         + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     return new HttpResponse(status, phrase, List.of(), body)
-        .withHeader("Date", HTTP_DATE.format(now))
+        .withHeader("Date", HttpDates.format(now))
         .withHeader("Content-Type", "text/html")
         .withHeader("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length))
         .withHeader("Connection", "keep-alive");
