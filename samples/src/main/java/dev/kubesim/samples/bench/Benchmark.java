@@ -37,4 +37,34 @@ public interface Benchmark {
 
   /** Runs the measured work once and returns its figure. Setup not measured happens inside too. */
   double sample();
+
+  /** A figure measured once, without warm-up: one sample is a whole run (a cluster of some size, built and measured). */
+  static Benchmark once(String name, String unit, java.util.function.DoubleSupplier measure) {
+    return new Benchmark() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String unit() {
+        return unit;
+      }
+
+      @Override
+      public int warmups() {
+        return 0;
+      }
+
+      @Override
+      public int samples() {
+        return 1;
+      }
+
+      @Override
+      public double sample() {
+        return measure.getAsDouble();
+      }
+    };
+  }
 }

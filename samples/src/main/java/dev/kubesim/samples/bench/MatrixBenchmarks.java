@@ -31,7 +31,7 @@ public final class MatrixBenchmarks {
 
   public static List<Benchmark> all() {
     double[] heap = new double[1];
-    return List.of(once("netpol.matrix.1k", "s", () -> {
+    return List.of(Benchmark.once("netpol.matrix.1k", "s", () -> {
       try (Cluster c = build()) {
         long start = System.nanoTime();
         ReachabilityMatrix m = c.reachabilityOf(List.of(), 80, "TCP");
@@ -43,7 +43,7 @@ public final class MatrixBenchmarks {
         heap[0] = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
         return seconds;
       }
-    }), once("netpol.matrix.1k.heap", "MiB", () -> heap[0]));
+    }), Benchmark.once("netpol.matrix.1k.heap", "MiB", () -> heap[0]));
   }
 
   private static Cluster build() {
@@ -89,32 +89,4 @@ public final class MatrixBenchmarks {
         List.of(new NetworkPolicyIngressRule(null, List.of(peer))), null, null));
   }
 
-  private static Benchmark once(String name, String unit, java.util.function.DoubleSupplier measure) {
-    return new Benchmark() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String unit() {
-        return unit;
-      }
-
-      @Override
-      public int warmups() {
-        return 0;
-      }
-
-      @Override
-      public int samples() {
-        return 1;
-      }
-
-      @Override
-      public double sample() {
-        return measure.getAsDouble();
-      }
-    };
-  }
 }

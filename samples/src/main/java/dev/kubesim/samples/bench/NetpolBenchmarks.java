@@ -69,24 +69,7 @@ public final class NetpolBenchmarks {
         return;
       }
       SimCluster c = (SimCluster) KubeSim.cluster().nodes(3).seed(1).build();
-      c.apply("""
-          apiVersion: v1
-          kind: ReplicationController
-          metadata: {name: bench}
-          spec:
-            replicas: 10
-            selector: {app: bench}
-            template:
-              metadata: {labels: {app: bench}}
-              spec:
-                containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]
-          ---
-          apiVersion: v1
-          kind: Service
-          metadata: {name: bench}
-          spec:
-            selector: {app: bench}
-            ports: [{port: 80, targetPort: 8080}]
+      c.apply(ServiceCluster.BENCH_SERVICE + """
           ---
           apiVersion: v1
           kind: Pod

@@ -47,12 +47,12 @@ public final class ScaleBenchmarks {
     }
 
     Benchmark settle() {
-      return figure(prefix + ".settle", "s", this::run);
+      return Benchmark.once(prefix + ".settle", "s", this::run);
     }
 
     /** The heap of the cluster the last settle built, or of a new run when none is pending. */
     Benchmark heap() {
-      return figure(prefix + ".heap", "MiB", () -> {
+      return Benchmark.once(prefix + ".heap", "MiB", () -> {
         if (lastHeapMib == 0) {
           run();
         }
@@ -60,36 +60,6 @@ public final class ScaleBenchmarks {
         lastHeapMib = 0;
         return v;
       });
-    }
-
-    /** A figure measured once, without warm-up: one sample is a whole cluster of this size. */
-    private static Benchmark figure(String name, String unit, java.util.function.DoubleSupplier measure) {
-      return new Benchmark() {
-        @Override
-        public String name() {
-          return name;
-        }
-
-        @Override
-        public String unit() {
-          return unit;
-        }
-
-        @Override
-        public int warmups() {
-          return 0;
-        }
-
-        @Override
-        public int samples() {
-          return 1;
-        }
-
-        @Override
-        public double sample() {
-          return measure.getAsDouble();
-        }
-      };
     }
 
     /** Builds and settles the cluster; returns seconds and records the heap it holds. */

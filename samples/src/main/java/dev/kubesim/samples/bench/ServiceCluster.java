@@ -44,6 +44,27 @@ final class ServiceCluster implements BenchCluster {
   static final String INGRESS_HOST = "bench.example.com";
   private static final int RULES_PER_INGRESS = 10;
 
+  /** The measured Service {@code bench} over 10 kubia pods of the ReplicationController {@code bench}. */
+  static final String BENCH_SERVICE = """
+      apiVersion: v1
+      kind: ReplicationController
+      metadata: {name: bench}
+      spec:
+        replicas: 10
+        selector: {app: bench}
+        template:
+          metadata: {labels: {app: bench}}
+          spec:
+            containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: bench}
+      spec:
+        selector: {app: bench}
+        ports: [{port: 80, targetPort: 8080}]
+      """;
+
   private final int services;
   private SimCluster cluster;
   private String clusterIp;
@@ -84,24 +105,7 @@ final class ServiceCluster implements BenchCluster {
       return;
     }
     SimCluster c = (SimCluster) KubeSim.cluster().nodes(3).seed(1).addons(List.of("coredns", "ingress-nginx")).build();
-    c.apply("""
-        apiVersion: v1
-        kind: ReplicationController
-        metadata: {name: bench}
-        spec:
-          replicas: 10
-          selector: {app: bench}
-          template:
-            metadata: {labels: {app: bench}}
-            spec:
-              containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: bench}
-        spec:
-          selector: {app: bench}
-          ports: [{port: 80, targetPort: 8080}]
+    c.apply(BENCH_SERVICE + """
         ---
         apiVersion: v1
         kind: Service
