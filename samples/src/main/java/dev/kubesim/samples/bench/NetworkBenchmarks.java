@@ -12,6 +12,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code curl.clusterip.*}: {@code curl -s http://<ClusterIP>} from a pod — the exec, the TCP
  *       exchange through kube-proxy's rules and conntrack, the kubia server's answer;
+ *   <li>{@code curl.byname}: {@code curl -s http://bench}, the name resolved first (the pod's
+ *       resolver, the query to CoreDNS through kube-proxy);
  *   <li>{@code curl.lb.*}: {@code curl -s http://<LoadBalancer address>} from the host outside the
  *       cluster — the cloud's load balancer, a node's nodePort rules, masquerade, the pod;
  *   <li>{@code curl.ingress.*}: {@code curl -s -H 'Host: bench.example.com' http://<ingress address>}
@@ -34,6 +36,7 @@ public final class NetworkBenchmarks {
     all.add(RequestBenchmark.latency("curl.clusterip.small", small, REQUESTS, NetworkBenchmarks::curlClusterIp));
     all.add(RequestBenchmark.latency("curl.clusterip.large", large, REQUESTS, NetworkBenchmarks::curlClusterIp));
     all.add(RequestBenchmark.allocation("curl.clusterip.alloc", small, REQUESTS, NetworkBenchmarks::curlClusterIp));
+    all.add(RequestBenchmark.latency("curl.byname", small, REQUESTS, NetworkBenchmarks::curlByName));
     all.add(RequestBenchmark.latency("curl.lb.small", small, REQUESTS, NetworkBenchmarks::curlLoadBalancer));
     all.add(RequestBenchmark.latency("curl.lb.large", large, REQUESTS, NetworkBenchmarks::curlLoadBalancer));
     all.add(RequestBenchmark.latency("curl.ingress.small", small, REQUESTS, NetworkBenchmarks::curlIngress));
@@ -45,6 +48,11 @@ public final class NetworkBenchmarks {
   /** One {@code curl -s http://<ClusterIP>} from the client pod. */
   private static void curlClusterIp(ServiceCluster cluster) {
     check(cluster.cluster().exec(ServiceCluster.CLIENT, "curl", "-s", "http://" + cluster.clusterIp()));
+  }
+
+  /** One {@code curl -s http://bench} from the client pod: the resolver and CoreDNS first. */
+  private static void curlByName(ServiceCluster cluster) {
+    check(cluster.cluster().exec(ServiceCluster.CLIENT, "curl", "-s", "http://bench"));
   }
 
   /** One {@code curl -s http://<LoadBalancer address>} from outside the cluster. */
