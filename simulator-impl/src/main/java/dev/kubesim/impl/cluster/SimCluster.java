@@ -192,7 +192,22 @@ public final class SimCluster implements Cluster {
 
   @Override
   public ExecResult exec(String pod, String container, List<String> command) {
-    return execTraced(() -> PodExec.run(this, pod, container, command));
+    return exec(pod, container, command, "");
+  }
+
+  /** {@link #exec(String, String, List)} with this standard input ({@code kubectl exec -i}, piped). */
+  public ExecResult exec(String pod, String container, List<String> command, String stdin) {
+    return execTraced(() -> PodExec.run(this, pod, container, command, stdin));
+  }
+
+  @Override
+  public dev.kubesim.api.PodShell shell(String pod) {
+    return shell(pod, "", List.of());
+  }
+
+  @Override
+  public dev.kubesim.api.PodShell shell(String pod, String container, List<String> command) {
+    return locked(() -> ContainerShell.open(this, pod, container, List.copyOf(command), true));
   }
 
   /**
