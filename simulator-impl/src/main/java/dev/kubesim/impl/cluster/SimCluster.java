@@ -452,6 +452,16 @@ public final class SimCluster implements Cluster {
     return locked(() -> kubectl.run(commandLine, "", files));
   }
 
+  /**
+   * Runs a kubectl command line typed at a terminal (a lab's, a {@code kubesim shell}'s): as {@link
+   * #kubectl(String, java.util.function.Function)}, except that {@code exec -it POD -- bash} stays
+   * attached to the shell, whose prompt and lines the caller then drives.
+   */
+  public Kubectl.TerminalRun kubectlAtTerminal(String commandLine,
+      java.util.function.Function<String, Optional<String>> files) {
+    return locked(() -> kubectl.runAtTerminal(commandLine, files));
+  }
+
   @Override
   public void advance(Duration duration) {
     locked(() -> {
