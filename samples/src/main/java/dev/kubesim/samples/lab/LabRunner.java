@@ -27,11 +27,10 @@ import java.util.regex.Pattern;
  * <p>{@code $(pod app=kubia)} in a command stands for the first Running pod (in name order) whose
  * labels match the {@code key=value[,key=value]} selector, in the namespace the line's {@code -n}
  * names ({@code default} without one), since a lab cannot know generated pod names in advance; the
- * command is shown with the name filled in. In the
- * same way {@code $(clusterip [NS/]NAME)} and {@code $(externalip [NS/]NAME)} (in the line's namespace
- * without {@code NS/}) stand for a Service's
- * cluster IP and its load balancer's address (or first externalIP), as a reader would copy them
- * from {@code kubectl get svc}.
+ * command is shown with the name filled in. In the same way {@code $(clusterip [NS/]NAME)} and
+ * {@code $(externalip [NS/]NAME)} (in the line's namespace without {@code NS/}) stand for a
+ * Service's cluster IP and its load balancer's address (or first externalIP), as a reader would
+ * copy them from {@code kubectl get svc}.
  *
  * <p>A line that starts with a client command ({@code curl}, {@code wget}, {@code ping}, {@code
  * nslookup}, {@code dig}) runs on the host outside the cluster; {@code trace} prints the hops of the
