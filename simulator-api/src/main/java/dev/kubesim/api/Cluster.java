@@ -76,6 +76,31 @@ public interface Cluster extends AutoCloseable {
   ExecResult exec(String pod, String container, java.util.List<String> command);
 
   /**
+   * Opens an interactive shell in a pod's first container, as {@code kubectl exec -it POD -- bash}
+   * does: bash where the image has it, {@code sh} otherwise. For tests that run several commands in
+   * the same shell (variables, {@code cd} and {@code $?} carry from line to line).
+   *
+   * @param pod {@code namespace/name}, or a name in {@code default}
+   * @throws NotFoundException when the pod does not exist
+   * @throws BadRequestException when the pod has no running container to exec into
+   */
+  PodShell shell(String pod);
+
+  /**
+   * Opens a shell in a named container of a pod ({@code kubectl exec -it POD -c CONTAINER --
+   * COMMAND}).
+   *
+   * @param container the container's name; empty for the first
+   * @param command the shell and its options ({@code bash}, {@code sh}, {@code /bin/ash}); empty for
+   *     bash where the image has it, {@code sh} otherwise
+   * @throws KubeSimException with reason {@code InternalError} when the image has no such program,
+   *     in the container runtime's words ({@code exec: "bash": executable file not found in $PATH})
+   * @throws IllegalArgumentException when the command is not a shell reading its input (a program
+   *     that is no shell, or a shell given {@code -c} or a script: use {@link #exec} for those)
+   */
+  PodShell shell(String pod, String container, java.util.List<String> command);
+
+  /**
    * A client outside the cluster at {@value ExternalClient#DEFAULT_ADDRESS}: it reaches nodePorts,
    * LoadBalancer addresses through the cloud's load balancer and Services' externalIPs, and runs
    * {@code curl}, {@code wget}, {@code ping}... ({@code cluster.external().exec("curl", "-s",

@@ -132,11 +132,16 @@ public final class KubeSimCommand {
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       while (true) {
         if (interactive) {
-          out.print("kubesim$ ");
+          out.print(runner.prompt());
           out.flush();
         }
         String line = in.readLine();
-        if (line == null || line.strip().equals("exit") || line.strip().equals("quit")) {
+        if (line == null) {
+          runner.endOfInput(); // Ctrl-D: a container's shell ends first
+          return 0;
+        }
+        // exit and quit end kubesim, unless a container's shell reads them
+        if (!runner.inContainerShell() && (line.strip().equals("exit") || line.strip().equals("quit"))) {
           return 0;
         }
         runner.runLine(line);

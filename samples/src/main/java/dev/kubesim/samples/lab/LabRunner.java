@@ -6,7 +6,10 @@ import dev.kubesim.api.trace.Trace;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceStatus;
+import dev.kubesim.impl.cluster.ContainerShell;
 import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.kubectl.InteractiveExec;
+import dev.kubesim.impl.kubectl.Kubectl;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +24,13 @@ import java.util.regex.Pattern;
  * the command, then what kubectl printed. Manifest names after {@code -f} are looked up through a
  * resolver first (the built-in labs ship theirs on the classpath).
  *
- * <p>{@code $(pod app=kubia)} in a command stands for the first Running pod (in name order) of the
- * default namespace whose labels match the {@code key=value[,key=value]} selector, since a lab
- * cannot know generated pod names in advance; the command is shown with the name filled in. In the
- * same way {@code $(clusterip NAME)} and {@code $(externalip [NS/]NAME)} stand for a Service's
- * cluster IP and its load balancer's address (or first externalIP), as a reader would copy them
- * from {@code kubectl get svc}.
+ * <p>{@code $(pod app=kubia)} in a command stands for the first Running pod (in name order) whose
+ * labels match the {@code key=value[,key=value]} selector, in the namespace the line's {@code -n}
+ * names ({@code default} without one), since a lab cannot know generated pod names in advance; the
+ * command is shown with the name filled in. In the same way {@code $(clusterip [NS/]NAME)} and
+ * {@code $(externalip [NS/]NAME)} (in the line's namespace without {@code NS/}) stand for a
+ * Service's cluster IP and its load balancer's address (or first externalIP), as a reader would
+ * copy them from {@code kubectl get svc}.
  *
  * <p>A line that starts with a client command ({@code curl}, {@code wget}, {@code ping}, {@code
  * nslookup}, {@code dig}) runs on the host outside the cluster; {@code trace} prints the hops of the
@@ -35,6 +39,14 @@ import java.util.regex.Pattern;
  * [NAMESPACE...]} prints which pods reach which on a port (every pod of the namespaces, all but
  * {@code kube-*} by default), and {@code reachability 80[/TCP] --explain FROM TO} says why one cell
  * is what it is.
+ *
+ * <p>{@code kubectl exec -it POD -- bash} (or {@code sh}, {@code ash}; {@code -ti}, {@code -i -t},
+ * {@code --stdin --tty}) opens the container's shell, as at a terminal: the lines that follow are
+ * typed into it, each shown after the shell's prompt ({@code root@kubia-3inly:/# curl
+ * http://kubia}) with what the terminal showed, until {@code exit} or the end of the script; then
+ * kubectl's own last words ({@code command terminated with exit code 1}). {@code #} lines stay the
+ * lab's narration meanwhile. With {@code -i} alone the shell has no terminal: no prompt, the lines
+ * echoed as typed.
  */
 public final class LabRunner {
   private static final Pattern REACHABILITY =
@@ -43,6 +55,8 @@ public final class LabRunner {
   private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
   private static final Pattern POD_REF = Pattern.compile("\\$\\(pod ([^)]+)\\)");
+  /** The namespace a command line names: {@code -n NS}, {@code --namespace NS} or {@code --namespace=NS}. */
+  private static final Pattern NAMESPACE_FLAG = Pattern.compile("(?:^|\\s)(?:-n|--namespace)(?:=|\\s+)([a-z0-9][-a-z0-9]*)(?=\\s|$)");
   private static final Pattern SERVICE_REF = Pattern.compile("\\$\\((clusterip|externalip) ([^)/\\s]+/)?([^)/\\s]+)\\)");
   /** The client commands a line may run on the host outside the cluster, without {@code kubectl exec}. */
   private static final Pattern OUTSIDE_COMMAND = Pattern.compile("(curl|wget|ping|nslookup|dig)(\\s.*)?");
@@ -53,6 +67,8 @@ public final class LabRunner {
   private int failures;
   /** The trace of the last request a line sent, from a pod or from outside, for {@code trace}. */
   private Optional<Trace> lastTrace = Optional.empty();
+  /** The shell of a {@code kubectl exec -it}, which reads the next lines until it ends. */
+  private Optional<InteractiveExec> attached = Optional.empty();
 
   /**
    * @param files maps a manifest name given after {@code -f} to its text, or empty to let kubectl
@@ -64,16 +80,47 @@ public final class LabRunner {
     this.out = out;
   }
 
-  /** Runs every line of a script; returns the number of commands that failed. */
+  /** Runs every line of a script, then ends the input; returns the number of commands that failed. */
   public int run(LabScript script) {
     for (String line : script.lines()) {
       runLine(line);
     }
+    endOfInput();
     return failures;
   }
 
-  /** Runs one line: a comment is printed, {@code advance} moves time, anything else is kubectl. */
+  /**
+   * What the terminal prompts with before the next line: the shell's prompt while a {@code kubectl
+   * exec -it} is attached, {@code kubesim$ } otherwise.
+   */
+  public String prompt() {
+    return attached.map(InteractiveExec::prompt).orElse("kubesim$ ");
+  }
+
+  /** Whether a {@code kubectl exec -it}'s shell reads the next lines. */
+  public boolean inContainerShell() {
+    return attached.isPresent();
+  }
+
+  /** The end of input (Ctrl-D): an attached shell exits, and kubectl with it. */
+  public void endOfInput() {
+    attached.ifPresent(session -> {
+      // the prompt waits for input; Ctrl-D ends it, which bash acknowledges with "exit"
+      out.print(session.prompt());
+      out.print(session.endOfInput().screen());
+      detach(session);
+    });
+  }
+
+  /**
+   * Runs one line: a comment is printed, {@code advance} moves time, anything else is kubectl; while
+   * a container's shell is attached, a line other than a comment is typed into it.
+   */
   public void runLine(String line) {
+    if (attached.isPresent() && !line.strip().startsWith("#")) {
+      typeIntoShell(attached.get(), line);
+      return;
+    }
     String trimmed = line.strip();
     if (trimmed.isEmpty()) {
       return;
@@ -123,13 +170,24 @@ public final class LabRunner {
     }
     String command = resolved.startsWith("kubectl ") ? resolved : "kubectl " + resolved;
     out.println("$ " + command);
-    KubectlResult result = run(command);
-    // kubectl writes warnings before its output and errors after it, as a terminal shows them.
-    if (result.succeeded()) {
+    Kubectl.TerminalRun typed = cluster.kubectlAtTerminal(command, files);
+    KubectlResult result = typed.result();
+    if (typed.attached().isPresent()) {
+      // kubectl's own lines (a defaulted container) come before the shell's first prompt
       out.print(result.stderr());
       out.print(result.stdout());
+      attached = typed.attached();
+      return;
+    }
+    // kubectl writes warnings before its output and errors after it, as a terminal shows them;
+    // output without a last newline (curl -s of a body without one) gets one in the transcript, so
+    // that the next command starts on a line of its own
+    String stdout = result.stdout().isEmpty() || result.stdout().endsWith("\n") ? result.stdout() : result.stdout() + "\n";
+    if (result.succeeded()) {
+      out.print(result.stderr());
+      out.print(stdout);
     } else {
-      out.print(result.stdout());
+      out.print(stdout);
       out.print(result.stderr());
     }
     if (!result.succeeded()) {
@@ -183,15 +241,39 @@ public final class LabRunner {
     out.println();
   }
 
-  private KubectlResult run(String command) {
-    return cluster.kubectl(command, files);
+  /** A line typed at the attached shell's prompt, shown as the terminal shows it. */
+  private void typeIntoShell(InteractiveExec session, String line) {
+    String prompt = session.prompt();
+    // at a terminal the shell's prompt and the typed line; without one, the local echo of the line
+    out.println(prompt + line);
+    ContainerShell.Typed typed = session.type(line);
+    out.print(typed.line().screen());
+    typed.trace().ifPresent(t -> lastTrace = Optional.of(t));
+    if (!session.isOpen()) {
+      detach(session);
+    }
+  }
+
+  /** The shell has ended: kubectl's last words, and the host's prompt again. */
+  private void detach(InteractiveExec session) {
+    KubectlResult closing = session.closing();
+    out.print(closing.stdout());
+    out.print(closing.stderr());
+    if (!closing.succeeded()) {
+      failures++;
+    }
+    attached = Optional.empty();
+    out.println();
   }
 
   /** Replaces each {@code $(pod SELECTOR)} with a pod's name; an unmatched one stays, and kubectl reports it. */
   private String resolveReferences(String line) {
-    String pods = POD_REF.matcher(line).replaceAll(m -> Matcher.quoteReplacement(firstRunningPod(m.group(1)).orElse(m.group())));
+    Matcher ns = NAMESPACE_FLAG.matcher(line);
+    String namespace = ns.find() ? ns.group(1) : "default";
+    String pods = POD_REF.matcher(line).replaceAll(m -> Matcher.quoteReplacement(
+        firstRunningPod(namespace, m.group(1)).orElse(m.group())));
     return SERVICE_REF.matcher(pods).replaceAll(m -> Matcher.quoteReplacement(serviceAddress(
-        m.group(1), m.group(2) == null ? "default" : m.group(2).substring(0, m.group(2).length() - 1), m.group(3))
+        m.group(1), m.group(2) == null ? namespace : m.group(2).substring(0, m.group(2).length() - 1), m.group(3))
         .orElse(m.group())));
   }
 
@@ -206,8 +288,8 @@ public final class LabRunner {
             .or(() -> svc.specOrEmpty().externalIPs().stream().findFirst()));
   }
 
-  private Optional<String> firstRunningPod(String selector) {
-    return cluster.list(Pod.class, "default").stream()
+  private Optional<String> firstRunningPod(String namespace, String selector) {
+    return cluster.list(Pod.class, namespace).stream()
         .filter(p -> p.status().flatMap(s -> s.phase()).filter("Running"::equals).isPresent())
         .filter(p -> p.metadata().deletionTimestamp().isEmpty())
         .filter(p -> matches(selector, p.metadata().labels()))

@@ -76,6 +76,95 @@ class KubeSimCommandTest {
         .containsPattern("ingress-nginx +PROXY .*ingress default/kubia rule 0 -> service default/kubia-nodeport:80");
   }
 
+  @Test
+  void builtInLabFollowsTheNotesOrder() {
+    String out = run("lab", "kubia").output();
+    List<String> steps = List.of(
+        "$ kubectl create -f kubia-svc.yaml\n",
+        "$ kubectl get po\n",
+        "-- curl -s http://10.",
+        "$ kubectl apply -f kubia-svc-client-ip-session-affinity.yaml\n",
+        "$ kubectl delete po --all\n",
+        "-- curl -s http://kubia.default.svc.cluster.local\n",
+        "$ kubectl create -f backend-database.yaml\n",
+        "-- bash\nroot@",
+        "$ kubectl describe svc kubia\n",
+        "$ kubectl get endpoints kubia\n",
+        "$ kubectl create -f kubia-svc-nodeport.yaml\n",
+        "$ kubectl create -f kubia-svc-loadbalancer.yaml\n",
+        "$ kubectl create -f kubia-ingress.yaml\n");
+    int at = -1;
+    for (String step : steps) {
+      int next = out.indexOf(step, at + 1);
+      assertThat(next).as("%s after the step before it", step).isGreaterThan(at);
+      at = next;
+    }
+  }
+
+  @Test
+  void builtInLabReachesTheBackendDatabaseByItsFqdnAndItsShortName() {
+    String out = run("lab", "kubia").output();
+    String answer = "backend-database-[bcdfghjklmnpqrstvwxz2456789]{8,10}-[bcdfghjklmnpqrstvwxz2456789]{5}\n";
+    assertThat(out)
+        .contains("$ kubectl create -f backend-database.yaml\ndeployment.apps/backend-database created\n"
+            + "service/backend-database created\n")
+        .containsPattern("(?m)^backend-database +ClusterIP +10\\.[\\d.]+ +<none> +5432/TCP ")
+        .containsPattern("-- curl -s http://backend-database\\.default\\.svc\\.cluster\\.local:5432/hostname\n" + answer)
+        .containsPattern("-- curl -s http://backend-database:5432/hostname\n" + answer + "\n\\$ trace\n"
+            + "trace: curl -s http://backend-database:5432/hostname in pod default/kubia-[a-z0-9]{5}\n")
+        .contains("A? backend-database.default.svc.cluster.local.")
+        .containsPattern("result: DELIVERED by pod/default/backend-database-[a-z0-9-]+: HTTP/1.1 200 OK "
+            + "via Service port default/backend-database\n");
+  }
+
+  @Test
+  void builtInLabRunsAShellInAPodAsTheBookDoes() {
+    String out = run("lab", "kubia").output();
+    Matcher m = Pattern.compile("\\$ kubectl exec -it (kubia-[a-z0-9]{5}) -- bash\n").matcher(out);
+    assertThat(m.find()).isTrue();
+    String prompt = "root@" + m.group(1) + ":/# ";
+    String hit = "You've hit kubia-[bcdfghjklmnpqrstvwxz2456789]{5}\n";
+    String session = out.substring(m.end());
+    assertThat(session).containsPattern("\\A" + Pattern.quote(prompt + "curl http://kubia.default.svc.cluster.local\n") + hit
+        + Pattern.quote(prompt + "curl http://kubia.default\n") + hit
+        + Pattern.quote(prompt + "curl http://kubia\n") + hit
+        + Pattern.quote(prompt + "cat /etc/resolv.conf\n"
+            + "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n"));
+    assertThat(session).containsPattern(Pattern.quote(prompt + "ping kubia\n")
+        + "PING kubia\\.default\\.svc\\.cluster\\.local \\(10\\.[\\d.]+\\) 56\\(84\\) bytes of data\\.\n\\^C\n"
+        + "--- kubia\\.default\\.svc\\.cluster\\.local ping statistics ---\n"
+        + "3 packets transmitted, 0 received, 100% packet loss, time 2000ms\n\n"
+        + Pattern.quote(prompt + "exit\nexit\ncommand terminated with exit code 1\n\n$ trace\ntrace: ping kubia in pod default/")
+        + ".*\n(?s).*is a ClusterIP \\(Service range 10\\.96\\.0\\.0/12\\): a virtual address");
+  }
+
+  @Test
+  void theShellCommandTypesLinesIntoAContainersShellUntilItsExit(@TempDir Path dir) throws IOException {
+    Path pod = dir.resolve("box.yaml");
+    Files.writeString(pod, "apiVersion: v1\nkind: Pod\nmetadata: {name: box}\n"
+        + "spec: {containers: [{name: box, image: busybox, command: [sleep, infinity]}]}\n");
+    String typed = "create -f " + pod + "\nexec -it box -- sh\ncd /etc\necho inside $PWD\nexit\nget pod box -o name\nexit\n"
+        + "get pods\n";
+    java.io.InputStream stdin = System.in;
+    Run shell;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
+      shell = run("shell");
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertThat(shell.exitCode()).isZero();
+    assertThat(shell.output()).endsWith("$ kubectl exec -it box -- sh\n"
+        + "/ # cd /etc\n"
+        + "/etc # echo inside $PWD\n"
+        + "inside /etc\n"
+        + "/etc # exit\n"
+        + "\n"
+        + "$ kubectl get pod box -o name\n"
+        + "pod/box\n\n");
+  }
+
   /** The addresses nslookup printed for a name in the lab. */
   private static List<String> addresses(String lab, String name) {
     String start = "$ kubectl exec dnsutils -- nslookup " + name + "\n";

@@ -63,4 +63,119 @@ class LabRunnerTest {
           + "no matches for kind \"Ingress\" in version \"extensions/v1beta1\"\nensure CRDs are installed first\n\n");
     }
   }
+
+  private static final String KUBIA = """
+      apiVersion: v1
+      kind: ReplicationController
+      metadata: {name: kubia, namespace: NS}
+      spec:
+        replicas: 2
+        selector: {app: kubia}
+        template:
+          metadata: {labels: {app: kubia}}
+          spec:
+            containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: kubia, namespace: NS}
+      spec: {selector: {app: kubia}, ports: [{port: 80, targetPort: 8080}]}
+      """;
+
+  private static String transcript(SimCluster cluster, String... lines) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LabRunner runner = new LabRunner(cluster, name -> Optional.empty(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    runner.run(new LabScript("test", List.of(lines)));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void execDashItOpensTheContainersShellForTheLinesThatFollow() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply(KUBIA.replace("NS", "default"));
+      String pod = cluster.list(Pod.class, "default").get(0).metadata().nameOrEmpty();
+      String prompt = "root@" + pod + ":";
+
+      String out = transcript(cluster,
+          "kubectl exec -it " + pod + " -- bash",
+          "cd /tmp",
+          "X=5",
+          "echo $X $(pwd)",
+          "# a comment stays the lab's narration",
+          "nosuch",
+          "exit 3",
+          "kubectl get svc kubia -o name");
+
+      assertThat(out).as("seed %d", SEED).isEqualTo("$ kubectl exec -it " + pod + " -- bash\n"
+          + prompt + "/# cd /tmp\n"
+          + prompt + "/tmp# X=5\n"
+          + prompt + "/tmp# echo $X $(pwd)\n"
+          + "5 /tmp\n"
+          + "# a comment stays the lab's narration\n"
+          + prompt + "/tmp# nosuch\n"
+          + "bash: nosuch: command not found\n"
+          + prompt + "/tmp# exit 3\n"
+          + "exit\n"
+          + "command terminated with exit code 3\n"
+          + "\n"
+          + "$ kubectl get svc kubia -o name\n"
+          + "service/kubia\n\n");
+    }
+  }
+
+  @Test
+  void theEndOfTheScriptEndsAShellStillOpenAsCtrlDWould() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply(KUBIA.replace("NS", "default"));
+      String out = transcript(cluster, "kubectl exec -it $(pod app=kubia) -- sh", "ls /nope");
+
+      assertThat(out).as("seed %d", SEED).endsWith("# ls /nope\n"
+          + "ls: cannot access /nope: No such file or directory\n"
+          + "# \n"
+          + "command terminated with exit code 2\n\n");
+    }
+  }
+
+  @Test
+  void whatRunsInTheShellIsTracedForTheTraceCommand() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply(KUBIA.replace("NS", "default"));
+      String out = transcript(cluster, "kubectl exec -it $(pod app=kubia) -- bash", "curl http://kubia", "exit", "trace");
+
+      assertThat(out).as("seed %d", SEED)
+          .containsPattern(":/# curl http://kubia\nYou've hit kubia-[a-z0-9]{5}\n[^\n]+:/# exit\nexit\n\n\\$ trace\n"
+              + "trace: curl http://kubia in pod default/kubia-[a-z0-9]{5}\n")
+          .contains("A? kubia.default.svc.cluster.local.")
+          .containsPattern("result: DELIVERED by pod/default/kubia-[a-z0-9]{5}: HTTP/1.1 200 OK via Service port default/kubia");
+    }
+  }
+
+  @Test
+  void withoutATerminalTheShellEchoesTheLinesWithoutAPrompt() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply(KUBIA.replace("NS", "default"));
+      String out = transcript(cluster, "kubectl exec -i $(pod app=kubia) -- sh", "echo hi", "exit");
+
+      assertThat(out).as("seed %d", SEED).containsPattern("-- sh\necho hi\nhi\nexit\n\n$");
+    }
+  }
+
+  @Test
+  void podReferencesLookInTheNamespaceTheLineNames() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
+      cluster.apply(KUBIA.replace("NS", "shop"));
+      String out = transcript(cluster,
+          "kubectl exec -n shop -it $(pod app=kubia) -- bash",
+          "curl -s http://kubia.shop",
+          "hostname -f",
+          "exit",
+          "kubectl exec --namespace=shop $(pod app=kubia) -- curl -s http://$(clusterip kubia)");
+
+      assertThat(out).as("seed %d", SEED)
+          .containsPattern("\\$ kubectl exec -n shop -it (kubia-[a-z0-9]{5}) -- bash\nroot@\\1:/# curl -s http://kubia.shop\n"
+              + "You've hit kubia-[a-z0-9]{5}\nroot@\\1:/# hostname -f\n\\1\n")
+          .containsPattern("curl -s http://10\\.\\d+\\.\\d+\\.\\d+\nYou've hit kubia-[a-z0-9]{5}\n");
+    }
+  }
 }

@@ -20,7 +20,12 @@ import java.util.Optional;
 final class PodExec {
   private PodExec() {}
 
-  static ExecResult run(SimCluster cluster, String podRef, String containerName, List<String> command) {
+  static ExecResult run(SimCluster cluster, String podRef, String containerName, List<String> command, String stdin) {
+    return container(cluster, podRef, containerName, command).exec(command, stdin);
+  }
+
+  /** The running container an exec of {@code command} reaches, or the API server's refusal. */
+  static RunningContainer container(SimCluster cluster, String podRef, String containerName, List<String> command) {
     ObjectKey key = parse(podRef);
     Pod pod = (Pod) cluster.api().getOrThrow(Pod.KIND, key.namespace(), key.name());
     if (command.isEmpty()) {
@@ -50,7 +55,7 @@ final class PodExec {
       }
       throw new BadRequestException("unable to upgrade connection: container not found (\"" + container + "\")");
     }
-    return running.get().exec(command);
+    return running.get();
   }
 
   static ObjectKey parse(String podRef) {

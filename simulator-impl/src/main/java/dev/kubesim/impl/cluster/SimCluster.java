@@ -192,7 +192,22 @@ public final class SimCluster implements Cluster {
 
   @Override
   public ExecResult exec(String pod, String container, List<String> command) {
-    return execTraced(() -> PodExec.run(this, pod, container, command));
+    return exec(pod, container, command, "");
+  }
+
+  /** {@link #exec(String, String, List)} with this standard input ({@code kubectl exec -i}, piped). */
+  public ExecResult exec(String pod, String container, List<String> command, String stdin) {
+    return execTraced(() -> PodExec.run(this, pod, container, command, stdin));
+  }
+
+  @Override
+  public dev.kubesim.api.PodShell shell(String pod) {
+    return shell(pod, "", List.of());
+  }
+
+  @Override
+  public dev.kubesim.api.PodShell shell(String pod, String container, List<String> command) {
+    return locked(() -> ContainerShell.open(this, pod, container, List.copyOf(command), true));
   }
 
   /**
@@ -435,6 +450,16 @@ public final class SimCluster implements Cluster {
    */
   public KubectlResult kubectl(String commandLine, java.util.function.Function<String, Optional<String>> files) {
     return locked(() -> kubectl.run(commandLine, "", files));
+  }
+
+  /**
+   * Runs a kubectl command line typed at a terminal (a lab's, a {@code kubesim shell}'s): as {@link
+   * #kubectl(String, java.util.function.Function)}, except that {@code exec -it POD -- bash} stays
+   * attached to the shell, whose prompt and lines the caller then drives.
+   */
+  public Kubectl.TerminalRun kubectlAtTerminal(String commandLine,
+      java.util.function.Function<String, Optional<String>> files) {
+    return locked(() -> kubectl.runAtTerminal(commandLine, files));
   }
 
   @Override

@@ -14,9 +14,20 @@ final class CommandContext {
   private final String stdin;
   private final Function<String, Optional<String>> files;
   private final KubectlOutput out;
+  private final boolean terminal;
 
   CommandContext(SimCluster cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
       KubectlOutput out) {
+    this(cluster, args, stdin, files, out, false);
+  }
+
+  /**
+   * @param terminal whether kubectl's standard input is a terminal whose later lines a command may
+   *     read ({@code exec -it} of a shell), rather than the text {@code stdin} holds
+   */
+  CommandContext(SimCluster cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
+      KubectlOutput out, boolean terminal) {
+    this.terminal = terminal;
     this.cluster = cluster;
     this.args = args;
     this.stdin = stdin;
@@ -47,6 +58,11 @@ final class CommandContext {
 
   KubectlOutput out() {
     return out;
+  }
+
+  /** Whether standard input is a terminal, typed at line by line. */
+  boolean terminal() {
+    return terminal;
   }
 
   /** The namespace of {@code -n}, or {@code default} as in a fresh kubeconfig context. */

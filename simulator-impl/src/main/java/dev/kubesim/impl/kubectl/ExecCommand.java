@@ -5,13 +5,14 @@ import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.cluster.ContainerShell;
+import dev.kubesim.impl.cluster.ContainerdErrors;
 import dev.kubesim.impl.controller.PodStates;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.program.RunningContainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * {@code kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [-it] -- COMMAND [args...]}: runs the command
@@ -26,9 +27,13 @@ import java.util.SplittableRandom;
  * code: {@code error: Internal error occurred: error executing command in container: failed to exec
  * in container: failed to start exec "<id>": OCI runtime exec failed: ...}, exit 1.
  *
- * <p>{@code -i} and {@code -t} are accepted; the command runs with empty standard input and no
- * terminal (what a non-interactive kubectl gets). A command that takes virtual time ({@code sleep
- * 5}) lets that time pass in the cluster, as the real command would keep kubectl waiting.
+ * <p>{@code -i} passes kubectl's standard input to the command ({@code sh} runs it as a script);
+ * {@code -t} without {@code -i} is dropped, as kubectl drops it. Typed at a terminal ({@link
+ * Kubectl#runAtTerminal}), {@code -i} of a shell reading its input ({@code -it POD -- bash}) attaches
+ * kubectl to that shell ({@link InteractiveExec}), interactive with {@code -t}; elsewhere {@code -it}
+ * says {@code Unable to use a TTY - input is not a terminal or the right kind of file} first, as
+ * kubectl does with piped input. A command that takes virtual time ({@code sleep 5}) lets that time
+ * pass in the cluster, as the real command would keep kubectl waiting.
  */
 final class ExecCommand implements Command {
   @Override
@@ -74,14 +79,27 @@ final class ExecCommand implements Command {
       throw KubectlException.error("container " + container + " is not valid for pod " + pod.metadata().nameOrEmpty()
           + " out of: " + PodContainers.allNames(pod));
     }
+    // -t without -i is dropped: no input, no terminal
+    boolean stdin = args.bool("stdin");
+    boolean tty = stdin && args.bool("tty");
+    if (tty && !ctx.terminal() && !args.bool("quiet")) {
+      ctx.out().err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+    }
     startError(ctx, pod, container, command).ifPresent(message -> {
-      throw KubectlException.error("Internal error occurred: error executing command in container: failed to exec in container: "
-          + "failed to start exec \"" + execId(ctx) + "\": " + message);
+      throw KubectlException.error(ContainerdErrors.execStartFailure(ctx.cluster(), message));
     });
     ObjectKey key = ObjectStore.keyOf(pod);
+    String podRef = key.namespace() + "/" + key.name();
     ExecResult result;
     try {
-      result = ctx.cluster().exec(key.namespace() + "/" + key.name(), container, command);
+      if (stdin && ctx.terminal()) {
+        Optional<ContainerShell> shell = ContainerShell.attach(ctx.cluster(), podRef, container, command, tty);
+        if (shell.isPresent()) {
+          ctx.out().attach(new InteractiveExec(ctx.cluster(), shell.get()));
+          return;
+        }
+      }
+      result = ctx.cluster().exec(podRef, container, command, stdin ? ctx.stdin() : "");
     } catch (BadRequestException e) {
       if (e.getMessage().startsWith("unable to upgrade connection")) {
         throw KubectlException.error(e.getMessage()); // the streaming upgrade's error, not an API status
@@ -106,15 +124,5 @@ final class ExecCommand implements Command {
         .flatMap(k -> k.worker(ObjectStore.keyOf(pod)))
         .flatMap(w -> w.container(container));
     return running.flatMap(c -> c.execStartError(command)).filter(m -> m.startsWith("OCI runtime"));
-  }
-
-  /** containerd names each exec with 32 random bytes in hex; drawn from the cluster's seed here. */
-  private static String execId(CommandContext ctx) {
-    SplittableRandom random = ctx.cluster().loop().random().stream("containerd/exec-id");
-    StringBuilder id = new StringBuilder(64);
-    for (int i = 0; i < 4; i++) {
-      id.append(String.format("%016x", random.nextLong()));
-    }
-    return id.toString();
   }
 }

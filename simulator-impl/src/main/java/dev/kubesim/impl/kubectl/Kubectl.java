@@ -83,13 +83,32 @@ public final class Kubectl {
    * as kubectl names files.
    */
   public KubectlResult run(String commandLine, String stdin, Function<String, Optional<String>> files) {
+    return run(commandLine, stdin, files, false).result();
+  }
+
+  /**
+   * What a command line typed at a terminal did: kubectl's output, and the shell it stays attached
+   * to when the line was {@code exec -i POD -- SHELL}; the terminal's next lines go to that shell.
+   */
+  public record TerminalRun(KubectlResult result, Optional<InteractiveExec> attached) {}
+
+  /**
+   * Runs a command line typed at a terminal: as {@link #run(String, String, Function)} with empty
+   * input, except that {@code exec -i} of a shell ({@code -it ... -- bash}) attaches it and returns
+   * at once, leaving it to read the terminal's next lines.
+   */
+  public TerminalRun runAtTerminal(String commandLine, Function<String, Optional<String>> files) {
+    return run(commandLine, "", files, true);
+  }
+
+  private TerminalRun run(String commandLine, String stdin, Function<String, Optional<String>> files, boolean terminal) {
     KubectlOutput out = new KubectlOutput();
     try {
       List<String> words = new ArrayList<>(Tokenizer.tokenize(commandLine));
       if (!words.isEmpty() && words.get(0).equals("kubectl")) {
         words.remove(0);
       }
-      dispatch(words, stdin, files, out);
+      dispatch(words, stdin, files, out, terminal);
     } catch (KubectlException e) {
       out.fail(e.getMessage());
     } catch (KubeSimException e) {
@@ -102,10 +121,10 @@ public final class Kubectl {
     if (!result.succeeded()) {
       List<String> hints = TypographicDashes.hints(Tokenizer.tokenize(commandLine), longFlags());
       if (!hints.isEmpty()) {
-        return new KubectlResult(result.stdout(), result.stderr() + String.join("\n", hints) + "\n", result.exitCode());
+        result = new KubectlResult(result.stdout(), result.stderr() + String.join("\n", hints) + "\n", result.exitCode());
       }
     }
-    return result;
+    return new TerminalRun(result, out.attached());
   }
 
   /** Every long flag name some command takes. */
@@ -116,7 +135,8 @@ public final class Kubectl {
     return names;
   }
 
-  private void dispatch(List<String> words, String stdin, Function<String, Optional<String>> files, KubectlOutput out) {
+  private void dispatch(List<String> words, String stdin, Function<String, Optional<String>> files, KubectlOutput out,
+      boolean terminal) {
     // the command is the first word that is neither a flag nor the value of the global -n flag
     int at = -1;
     for (int i = 0; i < words.size(); i++) {
@@ -158,7 +178,7 @@ public final class Kubectl {
           + " (applies to all commands).\n");
       return;
     }
-    command.run(new CommandContext(cluster, args, stdin, files, out));
+    command.run(new CommandContext(cluster, args, stdin, files, out, terminal));
   }
 
   private static List<Flag> globalFlags() {

@@ -7,6 +7,7 @@ final class KubectlOutput {
   private final StringBuilder stdout = new StringBuilder();
   private final StringBuilder stderr = new StringBuilder();
   private int exitCode;
+  private InteractiveExec attached;
 
   /** Appends text to standard output. */
   void out(String text) {
@@ -32,6 +33,15 @@ final class KubectlOutput {
   /** Marks the run failed without writing anything more. */
   void markFailed() {
     exitCode = 1;
+  }
+
+  /** kubectl stays attached to a shell in a container, which reads the terminal's next lines. */
+  void attach(InteractiveExec session) {
+    attached = session;
+  }
+
+  java.util.Optional<InteractiveExec> attached() {
+    return java.util.Optional.ofNullable(attached);
   }
 
   KubectlResult result() {

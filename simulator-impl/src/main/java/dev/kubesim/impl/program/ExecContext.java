@@ -94,6 +94,23 @@ public final class ExecContext {
     return Optional.ofNullable(builtinOf);
   }
 
+  /**
+   * When the user at the terminal interrupts this command if it would never end by itself (Ctrl-C
+   * in {@code kubectl exec -it}), counted from its start; empty without a terminal, where such a
+   * command runs on.
+   */
+  public Optional<java.time.Duration> interruptAfter() {
+    return container.interruptAfter();
+  }
+
+  /**
+   * Whether the command's standard output is a terminal ({@code isatty(1)}): at the prompt of
+   * {@code kubectl exec -it}, unless redirected or piped.
+   */
+  public boolean stdoutIsTerminal() {
+    return container.stdoutIsTerminal();
+  }
+
   /** A path argument made absolute against the working directory, and normalised. */
   public String resolve(String path) {
     return FsPaths.resolve(cwd, path);

@@ -15,6 +15,7 @@ import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.SigtermBehavior;
 import dev.kubesim.impl.sim.VirtualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,6 +64,10 @@ public final class RunningContainer {
   private Integer exitCode;
   private IntConsumer exitListener = code -> {};
   private MainProcessRun mainProcess;
+  /** While a line of an interactive exec runs: when its user presses Ctrl-C ({@link ShellSession}). */
+  private Duration interruptAfter;
+  /** Whether the command being started writes its standard output to a terminal. */
+  private boolean stdoutTerminal;
 
   RunningContainer(ContainerConfig config, ImageReference image, Program program,
       CommandRegistry commands, LongSupplier nanos) {
@@ -282,6 +287,17 @@ public final class RunningContainer {
     return exe.run(this, argv, env, workingDir, "");
   }
 
+  /**
+   * {@link #exec(List)} with this standard input ({@code kubectl exec -i} without a terminal, its
+   * input piped): {@code sh} reads its script from it, {@code cat} copies it.
+   */
+  public ExecResult exec(List<String> argv, String stdin) {
+    if (stdin.isEmpty() || argv.isEmpty() || !executable(argv.get(0), env, workingDir).runnable()) {
+      return exec(argv);
+    }
+    return executable(argv.get(0), env, workingDir).run(this, argv, env, workingDir, stdin);
+  }
+
   /** Runs {@code sh -c COMMAND} in the container. */
   public ExecResult execShell(String command) {
     return exec(List.of("sh", "-c", command));
@@ -297,6 +313,32 @@ public final class RunningContainer {
     }
     Executable exe = executable(argv.get(0), env, workingDir);
     return exe.runnable() ? Optional.empty() : Optional.of(OciErrors.execFailure(exe));
+  }
+
+  /**
+   * When the user at the terminal of an interactive exec interrupts a command that would never end
+   * by itself (Ctrl-C), counted from the command's start; empty outside such a session.
+   */
+  public Optional<Duration> interruptAfter() {
+    return Optional.ofNullable(interruptAfter);
+  }
+
+  /** Set by {@link ShellSession} while it runs a line at a terminal; null clears it. */
+  void interruptAfter(Duration value) {
+    interruptAfter = value;
+  }
+
+  /**
+   * Whether the command the shell starts now writes its standard output to the terminal of an
+   * interactive exec ({@code isatty(1)}), not to a pipe, a file or a command substitution.
+   */
+  public boolean stdoutIsTerminal() {
+    return stdoutTerminal;
+  }
+
+  /** Set by the shell as it redirects a command's output, cleared by {@link ShellSession} after each line. */
+  void stdoutIsTerminal(boolean value) {
+    stdoutTerminal = value;
   }
 
   // ---- the main process ----------------------------------------------------------------------

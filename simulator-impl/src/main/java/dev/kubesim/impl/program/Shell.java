@@ -14,7 +14,8 @@ import java.util.List;
  * {@code &&} {@code ||} {@code |} {@code !}, {@code ( )} and {@code { }}, redirections ({@code > >>
  * < 2> 2>&1}), and the builtins {@code cd exit export unset set exec shift :}. Loops,
  * conditionals, {@code case}, functions, here-documents and arithmetic are reported as not
- * supported; {@code &} runs in the foreground.
+ * supported; {@code &} runs in the foreground. An interactive shell that reads lines one at a time
+ * ({@code kubectl exec -it POD -- bash}) is a {@link ShellSession}.
  */
 public final class Shell {
   private Shell() {}

@@ -131,6 +131,11 @@ final class ShellInterpreter implements WordExpander.Host {
     elapsed = Duration.ZERO;
   }
 
+  /** Sets {@code $?}: an interactive shell's status after a syntax error or an interrupted command. */
+  void setLastStatus(int status) {
+    lastStatus = status;
+  }
+
   ShellDialect dialect() {
     return dialect;
   }
@@ -567,6 +572,7 @@ final class ShellInterpreter implements WordExpander.Host {
         err = file;
       }
     }
+    container.stdoutIsTerminal(ShellSession.isTerminal(out)); // isatty(1) for the command about to run
     return new Io(stdin, out, err);
   }
 

@@ -7,7 +7,10 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExecCommandTest {
   private final KubectlFixture k = new KubectlFixture().apply("""
@@ -98,5 +101,73 @@ class ExecCommandTest {
     k.cluster.node(node).stop();
     assertThat(k.run("exec web -c app -- ls").stderr())
         .matches("Error from server: error dialing backend: dial tcp [0-9.]+:10250: connect: no route to host\n");
+  }
+
+  @Test
+  void execDashIGivesTheCommandKubectlsInput() {
+    KubectlResult r = k.run("exec -i web -c app -- sh", "echo $HOSTNAME\nnosuch\necho done\n");
+    assertThat(r.stdout()).as("seed %d", KubectlFixture.SEED).isEqualTo("web\ndone\n");
+    assertThat(r.stderr()).isEqualTo("sh: nosuch: not found\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void execDashItWithoutATerminalSaysSoAndReadsTheInput() {
+    KubectlResult r = k.run("exec -it web -c app -- sh", "echo hi; exit 3");
+    assertThat(r.stdout()).as("seed %d", KubectlFixture.SEED).isEqualTo("hi\n");
+    assertThat(r.stderr()).isEqualTo("Unable to use a TTY - input is not a terminal or the right kind of file\n"
+        + "command terminated with exit code 3\n");
+    assertThat(r.exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void execDashTWithoutDashIIsDroppedAsKubectlDropsIt() {
+    KubectlResult r = k.run("exec -t web -c app -- sh", "echo never read");
+    assertThat(r.output()).as("seed %d", KubectlFixture.SEED).isEmpty();
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-it", "-ti", "-i -t", "--stdin --tty", "-t -i"})
+  void execOfAShellAtATerminalAttachesItUntilExit(String flags) {
+    Kubectl.TerminalRun run = k.kubectl.runAtTerminal("exec " + flags + " web -c app -- sh", name -> Optional.empty());
+    assertThat(run.result().output()).as("seed %d", KubectlFixture.SEED).isEmpty();
+    InteractiveExec shell = run.attached().orElseThrow();
+    assertThat(shell.terminal()).isTrue();
+    assertThat(shell.prompt()).isEqualTo("/ # ");
+    assertThat(shell.type("cd /tmp; X=4").line().screen()).isEmpty();
+    assertThat(shell.prompt()).isEqualTo("/tmp # ");
+    assertThat(shell.type("ls /nope; echo $X").line().screen())
+        .isEqualTo("ls: /nope: No such file or directory\n4\n");
+    assertThat(shell.isOpen()).isTrue();
+    assertThat(shell.type("exit $X").line().ended()).isTrue();
+    assertThat(shell.closing()).isEqualTo(new KubectlResult("", "command terminated with exit code 4\n", 4));
+  }
+
+  @Test
+  void execDashIAtATerminalWithoutDashTAttachesAShellThatDoesNotPrompt() {
+    InteractiveExec shell = k.kubectl.runAtTerminal("exec -i web -c app -- sh", name -> Optional.empty()).attached().orElseThrow();
+    assertThat(shell.terminal()).as("seed %d", KubectlFixture.SEED).isFalse();
+    assertThat(shell.prompt()).isEmpty();
+    assertThat(shell.type("nosuch").line().screen()).isEqualTo("sh: nosuch: not found\n");
+    assertThat(shell.endOfInput().screen()).isEmpty();
+    assertThat(shell.closing()).isEqualTo(new KubectlResult("", "command terminated with exit code 127\n", 127));
+  }
+
+  @Test
+  void execAtATerminalOfAShellTheImageLacksIsContainerdsInternalError() {
+    Kubectl.TerminalRun run = k.kubectl.runAtTerminal("exec -it web -c app -- bash", name -> Optional.empty());
+    assertThat(run.attached()).as("seed %d", KubectlFixture.SEED).isEmpty();
+    assertThat(run.result().stderr()).matches("error: Internal error occurred: error executing command in container: failed "
+        + "to exec in container: failed to start exec \"[0-9a-f]{64}\": OCI runtime exec failed: exec failed: unable to start "
+        + "container process: exec: \"bash\": executable file not found in \\$PATH: unknown\n");
+    assertThat(run.result().exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void execAtATerminalOfACommandThatIsNoShellRunsItAsUsual() {
+    Kubectl.TerminalRun run = k.kubectl.runAtTerminal("exec -it web -c app -- sh -c 'echo once'", name -> Optional.empty());
+    assertThat(run.attached()).as("seed %d", KubectlFixture.SEED).isEmpty();
+    assertThat(run.result().output()).isEqualTo("once\n");
   }
 }

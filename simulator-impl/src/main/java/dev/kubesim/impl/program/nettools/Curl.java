@@ -56,7 +56,8 @@ final class Curl implements Command {
       exit = run.fetch(u);
     }
     pn.get().publish(run.disposition);
-    String err = !o.silent && !o.noProgress
+    // "we send the output to a tty, therefore we switch off the progress meter" (curl's tool_operate.c)
+    String err = !o.silent && !o.noProgress && !ctx.stdoutIsTerminal()
         ? ProgressMeter.around(run.err.toString(), run.errors.toString(), exit == 0, run.lastBytes, pn.get().session().elapsed())
         : run.err.toString() + run.errors;
     return new ExecResult(run.out.toString(), err, exit, Duration.ofNanos(pn.get().session().elapsed()));

@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code ping [-c COUNT] [-W SEC] [-i SEC] [-s SIZE] [-q] HOST}: ICMP echoes through the network,
  * one a second, in BusyBox's words on BusyBox and Alpine images and iputils' elsewhere. A
  * ClusterIP answers nothing (it is virtual): 100% packet loss, exit 1. Without {@code -c} ping
- * never ends by itself.
+ * never ends by itself; at an interactive exec's terminal the user stops it with Ctrl-C ({@link
+ * ExecContext#interruptAfter()}), and it prints its statistics.
  */
 final class Ping implements Command {
   private final Network network;
@@ -81,18 +82,30 @@ final class Ping implements Command {
           : ExecResult.failure(2, "ping: " + host + ": Name or service not known\n");
     }
     String ip = lookup.addresses().get(0);
+    // iputils names the host by its canonical name (gethostbyname's h_name: the name the search
+    // list found, kubia.default.svc.cluster.local); BusyBox as given
+    String shown = busybox || Ip4.isValid(host) ? host : canonical(lookup.name());
     StringBuilder out = new StringBuilder();
     out.append(busybox
-        ? "PING " + host + " (" + ip + "): " + size + " data bytes\n"
-        : "PING " + host + " (" + ip + ") " + size + "(" + (size + 28) + ") bytes of data.\n");
-    if (count <= 0) {
-      // ping without -c runs until it is stopped; the first replies are shown, the rest never ends
+        ? "PING " + shown + " (" + ip + "): " + size + " data bytes\n"
+        : "PING " + shown + " (" + ip + ") " + size + "(" + (size + 28) + ") bytes of data.\n");
+    // ping without -c runs until it is stopped: at an interactive exec's terminal the user presses
+    // Ctrl-C, and ping prints its statistics (SIGINT's handler in iputils and BusyBox alike)
+    Optional<Duration> interrupt = count <= 0 ? ctx.interruptAfter() : Optional.empty();
+    if (count <= 0 && interrupt.isEmpty()) {
+      // the first replies are shown, the rest never ends
       pn.get().publish(new Disposition(Disposition.Kind.TIMED_OUT, "-", "ping runs until stopped"));
       return new ExecResult(out.toString(), "", 0, ExecResult.FOREVER);
     }
     int identifier = pn.get().network().randomId();
     long start = pn.get().session().now();
     long stepNanos = (long) (interval * 1e9);
+    // Ctrl-C comes so long after the command started (its name lookup included)
+    long interruptAt = pn.get().session().start() + interrupt.map(Duration::toNanos).orElse(0L);
+    if (interrupt.isPresent()) {
+      // one echo an interval until the interrupt
+      count = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (interruptAt - start + stepNanos - 1) / Math.max(1, stepNanos)));
+    }
     long timeout = (long) (wait * 1e9);
     int received = 0;
     long min = Long.MAX_VALUE;
@@ -104,7 +117,8 @@ final class Ping implements Command {
       pn.get().session().advanceTo(start + seq * stepNanos);
       boolean lastOne = seq == count - 1;
       IcmpEcho.Result r = IcmpEcho.ping(pn.get().network(), pn.get().session(), pn.get().netns(), Ip4.parse(ip), identifier,
-          seq, size, lastOne ? timeout : Math.min(timeout, stepNanos));
+          seq, size, interrupt.isPresent() ? Math.max(0, Math.min(timeout, Math.min(stepNanos, interruptAt - start - seq * stepNanos)))
+              : lastOne ? timeout : Math.min(timeout, stepNanos));
       last = r;
       if (r.noRoute()) {
         pn.get().publish(new Disposition(Disposition.Kind.NO_ROUTE, r.object(), r.reason()));
@@ -124,9 +138,12 @@ final class Ping implements Command {
         }
       }
     }
-    long elapsed = pn.get().session().now() - start;
+    if (interrupt.isPresent()) {
+      pn.get().session().advanceTo(interruptAt);
+      out.append("^C"); // the terminal's echo of Ctrl-C, before ping's statistics
+    }
     int loss = (count - received) * 100 / count;
-    out.append('\n').append("--- ").append(host).append(" ping statistics ---\n");
+    out.append('\n').append("--- ").append(shown).append(" ping statistics ---\n");
     if (busybox) {
       out.append(count).append(" packets transmitted, ").append(received).append(" packets received, ").append(loss)
           .append("% packet loss\n");
@@ -151,6 +168,11 @@ final class Ping implements Command {
         : new Disposition(Disposition.Kind.TIMED_OUT, last.object(), last.reason());
     pn.get().publish(d);
     return new ExecResult(out.toString(), "", received > 0 ? 0 : 1, Duration.ofNanos(pn.get().session().elapsed()));
+  }
+
+  /** A resolved name without the root's trailing dot, as the C library reports it. */
+  private static String canonical(String name) {
+    return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
   }
 
   private static String ms(long nanos) {

@@ -16,7 +16,10 @@
  *       follows curl's wording for the version but not every informational line.
  *   <li>BusyBox nslookup asks for the name as given (no search list), as BusyBox 1.28 and later do.
  *   <li>dig sends no EDNS option, so no OPT pseudosection; its timing lines use virtual time.
- *   <li>ping without {@code -c} prints its first line and never ends (the exec reports {@code FOREVER}).
+ *   <li>ping without {@code -c} prints its first line and never ends (the exec reports {@code
+ *       FOREVER}); at the terminal of an interactive exec the user's Ctrl-C stops it after {@code
+ *       ShellSession.INTERRUPT_AFTER}, and it prints {@code ^C} (the terminal's echo) and its
+ *       statistics.
  * </ul>
  */
 package dev.kubesim.impl.program.nettools;

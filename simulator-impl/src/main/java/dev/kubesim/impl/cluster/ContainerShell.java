@@ -1,0 +1,140 @@
+package dev.kubesim.impl.cluster;
+
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.PodShell;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.trace.Trace;
+import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.program.RunningContainer;
+import dev.kubesim.impl.program.ShellSession;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link ShellSession} in a pod's container, reached as {@code kubectl exec} reaches it: each line
+ * runs under the cluster's lock with the network's traces captured (the cluster's last exec trace
+ * is the line's, when it sent something), and the cluster settles after it.
+ */
+public final class ContainerShell implements PodShell {
+  /** One line's work, with what the terminal showed and the network's trace of it. */
+  public record Typed(ShellSession.Line line, Optional<Trace> trace) {
+    /** The line as the API reports it: the shell's streams, {@code $?}, the time it took, the trace. */
+    ExecResult result() {
+      return new ExecResult(line.stdout(), line.stderr(), line.status(), line.elapsed(), trace);
+    }
+  }
+
+  private final SimCluster cluster;
+  private final ShellSession session;
+  private final String node;
+
+  private ContainerShell(SimCluster cluster, ShellSession session) {
+    this.cluster = cluster;
+    this.session = session;
+    RunningContainer c = session.container();
+    this.node = cluster.api().get(Pod.KIND, c.namespace(), c.podName()).map(p -> PodStates.nodeName((Pod) p)).orElse("");
+  }
+
+  /**
+   * The shell dies when its container stops: the pod deleted and gone, or the container restarted
+   * (a new instance runs), as the kubelet's worker for the pod shows it.
+   */
+  private ShellSession live() {
+    RunningContainer c = session.container();
+    boolean running = cluster.kubelet(node)
+        .flatMap(k -> k.worker(new ObjectKey(c.namespace(), c.podName())))
+        .flatMap(w -> w.container(c.name()))
+        .filter(now -> now == c)
+        .isPresent();
+    if (!running) {
+      session.containerStopped();
+    }
+    return session;
+  }
+
+  /**
+   * Opens the shell {@code command} names in the container an exec would reach (the first one
+   * when {@code container} is empty); with an empty command, bash where the image has it and
+   * {@code sh} otherwise.
+   *
+   * @throws dev.kubesim.api.KubeSimException as {@code exec} would fail to reach the container, or
+   *     with reason {@code InternalError} when the image lacks the program
+   * @throws IllegalArgumentException when the command is not a shell reading its input
+   */
+  static ContainerShell open(SimCluster cluster, String pod, String container, List<String> command, boolean terminal) {
+    List<String> probe = command.isEmpty() ? List.of("sh") : command;
+    RunningContainer running = PodExec.container(cluster, pod, container, probe);
+    List<String> argv = command.isEmpty()
+        ? (running.execStartError(List.of("bash")).isEmpty() ? List.of("bash") : List.of("sh"))
+        : command;
+    Optional<String> startError = running.execStartError(argv);
+    if (startError.isPresent()) {
+      if (startError.get().startsWith("OCI runtime")) {
+        throw ContainerdErrors.execStartException(cluster, startError.get());
+      }
+      throw new IllegalArgumentException(startError.get());
+    }
+    return ShellSession.open(running, argv, terminal).map(s -> new ContainerShell(cluster, s))
+        .orElseThrow(() -> new IllegalArgumentException("not a shell reading its input: " + String.join(" ", argv)
+            + " (run it with exec)"));
+  }
+
+  /**
+   * The session of the shell {@code argv} starts in a pod's container, or empty when {@code argv}
+   * starts no shell reading its input (it then runs as a plain exec). The caller has checked that
+   * the program can start.
+   *
+   * @throws dev.kubesim.api.KubeSimException as {@code exec} would fail to reach the container
+   */
+  public static Optional<ContainerShell> attach(SimCluster cluster, String pod, String container, List<String> argv,
+      boolean terminal) {
+    return cluster.underLock(() -> ShellSession.open(PodExec.container(cluster, pod, container, argv), argv, terminal)
+        .map(s -> new ContainerShell(cluster, s)));
+  }
+
+  /** Whether a terminal is attached (the shell is interactive). */
+  public boolean terminal() {
+    return session.terminal();
+  }
+
+  @Override
+  public String prompt() {
+    return cluster.underLock(() -> live().prompt());
+  }
+
+  @Override
+  public ExecResult run(String line) {
+    return type(line).result();
+  }
+
+  /** Runs a line and returns what the terminal showed as well. */
+  public Typed type(String line) {
+    ShellSession.Line[] done = new ShellSession.Line[1];
+    ExecResult traced = cluster.execTraced(() -> {
+      done[0] = live().run(line);
+      return ExecResult.of("", "", done[0].status());
+    });
+    return new Typed(done[0], traced.trace());
+  }
+
+  /** Ends the input (Ctrl-D) and returns what the terminal showed then. */
+  public ShellSession.Line endOfInput() {
+    return cluster.underLock(() -> live().endOfInput());
+  }
+
+  @Override
+  public boolean isOpen() {
+    return cluster.underLock(() -> live().isOpen());
+  }
+
+  @Override
+  public Optional<Integer> exitCode() {
+    return cluster.underLock(() -> live().exitStatus());
+  }
+
+  @Override
+  public void close() {
+    cluster.underLock(() -> live().endOfInput());
+  }
+}
