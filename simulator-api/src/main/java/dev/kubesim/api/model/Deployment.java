@@ -12,6 +12,13 @@ public record Deployment(
     implements KubeObject {
   public static final String API_VERSION = "apps/v1";
   public static final String KIND = "Deployment";
+  /**
+   * The label the Deployment controller adds to a ReplicaSet and its pods, the hash of the pod
+   * template ({@code DefaultDeploymentUniqueLabelKey}).
+   */
+  public static final String POD_TEMPLATE_HASH_LABEL = "pod-template-hash";
+  /** The annotation holding a ReplicaSet's (and its Deployment's) revision number. */
+  public static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
   public Deployment {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;

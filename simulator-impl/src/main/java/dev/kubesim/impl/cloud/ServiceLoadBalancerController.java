@@ -2,16 +2,16 @@ package dev.kubesim.impl.cloud;
 
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceSpec;
-import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.model.ServiceStatus.LoadBalancerIngress;
 import dev.kubesim.api.model.ServiceStatus.LoadBalancerStatus;
+import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
-import dev.kubesim.impl.controller.WorkQueue;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ final class ServiceLoadBalancerController {
 
   private final ApiServer api;
   private final LoadBalancerPool pool;
-  private final WorkQueue queue;
+  private final WorkQueue<ObjectKey> queue;
   private final EventRecorder events;
   private final Map<ObjectKey, String> assigned = new HashMap<>();
   private final Map<String, ObjectKey> byAddress = new HashMap<>();
@@ -49,7 +49,7 @@ final class ServiceLoadBalancerController {
   ServiceLoadBalancerController(ApiServer api, LoadBalancerPool pool) {
     this.api = api;
     this.pool = pool;
-    this.queue = new WorkQueue(api.loop(), "service-controller", this::sync);
+    this.queue = new WorkQueue<>(api.loop(), "service-controller", this::sync);
     this.events = new EventRecorder(api, "service-controller", "");
   }
 

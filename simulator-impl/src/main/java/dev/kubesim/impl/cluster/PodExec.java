@@ -4,7 +4,7 @@ import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ObjectKey;
-import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.KubeletUnreachable;
 import dev.kubesim.impl.program.RunningContainer;

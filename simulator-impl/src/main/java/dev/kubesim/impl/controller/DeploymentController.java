@@ -20,14 +20,15 @@ import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.labels.LabelSelectors;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.util.ArrayList;
-import java.util.TreeSet;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The Deployment controller: owns one ReplicaSet per pod template, named {@code
@@ -37,20 +38,20 @@ import java.util.Optional;
  * deployment.kubernetes.io/revision} annotation, up to {@code revisionHistoryLimit} old ones.
  */
 public final class DeploymentController {
-  public static final String HASH_LABEL = "pod-template-hash";
-  public static final String REVISION = "deployment.kubernetes.io/revision";
+  static final String HASH_LABEL = Deployment.POD_TEMPLATE_HASH_LABEL;
+  static final String REVISION = Deployment.REVISION_ANNOTATION;
   private static final String DESIRED = "deployment.kubernetes.io/desired-replicas";
   private static final String MAX = "deployment.kubernetes.io/max-replicas";
 
   private final ApiServer api;
-  private final WorkQueue queue;
+  private final WorkQueue<ObjectKey> queue;
   private final EventRecorder events;
   private final Map<String, TreeSet<ObjectKey>> byOwner = new HashMap<>();
   private final Map<String, TreeSet<ObjectKey>> orphans = new HashMap<>();
 
   private DeploymentController(ApiServer api) {
     this.api = api;
-    this.queue = new WorkQueue(api.loop(), "deployment-controller", this::sync);
+    this.queue = new WorkQueue<>(api.loop(), "deployment-controller", this::sync);
     this.events = new EventRecorder(api, "deployment-controller", "");
   }
 

@@ -21,7 +21,7 @@ final class DeploymentRevisions {
   static final String REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
   /** Annotations that are the Deployment's or the ReplicaSet's own and never copied between them. */
   static final Set<String> NOT_COPIED = Set.of("kubectl.kubernetes.io/last-applied-configuration",
-      DeploymentController.REVISION, REVISION_HISTORY, "deployment.kubernetes.io/desired-replicas",
+      Deployment.REVISION_ANNOTATION, REVISION_HISTORY, "deployment.kubernetes.io/desired-replicas",
       "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to");
 
   private DeploymentRevisions() {}
@@ -37,8 +37,8 @@ final class DeploymentRevisions {
     int newRevision = old.stream().mapToInt(DeploymentRevisions::revision).max().orElse(0) + 1;
     int current = revision(rs);
     if (current < newRevision) {
-      annotations.put(DeploymentController.REVISION, Integer.toString(newRevision));
-      if (rs.metadata().annotations().containsKey(DeploymentController.REVISION)) {
+      annotations.put(Deployment.REVISION_ANNOTATION, Integer.toString(newRevision));
+      if (rs.metadata().annotations().containsKey(Deployment.REVISION_ANNOTATION)) {
         // rolled back to this template: keep the numbers it had
         String history = annotations.getOrDefault(REVISION_HISTORY, "");
         annotations.put(REVISION_HISTORY, history.isEmpty() ? Integer.toString(current) : history + "," + current);
@@ -53,17 +53,17 @@ final class DeploymentRevisions {
   /** Gives the Deployment the revision of its new ReplicaSet. */
   static void setDeploymentRevision(ApiServer api, Deployment d, ReplicaSet newRs) {
     String revision = Integer.toString(revision(newRs));
-    if (revision.equals(d.metadata().annotations().get(DeploymentController.REVISION))) {
+    if (revision.equals(d.metadata().annotations().get(Deployment.REVISION_ANNOTATION))) {
       return;
     }
     Map<String, String> annotations = new LinkedHashMap<>(d.metadata().annotations());
-    annotations.put(DeploymentController.REVISION, revision);
+    annotations.put(Deployment.REVISION_ANNOTATION, revision);
     api.write(d.withMetadata(d.metadata().toBuilder().annotations(ImmutableSortedMap.copyOf(annotations)).build()));
   }
 
   static int revision(ReplicaSet rs) {
     try {
-      return Integer.parseInt(rs.metadata().annotations().getOrDefault(DeploymentController.REVISION, "0"));
+      return Integer.parseInt(rs.metadata().annotations().getOrDefault(Deployment.REVISION_ANNOTATION, "0"));
     } catch (NumberFormatException e) {
       return 0;
     }

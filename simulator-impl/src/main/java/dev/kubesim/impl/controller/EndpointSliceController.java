@@ -14,6 +14,8 @@ import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.PodStates;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +37,13 @@ public final class EndpointSliceController {
   static final int MAX_ENDPOINTS = 100;
 
   private final ApiServer api;
-  private final WorkQueue queue;
+  private final WorkQueue<ObjectKey> queue;
   private final ServicePods servicePods;
   private final ManagedSlices slices;
 
   private EndpointSliceController(ApiServer api) {
     this.api = api;
-    this.queue = new WorkQueue(api.loop(), "endpointslice-controller", this::sync);
+    this.queue = new WorkQueue<>(api.loop(), "endpointslice-controller", this::sync);
     this.servicePods = ServicePods.subscribe(api, queue::add);
     this.slices = new ManagedSlices(api.store(), MANAGER);
   }

@@ -15,6 +15,7 @@ import dev.kubesim.api.model.Service;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +35,12 @@ public final class EndpointSliceMirroringController {
   static final String SKIP_MIRROR_LABEL = "endpointslice.kubernetes.io/skip-mirror";
 
   private final ApiServer api;
-  private final WorkQueue queue;
+  private final WorkQueue<ObjectKey> queue;
   private final ManagedSlices slices;
 
   private EndpointSliceMirroringController(ApiServer api) {
     this.api = api;
-    this.queue = new WorkQueue(api.loop(), "endpointslice-mirroring-controller", this::sync);
+    this.queue = new WorkQueue<>(api.loop(), "endpointslice-mirroring-controller", this::sync);
     api.store().watch(Endpoints.KIND, e -> queue.add(ObjectStore.keyOf(e.object())));
     api.store().watch(Service.KIND, e -> queue.add(ObjectStore.keyOf(e.object())));
     this.slices = new ManagedSlices(api.store(), MANAGER);

@@ -12,6 +12,8 @@ import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.PodStates;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,12 +31,12 @@ import java.util.OptionalInt;
  */
 public final class EndpointsController {
   private final ApiServer api;
-  private final WorkQueue queue;
+  private final WorkQueue<ObjectKey> queue;
   private final ServicePods servicePods;
 
   private EndpointsController(ApiServer api) {
     this.api = api;
-    this.queue = new WorkQueue(api.loop(), "endpoint-controller", this::sync);
+    this.queue = new WorkQueue<>(api.loop(), "endpoint-controller", this::sync);
     this.servicePods = ServicePods.subscribe(api, queue::add);
   }
 

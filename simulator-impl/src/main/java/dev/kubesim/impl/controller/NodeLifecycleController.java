@@ -7,11 +7,14 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodCondition;
 import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.NodeStates;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,14 +41,14 @@ public final class NodeLifecycleController {
 
   private final ApiServer api;
   private final EventRecorder events;
-  private final WorkQueue taintQueue;
+  private final WorkQueue<ObjectKey> taintQueue;
   private final Map<String, EventLoop.Event> checks = new HashMap<>();
   private final Map<String, Long> lastHeartbeat = new HashMap<>();
 
   private NodeLifecycleController(ApiServer api) {
     this.api = api;
     this.events = new EventRecorder(api, "node-controller", "");
-    this.taintQueue = new WorkQueue(api.loop(), "node-lifecycle-controller taints", this::syncTaints);
+    this.taintQueue = new WorkQueue<>(api.loop(), "node-lifecycle-controller taints", this::syncTaints);
   }
 
   /** Starts the controller, and the taint eviction controller that acts on its NoExecute taint. */

@@ -11,9 +11,11 @@ import dev.kubesim.api.model.ReplicationController;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.sim.Timestamps;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class ReplicaManager<T extends KubeObject> {
 
   private final ApiServer api;
   private final ReplicatedWorkload<T> workload;
-  private final WorkQueue queue;
+  private final WorkQueue<ObjectKey> queue;
   private final EventRecorder events;
   private final Map<String, TreeSet<ObjectKey>> podsByOwnerUid = new HashMap<>();
   private final Map<String, TreeSet<ObjectKey>> orphansByNamespace = new HashMap<>();
@@ -49,7 +51,7 @@ public final class ReplicaManager<T extends KubeObject> {
   private ReplicaManager(ApiServer api, ReplicatedWorkload<T> workload) {
     this.api = api;
     this.workload = workload;
-    this.queue = new WorkQueue(api.loop(), workload.component(), this::sync);
+    this.queue = new WorkQueue<>(api.loop(), workload.component(), this::sync);
     this.events = new EventRecorder(api, workload.component(), "");
   }
 

@@ -8,6 +8,7 @@ import dev.kubesim.api.model.PodSpec;
 import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
+import dev.kubesim.impl.apiserver.PodStates;
 import java.util.List;
 import java.util.OptionalInt;
 

@@ -10,6 +10,7 @@ import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.sim.EventLoop;

@@ -4,7 +4,7 @@ import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Node;
 import dev.kubesim.impl.apiserver.ApiServer;
-import dev.kubesim.impl.controller.NodeStates;
+import dev.kubesim.impl.apiserver.NodeStates;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,6 @@ import dev.kubesim.api.model.Deployment;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ReplicaSet;
 import dev.kubesim.impl.apiserver.ApiServer;
-import dev.kubesim.impl.controller.DeploymentController;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,7 +32,7 @@ final class DeploymentHistory {
 
   static Optional<Long> revision(Map<String, String> annotations) {
     try {
-      return Optional.of(Long.parseLong(annotations.getOrDefault(DeploymentController.REVISION, "")));
+      return Optional.of(Long.parseLong(annotations.getOrDefault(Deployment.REVISION_ANNOTATION, "")));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

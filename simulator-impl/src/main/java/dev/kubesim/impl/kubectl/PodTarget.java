@@ -2,14 +2,14 @@ package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.model.Deployment;
 import dev.kubesim.api.model.DeploymentSpec;
-import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.ReplicaSet;
 import dev.kubesim.api.model.ReplicationController;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.impl.apiserver.ApiServer;
-import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.labels.LabelSelectors;
 import dev.kubesim.impl.sim.Timestamps;
 import java.time.Instant;

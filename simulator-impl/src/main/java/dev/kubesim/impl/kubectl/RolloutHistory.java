@@ -7,7 +7,6 @@ import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.PodTemplateSpec;
 import dev.kubesim.api.model.ReplicaSet;
 import dev.kubesim.api.model.ReplicaSetSpec;
-import dev.kubesim.impl.controller.DeploymentController;
 import dev.kubesim.impl.kubectl.describe.PodTemplateDescription;
 import dev.kubesim.impl.kubectl.print.Describer;
 import dev.kubesim.impl.kubectl.print.PrefixWriter;
@@ -26,7 +25,7 @@ import java.util.TreeMap;
 final class RolloutHistory {
   /** Annotations undo keeps from the Deployment rather than copying them from the ReplicaSet. */
   private static final Set<String> KEPT_ON_UNDO = Set.of(PrefixWriter.LAST_APPLIED_CONFIG_ANNOTATION,
-      DeploymentController.REVISION, "deployment.kubernetes.io/revision-history", "deployment.kubernetes.io/desired-replicas",
+      Deployment.REVISION_ANNOTATION, "deployment.kubernetes.io/revision-history", "deployment.kubernetes.io/desired-replicas",
       "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to");
   private static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
@@ -139,7 +138,7 @@ final class RolloutHistory {
 
   private static PodTemplateSpec withoutHash(PodTemplateSpec t) {
     Map<String, String> labels = new LinkedHashMap<>(t.metadata().labels());
-    labels.remove(DeploymentController.HASH_LABEL);
+    labels.remove(Deployment.POD_TEMPLATE_HASH_LABEL);
     return t.withMetadata(t.metadata().toBuilder().labels(labels).build());
   }
 }

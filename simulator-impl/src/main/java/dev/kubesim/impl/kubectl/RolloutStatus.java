@@ -4,7 +4,6 @@ import dev.kubesim.api.model.Deployment;
 import dev.kubesim.api.model.DeploymentSpec;
 import dev.kubesim.api.model.DeploymentStatus;
 import dev.kubesim.api.model.KubeObject;
-import dev.kubesim.impl.controller.DeploymentController;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +115,7 @@ final class RolloutStatus {
   }
 
   private static String revisionError(Map<String, String> annotations) {
-    String value = annotations.getOrDefault(DeploymentController.REVISION, "");
+    String value = annotations.getOrDefault(Deployment.REVISION_ANNOTATION, "");
     return "strconv.ParseInt: parsing \"" + value + "\": invalid syntax";
   }
 }

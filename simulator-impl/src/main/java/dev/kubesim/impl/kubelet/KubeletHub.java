@@ -2,8 +2,8 @@ package dev.kubesim.impl.kubelet;
 
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.WatchEvent;
-import dev.kubesim.impl.controller.PodStates;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -11,11 +11,11 @@ import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.WatchEvent;
-import dev.kubesim.impl.controller.PodStates;
-import dev.kubesim.impl.controller.WorkQueue;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.labels.LabelSelectors;
+import dev.kubesim.impl.sim.WorkQueue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +36,7 @@ public final class Scheduler {
   private static final String NAME = "default-scheduler";
 
   private final ApiServer api;
-  private final WorkQueue queue;
+  private final WorkQueue<ObjectKey> queue;
   private final EventRecorder events;
   /** Schedulable nodes ordered by (pods bound, name): the head is the least loaded. */
   private final TreeSet<Slot> slots = new TreeSet<>(Comparator.comparingInt(Slot::pods).thenComparing(Slot::node));
@@ -49,7 +49,7 @@ public final class Scheduler {
 
   private Scheduler(ApiServer api) {
     this.api = api;
-    this.queue = new WorkQueue(api.loop(), NAME, this::schedule);
+    this.queue = new WorkQueue<>(api.loop(), NAME, this::schedule);
     this.events = new EventRecorder(api, NAME, "");
   }
 

@@ -48,19 +48,8 @@ class PackageEdgesTest {
       Map.entry("ingress", Set.of("apiserver", "events", "http", "net", "program", "sim", "trace")),
       Map.entry("kubectl", Set.of("apiserver", "codec", "kubelet", "labels", "program", "sim")));
 
-  /**
-   * Edges that exist and should not: {@code controller} serving as a utility library (its pod and
-   * node helpers and work queue belong beside the API objects and in {@code sim}), and kubectl
-   * reaching the cluster's wiring instead of a small host interface.
-   */
-  private static final Set<String> KNOWN_DEBTS = Set.of(
-      "scheduler -> controller",
-      "kubelet -> controller",
-      "cni -> controller",
-      "cloud -> controller",
-      "ingress -> controller",
-      "kubectl -> controller",
-      "kubectl -> cluster");
+  /** Edges that exist and should not: kubectl reaching the cluster's wiring instead of a small host interface. */
+  private static final Set<String> KNOWN_DEBTS = Set.of("kubectl -> cluster");
 
   @Test
   void roomsUseOnlyTheRoomsDesignAllows() throws IOException {

@@ -8,7 +8,7 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.Program;
-import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.apiserver.PodStates;
 import org.junit.jupiter.api.Test;
 
 class UserProgramTest {

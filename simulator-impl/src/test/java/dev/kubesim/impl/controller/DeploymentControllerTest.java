@@ -44,11 +44,11 @@ class DeploymentControllerTest {
     engine.create(DEPLOY);
     engine.loop.settle();
     assertThat(replicaSets()).singleElement().satisfies(rs -> {
-      String hash = rs.metadata().labels().get(DeploymentController.HASH_LABEL);
+      String hash = rs.metadata().labels().get(Deployment.POD_TEMPLATE_HASH_LABEL);
       assertThat(rs.metadata().nameOrEmpty()).isEqualTo("web-" + hash);
       assertThat(hash).matches("[bcdfghjklmnpqrstvwxz2456789]{1,10}");
       assertThat(rs.spec().orElseThrow().replicas()).contains(4);
-      assertThat(rs.metadata().annotations()).containsEntry(DeploymentController.REVISION, "1");
+      assertThat(rs.metadata().annotations()).containsEntry(Deployment.REVISION_ANNOTATION, "1");
     });
     assertThat(engine.api.list(Pod.KIND, Optional.of("default"))).hasSize(4);
   }
@@ -67,7 +67,7 @@ class DeploymentControllerTest {
     assertThat(replicaSets()).hasSize(2);
     int total = replicaSets().stream().mapToInt(rs -> rs.spec().orElseThrow().replicas().orElse(0)).sum();
     assertThat(total).isLessThanOrEqualTo(5);
-    assertThat(replicaSets()).anySatisfy(rs -> assertThat(rs.metadata().annotations()).containsEntry(DeploymentController.REVISION, "2"));
+    assertThat(replicaSets()).anySatisfy(rs -> assertThat(rs.metadata().annotations()).containsEntry(Deployment.REVISION_ANNOTATION, "2"));
   }
 
   @Test

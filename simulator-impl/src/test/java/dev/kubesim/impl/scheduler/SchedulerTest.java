@@ -9,7 +9,7 @@ import dev.kubesim.api.model.NodeSpec;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.TestEngine;
-import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.controller.ReplicaManager;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.kubesim.impl.controller;
+package dev.kubesim.impl.apiserver;
 
 import dev.kubesim.api.model.ContainerStatus;
 import dev.kubesim.api.model.Pod;
