@@ -1,0 +1,66 @@
+package dev.kubesim.impl.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.KubeSim;
+import dev.kubesim.api.model.Pod;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Time arithmetic with the largest values the API accepts saturates at the end of virtual time. */
+class TimeLimitsTest {
+  private static final long SEED = 11;
+
+  private static Cluster cluster() {
+    return KubeSim.cluster().nodes(1).seed(SEED).build();
+  }
+
+  @Test
+  void largestGracePeriodDeletesWithTheLastTimestampAndWaitsABoundedTime() {
+    try (Cluster cluster = cluster()) {
+      cluster.apply("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: g}
+          spec:
+            terminationGracePeriodSeconds: 9223372036854775807
+            containers: [{name: c, image: busybox, command: [sleep, "3600"]}]
+          """);
+      cluster.advance(Duration.ofSeconds(10));
+      cluster.delete("Pod", "default", "g");
+
+      Pod pod = cluster.get(Pod.class, "default", "g").orElseThrow();
+      assertThat(pod.metadata().deletionTimestamp()).as("seed %d", SEED).hasValue("9999-12-31T23:59:59Z");
+      assertThat(pod.metadata().deletionGracePeriodSeconds()).hasValue(Long.MAX_VALUE);
+
+      // kubectl's own wait gives up (quietly, as kubesim's wait does) after at most a week
+      Duration before = cluster.now();
+      assertThat(cluster.kubectl("delete pod g").exitCode()).isZero();
+      assertThat(cluster.now().minus(before)).isLessThanOrEqualTo(Duration.ofHours(168));
+
+      assertThat(cluster.kubectl("delete pod g --grace-period=0 --force").exitCode()).isZero();
+      assertThat(cluster.get(Pod.class, "default", "g")).isEmpty();
+    }
+  }
+
+  @Test
+  void largestTolerationSecondsIsAWaitThatNeverEnds() {
+    try (Cluster cluster = KubeSim.cluster().nodes(2).seed(SEED).build()) {
+      cluster.apply("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: t}
+          spec:
+            nodeName: node-2
+            tolerations:
+            - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 9223372036854775807}
+            containers: [{name: c, image: nginx}]
+          """);
+      cluster.node("node-2").stop();
+      cluster.advance(Duration.ofMinutes(10));
+      assertThat(cluster.get(Pod.class, "default", "t").orElseThrow().metadata().deletionTimestamp())
+          .as("seed %d", SEED).isEmpty();
+    }
+  }
+}
