@@ -151,7 +151,7 @@ final class ShellInterpreter implements WordExpander.Host {
       status = runToEnd(parsed, new Io(stdin, out, err));
     } catch (ShellSyntaxException e) {
       err.write(e.message(dialect, shellName));
-      status = e.status();
+      status = e.status(dialect);
     } catch (NeverReturns e) {
       return new ExecResult(out.toString(), err.toString(), 0, ExecResult.FOREVER);
     }
@@ -165,7 +165,45 @@ final class ShellInterpreter implements WordExpander.Host {
     } catch (Exit e) {
       lastStatus = e.status;
       return e.status;
+    } catch (Crashed e) {
+      lastStatus = RunningContainer.SEGFAULT_STATUS;
+      return lastStatus;
     }
+  }
+
+  // ---- processes -----------------------------------------------------------------------------
+
+  /** The process died of a signal ({@code SIGSEGV}): nothing of it runs on, its parent sees 139. */
+  static final class Crashed extends RuntimeException {
+    Crashed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Forks: the container counts one more process, or the fork fails as this shell reports it and
+   * the shell exits ({@code sh: 1: Cannot fork}, status 2, in dash).
+   *
+   * @param err where the shell's own error goes
+   */
+  private void fork(Sink err) {
+    if (container.fork()) {
+      return;
+    }
+    ShellDialect.ForkFailure failure = dialect.cannotFork(arg0, line);
+    err.write(failure.message());
+    addElapsed(failure.retried());
+    throw new Exit(failure.status());
+  }
+
+  /** The shell died: the processes it forked died with it. */
+  void crashed() {
+    container.resetForks();
+  }
+
+  /** A forked process has ended. */
+  private void reaped() {
+    container.reaped();
   }
 
   int script(Script script, Io io) {
@@ -221,6 +259,7 @@ final class ShellInterpreter implements WordExpander.Host {
     for (int i = 0; i < commands.size(); i++) {
       boolean last = i == commands.size() - 1;
       Sink.Buffer pipe = new Sink.Buffer();
+      fork(io.err());
       ShellInterpreter sub = new ShellInterpreter(this);
       try {
         status = sub.command(commands.get(i), new Io(input, last ? io.out() : pipe, io.err()));
@@ -228,6 +267,10 @@ final class ShellInterpreter implements WordExpander.Host {
         status = e.status;
       } catch (NeverReturns e) {
         forever = true;
+      } catch (Crashed e) {
+        status = RunningContainer.SEGFAULT_STATUS;
+      } finally {
+        reaped();
       }
       longest = max(longest, sub.elapsed);
       input = pipe.toString();
@@ -248,11 +291,13 @@ final class ShellInterpreter implements WordExpander.Host {
       return e.status;
     }
     if (command instanceof Subshell subshell) {
+      fork(io.err());
       ShellInterpreter sub = new ShellInterpreter(this);
       int status;
       try {
         status = sub.runToEnd(subshell.body(), redirected);
       } finally {
+        reaped();
         addElapsed(sub.elapsed);
       }
       lastStatus = status;
@@ -327,7 +372,14 @@ final class ShellInterpreter implements WordExpander.Host {
       io.err().write(notSimulated(ns.name()));
       return 127;
     }
-    return emit(exe.run(container, argv, env, cwd, io.stdin()), io);
+    fork(io.err());
+    ExecResult result;
+    try {
+      result = exe.run(container, argv, env, cwd, io.stdin());
+    } finally {
+      reaped();
+    }
+    return emit(result, io);
   }
 
   static String notSimulated(String name) {
@@ -618,6 +670,7 @@ final class ShellInterpreter implements WordExpander.Host {
 
   @Override
   public String substitute(String script) {
+    fork(substitutionErr);
     ShellInterpreter sub = new ShellInterpreter(this);
     Sink.Buffer out = new Sink.Buffer();
     int status;
@@ -625,8 +678,9 @@ final class ShellInterpreter implements WordExpander.Host {
       status = sub.runToEnd(ShellParser.parse(script), new Io("", out, substitutionErr));
     } catch (ShellSyntaxException e) {
       substitutionErr.write(e.message(dialect, shellName));
-      status = 2;
+      status = e.status(dialect);
     } finally {
+      reaped();
       addElapsed(sub.elapsed);
     }
     lastSubstitutionStatus = status;

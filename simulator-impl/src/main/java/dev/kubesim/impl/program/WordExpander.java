@@ -37,7 +37,11 @@ final class WordExpander {
 
   private static final String IFS_WHITESPACE = " \t\n";
 
+  /** How deep quotes and {@code ${...}} may nest in one word before the shell's stack gives out. */
+  static final int MAX_NESTING = 200;
+
   private final Host host;
+  private int depth;
 
   WordExpander(Host host) {
     this.host = host;
@@ -69,6 +73,18 @@ final class WordExpander {
   // ---- the scan ------------------------------------------------------------------------------
 
   private void expand(String w, Builder b, boolean inDoubleQuotes) {
+    if (++depth > MAX_NESTING) {
+      // dash and bash expand nested ${...} recursively too, until their stack runs out
+      throw new ShellInterpreter.Crashed();
+    }
+    try {
+      expandAt(w, b, inDoubleQuotes);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void expandAt(String w, Builder b, boolean inDoubleQuotes) {
     int i = 0;
     if (!inDoubleQuotes && w.startsWith("~") && (w.length() == 1 || w.charAt(1) == '/')) {
       b.literal(host.parameter("HOME").orElse("/root"), true);
