@@ -346,8 +346,8 @@ final class ShellInterpreter implements WordExpander.Host {
     env.putAll(assignments);
     if (COMMAND_BUILTINS.contains(name) && container.commands().lookup(name).isPresent()) {
       ExecContext ctx = new ExecContext(container, name, env, cwd, redirected.stdin(), dialect);
-      return emit(container.commands().lookup(name).get().run(fields.subList(1, fields.size()), ctx),
-          redirected);
+      ExecResult result = container.commands().lookup(name).get().run(fields.subList(1, fields.size()), ctx);
+      return emit(result, redirected, () -> builtinWriteError(name));
     }
     return external(fields, env, redirected);
   }
@@ -379,19 +379,53 @@ final class ShellInterpreter implements WordExpander.Host {
     } finally {
       reaped();
     }
-    return emit(result, io);
+    return emit(result, io, () -> commandWriteError(name));
   }
 
   static String notSimulated(String name) {
     return "kubesim: " + name + ": this command is not simulated\n";
   }
 
-  /** Writes a command's output to the descriptors and accounts for its time. */
-  private int emit(ExecResult result, Io io) {
-    io.out().write(result.stdout());
+  /**
+   * Writes a command's output to the descriptors and accounts for its time. When its standard
+   * output is a file on a full disk, the command reports the failed write as it does ({@code cat:
+   * write error: No space left on device}) and fails.
+   */
+  private int emit(ExecResult result, Io io, java.util.function.Supplier<WriteError> onFull) {
+    int status = result.exitCode();
+    boolean written = io.out().tryWrite(result.stdout());
     io.err().write(result.stderr());
+    if (!written) {
+      WriteError error = onFull.get();
+      io.err().write(error.message());
+      status = status == 0 ? error.status() : status;
+    }
     addElapsed(result.elapsed());
-    return result.exitCode();
+    return status;
+  }
+
+  /** What a command prints and exits with when a write of its standard output fails with ENOSPC. */
+  record WriteError(String message, int status) {}
+
+  private static final String ENOSPC = Errno.ENOSPC.message();
+
+  /** A program's own report: GNU coreutils' and BusyBox's {@code write error}. */
+  private WriteError commandWriteError(String argv0) {
+    boolean busybox = container.baseImage().coreutils() == dev.kubesim.api.program.BaseImage.Coreutils.BUSYBOX;
+    String name = busybox ? FsPaths.basename(argv0) : argv0;
+    String base = FsPaths.basename(argv0);
+    // GNU ls exits 2 on serious trouble and env 125 when it fails itself
+    int status = busybox ? 1 : base.equals("ls") ? 2 : base.equals("env") ? 125 : 1;
+    return new WriteError(name + ": write error: " + ENOSPC + "\n", status);
+  }
+
+  /** A shell builtin's report: dash's {@code echo: I/O error}, bash's and ash's {@code write error}. */
+  private WriteError builtinWriteError(String name) {
+    return switch (dialect) {
+      case DASH -> new WriteError(shellName + ": " + line + ": " + name + ": " + name + ": I/O error\n", 1);
+      case ASH -> new WriteError(shellName + ": write error: " + ENOSPC + "\n", 1);
+      case BASH, BASH_4 -> new WriteError(shellName + ": " + name + ": write error: " + ENOSPC + "\n", 1);
+    };
   }
 
   private void addElapsed(Duration d) {
