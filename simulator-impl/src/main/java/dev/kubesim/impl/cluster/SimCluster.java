@@ -304,12 +304,47 @@ public final class SimCluster implements Cluster {
 
   @Override
   public ImmutableList<KubeObject> apply(String manifests) {
-    return locked(() -> applyDocuments(ManifestReader.read("STDIN", manifests)));
+    return locked(() -> applyManifest(ManifestReader.stream("STDIN", manifests)));
   }
 
   @Override
   public ImmutableList<KubeObject> apply(Path fileOrFolder) {
-    return locked(() -> applyDocuments(ManifestReader.read(fileOrFolder)));
+    return locked(() -> applyManifest(ManifestReader.stream(fileOrFolder)));
+  }
+
+  /**
+   * Applies a manifest as {@code kubectl apply -f} does: every document that decodes is applied in
+   * order and one the API server rejects does not stop the others; then every failure is
+   * reported together: kubectl's own (a stream that stops parsing, a kind it cannot map) first,
+   * then the API server's, in document order.
+   */
+  private ImmutableList<KubeObject> applyManifest(ManifestReader.Manifest manifest) {
+    List<KubeSimException> client = new ArrayList<>();
+    List<KubeSimException> server = new ArrayList<>();
+    ImmutableList.Builder<KubeObject> applied = ImmutableList.builder();
+    for (Document doc : manifest.documents()) {
+      KubeObject object;
+      try {
+        object = ObjectCodec.decode(doc);
+      } catch (KubeSimException e) {
+        // decoding against the kind's schema is the API server's; the rest is kubectl's
+        (e.getMessage().startsWith("error when") ? server : client).add(e);
+        continue;
+      }
+      try {
+        applied.add(api.apply(object));
+      } catch (KubeSimException e) {
+        server.add(Errors.withContext(e, "error when applying " + doc.describe() + " (document " + (doc.index() + 1) + ")"));
+      }
+    }
+    client.addAll(manifest.errors());
+    loop.settle();
+    List<KubeSimException> failures = new ArrayList<>(client);
+    failures.addAll(server);
+    if (!failures.isEmpty()) {
+      throw Errors.aggregate(failures);
+    }
+    return applied.build();
   }
 
   @Override
