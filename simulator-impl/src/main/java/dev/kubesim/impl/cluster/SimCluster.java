@@ -146,9 +146,30 @@ public final class SimCluster implements Cluster {
     ClusterNetwork.attach(network, api, options, kubeProxies, kubelets);
   }
 
+  /** The runtime's programs behind the cluster's lock: registering races with nothing. */
+  private final dev.kubesim.api.program.Programs programs = new dev.kubesim.api.program.Programs() {
+    @Override
+    public void register(String imageRepository, dev.kubesim.api.program.Program program) {
+      locked(() -> {
+        runtime.programs().register(imageRepository, program);
+        return null;
+      });
+    }
+
+    @Override
+    public Optional<dev.kubesim.api.program.Program> lookup(String image) {
+      return locked(() -> runtime.programs().lookup(image));
+    }
+
+    @Override
+    public dev.kubesim.api.program.Program resolve(String image) {
+      return locked(() -> runtime.programs().resolve(image));
+    }
+  };
+
   @Override
   public dev.kubesim.api.program.Programs programs() {
-    return runtime.programs();
+    return programs;
   }
 
   /**
