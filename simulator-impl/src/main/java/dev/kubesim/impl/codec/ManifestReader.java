@@ -223,8 +223,12 @@ public final class ManifestReader {
     if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) {
       // SnakeYAML's problem and where it was found, as go-yaml words its errors: "yaml: line N: ...".
       int line = y.getProblemMark() != null ? y.getProblemMark().getLine() + 1 : 0;
+      String problem = y.getProblem();
+      if (problem.startsWith("found character '") && problem.contains("that cannot start any token")) {
+        problem = "found character that cannot start any token"; // go-yaml names no character
+      }
       return new BadRequestException(
-          "error parsing " + source + ": error converting YAML to JSON: yaml: line " + line + ": " + y.getProblem());
+          "error parsing " + source + ": error converting YAML to JSON: yaml: line " + line + ": " + problem);
     }
     JsonLocation loc = e.getLocation();
     String line = loc == null ? "" : "line " + loc.getLineNr() + ": ";

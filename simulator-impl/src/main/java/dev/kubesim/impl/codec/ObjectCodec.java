@@ -253,7 +253,7 @@ public final class ObjectCodec {
     }
     Class<?> targetType = e instanceof MismatchedInputException m && m.getTargetType() != null
         ? m.getTargetType() : fieldType(owner, field);
-    String target = goType(targetType);
+    String target = fieldGoType(owner, field).orElseGet(() -> goType(targetType));
     Optional<JsonNode> value = valueAt(tree, e);
     if (value.isPresent() && value.get().isNumber() && isInteger(targetType)) {
       // Go names the number it could not fit: "number 3.5", "number 99999999999"
@@ -295,6 +295,40 @@ public final class ObjectCodec {
     return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
   }
 
+  /** Go's name of a record component's type: {@code []v1.Container}, {@code map[string]string}, {@code int32}. */
+  private static Optional<String> fieldGoType(Class<?> owner, String field) {
+    if (owner == null || field == null || !owner.isRecord()) {
+      return Optional.empty();
+    }
+    for (java.lang.reflect.RecordComponent c : owner.getRecordComponents()) {
+      if (c.getName().equals(field)) {
+        return Optional.ofNullable(goType(c.getGenericType()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String goType(java.lang.reflect.Type type) {
+    if (type instanceof Class<?> c) {
+      return goType(c);
+    }
+    if (type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+      java.lang.reflect.Type[] args = p.getActualTypeArguments();
+      if (raw == Optional.class) {
+        return goType(args[0]);
+      }
+      if (List.class.isAssignableFrom(raw)) {
+        String element = goType(args[0]);
+        return element == null ? null : "[]" + element;
+      }
+      if (Map.class.isAssignableFrom(raw)) {
+        String value = goType(args[1]);
+        return value == null ? null : "map[string]" + value;
+      }
+    }
+    return null;
+  }
+
   /** The type a record's component holds ({@code Optional<Integer>} holds an Integer), or null. */
   private static Class<?> fieldType(Class<?> owner, String field) {
     if (owner == null || field == null || !owner.isRecord()) {
@@ -334,6 +368,12 @@ public final class ObjectCodec {
     }
     if (Map.class.isAssignableFrom(type)) {
       return "map[string]string";
+    }
+    if (type == Object.class) {
+      return "interface {}";
+    }
+    if (type.getSimpleName().equals("IntOrString")) {
+      return "intstr.IntOrString";
     }
     return "v1." + type.getSimpleName();
   }
