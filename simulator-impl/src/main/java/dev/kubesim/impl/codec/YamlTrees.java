@@ -39,7 +39,7 @@ final class YamlTrees {
    * How deep a document may nest. go-yaml allows 10,000 levels; kubesim's tree is walked by
    * recursive code (Jackson's mapping, kubectl's printers), so it allows fewer.
    */
-  static final int MAX_DEPTH = 1_000;
+  static final int MAX_DEPTH = 500;
 
   // go-yaml v2 decode.go: the alias ratio guard against "billion laughs"
   private static final long ALIAS_RATIO_RANGE_LOW = 400_000;

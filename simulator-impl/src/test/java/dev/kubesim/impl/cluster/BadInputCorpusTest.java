@@ -75,7 +75,7 @@ class BadInputCorpusTest {
         "error converting YAML to JSON: yaml: unknown anchor 'nope' referenced"));
     c.add(Arguments.of("an alias bomb", aliasBomb(), "error converting YAML to JSON: yaml: document contains excessive aliasing"));
     c.add(Arguments.of("deep nesting", POD + "spec: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n",
-        "error converting YAML to JSON: yaml: line 4: exceeded max depth of 1000"));
+        "error converting YAML to JSON: yaml: line 4: exceeded max depth of 500"));
     c.add(Arguments.of("a 20 MB value on one line", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {x: "
         + "a".repeat(20 << 20) + "}\n", "Request entity too large: limit is 3145728"));
     c.add(Arguments.of("a 2 MB value", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {x: "
