@@ -60,4 +60,24 @@ class TimeLimitsTest {
           .as("seed %d", SEED).isEmpty();
     }
   }
+
+  @Test
+  void aReadinessProbeDueInSixtyEightYearsDoesNotHoldAWrite() {
+    try (Cluster cluster = cluster()) {
+      cluster.apply("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: r}
+          spec:
+            containers:
+            - name: c
+              image: nginx
+              readinessProbe: {initialDelaySeconds: 2147483647, exec: {command: [ls]}}
+              livenessProbe: {initialDelaySeconds: 2147483647, periodSeconds: 2147483647, exec: {command: [ls]}}
+          """);
+      assertThat(cluster.now()).as("seed %d", SEED).isLessThan(Duration.ofMinutes(1));
+      cluster.advance(Duration.ofMinutes(1));
+      assertThat(cluster.kubectl("get pod r").stdout()).contains("0/1     Running");
+    }
+  }
 }
