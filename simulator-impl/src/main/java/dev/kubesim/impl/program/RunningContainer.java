@@ -291,6 +291,16 @@ public final class RunningContainer {
    */
   static final int SEGFAULT_STATUS = 139;
 
+  /**
+   * The characters a process may hold in memory at once (a variable, an expanded word, output it
+   * buffers): past it the process is killed as a container at its memory limit, {@link
+   * #OOM_KILLED_STATUS}. A real process would stream most of it; this bound keeps the JVM's memory.
+   */
+  public static final long MEMORY_LIMIT = 64L << 20;
+
+  /** The exit status of a process killed by {@code SIGKILL} (128 + 9), as the OOM killer does. */
+  public static final int OOM_KILLED_STATUS = 137;
+
   /** Runs a process to its end; one that overflows the stack ends as a crashed process does. */
   ExecResult crashSafe(java.util.function.Supplier<ExecResult> process) {
     int before = forked;

@@ -168,6 +168,9 @@ final class ShellInterpreter implements WordExpander.Host {
     } catch (Crashed e) {
       lastStatus = RunningContainer.SEGFAULT_STATUS;
       return lastStatus;
+    } catch (Killed e) {
+      lastStatus = RunningContainer.OOM_KILLED_STATUS;
+      return lastStatus;
     }
   }
 
@@ -176,6 +179,13 @@ final class ShellInterpreter implements WordExpander.Host {
   /** The process died of a signal ({@code SIGSEGV}): nothing of it runs on, its parent sees 139. */
   static final class Crashed extends RuntimeException {
     Crashed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The process outgrew the memory it may hold and was killed ({@code SIGKILL}): its parent sees 137. */
+  static final class Killed extends RuntimeException {
+    Killed() {
       super(null, null, false, false);
     }
   }
@@ -269,6 +279,8 @@ final class ShellInterpreter implements WordExpander.Host {
         forever = true;
       } catch (Crashed e) {
         status = RunningContainer.SEGFAULT_STATUS;
+      } catch (Killed e) {
+        status = RunningContainer.OOM_KILLED_STATUS;
       } finally {
         reaped();
       }
@@ -689,6 +701,9 @@ final class ShellInterpreter implements WordExpander.Host {
 
   @Override
   public void assign(String name, String value) {
+    if (value.length() > RunningContainer.MEMORY_LIMIT) {
+      throw new Killed();
+    }
     Var v = vars.get(name);
     if (v == null) {
       vars.put(name, new Var(value, false));

@@ -19,6 +19,11 @@ interface Sink {
 
     @Override
     public void write(String s) {
+      if ((long) text.length() + s.length() > RunningContainer.MEMORY_LIMIT) {
+        // what a process holds in memory is bounded: past it the container's memory limit kills it
+        text.append(s, 0, (int) Math.max(0, RunningContainer.MEMORY_LIMIT - text.length()));
+        throw new ShellInterpreter.Killed();
+      }
       text.append(s);
     }
 

@@ -343,7 +343,19 @@ final class WordExpander {
   /** One field being built: its text and which characters were unquoted (glob-able). */
   private static final class Field {
     final StringBuilder text = new StringBuilder();
-    final List<Boolean> unquoted = new ArrayList<>();
+    /** Bit k: character k was unquoted (a bit a character, not a boxed flag: words may be long). */
+    final java.util.BitSet unquotedBits = new java.util.BitSet();
+    final List<Boolean> unquoted = new java.util.AbstractList<>() {
+      @Override
+      public Boolean get(int k) {
+        return unquotedBits.get(k);
+      }
+
+      @Override
+      public int size() {
+        return text.length();
+      }
+    };
     boolean started;
 
     boolean hasUnquotedGlob() {
@@ -362,6 +374,15 @@ final class WordExpander {
     private final boolean splitting;
     private final List<Field> done = new ArrayList<>();
     private Field current = new Field();
+    /** Characters produced so far: a word may not outgrow the process's memory. */
+    private long size;
+
+    private void grow(int n) {
+      size += n;
+      if (size > RunningContainer.MEMORY_LIMIT) {
+        throw new ShellInterpreter.Killed();
+      }
+    }
 
     Builder(boolean splitting) {
       this.splitting = splitting;
@@ -372,9 +393,10 @@ final class WordExpander {
     }
 
     void literal(String s, boolean quoted) {
+      grow(s.length());
       for (int k = 0; k < s.length(); k++) {
         current.text.append(s.charAt(k));
-        current.unquoted.add(!quoted);
+        current.unquotedBits.set(current.text.length() - 1, !quoted);
       }
       current.started = true;
     }
@@ -389,6 +411,7 @@ final class WordExpander {
         literal(value, quoted);
         return;
       }
+      grow(value.length());
       for (int k = 0; k < value.length(); k++) {
         char c = value.charAt(k);
         if (IFS_WHITESPACE.indexOf(c) >= 0) {
@@ -397,7 +420,7 @@ final class WordExpander {
           }
         } else {
           current.text.append(c);
-          current.unquoted.add(true);
+          current.unquotedBits.set(current.text.length() - 1);
           current.started = true;
         }
       }

@@ -44,7 +44,9 @@
  *       1: foo: not found}, 127.
  *   <li>Files have one mode bit (executable); no owners, links or symlinks. What a container
  *       writes holds at most 16 MiB; beyond, writes fail with {@code No space left on device} in
- *       the writer's words ({@code cat: write error: ...}, dash's {@code echo: I/O error}).
+ *       the writer's words ({@code cat: write error: ...}, dash's {@code echo: I/O error}). A
+ *       process holds at most 64 Mi characters in memory (a variable, a word, output it buffers);
+ *       past that it is killed as at a memory limit (137).
  *   <li>Nesting is bounded on the caller's stack: at most {@value
  *       dev.kubesim.impl.program.RunningContainer#PIDS_LIMIT} forked processes alive in a container
  *       (subshells, substitutions, commands; the next fork fails as under a pids limit: dash's
