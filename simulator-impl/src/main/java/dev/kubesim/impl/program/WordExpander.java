@@ -394,9 +394,10 @@ final class WordExpander {
 
     void literal(String s, boolean quoted) {
       grow(s.length());
-      for (int k = 0; k < s.length(); k++) {
-        current.text.append(s.charAt(k));
-        current.unquotedBits.set(current.text.length() - 1, !quoted);
+      int start = current.text.length();
+      current.text.append(s);
+      if (!quoted) {
+        current.unquotedBits.set(start, start + s.length());
       }
       current.started = true;
     }

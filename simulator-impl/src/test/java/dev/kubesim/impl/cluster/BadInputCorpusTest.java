@@ -76,8 +76,8 @@ class BadInputCorpusTest {
     c.add(Arguments.of("an alias bomb", aliasBomb(), "error converting YAML to JSON: yaml: document contains excessive aliasing"));
     c.add(Arguments.of("deep nesting", POD + "spec: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n",
         "error converting YAML to JSON: yaml: line 4: exceeded max depth of 500"));
-    c.add(Arguments.of("a 20 MB value on one line", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {x: "
-        + "a".repeat(20 << 20) + "}\n", "Request entity too large: limit is 3145728"));
+    c.add(Arguments.of("a 4 MB value on one line", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {x: "
+        + "a".repeat(4 << 20) + "}\n", "Request entity too large: limit is 3145728"));
     c.add(Arguments.of("a 2 MB value", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {x: "
         + "a".repeat(2 << 20) + "}\n", "etcdserver: request is too large"));
     c.add(Arguments.of("binary", "\u0000\u0001\u0002\u00ff\u0003", "error converting YAML to JSON: yaml: control characters are not allowed"));

@@ -29,8 +29,6 @@ class MemoryLimitTest {
   @Test
   void catOfManyLargeFilesIsKilledBeforeTheJvmIs() {
     debian.filesystem().install("/big", "x".repeat((int) ContainerFilesystem.CAPACITY), false);
-    ExecResult r = debian.exec(List.of("sh", "-c", "cat" + " /big".repeat(100) + " | head -c 1; echo; echo st=$?"));
-    assertThat(r.stdout()).endsWith("st=0\n");
     assertThat(debian.exec(List.of("cat", "/big", "/big", "/big", "/big", "/big")).exitCode())
         .isEqualTo(RunningContainer.OOM_KILLED_STATUS);
   }
