@@ -41,7 +41,7 @@ public interface Cluster extends AutoCloseable {
    */
   ImmutableList<KubeObject> apply(Path fileOrFolder);
 
-  /** Applies a manifest from the classpath. */
+  /** Applies a manifest from the classpath, as {@link #apply(String)} does. */
   ImmutableList<KubeObject> applyResource(String classpathResource);
 
   /** Applies objects in order, like {@link #apply(String)}, and settles once at the end. */

@@ -370,28 +370,8 @@ public final class SimCluster implements Cluster {
 
   @Override
   public ImmutableList<KubeObject> applyResource(String classpathResource) {
-    return locked(() -> applyDocuments(ManifestReader.readResource(Thread.currentThread().getContextClassLoader() != null
+    return locked(() -> applyManifest(ManifestReader.streamResource(Thread.currentThread().getContextClassLoader() != null
         ? Thread.currentThread().getContextClassLoader() : SimCluster.class.getClassLoader(), classpathResource)));
-  }
-
-  /**
-   * Decodes every document first (nothing changes when one does not decode), then applies them in
-   * order and settles; the first rejected document stops the run, naming its source and index.
-   */
-  public ImmutableList<KubeObject> applyDocuments(List<Document> documents) {
-    List<KubeObject> objects = decodeAll(documents);
-    ImmutableList.Builder<KubeObject> applied = ImmutableList.builder();
-    for (int i = 0; i < objects.size(); i++) {
-      Document doc = documents.get(i);
-      try {
-        applied.add(api.apply(objects.get(i)));
-      } catch (KubeSimException e) {
-        loop.settle();
-        throw Errors.withContext(e, "error when applying " + doc.describe() + " (document " + (doc.index() + 1) + ")");
-      }
-    }
-    loop.settle();
-    return applied.build();
   }
 
   /** Decodes documents, failing on the first that does not decode, before anything is applied. */

@@ -103,6 +103,11 @@ public final class ManifestReader {
 
   /** The documents of a classpath resource. */
   public static ImmutableList<Document> readResource(ClassLoader loader, String resource) {
+    return orThrow(streamResource(loader, resource));
+  }
+
+  /** A classpath resource's documents up to the first that does not parse, and that document's error. */
+  public static Manifest streamResource(ClassLoader loader, String resource) {
     String name = resource.startsWith("/") ? resource.substring(1) : resource;
     try (InputStream in = loader.getResourceAsStream(name)) {
       if (in == null) {
@@ -111,7 +116,7 @@ public final class ManifestReader {
       List<Document> out = new ArrayList<>();
       List<BadRequestException> errors = new ArrayList<>();
       readStream(resource, decoded(in), out, errors);
-      return orThrow(new Manifest(ImmutableList.copyOf(out), ImmutableList.copyOf(errors)));
+      return new Manifest(ImmutableList.copyOf(out), ImmutableList.copyOf(errors));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
