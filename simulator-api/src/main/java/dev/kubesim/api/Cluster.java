@@ -22,18 +22,26 @@ public interface Cluster extends AutoCloseable {
 
   /**
    * Applies every document of a YAML or JSON text, in order, like {@code kubectl apply -f -}:
-   * creates what is absent and updates what exists.
+   * creates what is absent and updates what exists. As with kubectl, a document that is refused
+   * does not stop the others, and a text is read up to its first document that does not parse
+   * (the documents before it are applied).
    *
    * @return the stored objects, after defaulting and allocation
-   * @throws KubeSimException for the first document the API server rejects (the documents before
-   *     it stay applied, as with kubectl); a text that does not parse changes nothing
+   * @throws KubeSimException after the valid documents are applied, when any failed: kubectl's
+   *     message for each, one per line (its own errors first, then the API server's in document
+   *     order); the exception has the first failure's type, reason and code, every failure's
+   *     causes, and the failures as suppressed exceptions
    */
   ImmutableList<KubeObject> apply(String manifests);
 
-  /** Applies a manifest file, or every {@code .yaml}/{@code .yml}/{@code .json} file below a folder. */
+  /**
+   * Applies a manifest file, or every {@code .yaml}/{@code .yml}/{@code .json} file below a folder,
+   * as {@link #apply(String)} does; a file that does not parse stops at that document and the next
+   * file is read.
+   */
   ImmutableList<KubeObject> apply(Path fileOrFolder);
 
-  /** Applies a manifest from the classpath. */
+  /** Applies a manifest from the classpath, as {@link #apply(String)} does. */
   ImmutableList<KubeObject> applyResource(String classpathResource);
 
   /** Applies objects in order, like {@link #apply(String)}, and settles once at the end. */

@@ -268,13 +268,25 @@ public final class ApiServer {
         return current;
       }
     }
-    String deadline = loop.clock().instant().plusSeconds(grace).toString();
+    String deadline = deletionDeadline(loop.clock().instant(), grace).toString();
     ObjectMeta marked = meta.toBuilder()
         .finalizers(finalizers)
         .deletionTimestamp(trimNanos(deadline))
         .deletionGracePeriodSeconds(grace)
         .build();
     return commitUpdate(current.withMetadata(marked), current, false);
+  }
+
+  /** The last instant RFC 3339 timestamps (four-digit years) can write. */
+  private static final java.time.Instant LAST_TIMESTAMP = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
+  /**
+   * Now plus the grace period; a period that reaches past the last writable timestamp (a valid
+   * {@code terminationGracePeriodSeconds} of 9223372036854775807) ends there rather than overflowing.
+   */
+  static java.time.Instant deletionDeadline(java.time.Instant now, long graceSeconds) {
+    long room = LAST_TIMESTAMP.getEpochSecond() - now.getEpochSecond();
+    return graceSeconds >= room ? LAST_TIMESTAMP : now.plusSeconds(graceSeconds);
   }
 
   private static String trimNanos(String instant) {

@@ -178,6 +178,10 @@ public final class ServiceStrategy extends Strategy<Service> {
   public List<FieldError> validateUpdate(Service service, Service old) {
     List<FieldError> errors = new ArrayList<>(validateImmutable(service, old));
     errors.addAll(validate(service));
+    if (service.specOrEmpty().loadBalancerIP().equals(old.specOrEmpty().loadBalancerIP())) {
+      // an address stored before it was validated may stay as it is (ratcheting)
+      errors.removeIf(e -> e.field().equals("spec.loadBalancerIP"));
+    }
     return errors;
   }
 
@@ -271,6 +275,11 @@ public final class ServiceStrategy extends Strategy<Service> {
       List<String> syntax = IpSyntax.isValidIP(ip);
       // Well-formed addresses must not be special (ValidateNonSpecialIP), as for endpoints.
       errors.addAll(syntax.isEmpty() ? IpRules.validateEndpointIp(ip, ipPath) : FieldError.invalidEach(ipPath, ip, syntax));
+    }
+    String loadBalancerIP = spec.loadBalancerIP().orElse("");
+    if (!loadBalancerIP.isEmpty()) {
+      // IsValidIPForLegacyField, as v1.34 validates the field (StrictIPCIDRValidation off)
+      errors.addAll(FieldError.invalidEach(specPath.child("loadBalancerIP"), loadBalancerIP, IpSyntax.isValidIP(loadBalancerIP)));
     }
     if (type.isEmpty()) {
       errors.add(FieldError.required(specPath.child("type"), ""));

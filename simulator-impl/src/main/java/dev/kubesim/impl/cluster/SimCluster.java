@@ -147,9 +147,30 @@ public final class SimCluster implements Cluster {
     ClusterNetwork.attach(network, api, options, kubeProxies, kubelets);
   }
 
+  /** The runtime's programs behind the cluster's lock: registering races with nothing. */
+  private final dev.kubesim.api.program.Programs programs = new dev.kubesim.api.program.Programs() {
+    @Override
+    public void register(String imageRepository, dev.kubesim.api.program.Program program) {
+      locked(() -> {
+        runtime.programs().register(imageRepository, program);
+        return null;
+      });
+    }
+
+    @Override
+    public Optional<dev.kubesim.api.program.Program> lookup(String image) {
+      return locked(() -> runtime.programs().lookup(image));
+    }
+
+    @Override
+    public dev.kubesim.api.program.Program resolve(String image) {
+      return locked(() -> runtime.programs().resolve(image));
+    }
+  };
+
   @Override
   public dev.kubesim.api.program.Programs programs() {
-    return runtime.programs();
+    return programs;
   }
 
   /**
@@ -330,38 +351,53 @@ public final class SimCluster implements Cluster {
 
   @Override
   public ImmutableList<KubeObject> apply(String manifests) {
-    return locked(() -> applyDocuments(ManifestReader.read("STDIN", manifests)));
+    return locked(() -> applyManifest(ManifestReader.stream("STDIN", manifests)));
   }
 
   @Override
   public ImmutableList<KubeObject> apply(Path fileOrFolder) {
-    return locked(() -> applyDocuments(ManifestReader.read(fileOrFolder)));
+    return locked(() -> applyManifest(ManifestReader.stream(fileOrFolder)));
+  }
+
+  /**
+   * Applies a manifest as {@code kubectl apply -f} does: every document that decodes is applied in
+   * order and one the API server rejects does not stop the others; then every failure is
+   * reported together: kubectl's own (a stream that stops parsing, a kind it cannot map) first,
+   * then the API server's, in document order.
+   */
+  private ImmutableList<KubeObject> applyManifest(ManifestReader.Manifest manifest) {
+    List<KubeSimException> client = new ArrayList<>();
+    List<KubeSimException> server = new ArrayList<>();
+    ImmutableList.Builder<KubeObject> applied = ImmutableList.builder();
+    for (Document doc : manifest.documents()) {
+      KubeObject object;
+      try {
+        object = ObjectCodec.decode(doc);
+      } catch (KubeSimException e) {
+        // decoding against the kind's schema is the API server's; the rest is kubectl's
+        (e.getMessage().startsWith("error when") ? server : client).add(e);
+        continue;
+      }
+      try {
+        applied.add(api.apply(object));
+      } catch (KubeSimException e) {
+        server.add(Errors.withContext(e, "error when applying " + doc.describe() + " (document " + (doc.index() + 1) + ")"));
+      }
+    }
+    client.addAll(manifest.errors());
+    loop.settle();
+    List<KubeSimException> failures = new ArrayList<>(client);
+    failures.addAll(server);
+    if (!failures.isEmpty()) {
+      throw Errors.aggregate(failures);
+    }
+    return applied.build();
   }
 
   @Override
   public ImmutableList<KubeObject> applyResource(String classpathResource) {
-    return locked(() -> applyDocuments(ManifestReader.readResource(Thread.currentThread().getContextClassLoader() != null
+    return locked(() -> applyManifest(ManifestReader.streamResource(Thread.currentThread().getContextClassLoader() != null
         ? Thread.currentThread().getContextClassLoader() : SimCluster.class.getClassLoader(), classpathResource)));
-  }
-
-  /**
-   * Decodes every document first (nothing changes when one does not decode), then applies them in
-   * order and settles; the first rejected document stops the run, naming its source and index.
-   */
-  public ImmutableList<KubeObject> applyDocuments(List<Document> documents) {
-    List<KubeObject> objects = decodeAll(documents);
-    ImmutableList.Builder<KubeObject> applied = ImmutableList.builder();
-    for (int i = 0; i < objects.size(); i++) {
-      Document doc = documents.get(i);
-      try {
-        applied.add(api.apply(objects.get(i)));
-      } catch (KubeSimException e) {
-        loop.settle();
-        throw Errors.withContext(e, "error when applying " + doc.describe() + " (document " + (doc.index() + 1) + ")");
-      }
-    }
-    loop.settle();
-    return applied.build();
   }
 
   /** Decodes documents, failing on the first that does not decode, before anything is applied. */

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One document of a manifest: where it came from (a file path, {@code STDIN}, a classpath
  * resource), its index within that source (0-based, counting {@code kind: List} items in order),
- * and its content as a tree.
+ * its content as a tree, and about how many bytes it takes as the JSON body of the request kubectl
+ * would send for it (0 when not measured).
  */
-public record Document(String source, int index, JsonNode tree) {
+public record Document(String source, int index, JsonNode tree, long requestBytes) {
+  /** A document whose request size is not measured (small by construction). */
+  public Document(String source, int index, JsonNode tree) {
+    this(source, index, tree, 0);
+  }
+
   /** {@code kind} as written, or {@code ""}. */
   public String kind() {
     JsonNode kind = tree.get("kind");

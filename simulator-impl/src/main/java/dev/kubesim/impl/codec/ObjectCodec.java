@@ -1,6 +1,9 @@
 package dev.kubesim.impl.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -23,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.kubesim.api.BadRequestException;
+import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Kinds.KindInfo;
@@ -41,6 +45,11 @@ import java.util.Optional;
  * refused rather than coerced, with the API server's wording.
  */
 public final class ObjectCodec {
+  /** The API server's limit on a request body ({@code MaxRequestBodyBytes}, 3 MiB). */
+  public static final long MAX_REQUEST_BYTES = 3L * 1024 * 1024;
+  /** etcd's limit on one request ({@code --max-request-bytes}, 1.5 MiB): an object larger is refused. */
+  public static final long MAX_STORED_BYTES = 3L * 512 * 1024;
+
   private static final ObjectMapper MAPPER = newMapper();
 
   private ObjectCodec() {}
@@ -66,6 +75,9 @@ public final class ObjectCodec {
             .build();
     mapper.configOverride(List.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS));
     mapper.configOverride(Map.class).setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS));
+    // Go's encoding/json leaves a null list element or map value at its zero value: "", 0, an empty struct.
+    mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.AS_EMPTY));
+    mapper.registerModule(new SimpleModule("kubesim-zero-values").setDeserializerModifier(new ZeroValues()));
     // Kubernetes' JSON decoding never turns a number into a string or a string into a number.
     for (LogicalType type : new LogicalType[] {LogicalType.Textual}) {
       mapper.coercionConfigFor(type)
@@ -78,6 +90,8 @@ public final class ObjectCodec {
           .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
+    // json: cannot unmarshal number 3.5 into Go struct field ... of type int32
+    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     return mapper;
   }
 
@@ -89,6 +103,15 @@ public final class ObjectCodec {
    *     unknown fields, or values of the wrong type; it names the source
    */
   public static KubeObject decode(Document doc) {
+    if (doc.requestBytes() > MAX_REQUEST_BYTES) {
+      // the API server reads at most MaxRequestBodyBytes of a body (limitedReadBody)
+      throw new KubeSimException("RequestEntityTooLarge", 413, "error when creating " + doc.describe()
+          + ": Request entity too large: limit is " + MAX_REQUEST_BYTES);
+    }
+    if (doc.requestBytes() > MAX_STORED_BYTES) {
+      // etcd refuses it; the API server passes etcd's error on
+      throw new KubeSimException("", 500, "error when creating " + doc.describe() + ": etcdserver: request is too large");
+    }
     JsonNode tree = doc.tree();
     JsonNode apiVersionNode = tree.get("apiVersion");
     JsonNode kindNode = tree.get("kind");
@@ -123,11 +146,12 @@ public final class ObjectCodec {
     try {
       object = MAPPER.readerFor(info.type()).withHandler(unknown).readValue(doc.tree());
     } catch (MismatchedInputException e) {
-      throw cannotHandle(doc, info, typeMismatch(e));
+      throw cannotHandle(doc, info, typeMismatch(e, doc.tree()));
     } catch (JsonMappingException e) {
-      throw cannotHandle(doc, info, e.getOriginalMessage());
+      throw cannotHandle(doc, info, e.getCause() instanceof InputCoercionException || isNumberAt(doc.tree(), e)
+          ? typeMismatch(e, doc.tree()) : goMessage(e));
     } catch (IOException e) {
-      throw cannotHandle(doc, info, e.getMessage());
+      throw cannotHandle(doc, info, e instanceof InputCoercionException ? "json: cannot unmarshal number" : e.getMessage());
     }
     if (!unknown.fields.isEmpty()) {
       List<String> parts = new ArrayList<>();
@@ -171,10 +195,45 @@ public final class ObjectCodec {
             + "\" cannot be handled as a " + info.kind() + ": " + detail);
   }
 
+  /** Whether the value a mapping error is about is a JSON number (out of range, or not an integer). */
+  private static boolean isNumberAt(JsonNode tree, JsonMappingException e) {
+    return valueAt(tree, e).filter(JsonNode::isNumber).isPresent();
+  }
+
+  /** The value of the tree at the path of a mapping error, following field names and indexes. */
+  private static Optional<JsonNode> valueAt(JsonNode tree, JsonMappingException e) {
+    JsonNode node = tree;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (node == null) {
+        return Optional.empty();
+      }
+      node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+    }
+    return Optional.ofNullable(node);
+  }
+
+  /**
+   * A mapping failure that is not about a value's type (a record that refuses its arguments),
+   * without Java's class names: Go's decoder has no such failure, so the value stands as written.
+   */
+  private static String goMessage(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return "json: cannot unmarshal value into Go value at " + (path.length() == 0 ? "the top level" : path);
+  }
+
   /** Go's wording for a JSON value of the wrong type: {@code json: cannot unmarshal string into Go struct field ...}. */
-  private static String typeMismatch(MismatchedInputException e) {
+  private static String typeMismatch(JsonMappingException e, JsonNode tree) {
     StringBuilder path = new StringBuilder();
     String struct = "";
+    Class<?> owner = null;
+    String field = null;
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
         if (path.length() > 0) {
@@ -184,12 +243,23 @@ public final class ObjectCodec {
         Object from = ref.getFrom();
         if (from instanceof Class<?> c) {
           struct = c.getSimpleName();
+          owner = c;
         } else if (from != null) {
           struct = from.getClass().getSimpleName();
+          owner = from.getClass();
         }
+        field = ref.getFieldName();
       }
     }
-    String target = goType(e.getTargetType());
+    Class<?> targetType = e instanceof MismatchedInputException m && m.getTargetType() != null
+        ? m.getTargetType() : fieldType(owner, field);
+    String target = fieldGoType(owner, field).orElseGet(() -> goType(targetType));
+    Optional<JsonNode> value = valueAt(tree, e);
+    if (value.isPresent() && value.get().isNumber() && isInteger(targetType)) {
+      // Go names the number it could not fit: "number 3.5", "number 99999999999"
+      return "json: cannot unmarshal number " + goNumber(value.get()) + " into Go struct field " + struct + "." + path
+          + " of type " + target;
+    }
     String got = "value";
     String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     if (msg.contains("String value") || msg.contains("from String")) {
@@ -204,6 +274,77 @@ public final class ObjectCodec {
       got = "object";
     }
     return "json: cannot unmarshal " + got + " into Go struct field " + struct + "." + path + " of type " + target;
+  }
+
+  private static boolean isInteger(Class<?> type) {
+    return type == Integer.class || type == int.class || type == Long.class || type == long.class;
+  }
+
+  /** A number as Go's JSON encoding wrote it: integers as they are, floats in strconv's shortest form. */
+  private static String goNumber(JsonNode n) {
+    if (n.isIntegralNumber()) {
+      return n.bigIntegerValue().toString();
+    }
+    double d = n.doubleValue();
+    double abs = Math.abs(d);
+    if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
+      // Go: 'e' format, exponent without leading zeros ("1e-07" becomes "1e-7")
+      String s = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toString().replace("E", "e");
+      return s.replace("e+0", "e+").replace("e-0", "e-");
+    }
+    return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+  }
+
+  /** Go's name of a record component's type: {@code []v1.Container}, {@code map[string]string}, {@code int32}. */
+  private static Optional<String> fieldGoType(Class<?> owner, String field) {
+    if (owner == null || field == null || !owner.isRecord()) {
+      return Optional.empty();
+    }
+    for (java.lang.reflect.RecordComponent c : owner.getRecordComponents()) {
+      if (c.getName().equals(field)) {
+        return Optional.ofNullable(goType(c.getGenericType()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String goType(java.lang.reflect.Type type) {
+    if (type instanceof Class<?> c) {
+      return goType(c);
+    }
+    if (type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+      java.lang.reflect.Type[] args = p.getActualTypeArguments();
+      if (raw == Optional.class) {
+        return goType(args[0]);
+      }
+      if (List.class.isAssignableFrom(raw)) {
+        String element = goType(args[0]);
+        return element == null ? null : "[]" + element;
+      }
+      if (Map.class.isAssignableFrom(raw)) {
+        String value = goType(args[1]);
+        return value == null ? null : "map[string]" + value;
+      }
+    }
+    return null;
+  }
+
+  /** The type a record's component holds ({@code Optional<Integer>} holds an Integer), or null. */
+  private static Class<?> fieldType(Class<?> owner, String field) {
+    if (owner == null || field == null || !owner.isRecord()) {
+      return null;
+    }
+    for (java.lang.reflect.RecordComponent c : owner.getRecordComponents()) {
+      if (c.getName().equals(field)) {
+        java.lang.reflect.Type t = c.getGenericType();
+        if (t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == Optional.class
+            && p.getActualTypeArguments()[0] instanceof Class<?> inner) {
+          return inner;
+        }
+        return c.getType();
+      }
+    }
+    return null;
   }
 
   private static String goType(Class<?> type) {
@@ -227,6 +368,12 @@ public final class ObjectCodec {
     }
     if (Map.class.isAssignableFrom(type)) {
       return "map[string]string";
+    }
+    if (type == Object.class) {
+      return "interface {}";
+    }
+    if (type.getSimpleName().equals("IntOrString")) {
+      return "intstr.IntOrString";
     }
     return "v1." + type.getSimpleName();
   }

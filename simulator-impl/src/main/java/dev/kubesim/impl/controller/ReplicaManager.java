@@ -38,8 +38,17 @@ import java.util.TreeSet;
  * @param <T> ReplicationController or ReplicaSet
  */
 public final class ReplicaManager<T extends KubeObject> {
-  /** How many pods one sync creates at most (the controller's burst). */
+  /** How many pods one sync creates or deletes at most ({@code burstReplicas}). */
   static final int BURST = 500;
+  /** The first batch of a sync's creations ({@code SlowStartInitialBatchSize}); each next one doubles. */
+  static final int SLOW_START_INITIAL_BATCH = 1;
+  /**
+   * How long a full burst takes the controller's API client to send: 500 requests at
+   * kube-controller-manager's 20 per second. An owner missing more than a burst of pods gets the
+   * next burst that much later, so that one call does at most a burst's work per owner and a
+   * large scale proceeds as virtual time passes.
+   */
+  static final Duration BURST_INTERVAL = Duration.ofSeconds(BURST / 20);
 
   private final ApiServer api;
   private final ReplicatedWorkload<T> workload;
@@ -47,6 +56,10 @@ public final class ReplicaManager<T extends KubeObject> {
   private final EventRecorder events;
   private final Map<String, TreeSet<ObjectKey>> podsByOwnerUid = new HashMap<>();
   private final Map<String, TreeSet<ObjectKey>> orphansByNamespace = new HashMap<>();
+  /** Owners (by uid) that used a full burst: virtual time from which they may have the next one. */
+  private final Map<String, Long> nextBurst = new HashMap<>();
+  /** Owners with a resync pending for their next burst. */
+  private final java.util.Set<ObjectKey> awaitingBurst = new java.util.HashSet<>();
 
   private ReplicaManager(ApiServer api, ReplicatedWorkload<T> workload) {
     this.api = api;
@@ -75,6 +88,8 @@ public final class ReplicaManager<T extends KubeObject> {
   private void onOwner(WatchEvent e) {
     if (e.type() != WatchEvent.Type.DELETED) {
       queue.add(ObjectStore.keyOf(e.object()));
+    } else {
+      e.object().metadata().uid().ifPresent(nextBurst::remove);
     }
   }
 
@@ -160,18 +175,65 @@ public final class ReplicaManager<T extends KubeObject> {
     }
     List<Pod> active = claimed.stream().filter(PodStates::isActive).toList();
     int diff = active.size() - workload.replicas(owner);
-    if (diff < 0) {
-      for (int i = 0; i < Math.min(-diff, BURST); i++) {
-        createPod(owner);
+    if (diff != 0 && burstAllowed(uid, key)) {
+      int count = Math.min(Math.abs(diff), BURST);
+      if (diff < 0) {
+        slowStartCreate(owner, count);
+      } else {
+        List<Pod> ranked = new ArrayList<>(active);
+        ranked.sort(deletionOrder(ranked));
+        for (Pod pod : ranked.subList(0, count)) {
+          deletePod(owner, pod);
+        }
       }
-    } else if (diff > 0) {
-      List<Pod> ranked = new ArrayList<>(active);
-      ranked.sort(deletionOrder(ranked));
-      for (Pod pod : ranked.subList(0, diff)) {
-        deletePod(owner, pod);
+      if (Math.abs(diff) > BURST) {
+        nextBurst.put(uid, api.loop().clock().nanos() + BURST_INTERVAL.toNanos());
+        resyncForBurst(key, BURST_INTERVAL);
+      } else {
+        nextBurst.remove(uid);
       }
     }
     writeStatus(owner, key);
+  }
+
+  /** Whether the owner may have a burst now; if not, its resync at the time it may is scheduled. */
+  private boolean burstAllowed(String uid, ObjectKey key) {
+    Long from = nextBurst.get(uid);
+    long now = api.loop().clock().nanos();
+    if (from == null || now >= from) {
+      return true;
+    }
+    resyncForBurst(key, Duration.ofNanos(from - now));
+    return false;
+  }
+
+  /** A timer, not work: a write returns after the first burst, and time brings the next ones. */
+  private void resyncForBurst(ObjectKey key, Duration delay) {
+    if (awaitingBurst.add(key)) {
+      api.loop().scheduleTimer(delay, workload.component() + " burst " + key, () -> {
+        awaitingBurst.remove(key);
+        queue.add(key);
+      });
+    }
+  }
+
+  /**
+   * slowStartBatch: creations in batches of 1, 2, 4, ... up to {@code count}; a batch with a
+   * failure ends the sync's creations, so a template the API server refuses fails once, not 500
+   * times.
+   */
+  private void slowStartCreate(T owner, int count) {
+    int done = 0;
+    for (int batch = Math.min(count, SLOW_START_INITIAL_BATCH); done < count; batch = Math.min(2 * batch, count - done)) {
+      boolean failed = false;
+      for (int i = 0; i < batch; i++) {
+        failed |= !createPod(owner);
+      }
+      done += batch;
+      if (failed) {
+        return;
+      }
+    }
   }
 
   private void release(Pod pod) {
@@ -191,7 +253,8 @@ public final class ReplicaManager<T extends KubeObject> {
         owner.metadata().uid().orElse(""), Optional.of(true), Optional.of(true));
   }
 
-  private void createPod(T owner) {
+  /** Creates one pod from the template; false when the API server refuses it. */
+  private boolean createPod(T owner) {
     PodTemplateSpec template = workload.template(owner);
     String name = owner.metadata().nameOrEmpty();
     ObjectMeta meta =
@@ -205,8 +268,10 @@ public final class ReplicaManager<T extends KubeObject> {
     try {
       Pod pod = api.create(Pod.of(meta, template.specOrEmpty()));
       events.normal(owner, "SuccessfulCreate", "Created pod: " + pod.metadata().nameOrEmpty());
+      return true;
     } catch (KubeSimException e) {
       events.warning(owner, "FailedCreate", "Error creating: " + e.getMessage());
+      return false;
     }
   }
 

@@ -100,8 +100,10 @@ final class TaintEvictionController {
     if (seconds.isPresent() && seconds.get() < 0) {
       return; // tolerated for ever
     }
-    Instant due = since.plusSeconds(seconds.orElse(0L));
-    Duration delay = Duration.between(api.loop().clock().instant(), due);
+    // tolerationSeconds is any int64: count from the taint without forming an instant past time's end
+    Duration elapsed = Duration.between(since, api.loop().clock().instant());
+    Duration tolerated = Duration.ofSeconds(seconds.orElse(0L));
+    Duration delay = elapsed.isNegative() ? tolerated : tolerated.minus(elapsed);
     String what = "taint-eviction-controller evict " + key;
     EventLoop.Event event = delay.isNegative() || delay.isZero()
         ? api.loop().schedule(what, () -> evict(key, node))

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.events;
 
 import com.google.common.collect.ImmutableMap;
+import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
@@ -10,6 +11,10 @@ import dev.kubesim.impl.apiserver.ApiServer;
  * Records core/v1 Events about objects, as client-go's event recorder does for a component: the
  * event is named {@code <object>.<hex timestamp>}, lives in the object's namespace and names the
  * object, the reason, the message and the reporting component. {@code kubectl describe} shows them.
+ *
+ * <p>An event the API server rejects is dropped, as the recorder's sink drops it ({@code Server
+ * rejected event ... (will not retry!)} in the component's log): a Pod named with 237 to 253
+ * characters has events whose names exceed 253, and its lifecycle goes on without them.
  */
 public final class EventRecorder {
   private final ApiServer api;
@@ -69,6 +74,10 @@ public final class EventRecorder {
         .put("reportingComponent", component)
         .put("reportingInstance", host)
         .buildOrThrow();
-    api.create(new GenericObject("v1", "Event", ObjectMeta.named(namespace, name), content));
+    try {
+      api.create(new GenericObject("v1", "Event", ObjectMeta.named(namespace, name), content));
+    } catch (KubeSimException rejected) {
+      // recordToSink: an invalid or conflicting event is not retried; the component carries on.
+    }
   }
 }

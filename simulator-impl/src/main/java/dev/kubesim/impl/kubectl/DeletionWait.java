@@ -21,13 +21,17 @@ import java.util.Optional;
  * terminated. Here that is virtual time passing in small steps.
  *
  * <p>The real command waits up to {@code --timeout} (a week when not given). Without a timeout
- * the simulation stops waiting after the longest grace period involved plus a margin and returns
- * quietly: an object still there then (a pod on a stopped node, a finalizer nobody removes) would
- * have kept the real kubectl waiting, which a simulation that must return cannot mirror.
+ * the simulation stops waiting after the longest grace period involved plus a margin (at most that
+ * week) and returns quietly: an object still there then (a pod on a stopped node, a finalizer
+ * nobody removes) would have kept the real kubectl waiting, which a simulation that must return
+ * cannot mirror. Steps in which no event is due are taken together, so a long wait costs what
+ * happens in it.
  */
 final class DeletionWait {
   private static final Duration STEP = Duration.ofMillis(100);
   private static final Duration MARGIN = Duration.ofSeconds(30);
+  /** kubectl delete's wait when {@code --timeout} is not given ({@code 168 * time.Hour}). */
+  private static final Duration WEEK = Duration.ofHours(168);
   private static final long DEFAULT_GRACE_SECONDS = 30;
 
   private record Deleted(String prefix, String kind, String namespace, String name, String uid) {}
@@ -63,7 +67,11 @@ final class DeletionWait {
    *     timeout passes first
    */
   void await(Duration timeout) {
-    Duration bound = timeout.isZero() ? longestGrace.plus(MARGIN) : timeout;
+    Duration bound = timeout;
+    if (timeout.isZero()) {
+      // a grace period can be any int64 of seconds: compare before adding the margin
+      bound = longestGrace.compareTo(WEEK.minus(MARGIN)) >= 0 ? WEEK : longestGrace.plus(MARGIN);
+    }
     Duration waited = Duration.ZERO;
     while (true) {
       Optional<Deleted> left = deleted.stream().filter(this::exists).findFirst();
@@ -76,9 +84,29 @@ final class DeletionWait {
         }
         throw KubectlException.error("timed out waiting for the condition on " + left.get().prefix() + "/" + left.get().name());
       }
-      loop.advance(STEP);
-      waited = waited.plus(STEP);
+      long steps = stepsUntilNextEvent(ceilDiv(bound.minus(waited), STEP));
+      Duration step = STEP.multipliedBy(steps);
+      loop.advance(step);
+      waited = waited.plus(step);
     }
+  }
+
+  /**
+   * How many steps may pass before the next check can see a change: objects go only when an event
+   * runs, so the steps before the one in which the next event falls are taken at once.
+   */
+  private long stepsUntilNextEvent(long remaining) {
+    java.util.OptionalLong next = loop.nextEventTime();
+    if (next.isEmpty()) {
+      return Math.max(1, remaining);
+    }
+    long until = next.getAsLong() - loop.clock().nanos();
+    long steps = Math.max(1, (until + STEP.toNanos() - 1) / STEP.toNanos());
+    return Math.max(1, Math.min(steps, remaining));
+  }
+
+  private static long ceilDiv(Duration a, Duration b) {
+    return (a.toNanos() + b.toNanos() - 1) / b.toNanos();
   }
 
   private boolean exists(Deleted d) {

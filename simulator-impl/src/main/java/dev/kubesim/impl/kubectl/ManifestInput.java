@@ -42,7 +42,11 @@ final class ManifestInput {
       List<Document> docs;
       try {
         Optional<String> provided = f.equals("-") ? Optional.empty() : ctx.file(f);
-        docs = provided.isPresent() ? ManifestReader.read(f, provided.get()) : documents(f, ctx.stdin(), recursive);
+        ManifestReader.Manifest manifest =
+            provided.isPresent() ? ManifestReader.stream(f, provided.get()) : documents(f, ctx.stdin(), recursive);
+        // a stream that stops parsing keeps the documents before the error, as kubectl's visitor does
+        docs = manifest.documents();
+        manifest.errors().forEach(e -> failures.add(Failure.client(e.getMessage())));
       } catch (KubeSimException e) {
         failures.add(Failure.client(e.getMessage()));
         continue;
@@ -52,11 +56,11 @@ final class ManifestInput {
           KubeObject object = ObjectCodec.decode(doc);
           KindInfo kind = KindRegistry.lookup(object.apiVersion(), object.kind()).orElseThrow();
           items.add(new Item(doc, withNamespace(ctx, object, kind), kind));
-        } catch (BadRequestException e) {
-          // strict decoding errors come from the API server; the others are kubectl's own
-          failures.add(e.getMessage().startsWith("error when") ? Failure.api(e, "") : Failure.client(e.getMessage()));
         } catch (KubectlException e) {
           failures.add(Failure.client(e.getMessage()));
+        } catch (KubeSimException e) {
+          // strict decoding errors and the request limits come from the API server; the others are kubectl's own
+          failures.add(e.getMessage().startsWith("error when") ? Failure.api(e, "") : Failure.client(e.getMessage()));
         }
       }
     }
@@ -107,30 +111,34 @@ final class ManifestInput {
     return requests;
   }
 
-  private static List<Document> documents(String f, String stdin, boolean recursive) {
+  private static ManifestReader.Manifest documents(String f, String stdin, boolean recursive) {
     if (f.equals("-")) {
-      return ManifestReader.read("STDIN", stdin == null ? "" : stdin);
+      return ManifestReader.stream("STDIN", stdin == null ? "" : stdin);
     }
     if (f.startsWith("http://") || f.startsWith("https://")) {
       throw new BadRequestException("--filename URLs are not supported by this simulator");
     }
     Path path = Path.of(f);
     if (!Files.isDirectory(path) || recursive) {
-      return ManifestReader.read(path);
+      return ManifestReader.stream(path);
     }
     // without -R kubectl reads only the folder's own files
     List<Document> docs = new ArrayList<>();
+    List<BadRequestException> errors = new ArrayList<>();
     try (Stream<Path> files = Files.list(path)) {
       for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
         String n = p.getFileName().toString();
         if (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json")) {
-          docs.addAll(ManifestReader.read(p));
+          ManifestReader.Manifest m = ManifestReader.stream(p);
+          docs.addAll(m.documents());
+          errors.addAll(m.errors());
         }
       }
     } catch (IOException e) {
       throw new BadRequestException("error reading " + f + ": " + e.getMessage());
     }
-    return docs;
+    return new ManifestReader.Manifest(com.google.common.collect.ImmutableList.copyOf(docs),
+        com.google.common.collect.ImmutableList.copyOf(errors));
   }
 
   private static KubeObject withNamespace(CommandContext ctx, KubeObject object, KindInfo kind) {

@@ -41,8 +41,15 @@ public final class PodIpam {
     return Optional.empty();
   }
 
-  /** Takes a chosen address (the {@code kubesim.dev/pod-ip} annotation); false when outside or taken. */
+  /**
+   * Takes a chosen address (the {@code kubesim.dev/pod-ip} annotation); false when it is no IP
+   * address, outside the range or taken: the sandbox then fails to start, as with a CNI plugin
+   * given a bad address.
+   */
   public boolean allocate(String ip) {
+    if (!com.google.common.net.InetAddresses.isInetAddress(ip)) {
+      return false;
+    }
     Optional<Long> offset = cidr.offsetOf(com.google.common.net.InetAddresses.forString(ip));
     return offset.isPresent() && offset.get() >= 2 && offset.get() < size - (cidr.isIPv4() ? 1 : 0) && used.add(offset.get());
   }

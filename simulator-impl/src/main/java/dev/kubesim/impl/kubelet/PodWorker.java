@@ -41,6 +41,8 @@ import java.util.Optional;
 public final class PodWorker {
   /** The annotation that pins a pod's IP (kubesim's own). */
   public static final String POD_IP_ANNOTATION = "kubesim.dev/pod-ip";
+  /** The latest a pod's first readiness probe may be due for a write to wait for it. */
+  static final Duration FIRST_READINESS_HORIZON = Duration.ofMinutes(10);
 
   private final Kubelet kubelet;
   private final ObjectKey key;
@@ -259,8 +261,11 @@ public final class PodWorker {
 
   private void scheduleProbe(ContainerRun c, Probe probe, boolean readiness, int generation, boolean first) {
     Duration delay = Duration.ofSeconds(first ? probe.initialDelaySeconds().orElse(0) : probe.periodSeconds().orElse(10));
-    // The first readiness run is work so that a settled cluster has probed every pod once.
-    later(delay, (readiness ? "readiness" : "liveness") + " probe " + c.name(), first && readiness, () -> {
+    // The first readiness run is work so that a settled cluster has probed every pod once; one due
+    // later than FIRST_READINESS_HORIZON is a timer, or a write would run years of virtual time
+    // (initialDelaySeconds may be any int32).
+    boolean work = first && readiness && delay.compareTo(FIRST_READINESS_HORIZON) <= 0;
+    later(delay, (readiness ? "readiness" : "liveness") + " probe " + c.name(), work, () -> {
       if (terminating || !c.running || c.restarts != generation) {
         return;
       }

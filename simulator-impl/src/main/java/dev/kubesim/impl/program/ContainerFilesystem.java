@@ -15,6 +15,11 @@ import java.util.function.Supplier;
  *
  * <p>Paths given to the methods may be relative to {@code /} or contain {@code ..} and {@code //};
  * they are normalised first. Failures carry the {@link Errno} the real call would return.
+ *
+ * <p>What the container writes (its writable layer, over the image's files) holds at most {@link
+ * #CAPACITY} bytes: a write beyond it stores what fits and fails with {@code ENOSPC} ({@code No
+ * space left on device}), as on a full disk. Real nodes have gigabytes; this bound keeps a
+ * container that doubles a file forty times inside the JVM's memory.
  */
 public final class ContainerFilesystem {
   /** A node's kind: what {@code ls -l} shows in its first column. */
@@ -46,13 +51,21 @@ public final class ContainerFilesystem {
   private static final class File extends Node {
     String content;
     final boolean executable;
+    /** The content's size in bytes (UTF-8). */
+    long bytes;
+    /** Written by the container (its writable layer), not installed from the image. */
+    boolean written;
 
     File(String content, boolean executable, Instant modified) {
       super(modified);
       this.content = content;
       this.executable = executable;
+      this.bytes = com.google.common.base.Utf8.encodedLength(content);
     }
   }
+
+  /** The bytes the container's writable layer holds at most. */
+  public static final long CAPACITY = 16L << 20;
 
   private static final class Device extends Node {
     Device(Instant modified) {
@@ -64,6 +77,8 @@ public final class ContainerFilesystem {
   private final Dir root;
   /** Counts changes, so that what was derived from the tree (a PATH lookup) knows when to look again. */
   private long generation;
+  /** Bytes of the files the container wrote. */
+  private long used;
 
   /** An empty tree (just {@code /}) whose changes are stamped with this clock's instants. */
   public ContainerFilesystem(Supplier<Instant> clock) {
@@ -99,8 +114,7 @@ public final class ContainerFilesystem {
       return new Stat(Kind.DIRECTORY, 4096, true, node.modified, (int) (2 + subdirs));
     }
     if (node instanceof File file) {
-      long size = file.content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      return new Stat(Kind.FILE, size, file.executable, node.modified, 1);
+      return new Stat(Kind.FILE, file.bytes, file.executable, node.modified, 1);
     }
     return new Stat(Kind.DEVICE, 0, false, node.modified, 1);
   }
@@ -130,6 +144,11 @@ public final class ContainerFilesystem {
 
   // ---- changes -------------------------------------------------------------------------------
 
+  /** Bytes the container has written and not removed: what its writable layer holds. */
+  public long used() {
+    return used;
+  }
+
   /** Creates or truncates a regular file with this content (as {@code >} does). */
   public void write(String path, String content) throws FsException {
     generation++;
@@ -154,7 +173,7 @@ public final class ContainerFilesystem {
     try {
       mkdirs(FsPaths.parent(p));
       Dir parent = parentDir(p);
-      parent.children.put(FsPaths.basename(p), new File(content, executable, modified));
+      release(parent.children.put(FsPaths.basename(p), new File(content, executable, modified)));
     } catch (FsException e) {
       throw new IllegalStateException("cannot install " + p + ": " + e.getMessage(), e);
     }
@@ -166,7 +185,7 @@ public final class ContainerFilesystem {
     String p = FsPaths.normalize(absolute(path));
     try {
       mkdirs(FsPaths.parent(p));
-      parentDir(p).children.put(FsPaths.basename(p), new Device(clock.get()));
+      release(parentDir(p).children.put(FsPaths.basename(p), new Device(clock.get())));
     } catch (FsException e) {
       throw new IllegalStateException("cannot install " + p + ": " + e.getMessage(), e);
     }
@@ -248,6 +267,7 @@ public final class ContainerFilesystem {
     String p = FsPaths.normalize(absolute(path));
     lookup(p);
     if (p.equals("/")) {
+      root.children.values().forEach(this::release);
       root.children.clear();
       return;
     }
@@ -269,24 +289,84 @@ public final class ContainerFilesystem {
       if (trailingSlash) {
         throw new FsException(Errno.ENOTDIR, p);
       }
-      if (node instanceof File file) {
-        file.content = append ? file.content + content : content;
-      }
       node.modified = clock.get();
+      if (node instanceof File file) {
+        store(file, append, content, p);
+      }
       return;
     }
     if (trailingSlash) {
       throw new FsException(Errno.EISDIR, p);
     }
     Dir parent = parentDir(p);
-    parent.children.put(FsPaths.basename(p), new File(content, executable, clock.get()));
+    File file = new File("", executable, clock.get());
+    file.written = true;
+    parent.children.put(FsPaths.basename(p), file);
     parent.modified = clock.get();
+    store(file, false, content, p);
+  }
+
+  /**
+   * Writes content into a file of the writable layer (an image's file is copied up first); what
+   * does not fit in {@link #CAPACITY} is not written and the write fails with {@code ENOSPC}.
+   */
+  private void store(File file, boolean append, String content, String path) throws FsException {
+    long before = file.written ? file.bytes : 0;
+    String base = append ? file.content : "";
+    long baseBytes = append ? file.bytes : 0;
+    long room = CAPACITY - (used - before) - baseBytes;
+    long adding = com.google.common.base.Utf8.encodedLength(content);
+    String fitting = content;
+    if (adding > room) {
+      fitting = prefixOfBytes(content, Math.max(0, room));
+      adding = com.google.common.base.Utf8.encodedLength(fitting);
+    }
+    file.content = base.isEmpty() ? fitting : base + fitting;
+    file.bytes = baseBytes + adding;
+    file.written = true;
+    used += file.bytes - before;
+    if (fitting.length() < content.length()) {
+      throw new FsException(Errno.ENOSPC, path);
+    }
+  }
+
+  /** The longest prefix of {@code s} whose UTF-8 form has at most {@code max} bytes. */
+  private static String prefixOfBytes(String s, long max) {
+    long bytes = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + n > max) {
+        break;
+      }
+      bytes += n;
+      i += Character.charCount(cp);
+    }
+    return s.substring(0, i);
   }
 
   private void detach(String normalized) throws FsException {
     Dir parent = parentDir(normalized);
-    parent.children.remove(FsPaths.basename(normalized));
+    Node removed = parent.children.remove(FsPaths.basename(normalized));
     parent.modified = clock.get();
+    release(removed);
+  }
+
+  /** Frees what a removed node's written files held (a loop, not recursion: trees can be deep). */
+  private void release(Node node) {
+    java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+    if (node != null) {
+      todo.push(node);
+    }
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      if (n instanceof File f && f.written) {
+        used -= f.bytes;
+      } else if (n instanceof Dir d) {
+        d.children.values().forEach(todo::push);
+      }
+    }
   }
 
   /** The directory a path's last name lives in, which must exist and be a directory. */

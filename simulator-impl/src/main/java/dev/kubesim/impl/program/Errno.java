@@ -8,7 +8,8 @@ public enum Errno {
   ENOTDIR("Not a directory"),
   ENOTEMPTY("Directory not empty"),
   EACCES("Permission denied"),
-  EINVAL("Invalid argument");
+  EINVAL("Invalid argument"),
+  ENOSPC("No space left on device");
 
   private final String message;
 

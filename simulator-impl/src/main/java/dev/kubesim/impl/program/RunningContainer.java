@@ -60,6 +60,8 @@ public final class RunningContainer {
   private final List<LogLine> logs = new ArrayList<>();
   private long requests;
   private int pids = 1;
+  /** Processes forked inside the container and not finished yet (subshells, substitutions, commands). */
+  private int forked;
   private Integer requestedExit;
   private Integer exitCode;
   private IntConsumer exitListener = code -> {};
@@ -116,7 +118,7 @@ public final class RunningContainer {
         return;
       }
     }
-    ExecResult result = exe.run(this, argv, env, workingDir, "");
+    ExecResult result = crashSafe(() -> exe.run(this, argv, env, workingDir, ""));
     log("stdout", result.stdout());
     log("stderr", result.stderr());
     mainProcess = MainProcessRun.ran(result);
@@ -133,7 +135,10 @@ public final class RunningContainer {
           new ShellStepper(interpreter, ShellParser.parse(inv.operand()), io));
     } catch (ShellSyntaxException e) {
       log("stderr", e.message(dialect, shell));
-      return MainProcessRun.ran(ExecResult.failure(e.status(), ""));
+      return MainProcessRun.ran(ExecResult.failure(e.status(dialect), ""));
+    } catch (StackOverflowError e) {
+      forked = 0;
+      return MainProcessRun.ran(ExecResult.failure(SEGFAULT_STATUS, ""));
     }
   }
 
@@ -257,6 +262,61 @@ public final class RunningContainer {
     return ++pids;
   }
 
+  /**
+   * How many processes may be forked inside a container and alive at once, nested in one another:
+   * the container's pids limit. A shell that would fork one more fails with {@code EAGAIN}, as
+   * under a pids cgroup limit (kubelet's {@code podPidsLimit}). Each nested process runs on the
+   * caller's stack here, so the bound is kubesim's, lower than what a node allows.
+   */
+  static final int PIDS_LIMIT = 128;
+
+  /** A fork: false when the container's pids limit is reached (the fork fails with {@code EAGAIN}). */
+  boolean fork() {
+    if (forked >= PIDS_LIMIT) {
+      return false;
+    }
+    forked++;
+    return true;
+  }
+
+  /** The main process died: nothing it forked is left. */
+  void resetForks() {
+    forked = 0;
+  }
+
+  /** A forked process has finished. */
+  void reaped() {
+    forked--;
+  }
+
+  /**
+   * The exit status of a process killed by {@code SIGSEGV} (128 + 11): what a shell that runs out of
+   * stack ends with. Here a program whose nesting outgrows the Java stack ends so, instead of the
+   * error escaping from the cluster.
+   */
+  static final int SEGFAULT_STATUS = 139;
+
+  /**
+   * The characters a process may hold in memory at once (a variable, an expanded word, output it
+   * buffers): past it the process is killed as a container at its memory limit, {@link
+   * #OOM_KILLED_STATUS}. A real process would stream most of it; this bound keeps the JVM's memory.
+   */
+  public static final long MEMORY_LIMIT = 64L << 20;
+
+  /** The exit status of a process killed by {@code SIGKILL} (128 + 9), as the OOM killer does. */
+  public static final int OOM_KILLED_STATUS = 137;
+
+  /** Runs a process to its end; one that overflows the stack ends as a crashed process does. */
+  ExecResult crashSafe(java.util.function.Supplier<ExecResult> process) {
+    int before = forked;
+    try {
+      return process.get();
+    } catch (StackOverflowError e) {
+      forked = before; // its children died with it
+      return ExecResult.failure(SEGFAULT_STATUS, "");
+    }
+  }
+
   // ---- exec ----------------------------------------------------------------------------------
 
   /**
@@ -284,7 +344,7 @@ public final class RunningContainer {
       return ExecResult.failure(OciErrors.EXEC_FAILED_STATUS,
           OciErrors.execFailure(exe) + "\n");
     }
-    return exe.run(this, argv, env, workingDir, "");
+    return crashSafe(() -> exe.run(this, argv, env, workingDir, ""));
   }
 
   /**

@@ -105,6 +105,30 @@ public enum ShellDialect {
     };
   }
 
+  /**
+   * What a shell prints, how long it retries and what it exits with when {@code fork} fails with
+   * {@code EAGAIN} (the container's pids limit is reached).
+   */
+  public record ForkFailure(String message, java.time.Duration retried, int status) {}
+
+  /**
+   * A failed fork: dash's {@code sh: 1: Cannot fork} and ash's {@code sh: can't fork: Resource
+   * temporarily unavailable}, status 2; bash retries four times, sleeping 1, 2, 4 and 8 seconds
+   * ({@code fork: retry: ...}), then gives up with status 254.
+   *
+   * @param arg0 the shell's {@code $0}: the script's path for {@code sh script}
+   */
+  public ForkFailure cannotFork(String arg0, int line) {
+    String eagain = "Resource temporarily unavailable";
+    return switch (this) {
+      case DASH -> new ForkFailure(arg0 + ": " + line + ": Cannot fork\n", java.time.Duration.ZERO, 2);
+      case ASH -> new ForkFailure(arg0 + ": can't fork: " + eagain + "\n", java.time.Duration.ZERO, 2);
+      case BASH, BASH_4 -> new ForkFailure(
+          (arg0 + ": fork: retry: " + eagain + "\n").repeat(4) + arg0 + ": fork: " + eagain + "\n",
+          java.time.Duration.ofSeconds(1 + 2 + 4 + 8), 254);
+    };
+  }
+
   /** A quote that is never closed; exit status 2. */
   public String unterminatedQuote(String shell, int line, char quote) {
     return switch (this) {

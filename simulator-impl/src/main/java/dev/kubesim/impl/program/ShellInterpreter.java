@@ -156,7 +156,7 @@ final class ShellInterpreter implements WordExpander.Host {
       status = runToEnd(parsed, new Io(stdin, out, err));
     } catch (ShellSyntaxException e) {
       err.write(e.message(dialect, shellName));
-      status = e.status();
+      status = e.status(dialect);
     } catch (NeverReturns e) {
       return new ExecResult(out.toString(), err.toString(), 0, ExecResult.FOREVER);
     }
@@ -170,7 +170,55 @@ final class ShellInterpreter implements WordExpander.Host {
     } catch (Exit e) {
       lastStatus = e.status;
       return e.status;
+    } catch (Crashed e) {
+      lastStatus = RunningContainer.SEGFAULT_STATUS;
+      return lastStatus;
+    } catch (Killed e) {
+      lastStatus = RunningContainer.OOM_KILLED_STATUS;
+      return lastStatus;
     }
+  }
+
+  // ---- processes -----------------------------------------------------------------------------
+
+  /** The process died of a signal ({@code SIGSEGV}): nothing of it runs on, its parent sees 139. */
+  static final class Crashed extends RuntimeException {
+    Crashed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The process outgrew the memory it may hold and was killed ({@code SIGKILL}): its parent sees 137. */
+  static final class Killed extends RuntimeException {
+    Killed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Forks: the container counts one more process, or the fork fails as this shell reports it and
+   * the shell exits ({@code sh: 1: Cannot fork}, status 2, in dash).
+   *
+   * @param err where the shell's own error goes
+   */
+  private void fork(Sink err) {
+    if (container.fork()) {
+      return;
+    }
+    ShellDialect.ForkFailure failure = dialect.cannotFork(arg0, line);
+    err.write(failure.message());
+    addElapsed(failure.retried());
+    throw new Exit(failure.status());
+  }
+
+  /** The shell died: the processes it forked died with it. */
+  void crashed() {
+    container.resetForks();
+  }
+
+  /** A forked process has ended. */
+  private void reaped() {
+    container.reaped();
   }
 
   int script(Script script, Io io) {
@@ -226,6 +274,7 @@ final class ShellInterpreter implements WordExpander.Host {
     for (int i = 0; i < commands.size(); i++) {
       boolean last = i == commands.size() - 1;
       Sink.Buffer pipe = new Sink.Buffer();
+      fork(io.err());
       ShellInterpreter sub = new ShellInterpreter(this);
       try {
         status = sub.command(commands.get(i), new Io(input, last ? io.out() : pipe, io.err()));
@@ -233,6 +282,12 @@ final class ShellInterpreter implements WordExpander.Host {
         status = e.status;
       } catch (NeverReturns e) {
         forever = true;
+      } catch (Crashed e) {
+        status = RunningContainer.SEGFAULT_STATUS;
+      } catch (Killed e) {
+        status = RunningContainer.OOM_KILLED_STATUS;
+      } finally {
+        reaped();
       }
       longest = max(longest, sub.elapsed);
       input = pipe.toString();
@@ -253,11 +308,13 @@ final class ShellInterpreter implements WordExpander.Host {
       return e.status;
     }
     if (command instanceof Subshell subshell) {
+      fork(io.err());
       ShellInterpreter sub = new ShellInterpreter(this);
       int status;
       try {
         status = sub.runToEnd(subshell.body(), redirected);
       } finally {
+        reaped();
         addElapsed(sub.elapsed);
       }
       lastStatus = status;
@@ -306,8 +363,8 @@ final class ShellInterpreter implements WordExpander.Host {
     env.putAll(assignments);
     if (COMMAND_BUILTINS.contains(name) && container.commands().lookup(name).isPresent()) {
       ExecContext ctx = new ExecContext(container, name, env, cwd, redirected.stdin(), dialect);
-      return emit(container.commands().lookup(name).get().run(fields.subList(1, fields.size()), ctx),
-          redirected);
+      ExecResult result = container.commands().lookup(name).get().run(fields.subList(1, fields.size()), ctx);
+      return emit(result, redirected, () -> builtinWriteError(name));
     }
     return external(fields, env, redirected);
   }
@@ -332,19 +389,60 @@ final class ShellInterpreter implements WordExpander.Host {
       io.err().write(notSimulated(ns.name()));
       return 127;
     }
-    return emit(exe.run(container, argv, env, cwd, io.stdin()), io);
+    fork(io.err());
+    ExecResult result;
+    try {
+      result = exe.run(container, argv, env, cwd, io.stdin());
+    } finally {
+      reaped();
+    }
+    return emit(result, io, () -> commandWriteError(name));
   }
 
   static String notSimulated(String name) {
     return "kubesim: " + name + ": this command is not simulated\n";
   }
 
-  /** Writes a command's output to the descriptors and accounts for its time. */
-  private int emit(ExecResult result, Io io) {
-    io.out().write(result.stdout());
+  /**
+   * Writes a command's output to the descriptors and accounts for its time. When its standard
+   * output is a file on a full disk, the command reports the failed write as it does ({@code cat:
+   * write error: No space left on device}) and fails.
+   */
+  private int emit(ExecResult result, Io io, java.util.function.Supplier<WriteError> onFull) {
+    int status = result.exitCode();
+    boolean written = io.out().tryWrite(result.stdout());
     io.err().write(result.stderr());
+    if (!written) {
+      WriteError error = onFull.get();
+      io.err().write(error.message());
+      status = status == 0 ? error.status() : status;
+    }
     addElapsed(result.elapsed());
-    return result.exitCode();
+    return status;
+  }
+
+  /** What a command prints and exits with when a write of its standard output fails with ENOSPC. */
+  record WriteError(String message, int status) {}
+
+  private static final String ENOSPC = Errno.ENOSPC.message();
+
+  /** A program's own report: GNU coreutils' and BusyBox's {@code write error}. */
+  private WriteError commandWriteError(String argv0) {
+    boolean busybox = container.baseImage().coreutils() == dev.kubesim.api.program.BaseImage.Coreutils.BUSYBOX;
+    String name = busybox ? FsPaths.basename(argv0) : argv0;
+    String base = FsPaths.basename(argv0);
+    // GNU ls exits 2 on serious trouble and env 125 when it fails itself
+    int status = busybox ? 1 : base.equals("ls") ? 2 : base.equals("env") ? 125 : 1;
+    return new WriteError(name + ": write error: " + ENOSPC + "\n", status);
+  }
+
+  /** A shell builtin's report: dash's {@code echo: I/O error}, bash's and ash's {@code write error}. */
+  private WriteError builtinWriteError(String name) {
+    return switch (dialect) {
+      case DASH -> new WriteError(shellName + ": " + line + ": " + name + ": " + name + ": I/O error\n", 1);
+      case ASH -> new WriteError(shellName + ": write error: " + ENOSPC + "\n", 1);
+      case BASH, BASH_4 -> new WriteError(shellName + ": " + name + ": write error: " + ENOSPC + "\n", 1);
+    };
   }
 
   private void addElapsed(Duration d) {
@@ -609,6 +707,9 @@ final class ShellInterpreter implements WordExpander.Host {
 
   @Override
   public void assign(String name, String value) {
+    if (value.length() > RunningContainer.MEMORY_LIMIT) {
+      throw new Killed();
+    }
     Var v = vars.get(name);
     if (v == null) {
       vars.put(name, new Var(value, false));
@@ -624,6 +725,7 @@ final class ShellInterpreter implements WordExpander.Host {
 
   @Override
   public String substitute(String script) {
+    fork(substitutionErr);
     ShellInterpreter sub = new ShellInterpreter(this);
     Sink.Buffer out = new Sink.Buffer();
     int status;
@@ -631,8 +733,9 @@ final class ShellInterpreter implements WordExpander.Host {
       status = sub.runToEnd(ShellParser.parse(script), new Io("", out, substitutionErr));
     } catch (ShellSyntaxException e) {
       substitutionErr.write(e.message(dialect, shellName));
-      status = 2;
+      status = e.status(dialect);
     } finally {
+      reaped();
       addElapsed(sub.elapsed);
     }
     lastSubstitutionStatus = status;

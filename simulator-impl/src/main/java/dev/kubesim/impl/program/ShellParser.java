@@ -26,8 +26,16 @@ final class ShellParser {
       Set.of("if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case",
           "esac", "function", "select", "[[");
 
+  /**
+   * How deep {@code ( )} and {@code { }} may nest in one script. dash parses about 40,000 levels
+   * before its stack runs out, bash's parser about 5,000; kubesim's parser runs on the caller's
+   * stack and stops sooner.
+   */
+  static final int MAX_NESTING = 200;
+
   private final List<ShellToken> tokens;
   private int pos;
+  private int depth;
 
   private ShellParser(List<ShellToken> tokens) {
     this.tokens = tokens;
@@ -119,9 +127,14 @@ final class ShellParser {
 
   private Command command() throws ShellSyntaxException {
     ShellToken t = peek();
+    if ((t.isOperator("(") || t.isWord("{")) && depth >= MAX_NESTING) {
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.TOO_DEEP, t.text(), t.line());
+    }
     if (t.isOperator("(")) {
       pos++;
+      depth++;
       Script body = script();
+      depth--;
       expectOperator(")");
       if (body.items().isEmpty()) {
         throw unexpected(tokens.get(pos - 1));
@@ -130,7 +143,9 @@ final class ShellParser {
     }
     if (t.isWord("{")) {
       pos++;
+      depth++;
       Script body = script();
+      depth--;
       if (!peek().isWord("}")) {
         throw unexpected(peek());
       }

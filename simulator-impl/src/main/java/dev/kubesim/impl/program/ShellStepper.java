@@ -80,6 +80,17 @@ final class ShellStepper {
     } catch (ShellInterpreter.NeverReturns e) {
       forever = true;
       return ExecResult.FOREVER;
+    } catch (ShellInterpreter.Killed e) {
+      status = RunningContainer.OOM_KILLED_STATUS;
+      finished = true;
+      shell.crashed();
+      return Duration.ZERO;
+    } catch (ShellInterpreter.Crashed | StackOverflowError e) {
+      // the script's shell died of SIGSEGV (nesting past its stack)
+      status = RunningContainer.SEGFAULT_STATUS;
+      finished = true;
+      shell.crashed();
+      return Duration.ZERO;
     }
   }
 }

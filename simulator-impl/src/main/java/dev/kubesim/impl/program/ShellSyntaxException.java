@@ -7,7 +7,13 @@ final class ShellSyntaxException extends Exception {
     UNEXPECTED_END,
     UNTERMINATED_QUOTE,
     /** A construct kubesim's shell does not run (loops, conditionals, here-documents). */
-    UNSUPPORTED
+    UNSUPPORTED,
+    /**
+     * Nesting deeper than the parser's stack: bash's parser stack overflows into {@code syntax
+     * error near unexpected token `('}; dash and ash recurse until the process dies of {@code
+     * SIGSEGV}, silently.
+     */
+    TOO_DEEP
   }
 
   private final Kind kind;
@@ -29,11 +35,16 @@ final class ShellSyntaxException extends Exception {
       case UNTERMINATED_QUOTE -> dialect.unterminatedQuote(shell, line, token.charAt(0));
       case UNSUPPORTED -> shell + ": " + line + ": " + token
           + ": not supported by the kubesim shell (no loops, conditionals or here-documents)\n";
+      case TOO_DEEP -> crashes(dialect) ? "" : dialect.unexpected(shell, line, token);
     };
   }
 
   /** The exit status a syntax error ends the shell with. */
-  int status() {
-    return 2;
+  int status(ShellDialect dialect) {
+    return kind == Kind.TOO_DEEP && crashes(dialect) ? RunningContainer.SEGFAULT_STATUS : 2;
+  }
+
+  private static boolean crashes(ShellDialect dialect) {
+    return dialect == ShellDialect.DASH || dialect == ShellDialect.ASH;
   }
 }

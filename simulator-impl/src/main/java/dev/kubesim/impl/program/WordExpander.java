@@ -37,7 +37,11 @@ final class WordExpander {
 
   private static final String IFS_WHITESPACE = " \t\n";
 
+  /** How deep quotes and {@code ${...}} may nest in one word before the shell's stack gives out. */
+  static final int MAX_NESTING = 200;
+
   private final Host host;
+  private int depth;
 
   WordExpander(Host host) {
     this.host = host;
@@ -69,6 +73,18 @@ final class WordExpander {
   // ---- the scan ------------------------------------------------------------------------------
 
   private void expand(String w, Builder b, boolean inDoubleQuotes) {
+    if (++depth > MAX_NESTING) {
+      // dash and bash expand nested ${...} recursively too, until their stack runs out
+      throw new ShellInterpreter.Crashed();
+    }
+    try {
+      expandAt(w, b, inDoubleQuotes);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void expandAt(String w, Builder b, boolean inDoubleQuotes) {
     int i = 0;
     if (!inDoubleQuotes && w.startsWith("~") && (w.length() == 1 || w.charAt(1) == '/')) {
       b.literal(host.parameter("HOME").orElse("/root"), true);
@@ -327,7 +343,19 @@ final class WordExpander {
   /** One field being built: its text and which characters were unquoted (glob-able). */
   private static final class Field {
     final StringBuilder text = new StringBuilder();
-    final List<Boolean> unquoted = new ArrayList<>();
+    /** Bit k: character k was unquoted (a bit a character, not a boxed flag: words may be long). */
+    final java.util.BitSet unquotedBits = new java.util.BitSet();
+    final List<Boolean> unquoted = new java.util.AbstractList<>() {
+      @Override
+      public Boolean get(int k) {
+        return unquotedBits.get(k);
+      }
+
+      @Override
+      public int size() {
+        return text.length();
+      }
+    };
     boolean started;
 
     boolean hasUnquotedGlob() {
@@ -346,6 +374,15 @@ final class WordExpander {
     private final boolean splitting;
     private final List<Field> done = new ArrayList<>();
     private Field current = new Field();
+    /** Characters produced so far: a word may not outgrow the process's memory. */
+    private long size;
+
+    private void grow(int n) {
+      size += n;
+      if (size > RunningContainer.MEMORY_LIMIT) {
+        throw new ShellInterpreter.Killed();
+      }
+    }
 
     Builder(boolean splitting) {
       this.splitting = splitting;
@@ -356,9 +393,11 @@ final class WordExpander {
     }
 
     void literal(String s, boolean quoted) {
-      for (int k = 0; k < s.length(); k++) {
-        current.text.append(s.charAt(k));
-        current.unquoted.add(!quoted);
+      grow(s.length());
+      int start = current.text.length();
+      current.text.append(s);
+      if (!quoted) {
+        current.unquotedBits.set(start, start + s.length());
       }
       current.started = true;
     }
@@ -373,6 +412,7 @@ final class WordExpander {
         literal(value, quoted);
         return;
       }
+      grow(value.length());
       for (int k = 0; k < value.length(); k++) {
         char c = value.charAt(k);
         if (IFS_WHITESPACE.indexOf(c) >= 0) {
@@ -381,7 +421,7 @@ final class WordExpander {
           }
         } else {
           current.text.append(c);
-          current.unquoted.add(true);
+          current.unquotedBits.set(current.text.length() - 1);
           current.started = true;
         }
       }

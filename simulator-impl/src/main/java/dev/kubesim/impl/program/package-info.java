@@ -42,7 +42,18 @@
  *       runtime exec failed: ...: unknown} (see {@link
  *       dev.kubesim.impl.program.RunningContainer#exec}); under {@code sh -c} the shell's {@code sh:
  *       1: foo: not found}, 127.
- *   <li>Files have one mode bit (executable); no owners, links or symlinks.
+ *   <li>Files have one mode bit (executable); no owners, links or symlinks. What a container
+ *       writes holds at most 16 MiB; beyond, writes fail with {@code No space left on device} in
+ *       the writer's words ({@code cat: write error: ...}, dash's {@code echo: I/O error}). A
+ *       process holds at most 64 Mi characters in memory (a variable, a word, output it buffers);
+ *       past that it is killed as at a memory limit (137).
+ *   <li>Nesting is bounded on the caller's stack: at most {@value
+ *       dev.kubesim.impl.program.RunningContainer#PIDS_LIMIT} forked processes alive in a container
+ *       (subshells, substitutions, commands; the next fork fails as under a pids limit: dash's
+ *       {@code sh: 1: Cannot fork}), {@code ( )}/{@code { }} nested 200 deep in one script and
+ *       quotes or {@code ${...}} 200 deep in one word (beyond, dash and ash die of SIGSEGV, 139;
+ *       bash reports a syntax error). A program that still outgrows the Java stack ends with 139.
+ *       The bounds hold on threads with 512 KiB of stack or more.
  * </ul>
  */
 package dev.kubesim.impl.program;

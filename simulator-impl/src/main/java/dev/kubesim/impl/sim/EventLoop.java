@@ -10,10 +10,16 @@ import java.util.TreeMap;
  * a time on the caller's thread. Events are either <em>work</em> (a controller reconcile, a
  * container start: the cluster is not settled while any is pending) or <em>timers</em> (periodic
  * probes, heartbeats: they run as time passes but never keep {@link #settle} going).
+ *
+ * <p>Virtual time is a count of nanoseconds that ends at {@link #END_OF_TIME} (about 292 years):
+ * delays and advances that would pass it stop there (saturate), so a grace period of {@code
+ * Long.MAX_VALUE} seconds is an event that never comes, not an overflow.
  */
 public final class EventLoop {
   /** Default bound on the events one {@link #settle} may run before it gives up. */
   public static final long DEFAULT_MAX_STEPS = 50_000_000L;
+  /** The last instant of virtual time, in nanoseconds: no event or advance goes past it. */
+  public static final long END_OF_TIME = Long.MAX_VALUE;
 
   private final VirtualClock clock = new VirtualClock();
   private final RandomStreams random;
@@ -58,7 +64,7 @@ public final class EventLoop {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("negative delay " + delay + " for " + name);
     }
-    Event event = new Event(this, clock.nanos() + delay.toNanos(), sequence++, name, task, work);
+    Event event = new Event(this, later(delay), sequence++, name, task, work);
     queue.add(event);
     if (work) {
       pendingWork++;
@@ -72,6 +78,23 @@ public final class EventLoop {
     }
   }
 
+  /** Now plus a non-negative delay, in virtual nanoseconds; {@link #END_OF_TIME} where it would pass it. */
+  private long later(Duration delay) {
+    long now = clock.nanos();
+    if (delay.compareTo(Duration.ofNanos(END_OF_TIME - now)) >= 0) {
+      return END_OF_TIME;
+    }
+    return now + delay.toNanos();
+  }
+
+  /** When the next event that has not been cancelled is due, if any. */
+  public java.util.OptionalLong nextEventTime() {
+    while (!queue.isEmpty() && queue.peek().cancelled) {
+      queue.poll();
+    }
+    return queue.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(queue.peek().time);
+  }
+
   /** Whether any work event is queued. */
   public boolean hasPendingWork() {
     return pendingWork > 0;
@@ -82,7 +105,7 @@ public final class EventLoop {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("cannot advance by a negative duration: " + duration);
     }
-    long target = clock.nanos() + duration.toNanos();
+    long target = later(duration);
     long steps = 0;
     while (!queue.isEmpty() && queue.peek().time <= target) {
       runNext();

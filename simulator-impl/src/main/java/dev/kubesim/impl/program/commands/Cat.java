@@ -5,6 +5,7 @@ import dev.kubesim.impl.program.Command;
 import dev.kubesim.impl.program.Errno;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.FsException;
+import dev.kubesim.impl.program.RunningContainer;
 import java.util.List;
 
 /**
@@ -29,7 +30,12 @@ public final class Cat implements Command {
         continue;
       }
       try {
-        out.append(ctx.fs().read(ctx.resolve(file)));
+        String content = ctx.fs().read(ctx.resolve(file));
+        if ((long) out.length() + content.length() > RunningContainer.MEMORY_LIMIT) {
+          // kubesim holds cat's output in memory, which is bounded: the process is killed there
+          return ExecResult.of(out.toString(), err.toString(), RunningContainer.OOM_KILLED_STATUS);
+        }
+        out.append(content);
       } catch (FsException e) {
         status = 1;
         err.append(message(ctx, file, e.errno()));

@@ -378,7 +378,10 @@ final class Curl implements Command {
       } catch (FsException e) {
         String msg = "Failure writing output to destination";
         if (!o.silent || o.showError) {
-          errors.append("Warning: Failed to open the file ").append(o.output).append(": ").append(e.errno().message()).append('\n');
+          if (e.errno() != dev.kubesim.impl.program.Errno.ENOSPC) {
+            // opened but the disk filled up: only the write failure is reported
+            errors.append("Warning: Failed to open the file ").append(o.output).append(": ").append(e.errno().message()).append('\n');
+          }
           errors.append("curl: (23) ").append(msg).append('\n');
         }
         return 23;

@@ -224,6 +224,12 @@ final class Wget implements Command {
       try {
         pn.ctx().fs().write(pn.ctx().resolve(target), response.body());
       } catch (FsException e) {
+        if (e.errno() == dev.kubesim.impl.program.Errno.ENOSPC) {
+          // the file was opened; the disk filled up while writing it
+          err.append(busybox ? "wget: write error: " + e.errno().message() + "\n"
+              : "Cannot write to '" + target + "' (" + e.errno().message() + ").\n");
+          return new Outcome(busybox ? 1 : 3, ok);
+        }
         err.append(busybox ? "wget: can't open '" + target + "': " + e.errno().message() + "\n"
             : target + ": " + e.errno().message() + "\n");
         return new Outcome(busybox ? 1 : 3, ok);
