@@ -13,7 +13,7 @@ import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.trace.Disposition;
 import dev.kubesim.api.trace.Trace;
-import dev.kubesim.impl.controller.PodStates;
+import dev.kubesim.impl.apiserver.PodStates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
