@@ -2,12 +2,12 @@ package dev.kubesim.samples.lab;
 
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubectlResult;
-import dev.kubesim.api.trace.Trace;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceStatus;
-import dev.kubesim.impl.cluster.ContainerShell;
+import dev.kubesim.api.trace.Trace;
 import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.kubectl.AttachedShell;
 import dev.kubesim.impl.kubectl.InteractiveExec;
 import dev.kubesim.impl.kubectl.Kubectl;
 import java.io.PrintStream;
@@ -246,7 +246,7 @@ public final class LabRunner {
     String prompt = session.prompt();
     // at a terminal the shell's prompt and the typed line; without one, the local echo of the line
     out.println(prompt + line);
-    ContainerShell.Typed typed = session.type(line);
+    AttachedShell.Typed typed = session.type(line);
     out.print(typed.line().screen());
     typed.trace().ifPresent(t -> lastTrace = Optional.of(t));
     if (!session.isOpen()) {

@@ -6,6 +6,7 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.PodStates;
+import dev.kubesim.impl.kubectl.AttachedShell;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.program.ShellSession;
 import java.util.List;
@@ -16,14 +17,7 @@ import java.util.Optional;
  * runs under the cluster's lock with the network's traces captured (the cluster's last exec trace
  * is the line's, when it sent something), and the cluster settles after it.
  */
-public final class ContainerShell implements PodShell {
-  /** One line's work, with what the terminal showed and the network's trace of it. */
-  public record Typed(ShellSession.Line line, Optional<Trace> trace) {
-    /** The line as the API reports it: the shell's streams, {@code $?}, the time it took, the trace. */
-    ExecResult result() {
-      return new ExecResult(line.stdout(), line.stderr(), line.status(), line.elapsed(), trace);
-    }
-  }
+public final class ContainerShell implements PodShell, AttachedShell {
 
   private final SimCluster cluster;
   private final ShellSession session;
@@ -94,6 +88,7 @@ public final class ContainerShell implements PodShell {
   }
 
   /** Whether a terminal is attached (the shell is interactive). */
+  @Override
   public boolean terminal() {
     return session.terminal();
   }
@@ -103,12 +98,16 @@ public final class ContainerShell implements PodShell {
     return cluster.underLock(() -> live().prompt());
   }
 
+  /** The line as the API reports it: the shell's streams, {@code $?}, the time it took, the trace. */
   @Override
   public ExecResult run(String line) {
-    return type(line).result();
+    Typed typed = type(line);
+    ShellSession.Line l = typed.line();
+    return new ExecResult(l.stdout(), l.stderr(), l.status(), l.elapsed(), typed.trace());
   }
 
   /** Runs a line and returns what the terminal showed as well. */
+  @Override
   public Typed type(String line) {
     ShellSession.Line[] done = new ShellSession.Line[1];
     ExecResult traced = cluster.execTraced(() -> {
@@ -119,6 +118,7 @@ public final class ContainerShell implements PodShell {
   }
 
   /** Ends the input (Ctrl-D) and returns what the terminal showed then. */
+  @Override
   public ShellSession.Line endOfInput() {
     return cluster.underLock(() -> live().endOfInput());
   }

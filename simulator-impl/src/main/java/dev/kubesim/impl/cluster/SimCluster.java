@@ -46,7 +46,9 @@ import dev.kubesim.impl.controller.EndpointsController;
 import dev.kubesim.impl.controller.GarbageCollector;
 import dev.kubesim.impl.controller.NodeLifecycleController;
 import dev.kubesim.impl.controller.ReplicaManager;
+import dev.kubesim.impl.kubectl.AttachedShell;
 import dev.kubesim.impl.kubectl.Kubectl;
+import dev.kubesim.impl.kubectl.KubectlHost;
 import dev.kubesim.impl.kubelet.ContainerSetup;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.KubeletConfig;
@@ -73,7 +75,7 @@ import java.util.function.Supplier;
  * kubectl in front. Every public call takes the cluster's lock and runs the simulation on the
  * caller's thread.
  */
-public final class SimCluster implements Cluster {
+public final class SimCluster implements Cluster, KubectlHost {
   /** The port the API server listens on behind the {@code kubernetes} Service (kubeadm's). */
   public static final int API_SERVER_PORT = 6443;
 
@@ -261,6 +263,21 @@ public final class SimCluster implements Cluster {
   @Override
   public dev.kubesim.api.ReachabilityMatrix reachabilityOf(List<String> namespaces, int port, String protocol) {
     return locked(() -> new ReachabilityProbe(api, network).probeNamespaces(namespaces, port, protocol));
+  }
+
+  @Override
+  public int apiServerPort() {
+    return API_SERVER_PORT;
+  }
+
+  @Override
+  public Optional<AttachedShell> attach(String pod, String container, List<String> argv, boolean terminal) {
+    return ContainerShell.attach(this, pod, container, argv, terminal).map(AttachedShell.class::cast);
+  }
+
+  @Override
+  public String execStartFailure(String ociMessage) {
+    return ContainerdErrors.execStartFailure(this, ociMessage);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
-import dev.kubesim.impl.cluster.SimCluster;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +27,7 @@ final class ClusterInfoCommand implements Command {
     if (!ctx.args().positional().isEmpty()) {
       throw KubectlException.error("kubectl cluster-info " + ctx.args().positional().get(0) + " is not supported by this simulator yet");
     }
-    String server = "https://" + ctx.cluster().options().nodes().get(0).internalIP() + ":" + SimCluster.API_SERVER_PORT;
+    String server = "https://" + ctx.cluster().options().nodes().get(0).internalIP() + ":" + ctx.cluster().apiServerPort();
     StringBuilder sb = new StringBuilder();
     sb.append("Kubernetes control plane is running at ").append(server).append('\n');
     for (KubeObject o : ctx.api().list("Service", Optional.of("kube-system"))) {

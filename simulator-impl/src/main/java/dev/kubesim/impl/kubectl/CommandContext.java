@@ -1,7 +1,6 @@
 package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.impl.apiserver.ApiServer;
-import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.kubectl.describe.DescribeContext;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,14 +8,14 @@ import java.util.function.Function;
 
 /** What a command works with: the cluster, its parsed arguments, standard input and output. */
 final class CommandContext {
-  private final SimCluster cluster;
+  private final KubectlHost cluster;
   private final ParsedArgs args;
   private final String stdin;
   private final Function<String, Optional<String>> files;
   private final KubectlOutput out;
   private final boolean terminal;
 
-  CommandContext(SimCluster cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
+  CommandContext(KubectlHost cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
       KubectlOutput out) {
     this(cluster, args, stdin, files, out, false);
   }
@@ -25,7 +24,7 @@ final class CommandContext {
    * @param terminal whether kubectl's standard input is a terminal whose later lines a command may
    *     read ({@code exec -it} of a shell), rather than the text {@code stdin} holds
    */
-  CommandContext(SimCluster cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
+  CommandContext(KubectlHost cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
       KubectlOutput out, boolean terminal) {
     this.terminal = terminal;
     this.cluster = cluster;
@@ -35,7 +34,7 @@ final class CommandContext {
     this.out = out;
   }
 
-  SimCluster cluster() {
+  KubectlHost cluster() {
     return cluster;
   }
 

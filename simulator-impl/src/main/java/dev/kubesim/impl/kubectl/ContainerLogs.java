@@ -9,7 +9,6 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.PodStates;
-import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.KubeletUnreachable;
 import dev.kubesim.impl.kubelet.PodWorker;
@@ -30,7 +29,7 @@ import java.util.stream.Stream;
 final class ContainerLogs {
   private ContainerLogs() {}
 
-  static List<LogLine> of(SimCluster cluster, Pod pod, String container, boolean previous) {
+  static List<LogLine> of(KubectlHost cluster, Pod pod, String container, boolean previous) {
     if (!PodStates.isScheduled(pod)) {
       return List.of();
     }

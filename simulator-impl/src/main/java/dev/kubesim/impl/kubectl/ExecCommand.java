@@ -6,8 +6,6 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.PodStates;
-import dev.kubesim.impl.cluster.ContainerShell;
-import dev.kubesim.impl.cluster.ContainerdErrors;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.program.RunningContainer;
 import java.util.ArrayList;
@@ -86,14 +84,14 @@ final class ExecCommand implements Command {
       ctx.out().err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
     }
     startError(ctx, pod, container, command).ifPresent(message -> {
-      throw KubectlException.error(ContainerdErrors.execStartFailure(ctx.cluster(), message));
+      throw KubectlException.error(ctx.cluster().execStartFailure(message));
     });
     ObjectKey key = ObjectStore.keyOf(pod);
     String podRef = key.namespace() + "/" + key.name();
     ExecResult result;
     try {
       if (stdin && ctx.terminal()) {
-        Optional<ContainerShell> shell = ContainerShell.attach(ctx.cluster(), podRef, container, command, tty);
+        Optional<AttachedShell> shell = ctx.cluster().attach(podRef, container, command, tty);
         if (shell.isPresent()) {
           ctx.out().attach(new InteractiveExec(ctx.cluster(), shell.get()));
           return;

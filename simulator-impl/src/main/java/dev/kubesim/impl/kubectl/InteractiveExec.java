@@ -1,8 +1,6 @@
 package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.KubectlResult;
-import dev.kubesim.impl.cluster.ContainerShell;
-import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.impl.program.ShellSession;
 import java.time.Duration;
 
@@ -13,10 +11,10 @@ import java.time.Duration;
  * virtual time ({@code sleep 5}) lets that time pass in the cluster, as it keeps the terminal waiting.
  */
 public final class InteractiveExec {
-  private final SimCluster cluster;
-  private final ContainerShell shell;
+  private final KubectlHost cluster;
+  private final AttachedShell shell;
 
-  InteractiveExec(SimCluster cluster, ContainerShell shell) {
+  InteractiveExec(KubectlHost cluster, AttachedShell shell) {
     this.cluster = cluster;
     this.shell = shell;
   }
@@ -37,8 +35,8 @@ public final class InteractiveExec {
   }
 
   /** Types a line into the shell; what the terminal shows is the line's {@code screen()}. */
-  public ContainerShell.Typed type(String line) {
-    ContainerShell.Typed typed = shell.type(line);
+  public AttachedShell.Typed type(String line) {
+    AttachedShell.Typed typed = shell.type(line);
     Duration elapsed = typed.line().elapsed();
     if (!elapsed.isZero() && !elapsed.equals(dev.kubesim.api.ExecResult.FOREVER)) {
       cluster.advance(elapsed);

@@ -2,7 +2,6 @@ package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.KubectlResult;
-import dev.kubesim.impl.cluster.SimCluster;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>After a command that writes, the cluster settles, so controllers have reacted before the
- * next command. Not thread-safe by itself; {@link SimCluster} calls it under the cluster's lock.
+ * next command. Not thread-safe by itself; the cluster calls it under its lock.
  */
 public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
@@ -34,11 +33,11 @@ public final class Kubectl {
           "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "wait", "debug", "diff", "taint", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
-  private final SimCluster cluster;
+  private final KubectlHost cluster;
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   /** kubectl for this cluster. */
-  public Kubectl(SimCluster cluster) {
+  public Kubectl(KubectlHost cluster) {
     this.cluster = cluster;
     register(new GetCommand());
     register(new DescribeCommand());
