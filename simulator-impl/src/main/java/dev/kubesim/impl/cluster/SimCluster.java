@@ -34,6 +34,8 @@ import dev.kubesim.impl.apiserver.NodePortAllocator;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.ServiceAllocation;
 import dev.kubesim.impl.apiserver.ServiceStrategy;
+import dev.kubesim.impl.apiserver.rest.ApiHttpServer;
+import dev.kubesim.impl.apiserver.rest.RestHost;
 import dev.kubesim.impl.apiserver.registry.Registry;
 import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.codec.Document;
@@ -94,6 +96,7 @@ public final class SimCluster implements Cluster {
   private final Map<String, OutsideClient> externalClients = new TreeMap<>();
   private dev.kubesim.impl.net.Network network;
   private boolean closed;
+  private final List<ApiHttpServer> servers = new ArrayList<>();
 
   private SimCluster(ClusterOptions options) {
     this.options = options;
@@ -467,7 +470,59 @@ public final class SimCluster implements Cluster {
   }
 
   @Override
+  public dev.kubesim.api.ServedApi serve(dev.kubesim.api.ServeOptions serveOptions) {
+    ApiHttpServer server = ApiHttpServer.start(restHost(), serveOptions.port(), serveOptions.wallClock(),
+        serveOptions.watchHistory());
+    locked(() -> servers.add(server));
+    return new dev.kubesim.api.ServedApi() {
+      @Override
+      public java.net.URI url() {
+        return server.url();
+      }
+
+      @Override
+      public String kubeconfig() {
+        return server.kubeconfig();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  /** The cluster as the HTTP API server reaches it: its API server and loop, under its lock. */
+  private RestHost restHost() {
+    return new RestHost() {
+      @Override
+      public <T> T locked(Supplier<T> body) {
+        return SimCluster.this.locked(body);
+      }
+
+      @Override
+      public ApiServer api() {
+        return api;
+      }
+
+      @Override
+      public EventLoop loop() {
+        return loop;
+      }
+    };
+  }
+
+  @Override
   public void close() {
+    List<ApiHttpServer> open;
+    lock.lock();
+    try {
+      open = List.copyOf(servers);
+      servers.clear();
+    } finally {
+      lock.unlock();
+    }
+    open.forEach(ApiHttpServer::close); // not under the lock: their threads finish their work with it
     lock.lock();
     try {
       closed = true;

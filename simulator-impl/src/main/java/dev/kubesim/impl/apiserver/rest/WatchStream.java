@@ -1,0 +1,250 @@
+package dev.kubesim.impl.apiserver.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.kubesim.api.BadRequestException;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.impl.apiserver.WatchEvent;
+import dev.kubesim.impl.codec.ObjectCodec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * One {@code ?watch=true} request: newline-delimited {@code WatchEvent}s ({@code ADDED}, {@code
+ * MODIFIED}, {@code DELETED}, {@code BOOKMARK}, {@code ERROR}) of the objects the request's
+ * namespace and selectors match, streamed as the store commits them.
+ *
+ * <ul>
+ *   <li>Without {@code resourceVersion} (or with {@code 0}) the watch starts with an {@code ADDED}
+ *       event for every matching object; with a version it replays the changes after it from the
+ *       server's history, or ends at once with an {@code ERROR} event carrying {@code 410 Expired}
+ *       when that history no longer reaches back so far.
+ *   <li>An object that stops (or starts) matching a selector is {@code DELETED} (or {@code
+ *       ADDED}) for this watch, as the watch cache reports it.
+ *   <li>With {@code allowWatchBookmarks=true} an idle watch sends a {@code BOOKMARK} with the
+ *       version it has seen up to.
+ *   <li>Virtual time: with time stepped by calls, a watch of one named object ({@code
+ *       fieldSelector=metadata.name=NAME}, as {@code kubectl delete}, {@code wait} and {@code
+ *       rollout status} make) is a client waiting: virtual time passes in {@value #STEP_MILLIS} ms
+ *       steps while it has nothing to send, until the object is deleted or {@code timeoutSeconds}
+ *       of virtual time have passed, as kubesim's own kubectl lets time pass while it waits. Other
+ *       watches never move time.
+ * </ul>
+ */
+final class WatchStream {
+  static final long STEP_MILLIS = 100;
+  private static final Duration STEP = Duration.ofMillis(STEP_MILLIS);
+  private static final long DEFAULT_TIMEOUT_SECONDS = 1800;
+  private static final long IDLE_SECONDS = 5;
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final RestHost host;
+  private final WatchHub hub;
+  private final ApiRequest request;
+  private final boolean steppedTime;
+  private final java.util.function.BooleanSupplier serverClosed;
+  private final Predicate<Map<String, String>> labels;
+  private final FieldSelector fields;
+
+  WatchStream(RestHost host, WatchHub hub, ApiRequest request, boolean steppedTime,
+      java.util.function.BooleanSupplier serverClosed) {
+    this.host = host;
+    this.hub = hub;
+    this.request = request;
+    this.steppedTime = steppedTime;
+    this.serverClosed = serverClosed;
+    this.labels = ResourceRequests.labelSelector(request);
+    this.fields = ResourceRequests.fieldSelector(request);
+  }
+
+  private record Start(List<JsonNode> initial, LinkedBlockingQueue<WatchHub.Change> queue, long seen, long virtualDeadline,
+      Optional<String> gone) {}
+
+  /** Streams events until the client goes, the timeout passes or the server closes. */
+  void run(HttpExchange exchange, List<String> warnings) throws IOException {
+    long timeoutSeconds = request.param("timeoutSeconds").map(WatchStream::seconds).orElse(DEFAULT_TIMEOUT_SECONDS);
+    boolean bookmarks = request.flag("allowWatchBookmarks");
+    Optional<String> rvParam = request.param("resourceVersion").filter(s -> !s.isEmpty() && !s.equals("0"));
+    long from = rvParam.map(WatchStream::version).orElse(-1L);
+    boolean waiting = steppedTime && fields.singleName().isPresent();
+    Start start = host.locked(() -> {
+      List<JsonNode> initial = new ArrayList<>();
+      long now = Long.parseLong(host.api().store().resourceVersion());
+      Optional<String> gone = Optional.empty();
+      if (from < 0) {
+        ResourceRequests requests = new ResourceRequests(host);
+        for (KubeObject o : requests.matching(request, labels, fields)) {
+          initial.add(event("ADDED", o));
+        }
+      } else {
+        List<WatchHub.Change> since = hub.since(from);
+        if (since == null) {
+          gone = Optional.of("too old resource version: " + from + " (" + (hub.oldestServable() + 1) + ")");
+        } else {
+          for (WatchHub.Change c : since) {
+            translate(c).ifPresent(initial::add);
+          }
+        }
+      }
+      long deadline = host.loop().clock().nanos() + Duration.ofSeconds(timeoutSeconds).toNanos();
+      return new Start(initial, gone.isPresent() ? null : hub.subscribe(), now, deadline, gone);
+    });
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    warnings.forEach(w -> exchange.getResponseHeaders().add("Warning", w));
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = exchange.getResponseBody()) {
+      if (start.gone().isPresent()) {
+        ObjectNode error = JSON.objectNode();
+        error.put("type", "ERROR");
+        error.set("object", StatusObjects.failure(410, "Expired", start.gone().get()));
+        write(out, error);
+        return;
+      }
+      try {
+        stream(out, start, bookmarks, waiting, timeoutSeconds);
+      } finally {
+        hub.unsubscribe(start.queue());
+      }
+    } catch (IOException e) {
+      // the client has gone
+    }
+  }
+
+  private void stream(OutputStream out, Start start, boolean bookmarks, boolean waiting, long timeoutSeconds)
+      throws IOException {
+    for (JsonNode e : start.initial()) {
+      write(out, e);
+    }
+    long seen = start.seen();
+    long wallDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    boolean objectGone = false;
+    LinkedBlockingQueue<WatchHub.Change> queue = start.queue();
+    while (!serverClosed.getAsBoolean()) {
+      WatchHub.Change c = queue.poll();
+      if (c == null && waiting && !objectGone) {
+        boolean stepped = host.locked(() -> {
+          long left = start.virtualDeadline() - host.loop().clock().nanos();
+          if (left <= 0) {
+            return false;
+          }
+          host.loop().advance(left < STEP.toNanos() ? Duration.ofNanos(left) : STEP);
+          return true;
+        });
+        if (!stepped) {
+          return;
+        }
+        if (bookmarks && queue.isEmpty()) {
+          write(out, bookmark(seen));
+        }
+        continue;
+      }
+      if (c == null) {
+        try {
+          c = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        if (c == null) {
+          if (System.nanoTime() - wallDeadline >= 0) {
+            return;
+          }
+          if (bookmarks) {
+            write(out, bookmark(seen));
+          }
+          continue;
+        }
+      }
+      if (c == WatchHub.END) {
+        return;
+      }
+      seen = Math.max(seen, c.resourceVersion());
+      Optional<JsonNode> e = translate(c);
+      if (e.isPresent()) {
+        write(out, e.get());
+        objectGone |= waiting && e.get().path("type").asText().equals("DELETED");
+      }
+    }
+  }
+
+  private Optional<JsonNode> translate(WatchHub.Change c) {
+    WatchEvent e = c.event();
+    KubeObject o = e.object();
+    if (!o.kind().equals(request.kind().kind())) {
+      return Optional.empty();
+    }
+    if (request.kind().namespaced() && !request.namespace().isEmpty()
+        && !o.metadata().namespace().orElse("").equals(request.namespace())) {
+      return Optional.empty();
+    }
+    boolean now = matches(o);
+    return switch (e.type()) {
+      case ADDED -> now ? Optional.of(event("ADDED", o)) : Optional.empty();
+      case DELETED -> matches(e.previous().orElse(o)) ? Optional.of(event("DELETED", o)) : Optional.empty();
+      case MODIFIED -> {
+        boolean before = e.previous().map(this::matches).orElse(false);
+        if (now && before) {
+          yield Optional.of(event("MODIFIED", o));
+        } else if (now) {
+          yield Optional.of(event("ADDED", o));
+        } else if (before) {
+          yield Optional.of(event("DELETED", o));
+        }
+        yield Optional.empty();
+      }
+    };
+  }
+
+  private boolean matches(KubeObject o) {
+    return labels.test(o.metadata().labels()) && (fields.isEverything() || fields.matches(ObjectCodec.encode(o)));
+  }
+
+  private static ObjectNode event(String type, KubeObject o) {
+    ObjectNode e = JSON.objectNode();
+    e.put("type", type);
+    e.set("object", ObjectCodec.encode(o));
+    return e;
+  }
+
+  private ObjectNode bookmark(long resourceVersion) {
+    ObjectNode e = JSON.objectNode();
+    e.put("type", "BOOKMARK");
+    ObjectNode o = e.putObject("object");
+    o.put("kind", request.kind().kind());
+    o.put("apiVersion", request.kind().apiVersion());
+    o.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+    return e;
+  }
+
+  private static void write(OutputStream out, JsonNode event) throws IOException {
+    out.write(ObjectCodec.mapper().writeValueAsBytes(event));
+    out.write('\n');
+    out.flush();
+  }
+
+  private static long seconds(String s) {
+    try {
+      return Math.max(0, Long.parseLong(s));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("timeoutSeconds: Invalid value: \"" + s + "\"");
+    }
+  }
+
+  private static long version(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("invalid resource version: \"" + s + "\"");
+    }
+  }
+}
