@@ -146,7 +146,8 @@ public interface Cluster extends AutoCloseable {
    * Serves this cluster's Kubernetes API over HTTP on 127.0.0.1 with {@link ServeOptions#defaults()}
    * (a free port, virtual time stepped by calls), so that real clients ({@code kubectl}, the Java
    * clients) work against it. Requests are calls like the others: they take the cluster's lock, and
-   * writes settle before they answer. The server is closed with the cluster.
+   * the cluster has settled before any read (see {@link ServedApi}). The server is closed with the
+   * cluster.
    */
   default ServedApi serve() {
     return serve(ServeOptions.defaults());

@@ -4,9 +4,12 @@ import java.net.URI;
 
 /**
  * A cluster's Kubernetes API served over plain HTTP on the loopback address, for real clients: the
- * real {@code kubectl}, the Java clients, operators. Every request is a call on the cluster: it
- * takes the cluster's lock and, when it writes, returns once the cluster has settled, as {@link
- * Cluster#apply(String)} does.
+ * real {@code kubectl}, the Java clients, operators. Every request is a call on the cluster and
+ * takes the cluster's lock. A write answers once the API server and the controllers have reacted
+ * at the current instant; the cluster settles (image pulls, container starts: what takes virtual
+ * time) before the next read, or the next call through {@link Cluster}, so that a burst of writes
+ * such as one kubectl command's requests is seen together, as a real API server sees requests that
+ * arrive milliseconds apart.
  *
  * <pre>{@code
  * try (Cluster cluster = KubeSim.cluster().seed(42).build()) {

@@ -97,6 +97,8 @@ public final class SimCluster implements Cluster {
   private dev.kubesim.impl.net.Network network;
   private boolean closed;
   private final List<ApiHttpServer> servers = new ArrayList<>();
+  /** Whether writes through the served API have left work that the next read settles. */
+  private boolean servedWritesPending;
 
   private SimCluster(ClusterOptions options) {
     this.options = options;
@@ -299,6 +301,14 @@ public final class SimCluster implements Cluster {
     return locked(() -> ClusterNode.of(this, name));
   }
 
+  /** Settles what writes through the served API left pending (see {@link RestHost#settle()}); under the lock. */
+  private void settleServedWrites() {
+    if (servedWritesPending) {
+      servedWritesPending = false;
+      loop.settle();
+    }
+  }
+
   /** Runs under the cluster's lock, for the cluster's helpers in this package. */
   <T> T underLock(Supplier<T> body) {
     return locked(body);
@@ -310,6 +320,7 @@ public final class SimCluster implements Cluster {
       if (closed) {
         throw new IllegalStateException("the cluster is closed");
       }
+      settleServedWrites();
       return body.get();
     } finally {
       lock.unlock();
@@ -497,7 +508,26 @@ public final class SimCluster implements Cluster {
     return new RestHost() {
       @Override
       public <T> T locked(Supplier<T> body) {
-        return SimCluster.this.locked(body);
+        lock.lock();
+        try {
+          if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+          }
+          return body.get();
+        } finally {
+          lock.unlock();
+        }
+      }
+
+      @Override
+      public void reacted() {
+        loop.advance(Duration.ZERO);
+        servedWritesPending = true;
+      }
+
+      @Override
+      public void settle() {
+        settleServedWrites();
       }
 
       @Override

@@ -36,9 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (the engine is single-threaded). A watch holds a thread while it is open, but the lock only while
  * it reads the store or lets time pass.
  *
- * <p>Time: stepped by calls by default (writes settle before they answer; see {@link WatchStream}
- * for the one kind of watch that lets time pass); with {@code wallClock}, a ticker moves virtual
- * time on with the wall clock every {@value #TICK_MILLIS} ms.
+ * <p>Time: stepped by calls by default (a write answers once the controllers have reacted, and the
+ * cluster settles before the next read and before the first request of another kubectl command, told
+ * by kubectl's {@code Kubectl-Session} header; see {@link ResourceRequests}, and {@link WatchStream}
+ * for the one kind of watch that lets time pass); with {@code wallClock}, a ticker moves virtual time
+ * on with the wall clock every {@value #TICK_MILLIS} ms.
  */
 public final class ApiHttpServer implements AutoCloseable {
   static final long TICK_MILLIS = 100;
@@ -54,6 +56,7 @@ public final class ApiHttpServer implements AutoCloseable {
   private final ResourceRequests resources;
   private final Optional<ScheduledExecutorService> ticker;
   private volatile boolean closed;
+  private volatile String lastKubectlSession;
 
   private ApiHttpServer(RestHost host, int port, boolean wallClock, int watchHistory) throws IOException {
     this.host = host;
@@ -325,6 +328,16 @@ public final class ApiHttpServer implements AutoCloseable {
     if (kind.get().namespaced() && !name.isEmpty() && namespace.isEmpty()) {
       sendJson(exchange, 404, StatusObjects.pageNotFound());
       return;
+    }
+    String session = exchange.getRequestHeaders().getFirst("Kubectl-Session");
+    if (session != null && !session.equals(lastKubectlSession)) {
+      // A new kubectl command: what the last one's writes left pending runs first, as kubesim's own
+      // kubectl settles at the end of each command.
+      lastKubectlSession = session;
+      host.locked(() -> {
+        host.settle();
+        return null;
+      });
     }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {

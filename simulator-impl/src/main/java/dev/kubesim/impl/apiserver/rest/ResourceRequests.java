@@ -29,8 +29,13 @@ import java.util.function.Predicate;
  * The verbs on resources — get, list, create, update, patch, delete, deletecollection, and the
  * {@code status} and {@code scale} subresources — as the API server's REST handlers run them:
  * decode the body (strictly), check preconditions, then call the simulated {@link ApiServer}, which
- * defaults, admits, allocates, validates and stores. A write settles the cluster before it answers,
- * as {@code Cluster.apply} does. Everything runs under the cluster's lock.
+ * defaults, admits, allocates, validates and stores. Everything runs under the cluster's lock.
+ *
+ * <p>Time: a write answers once the API server and the controllers have reacted at the current
+ * instant ({@link RestHost#reacted()}); what takes virtual time (image pulls, container starts)
+ * runs before the next read ({@link RestHost#settle()}), so that a burst of writes — the requests
+ * of one kubectl command — is seen together, as a real API server sees requests that arrive
+ * milliseconds apart, and the cluster has settled before anyone looks.
  */
 final class ResourceRequests {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -70,6 +75,7 @@ final class ResourceRequests {
 
   private Reply get(ApiRequest r) {
     return host.locked(() -> {
+      host.settle();
       KubeObject o = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
       if (r.subresource().equals("scale")) {
         return new Reply(200, Scales.of(o));
@@ -88,6 +94,7 @@ final class ResourceRequests {
     long limit = r.param("limit").map(ResourceRequests::parseLimit).orElse(0L);
     Optional<String> after = r.param("continue").filter(s -> !s.isEmpty()).map(ResourceRequests::continueKey);
     return host.locked(() -> {
+      host.settle();
       List<KubeObject> all = matching(r, labels, fields);
       List<KubeObject> page = new ArrayList<>();
       String next = "";
@@ -194,7 +201,7 @@ final class ResourceRequests {
     return host.locked(() -> {
       KubeObject stored = host.api().create(object, r.dryRun());
       if (!r.dryRun()) {
-        host.loop().settle();
+        host.reacted();
       }
       return new Reply(201, ObjectCodec.encode(stored));
     });
@@ -261,7 +268,7 @@ final class ResourceRequests {
 
   private Reply stored(ApiRequest r, KubeObject stored) {
     if (!r.dryRun()) {
-      host.loop().settle();
+      host.reacted();
     }
     return new Reply(200, ObjectCodec.encode(stored));
   }
@@ -280,7 +287,7 @@ final class ResourceRequests {
       return new Reply(200, ObjectCodec.encode(object));
     }
     KubeObject stored = host.api().write(object);
-    host.loop().settle();
+    host.reacted();
     return new Reply(200, ObjectCodec.encode(stored));
   }
 
@@ -304,7 +311,7 @@ final class ResourceRequests {
     tree.with("metadata").remove("resourceVersion");
     KubeObject updated = host.api().update(decode(r, tree), r.dryRun());
     if (!r.dryRun()) {
-      host.loop().settle();
+      host.reacted();
     }
     return new Reply(200, Scales.of(updated));
   }
@@ -325,7 +332,7 @@ final class ResourceRequests {
         return new Reply(200, ObjectCodec.encode(current));
       }
       host.api().delete(r.kind().kind(), r.namespace(), r.name(), d.options(r.kind()));
-      host.loop().settle();
+      host.reacted();
       String uid = current.metadata().uid().orElse("");
       Optional<KubeObject> left = host.api().get(r.kind().kind(), r.namespace(), r.name())
           .filter(o -> o.metadata().uid().orElse("").equals(uid));
@@ -351,7 +358,7 @@ final class ResourceRequests {
         items.add(ObjectCodec.encode(o));
       }
       if (!r.dryRun()) {
-        host.loop().settle();
+        host.reacted();
       }
       list.putObject("metadata").put("resourceVersion", host.api().store().resourceVersion());
       return new Reply(200, list);

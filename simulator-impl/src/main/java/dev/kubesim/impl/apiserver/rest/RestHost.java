@@ -17,6 +17,20 @@ public interface RestHost {
    */
   <T> T locked(Supplier<T> body);
 
+  /**
+   * After a write, inside {@link #locked}: runs what is due at the current instant (the API
+   * server's and the controllers' reactions) without letting time pass, and leaves the rest of the
+   * cluster's work for the next {@link #settle()}.
+   */
+  void reacted();
+
+  /**
+   * Before a read, inside {@link #locked}: lets the cluster settle if a write has left work
+   * pending, as every write through the cluster's own API does before it returns. The cluster's
+   * own calls do this too.
+   */
+  void settle();
+
   /** The cluster's API server; use it only inside {@link #locked}. */
   ApiServer api();
 

@@ -38,7 +38,8 @@ import java.util.function.Predicate;
  *       rollout status} make) is a client waiting: virtual time passes in {@value #STEP_MILLIS} ms
  *       steps while it has nothing to send, until the object is deleted or {@code timeoutSeconds}
  *       of virtual time have passed, as kubesim's own kubectl lets time pass while it waits. Other
- *       watches never move time.
+ *       watches never move time. A watch of one named object ends after that object's {@code
+ *       DELETED} event.
  * </ul>
  */
 final class WatchStream {
@@ -78,6 +79,7 @@ final class WatchStream {
     long from = rvParam.map(WatchStream::version).orElse(-1L);
     boolean waiting = steppedTime && fields.singleName().isPresent();
     Start start = host.locked(() -> {
+      host.settle();
       List<JsonNode> initial = new ArrayList<>();
       long now = Long.parseLong(host.api().store().resourceVersion());
       Optional<String> gone = Optional.empty();
@@ -127,11 +129,10 @@ final class WatchStream {
     }
     long seen = start.seen();
     long wallDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    boolean objectGone = false;
     LinkedBlockingQueue<WatchHub.Change> queue = start.queue();
     while (!serverClosed.getAsBoolean()) {
       WatchHub.Change c = queue.poll();
-      if (c == null && waiting && !objectGone) {
+      if (c == null && waiting) {
         boolean stepped = host.locked(() -> {
           long left = start.virtualDeadline() - host.loop().clock().nanos();
           if (left <= 0) {
@@ -172,7 +173,9 @@ final class WatchStream {
       Optional<JsonNode> e = translate(c);
       if (e.isPresent()) {
         write(out, e.get());
-        objectGone |= waiting && e.get().path("type").asText().equals("DELETED");
+        if (fields.singleName().isPresent() && e.get().path("type").asText().equals("DELETED")) {
+          return; // the one object watched is gone: nothing more will come (clients watch again if they want)
+        }
       }
     }
   }
