@@ -85,6 +85,14 @@ public final class KubeSimCommand {
     }
   }
 
+  /**
+   * Starts what {@code kubesim serve ARGS} serves and returns it running, without waiting for an
+   * interrupt (for embedding and tests); closing it closes the cluster and the server.
+   */
+  public static java.io.Closeable startServing(String[] args, PrintStream out) {
+    return ServeCommand.start(Arrays.asList(args), out);
+  }
+
   private static List<dev.kubesim.samples.bench.Benchmark> benchmarks() {
     List<dev.kubesim.samples.bench.Benchmark> all = new java.util.ArrayList<>(ClusterBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.ScaleBenchmarks.all());

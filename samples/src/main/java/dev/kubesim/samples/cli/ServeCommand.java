@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class ServeCommand {
   /** A started server: its cluster (which closes the server with it) and what was printed. */
-  record Running(Cluster cluster, ServedApi api, Path kubeconfig) implements AutoCloseable {
+  record Running(Cluster cluster, ServedApi api, Path kubeconfig) implements java.io.Closeable {
     @Override
     public void close() {
       cluster.close();

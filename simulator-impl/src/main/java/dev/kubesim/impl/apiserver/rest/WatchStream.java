@@ -36,14 +36,16 @@ import java.util.function.Predicate;
  *   <li>Virtual time: with time stepped by calls, a watch of one named object ({@code
  *       fieldSelector=metadata.name=NAME}, as {@code kubectl delete}, {@code wait} and {@code
  *       rollout status} make) is a client waiting: virtual time passes in {@value #STEP_MILLIS} ms
- *       steps while it has nothing to send, until the object is deleted or {@code timeoutSeconds}
- *       of virtual time have passed, as kubesim's own kubectl lets time pass while it waits. Other
- *       watches never move time. A watch of one named object ends after that object's {@code
- *       DELETED} event.
+ *       steps while it has nothing to send and the object exists, until {@code timeoutSeconds} of
+ *       virtual time have passed, as kubesim's own kubectl lets time pass while it waits. Once the
+ *       object is gone (or when it does not exist), time stands still again. Other watches never
+ *       move time.
  * </ul>
  */
 final class WatchStream {
   static final long STEP_MILLIS = 100;
+  /** A waiting watch sends a bookmark every this many idle steps (a virtual second). */
+  private static final long BOOKMARK_STEPS = 10;
   private static final Duration STEP = Duration.ofMillis(STEP_MILLIS);
   private static final long DEFAULT_TIMEOUT_SECONDS = 1800;
   private static final long IDLE_SECONDS = 5;
@@ -122,32 +124,42 @@ final class WatchStream {
     }
   }
 
-  private void stream(OutputStream out, Start start, boolean bookmarks, boolean waiting, long timeoutSeconds)
+  private enum Step { STEPPED, TIMED_OUT, NOTHING_TO_WAIT_FOR }
+
+  private void stream(OutputStream out, Start start, boolean bookmarks, boolean waitingAtStart, long timeoutSeconds)
       throws IOException {
+    boolean waiting = waitingAtStart;
     for (JsonNode e : start.initial()) {
       write(out, e);
     }
     long seen = start.seen();
     long wallDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    long idleSteps = 0;
     LinkedBlockingQueue<WatchHub.Change> queue = start.queue();
     while (!serverClosed.getAsBoolean()) {
       WatchHub.Change c = queue.poll();
       if (c == null && waiting) {
-        boolean stepped = host.locked(() -> {
+        Step step = host.locked(() -> {
+          if (host.api().get(request.kind().kind(), request.namespace(), fields.singleName().get()).isEmpty()) {
+            return Step.NOTHING_TO_WAIT_FOR;
+          }
           long left = start.virtualDeadline() - host.loop().clock().nanos();
           if (left <= 0) {
-            return false;
+            return Step.TIMED_OUT;
           }
           host.loop().advance(left < STEP.toNanos() ? Duration.ofNanos(left) : STEP);
-          return true;
+          return Step.STEPPED;
         });
-        if (!stepped) {
+        if (step == Step.TIMED_OUT) {
           return;
         }
-        if (bookmarks && queue.isEmpty()) {
-          write(out, bookmark(seen));
+        if (step == Step.STEPPED) {
+          if (bookmarks && queue.isEmpty() && ++idleSteps % BOOKMARK_STEPS == 0) {
+            write(out, bookmark(seen));
+          }
+          continue;
         }
-        continue;
+        waiting = false; // the object is gone: a plain watch from here on
       }
       if (c == null) {
         try {
@@ -173,9 +185,7 @@ final class WatchStream {
       Optional<JsonNode> e = translate(c);
       if (e.isPresent()) {
         write(out, e.get());
-        if (fields.singleName().isPresent() && e.get().path("type").asText().equals("DELETED")) {
-          return; // the one object watched is gone: nothing more will come (clients watch again if they want)
-        }
+
       }
     }
   }
