@@ -3,6 +3,7 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 /**
  * {@code kubectl label} and {@code kubectl annotate}: {@code key=value} sets, {@code key-}
  * removes; an existing different value is only replaced with {@code --overwrite}. Prints {@code
- * pod/x labeled} ({@code not labeled} when nothing changed) or {@code pod/x annotated}.
+ * pod/x labeled} ({@code unlabeled} when, without {@code --overwrite}, the object got shorter;
+ * {@code not labeled} when nothing changed) or {@code pod/x annotated}.
  */
 final class MetadataCommand implements Command {
   private final boolean labels;
@@ -109,8 +111,12 @@ final class MetadataCommand implements Command {
         try {
           if (!after.equals(new TreeMap<>(before))) {
             ObjectMeta.Builder meta = o.metadata().toBuilder();
-            ctx.api().update(o.withMetadata(labels ? meta.labels(after).build() : meta.annotations(after).build()));
-            ctx.out().out(ref + (labels ? " labeled\n" : " annotated\n"));
+            KubeObject changed = o.withMetadata(labels ? meta.labels(after).build() : meta.annotations(after).build());
+            ctx.api().update(changed);
+            // kubectl's updateDataChangeMsg: without --overwrite, an object that got shorter was unlabeled
+            boolean shorter = ObjectCodec.encode(changed).toString().length() < ObjectCodec.encode(o).toString().length();
+            String verb = labels ? (!args.bool("overwrite") && shorter ? " unlabeled\n" : " labeled\n") : " annotated\n";
+            ctx.out().out(ref + verb);
           } else {
             ctx.out().out(ref + (labels ? " not labeled\n" : " annotated\n"));
           }
