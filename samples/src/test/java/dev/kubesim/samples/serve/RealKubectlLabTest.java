@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built-in lab's kubectl commands, run by the real kubectl against a served cluster and by
  * kubesim's own kubectl against a twin cluster (same seed, same calls): the outputs are the same,
- * apart from the differences between kubectl versions listed in {@link #VERSION_DIFFERENCES}.
+ * apart from the differences between kubectl versions listed in {@link #VERSION_DIFFERENCES} and
+ * what the real kubectl measures with its own clock ({@link #withoutClientClock}).
  */
 class RealKubectlLabTest {
   private static final long SEED = 1;
@@ -34,6 +35,35 @@ class RealKubectlLabTest {
    */
   static final List<String[]> VERSION_DIFFERENCES = List.of();
 
+  /**
+   * What the real kubectl measures against its own (wall) clock rather than the cluster's virtual
+   * one, which starts at 2025-01-01: the ages of events in {@code describe}. Both outputs have those
+   * cells blanked, and the event rows' spacing (which follows the cells' widths) collapsed.
+   */
+  static String withoutClientClock(String command, String text) {
+    if (!command.startsWith("describe")) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    boolean events = false;
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("Events:")) {
+        events = true;
+      } else if (!line.startsWith("  ")) {
+        events = false;
+      }
+      if (events && line.startsWith("  ")) {
+        String[] cells = line.strip().split(" {2,}");
+        if (cells.length >= 3 && (cells[0].equals("Normal") || cells[0].equals("Warning"))) {
+          cells[2] = "<age>";
+        }
+        line = "  " + String.join("  ", cells);
+      }
+      out.append(line).append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
   @TempDir
   Path home;
 
@@ -43,6 +73,27 @@ class RealKubectlLabTest {
     for (String manifest : List.of("kubia-rc.yaml", "kubia-svc.yaml", "kubia-svc-client-ip-session-affinity.yaml")) {
       Files.writeString(home.resolve(manifest), BuiltInLabs.file("kubia", manifest).orElseThrow(), StandardCharsets.UTF_8);
     }
+    Files.writeString(home.resolve("bad-svc.yaml"), """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: bad
+        spec:
+          ports:
+          - port: 0
+          - port: 70000
+        """, StandardCharsets.UTF_8);
+    Files.writeString(home.resolve("unknown-field.yaml"), """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: typo
+        spec:
+          selectr:
+            app: kubia
+          ports:
+          - port: 80
+        """, StandardCharsets.UTF_8);
     try (SimCluster served = (SimCluster) KubeSim.cluster().seed(SEED).build();
         SimCluster twin = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       ServedApi api = served.serve();
@@ -83,6 +134,27 @@ class RealKubectlLabTest {
         "get pods",
         "get nodes -o wide",
         "get ns",
+        "create -f kubia-rc.yaml",
+        "create -f kubia-rc.yaml",
+        "create -f bad-svc.yaml",
+        "create -f unknown-field.yaml",
+        "describe rc kubia",
+        "describe pod $POD",
+        "get pods -o name",
+        "get rc,svc",
+        "get svc -A",
+        "get pods -L app",
+        "label pod $POD app=other",
+        "label pod $POD tier=web",
+        "label pod $POD tier-",
+        "annotate svc kubia note=hello",
+        "get svc kubia --no-headers",
+        "delete pod $POD --wait=false",
+        "get pods",
+        "delete svc kubia-http --cascade=orphan",
+        "get deployments",
+        "get endpointslices",
+        "api-resources",
       };
       for (String line : lines) {
         if (line.startsWith("advance ")) {
@@ -102,10 +174,13 @@ class RealKubectlLabTest {
             expectedErr = expectedErr.replace(d[1], d[2]);
           }
         }
-        if (!theirs.stdout().equals(expectedOut) || !theirs.stderr().equals(expectedErr)
+        expectedOut = withoutClientClock(command, expectedOut);
+        String theirOut = withoutClientClock(command, theirs.stdout());
+        if (!theirOut.equals(expectedOut) || !theirs.stderr().equals(expectedErr)
             || theirs.exitCode() != own.exitCode()) {
           differences.add("$ kubectl " + command + "\n=== kubesim's kubectl: exit " + own.exitCode() + "\n" + expectedOut
-              + "--- stderr\n" + expectedErr + "=== the real kubectl: " + theirs);
+              + "--- stderr\n" + expectedErr + "=== the real kubectl: exit " + theirs.exitCode() + "\n" + theirOut
+              + "--- stderr\n" + theirs.stderr());
         }
       }
       assertThat(differences).as("seed %d", SEED).isEmpty();

@@ -7,6 +7,8 @@ import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.StatusCause;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code metav1.Status} as the API server answers a failed (or a finished, for some deletes)
@@ -19,20 +21,31 @@ final class StatusObjects {
 
   private StatusObjects() {}
 
-  /** The Status of a kubesim error, its details naming the object the request was about. */
+  /** {@code services "kubia" ...}, {@code Deployment.apps "web" ...}: what the message is about. */
+  private static final Pattern SUBJECT = Pattern.compile("^([A-Za-z0-9]+)(?:\\.([a-z0-9.-]+))? \"([^\"]*)\"");
+
+  /**
+   * The Status of a kubesim error. Its details name the object as the message does (the resource
+   * for NotFound, AlreadyExists and Conflict, the kind for Invalid), or else the request's.
+   */
   static ObjectNode failure(KubeSimException e, Optional<KindInfo> kind, String name) {
     ObjectNode status = failure(e.code(), e.reason(), e.getMessage());
     boolean byKind = "Invalid".equals(e.reason());
     boolean byResource = "NotFound".equals(e.reason()) || "AlreadyExists".equals(e.reason()) || "Conflict".equals(e.reason());
-    if ((byKind || byResource) && kind.isPresent()) {
+    Matcher subject = SUBJECT.matcher(e.getMessage());
+    boolean named = subject.find() && !e.getMessage().startsWith("Operation cannot");
+    if ((byKind || byResource) && (named || kind.isPresent())) {
       ObjectNode details = status.putObject("details");
-      if (!name.isEmpty()) {
-        details.put("name", name);
+      String detailName = named ? subject.group(3) : name;
+      String group = named ? (subject.group(2) == null ? "" : subject.group(2)) : kind.get().group();
+      String what = named ? subject.group(1) : byKind ? kind.get().kind() : kind.get().resource();
+      if (!detailName.isEmpty()) {
+        details.put("name", detailName);
       }
-      if (!kind.get().group().isEmpty()) {
-        details.put("group", kind.get().group());
+      if (!group.isEmpty()) {
+        details.put("group", group);
       }
-      details.put("kind", byKind ? kind.get().kind() : kind.get().resource());
+      details.put("kind", what);
       addCauses(details, e);
     } else if (!e.causes().isEmpty()) {
       addCauses(status.putObject("details"), e);
