@@ -3,7 +3,6 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
-import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,9 @@ import java.util.TreeMap;
 /**
  * {@code kubectl label} and {@code kubectl annotate}: {@code key=value} sets, {@code key-}
  * removes; an existing different value is only replaced with {@code --overwrite}. Prints {@code
- * pod/x labeled} ({@code unlabeled} when, without {@code --overwrite}, the object got shorter;
- * {@code not labeled} when nothing changed) or {@code pod/x annotated}.
+ * pod/x labeled} ({@code unlabeled} when labels were only removed, {@code label(s) changed} when
+ * some were added and others removed, {@code not labeled} when nothing changed) or {@code pod/x
+ * annotated}.
  */
 final class MetadataCommand implements Command {
   private final boolean labels;
@@ -50,6 +50,16 @@ final class MetadataCommand implements Command {
         Flag.bool("recursive", "R"),
         Flag.bool("list"),
         Flag.value("resource-version"));
+  }
+
+  /**
+   * kubectl's {@code updateDataChangeMsg}: {@code labeled} when labels were added or changed,
+   * {@code unlabeled} when some were removed, {@code label(s) changed} for both.
+   */
+  static String labelChange(Map<String, String> before, Map<String, String> after) {
+    boolean removed = before.keySet().stream().anyMatch(k -> !after.containsKey(k));
+    boolean labeled = after.entrySet().stream().anyMatch(e -> !e.getValue().equals(before.get(e.getKey())));
+    return removed && labeled ? "label(s) changed" : removed ? "unlabeled" : labeled ? "labeled" : "not labeled";
   }
 
   @Override
@@ -113,10 +123,7 @@ final class MetadataCommand implements Command {
             ObjectMeta.Builder meta = o.metadata().toBuilder();
             KubeObject changed = o.withMetadata(labels ? meta.labels(after).build() : meta.annotations(after).build());
             ctx.api().update(changed);
-            // kubectl's updateDataChangeMsg: without --overwrite, an object that got shorter was unlabeled
-            boolean shorter = ObjectCodec.encode(changed).toString().length() < ObjectCodec.encode(o).toString().length();
-            String verb = labels ? (!args.bool("overwrite") && shorter ? " unlabeled\n" : " labeled\n") : " annotated\n";
-            ctx.out().out(ref + verb);
+            ctx.out().out(ref + (labels ? " " + labelChange(before, after) + "\n" : " annotated\n"));
           } else {
             ctx.out().out(ref + (labels ? " not labeled\n" : " annotated\n"));
           }
