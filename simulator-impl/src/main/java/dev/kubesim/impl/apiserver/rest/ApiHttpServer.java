@@ -62,7 +62,7 @@ public final class ApiHttpServer implements AutoCloseable {
     this.host = host;
     this.wallClock = wallClock;
     this.resources = new ResourceRequests(host);
-    this.hub = host.locked(() -> new WatchHub(host.api().store(), watchHistory));
+    this.hub = host.locked(() -> new WatchHub(host.api().store(), () -> host.loop().clock().instant(), watchHistory));
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "kubesim-api-" + threads.incrementAndGet());

@@ -372,6 +372,12 @@ final class ResourceRequests {
     if (r.body().length == 0) {
       throw new BadRequestException("the body of the request was empty");
     }
+    String type = r.contentType();
+    if (!type.contains("json") && !type.contains("yaml") && !type.equals("*/*")) {
+      // Protobuf (what typed clients such as kubectl create deployment send) is not decoded here.
+      throw new KubeSimException("UnsupportedMediaType", 415, "the body of the request was in an unknown format - "
+          + "accepted media types include: application/json, application/yaml");
+    }
     try {
       if (r.contentType().contains("yaml")) {
         return YAML.readTree(r.body());

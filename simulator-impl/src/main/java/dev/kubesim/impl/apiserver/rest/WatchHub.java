@@ -17,22 +17,24 @@ import java.util.concurrent.LinkedBlockingQueue;
  * take them from their queues without it.
  */
 final class WatchHub {
-  /** One committed change, at the resourceVersion it made. */
-  record Change(long resourceVersion, WatchEvent event) {}
+  /** One committed change, at the resourceVersion it made and the virtual instant it was made. */
+  record Change(long resourceVersion, WatchEvent event, java.time.Instant at) {}
 
   /** What an open watch receives: a change, or the end (server closing). */
-  static final Change END = new Change(-1, null);
+  static final Change END = new Change(-1, null, null);
 
   private final int capacity;
   private final Deque<Change> history = new ArrayDeque<>();
   private final List<LinkedBlockingQueue<Change>> subscribers = new CopyOnWriteArrayList<>();
   private final ObjectStore store;
   private final java.util.function.Consumer<WatchEvent> recorder = this::record;
+  private final java.util.function.Supplier<java.time.Instant> clock;
   private long oldestServable;
 
   /** Subscribes to the store; call under the cluster's lock. */
-  WatchHub(ObjectStore store, int capacity) {
+  WatchHub(ObjectStore store, java.util.function.Supplier<java.time.Instant> clock, int capacity) {
     this.store = store;
+    this.clock = clock;
     this.capacity = capacity;
     this.oldestServable = Long.parseLong(store.resourceVersion());
     store.watchAll(recorder);
@@ -45,7 +47,7 @@ final class WatchHub {
 
   private void record(WatchEvent event) {
     long rv = resourceVersion(event.object());
-    Change change = new Change(rv, event);
+    Change change = new Change(rv, event, clock.get());
     history.addLast(change);
     while (history.size() > capacity) {
       oldestServable = history.removeFirst().resourceVersion();

@@ -87,8 +87,9 @@ final class WatchStream {
       Optional<String> gone = Optional.empty();
       if (from < 0) {
         ResourceRequests requests = new ResourceRequests(host);
+        java.time.Instant now0 = host.loop().clock().instant();
         for (KubeObject o : requests.matching(request, labels, fields)) {
-          initial.add(event("ADDED", o));
+          initial.add(event("ADDED", o, now0, now));
         }
       } else {
         List<WatchHub.Change> since = hub.since(from);
@@ -193,6 +194,8 @@ final class WatchStream {
   private Optional<JsonNode> translate(WatchHub.Change c) {
     WatchEvent e = c.event();
     KubeObject o = e.object();
+    java.time.Instant at = c.at();
+    long rv = c.resourceVersion();
     if (!o.kind().equals(request.kind().kind())) {
       return Optional.empty();
     }
@@ -202,16 +205,16 @@ final class WatchStream {
     }
     boolean now = matches(o);
     return switch (e.type()) {
-      case ADDED -> now ? Optional.of(event("ADDED", o)) : Optional.empty();
-      case DELETED -> matches(e.previous().orElse(o)) ? Optional.of(event("DELETED", o)) : Optional.empty();
+      case ADDED -> now ? Optional.of(event("ADDED", o, at, rv)) : Optional.empty();
+      case DELETED -> matches(e.previous().orElse(o)) ? Optional.of(event("DELETED", o, at, rv)) : Optional.empty();
       case MODIFIED -> {
         boolean before = e.previous().map(this::matches).orElse(false);
         if (now && before) {
-          yield Optional.of(event("MODIFIED", o));
+          yield Optional.of(event("MODIFIED", o, at, rv));
         } else if (now) {
-          yield Optional.of(event("ADDED", o));
+          yield Optional.of(event("ADDED", o, at, rv));
         } else if (before) {
-          yield Optional.of(event("DELETED", o));
+          yield Optional.of(event("DELETED", o, at, rv));
         }
         yield Optional.empty();
       }
@@ -222,10 +225,19 @@ final class WatchStream {
     return labels.test(o.metadata().labels()) && (fields.isEverything() || fields.matches(ObjectCodec.encode(o)));
   }
 
-  private static ObjectNode event(String type, KubeObject o) {
+  /**
+   * A watch event; its object is the server's one-row Table when the client asked for tables (as
+   * {@code kubectl get -w} does), with the AGE of the instant the change was made.
+   */
+  private ObjectNode event(String type, KubeObject o, java.time.Instant at, long resourceVersion) {
     ObjectNode e = JSON.objectNode();
     e.put("type", type);
-    e.set("object", ObjectCodec.encode(o));
+    if (request.wantsTable()) {
+      e.set("object", TableOutput.table(request.kind().kind(), List.of(o), at,
+          TableOutput.Include.parse(request.param("includeObject").orElse("")), Long.toString(resourceVersion), ""));
+    } else {
+      e.set("object", ObjectCodec.encode(o));
+    }
     return e;
   }
 

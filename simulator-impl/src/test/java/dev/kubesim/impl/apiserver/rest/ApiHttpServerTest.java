@@ -394,6 +394,39 @@ class ApiHttpServerTest {
   }
 
   @Test
+  void aWatchAskedForTablesSendsOneRowTablesAsKubectlGetWatchReads() {
+    f.post("/api/v1/namespaces/default/services", SVC);
+    {
+      java.net.http.HttpRequest r = java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(f.api.url() + "/api/v1/namespaces/default/services?watch=true&fieldSelector=metadata.name%3Dkubia"))
+          .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io").build();
+      try (Stream<String> lines = java.net.http.HttpClient.newHttpClient()
+          .send(r, java.net.http.HttpResponse.BodyHandlers.ofLines()).body()) {
+        JsonNode e = ServedApiFixture.json(lines.iterator().next());
+        assertThat(e.path("type").asText()).isEqualTo("ADDED");
+        JsonNode table = e.path("object");
+        assertThat(table.path("kind").asText()).isEqualTo("Table");
+        assertThat(table.path("columnDefinitions").get(1).path("name").asText()).isEqualTo("Type");
+        assertThat(table.path("rows").get(0).path("cells").get(0).asText()).isEqualTo("kubia");
+      } catch (java.io.IOException | InterruptedException ex) {
+        throw new AssertionError(ex);
+      }
+
+    }
+  }
+
+  @Test
+  void aBodyInAnotherFormatThanJsonOrYamlIsRefused() {
+    ServedApiFixture.Reply r = f.send("POST", "/api/v1/namespaces/default/services", "k8s\u0000...",
+        "application/vnd.kubernetes.protobuf", "application/json");
+    assertThat(r.code()).isEqualTo(415);
+    assertThat(r.json().path("reason").asText()).isEqualTo("UnsupportedMediaType");
+    String yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: y\nspec:\n  ports:\n  - port: 80\n";
+    assertThat(f.send("POST", "/api/v1/namespaces/default/services", yaml, "application/yaml", "application/json").code())
+        .isEqualTo(201);
+  }
+
+  @Test
   void theServerClosesWithItsCluster() {
     SimCluster c = (SimCluster) KubeSim.cluster().seed(1).build();
     var served = c.serve();
