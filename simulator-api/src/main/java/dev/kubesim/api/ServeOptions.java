@@ -5,9 +5,9 @@ package dev.kubesim.api;
  *
  * @param port the TCP port on 127.0.0.1; 0 (the default) picks a free one
  * @param wallClock false (the default): virtual time stays stepped by calls, as everywhere else in
- *     kubesim (each write settles; a watch of one named object, as {@code kubectl delete}, {@code
- *     wait} and {@code rollout status} make, lets time pass while it waits); true: virtual time
- *     follows the wall clock, for interactive use
+ *     kubesim (the cluster settles after writes, before the next read; a watch of one object being
+ *     deleted, as {@code kubectl delete} waits, lets time pass until it is gone); true: virtual
+ *     time follows the wall clock, for interactive use
  * @param watchHistory how many changes the server keeps for watches that start from an older
  *     {@code resourceVersion}; older ones get {@code 410 Gone} (reason {@code Expired})
  */

@@ -33,13 +33,15 @@ import java.util.function.Predicate;
  *       ADDED}) for this watch, as the watch cache reports it.
  *   <li>With {@code allowWatchBookmarks=true} an idle watch sends a {@code BOOKMARK} with the
  *       version it has seen up to.
- *   <li>Virtual time: with time stepped by calls, a watch of one named object ({@code
- *       fieldSelector=metadata.name=NAME}, as {@code kubectl delete}, {@code wait} and {@code
- *       rollout status} make) is a client waiting: virtual time passes in {@value #STEP_MILLIS} ms
- *       steps while it has nothing to send and the object exists, until {@code timeoutSeconds} of
- *       virtual time have passed, as kubesim's own kubectl lets time pass while it waits. Once the
- *       object is gone (or when it does not exist), time stands still again. Other watches never
- *       move time.
+ *   <li>Virtual time: with time stepped by calls, a watch of one named object that is being
+ *       deleted ({@code fieldSelector=metadata.name=NAME}, as {@code kubectl delete} waits for
+ *       deletions) is a client waiting: virtual time passes in {@value #STEP_MILLIS} ms steps while
+ *       it has nothing to send and the object is still there, until {@code timeoutSeconds} of
+ *       virtual time have passed, as kubesim's own kubectl lets time pass while it waits. The end
+ *       is the object's, so it does not depend on when the client goes. Other watches ({@code
+ *       kubectl wait --for=condition}, {@code rollout status}, informers) never move time: the
+ *       cluster has settled before they started, and waiting for timers needs time to be moved
+ *       (by the cluster's own calls, or a server that follows the wall clock).
  * </ul>
  */
 final class WatchStream {
@@ -141,7 +143,9 @@ final class WatchStream {
       WatchHub.Change c = queue.poll();
       if (c == null && waiting) {
         Step step = host.locked(() -> {
-          if (host.api().get(request.kind().kind(), request.namespace(), fields.singleName().get()).isEmpty()) {
+          boolean beingDeleted = host.api().get(request.kind().kind(), request.namespace(), fields.singleName().get())
+              .filter(o -> o.metadata().deletionTimestamp().isPresent()).isPresent();
+          if (!beingDeleted) {
             return Step.NOTHING_TO_WAIT_FOR;
           }
           long left = start.virtualDeadline() - host.loop().clock().nanos();
