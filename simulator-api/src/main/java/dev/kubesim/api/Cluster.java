@@ -175,6 +175,24 @@ public interface Cluster extends AutoCloseable {
    */
   void watch(String kind, Consumer<ObjectChange> listener);
 
+  /**
+   * Serves this cluster's Kubernetes API over HTTP on 127.0.0.1 with {@link ServeOptions#defaults()}
+   * (a free port, virtual time stepped by calls), so that real clients ({@code kubectl}, the Java
+   * clients) work against it. Requests are calls like the others: they take the cluster's lock, and
+   * the cluster has settled before any read (see {@link ServedApi}). The server is closed with the
+   * cluster.
+   */
+  default ServedApi serve() {
+    return serve(ServeOptions.defaults());
+  }
+
+  /**
+   * Serves this cluster's Kubernetes API over HTTP with these options.
+   *
+   * @throws java.io.UncheckedIOException when the port cannot be bound
+   */
+  ServedApi serve(ServeOptions options);
+
   /** Releases the cluster. Nothing of it is used after this. */
   @Override
   void close();

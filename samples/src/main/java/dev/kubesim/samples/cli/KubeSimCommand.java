@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The {@code kubesim} command line: {@code shell}, {@code run FILE}, {@code lab NAME}, {@code
- * conformance PATH...} and {@code bench [NAME...]}.
+ * conformance PATH...}, {@code bench [NAME...]}, {@code reachability} and {@code serve}.
  */
 public final class KubeSimCommand {
   private static final String USAGE = """
@@ -34,12 +34,16 @@ public final class KubeSimCommand {
         lab NAME            run a built-in lab (%s)
         conformance PATH... run conformance scenarios (files or folders)
         bench [NAME...]     run the benchmarks and print "name value unit" lines
+        serve [--port N] [--kubeconfig FILE] [--addons A,B] [--wall-clock]
+                            serve the Kubernetes API of a new cluster over HTTP on
+                            127.0.0.1 for the real kubectl and other clients; writes a
+                            kubeconfig (default kubesim.kubeconfig) and runs until Ctrl-C
         reachability PORT[/PROTOCOL] [-n NAMESPACE]... FILE...
                             apply the manifests (files or folders), then print which pods
                             reach which on the port (TCP or UDP), as the NetworkPolicy e2e
                             tests probe them
 
-      options of shell, run, lab and reachability:
+      options of shell, run, lab, serve and reachability:
         --seed N            the simulation's seed (default 1)
         --nodes N           the number of nodes (default 3)
       """;
@@ -65,6 +69,7 @@ public final class KubeSimCommand {
         case "conformance" -> conformance(rest, out);
         case "bench" -> new BenchRunner().run(benchmarks(), rest, out);
         case "reachability" -> reachability(rest, out);
+        case "serve" -> ServeCommand.run(rest, out);
         default -> {
           out.println("kubesim: unknown command \"" + args[0] + "\"");
           out.print(USAGE.formatted(String.join(", ", BuiltInLabs.names())));
@@ -78,6 +83,14 @@ public final class KubeSimCommand {
       out.println("kubesim: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Starts what {@code kubesim serve ARGS} serves and returns it running, without waiting for an
+   * interrupt (for embedding and tests); closing it closes the cluster and the server.
+   */
+  public static java.io.Closeable startServing(String[] args, PrintStream out) {
+    return ServeCommand.start(Arrays.asList(args), out);
   }
 
   private static List<dev.kubesim.samples.bench.Benchmark> benchmarks() {

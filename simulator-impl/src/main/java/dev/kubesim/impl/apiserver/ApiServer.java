@@ -116,6 +116,15 @@ public final class ApiServer {
 
   /** Creates the object, or fails with AlreadyExists, Invalid, NotFound (namespace) or BadRequest. */
   public <T extends KubeObject> T create(T object) {
+    return create(object, false);
+  }
+
+  /**
+   * Creates the object, or with {@code dryRun} only checks that it would be created ({@code
+   * dryRun=All}): everything up to storage runs, allocations are given back, nothing is stored, and
+   * the object is returned as it would be stored, without uid or resourceVersion.
+   */
+  public <T extends KubeObject> T create(T object, boolean dryRun) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -139,6 +148,12 @@ public final class ApiServer {
       allocation.rollback().run();
       throw e;
     }
+    if (dryRun) {
+      allocation.rollback().run();
+      @SuppressWarnings("unchecked")
+      T wouldBe = (T) obj.withMetadata(obj.metadata().toBuilder().creationTimestamp(loop.clock().timestamp()).build());
+      return wouldBe;
+    }
     ObjectMeta.Builder meta =
         obj.metadata().toBuilder()
             .uid(newUid())
@@ -158,8 +173,16 @@ public final class ApiServer {
    * Replaces a stored object (an update through the main resource): identity and allocated values
    * are kept, the generation moves on when the spec changed.
    */
-  @SuppressWarnings("unchecked")
   public <T extends KubeObject> T update(T object) {
+    return update(object, false);
+  }
+
+  /**
+   * Replaces a stored object, or with {@code dryRun} only checks that it would be replaced: the
+   * object is returned as it would be stored, nothing changes.
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends KubeObject> T update(T object, boolean dryRun) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -174,6 +197,13 @@ public final class ApiServer {
     if (!errors.isEmpty()) {
       allocation.rollback().run();
       throw invalid(info, key.name(), errors);
+    }
+    if (dryRun) {
+      allocation.rollback().run();
+      ObjectMeta oldMeta = old.metadata();
+      return (T) obj.withMetadata(obj.metadata().toBuilder().uid(oldMeta.uid().orElse(null))
+          .creationTimestamp(oldMeta.creationTimestamp().orElse(null)).generation(oldMeta.generation().orElse(null))
+          .resourceVersion(oldMeta.resourceVersion().orElse(null)).build());
     }
     T stored = (T) commitUpdate(obj, old, strategy.hasGeneration());
     allocation.commit().run();

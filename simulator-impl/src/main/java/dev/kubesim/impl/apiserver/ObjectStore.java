@@ -63,6 +63,11 @@ public final class ObjectStore {
     return t == null ? 0 : t.size();
   }
 
+  /** The resourceVersion of the latest change: a list made now is as of this version. */
+  public String resourceVersion() {
+    return Long.toString(resourceVersion);
+  }
+
   /** The next resourceVersion, as the API server would stamp it. */
   public String nextResourceVersion() {
     return Long.toString(++resourceVersion);
@@ -77,15 +82,23 @@ public final class ObjectStore {
     notify(new WatchEvent(type, object, Optional.ofNullable(previous)));
   }
 
-  /** Removes an object and tells the watchers; returns what was stored. */
+  /**
+   * Removes an object and tells the watchers. A removal is a change like any other: it takes the
+   * next resourceVersion, which the removed object carries in the DELETED event (as etcd's delete
+   * revision does), so that a watch from a list's resourceVersion hears of it.
+   *
+   * @return the object as removed, stamped with the removal's resourceVersion
+   */
   public Optional<KubeObject> remove(String kind, ObjectKey key) {
     TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
     KubeObject previous = t == null ? null : t.remove(key);
-    if (previous != null) {
-      index.get(kind).remove(key);
-      notify(new WatchEvent(WatchEvent.Type.DELETED, previous, Optional.of(previous)));
+    if (previous == null) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(previous);
+    index.get(kind).remove(key);
+    KubeObject removed = previous.withMetadata(previous.metadata().toBuilder().resourceVersion(nextResourceVersion()).build());
+    notify(new WatchEvent(WatchEvent.Type.DELETED, removed, Optional.of(previous)));
+    return Optional.of(removed);
   }
 
   /** Registers a watcher of one kind; it hears every later change of that kind. */
@@ -98,6 +111,13 @@ public final class ObjectStore {
   public void watchAll(Consumer<WatchEvent> watcher) {
     allWatchers.add(watcher);
     allWatchersSnapshot = null;
+  }
+
+  /** Removes a watcher of every kind registered with {@link #watchAll}; it hears of no later change. */
+  public void unwatchAll(Consumer<WatchEvent> watcher) {
+    if (allWatchers.remove(watcher)) {
+      allWatchersSnapshot = null;
+    }
   }
 
   private void notify(WatchEvent event) {

@@ -34,6 +34,8 @@ import dev.kubesim.impl.apiserver.NodePortAllocator;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.ServiceAllocation;
 import dev.kubesim.impl.apiserver.ServiceStrategy;
+import dev.kubesim.impl.apiserver.rest.ApiHttpServer;
+import dev.kubesim.impl.apiserver.rest.RestHost;
 import dev.kubesim.impl.apiserver.registry.Registry;
 import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.codec.Document;
@@ -96,6 +98,9 @@ public final class SimCluster implements Cluster, KubectlHost {
   private final Map<String, OutsideClient> externalClients = new TreeMap<>();
   private dev.kubesim.impl.net.Network network;
   private boolean closed;
+  private final List<ApiHttpServer> servers = new ArrayList<>();
+  /** Whether writes through the served API have left work that the next read settles. */
+  private boolean servedWritesPending;
 
   private SimCluster(ClusterOptions options) {
     this.options = options;
@@ -349,6 +354,14 @@ public final class SimCluster implements Cluster, KubectlHost {
     return locked(() -> ClusterNode.of(this, name));
   }
 
+  /** Settles what writes through the served API left pending (see {@link RestHost#settle()}); under the lock. */
+  private void settleServedWrites() {
+    if (servedWritesPending) {
+      servedWritesPending = false;
+      loop.settle();
+    }
+  }
+
   /** Runs under the cluster's lock, for the cluster's helpers in this package. */
   <T> T underLock(Supplier<T> body) {
     return locked(body);
@@ -360,6 +373,7 @@ public final class SimCluster implements Cluster, KubectlHost {
       if (closed) {
         throw new IllegalStateException("the cluster is closed");
       }
+      settleServedWrites();
       return body.get();
     } finally {
       lock.unlock();
@@ -545,7 +559,78 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
+  public dev.kubesim.api.ServedApi serve(dev.kubesim.api.ServeOptions serveOptions) {
+    ApiHttpServer server = ApiHttpServer.start(restHost(), serveOptions.port(), serveOptions.wallClock(),
+        serveOptions.watchHistory());
+    locked(() -> servers.add(server));
+    return new dev.kubesim.api.ServedApi() {
+      @Override
+      public java.net.URI url() {
+        return server.url();
+      }
+
+      @Override
+      public String kubeconfig() {
+        return server.kubeconfig();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  /** The cluster as the HTTP API server reaches it: its API server and loop, under its lock. */
+  private RestHost restHost() {
+    return new RestHost() {
+      @Override
+      public <T> T locked(Supplier<T> body) {
+        lock.lock();
+        try {
+          if (closed) {
+            throw new IllegalStateException("the cluster is closed");
+          }
+          return body.get();
+        } finally {
+          lock.unlock();
+        }
+      }
+
+      @Override
+      public void reacted() {
+        loop.advance(Duration.ZERO);
+        servedWritesPending = true;
+      }
+
+      @Override
+      public void settle() {
+        settleServedWrites();
+      }
+
+      @Override
+      public ApiServer api() {
+        return api;
+      }
+
+      @Override
+      public EventLoop loop() {
+        return loop;
+      }
+    };
+  }
+
+  @Override
   public void close() {
+    List<ApiHttpServer> open;
+    lock.lock();
+    try {
+      open = List.copyOf(servers);
+      servers.clear();
+    } finally {
+      lock.unlock();
+    }
+    open.forEach(ApiHttpServer::close); // not under the lock: their threads finish their work with it
     lock.lock();
     try {
       closed = true;

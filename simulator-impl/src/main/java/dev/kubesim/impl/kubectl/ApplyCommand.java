@@ -104,8 +104,12 @@ final class ApplyCommand implements Command {
     }
   }
 
-  /** The annotation's value: the configuration as given, namespace filled in, as compact JSON. */
-  private static String lastApplied(ManifestInput.Item item) {
+  /**
+   * The annotation's value (kubectl's {@code GetModifiedConfiguration}): the configuration as
+   * given, namespace filled in, its own annotation taken out of an annotations map that is always
+   * there (so {@code "annotations":{}} when the manifest has none), as compact JSON.
+   */
+  static String lastApplied(ManifestInput.Item item) {
     ObjectNode tree = item.document().tree().deepCopy();
     JsonNode meta = tree.get("metadata");
     ObjectNode m = meta != null && meta.isObject() ? (ObjectNode) meta : tree.putObject("metadata");
@@ -114,9 +118,8 @@ final class ApplyCommand implements Command {
     }
     if (m.get("annotations") instanceof ObjectNode a) {
       a.remove(LAST_APPLIED);
-      if (a.isEmpty()) {
-        m.remove("annotations");
-      }
+    } else {
+      m.putObject("annotations");
     }
     return GoJson.compact(tree) + "\n";
   }

@@ -14,7 +14,6 @@ import dev.kubesim.api.model.PodSpec;
 import dev.kubesim.api.model.PodTemplateSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
-import dev.kubesim.impl.kubectl.output.GoJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ final class CreateCommand implements Command {
       KubeObject object = item.object();
       if (args.bool("save-config")) {
         Map<String, String> annotations = new TreeMap<>(object.metadata().annotations());
-        annotations.put(ApplyCommand.LAST_APPLIED, GoJson.compact(item.document().tree()) + "\n");
+        annotations.put(ApplyCommand.LAST_APPLIED, ApplyCommand.lastApplied(item));
         object = object.withMetadata(object.metadata().toBuilder().annotations(annotations).build());
       }
       try {

@@ -13,7 +13,9 @@ import java.util.TreeMap;
 /**
  * {@code kubectl label} and {@code kubectl annotate}: {@code key=value} sets, {@code key-}
  * removes; an existing different value is only replaced with {@code --overwrite}. Prints {@code
- * pod/x labeled} ({@code not labeled} when nothing changed) or {@code pod/x annotated}.
+ * pod/x labeled} ({@code unlabeled} when labels were only removed, {@code label(s) changed} when
+ * some were added and others removed, {@code not labeled} when nothing changed) or {@code pod/x
+ * annotated}.
  */
 final class MetadataCommand implements Command {
   private final boolean labels;
@@ -48,6 +50,16 @@ final class MetadataCommand implements Command {
         Flag.bool("recursive", "R"),
         Flag.bool("list"),
         Flag.value("resource-version"));
+  }
+
+  /**
+   * kubectl's {@code updateDataChangeMsg}: {@code labeled} when labels were added or changed,
+   * {@code unlabeled} when some were removed, {@code label(s) changed} for both.
+   */
+  static String labelChange(Map<String, String> before, Map<String, String> after) {
+    boolean removed = before.keySet().stream().anyMatch(k -> !after.containsKey(k));
+    boolean labeled = after.entrySet().stream().anyMatch(e -> !e.getValue().equals(before.get(e.getKey())));
+    return removed && labeled ? "label(s) changed" : removed ? "unlabeled" : labeled ? "labeled" : "not labeled";
   }
 
   @Override
@@ -109,8 +121,9 @@ final class MetadataCommand implements Command {
         try {
           if (!after.equals(new TreeMap<>(before))) {
             ObjectMeta.Builder meta = o.metadata().toBuilder();
-            ctx.api().update(o.withMetadata(labels ? meta.labels(after).build() : meta.annotations(after).build()));
-            ctx.out().out(ref + (labels ? " labeled\n" : " annotated\n"));
+            KubeObject changed = o.withMetadata(labels ? meta.labels(after).build() : meta.annotations(after).build());
+            ctx.api().update(changed);
+            ctx.out().out(ref + (labels ? " " + labelChange(before, after) + "\n" : " annotated\n"));
           } else {
             ctx.out().out(ref + (labels ? " not labeled\n" : " annotated\n"));
           }

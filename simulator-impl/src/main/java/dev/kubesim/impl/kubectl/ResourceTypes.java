@@ -1,8 +1,8 @@
 package dev.kubesim.impl.kubectl;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.impl.apiserver.rest.ResourceCatalog;
 import dev.kubesim.impl.codec.KindRegistry;
 import java.util.List;
 import java.util.Locale;
@@ -14,36 +14,6 @@ import java.util.Optional;
  * all} category. Names are matched case-insensitively, as kubectl does.
  */
 final class ResourceTypes {
-  /** The short names the API server's discovery advertises, by plural resource name. */
-  private static final ImmutableMap<String, ImmutableList<String>> SHORT_NAMES =
-      ImmutableMap.<String, ImmutableList<String>>builder()
-          .put("configmaps", ImmutableList.of("cm"))
-          .put("endpoints", ImmutableList.of("ep"))
-          .put("events", ImmutableList.of("ev"))
-          .put("limitranges", ImmutableList.of("limits"))
-          .put("namespaces", ImmutableList.of("ns"))
-          .put("nodes", ImmutableList.of("no"))
-          .put("persistentvolumeclaims", ImmutableList.of("pvc"))
-          .put("persistentvolumes", ImmutableList.of("pv"))
-          .put("pods", ImmutableList.of("po"))
-          .put("replicationcontrollers", ImmutableList.of("rc"))
-          .put("resourcequotas", ImmutableList.of("quota"))
-          .put("serviceaccounts", ImmutableList.of("sa"))
-          .put("services", ImmutableList.of("svc"))
-          .put("customresourcedefinitions", ImmutableList.of("crd", "crds"))
-          .put("daemonsets", ImmutableList.of("ds"))
-          .put("deployments", ImmutableList.of("deploy"))
-          .put("replicasets", ImmutableList.of("rs"))
-          .put("statefulsets", ImmutableList.of("sts"))
-          .put("horizontalpodautoscalers", ImmutableList.of("hpa"))
-          .put("cronjobs", ImmutableList.of("cj"))
-          .put("ingresses", ImmutableList.of("ing"))
-          .put("networkpolicies", ImmutableList.of("netpol"))
-          .put("poddisruptionbudgets", ImmutableList.of("pdb"))
-          .put("priorityclasses", ImmutableList.of("pc"))
-          .put("storageclasses", ImmutableList.of("sc"))
-          .build();
-
   /**
    * The kinds {@code kubectl get all} lists that kubesim prints, in the order discovery returns
    * the {@code all} category (core resources first, then apps).
@@ -84,7 +54,7 @@ final class ResourceTypes {
 
   /** The short names of a kind, possibly none. */
   static List<String> shortNames(KindInfo info) {
-    return SHORT_NAMES.getOrDefault(info.resource(), ImmutableList.of());
+    return ResourceCatalog.shortNames(info);
   }
 
   /**

@@ -182,7 +182,8 @@ class WriteCommandsTest {
     assertThat(r.stderr()).isEqualTo("error: 'app' already has a value (kubia), and --overwrite is false\n");
     assertThat(k.output("label svc kubia app=other --overwrite")).isEqualTo("service/kubia labeled\n");
     assertThat(k.output("label svc/kubia app=other")).isEqualTo("service/kubia not labeled\n");
-    assertThat(k.output("label svc kubia app-")).isEqualTo("service/kubia labeled\n");
+    assertThat(k.output("label svc kubia app- tier=web")).isEqualTo("service/kubia label(s) changed\n");
+    assertThat(k.output("label svc kubia tier-")).isEqualTo("service/kubia unlabeled\n");
     assertThat(k.cluster.get(Service.class, "default", "kubia").orElseThrow().metadata().labels()).doesNotContainKey("app");
   }
 

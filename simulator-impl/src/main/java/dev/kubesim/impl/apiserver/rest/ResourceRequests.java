@@ -1,0 +1,509 @@
+package dev.kubesim.impl.apiserver.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.kubesim.api.BadRequestException;
+import dev.kubesim.api.ConflictException;
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.apiserver.DeleteOptions;
+import dev.kubesim.impl.codec.Document;
+import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.labels.SelectorText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The verbs on resources — get, list, create, update, patch, delete, deletecollection, and the
+ * {@code status} and {@code scale} subresources — as the API server's REST handlers run them:
+ * decode the body (strictly), check preconditions, then call the simulated {@link ApiServer}, which
+ * defaults, admits, allocates, validates and stores. Everything runs under the cluster's lock.
+ *
+ * <p>Time: a write answers once the API server and the controllers have reacted at the current
+ * instant ({@link RestHost#reacted()}); what takes virtual time (image pulls, container starts)
+ * runs before the next read ({@link RestHost#settle()}), so that a burst of writes — the requests
+ * of one kubectl command — is seen together, as a real API server sees requests that arrive
+ * milliseconds apart, and the cluster has settled before anyone looks.
+ */
+final class ResourceRequests {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String BODY_SOURCE = "request body";
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  /** What a verb answers: the status code, the body, and warnings for the {@code Warning} header. */
+  record Reply(int code, JsonNode body, List<String> warnings) {
+    Reply(int code, JsonNode body) {
+      this(code, body, List.of());
+    }
+  }
+
+  private final RestHost host;
+
+  ResourceRequests(RestHost host) {
+    this.host = host;
+  }
+
+  Reply handle(ApiRequest r) {
+    String sub = r.subresource();
+    if (!sub.isEmpty() && !(sub.equals("status") && ResourceCatalog.hasStatus(r.kind()))
+        && !(sub.equals("scale") && ResourceCatalog.hasScale(r.kind()))) {
+      return new Reply(404, StatusObjects.pageNotFound());
+    }
+    return switch (r.method()) {
+      case "GET" -> r.name().isEmpty() ? list(r) : get(r);
+      case "POST" -> r.name().isEmpty() ? create(r) : new Reply(405, StatusObjects.methodNotAllowed(r.method()));
+      case "PUT" -> r.name().isEmpty() ? new Reply(405, StatusObjects.methodNotAllowed(r.method())) : update(r);
+      case "PATCH" -> r.name().isEmpty() ? new Reply(405, StatusObjects.methodNotAllowed(r.method())) : patch(r);
+      case "DELETE" -> r.name().isEmpty() ? deleteCollection(r) : delete(r);
+      default -> new Reply(405, StatusObjects.methodNotAllowed(r.method()));
+    };
+  }
+
+  // ---- reads
+
+  private Reply get(ApiRequest r) {
+    return host.locked(() -> {
+      host.settle();
+      KubeObject o = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
+      if (r.subresource().equals("scale")) {
+        return new Reply(200, Scales.of(o));
+      }
+      if (r.wantsTable()) {
+        return new Reply(200, TableOutput.table(r.kind().kind(), List.of(o), host.loop().clock().instant(),
+            TableOutput.Include.parse(r.param("includeObject").orElse("")), host.api().store().resourceVersion(), ""));
+      }
+      return new Reply(200, ObjectCodec.encode(o));
+    });
+  }
+
+  private Reply list(ApiRequest r) {
+    Predicate<Map<String, String>> labels = labelSelector(r);
+    FieldSelector fields = fieldSelector(r);
+    long limit = r.param("limit").map(ResourceRequests::parseLimit).orElse(0L);
+    Optional<String> after = r.param("continue").filter(s -> !s.isEmpty()).map(ResourceRequests::continueKey);
+    return host.locked(() -> {
+      host.settle();
+      List<KubeObject> all = matching(r, labels, fields);
+      List<KubeObject> page = new ArrayList<>();
+      String next = "";
+      int remaining = 0;
+      for (KubeObject o : all) {
+        if (after.isPresent() && key(o).compareTo(after.get()) <= 0) {
+          continue;
+        }
+        if (limit > 0 && page.size() >= limit) {
+          remaining++;
+          continue;
+        }
+        page.add(o);
+      }
+      String rv = host.api().store().resourceVersion();
+      if (remaining > 0) {
+        next = continueToken(rv, key(page.get(page.size() - 1)));
+      }
+      if (r.wantsTable()) {
+        return new Reply(200, TableOutput.table(r.kind().kind(), page, host.loop().clock().instant(),
+            TableOutput.Include.parse(r.param("includeObject").orElse("")), rv, next));
+      }
+      ObjectNode list = JSON.objectNode();
+      list.put("kind", r.kind().kind() + "List");
+      list.put("apiVersion", r.kind().apiVersion());
+      ObjectNode meta = list.putObject("metadata");
+      meta.put("resourceVersion", rv);
+      if (!next.isEmpty()) {
+        meta.put("continue", next);
+        if (fields.isEverything() && r.param("labelSelector").orElse("").isEmpty()) {
+          meta.put("remainingItemCount", remaining);
+        }
+      }
+      ArrayNode items = list.putArray("items");
+      page.forEach(o -> items.add(ObjectCodec.encode(o)));
+      return new Reply(200, list);
+    });
+  }
+
+  /** The objects of the request's resource and namespace that the selectors match; call under the lock. */
+  List<KubeObject> matching(ApiRequest r, Predicate<Map<String, String>> labels, FieldSelector fields) {
+    Optional<String> ns = r.kind().namespaced() && !r.namespace().isEmpty() ? Optional.of(r.namespace()) : Optional.empty();
+    List<KubeObject> out = new ArrayList<>();
+    for (KubeObject o : host.api().list(r.kind().kind(), ns)) {
+      if (labels.test(o.metadata().labels()) && (fields.isEverything() || fields.matches(ObjectCodec.encode(o)))) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  static Predicate<Map<String, String>> labelSelector(ApiRequest r) {
+    String text = r.param("labelSelector").orElse("");
+    try {
+      return SelectorText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("unable to parse requirement: " + e.getMessage());
+    }
+  }
+
+  static FieldSelector fieldSelector(ApiRequest r) {
+    String text = r.param("fieldSelector").orElse("");
+    return text.isEmpty() ? FieldSelector.everything() : FieldSelector.parse(r.kind().resource(), text);
+  }
+
+  /** The list order of the store: namespace, then name. */
+  private static String key(KubeObject o) {
+    return o.metadata().namespace().orElse("") + "\u0000" + o.metadata().nameOrEmpty();
+  }
+
+  private static long parseLimit(String s) {
+    try {
+      return Math.max(0, Long.parseLong(s));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("limit: Invalid value: \"" + s + "\": must be a number");
+    }
+  }
+
+  private static String continueToken(String rv, String lastKey) {
+    ObjectNode token = JSON.objectNode();
+    token.put("v", "meta.k8s.io/v1");
+    token.put("rv", Long.parseLong(rv));
+    token.put("start", lastKey + "\u0000");
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String continueKey(String token) {
+    try {
+      JsonNode t = ObjectCodec.mapper().readTree(Base64.getUrlDecoder().decode(token.replace("=", "")));
+      String start = t.path("start").asText();
+      if (!"meta.k8s.io/v1".equals(t.path("v").asText()) || start.isEmpty()) {
+        throw new IllegalArgumentException();
+      }
+      return start.substring(0, start.length() - 1);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BadRequestException("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+    }
+  }
+
+  // ---- writes
+
+  private Reply create(ApiRequest r) {
+    KubeObject object = decode(r, body(r));
+    return host.locked(() -> {
+      KubeObject stored = host.api().create(object, r.dryRun());
+      if (!r.dryRun()) {
+        host.reacted();
+      }
+      return new Reply(201, ObjectCodec.encode(stored));
+    });
+  }
+
+  private Reply update(ApiRequest r) {
+    JsonNode body = body(r);
+    Optional<KubeObject> decoded = r.subresource().isEmpty() ? Optional.of(decode(r, body)) : Optional.empty();
+    return host.locked(() -> {
+      KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
+      return switch (r.subresource()) {
+        case "status" -> writeStatus(r, current, body);
+        case "scale" -> writeScale(r, current, body);
+        default -> {
+          KubeObject object = decoded.orElseThrow();
+          checkResourceVersion(r, current, object.metadata().resourceVersion().orElse(""));
+          yield stored(r, host.api().update(object, r.dryRun()));
+        }
+      };
+    });
+  }
+
+  private Reply patch(ApiRequest r) {
+    JsonNode patch = body(r);
+    String type = r.contentType();
+    if (type.equals(Patches.APPLY)) {
+      return new Reply(415, StatusObjects.failure(415, "UnsupportedMediaType",
+          "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, "
+              + "application/merge-patch+json, application/strategic-merge-patch+json (server-side apply is not simulated yet)"));
+    }
+    if (!type.equals(Patches.MERGE) && !type.equals(Patches.STRATEGIC) && !type.equals(Patches.JSON_PATCH)) {
+      return new Reply(415, StatusObjects.failure(415, "UnsupportedMediaType",
+          "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, "
+              + "application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json"));
+    }
+    return host.locked(() -> {
+      KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
+      JsonNode target = r.subresource().equals("scale") ? Scales.of(current) : ObjectCodec.encode(current);
+      String kind = r.subresource().equals("scale") ? "Scale" : r.kind().kind();
+      JsonNode patched = switch (type) {
+        case Patches.MERGE -> Patches.mergePatch(target, patch);
+        case Patches.STRATEGIC -> Patches.strategicMergePatch(kind, target, patch);
+        default -> Patches.jsonPatch(target, patch);
+      };
+      if (!patched.isObject()) {
+        throw new BadRequestException("the patch did not produce an object");
+      }
+      String patchedName = patched.path("metadata").path("name").asText("");
+      if (!patchedName.equals(r.name())) {
+        throw new BadRequestException("the name of the object (" + patchedName + ") does not match the name on the URL ("
+            + r.name() + ")");
+      }
+      return switch (r.subresource()) {
+        case "status" -> writeStatus(r, current, patched);
+        case "scale" -> writeScale(r, current, patched);
+        default -> {
+          checkResourceVersion(r, current, patched.path("metadata").path("resourceVersion").asText(""));
+          ((ObjectNode) patched.get("metadata")).remove("resourceVersion");
+          yield stored(r, host.api().update(decode(r, patched), r.dryRun()));
+        }
+      };
+    });
+  }
+
+  private Reply stored(ApiRequest r, KubeObject stored) {
+    if (!r.dryRun()) {
+      host.reacted();
+    }
+    return new Reply(200, ObjectCodec.encode(stored));
+  }
+
+  /** {@code /status}: only the status of the body is taken; the rest stays as stored. */
+  private Reply writeStatus(ApiRequest r, KubeObject current, JsonNode body) {
+    checkResourceVersion(r, current, body.path("metadata").path("resourceVersion").asText(""));
+    ObjectNode tree = ObjectCodec.encode(current);
+    if (body.has("status")) {
+      tree.set("status", body.get("status"));
+    } else {
+      tree.remove("status");
+    }
+    KubeObject object = decode(r, tree);
+    if (r.dryRun()) {
+      return new Reply(200, ObjectCodec.encode(object));
+    }
+    KubeObject stored = host.api().write(object);
+    host.reacted();
+    return new Reply(200, ObjectCodec.encode(stored));
+  }
+
+  /** {@code /scale}: the Scale's {@code spec.replicas} becomes the object's. */
+  private Reply writeScale(ApiRequest r, KubeObject current, JsonNode scale) {
+    checkResourceVersion(r, current, scale.path("metadata").path("resourceVersion").asText(""));
+    JsonNode replicas = scale.path("spec").path("replicas");
+    if (!replicas.isMissingNode() && !replicas.isIntegralNumber()) {
+      throw new BadRequestException("Scale in version \"v1\" cannot be handled as a Scale: json: cannot unmarshal "
+          + replicas.getNodeType().toString().toLowerCase() + " into Go struct field ScaleSpec.spec.replicas of type int32");
+    }
+    if (replicas.asInt(0) < 0) {
+      throw new KubeSimException("Invalid", 422, "Scale.autoscaling \"" + r.name() + "\" is invalid: spec.replicas: "
+          + "Invalid value: " + replicas.asInt() + ": must be greater than or equal to 0",
+          List.of(new dev.kubesim.api.StatusCause("spec.replicas", "FieldValueInvalid",
+              "Invalid value: " + replicas.asInt() + ": must be greater than or equal to 0")));
+    }
+    ObjectNode tree = ObjectCodec.encode(current);
+    ObjectNode spec = tree.has("spec") && tree.get("spec").isObject() ? (ObjectNode) tree.get("spec") : tree.putObject("spec");
+    spec.put("replicas", replicas.asInt(0));
+    tree.with("metadata").remove("resourceVersion");
+    KubeObject updated = host.api().update(decode(r, tree), r.dryRun());
+    if (!r.dryRun()) {
+      host.reacted();
+    }
+    return new Reply(200, Scales.of(updated));
+  }
+
+  private static void checkResourceVersion(ApiRequest r, KubeObject current, String wanted) {
+    if (!wanted.isEmpty() && !wanted.equals(current.metadata().resourceVersion().orElse(""))) {
+      throw new ConflictException("Operation cannot be fulfilled on " + r.kind().qualifiedResource() + " \"" + r.name()
+          + "\": the object has been modified; please apply your changes to the latest version and try again");
+    }
+  }
+
+  private Reply delete(ApiRequest r) {
+    DeleteRequest d = DeleteRequest.of(r);
+    return host.locked(() -> {
+      KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
+      d.checkPreconditions(current, r.kind(), r.name());
+      if (r.dryRun()) {
+        return new Reply(200, ObjectCodec.encode(current));
+      }
+      host.api().delete(r.kind().kind(), r.namespace(), r.name(), d.options(r.kind()));
+      host.reacted();
+      String uid = current.metadata().uid().orElse("");
+      Optional<KubeObject> left = host.api().get(r.kind().kind(), r.namespace(), r.name())
+          .filter(o -> o.metadata().uid().orElse("").equals(uid));
+      return left.map(o -> new Reply(200, ObjectCodec.encode(o)))
+          .orElseGet(() -> new Reply(200, StatusObjects.deleted(r.kind(), r.name(), uid)));
+    });
+  }
+
+  private Reply deleteCollection(ApiRequest r) {
+    DeleteRequest d = DeleteRequest.of(r);
+    Predicate<Map<String, String>> labels = labelSelector(r);
+    FieldSelector fields = fieldSelector(r);
+    return host.locked(() -> {
+      List<KubeObject> targets = matching(r, labels, fields);
+      ObjectNode list = JSON.objectNode();
+      list.put("kind", r.kind().kind() + "List");
+      list.put("apiVersion", r.kind().apiVersion());
+      ArrayNode items = list.putArray("items");
+      for (KubeObject o : targets) {
+        if (!r.dryRun()) {
+          host.api().delete(r.kind().kind(), o.metadata().namespace().orElse(""), o.metadata().nameOrEmpty(), d.options(r.kind()));
+        }
+        items.add(ObjectCodec.encode(o));
+      }
+      if (!r.dryRun()) {
+        host.reacted();
+      }
+      list.putObject("metadata").put("resourceVersion", host.api().store().resourceVersion());
+      return new Reply(200, list);
+    });
+  }
+
+  // ---- bodies
+
+  /** The request body as a tree: JSON, or YAML when the client says so. */
+  static JsonNode body(ApiRequest r) {
+    if (r.body().length == 0) {
+      throw new BadRequestException("the body of the request was empty");
+    }
+    String type = r.contentType();
+    if (!type.contains("json") && !type.contains("yaml") && !type.equals("*/*")) {
+      // Protobuf (what typed clients such as kubectl create deployment send) is not decoded here.
+      throw new KubeSimException("UnsupportedMediaType", 415, "the body of the request was in an unknown format - "
+          + "accepted media types include: application/json, application/yaml");
+    }
+    try {
+      if (r.contentType().contains("yaml")) {
+        return YAML.readTree(r.body());
+      }
+      return ObjectCodec.mapper().readTree(r.body());
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException("couldn't get version/kind; json parse error: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new BadRequestException("couldn't read the request body: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Decodes a body into the resource's kind as the API server does: kind and apiVersion default to
+   * the resource's, the namespace to the path's; decoding is strict (unknown fields are refused).
+   */
+  static KubeObject decode(ApiRequest r, JsonNode body) {
+    if (!body.isObject()) {
+      throw new BadRequestException("json: cannot unmarshal " + body.getNodeType().toString().toLowerCase()
+          + " into Go value of type struct");
+    }
+    KindInfo kind = r.kind();
+    ObjectNode tree = ((ObjectNode) body).deepCopy();
+    String apiVersion = tree.path("apiVersion").asText("");
+    if (!apiVersion.isEmpty() && !apiVersion.equals(kind.apiVersion())) {
+      throw new BadRequestException("the API version in the data (" + apiVersion + ") does not match the expected API version ("
+          + kind.apiVersion() + ")");
+    }
+    String k = tree.path("kind").asText("");
+    if (!k.isEmpty() && !k.equals(kind.kind())) {
+      throw new BadRequestException(kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a "
+          + kind.kind() + ": the kind in the data (" + k + ") does not match the resource's (" + kind.kind() + ")");
+    }
+    tree.put("apiVersion", kind.apiVersion());
+    tree.put("kind", kind.kind());
+    JsonNode meta = tree.get("metadata");
+    if (meta != null && !meta.isObject()) {
+      throw new BadRequestException(kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a "
+          + kind.kind() + ": json: cannot unmarshal " + meta.getNodeType().toString().toLowerCase()
+          + " into Go struct field " + kind.kind() + ".metadata of type v1.ObjectMeta");
+    }
+    ObjectNode metadata = tree.with("metadata");
+    if (kind.namespaced() && !r.namespace().isEmpty()) {
+      String ns = metadata.path("namespace").asText("");
+      if (!ns.isEmpty() && !ns.equals(r.namespace())) {
+        throw new BadRequestException("the namespace of the provided object does not match the namespace sent on the request");
+      }
+      metadata.put("namespace", r.namespace());
+    }
+    if (!r.name().isEmpty()) {
+      String name = metadata.path("name").asText("");
+      if (!name.equals(r.name())) {
+        throw new BadRequestException("the name of the object (" + name + ") does not match the name on the URL ("
+            + r.name() + ")");
+      }
+    }
+    try {
+      return ObjectCodec.decode(new Document(BODY_SOURCE, 0, tree));
+    } catch (BadRequestException e) {
+      // The codec words its errors for kubectl's files; the server's own message is what follows the file.
+      String prefix = "error when creating \"" + BODY_SOURCE + "\": ";
+      String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+      throw new BadRequestException(message);
+    }
+  }
+
+  /** {@code DeleteOptions} from the body and the query. */
+  private record DeleteRequest(Optional<Long> gracePeriodSeconds, Optional<String> propagationPolicy,
+      Optional<String> uid, Optional<String> resourceVersion) {
+
+    static DeleteRequest of(ApiRequest r) {
+      JsonNode body = r.body().length == 0 ? JSON.objectNode() : body(r);
+      Optional<Long> grace = Optional.empty();
+      if (body.hasNonNull("gracePeriodSeconds")) {
+        grace = Optional.of(body.get("gracePeriodSeconds").asLong());
+      } else if (r.param("gracePeriodSeconds").isPresent()) {
+        try {
+          grace = Optional.of(Long.parseLong(r.param("gracePeriodSeconds").get()));
+        } catch (NumberFormatException e) {
+          throw new BadRequestException("gracePeriodSeconds: Invalid value: \"" + r.param("gracePeriodSeconds").get() + "\"");
+        }
+      }
+      Optional<String> policy = Optional.ofNullable(body.hasNonNull("propagationPolicy") ? body.get("propagationPolicy").asText() : null)
+          .or(() -> r.param("propagationPolicy"));
+      if (policy.isEmpty()) {
+        boolean orphan = body.hasNonNull("orphanDependents") ? body.get("orphanDependents").asBoolean()
+            : r.param("orphanDependents").map(Boolean::parseBoolean).orElse(false);
+        boolean given = body.hasNonNull("orphanDependents") || r.param("orphanDependents").isPresent();
+        if (given) {
+          policy = Optional.of(orphan ? "Orphan" : "Background");
+        }
+      }
+      if (policy.isPresent() && !List.of("Orphan", "Background", "Foreground").contains(policy.get())) {
+        throw new KubeSimException("Invalid", 422, "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: "
+            + "Unsupported value: \"" + policy.get() + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"",
+            List.of(new dev.kubesim.api.StatusCause("propagationPolicy", "FieldValueNotSupported",
+                "Unsupported value: \"" + policy.get() + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"")));
+      }
+      JsonNode pre = body.path("preconditions");
+      return new DeleteRequest(grace, policy,
+          Optional.ofNullable(pre.hasNonNull("uid") ? pre.get("uid").asText() : null),
+          Optional.ofNullable(pre.hasNonNull("resourceVersion") ? pre.get("resourceVersion").asText() : null));
+    }
+
+    void checkPreconditions(KubeObject current, KindInfo kind, String name) {
+      String uidNow = current.metadata().uid().orElse("");
+      if (uid.isPresent() && !uid.get().equals(uidNow)) {
+        throw new ConflictException("Operation cannot be fulfilled on " + kind.qualifiedResource() + " \"" + name
+            + "\": Precondition failed: UID in precondition: " + uid.get() + ", UID in object meta: " + uidNow);
+      }
+      String rvNow = current.metadata().resourceVersion().orElse("");
+      if (resourceVersion.isPresent() && !resourceVersion.get().equals(rvNow)) {
+        throw new ConflictException("Operation cannot be fulfilled on " + kind.qualifiedResource() + " \"" + name
+            + "\": Precondition failed: ResourceVersion in precondition: " + resourceVersion.get()
+            + ", ResourceVersion in object meta: " + rvNow);
+      }
+    }
+
+    /**
+     * The options for the simulated API server. Without a policy, dependents are deleted in the
+     * background, except for a v1 ReplicationController's, which are orphaned for backward
+     * compatibility as the real registry does.
+     */
+    DeleteOptions options(KindInfo kind) {
+      String policy = propagationPolicy.orElse(kind.kind().equals("ReplicationController") ? "Orphan" : "Background");
+      return new DeleteOptions(gracePeriodSeconds, policy);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.kubesim.impl.apiserver.rest;
+
+import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.sim.EventLoop;
+import java.util.function.Supplier;
+
+/**
+ * What the HTTP door needs of the cluster behind it: its API server and event loop, reached only
+ * under the cluster's one lock. The engine is single-threaded; the server's threads each take the
+ * lock for every piece of work, exactly as the cluster's public methods do.
+ */
+public interface RestHost {
+  /**
+   * Runs {@code body} under the cluster's lock.
+   *
+   * @throws IllegalStateException when the cluster is closed
+   */
+  <T> T locked(Supplier<T> body);
+
+  /**
+   * After a write, inside {@link #locked}: runs what is due at the current instant (the API
+   * server's and the controllers' reactions) without letting time pass, and leaves the rest of the
+   * cluster's work for the next {@link #settle()}.
+   */
+  void reacted();
+
+  /**
+   * Before a read, inside {@link #locked}: lets the cluster settle if a write has left work
+   * pending, as every write through the cluster's own API does before it returns. The cluster's
+   * own calls do this too.
+   */
+  void settle();
+
+  /** The cluster's API server; use it only inside {@link #locked}. */
+  ApiServer api();
+
+  /** The cluster's event loop; use it only inside {@link #locked}. */
+  EventLoop loop();
+}
