@@ -79,6 +79,7 @@ public final class KubeSimCommand {
     List<dev.kubesim.samples.bench.Benchmark> all = new java.util.ArrayList<>(ClusterBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.ScaleBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.NetworkBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.TimeBenchmarks.all());
     return all;
   }
 
