@@ -54,6 +54,14 @@ public final class EventLoop {
     return enqueue(delay, name, task, false);
   }
 
+  /**
+   * Schedules housekeeping: a timer whose run changes nothing that the cluster's workloads can see
+   * (expiring old Events). Like a timer, it does not hold up settling.
+   */
+  public Event scheduleHousekeeping(Duration delay, String name, Runnable task) {
+    return enqueue(delay, name, task, false);
+  }
+
   private Event enqueue(Duration delay, String name, Runnable task, boolean work) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("negative delay " + delay + " for " + name);
