@@ -28,10 +28,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One pod on one kubelet: its containers' states, its probes, and the status it reports. Every
@@ -45,7 +47,8 @@ public final class PodWorker {
   private final Kubelet kubelet;
   private final ObjectKey key;
   private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
-  private final List<EventLoop.Event> scheduled = new ArrayList<>();
+  /** What is scheduled and has not run yet: cancelled when the pod goes. */
+  private final Set<EventLoop.Event> scheduled = new LinkedHashSet<>();
   private String podIP;
   private ResolvConf resolvConf;
   private String startTime;
@@ -125,8 +128,14 @@ public final class PodWorker {
 
   private void later(Duration delay, String what, boolean work, Runnable task) {
     String name = "kubelet " + kubelet.nodeName() + " " + what + " " + key;
-    EventLoop.Event e = work ? loop().schedule(delay, name, guarded(task)) : loop().scheduleTimer(delay, name, guarded(task));
-    scheduled.add(e);
+    Runnable run = guarded(task);
+    EventLoop.Event[] self = new EventLoop.Event[1];
+    Runnable body = () -> {
+      scheduled.remove(self[0]);
+      run.run();
+    };
+    self[0] = work ? loop().schedule(delay, name, body) : loop().scheduleTimer(delay, name, body);
+    scheduled.add(self[0]);
   }
 
   private Runnable guarded(Runnable task) {
@@ -390,9 +399,10 @@ public final class PodWorker {
   /** The pod object was removed (by us or by a forced deletion). */
   void removed() {
     gone = true;
-    for (EventLoop.Event e : scheduled) {
+    for (EventLoop.Event e : List.copyOf(scheduled)) {
       e.cancel();
     }
+    scheduled.clear();
     if (podIP != null && !podIP.equals(kubelet.hostIP())) {
       kubelet.ipam().release(podIP);
     }
