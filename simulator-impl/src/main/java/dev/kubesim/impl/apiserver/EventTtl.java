@@ -37,44 +37,66 @@ public final class EventTtl {
 
   private void onEvent(WatchEvent e) {
     ObjectKey key = ObjectStore.keyOf(e.object());
+    boolean head = !expiries.isEmpty() && expiries.keySet().iterator().next().equals(key);
     expiries.remove(key);
-    if (e.type() == WatchEvent.Type.DELETED) {
-      return;
+    if (e.type() != WatchEvent.Type.DELETED) {
+      expiries.put(key, api.loop().clock().nanos() + TTL.toNanos());
     }
-    long expiry = api.loop().clock().nanos() + TTL.toNanos();
-    expiries.put(key, expiry);
-    if (sweep == null) {
-      schedule(expiry);
+    if (head || sweep == null) {
+      reschedule();
     }
   }
 
-  private void schedule(long at) {
+  /** The expiry timer waits for the oldest write. */
+  private void reschedule() {
+    if (sweep != null) {
+      sweep.cancel();
+      sweep = null;
+    }
+    if (expiries.isEmpty()) {
+      return;
+    }
+    long at = expiries.values().iterator().next();
     long delay = Math.max(0, at - api.loop().clock().nanos());
-    sweep = api.loop().scheduleHousekeeping(Duration.ofNanos(delay), "kube-apiserver expire events", this::sweep);
+    sweep = api.loop().scheduleHousekeepingDeadline(Duration.ofNanos(delay), "kube-apiserver expire events", this::sweep,
+        this::due);
+  }
+
+  /**
+   * When the expiry timer must really run: at the expiry of the oldest Event that no steady
+   * periodic timer renews within the hour (a probe that keeps failing keeps its Event alive).
+   */
+  private long due(EventLoop.Event sweep) {
+    boolean head = true;
+    for (Map.Entry<ObjectKey, Long> e : expiries.entrySet()) {
+      String key = EventLoop.renewalKey(KIND, e.getKey().namespace(), e.getKey().name());
+      if (!api.loop().renewed(key, e.getValue(), head ? sweep.seq() : Long.MAX_VALUE, TTL.toNanos())) {
+        return e.getValue();
+      }
+      head = false;
+    }
+    return Long.MAX_VALUE;
   }
 
   private void sweep() {
     sweep = null;
     long now = api.loop().clock().nanos();
     List<ObjectKey> expired = new ArrayList<>();
-    Iterator<Map.Entry<ObjectKey, Long>> it = expiries.entrySet().iterator();
-    long next = -1;
-    while (it.hasNext()) {
+    for (Iterator<Map.Entry<ObjectKey, Long>> it = expiries.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<ObjectKey, Long> e = it.next();
       if (e.getValue() > now) {
-        next = e.getValue();
         break;
       }
       expired.add(e.getKey());
+      it.remove();
     }
     for (ObjectKey key : expired) {
-      expiries.remove(key);
       if (api.get(KIND, key.namespace(), key.name()).isPresent()) {
         api.delete(KIND, key.namespace(), key.name());
       }
     }
-    if (next >= 0 && sweep == null) {
-      schedule(next);
+    if (sweep == null) {
+      reschedule();
     }
   }
 

@@ -73,6 +73,9 @@ import java.util.function.Supplier;
  * caller's thread.
  */
 public final class SimCluster implements Cluster {
+  /** The kinds that coalesced timers write (Lease renewals, node status reports, repeated Events). */
+  private static final java.util.Set<String> COALESCED_KINDS = java.util.Set.of("Lease", "Node", "Event");
+
   /** The port the API server listens on behind the {@code kubernetes} Service (kubeadm's). */
   public static final int API_SERVER_PORT = 6443;
 
@@ -114,6 +117,8 @@ public final class SimCluster implements Cluster {
     this.kubectl = new Kubectl(this);
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
     ClusterNetwork.startServices(network, dns, options, runtime);
+    // What is registered from now on is the user's: kubesim cannot know what it does.
+    runtime.sealBuiltins();
   }
 
   /** The controllers and node agents, started before any object exists so that they see every change. */
@@ -461,6 +466,10 @@ public final class SimCluster implements Cluster {
   @Override
   public void watch(String kind, Consumer<ObjectChange> listener) {
     locked(() -> {
+      if (COALESCED_KINDS.contains(kind)) {
+        // The listener hears every change: renewals and repeats can no longer be taken at once.
+        loop.coalescing(false);
+      }
       store.watch(kind, e -> listener.accept(new ObjectChange(e.type().name(), e.object(), e.previous())));
       return null;
     });

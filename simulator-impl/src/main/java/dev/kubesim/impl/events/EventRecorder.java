@@ -5,6 +5,7 @@ import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.sim.Steady;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public final class EventRecorder {
   private final ImmutableMap<String, Object> source;
   private final EventCorrelator correlator = new EventCorrelator();
   private long sequence;
+  /** Events recorded per source-and-object key: a steady repeat holds while no other comes. */
+  private final Map<String, Long> recorded = new java.util.HashMap<>();
+  private EventCorrelator.Result last;
 
   /**
    * @param component the reporting component ({@code replication-controller}, {@code kubelet}, ...)
@@ -49,6 +53,130 @@ public final class EventRecorder {
   /** A {@code Warning} event. */
   public void warning(KubeObject object, String reason, String message) {
     record(object, "Warning", reason, message);
+  }
+
+  /**
+   * What recording the event just recorded again every {@code periodNanos} does, while nothing else
+   * is recorded about the object by this recorder: the logger counts every repeat, the spam filter
+   * lets one through whenever a token has come (every repeat, if they come five minutes or more
+   * apart), and each one let through patches the stored event's count and lastTimestamp. Empty when
+   * the repeats would not all go the same way: the aggregator just combined the event, the spam
+   * filter still has a burst to spend, or the event is not stored.
+   */
+  public Optional<Steady> repeating(KubeObject object, String type, String reason, String message, long periodNanos) {
+    String namespace = object.metadata().namespace().orElse("default");
+    ImmutableMap<String, Object> involved = involved(object, namespace);
+    Keys keys = Keys.of(component, host, involved, type, reason, message);
+    EventCorrelator.EventLog log = correlator.log(keys.event());
+    EventCorrelator.AggregateRecord aggregate = correlator.aggregate(keys.aggregate());
+    EventCorrelator.TokenBucket bucket = correlator.bucket(keys.spam());
+    if (last == null || last.combined() || !last.cacheKey().equals(keys.event()) || log == null || aggregate == null
+        || bucket == null || api.get(KIND, namespace, log.name).isEmpty()) {
+      return Optional.empty();
+    }
+    long refill = EventCorrelator.SPAM_REFILL_NANOS;
+    if (periodNanos < refill ? bucket.credit >= refill : last.skip()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Repeat(namespace, keys, message, log, aggregate, bucket, periodNanos, recorded.get(keys.spam())));
+  }
+
+  /** The repeats of one event at a fixed period; see {@link #repeating}. */
+  private final class Repeat implements Steady {
+    private final String namespace;
+    private final Keys keys;
+    private final String message;
+    private final EventCorrelator.EventLog log;
+    private final EventCorrelator.AggregateRecord aggregate;
+    private final EventCorrelator.TokenBucket bucket;
+    private final long period;
+    private final long recordedAtStart;
+
+    Repeat(String namespace, Keys keys, String message, EventCorrelator.EventLog log,
+        EventCorrelator.AggregateRecord aggregate, EventCorrelator.TokenBucket bucket, long period, long recordedAtStart) {
+      this.namespace = namespace;
+      this.keys = keys;
+      this.message = message;
+      this.log = log;
+      this.aggregate = aggregate;
+      this.bucket = bucket;
+      this.period = period;
+      this.recordedAtStart = recordedAtStart;
+    }
+
+    @Override
+    public boolean holds() {
+      return recordedAtStart == recorded.get(keys.spam()) && correlator.log(keys.event()) == log
+          && correlator.aggregate(keys.aggregate()) == aggregate && correlator.bucket(keys.spam()) == bucket
+          && api.get(KIND, namespace, log.name).isPresent();
+    }
+
+    @Override
+    public long writes(long runs) {
+      long refill = EventCorrelator.SPAM_REFILL_NANOS;
+      return period >= refill ? runs : (bucket.credit + runs * period) / refill;
+    }
+
+    @Override
+    public String renews() {
+      return dev.kubesim.impl.sim.EventLoop.renewalKey(KIND, namespace, log.name);
+    }
+
+    @Override
+    public long nextWriteRun() {
+      long refill = EventCorrelator.SPAM_REFILL_NANOS;
+      return period >= refill ? 1 : Math.floorDiv(refill - bucket.credit + period - 1, period);
+    }
+
+    @Override
+    public long writeGapRuns() {
+      long refill = EventCorrelator.SPAM_REFILL_NANOS;
+      return period >= refill ? 1 : Math.floorDiv(refill + period - 1, period);
+    }
+
+    @Override
+    public long lastWriteRun(long runs) {
+      long refill = EventCorrelator.SPAM_REFILL_NANOS;
+      long w = writes(runs);
+      if (w == 0) {
+        return 0;
+      }
+      if (period >= refill) {
+        return runs;
+      }
+      // the first run by which w tokens have come
+      return Math.floorDiv(w * refill - bucket.credit + period - 1, period);
+    }
+
+    @Override
+    public void write(long run) {
+      long count = log.count + run;
+      String now = api.loop().clock().timestamp();
+      GenericObject existing = (GenericObject) api.get(KIND, namespace, log.name).orElseThrow();
+      Map<String, Object> content = new LinkedHashMap<>(existing.content());
+      content.put("count", (int) count);
+      content.put("lastTimestamp", now);
+      api.write(new GenericObject(existing.apiVersion(), existing.kind(), existing.metadata(), ImmutableMap.copyOf(content)));
+    }
+
+    @Override
+    public void skip(long runs) {
+      long now = api.loop().clock().nanos();
+      long refill = EventCorrelator.SPAM_REFILL_NANOS;
+      long credit = period >= refill
+          ? Math.min(EventCorrelator.TokenBucket.CAPACITY - refill, bucket.credit + runs * (period - refill))
+          : bucket.credit + runs * period - writes(runs) * refill;
+      // as the runs leave the correlator, and in the order they use its caches
+      correlator.touch(keys.aggregate(), keys.event(), keys.spam());
+      if (period > EventCorrelator.AGGREGATE_INTERVAL_NANOS) {
+        aggregate.localKeys.clear();
+        aggregate.localKeys.add(message);
+      }
+      aggregate.lastTimestamp = now;
+      log.count += runs;
+      bucket.credit = credit;
+      bucket.at = now;
+    }
   }
 
   /** The keys under which the correlator knows an event about an object. */
@@ -80,6 +208,11 @@ public final class EventRecorder {
     String fresh = freshName(m.nameOrEmpty());
     EventCorrelator.Result r = correlator.correlate(keys.aggregate(), keys.event(), keys.spam(), message, nanos, now,
         fresh, fresh);
+    if (r.name().equals(fresh)) {
+      sequence++; // a name given out is not given again; repeats reuse theirs
+    }
+    recorded.merge(keys.spam(), 1L, Long::sum);
+    last = r;
     if (r.skip()) {
       return;
     }
@@ -89,7 +222,7 @@ public final class EventRecorder {
   /** Real names use wall-clock nanoseconds; virtual time plus a counter keeps them unique and stable. */
   private String freshName(String objectName) {
     long stamp = api.loop().clock().instant().getEpochSecond() * 1_000_000_000L + api.loop().clock().nanos() % 1_000_000_000L;
-    return objectName + "." + Long.toHexString(stamp + sequence++);
+    return objectName + "." + Long.toHexString(stamp + sequence);
   }
 
   private static ImmutableMap<String, Object> involved(KubeObject object, String namespace) {

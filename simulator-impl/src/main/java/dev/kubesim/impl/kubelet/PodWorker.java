@@ -21,6 +21,7 @@ import dev.kubesim.impl.program.MainProcessRun;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.resolver.ResolvConf;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.Steady;
 import dev.kubesim.impl.sim.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +50,10 @@ public final class PodWorker {
   private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
   /** What is scheduled and has not run yet: cancelled when the pod goes. */
   private final Set<EventLoop.Event> scheduled = new LinkedHashSet<>();
+  /** The periodic probes running. */
+  private final Set<EventLoop.Periodic> probes = new LinkedHashSet<>();
+  /** The probes' scope: what one of them leaves behind in the pod, only they may see. */
+  private final EventLoop.Scope scope = new EventLoop.Scope();
   private String podIP;
   private ResolvConf resolvConf;
   private String startTime;
@@ -94,6 +99,9 @@ public final class PodWorker {
     int readinessFailures;
     int livenessFailures;
     boolean readinessProbed;
+    /** The last result of each probe ("" for success), to tell a run that changed nothing. */
+    String readinessOutcome;
+    String livenessOutcome;
     RunningContainer runtime;
     RunningContainer previous; // the instance before a restart, for kubectl logs --previous
     MainProcessRun main;
@@ -224,8 +232,10 @@ public final class PodWorker {
     c.readinessProbed = false;
     c.ready = c.spec.readinessProbe().isEmpty();
     kubelet.events().normal(pod, "Started", "Started container " + c.name());
-    c.spec.readinessProbe().ifPresent(p -> scheduleProbe(c, p, true, c.restarts, true));
-    c.spec.livenessProbe().ifPresent(p -> scheduleProbe(c, p, false, c.restarts, false));
+    c.readinessOutcome = null;
+    c.livenessOutcome = null;
+    c.spec.readinessProbe().ifPresent(p -> startProbe(c, p, true, c.restarts));
+    c.spec.livenessProbe().ifPresent(p -> startProbe(c, p, false, c.restarts));
     followMainProcess(c, c.restarts);
   }
 
@@ -266,21 +276,70 @@ public final class PodWorker {
     writeStatus();
   }
 
-  private void scheduleProbe(ContainerRun c, Probe probe, boolean readiness, int generation, boolean first) {
-    Duration delay = Duration.ofSeconds(first ? probe.initialDelaySeconds().orElse(0) : probe.periodSeconds().orElse(10));
-    // The first readiness run is work so that a settled cluster has probed every pod once.
-    later(delay, (readiness ? "readiness" : "liveness") + " probe " + c.name(), first && readiness, () -> {
-      if (terminating || !c.running || c.restarts != generation) {
+  /**
+   * Starts a probe of a container: the first readiness run comes after {@code initialDelaySeconds}
+   * and is work (a settled cluster has probed every pod once); then the probe runs every {@code
+   * periodSeconds} as a periodic timer.
+   */
+  private void startProbe(ContainerRun c, Probe probe, boolean readiness, int generation) {
+    if (!readiness) {
+      startPeriodicProbe(c, probe, false, generation);
+      return;
+    }
+    later(Duration.ofSeconds(probe.initialDelaySeconds().orElse(0)), "readiness probe " + c.name(), true, () -> {
+      if (stale(c, generation)) {
         return;
       }
-      runProbe(c, probe, readiness);
-      if (!terminating && c.running && c.restarts == generation) {
-        scheduleProbe(c, probe, readiness, generation, false);
+      runProbe(c, probe, true, null);
+      if (!stale(c, generation)) {
+        startPeriodicProbe(c, probe, true, generation);
       }
     });
   }
 
-  private void runProbe(ContainerRun c, Probe probe, boolean readiness) {
+  private boolean stale(ContainerRun c, int generation) {
+    return terminating || !c.running || c.restarts != generation;
+  }
+
+  private void startPeriodicProbe(ContainerRun c, Probe probe, boolean readiness, int generation) {
+    Duration period = Duration.ofSeconds(probe.periodSeconds().orElse(10));
+    String name = "kubelet " + kubelet.nodeName() + " " + (readiness ? "readiness" : "liveness") + " probe " + c.name() + " " + key;
+    probes.add(loop().schedulePeriodic(period, period, name, run -> {
+      if (gone || stale(c, generation)) {
+        stopProbe(run);
+        return;
+      }
+      if (!kubelet.isRunning()) {
+        // A stopped kubelet probes nothing; it probes again once it runs, and every period after.
+        stopProbe(run);
+        kubelet.defer(guarded(() -> {
+          if (!stale(c, generation)) {
+            runProbe(c, probe, readiness, null);
+            if (!stale(c, generation)) {
+              startPeriodicProbe(c, probe, readiness, generation);
+            }
+          }
+        }));
+        return;
+      }
+      runProbe(c, probe, readiness, run);
+      if (stale(c, generation)) {
+        stopProbe(run);
+      }
+    }).scope(scope));
+  }
+
+  private void stopProbe(EventLoop.Periodic run) {
+    run.cancel();
+    probes.remove(run);
+  }
+
+  /**
+   * Runs a probe once and acts on the result. When the result and everything the run did are as
+   * the run before, and the prober knows what running it again does, the run is declared steady:
+   * a probe that keeps passing changes nothing; one that keeps failing counts its event.
+   */
+  private void runProbe(ContainerRun c, Probe probe, boolean readiness, EventLoop.Periodic run) {
     Pod pod = current().orElse(null);
     if (pod == null) {
       return;
@@ -288,30 +347,54 @@ public final class PodWorker {
     Prober.Result result = kubelet.prober().probe(pod, c.runtime, probe);
     int successThreshold = probe.successThreshold().orElse(1);
     int failureThreshold = probe.failureThreshold().orElse(3);
+    String outcome = result.success() ? "" : "failed: " + result.message();
+    String previous = readiness ? c.readinessOutcome : c.livenessOutcome;
+    boolean same = outcome.equals(previous);
+    if (readiness) {
+      c.readinessOutcome = outcome;
+    } else {
+      c.livenessOutcome = outcome;
+    }
+    Steady repeat = null;
     if (readiness) {
       boolean wasReady = c.ready;
+      boolean settled;
       if (result.success()) {
+        settled = c.readinessSuccesses >= successThreshold;
         c.readinessFailures = 0;
-        c.readinessSuccesses++;
+        // The counters only meet their thresholds: they stop there rather than run on.
+        c.readinessSuccesses = Math.min(c.readinessSuccesses + 1, successThreshold);
         if (c.readinessSuccesses >= successThreshold) {
           c.ready = true;
         }
       } else {
+        settled = c.readinessFailures >= failureThreshold && c.readinessProbed;
         c.readinessSuccesses = 0;
-        c.readinessFailures++;
+        c.readinessFailures = Math.min(c.readinessFailures + 1, failureThreshold);
         if (c.readinessFailures >= failureThreshold || !c.readinessProbed) {
           c.ready = false;
         }
-        kubelet.events().warning(pod, "Unhealthy", "Readiness probe failed: " + result.message());
+        String message = "Readiness probe failed: " + result.message();
+        kubelet.events().warning(pod, "Unhealthy", message);
+        if (run != null && same && settled) {
+          repeat = kubelet.events().repeating(pod, "Warning", "Unhealthy", message, run.period()).orElse(null);
+          settled = repeat != null;
+        }
       }
       c.readinessProbed = true;
       if (wasReady != c.ready) {
         writeStatus();
+      } else if (run != null && same && settled && result.repeat().isPresent()) {
+        run.steady(steady(result.repeat().get(), repeat));
       }
       return;
     }
     if (result.success()) {
+      boolean settled = c.livenessFailures == 0;
       c.livenessFailures = 0;
+      if (run != null && same && settled && result.repeat().isPresent()) {
+        run.steady(steady(result.repeat().get(), null));
+      }
       return;
     }
     c.livenessFailures++;
@@ -320,6 +403,55 @@ public final class PodWorker {
       kubelet.events().normal(pod, "Killing", "Container " + c.name() + " failed liveness probe, will be restarted");
       restart(c, 137, "Error");
     }
+  }
+
+  /** A probe's steady runs: what the prober says each run leaves behind, and the event each records, if any. */
+  private static Steady steady(Steady prober, Steady event) {
+    if (event == null) {
+      return prober;
+    }
+    return new Steady() {
+      @Override
+      public boolean holds() {
+        return prober.holds() && event.holds();
+      }
+
+      @Override
+      public long writes(long runs) {
+        return event.writes(runs);
+      }
+
+      @Override
+      public long lastWriteRun(long runs) {
+        return event.lastWriteRun(runs);
+      }
+
+      @Override
+      public String renews() {
+        return event.renews();
+      }
+
+      @Override
+      public long nextWriteRun() {
+        return event.nextWriteRun();
+      }
+
+      @Override
+      public long writeGapRuns() {
+        return event.writeGapRuns();
+      }
+
+      @Override
+      public void write(long run) {
+        event.write(run);
+      }
+
+      @Override
+      public void skip(long runs) {
+        prober.skip(runs);
+        event.skip(runs);
+      }
+    };
   }
 
   /** Kills a container and starts it again after the kubelet's back-off, as CrashLoopBackOff does. */
@@ -403,6 +535,10 @@ public final class PodWorker {
       e.cancel();
     }
     scheduled.clear();
+    for (EventLoop.Periodic p : List.copyOf(probes)) {
+      p.cancel();
+    }
+    probes.clear();
     if (podIP != null && !podIP.equals(kubelet.hostIP())) {
       kubelet.ipam().release(podIP);
     }
