@@ -188,4 +188,59 @@ class CoalescingEquivalenceTest {
       assertThat(renewals).as("seed %d", SEED).hasSize(60).doesNotHaveDuplicates();
     }
   }
+
+  /** A seeded sequence of operations: the answers of probes change, pods and nodes come and go, time passes. */
+  private static List<String> randomRun(long seed, boolean coalescing) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    ClusterOptions options = KubeSim.cluster().seed(seed).options();
+    List<String> seen = new ArrayList<>();
+    List<Duration> steps = List.of(Duration.ofSeconds(1), Duration.ofSeconds(7), Duration.ofSeconds(10),
+        Duration.ofSeconds(59), Duration.ofMinutes(5), Duration.ofMinutes(17), Duration.ofMinutes(61));
+    try (SimCluster cluster = SimCluster.start(options, coalescing)) {
+      cluster.apply(WORKLOADS);
+      for (int i = 0; i < 24; i++) {
+        List<String> kubia = kubiaPods(cluster);
+        String pod = kubia.isEmpty() ? "checked" : kubia.get(random.nextInt(kubia.size()));
+        String node = "node-" + (1 + random.nextInt(3));
+        String op = switch (random.nextInt(8)) {
+          case 0 -> "exec " + pod + " -- touch /var/ready";
+          case 1 -> "exec " + pod + " -- rm -f /var/ready";
+          case 2 -> "exec checked -- touch /tmp/sick";
+          case 3 -> "scale rc kubia --replicas=" + (1 + random.nextInt(4));
+          case 4 -> "delete pod " + pod + " --wait=false";
+          case 5 -> "stop " + node;
+          case 6 -> "start " + node;
+          default -> "get pods";
+        };
+        if (op.startsWith("stop ")) {
+          cluster.node(node).stop();
+        } else if (op.startsWith("start ")) {
+          cluster.node(node).start();
+        } else {
+          cluster.kubectl(op);
+        }
+        cluster.advance(steps.get(random.nextInt(steps.size())).plusMillis(random.nextInt(3) * 500L));
+        StringBuilder b = new StringBuilder("== " + op + " (" + cluster.now() + ")\n");
+        for (String command : List.of("get pods -A -o yaml", "get events -A -o yaml", "get leases -A -o yaml",
+            "get nodes -o yaml", "describe pods")) {
+          b.append(cluster.kubectl(command).stdout());
+        }
+        seen.add(b.toString());
+      }
+    }
+    return seen;
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+  void randomOperationsShowTheSameWithAndWithoutCoalescing(long seed) {
+    List<String> everyTick = randomRun(seed, false);
+    List<String> coalesced = randomRun(seed, true);
+    for (int i = 0; i < everyTick.size(); i++) {
+      if (!coalesced.get(i).equals(everyTick.get(i))) {
+        dump((int) (100 * seed + i), everyTick.get(i), coalesced.get(i));
+      }
+      assertThat(coalesced.get(i)).as("seed %d, step %d", seed, i).isEqualTo(everyTick.get(i));
+    }
+  }
 }
