@@ -24,6 +24,8 @@ public final class EventTtl {
   /** Each live Event's expiry, oldest write first. */
   private final LinkedHashMap<ObjectKey, Long> expiries = new LinkedHashMap<>();
   private EventLoop.Event sweep;
+  /** The Event the expiry timer waits for (the oldest write). */
+  private ObjectKey head;
 
   private EventTtl(ApiServer api) {
     this.api = api;
@@ -37,12 +39,13 @@ public final class EventTtl {
 
   private void onEvent(WatchEvent e) {
     ObjectKey key = ObjectStore.keyOf(e.object());
-    boolean head = !expiries.isEmpty() && expiries.keySet().iterator().next().equals(key);
-    expiries.remove(key);
+    if (e.type() != WatchEvent.Type.ADDED) {
+      expiries.remove(key);
+    }
     if (e.type() != WatchEvent.Type.DELETED) {
       expiries.put(key, api.loop().clock().nanos() + TTL.toNanos());
     }
-    if (head || sweep == null) {
+    if (sweep == null || key.equals(head)) {
       reschedule();
     }
   }
@@ -53,10 +56,13 @@ public final class EventTtl {
       sweep.cancel();
       sweep = null;
     }
+    head = null;
     if (expiries.isEmpty()) {
       return;
     }
-    long at = expiries.values().iterator().next();
+    Map.Entry<ObjectKey, Long> first = expiries.entrySet().iterator().next();
+    head = first.getKey();
+    long at = first.getValue();
     long delay = Math.max(0, at - api.loop().clock().nanos());
     sweep = api.loop().scheduleHousekeepingDeadline(Duration.ofNanos(delay), "kube-apiserver expire events", this::sweep,
         this::due);

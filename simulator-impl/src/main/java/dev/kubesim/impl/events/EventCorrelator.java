@@ -1,8 +1,8 @@
 package dev.kubesim.impl.events;
 
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <p>Each of the three keeps at most 4,096 entries, dropping the least recently used one, as
  * client-go's LRU caches do. Where client-go picks an arbitrary message to drop from a full
- * aggregation group ({@code PopAny}), this drops the one it saw first. Time is virtual nanoseconds.
+ * aggregation group ({@code PopAny}), this drops the one it saw first. Keys are records of the
+ * fields client-go joins into strings. Time is virtual nanoseconds.
  */
 final class EventCorrelator {
   static final int MAX_LRU_ENTRIES = 4096;
@@ -34,17 +35,84 @@ final class EventCorrelator {
   /** One token every 300 s ({@code defaultSpamQPS = 1/300}). */
   static final long SPAM_REFILL_NANOS = 300_000_000_000L;
 
+  /** A key of the caches: the fields client-go joins into a string, compared one by one, its hash computed once. */
+  abstract static class Key {
+    private final String[] fields;
+    private final int hash;
+
+    Key(String... fields) {
+      this.fields = fields;
+      this.hash = java.util.Arrays.hashCode(fields) * 31 + getClass().hashCode();
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && k.getClass() == getClass() && java.util.Arrays.equals(k.fields, fields);
+    }
+
+    @Override
+    public final int hashCode() {
+      return hash;
+    }
+
+    String field(int i) {
+      return fields[i];
+    }
+  }
+
+  /** {@code getSpamKey}: the source and the object. */
+  static final class SpamKey extends Key {
+    SpamKey(String component, String host, String kind, String namespace, String name, String uid, String apiVersion) {
+      super(component, host, kind, namespace, name, uid, apiVersion);
+    }
+  }
+
+  /** {@code EventAggregatorByReasonFunc}'s key: the source and object, the type and reason (and reporter, the source). */
+  static final class AggregateKey extends Key {
+    AggregateKey(SpamKey object, String type, String reason) {
+      super(object.field(0), object.field(1), object.field(2), object.field(3), object.field(4), object.field(5),
+          object.field(6), type, reason);
+    }
+  }
+
+  /** {@code getEventKey}: the source and object (with its field path), type, reason and message. */
+  static final class EventKey extends Key {
+    private final SpamKey object;
+
+    EventKey(SpamKey object, String fieldPath, String type, String reason, String message) {
+      super(object.field(0), object.field(1), object.field(2), object.field(3), object.field(4), fieldPath,
+          object.field(5), object.field(6), type, reason, message);
+      this.object = object;
+    }
+
+    SpamKey object() {
+      return object;
+    }
+
+    String type() {
+      return field(8);
+    }
+
+    String reason() {
+      return field(9);
+    }
+
+    String message() {
+      return field(10);
+    }
+  }
+
   /** The aggregation group of similar events: the distinct messages seen, and when the last one was. */
   static final class AggregateRecord {
-    final LinkedHashSet<String> localKeys = new LinkedHashSet<>();
+    final List<String> localKeys = new ArrayList<>(2);
     long lastTimestamp;
   }
 
   /** The logger's observation of one event: how often, since when, under which name. */
   static final class EventLog {
     long count;
-    String firstTimestamp;
-    String name;
+    final String firstTimestamp;
+    final String name;
 
     EventLog(long count, String firstTimestamp, String name) {
       this.count = count;
@@ -55,26 +123,24 @@ final class EventCorrelator {
 
   /**
    * A token bucket of one source and object, as credit in nanoseconds: a token is {@link
-   * #SPAM_REFILL_NANOS} of credit, the bucket holds {@link #SPAM_BURST} of them and starts full.
+   * #SPAM_REFILL_NANOS} of credit, the bucket holds {@link #SPAM_BURST} of them and starts full. It
+   * also counts the events it was asked about, so that a steady repeat knows no other came.
    */
   static final class TokenBucket {
     static final long CAPACITY = SPAM_BURST * SPAM_REFILL_NANOS;
     long credit = CAPACITY;
     long at;
+    long asked;
 
     TokenBucket(long now) {
       this.at = now;
     }
 
-    /** The credit at {@code now}, without taking a token. */
-    long creditAt(long now) {
-      long c = credit + (now - at);
-      return c > CAPACITY || c < 0 ? CAPACITY : c;
-    }
-
     boolean tryAccept(long now) {
-      credit = creditAt(now);
+      long c = credit + (now - at);
+      credit = c > CAPACITY || c < 0 ? CAPACITY : c;
       at = now;
+      asked++;
       if (credit >= SPAM_REFILL_NANOS) {
         credit -= SPAM_REFILL_NANOS;
         return true;
@@ -83,49 +149,46 @@ final class EventCorrelator {
     }
   }
 
-  private final Lru<AggregateRecord> aggregates = new Lru<>();
-  private final Lru<EventLog> logs = new Lru<>();
-  private final Lru<TokenBucket> buckets = new Lru<>();
+  private final Lru<AggregateKey, AggregateRecord> aggregates = new Lru<>();
+  private final Lru<Object, EventLog> logs = new Lru<>();
+  private final Lru<SpamKey, TokenBucket> buckets = new Lru<>();
+  /** Entries dropped from any of the caches so far. */
+  private long evictions;
 
   /** What the correlator made of an event: the one to write (under the logger's name and count), or none. */
-  record Result(boolean skip, boolean combined, String cacheKey, String message, long count, String firstTimestamp,
+  record Result(boolean skip, boolean combined, Object cacheKey, String message, long count, String firstTimestamp,
       String name) {}
 
   /**
    * Correlates one event.
    *
-   * @param aggregateKey the similar-events group ({@code EventAggregatorByReasonFunc}'s key)
-   * @param eventKey the event's own key ({@code getEventKey})
-   * @param spamKey the source and object ({@code getSpamKey})
-   * @param freshName the name a new event gets ({@code <object>.<hex time>})
-   * @param combinedName the name a new combined event gets
+   * @param freshName the name a new event, or a new combined event, gets ({@code <object>.<hex time>})
    */
-  Result correlate(String aggregateKey, String eventKey, String spamKey, String message, long now, String timestamp,
-      String freshName, String combinedName) {
+  Result correlate(AggregateKey aggregateKey, EventKey eventKey, String message, long now, String timestamp,
+      String freshName) {
     // the aggregator
     AggregateRecord record = aggregates.get(aggregateKey);
     if (record == null || now - record.lastTimestamp > AGGREGATE_INTERVAL_NANOS) {
       record = new AggregateRecord();
     }
-    record.localKeys.add(message);
+    if (!record.localKeys.contains(message)) {
+      record.localKeys.add(message);
+    }
     record.lastTimestamp = now;
     aggregates.put(aggregateKey, record);
     boolean combined = record.localKeys.size() >= AGGREGATE_MAX_EVENTS;
-    String key = eventKey;
-    String name = freshName;
+    Object key = eventKey;
     String text = message;
     if (combined) {
-      Iterator<String> first = record.localKeys.iterator();
-      first.next();
-      first.remove();
+      record.localKeys.remove(0);
       key = aggregateKey;
-      name = combinedName;
       text = "(combined from similar events): " + message;
     }
     // the logger
     EventLog last = logs.get(key);
     long count = 1;
     String firstTimestamp = timestamp;
+    String name = freshName;
     if (last != null && last.count > 0) {
       name = last.name;
       firstTimestamp = last.firstTimestamp;
@@ -133,64 +196,56 @@ final class EventCorrelator {
     }
     logs.put(key, new EventLog(count, firstTimestamp, name));
     // the spam filter
-    TokenBucket bucket = buckets.get(spamKey);
+    TokenBucket bucket = buckets.get(eventKey.object());
     if (bucket == null) {
       bucket = new TokenBucket(now);
     }
     boolean accepted = bucket.tryAccept(now);
-    buckets.put(spamKey, bucket);
+    buckets.put(eventKey.object(), bucket);
     return new Result(!accepted, combined, key, text, count, firstTimestamp, name);
   }
 
   /** After a write: the logger remembers the event as the API server stored it ({@code UpdateState}). */
-  void written(String eventKey, long count, String firstTimestamp, String name) {
+  void written(EventKey eventKey, long count, String firstTimestamp, String name) {
     logs.put(eventKey, new EventLog(count, firstTimestamp, name));
   }
 
-  AggregateRecord aggregate(String key) {
-    return aggregates.peek(key);
+  /** The entries of one event, as the last {@link #correlate} left them, marked as just used. */
+  AggregateRecord aggregate(AggregateKey key) {
+    return aggregates.get(key);
   }
 
-  EventLog log(String key) {
-    return logs.peek(key);
+  EventLog log(Object key) {
+    return logs.get(key);
   }
 
-  TokenBucket bucket(String key) {
-    return buckets.peek(key);
+  TokenBucket bucket(SpamKey key) {
+    return buckets.get(key);
   }
 
-  /** Marks the entries as just used, in this order, as a repeat of the event would. */
-  void touch(String aggregateKey, String eventKey, String spamKey) {
-    aggregates.get(aggregateKey);
-    logs.get(eventKey);
-    buckets.get(spamKey);
+  /** Entries dropped so far: a steady repeat holds only while none of its own could have been. */
+  long evictions() {
+    return evictions;
   }
 
   /** A cache of at most {@link #MAX_LRU_ENTRIES}, least recently used first out. */
-  private static final class Lru<V> {
-    private final java.util.HashMap<String, V> index = new java.util.HashMap<>();
-    private final LinkedHashMap<String, V> map = new LinkedHashMap<>(16, 0.75f, true) {
+  private final class Lru<K, V> {
+    private final LinkedHashMap<K, V> map = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
         if (size() > MAX_LRU_ENTRIES) {
-          index.remove(eldest.getKey());
+          evictions++;
           return true;
         }
         return false;
       }
     };
 
-    V get(String key) {
+    V get(K key) {
       return map.get(key);
     }
 
-    /** A lookup that does not count as a use. */
-    V peek(String key) {
-      return index.get(key);
-    }
-
-    void put(String key, V value) {
-      index.put(key, value);
+    void put(K key, V value) {
       map.put(key, value);
     }
   }

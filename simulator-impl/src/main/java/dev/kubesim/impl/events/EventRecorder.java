@@ -5,6 +5,7 @@ import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.sim.EventLoop;
 import dev.kubesim.impl.sim.Steady;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +29,6 @@ public final class EventRecorder {
   private final ImmutableMap<String, Object> source;
   private final EventCorrelator correlator = new EventCorrelator();
   private long sequence;
-  /** Events recorded per source-and-object key: a steady repeat holds while no other comes. */
-  private final Map<String, Long> recorded = new java.util.HashMap<>();
   private EventCorrelator.Result last;
 
   /**
@@ -65,50 +64,51 @@ public final class EventRecorder {
    */
   public Optional<Steady> repeating(KubeObject object, String type, String reason, String message, long periodNanos) {
     String namespace = object.metadata().namespace().orElse("default");
-    ImmutableMap<String, Object> involved = involved(object, namespace);
-    Keys keys = Keys.of(component, host, involved, type, reason, message);
-    EventCorrelator.EventLog log = correlator.log(keys.event());
-    EventCorrelator.AggregateRecord aggregate = correlator.aggregate(keys.aggregate());
-    EventCorrelator.TokenBucket bucket = correlator.bucket(keys.spam());
-    if (last == null || last.combined() || !last.cacheKey().equals(keys.event()) || log == null || aggregate == null
-        || bucket == null || api.get(KIND, namespace, log.name).isEmpty()) {
+    EventCorrelator.EventKey key = eventKey(involved(object, namespace), type, reason, message);
+    if (last == null || last.combined() || !last.cacheKey().equals(key)) {
+      return Optional.empty();
+    }
+    // The entries the event just used are the most recent ones: looking them up moves nothing.
+    EventCorrelator.EventLog log = correlator.log(key);
+    EventCorrelator.AggregateRecord aggregate = correlator.aggregate(aggregateKey(key));
+    EventCorrelator.TokenBucket bucket = correlator.bucket(key.object());
+    if (log == null || aggregate == null || bucket == null || api.get(KIND, namespace, log.name).isEmpty()) {
       return Optional.empty();
     }
     long refill = EventCorrelator.SPAM_REFILL_NANOS;
     if (periodNanos < refill ? bucket.credit >= refill : last.skip()) {
       return Optional.empty();
     }
-    return Optional.of(new Repeat(namespace, keys, message, log, aggregate, bucket, periodNanos, recorded.get(keys.spam())));
+    return Optional.of(new Repeat(namespace, key, log, aggregate, bucket, periodNanos));
   }
 
   /** The repeats of one event at a fixed period; see {@link #repeating}. */
   private final class Repeat implements Steady {
     private final String namespace;
-    private final Keys keys;
-    private final String message;
+    private final EventCorrelator.EventKey key;
     private final EventCorrelator.EventLog log;
     private final EventCorrelator.AggregateRecord aggregate;
     private final EventCorrelator.TokenBucket bucket;
     private final long period;
-    private final long recordedAtStart;
+    private final long asked;
+    private final long evictions;
 
-    Repeat(String namespace, Keys keys, String message, EventCorrelator.EventLog log,
-        EventCorrelator.AggregateRecord aggregate, EventCorrelator.TokenBucket bucket, long period, long recordedAtStart) {
+    Repeat(String namespace, EventCorrelator.EventKey key, EventCorrelator.EventLog log,
+        EventCorrelator.AggregateRecord aggregate, EventCorrelator.TokenBucket bucket, long period) {
       this.namespace = namespace;
-      this.keys = keys;
-      this.message = message;
+      this.key = key;
       this.log = log;
       this.aggregate = aggregate;
       this.bucket = bucket;
       this.period = period;
-      this.recordedAtStart = recordedAtStart;
+      this.asked = bucket.asked;
+      this.evictions = correlator.evictions();
     }
 
+    /** No other event about the object came through this recorder, none of its entries was dropped, the Event is stored. */
     @Override
     public boolean holds() {
-      return recordedAtStart == recorded.get(keys.spam()) && correlator.log(keys.event()) == log
-          && correlator.aggregate(keys.aggregate()) == aggregate && correlator.bucket(keys.spam()) == bucket
-          && api.get(KIND, namespace, log.name).isPresent();
+      return bucket.asked == asked && correlator.evictions() == evictions && api.get(KIND, namespace, log.name).isPresent();
     }
 
     @Override
@@ -119,7 +119,7 @@ public final class EventRecorder {
 
     @Override
     public String renews() {
-      return dev.kubesim.impl.sim.EventLoop.renewalKey(KIND, namespace, log.name);
+      return EventLoop.renewalKey(KIND, namespace, log.name);
     }
 
     @Override
@@ -166,11 +166,13 @@ public final class EventRecorder {
       long credit = period >= refill
           ? Math.min(EventCorrelator.TokenBucket.CAPACITY - refill, bucket.credit + runs * (period - refill))
           : bucket.credit + runs * period - writes(runs) * refill;
-      // as the runs leave the correlator, and in the order they use its caches
-      correlator.touch(keys.aggregate(), keys.event(), keys.spam());
+      // as the runs leave the correlator: its entries the most recently used
+      correlator.aggregate(aggregateKey(key));
+      correlator.log(key);
+      correlator.bucket(key.object());
       if (period > EventCorrelator.AGGREGATE_INTERVAL_NANOS) {
         aggregate.localKeys.clear();
-        aggregate.localKeys.add(message);
+        aggregate.localKeys.add(key.message());
       }
       aggregate.lastTimestamp = now;
       log.count += runs;
@@ -179,23 +181,20 @@ public final class EventRecorder {
     }
   }
 
-  /** The keys under which the correlator knows an event about an object. */
-  record Keys(String aggregate, String event, String spam) {
-    static Keys of(String component, String host, ImmutableMap<String, Object> involved, String type, String reason,
-        String message) {
-      String object = String.join("", str(involved, "kind"), str(involved, "namespace"), str(involved, "name"),
-          str(involved, "uid"), str(involved, "apiVersion"));
-      String origin = component + host;
-      return new Keys(origin + object + type + reason + component + host,
-          origin + str(involved, "kind") + str(involved, "namespace") + str(involved, "name") + str(involved, "fieldPath")
-              + str(involved, "uid") + str(involved, "apiVersion") + type + reason + message,
-          origin + object);
-    }
+  /** The event's key: this recorder as source, the involved object, type, reason and message. */
+  private EventCorrelator.EventKey eventKey(Map<String, Object> involved, String type, String reason, String message) {
+    EventCorrelator.SpamKey object = new EventCorrelator.SpamKey(component, host, str(involved, "kind"),
+        str(involved, "namespace"), str(involved, "name"), str(involved, "uid"), str(involved, "apiVersion"));
+    return new EventCorrelator.EventKey(object, str(involved, "fieldPath"), type, reason, message);
+  }
 
-    private static String str(Map<String, Object> m, String key) {
-      Object v = m.get(key);
-      return v == null ? "" : v.toString();
-    }
+  private static EventCorrelator.AggregateKey aggregateKey(EventCorrelator.EventKey key) {
+    return new EventCorrelator.AggregateKey(key.object(), key.type(), key.reason());
+  }
+
+  private static String str(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    return v == null ? "" : v.toString();
   }
 
   private void record(KubeObject object, String type, String reason, String message) {
@@ -204,19 +203,19 @@ public final class EventRecorder {
     String now = api.loop().clock().timestamp();
     long nanos = api.loop().clock().nanos();
     ImmutableMap<String, Object> involved = involved(object, namespace);
-    Keys keys = Keys.of(component, host, involved, type, reason, message);
+    EventCorrelator.EventKey key = eventKey(involved, type, reason, message);
     String fresh = freshName(m.nameOrEmpty());
-    EventCorrelator.Result r = correlator.correlate(keys.aggregate(), keys.event(), keys.spam(), message, nanos, now,
-        fresh, fresh);
+    EventCorrelator.Result r = correlator.correlate(aggregateKey(key), key, message, nanos, now, fresh);
     if (r.name().equals(fresh)) {
       sequence++; // a name given out is not given again; repeats reuse theirs
     }
-    recorded.merge(keys.spam(), 1L, Long::sum);
     last = r;
     if (r.skip()) {
       return;
     }
     write(namespace, involved, type, reason, r, now);
+    correlator.written(r.combined() ? eventKey(involved, type, reason, r.message()) : key, r.count(), r.firstTimestamp(),
+        r.name());
   }
 
   /** Real names use wall-clock nanoseconds; virtual time plus a counter keeps them unique and stable. */
@@ -268,7 +267,5 @@ public final class EventRecorder {
           .buildOrThrow();
       api.create(new GenericObject("v1", KIND, ObjectMeta.named(namespace, r.name()), content));
     }
-    Keys written = Keys.of(component, host, involved, type, reason, r.message());
-    correlator.written(written.event(), r.count(), r.firstTimestamp(), r.name());
   }
 }

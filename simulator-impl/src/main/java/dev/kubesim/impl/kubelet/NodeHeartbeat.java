@@ -163,21 +163,20 @@ final class NodeHeartbeat {
     }
   }
 
+  /** Whether two Leases differ at most in their renewTime (the spec's other fields and the metadata alike). */
   private static boolean sameBesidesRenewTime(KubeObject a, KubeObject b) {
-    if (!(a instanceof GenericObject ga) || !(b instanceof GenericObject gb) || !ga.metadata().equals(gb.metadata())) {
+    if (!(a instanceof GenericObject ga) || !(b instanceof GenericObject gb) || !ga.metadata().equals(gb.metadata())
+        || ga.content().size() != 1 || gb.content().size() != 1
+        || !(ga.content().get("spec") instanceof Map<?, ?> sa) || !(gb.content().get("spec") instanceof Map<?, ?> sb)
+        || sa.size() != sb.size()) {
       return false;
     }
-    return withoutRenewTime(ga.content()).equals(withoutRenewTime(gb.content()));
-  }
-
-  private static Map<String, Object> withoutRenewTime(Map<String, Object> content) {
-    Map<String, Object> copy = new LinkedHashMap<>(content);
-    if (copy.get("spec") instanceof Map<?, ?> spec) {
-      Map<Object, Object> s = new LinkedHashMap<>(spec);
-      s.remove("renewTime");
-      copy.put("spec", s);
+    for (Map.Entry<?, ?> e : sa.entrySet()) {
+      if (!e.getKey().equals("renewTime") && !java.util.Objects.equals(e.getValue(), sb.get(e.getKey()))) {
+        return false;
+      }
     }
-    return copy;
+    return true;
   }
 
   /** Posts the node's status as it is, with every condition's lastHeartbeatTime now. */

@@ -29,12 +29,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One pod on one kubelet: its containers' states, its probes, and the status it reports. Every
@@ -49,9 +47,9 @@ public final class PodWorker {
   private final ObjectKey key;
   private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
   /** What is scheduled and has not run yet: cancelled when the pod goes. */
-  private final Set<EventLoop.Event> scheduled = new LinkedHashSet<>();
+  private final List<EventLoop.Event> scheduled = new ArrayList<>(4);
   /** The periodic probes running. */
-  private final Set<EventLoop.Periodic> probes = new LinkedHashSet<>();
+  private final List<EventLoop.Periodic> probes = new ArrayList<>(2);
   /** The probes' scope: what one of them leaves behind in the pod, only they may see. */
   private final EventLoop.Scope scope = new EventLoop.Scope();
   private String podIP;
