@@ -24,8 +24,8 @@ import java.util.Map;
  *
  * <p>Each of the three keeps at most 4,096 entries, dropping the least recently used one, as
  * client-go's LRU caches do. Where client-go picks an arbitrary message to drop from a full
- * aggregation group ({@code PopAny}), this drops the one it saw first. Keys are records of the
- * fields client-go joins into strings. Time is virtual nanoseconds.
+ * aggregation group ({@code PopAny}), this drops the one it saw first. Keys hold the fields
+ * client-go joins into strings. Time is virtual nanoseconds.
  */
 final class EventCorrelator {
   static final int MAX_LRU_ENTRIES = 4096;
@@ -35,77 +35,88 @@ final class EventCorrelator {
   /** One token every 300 s ({@code defaultSpamQPS = 1/300}). */
   static final long SPAM_REFILL_NANOS = 300_000_000_000L;
 
-  /** A key of the caches: the fields client-go joins into a string, compared one by one, its hash computed once. */
-  abstract static class Key {
-    private final String[] fields;
+  /** {@code getSpamKey}: the source and the object, its hash computed once. */
+  static final class SpamKey {
+    private final String component;
+    private final String host;
+    private final String kind;
+    private final String namespace;
+    private final String name;
+    private final String uid;
+    private final String apiVersion;
     private final int hash;
 
-    Key(String... fields) {
-      this.fields = fields;
-      this.hash = java.util.Arrays.hashCode(fields) * 31 + getClass().hashCode();
-    }
-
-    @Override
-    public final boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && k.getClass() == getClass() && java.util.Arrays.equals(k.fields, fields);
-    }
-
-    @Override
-    public final int hashCode() {
-      return hash;
-    }
-
-    String field(int i) {
-      return fields[i];
-    }
-  }
-
-  /** {@code getSpamKey}: the source and the object. */
-  static final class SpamKey extends Key {
     SpamKey(String component, String host, String kind, String namespace, String name, String uid, String apiVersion) {
-      super(component, host, kind, namespace, name, uid, apiVersion);
+      this.component = component;
+      this.host = host;
+      this.kind = kind;
+      this.namespace = namespace;
+      this.name = name;
+      this.uid = uid;
+      this.apiVersion = apiVersion;
+      this.hash = java.util.Objects.hash(component, host, kind, namespace, name, uid, apiVersion);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof SpamKey k && k.hash == hash && k.name.equals(name) && k.uid.equals(uid)
+          && k.namespace.equals(namespace) && k.kind.equals(kind) && k.apiVersion.equals(apiVersion)
+          && k.component.equals(component) && k.host.equals(host);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 
   /** {@code EventAggregatorByReasonFunc}'s key: the source and object, the type and reason (and reporter, the source). */
-  static final class AggregateKey extends Key {
-    AggregateKey(SpamKey object, String type, String reason) {
-      super(object.field(0), object.field(1), object.field(2), object.field(3), object.field(4), object.field(5),
-          object.field(6), type, reason);
-    }
-  }
+  record AggregateKey(SpamKey object, String type, String reason) {}
 
   /** {@code getEventKey}: the source and object (with its field path), type, reason and message. */
-  static final class EventKey extends Key {
-    private final SpamKey object;
+  record EventKey(SpamKey object, String fieldPath, String type, String reason, String message) {}
 
-    EventKey(SpamKey object, String fieldPath, String type, String reason, String message) {
-      super(object.field(0), object.field(1), object.field(2), object.field(3), object.field(4), fieldPath,
-          object.field(5), object.field(6), type, reason, message);
-      this.object = object;
-    }
-
-    SpamKey object() {
-      return object;
-    }
-
-    String type() {
-      return field(8);
-    }
-
-    String reason() {
-      return field(9);
-    }
-
-    String message() {
-      return field(10);
-    }
-  }
-
-  /** The aggregation group of similar events: the distinct messages seen, and when the last one was. */
+  /**
+   * The aggregation group of similar events: the distinct messages seen, oldest first, and when the
+   * last one was. Most groups only ever see one message, kept without a list.
+   */
   static final class AggregateRecord {
-    final List<String> localKeys = new ArrayList<>(2);
+    private String single;
+    private List<String> many;
     long lastTimestamp;
+
+    int size() {
+      return many != null ? many.size() : single != null ? 1 : 0;
+    }
+
+    void add(String message) {
+      if (many != null) {
+        if (!many.contains(message)) {
+          many.add(message);
+        }
+      } else if (single == null) {
+        single = message;
+      } else if (!single.equals(message)) {
+        many = new ArrayList<>(4);
+        many.add(single);
+        many.add(message);
+        single = null;
+      }
+    }
+
+    void removeOldest() {
+      if (many != null) {
+        many.remove(0);
+      } else {
+        single = null;
+      }
+    }
+
+    /** Just this one message, as a group ten minutes old starts again. */
+    void reset(String message) {
+      many = null;
+      single = message;
+    }
   }
 
   /** The logger's observation of one event: how often, since when, under which name. */
@@ -171,16 +182,14 @@ final class EventCorrelator {
     if (record == null || now - record.lastTimestamp > AGGREGATE_INTERVAL_NANOS) {
       record = new AggregateRecord();
     }
-    if (!record.localKeys.contains(message)) {
-      record.localKeys.add(message);
-    }
+    record.add(message);
     record.lastTimestamp = now;
     aggregates.put(aggregateKey, record);
-    boolean combined = record.localKeys.size() >= AGGREGATE_MAX_EVENTS;
+    boolean combined = record.size() >= AGGREGATE_MAX_EVENTS;
     Object key = eventKey;
     String text = message;
     if (combined) {
-      record.localKeys.remove(0);
+      record.removeOldest();
       key = aggregateKey;
       text = "(combined from similar events): " + message;
     }

@@ -171,8 +171,7 @@ public final class EventRecorder {
       correlator.log(key);
       correlator.bucket(key.object());
       if (period > EventCorrelator.AGGREGATE_INTERVAL_NANOS) {
-        aggregate.localKeys.clear();
-        aggregate.localKeys.add(key.message());
+        aggregate.reset(key.message());
       }
       aggregate.lastTimestamp = now;
       log.count += runs;
