@@ -99,6 +99,7 @@ public final class KubeSimCommand {
     all.addAll(dev.kubesim.samples.bench.NetworkBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.NetpolBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.MatrixBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.TimeBenchmarks.all());
     return all;
   }
 

@@ -50,6 +50,8 @@ public final class ApiServer {
     this.loop = loop;
     this.names = loop.random().stream("apiserver/generate-name");
     this.uids = loop.random().stream("apiserver/uid");
+    loop.resourceVersions(store);
+    EventTtl.start(this);
   }
 
   public ObjectStore store() {

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * resourceVersion, and watchers that hear of every change synchronously, in commit order. Lists
  * come back in (namespace, name) order.
  */
-public final class ObjectStore {
+public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.ResourceVersions {
   private final Map<String, TreeMap<ObjectKey, KubeObject>> byKind = new HashMap<>();
   // Point lookups go through a hash index (never iterated); the TreeMaps keep list order.
   private final Map<String, HashMap<ObjectKey, KubeObject>> index = new HashMap<>();
@@ -68,6 +68,30 @@ public final class ObjectStore {
     return Long.toString(resourceVersion);
   }
 
+  @Override
+  public long current() {
+    return resourceVersion;
+  }
+
+  @Override
+  public void set(long value) {
+    resourceVersion = value;
+  }
+
+  @Override
+  public long changes() {
+    return changes;
+  }
+
+  /** Writes and removals of anything but Events and Leases (what workloads may see). */
+  private long changes;
+
+  private void changed(String kind) {
+    if (!kind.equals("Event") && !kind.equals("Lease")) {
+      changes++;
+    }
+  }
+
   /** The next resourceVersion, as the API server would stamp it. */
   public String nextResourceVersion() {
     return Long.toString(++resourceVersion);
@@ -76,6 +100,7 @@ public final class ObjectStore {
   /** Stores a new or changed object (already stamped) and tells the watchers. */
   public void put(KubeObject object) {
     ObjectKey key = keyOf(object);
+    changed(object.kind());
     KubeObject previous = table(object.kind()).put(key, object);
     index.computeIfAbsent(object.kind(), k -> new HashMap<>()).put(key, object);
     WatchEvent.Type type = previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED;
@@ -95,6 +120,7 @@ public final class ObjectStore {
     if (previous == null) {
       return Optional.empty();
     }
+    changed(kind);
     index.get(kind).remove(key);
     KubeObject removed = previous.withMetadata(previous.metadata().toBuilder().resourceVersion(nextResourceVersion()).build());
     notify(new WatchEvent(WatchEvent.Type.DELETED, removed, Optional.of(previous)));

@@ -32,7 +32,11 @@ final class ClusterNetwork {
   private ClusterNetwork() {}
 
   static Network create(EventLoop loop, List<Cidr> clusterCidrs, List<Cidr> serviceCidrs) {
-    return new Network(loop.clock()::nanos, loop.random().stream("net/ports"), clusterCidrs, serviceCidrs, LinkLatency.DEFAULT);
+    Network network = new Network(loop.clock()::nanos, loop.random().stream("net/ports"), clusterCidrs, serviceCidrs,
+        LinkLatency.DEFAULT);
+    // A timer run that drew a port or an id reached beyond its pod: every coalesced timer runs again.
+    loop.reach(network::draws);
+    return network;
   }
 
   private static final String KUBE_PROXY = "kube-system/kube-proxy";

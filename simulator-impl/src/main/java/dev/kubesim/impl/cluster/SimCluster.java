@@ -78,6 +78,9 @@ import java.util.function.Supplier;
  * caller's thread.
  */
 public final class SimCluster implements Cluster, KubectlHost {
+  /** The kinds that coalesced timers write (Lease renewals, node status reports, repeated Events). */
+  private static final java.util.Set<String> COALESCED_KINDS = java.util.Set.of("Lease", "Node", "Event");
+
   /** The port the API server listens on behind the {@code kubernetes} Service (kubeadm's). */
   public static final int API_SERVER_PORT = 6443;
 
@@ -122,6 +125,8 @@ public final class SimCluster implements Cluster, KubectlHost {
     this.kubectl = new Kubectl(this);
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
     ClusterNetwork.startServices(network, dns, options, runtime);
+    // What is registered from now on is the user's: kubesim cannot know what it does.
+    runtime.sealBuiltins();
   }
 
   /** The controllers and node agents, started before any object exists so that they see every change. */
@@ -322,7 +327,16 @@ public final class SimCluster implements Cluster, KubectlHost {
 
   /** Builds and boots a cluster: namespaces, nodes, the kubernetes Service, add-ons; then settles. */
   static SimCluster start(ClusterOptions options) {
+    return start(options, true);
+  }
+
+  /**
+   * Builds and boots a cluster with coalescing of steady periodic timers on or off from the start
+   * (tests compare the two: every observable result is the same).
+   */
+  public static SimCluster start(ClusterOptions options, boolean coalescing) {
     SimCluster cluster = new SimCluster(options);
+    cluster.loop.coalescing(coalescing);
     new Bootstrap(cluster).run();
     cluster.loop.settle();
     return cluster;
@@ -373,6 +387,8 @@ public final class SimCluster implements Cluster, KubectlHost {
       if (closed) {
         throw new IllegalStateException("the cluster is closed");
       }
+      // A call from outside may change anything: coalesced timers run once for real again.
+      loop.changed();
       settleServedWrites();
       return body.get();
     } finally {
@@ -553,6 +569,10 @@ public final class SimCluster implements Cluster, KubectlHost {
   @Override
   public void watch(String kind, Consumer<ObjectChange> listener) {
     locked(() -> {
+      if (COALESCED_KINDS.contains(kind)) {
+        // The listener hears every change: renewals and repeats can no longer be taken at once.
+        loop.coalescing(false);
+      }
       store.watch(kind, e -> listener.accept(new ObjectChange(e.type().name(), e.object(), e.previous())));
       return null;
     });

@@ -94,8 +94,11 @@ public final class NodeLifecycleController {
     // The first monitor tick at which the heartbeat is more than the grace period old.
     long period = MONITOR_PERIOD.toNanos();
     long due = ((now + GRACE_PERIOD.toNanos()) / period + 1) * period;
-    checks.put(node, api.loop().scheduleTimer(Duration.ofNanos(due - now), "node-lifecycle-controller monitor " + node,
-        () -> check(node)));
+    // A deadline: while the kubelet renews its Lease, each renewal pushes the check back before it is due.
+    String lease = EventLoop.renewalKey("Lease", LEASE_NAMESPACE, node);
+    checks.put(node, api.loop().scheduleDeadline(Duration.ofNanos(due - now), "node-lifecycle-controller monitor " + node,
+        () -> check(node),
+        d -> api.loop().renewed(lease, d.time(), d.seq(), GRACE_PERIOD.toNanos()) ? Long.MAX_VALUE : d.time()));
   }
 
   private void check(String name) {

@@ -34,10 +34,7 @@ record TableOptions(
     if (namespaceColumn) {
       headers.add("NAMESPACE");
     }
-    headers.addAll(printer.headers());
-    if (wide) {
-      headers.addAll(printer.wideHeaders());
-    }
+    headers.addAll(printer.headers(wide));
     for (String label : labelColumns) {
       headers.add(label.toUpperCase(Locale.ROOT));
     }

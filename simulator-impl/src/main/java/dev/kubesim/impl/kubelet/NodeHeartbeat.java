@@ -5,28 +5,36 @@ import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Namespace;
 import dev.kubesim.api.model.Node;
 import dev.kubesim.api.model.NodeCondition;
+import dev.kubesim.api.model.NodeStatus;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.OwnerReference;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.NodeStates;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.Steady;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The kubelet's heartbeat: it renews the node's Lease in {@code kube-node-lease} every 10 s (a
- * quarter of the 40 s lease duration, as the kubelet does), which is what the node lifecycle
- * controller watches. Renewals are timers, so an idle cluster settles. When the kubelet comes back
- * after a stop it also posts {@code Ready=True} again.
+ * The kubelet's heartbeats. It renews the node's Lease in {@code kube-node-lease} every 10 s (a
+ * quarter of the 40 s lease duration, as the kubelet's node lease controller does), which is what
+ * the node lifecycle controller watches; and it posts the node's status when nothing changed once
+ * every {@code nodeStatusReportFrequency} (5 min), which moves every condition's {@code
+ * lastHeartbeatTime}. Both are periodic timers whose runs, on a healthy node, only renew: they are
+ * coalesced while nothing else happens, and an idle cluster settles. When the kubelet comes back
+ * after a stop it posts {@code Ready=True} and renews at once.
  */
 final class NodeHeartbeat {
   static final String LEASE_NAMESPACE = "kube-node-lease";
   static final Duration RENEW_INTERVAL = Duration.ofSeconds(10);
+  /** {@code nodeStatusReportFrequency}: a status that did not change is still posted this often. */
+  static final Duration STATUS_REPORT_INTERVAL = Duration.ofMinutes(5);
   private static final int LEASE_DURATION_SECONDS = 40;
   // metav1.MicroTime: RFC 3339 with six fraction digits
   private static final DateTimeFormatter MICRO_TIME =
@@ -34,42 +42,166 @@ final class NodeHeartbeat {
 
   private final ApiServer api;
   private final String nodeName;
-  private EventLoop.Event next;
+  private EventLoop.Periodic renewal;
+  private EventLoop.Periodic report;
+
+  /** Each renewal writes the Lease again with a new renewTime: that is all it does. */
+  private final Steady renewing = new Steady() {
+    @Override
+    public long writes(long runs) {
+      return runs;
+    }
+
+    @Override
+    public long lastWriteRun(long runs) {
+      return runs;
+    }
+
+    @Override
+    public String renews() {
+      return EventLoop.renewalKey("Lease", LEASE_NAMESPACE, nodeName);
+    }
+
+    @Override
+    public long nextWriteRun() {
+      return 1;
+    }
+
+    @Override
+    public long writeGapRuns() {
+      return 1;
+    }
+
+    @Override
+    public void write(long run) {
+      api.write(lease());
+    }
+
+    @Override
+    public void skip(long runs) {}
+  };
+
+  /** Each report of an unchanged status writes the node again with new heartbeat times. */
+  private final Steady reporting = new Steady() {
+    @Override
+    public boolean holds() {
+      return api.get(Node.KIND, "", nodeName).isPresent();
+    }
+
+    @Override
+    public long writes(long runs) {
+      return runs;
+    }
+
+    @Override
+    public long lastWriteRun(long runs) {
+      return runs;
+    }
+
+    @Override
+    public void write(long run) {
+      api.get(Node.KIND, "", nodeName).map(Node.class::cast).ifPresent(n -> api.write(withHeartbeat(n)));
+    }
+
+    @Override
+    public void skip(long runs) {}
+  };
 
   NodeHeartbeat(ApiServer api, String nodeName) {
     this.api = api;
     this.nodeName = nodeName;
   }
 
-  /** Renews now (as a timer, after what the caller is doing) and every interval after. */
+  /** Renews now (as a timer, after what the caller is doing) and every interval after; reports every 5 min. */
   void start() {
-    schedule(Duration.ZERO);
+    startRenewing(Duration.ZERO);
+    startReporting();
   }
 
   void stop() {
-    if (next != null) {
-      next.cancel();
-      next = null;
+    if (renewal != null) {
+      renewal.cancel();
+      renewal = null;
+    }
+    if (report != null) {
+      report.cancel();
+      report = null;
     }
   }
 
   /** The kubelet is back: report Ready and renew at once. */
   void resume() {
     postReady();
-    renew();
+    renew(null);
+    startRenewing(RENEW_INTERVAL);
+    startReporting();
   }
 
-  private void schedule(Duration delay) {
-    next = api.loop().scheduleTimer(delay, "kubelet " + nodeName + " renew lease", this::renew);
+  private void startRenewing(Duration first) {
+    renewal = api.loop().schedulePeriodic(first, RENEW_INTERVAL, "kubelet " + nodeName + " renew lease", this::renew);
   }
 
-  private void renew() {
-    stop();
+  private void startReporting() {
+    report = api.loop().schedulePeriodic(STATUS_REPORT_INTERVAL, STATUS_REPORT_INTERVAL,
+        "kubelet " + nodeName + " post node status", this::report);
+  }
+
+  private void renew(EventLoop.Periodic run) {
     // Component tests run without the lease namespace; the lease is then simply not kept.
-    if (api.get(Namespace.KIND, "", LEASE_NAMESPACE).isPresent()) {
-      api.write(lease());
+    if (api.get(Namespace.KIND, "", LEASE_NAMESPACE).isEmpty()) {
+      if (run != null) {
+        run.steady(Steady.NOTHING);
+      }
+      return;
     }
-    schedule(RENEW_INTERVAL);
+    Optional<KubeObject> before = api.get("Lease", LEASE_NAMESPACE, nodeName);
+    KubeObject lease = lease();
+    api.write(lease);
+    // A renewal of a Lease as it was, but for its renewTime, is one the next runs repeat.
+    if (run != null && before.isPresent() && sameBesidesRenewTime(before.get(), lease)) {
+      run.steady(renewing);
+    }
+  }
+
+  /** Whether two Leases differ at most in their renewTime (the spec's other fields and the metadata alike). */
+  private static boolean sameBesidesRenewTime(KubeObject a, KubeObject b) {
+    if (!(a instanceof GenericObject ga) || !(b instanceof GenericObject gb) || !ga.metadata().equals(gb.metadata())
+        || ga.content().size() != 1 || gb.content().size() != 1
+        || !(ga.content().get("spec") instanceof Map<?, ?> sa) || !(gb.content().get("spec") instanceof Map<?, ?> sb)
+        || sa.size() != sb.size()) {
+      return false;
+    }
+    for (Map.Entry<?, ?> e : sa.entrySet()) {
+      if (!e.getKey().equals("renewTime") && !java.util.Objects.equals(e.getValue(), sb.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Posts the node's status as it is, with every condition's lastHeartbeatTime now. */
+  private void report(EventLoop.Periodic run) {
+    Optional<Node> node = api.get(Node.KIND, "", nodeName).map(Node.class::cast);
+    if (node.isEmpty()) {
+      return;
+    }
+    api.write(withHeartbeat(node.get()));
+    run.steady(reporting);
+  }
+
+  private Node withHeartbeat(Node node) {
+    String now = api.loop().clock().timestamp();
+    NodeStatus s = node.status().orElse(null);
+    if (s == null) {
+      return node;
+    }
+    List<NodeCondition> conditions = new ArrayList<>();
+    for (NodeCondition c : s.conditions()) {
+      conditions.add(new NodeCondition(c.type(), c.status(), Optional.of(now), c.lastTransitionTime(), c.reason(), c.message()));
+    }
+    return node.withStatus(new NodeStatus(s.capacity(), s.allocatable(), s.phase(), conditions, s.addresses(),
+        s.daemonEndpoints(), s.nodeInfo(), s.images(), s.volumesInUse(), s.volumesAttached(), s.config(),
+        s.runtimeHandlers(), s.features(), s.declaredFeatures()));
   }
 
   private KubeObject lease() {

@@ -21,6 +21,7 @@ import dev.kubesim.impl.program.MainProcessRun;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.resolver.ResolvConf;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.Steady;
 import dev.kubesim.impl.sim.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +48,12 @@ public final class PodWorker {
   private final Kubelet kubelet;
   private final ObjectKey key;
   private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
-  private final List<EventLoop.Event> scheduled = new ArrayList<>();
+  /** What is scheduled and has not run yet: cancelled when the pod goes. */
+  private final List<EventLoop.Event> scheduled = new ArrayList<>(4);
+  /** The periodic probes running. */
+  private final List<EventLoop.Periodic> probes = new ArrayList<>(2);
+  /** The probes' scope: what one of them leaves behind in the pod, only they may see. */
+  private final EventLoop.Scope scope = new EventLoop.Scope();
   private String podIP;
   private ResolvConf resolvConf;
   private String startTime;
@@ -93,6 +99,9 @@ public final class PodWorker {
     int readinessFailures;
     int livenessFailures;
     boolean readinessProbed;
+    /** The last result of each probe ("" for success), to tell a run that changed nothing. */
+    String readinessOutcome;
+    String livenessOutcome;
     RunningContainer runtime;
     RunningContainer previous; // the instance before a restart, for kubectl logs --previous
     MainProcessRun main;
@@ -127,8 +136,14 @@ public final class PodWorker {
 
   private void later(Duration delay, String what, boolean work, Runnable task) {
     String name = "kubelet " + kubelet.nodeName() + " " + what + " " + key;
-    EventLoop.Event e = work ? loop().schedule(delay, name, guarded(task)) : loop().scheduleTimer(delay, name, guarded(task));
-    scheduled.add(e);
+    Runnable run = guarded(task);
+    EventLoop.Event[] self = new EventLoop.Event[1];
+    Runnable body = () -> {
+      scheduled.remove(self[0]);
+      run.run();
+    };
+    self[0] = work ? loop().schedule(delay, name, body) : loop().scheduleTimer(delay, name, body);
+    scheduled.add(self[0]);
   }
 
   private Runnable guarded(Runnable task) {
@@ -217,8 +232,10 @@ public final class PodWorker {
     c.readinessProbed = false;
     c.ready = c.spec.readinessProbe().isEmpty();
     kubelet.events().normal(pod, "Started", "Started container " + c.name());
-    c.spec.readinessProbe().ifPresent(p -> scheduleProbe(c, p, true, c.restarts, true));
-    c.spec.livenessProbe().ifPresent(p -> scheduleProbe(c, p, false, c.restarts, false));
+    c.readinessOutcome = null;
+    c.livenessOutcome = null;
+    c.spec.readinessProbe().ifPresent(p -> startProbe(c, p, true, c.restarts));
+    c.spec.livenessProbe().ifPresent(p -> startProbe(c, p, false, c.restarts));
     followMainProcess(c, c.restarts);
   }
 
@@ -259,24 +276,74 @@ public final class PodWorker {
     writeStatus();
   }
 
-  private void scheduleProbe(ContainerRun c, Probe probe, boolean readiness, int generation, boolean first) {
-    Duration delay = Duration.ofSeconds(first ? probe.initialDelaySeconds().orElse(0) : probe.periodSeconds().orElse(10));
-    // The first readiness run is work so that a settled cluster has probed every pod once; one due
-    // later than FIRST_READINESS_HORIZON is a timer, or a write would run years of virtual time
-    // (initialDelaySeconds may be any int32).
-    boolean work = first && readiness && delay.compareTo(FIRST_READINESS_HORIZON) <= 0;
-    later(delay, (readiness ? "readiness" : "liveness") + " probe " + c.name(), work, () -> {
-      if (terminating || !c.running || c.restarts != generation) {
+  /**
+   * Starts a probe of a container: the first readiness run comes after {@code initialDelaySeconds}
+   * and is work (a settled cluster has probed every pod once) unless it is due later than {@link
+   * #FIRST_READINESS_HORIZON} (then a timer, or a write would run years of virtual time:
+   * initialDelaySeconds may be any int32); then the probe runs every {@code periodSeconds} as a
+   * periodic timer.
+   */
+  private void startProbe(ContainerRun c, Probe probe, boolean readiness, int generation) {
+    if (!readiness) {
+      startPeriodicProbe(c, probe, false, generation);
+      return;
+    }
+    Duration delay = Duration.ofSeconds(probe.initialDelaySeconds().orElse(0));
+    boolean work = delay.compareTo(FIRST_READINESS_HORIZON) <= 0;
+    later(delay, "readiness probe " + c.name(), work, () -> {
+      if (stale(c, generation)) {
         return;
       }
-      runProbe(c, probe, readiness);
-      if (!terminating && c.running && c.restarts == generation) {
-        scheduleProbe(c, probe, readiness, generation, false);
+      runProbe(c, probe, true, null);
+      if (!stale(c, generation)) {
+        startPeriodicProbe(c, probe, true, generation);
       }
     });
   }
 
-  private void runProbe(ContainerRun c, Probe probe, boolean readiness) {
+  private boolean stale(ContainerRun c, int generation) {
+    return terminating || !c.running || c.restarts != generation;
+  }
+
+  private void startPeriodicProbe(ContainerRun c, Probe probe, boolean readiness, int generation) {
+    Duration period = Duration.ofSeconds(probe.periodSeconds().orElse(10));
+    String name = "kubelet " + kubelet.nodeName() + " " + (readiness ? "readiness" : "liveness") + " probe " + c.name() + " " + key;
+    probes.add(loop().schedulePeriodic(period, period, name, run -> {
+      if (gone || stale(c, generation)) {
+        stopProbe(run);
+        return;
+      }
+      if (!kubelet.isRunning()) {
+        // A stopped kubelet probes nothing; it probes again once it runs, and every period after.
+        stopProbe(run);
+        kubelet.defer(guarded(() -> {
+          if (!stale(c, generation)) {
+            runProbe(c, probe, readiness, null);
+            if (!stale(c, generation)) {
+              startPeriodicProbe(c, probe, readiness, generation);
+            }
+          }
+        }));
+        return;
+      }
+      runProbe(c, probe, readiness, run);
+      if (stale(c, generation)) {
+        stopProbe(run);
+      }
+    }).scope(scope));
+  }
+
+  private void stopProbe(EventLoop.Periodic run) {
+    run.cancel();
+    probes.remove(run);
+  }
+
+  /**
+   * Runs a probe once and acts on the result. When the result and everything the run did are as
+   * the run before, and the prober knows what running it again does, the run is declared steady:
+   * a probe that keeps passing changes nothing; one that keeps failing counts its event.
+   */
+  private void runProbe(ContainerRun c, Probe probe, boolean readiness, EventLoop.Periodic run) {
     Pod pod = current().orElse(null);
     if (pod == null) {
       return;
@@ -284,30 +351,54 @@ public final class PodWorker {
     Prober.Result result = kubelet.prober().probe(pod, c.runtime, probe);
     int successThreshold = probe.successThreshold().orElse(1);
     int failureThreshold = probe.failureThreshold().orElse(3);
+    String outcome = result.success() ? "" : "failed: " + result.message();
+    String previous = readiness ? c.readinessOutcome : c.livenessOutcome;
+    boolean same = outcome.equals(previous);
+    if (readiness) {
+      c.readinessOutcome = outcome;
+    } else {
+      c.livenessOutcome = outcome;
+    }
+    Steady repeat = null;
     if (readiness) {
       boolean wasReady = c.ready;
+      boolean settled;
       if (result.success()) {
+        settled = c.readinessSuccesses >= successThreshold;
         c.readinessFailures = 0;
-        c.readinessSuccesses++;
+        // The counters only meet their thresholds: they stop there rather than run on.
+        c.readinessSuccesses = Math.min(c.readinessSuccesses + 1, successThreshold);
         if (c.readinessSuccesses >= successThreshold) {
           c.ready = true;
         }
       } else {
+        settled = c.readinessFailures >= failureThreshold && c.readinessProbed;
         c.readinessSuccesses = 0;
-        c.readinessFailures++;
+        c.readinessFailures = Math.min(c.readinessFailures + 1, failureThreshold);
         if (c.readinessFailures >= failureThreshold || !c.readinessProbed) {
           c.ready = false;
         }
-        kubelet.events().warning(pod, "Unhealthy", "Readiness probe failed: " + result.message());
+        String message = "Readiness probe failed: " + result.message();
+        kubelet.events().warning(pod, "Unhealthy", message);
+        if (run != null && same && settled) {
+          repeat = kubelet.events().repeating(pod, "Warning", "Unhealthy", message, run.period()).orElse(null);
+          settled = repeat != null;
+        }
       }
       c.readinessProbed = true;
       if (wasReady != c.ready) {
         writeStatus();
+      } else if (run != null && same && settled && result.repeat().isPresent()) {
+        run.steady(steady(result.repeat().get(), repeat));
       }
       return;
     }
     if (result.success()) {
+      boolean settled = c.livenessFailures == 0;
       c.livenessFailures = 0;
+      if (run != null && same && settled && result.repeat().isPresent()) {
+        run.steady(steady(result.repeat().get(), null));
+      }
       return;
     }
     c.livenessFailures++;
@@ -316,6 +407,55 @@ public final class PodWorker {
       kubelet.events().normal(pod, "Killing", "Container " + c.name() + " failed liveness probe, will be restarted");
       restart(c, 137, "Error");
     }
+  }
+
+  /** A probe's steady runs: what the prober says each run leaves behind, and the event each records, if any. */
+  private static Steady steady(Steady prober, Steady event) {
+    if (event == null) {
+      return prober;
+    }
+    return new Steady() {
+      @Override
+      public boolean holds() {
+        return prober.holds() && event.holds();
+      }
+
+      @Override
+      public long writes(long runs) {
+        return event.writes(runs);
+      }
+
+      @Override
+      public long lastWriteRun(long runs) {
+        return event.lastWriteRun(runs);
+      }
+
+      @Override
+      public String renews() {
+        return event.renews();
+      }
+
+      @Override
+      public long nextWriteRun() {
+        return event.nextWriteRun();
+      }
+
+      @Override
+      public long writeGapRuns() {
+        return event.writeGapRuns();
+      }
+
+      @Override
+      public void write(long run) {
+        event.write(run);
+      }
+
+      @Override
+      public void skip(long runs) {
+        prober.skip(runs);
+        event.skip(runs);
+      }
+    };
   }
 
   /** Kills a container and starts it again after the kubelet's back-off, as CrashLoopBackOff does. */
@@ -395,9 +535,14 @@ public final class PodWorker {
   /** The pod object was removed (by us or by a forced deletion). */
   void removed() {
     gone = true;
-    for (EventLoop.Event e : scheduled) {
+    for (EventLoop.Event e : List.copyOf(scheduled)) {
       e.cancel();
     }
+    scheduled.clear();
+    for (EventLoop.Periodic p : List.copyOf(probes)) {
+      p.cancel();
+    }
+    probes.clear();
     if (podIP != null && !podIP.equals(kubelet.hostIP())) {
       kubelet.ipam().release(podIP);
     }

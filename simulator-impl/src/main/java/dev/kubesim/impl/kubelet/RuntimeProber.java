@@ -20,6 +20,7 @@ import dev.kubesim.impl.net.NodeHost;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.TcpConnection;
 import dev.kubesim.impl.program.RunningContainer;
+import dev.kubesim.impl.sim.Steady;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -43,11 +44,36 @@ public final class RuntimeProber implements Prober {
     this.network = network;
   }
 
+  /**
+   * Probes once and tells, when it can, what probing again does while nothing in the cluster
+   * changes: a probe is repeatable when it ran only kubesim's own programs and commands, left the
+   * container as it was (no file written, no log line, no exit, no look at the server's own state)
+   * but for a request served or process ids used, and drew nothing from the network's ports (an
+   * httpGet or tcpSocket probe to the container's own address uses a port of its own).
+   */
   @Override
   public Result probe(Pod pod, RunningContainer container, Probe probe) {
+    RunningContainer.Traces before = container.traces();
+    long draws = network == null ? 0 : network.draws();
+    Result result = run(pod, container, probe);
+    RunningContainer.Traces after = container.traces();
+    boolean own = container.builtinProgram() && !container.commands().hasUserCommands();
+    boolean quiet = before.files() == after.files() && before.logLines() == after.logLines()
+        && before.stateReads() == after.stateReads() && before.exited() == after.exited() && !after.exited()
+        && (network == null || network.draws() == draws);
+    if (!own || !quiet || !result.repeat().isPresent()) {
+      return new Result(result.success(), result.message(), Optional.empty());
+    }
+    long requests = after.requests() - before.requests();
+    long pids = after.pids() - before.pids();
+    return result.repeating(runs -> container.repeated(requests * runs, pids * runs));
+  }
+
+  /** Runs the probe; a result that repeats is marked with an empty model, filled in by {@link #probe}. */
+  private Result run(Pod pod, RunningContainer container, Probe probe) {
     if (probe.exec().isPresent()) {
       ExecResult r = container.exec(probe.exec().get().command());
-      return r.exitCode() == 0 ? Result.ok() : Result.failure(r.stdout() + r.stderr());
+      return repeatable(r.exitCode() == 0 ? Result.ok() : Result.failure(r.stdout() + r.stderr()));
     }
     if (probe.httpGet().isPresent()) {
       return httpGet(pod, container, probe.httpGet().get(), probe);
@@ -58,7 +84,8 @@ public final class RuntimeProber implements Prober {
       Optional<Netns> node = nodeNetns(pod);
       String host = container.podIp();
       if (node.isPresent() && port.isPresent() && Ip4.isValid(host)) {
-        return tcpOverNetwork(node.get(), host, port.getAsInt(), probe);
+        Result r = tcpOverNetwork(node.get(), host, port.getAsInt(), probe);
+        return container.listensOn("TCP", port.getAsInt()) ? repeatable(r) : r;
       }
       if (port.isPresent() && container.listensOn("TCP", port.getAsInt())) {
         return Result.ok();
@@ -85,7 +112,9 @@ public final class RuntimeProber implements Prober {
     }
     Optional<Netns> node = nodeNetns(pod);
     if (node.isPresent() && Ip4.isValid(host)) {
-      return httpOverNetwork(node.get(), host, port.getAsInt(), url, request, probe);
+      Result r = httpOverNetwork(node.get(), host, port.getAsInt(), url, request, probe);
+      // Only a probe of the container's own port is known to reach this container alone.
+      return host.equals(container.podIp()) && container.listensOn("TCP", port.getAsInt()) ? repeatable(r) : r;
     }
     request = request
         .withClientAddress(pod.status().flatMap(s -> s.hostIP()).orElse("127.0.0.1") + ":40000")
@@ -108,8 +137,25 @@ public final class RuntimeProber implements Prober {
     return probe.timeoutSeconds().orElse(1) * 1_000_000_000L;
   }
 
+  /** Marks a result as one the same probe gives again while nothing changes (the effects come later). */
+  private static Result repeatable(Result r) {
+    return r.repeating(Steady.NOTHING);
+  }
+
+  /**
+   * The source port of a probe's connection: drawn from no stream (a probe leaves the ports of
+   * everything else as they were), a hash of the instant and the address, within the ephemeral range.
+   */
+  private static int probePort(long now, String host, int port) {
+    long h = now * 0x9E3779B97F4A7C15L ^ ((long) host.hashCode() << 16) ^ port;
+    h ^= h >>> 31;
+    h *= 0xBF58476D1CE4E5B9L;
+    h ^= h >>> 29;
+    return 32768 + (int) Math.floorMod(h, 60999 - 32768 + 1);
+  }
+
   private Result httpOverNetwork(Netns node, String host, int port, String url, HttpRequest request, Probe probe) {
-    Session s = network.untracedSession();
+    Session s = network.probeSession(probePort(network.now(), host, port));
     long deadline = s.now() + timeout(probe);
     HttpClient.Result r = HttpClient.fetch(network, s, node, Ip4.parse(host), port,
         request.withHeader("Connection", "close"), deadline, deadline);
@@ -127,7 +173,7 @@ public final class RuntimeProber implements Prober {
   }
 
   private Result tcpOverNetwork(Netns node, String host, int port, Probe probe) {
-    Session s = network.untracedSession();
+    Session s = network.probeSession(probePort(network.now(), host, port));
     TcpConnection.Attempt a = TcpConnection.open(network, s, node, Ip4.parse(host), port, s.now() + timeout(probe));
     String dial = "dial tcp " + host + ":" + port + ": ";
     return switch (a.status()) {

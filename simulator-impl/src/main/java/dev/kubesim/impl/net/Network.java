@@ -279,13 +279,34 @@ public final class Network {
 
   /** A fresh ephemeral source port ({@code net.ipv4.ip_local_port_range} 32768-60999), seeded. */
   public int ephemeralPort() {
+    draws++;
     return 32768 + ports.nextInt(60999 - 32768 + 1);
+  }
+
+  /**
+   * The source port of a connection that a session opens with a port of its own ({@link
+   * #probeSession}), or a fresh ephemeral one.
+   */
+  int sourcePort(Session s) {
+    int own = s.takeSourcePort();
+    return own > 0 ? own : ephemeralPort();
   }
 
   /** A random 16-bit identifier (a DNS query id, an echo identifier), seeded. */
   public int randomId() {
+    draws++;
     return ports.nextInt(65536);
   }
+
+  /**
+   * How many ports and identifiers were drawn so far: a run that draws none opened no connection
+   * and asked no question of its own (the kubelet's probes use ports of their own).
+   */
+  public long draws() {
+    return draws;
+  }
+
+  private long draws;
 
   /** The cluster's current virtual instant. */
   public long now() {
@@ -295,6 +316,16 @@ public final class Network {
   /** A traced session starting now. */
   public Session session(String title) {
     return Session.traced(clock.getAsLong(), title);
+  }
+
+  /**
+   * An untraced session starting now whose one connection comes from {@code sourcePort} instead of
+   * a drawn ephemeral port (a kubelet probe: it leaves the cluster's port stream as it was).
+   */
+  public Session probeSession(int sourcePort) {
+    Session s = Session.untraced(clock.getAsLong());
+    s.sourcePort(sourcePort);
+    return s;
   }
 
   /** An untraced session starting now. */

@@ -16,6 +16,7 @@ public final class Session {
   private final long start;
   private final TraceRecorder recorder;
   private long now;
+  private int sourcePort;
 
   private Session(long start, TraceRecorder recorder) {
     this.start = start;
@@ -31,6 +32,18 @@ public final class Session {
   /** A session that records nothing (kubelet probes). */
   public static Session untraced(long startNanos) {
     return new Session(startNanos, TraceRecorder.off());
+  }
+
+  /** Gives the session's next connection this source port instead of a drawn one. */
+  void sourcePort(int port) {
+    this.sourcePort = port;
+  }
+
+  /** The source port for the session's next connection, once, or 0 to draw one. */
+  int takeSourcePort() {
+    int p = sourcePort;
+    sourcePort = 0;
+    return p;
   }
 
   /** The session's current virtual instant, in nanoseconds since the cluster started. */

@@ -83,7 +83,7 @@ public final class TcpConnection {
    */
   public static Attempt open(Network net, Session s, Netns from, int destination, int port, long deadline) {
     Objects.requireNonNull(from, "from");
-    int sport = net.ephemeralPort();
+    int sport = net.sourcePort(s);
     Packet syn = Packet.tcp(from.address(), sport, destination, port, TcpFlags.SYN, null);
     long first = s.now();
     long giveUp = first + INITIAL_RTO * ((1L << (SYN_RETRIES + 1)) - 1);

@@ -78,6 +78,18 @@ public final class CommandRegistry {
     return this;
   }
 
+  private long sealedVersion = -1;
+
+  /** Marks the commands registered so far as kubesim's own. */
+  public void sealBuiltins() {
+    sealedVersion = version;
+  }
+
+  /** Whether commands were registered after {@link #sealBuiltins}: the user's, whose effects kubesim cannot foresee. */
+  public boolean hasUserCommands() {
+    return sealedVersion >= 0 && version != sealedVersion;
+  }
+
   /** A number that changes with every registration, so that cached PATH lookups know to look again. */
   public long version() {
     return version;

@@ -57,7 +57,20 @@ public final class ContainerRuntime {
    *     invalid (the kubelet reports {@code InvalidImageName} before getting here)
    */
   public RunningContainer start(ContainerConfig config) {
-    return start(config, programs.resolve(imageName(config)));
+    RunningContainer c = start(config, programs.resolve(imageName(config)));
+    c.builtinProgram(programs instanceof ProgramRegistry r && r.isBuiltin(imageName(config)));
+    return c;
+  }
+
+  /**
+   * Marks what is registered so far as kubesim's own: programs and commands registered later are
+   * the user's, whose effects kubesim cannot foresee.
+   */
+  public void sealBuiltins() {
+    if (programs instanceof ProgramRegistry r) {
+      r.sealBuiltins();
+    }
+    commands.sealBuiltins();
   }
 
   /**

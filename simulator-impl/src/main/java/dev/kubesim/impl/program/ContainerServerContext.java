@@ -52,11 +52,13 @@ final class ContainerServerContext implements ServerContext {
 
   @Override
   public long requestCount() {
+    container.noteStateRead();
     return container.requestCount();
   }
 
   @Override
   public Map<String, Object> state() {
+    container.noteStateRead();
     return container.state();
   }
 

@@ -28,6 +28,9 @@ import java.util.function.Function;
 public final class ProgramRegistry implements Programs {
   private final Map<String, Function<ImageReference, Program>> programs = new LinkedHashMap<>();
   private Program fallback = new UnknownImageProgram();
+  /** The registrations that were kubesim's own, once sealed. */
+  private Map<String, Function<ImageReference, Program>> builtins;
+  private Program builtinFallback;
 
   /** An empty registry: every image runs the fallback. */
   public ProgramRegistry() {}
@@ -68,6 +71,22 @@ public final class ProgramRegistry implements Programs {
   public void register(String imageRepository, Function<ImageReference, Program> factory) {
     Objects.requireNonNull(factory, "factory");
     programs.put(ImageReference.parse(imageRepository).name(), factory);
+  }
+
+  /** Marks the registrations so far as kubesim's own. */
+  public void sealBuiltins() {
+    builtins = Map.copyOf(programs);
+    builtinFallback = fallback;
+  }
+
+  /** Whether an image runs one of kubesim's own programs (always, before {@link #sealBuiltins}). */
+  public boolean isBuiltin(String image) {
+    if (builtins == null) {
+      return true;
+    }
+    String name = ImageReference.parse(image).name();
+    Function<ImageReference, Program> now = programs.get(name);
+    return now == null ? fallback == builtinFallback && !builtins.containsKey(name) : now == builtins.get(name);
   }
 
   /** Replaces the program of images nobody registered. */

@@ -59,6 +59,8 @@ public final class RunningContainer {
   private final Map<String, Object> state = new LinkedHashMap<>();
   private final List<LogLine> logs = new ArrayList<>();
   private long requests;
+  private long stateReads;
+  private boolean builtinProgram;
   private int pids = 1;
   /** Processes forked inside the container and not finished yet (subshells, substitutions, commands). */
   private int forked;
@@ -529,6 +531,40 @@ public final class RunningContainer {
 
   Map<String, Object> state() {
     return state;
+  }
+
+  /** A server looked at what it keeps between requests (its state, its request count). */
+  void noteStateRead() {
+    stateReads++;
+  }
+
+  // ---- what a run leaves behind --------------------------------------------------------------
+
+  /**
+   * What a run in this container (an exec, a request served) may leave behind, to tell a run that
+   * changed nothing: the files' generation (-1 before they are built), log lines, process ids
+   * used, requests served, reads of the server's own state, and whether the process exited.
+   */
+  public record Traces(long files, int logLines, int pids, long requests, long stateReads, boolean exited) {}
+
+  public Traces traces() {
+    return new Traces(fs == null ? -1 : fs.generation(), logs.size(), pids, requests, stateReads,
+        requestedExit != null || exitCode != null);
+  }
+
+  /** Counts requests and process ids of runs that were not run one by one (coalesced probes). */
+  public void repeated(long requestsServed, long pidsUsed) {
+    requests += requestsServed;
+    pids = (int) (pids + pidsUsed);
+  }
+
+  /** Whether the container runs one of kubesim's own programs (not one registered by the user). */
+  public boolean builtinProgram() {
+    return builtinProgram;
+  }
+
+  void builtinProgram(boolean builtin) {
+    this.builtinProgram = builtin;
   }
 
   // ---- logs ----------------------------------------------------------------------------------

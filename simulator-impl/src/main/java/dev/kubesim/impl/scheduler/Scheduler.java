@@ -64,6 +64,11 @@ public final class Scheduler {
   private void onNode(WatchEvent e) {
     Node node = (Node) e.object();
     String name = node.metadata().nameOrEmpty();
+    if (e.type() == WatchEvent.Type.MODIFIED && e.previous().map(p -> heartbeatOnly((Node) p, node)).orElse(false)) {
+      // The kubelet's periodic status report: nothing the scheduler looks at has changed.
+      nodes.put(name, node);
+      return;
+    }
     Slot slot = slotByNode.remove(name);
     if (slot != null) {
       slots.remove(slot);
@@ -82,6 +87,21 @@ public final class Scheduler {
         queue.add(key);
       }
     }
+  }
+
+  /** Whether two versions of a node differ only in their conditions' heartbeat times (and resourceVersion). */
+  static boolean heartbeatOnly(Node a, Node b) {
+    return withoutHeartbeats(a).equals(withoutHeartbeats(b));
+  }
+
+  private static Node withoutHeartbeats(Node n) {
+    Node blank = n.withMetadata(n.metadata().toBuilder().resourceVersion(null).build());
+    return blank.status().map(s -> blank.withStatus(new NodeStatus(s.capacity(), s.allocatable(), s.phase(),
+        s.conditions().stream()
+            .map(c -> new NodeCondition(c.type(), c.status(), Optional.empty(), c.lastTransitionTime(), c.reason(), c.message()))
+            .toList(),
+        s.addresses(), s.daemonEndpoints(), s.nodeInfo(), s.images(), s.volumesInUse(), s.volumesAttached(), s.config(),
+        s.runtimeHandlers(), s.features(), s.declaredFeatures()))).orElse(blank);
   }
 
   static boolean schedulable(Node node) {

@@ -31,7 +31,7 @@ class PackageEdgesTest {
       Map.entry("labels", Set.of()),
       Map.entry("codec", Set.of()),
       Map.entry("http", Set.of()),
-      Map.entry("events", Set.of("apiserver")),
+      Map.entry("events", Set.of("apiserver", "sim")),
       Map.entry("net", Set.of("trace")),
       Map.entry("dnswire", Set.of("net")),
       Map.entry("apiserver", Set.of("codec", "net", "sim")),

@@ -220,4 +220,24 @@ class GetCommandTest {
         .isEqualTo("error: --output jsonpath is not supported by this simulator yet\n");
     assertThat(k.run("get pods -o bogus").stderr()).startsWith("error: unable to match a printer suitable for the output format \"bogus\"");
   }
+
+  @Test
+  void eventsWideShowTheSourceFirstSeenAndHowOftenAnEventCame() {
+    k.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: waiting}
+        spec:
+          containers:
+          - name: kubia
+            image: luksa/kubia
+            readinessProbe: {exec: {command: [ls, /var/ready]}, periodSeconds: 1}
+        """);
+    k.cluster.advance(Duration.ofSeconds(20));
+    String wide = k.output("get events -o wide");
+    assertThat(wide).as("seed %d", KubectlFixture.SEED)
+        .containsPattern("\\ALAST SEEN +TYPE +REASON +OBJECT +SUBOBJECT +SOURCE +MESSAGE +FIRST SEEN +COUNT +NAME\\n")
+        .containsPattern("\\n0s +Warning +Unhealthy +pod/waiting + kubelet, node-[0-9] +Readiness probe failed: .* +2[01]s +2[01] +waiting\\.[0-9a-f]+\\n");
+    assertThat(k.output("describe pod waiting")).containsPattern("Warning +Unhealthy +0s \\(x2[01] over 2[01]s\\) +kubelet");
+  }
 }

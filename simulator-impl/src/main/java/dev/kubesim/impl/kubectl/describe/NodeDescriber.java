@@ -4,6 +4,7 @@ import static dev.kubesim.impl.kubectl.print.PrefixWriter.LEVEL_0;
 import static dev.kubesim.impl.kubectl.print.PrefixWriter.LEVEL_1;
 
 import dev.kubesim.api.model.Container;
+import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Node;
 import dev.kubesim.api.model.NodeAddress;
@@ -28,8 +29,8 @@ import java.util.TreeMap;
 /**
  * {@code describeNode}: identity, taints, the kubelet's lease, conditions, addresses, capacity,
  * system info, pod CIDRs, the non-terminated pods with their requests and limits, and the
- * allocated totals. kubesim keeps no Lease objects; the lease lines show the node's kubelet as
- * holder, renewed at the current virtual time, as a healthy node's lease looks.
+ * allocated totals. The lease lines are those of the node's Lease in {@code kube-node-lease}, as the
+ * kubelet last renewed it.
  */
 final class NodeDescriber implements ObjectDescriber {
   @Override
@@ -55,10 +56,7 @@ final class NodeDescriber implements ObjectDescriber {
       w.write(LEVEL_0, "CreationTimestamp:\t%s\n", GoTime.rfc1123z(node.metadata().creationTimestamp()));
       taints(w, spec.taints());
       w.write(LEVEL_0, "Unschedulable:\t%s\n", spec.unschedulable().orElse(false));
-      w.write(LEVEL_0, "Lease:\n");
-      w.write(LEVEL_1, "HolderIdentity:\t%s\n", node.metadata().nameOrEmpty());
-      w.write(LEVEL_1, "AcquireTime:\t%s\n", "<unset>");
-      w.write(LEVEL_1, "RenewTime:\t%s\n", GoTime.rfc1123z(Optional.of(ctx.now().toString())));
+      lease(w, ctx, node.metadata().nameOrEmpty());
       if (status != null && !status.conditions().isEmpty()) {
         w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n");
         w.write(LEVEL_1, "----\t------\t-----------------\t------------------\t------\t-------\n");
@@ -107,6 +105,24 @@ final class NodeDescriber implements ObjectDescriber {
   }
 
   /** {@code printNodeTaintsMultiline}: sorted by effect and key. */
+  /** The node's Lease: holder, acquire and renew times, each {@code <unset>} where the Lease has none. */
+  private static void lease(PrefixWriter w, DescribeContext ctx, String node) {
+    Optional<KubeObject> lease = ctx.api().get("Lease", "kube-node-lease", node);
+    if (lease.isEmpty() || !(lease.get() instanceof GenericObject g)) {
+      w.write(LEVEL_0, "Lease:\tFailed to get lease: leases.coordination.k8s.io \"%s\" not found\n", node);
+      return;
+    }
+    Map<?, ?> spec = g.content().get("spec") instanceof Map<?, ?> m ? m : Map.of();
+    w.write(LEVEL_0, "Lease:\n");
+    w.write(LEVEL_1, "HolderIdentity:\t%s\n", spec.get("holderIdentity") == null ? "<unset>" : spec.get("holderIdentity"));
+    w.write(LEVEL_1, "AcquireTime:\t%s\n", time(spec.get("acquireTime")));
+    w.write(LEVEL_1, "RenewTime:\t%s\n", time(spec.get("renewTime")));
+  }
+
+  private static String time(Object microTime) {
+    return microTime == null ? "<unset>" : GoTime.rfc1123z(Optional.of(microTime.toString()));
+  }
+
   private static void taints(PrefixWriter w, List<Object> taints) {
     w.write(LEVEL_0, "%s:\t", "Taints");
     if (taints.isEmpty()) {

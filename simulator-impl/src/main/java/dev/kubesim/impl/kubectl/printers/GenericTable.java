@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Tables for kinds kubesim stores as generic objects: the API server's own columns for ConfigMap
  * (DATA), Secret (TYPE DATA), ServiceAccount (SECRETS) and Event (LAST SEEN TYPE REASON OBJECT
- * MESSAGE); every other kind gets the default NAME AGE table.
+ * MESSAGE, and with {@code -o wide} SUBOBJECT and SOURCE before MESSAGE, FIRST SEEN, COUNT and NAME
+ * after it); every other kind gets the default NAME AGE table.
  */
 public final class GenericTable implements TablePrinter {
   private final String kind;
@@ -34,6 +35,14 @@ public final class GenericTable implements TablePrinter {
   }
 
   @Override
+  public List<String> headers(boolean wide) {
+    if (wide && kind.equals("Event")) {
+      return List.of("LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME");
+    }
+    return headers();
+  }
+
+  @Override
   public List<String> row(KubeObject object, Instant now, boolean wide) {
     Map<String, Object> content = object instanceof GenericObject g ? g.content() : Map.of();
     String name = object.metadata().nameOrEmpty();
@@ -42,7 +51,7 @@ public final class GenericTable implements TablePrinter {
       case "ConfigMap" -> List.of(name, Integer.toString(size(content.get("data")) + size(content.get("binaryData"))), age);
       case "Secret" -> List.of(name, String.valueOf(content.getOrDefault("type", "Opaque")), Integer.toString(size(content.get("data"))), age);
       case "ServiceAccount" -> List.of(name, Integer.toString(size(content.get("secrets"))), age);
-      case "Event" -> eventRow(content, now);
+      case "Event" -> eventRow(content, now, wide, name);
       default -> List.of(name, age);
     };
   }
@@ -57,15 +66,19 @@ public final class GenericTable implements TablePrinter {
     return 0;
   }
 
-  /** {@code printEvent} without {@code -o wide}. */
-  private static List<String> eventRow(Map<String, Object> e, Instant now) {
+  /** {@code printEvent}: the count comes from the series, if any, else {@code count} (1 when unset). */
+  private static List<String> eventRow(Map<String, Object> e, Instant now, boolean wide, String name) {
     String first = Cells.since(text(e, "firstTimestamp"), now);
     if (text(e, "firstTimestamp").isEmpty()) {
       first = Cells.since(text(e, "eventTime"), now);
     }
     String last = text(e, "lastTimestamp").isEmpty() ? first : Cells.since(text(e, "lastTimestamp"), now);
+    long count = e.get("count") instanceof Number n ? n.longValue() : 0;
     if (e.get("series") instanceof Map<?, ?> series && series.get("lastObservedTime") != null) {
       last = Cells.since(Optional.of(String.valueOf(series.get("lastObservedTime"))), now);
+      count = series.get("count") instanceof Number n ? n.longValue() : 0;
+    } else if (count == 0) {
+      count = 1;
     }
     String target = "";
     if (e.get("involvedObject") instanceof Map<?, ?> io) {
@@ -78,8 +91,28 @@ public final class GenericTable implements TablePrinter {
     row.add(text(e, "type").orElse(""));
     row.add(text(e, "reason").orElse(""));
     row.add(target);
+    if (wide) {
+      Map<?, ?> io = e.get("involvedObject") instanceof Map<?, ?> m ? m : Map.of();
+      row.add(io.get("fieldPath") == null ? "" : io.get("fieldPath").toString());
+      row.add(source(e));
+    }
     row.add(text(e, "message").orElse("").strip());
+    if (wide) {
+      row.add(first);
+      row.add(Long.toString(count));
+      row.add(name);
+    }
     return row;
+  }
+
+  /** {@code formatEventSource}: the source's component (else the reporting controller), then its host (else the instance). */
+  private static String source(Map<String, Object> e) {
+    Map<?, ?> s = e.get("source") instanceof Map<?, ?> m ? m : Map.of();
+    String component = s.get("component") == null || s.get("component").toString().isEmpty()
+        ? text(e, "reportingComponent").orElse("") : s.get("component").toString();
+    String host = s.get("host") == null || s.get("host").toString().isEmpty()
+        ? text(e, "reportingInstance").orElse("") : s.get("host").toString();
+    return host.isEmpty() ? component : component + ", " + host;
   }
 
   private static Optional<String> text(Map<String, Object> map, String key) {

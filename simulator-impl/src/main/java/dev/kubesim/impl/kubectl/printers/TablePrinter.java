@@ -19,6 +19,19 @@ public interface TablePrinter {
   }
 
   /**
+   * All the column names, with {@code -o wide} or without: by default the wide columns come after
+   * the others; a table whose wide columns sit between them (Event's) says so here.
+   */
+  default List<String> headers(boolean wide) {
+    if (!wide || wideHeaders().isEmpty()) {
+      return headers();
+    }
+    List<String> all = new java.util.ArrayList<>(headers());
+    all.addAll(wideHeaders());
+    return all;
+  }
+
+  /**
    * One object's cells, as many as {@link #headers()} (plus {@link #wideHeaders()} when wide).
    *
    * @param now the cluster's current instant, for AGE columns
