@@ -40,6 +40,11 @@ public interface Benchmark {
 
   /** A figure measured once, without warm-up: one sample is a whole run (a cluster of some size, built and measured). */
   static Benchmark once(String name, String unit, java.util.function.DoubleSupplier measure) {
+    return of(name, unit, measure, 0, 1);
+  }
+
+  /** A figure with its own warm-up and sample counts. */
+  static Benchmark of(String name, String unit, java.util.function.DoubleSupplier measure, int warmups, int samples) {
     return new Benchmark() {
       @Override
       public String name() {
@@ -53,12 +58,12 @@ public interface Benchmark {
 
       @Override
       public int warmups() {
-        return 0;
+        return warmups;
       }
 
       @Override
       public int samples() {
-        return 1;
+        return samples;
       }
 
       @Override

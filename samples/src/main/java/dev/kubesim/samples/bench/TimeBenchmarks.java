@@ -72,14 +72,14 @@ public final class TimeBenchmarks {
     }
 
     Benchmark time() {
-      return figure("advance.700d", "ms", () -> {
+      return Benchmark.of("advance.700d", "ms", () -> {
         run();
         return millis;
       }, 1, 5);
     }
 
     Benchmark heap() {
-      return figure("advance.700d.heap", "MiB", () -> {
+      return Benchmark.of("advance.700d.heap", "MiB", () -> {
         if (heapTaken) {
           run();
         }
@@ -89,43 +89,13 @@ public final class TimeBenchmarks {
     }
 
     Benchmark growth() {
-      return figure("advance.700d.growth", "MiB", () -> {
+      return Benchmark.of("advance.700d.growth", "MiB", () -> {
         if (growthTaken) {
           run();
         }
         growthTaken = true;
         return growthMib;
       }, 0, 1);
-    }
-
-    private static Benchmark figure(String name, String unit, java.util.function.DoubleSupplier measure, int warmups,
-        int samples) {
-      return new Benchmark() {
-        @Override
-        public String name() {
-          return name;
-        }
-
-        @Override
-        public String unit() {
-          return unit;
-        }
-
-        @Override
-        public int warmups() {
-          return warmups;
-        }
-
-        @Override
-        public int samples() {
-          return samples;
-        }
-
-        @Override
-        public double sample() {
-          return measure.getAsDouble();
-        }
-      };
     }
   }
 }
