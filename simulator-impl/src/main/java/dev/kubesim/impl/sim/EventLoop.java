@@ -321,10 +321,7 @@ public final class EventLoop {
         p.model = p.declared;
         p.modelEpoch = epoch;
         p.modelScopeEpoch = p.scope == null ? 0 : p.scope.epoch;
-        String key = p.model.renews();
-        if (key != null) {
-          renewers.put(key, p);
-        }
+        renewing(p, p.model.renews());
       } else {
         p.model = null;
         if (p.scope != null && reach() == reached) {
@@ -354,6 +351,17 @@ public final class EventLoop {
   }
 
   // ---- coalescing ------------------------------------------------------------------------------
+
+  /** Records which object a periodic timer renews now (none: null), forgetting what it renewed before. */
+  private void renewing(Periodic p, String key) {
+    if (p.renewal != null && !p.renewal.equals(key) && renewers.get(p.renewal) == p) {
+      renewers.remove(p.renewal);
+    }
+    p.renewal = key;
+    if (key != null) {
+      renewers.put(key, p);
+    }
+  }
 
   private boolean steadyNow(Periodic p) {
     return p.model != null && p.modelEpoch == epoch && (p.scope == null || p.modelScopeEpoch == p.scope.epoch);
@@ -626,6 +634,8 @@ public final class EventLoop {
     private long modelEpoch;
     private long modelScopeEpoch;
     private Scope scope;
+    /** The object this timer's steady runs renew, if any. */
+    private String renewal;
     // scratch of one replay
     private long runs;
     private long writes;
@@ -649,6 +659,7 @@ public final class EventLoop {
       if (!cancelled) {
         cancelled = true;
         loop.periodics.remove(this);
+        loop.renewing(this, null);
       }
     }
 
