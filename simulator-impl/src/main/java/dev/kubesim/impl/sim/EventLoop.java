@@ -113,6 +113,11 @@ public final class EventLoop {
     return coalescedRuns;
   }
 
+  /** How many events, deadlines and periodic timers are queued (what the loop holds). */
+  public int queued() {
+    return queue.size() + deadlines.size() + periodics.size();
+  }
+
   /** What the loop has done so far: events run, periodic runs run one by one, and taken at once in how many windows. */
   public String stats() {
     return "events " + eventRuns + ", periodic runs " + periodicRuns + ", coalesced runs " + coalescedRuns
