@@ -125,8 +125,6 @@ public final class SimCluster implements Cluster, KubectlHost {
     this.kubectl = new Kubectl(this);
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
     ClusterNetwork.startServices(network, dns, options, runtime);
-    // What is registered from now on is the user's: kubesim cannot know what it does.
-    runtime.sealBuiltins();
   }
 
   /** The controllers and node agents, started before any object exists so that they see every change. */
@@ -338,6 +336,8 @@ public final class SimCluster implements Cluster, KubectlHost {
     SimCluster cluster = new SimCluster(options);
     cluster.loop.coalescing(coalescing);
     new Bootstrap(cluster).run();
+    // What is registered from now on (after the add-ons') is the user's: kubesim cannot know what it does.
+    cluster.runtime.sealBuiltins();
     cluster.loop.settle();
     return cluster;
   }

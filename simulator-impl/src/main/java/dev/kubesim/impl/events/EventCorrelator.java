@@ -177,14 +177,14 @@ final class EventCorrelator {
    */
   Result correlate(AggregateKey aggregateKey, EventKey eventKey, String message, long now, String timestamp,
       String freshName) {
-    // the aggregator
+    // the aggregator (a lookup moves an entry to the front, as client-go's Add after Get does)
     AggregateRecord record = aggregates.get(aggregateKey);
     if (record == null || now - record.lastTimestamp > AGGREGATE_INTERVAL_NANOS) {
       record = new AggregateRecord();
+      aggregates.put(aggregateKey, record);
     }
     record.add(message);
     record.lastTimestamp = now;
-    aggregates.put(aggregateKey, record);
     boolean combined = record.size() >= AGGREGATE_MAX_EVENTS;
     Object key = eventKey;
     String text = message;
@@ -202,21 +202,28 @@ final class EventCorrelator {
       name = last.name;
       firstTimestamp = last.firstTimestamp;
       count = last.count + 1;
+      last.count = count;
+    } else {
+      logs.put(key, new EventLog(count, firstTimestamp, name));
     }
-    logs.put(key, new EventLog(count, firstTimestamp, name));
     // the spam filter
     TokenBucket bucket = buckets.get(eventKey.object());
     if (bucket == null) {
       bucket = new TokenBucket(now);
+      buckets.put(eventKey.object(), bucket);
     }
     boolean accepted = bucket.tryAccept(now);
-    buckets.put(eventKey.object(), bucket);
     return new Result(!accepted, combined, key, text, count, firstTimestamp, name);
   }
 
   /** After a write: the logger remembers the event as the API server stored it ({@code UpdateState}). */
   void written(EventKey eventKey, long count, String firstTimestamp, String name) {
-    logs.put(eventKey, new EventLog(count, firstTimestamp, name));
+    EventLog log = logs.get(eventKey);
+    if (log != null && log.name.equals(name) && log.firstTimestamp.equals(firstTimestamp)) {
+      log.count = count;
+    } else {
+      logs.put(eventKey, new EventLog(count, firstTimestamp, name));
+    }
   }
 
   /** The entries of one event, as the last {@link #correlate} left them, marked as just used. */

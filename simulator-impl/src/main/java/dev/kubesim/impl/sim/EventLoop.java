@@ -119,6 +119,11 @@ public final class EventLoop {
     return coalescedRuns;
   }
 
+  /** How many events, deadlines and periodic timers are queued (what the loop holds). */
+  public int queued() {
+    return queue.size() + deadlines.size() + periodics.size();
+  }
+
   /** What the loop has done so far: events run, periodic runs run one by one, and taken at once in how many windows. */
   public String stats() {
     return "events " + eventRuns + ", periodic runs " + periodicRuns + ", coalesced runs " + coalescedRuns
@@ -342,10 +347,7 @@ public final class EventLoop {
         p.model = p.declared;
         p.modelEpoch = epoch;
         p.modelScopeEpoch = p.scope == null ? 0 : p.scope.epoch;
-        String key = p.model.renews();
-        if (key != null) {
-          renewers.put(key, p);
-        }
+        renewing(p, p.model.renews());
       } else {
         p.model = null;
         if (p.scope != null && reach() == reached) {
@@ -375,6 +377,17 @@ public final class EventLoop {
   }
 
   // ---- coalescing ------------------------------------------------------------------------------
+
+  /** Records which object a periodic timer renews now (none: null), forgetting what it renewed before. */
+  private void renewing(Periodic p, String key) {
+    if (p.renewal != null && !p.renewal.equals(key) && renewers.get(p.renewal) == p) {
+      renewers.remove(p.renewal);
+    }
+    p.renewal = key;
+    if (key != null) {
+      renewers.put(key, p);
+    }
+  }
 
   private boolean steadyNow(Periodic p) {
     return p.model != null && p.modelEpoch == epoch && (p.scope == null || p.modelScopeEpoch == p.scope.epoch);
@@ -647,6 +660,8 @@ public final class EventLoop {
     private long modelEpoch;
     private long modelScopeEpoch;
     private Scope scope;
+    /** The object this timer's steady runs renew, if any. */
+    private String renewal;
     // scratch of one replay
     private long runs;
     private long writes;
@@ -670,6 +685,7 @@ public final class EventLoop {
       if (!cancelled) {
         cancelled = true;
         loop.periodics.remove(this);
+        loop.renewing(this, null);
       }
     }
 

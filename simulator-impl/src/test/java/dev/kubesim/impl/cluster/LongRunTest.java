@@ -3,6 +3,7 @@ package dev.kubesim.impl.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.Cluster;
+import dev.kubesim.api.ClusterOptions;
 import dev.kubesim.api.KubeSim;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,31 @@ class LongRunTest {
       assertThat(described).as("seed %d", SEED)
           .containsPattern("RenewTime: +Wed, 01 Jan 2025 00:00:30 \\+0000")
           .containsPattern("Ready +Unknown +Wed, 01 Jan 2025 00:00:00 \\+0000 +Wed, 01 Jan 2025 00:01:15 \\+0000 +NodeStatusUnknown");
+    }
+  }
+
+  @Test
+  void whatTheClusterHoldsStaysFlatAsTimePassesTickByTick() {
+    ClusterOptions options = KubeSim.cluster().nodes(2).seed(SEED).options();
+    try (SimCluster cluster = SimCluster.start(options, false)) {
+      cluster.apply("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: waiting}
+          spec:
+            containers:
+            - name: kubia
+              image: luksa/kubia
+              readinessProbe:
+                exec: {command: [ls, /var/ready]}
+                periodSeconds: 1
+          """);
+      cluster.advance(Duration.ofHours(2));
+      int queued = cluster.loop().queued();
+      int events = cluster.api().list("Event", java.util.Optional.empty()).size();
+      cluster.advance(Duration.ofHours(3));
+      assertThat(cluster.loop().queued()).as("seed %d: %s", SEED, cluster.loop().stats()).isEqualTo(queued);
+      assertThat(cluster.api().list("Event", java.util.Optional.empty())).hasSize(events);
     }
   }
 }
