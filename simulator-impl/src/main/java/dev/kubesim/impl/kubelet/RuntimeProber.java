@@ -66,7 +66,19 @@ public final class RuntimeProber implements Prober {
     }
     long requests = after.requests() - before.requests();
     long pids = after.pids() - before.pids();
-    return result.repeating(runs -> container.repeated(requests * runs, pids * runs));
+    long commands = container.commands().version();
+    return result.repeating(new Steady() {
+      /** A command registered since (not through the cluster's calls) may answer differently. */
+      @Override
+      public boolean holds() {
+        return container.commands().version() == commands;
+      }
+
+      @Override
+      public void skip(long runs) {
+        container.repeated(requests * runs, pids * runs);
+      }
+    });
   }
 
   /** Runs the probe; a result that repeats is marked with an empty model, filled in by {@link #probe}. */

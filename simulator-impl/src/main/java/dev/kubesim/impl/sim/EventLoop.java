@@ -97,6 +97,9 @@ public final class EventLoop {
     reach.add(counter);
   }
 
+  /** What {@link #reach()} was when the loop last stopped. */
+  private long reachSeen;
+
   private long reach() {
     long sum = 0;
     for (java.util.function.LongSupplier c : reach) {
@@ -277,6 +280,7 @@ public final class EventLoop {
       throw new IllegalArgumentException("cannot advance by a negative duration: " + duration);
     }
     long target = later(duration);
+    noticeOutsideChanges();
     long steps = 0;
     for (Scheduled next = peek(); next != null && next.at() <= target; next = peek()) {
       if (!(next instanceof Periodic p) || !fastForward(p, target)) {
@@ -287,6 +291,7 @@ public final class EventLoop {
       }
     }
     clock.advanceTo(target);
+    reachSeen = reach();
   }
 
   /**
@@ -295,6 +300,7 @@ public final class EventLoop {
    * @throws SimulationStuckException after the step bound, naming the seed, time and pending work
    */
   public void settle() {
+    noticeOutsideChanges();
     long steps = 0;
     while (pendingWork > 0) {
       Scheduled next = peek();
@@ -304,6 +310,14 @@ public final class EventLoop {
       if (++steps > maxSteps) {
         throw stuck("settle");
       }
+    }
+    reachSeen = reach();
+  }
+
+  /** A write or draw made between the loop's runs (by a caller, directly) wakes coalesced timers too. */
+  private void noticeOutsideChanges() {
+    if (reach() != reachSeen) {
+      epoch++;
     }
   }
 
