@@ -213,7 +213,7 @@ public final class EventLoop {
         && gap <= gapNanos / r.period;
   }
 
-  /** The name under which a periodic timer {@link Periodic#renews renews} an object and deadlines wait on it. */
+  /** The name under which a periodic timer {@link Steady#renews renews} an object and deadlines wait on it. */
   public static String renewalKey(String kind, String namespace, String name) {
     return kind + " " + namespace + "/" + name;
   }
