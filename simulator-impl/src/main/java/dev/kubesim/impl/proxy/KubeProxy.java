@@ -112,11 +112,6 @@ public final class KubeProxy implements Netfilter {
     return config;
   }
 
-  /** Whether the address is the node's own (one of its addresses or loopback): such packets take the OUTPUT path. */
-  public boolean isLocalAddress(String address) {
-    return config.isLocal(address);
-  }
-
   /** Whether a packet from this address is the node's own (nat OUTPUT) rather than one it received (nat PREROUTING). */
   public boolean isLocalAddress(int address) {
     return config.isLocal(address);

@@ -2,12 +2,9 @@ package dev.kubesim.impl.proxy;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.common.net.InetAddresses;
 import dev.kubesim.api.KubeProxyOptions;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.net.Ip4;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +14,6 @@ import java.util.Optional;
  * ClusterCIDR}: the IPv4 cluster CIDR) and its flags. Immutable.
  */
 public final class ProxierConfig {
-  private static final Cidr LOOPBACK = Cidr.parse("127.0.0.0/8");
 
   private final String nodeName;
   private final String nodeIP;
@@ -94,19 +90,11 @@ public final class ProxierConfig {
     return nodePortAddresses;
   }
 
-  /** Whether an address is local to the node ({@code -m addrtype --src-type/--dst-type LOCAL}). */
-  public boolean isLocal(InetAddress address) {
-    return (address instanceof Inet4Address && LOOPBACK.contains(address))
-        || nodeAddressSet.contains(InetAddresses.toAddrString(address));
-  }
-
-  /** Like {@link #isLocal(InetAddress)} for an IPv4 address as the network writes it. */
+  /**
+   * Whether an IPv4 address, as the network writes it, is local to the node ({@code -m addrtype
+   * --src-type/--dst-type LOCAL}): one of its addresses, or loopback.
+   */
   public boolean isLocal(int address) {
     return Ip4.isLoopback(address) || nodeIPv4Set.contains(address);
-  }
-
-  /** Like {@link #isLocal(InetAddress)} for text; false for what is not an address. */
-  public boolean isLocal(String address) {
-    return InetAddresses.isInetAddress(address) && isLocal(InetAddresses.forString(address));
   }
 }
