@@ -2,8 +2,10 @@ package dev.kubesim.api;
 
 import com.google.common.collect.ImmutableList;
 import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.trace.Trace;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -17,6 +19,9 @@ import java.util.function.Consumer;
  * return, so controllers have reacted; {@link #advance} moves virtual time on.
  */
 public interface Cluster extends AutoCloseable {
+  /** How many traces {@link #traces()} keeps: the most recent ones. */
+  int TRACE_HISTORY = 1_000;
+
   /** The options the cluster was built with. */
   ClusterOptions options();
 
@@ -123,6 +128,18 @@ public interface Cluster extends AutoCloseable {
    *     cluster's (a node's, the pod network's, the Service range's)
    */
   ExternalClient external(String ip);
+
+  /**
+   * The traces of the commands the cluster ran, oldest first: one for every {@code exec}, shell
+   * command or external client's command that sent something over the network ({@code curl},
+   * {@code wget}, {@code nslookup}, {@code ping}, ...), the same trace its result carries (a command
+   * that made several requests has one trace of them all). Only the most recent {@value
+   * #TRACE_HISTORY} are kept. The list is a copy: later commands do not change it.
+   */
+  List<Trace> traces();
+
+  /** Forgets the traces {@link #traces()} kept so far. */
+  void clearTraces();
 
   /**
    * Which of these pods can open a connection to which on a port, as the upstream NetworkPolicy

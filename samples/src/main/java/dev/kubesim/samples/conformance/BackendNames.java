@@ -1,5 +1,6 @@
 package dev.kubesim.samples.conformance;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.program.HttpResponse;
@@ -22,17 +23,17 @@ final class BackendNames {
   static HttpResult answered(SimCluster sim, HttpClient.Result r) {
     HttpResponse response = r.response().orElseThrow();
     Optional<ProxyAnswer> proxy = r.proxied();
-    Optional<String> upstream = proxy.flatMap(ProxyAnswer::answeredBy);
+    Optional<ObjectRef> upstream = proxy.flatMap(ProxyAnswer::answeredBy);
     Optional<String> backend = proxy.isPresent()
         ? upstream.flatMap(u -> proxy.get().backend())
         : r.service().flatMap(d -> servicePort(sim, d));
     return new HttpResult(Optional.empty(), response.status(), backend, response.body(),
-        upstream.or(r::servedBy).map(BackendNames::podRef));
+        upstream.or(r::servedBy).map(BackendNames::servedBy));
   }
 
-  /** {@code NS/NAME} of a {@code pod/NS/NAME} owner. */
-  private static String podRef(String owner) {
-    return owner.startsWith("pod/") ? owner.substring(4) : owner;
+  /** {@code NS/NAME} of a pod, the reference as it is written of anything else ({@code node/NAME}). */
+  private static String servedBy(ObjectRef owner) {
+    return owner.kind().equals("pod") ? owner.key() : owner.toString();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.cloud;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.net.Gateway;
@@ -60,7 +61,7 @@ public final class CloudNetwork implements Gateway {
     if (service.isEmpty()) {
       return GatewayRoute.unknown();
     }
-    String object = "service/" + service.get();
+    Optional<ObjectRef> object = Optional.of(ObjectRef.service(service.get().namespace(), service.get().name()));
     Optional<String> node = externalIps.node();
     if (node.isEmpty()) {
       return GatewayRoute.drop(ROUTER, object, "no Ready node to route " + address + ", the externalIP of " + service.get()
@@ -74,7 +75,7 @@ public final class CloudNetwork implements Gateway {
   private GatewayRoute loadBalance(Packet first, String address) {
     LoadBalancerRoute r = loadBalancers.route(address, first.protocol().name(), first.destinationPort(),
         Ip4.format(first.source()));
-    String object = r.service().map(s -> "service/" + s).orElse("-");
+    Optional<ObjectRef> object = r.service().flatMap(s -> ObjectRef.parse("service/" + s));
     if (!r.forwarded()) {
       return GatewayRoute.drop(LOAD_BALANCER, object, r.reason());
     }

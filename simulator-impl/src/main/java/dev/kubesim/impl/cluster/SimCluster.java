@@ -61,6 +61,7 @@ import dev.kubesim.impl.netpol.ReachabilityProbe;
 import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.scheduler.Scheduler;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.trace.TraceHistory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,7 @@ public final class SimCluster implements Cluster, KubectlHost {
   private final dev.kubesim.impl.dns.ClusterDns dns;
   private final Map<String, Kubelet> kubelets = new TreeMap<>();
   private Optional<dev.kubesim.api.trace.Trace> lastExecTrace = Optional.empty();
+  private final TraceHistory traces = new TraceHistory(TRACE_HISTORY);
   private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies = new TreeMap<>();
   private final Map<String, OutsideClient> externalClients = new TreeMap<>();
   private dev.kubesim.impl.net.Network network;
@@ -191,6 +193,19 @@ public final class SimCluster implements Cluster, KubectlHost {
     return locked(() -> lastExecTrace);
   }
 
+  @Override
+  public List<dev.kubesim.api.trace.Trace> traces() {
+    return locked(traces::list);
+  }
+
+  @Override
+  public void clearTraces() {
+    locked(() -> {
+      traces.clear();
+      return null;
+    });
+  }
+
   /** The container runtime shared by the nodes: its program and command registries can be extended. */
   public ContainerRuntime runtime() {
     return runtime;
@@ -258,6 +273,7 @@ public final class SimCluster implements Cluster, KubectlHost {
       // what the command sent over the network, if anything
       result = result.withTrace(network.traces().end());
       lastExecTrace = result.trace();
+      result.trace().ifPresent(traces::add);
       loop.settle();
       return result;
     });

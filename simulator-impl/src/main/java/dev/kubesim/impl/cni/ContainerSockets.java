@@ -1,5 +1,6 @@
 package dev.kubesim.impl.cni;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.kubelet.Kubelet;
@@ -97,7 +98,7 @@ final class ContainerSockets implements Sockets {
   }
 
   @Override
-  public String owner(IpProtocol protocol, int port) {
-    return "pod/" + pod.namespace() + "/" + pod.name();
+  public Optional<ObjectRef> owner(IpProtocol protocol, int port) {
+    return Optional.of(ObjectRef.pod(pod.namespace(), pod.name()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.dns;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.impl.dnswire.DnsQueryPayload;
 import dev.kubesim.impl.dnswire.DnsResponsePayload;
 import dev.kubesim.impl.net.DatagramService;
@@ -33,7 +34,7 @@ public final class DnsDatagrams {
 
   /** The sockets of the upstream resolver's host: UDP 53, answered by {@link UpstreamResolver}. */
   public static Sockets upstream(UpstreamResolver upstream, String address) {
-    String object = "host/" + address;
+    Optional<ObjectRef> object = Optional.of(ObjectRef.clusterScoped("host", address));
     return new Sockets() {
       @Override
       public boolean listening(IpProtocol protocol, int port) {
@@ -48,7 +49,7 @@ public final class DnsDatagrams {
       }
 
       @Override
-      public String owner(IpProtocol protocol, int port) {
+      public Optional<ObjectRef> owner(IpProtocol protocol, int port) {
         return object;
       }
     };

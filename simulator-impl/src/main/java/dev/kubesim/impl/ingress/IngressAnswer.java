@@ -1,5 +1,6 @@
 package dev.kubesim.impl.ingress;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.impl.net.ProxyAnswer;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param answeredBy the upstream pod ({@code pod/NS/NAME}) whose answer was passed on
  * @param upstreamFailure why the upstream gave no answer, when it was tried and failed
  */
-record IngressAnswer(IngressExchange exchange, Optional<String> answeredBy, Optional<String> upstreamFailure)
+record IngressAnswer(IngressExchange exchange, Optional<ObjectRef> answeredBy, Optional<String> upstreamFailure)
     implements ProxyAnswer {
   @Override
   public Optional<String> backend() {

@@ -1,5 +1,7 @@
 package dev.kubesim.impl.ingress;
 
+import dev.kubesim.api.ObjectRef;
+import dev.kubesim.impl.trace.HopSubject;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,7 +38,7 @@ public record IngressDecision(
     String pathType,
     Optional<IngressBackendRef> backend,
     Optional<String> certificate,
-    Optional<String> redirectTo) {
+    Optional<String> redirectTo) implements HopSubject {
   /** What the controller does with a request. */
   public enum Outcome {
     /** Proxied to one of the Service port's ready endpoints. */
@@ -59,6 +61,21 @@ public record IngressDecision(
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(redirectTo, "redirectTo");
+  }
+
+  /** The Ingress that decided, for the trace's {@code PROXY} hop. */
+  @Override
+  public Optional<ObjectRef> hopObject() {
+    return ingress.flatMap(i -> ObjectRef.parse("ingress/" + i));
+  }
+
+  /** The Ingress rule that decided: {@code spec.rules[0]}, or {@code spec.defaultBackend}. */
+  @Override
+  public Optional<String> hopRule() {
+    if (ingress.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(rule.isPresent() ? "spec.rules[" + rule.getAsInt() + "]" : "spec.defaultBackend");
   }
 
   /**

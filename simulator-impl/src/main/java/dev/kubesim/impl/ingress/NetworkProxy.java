@@ -1,14 +1,15 @@
 package dev.kubesim.impl.ingress;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.api.trace.TraceHop.Action;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.program.ProxyingServer;
-import dev.kubesim.impl.trace.Action;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public final class NetworkProxy {
     IngressExchange exchange = controller.proxy(request, tls);
     Optional<Netns> pod = network.at(hostOf(request.serverAddress()));
     if (client.isPresent() && pod.isPresent()) {
-      client.get().note(pod.get(), WHERE, Action.PROXY, exchange::describe);
+      client.get().note(pod.get(), WHERE, Action.PROXY, exchange::describe, exchange.decision());
     }
     if (exchange.upstream().isEmpty() || pod.isEmpty()) {
       return answer(exchange, Optional.empty(), Optional.empty(), exchange.respond(Optional.empty()));
@@ -73,13 +74,13 @@ public final class NetworkProxy {
     }
     if (client.isPresent()) {
       client.get().note(pod.get(), WHERE, Action.PROXY, () -> "upstream " + up.endpoint()
-          + " gave no answer (" + r.reason() + ") -> " + response.statusLine());
+          + " gave no answer (" + r.reason() + ") -> " + response.statusLine(), exchange.decision());
     }
     return answer(exchange, Optional.empty(), Optional.of(r.reason()), response);
   }
 
   /** The response with what nginx did with the request. */
-  private static ProxyingServer.Proxied answer(IngressExchange exchange, Optional<String> upstream,
+  private static ProxyingServer.Proxied answer(IngressExchange exchange, Optional<ObjectRef> upstream,
       Optional<String> upstreamFailure, HttpResponse response) {
     return new ProxyingServer.Proxied(response, Optional.of(new IngressAnswer(exchange, upstream, upstreamFailure)));
   }

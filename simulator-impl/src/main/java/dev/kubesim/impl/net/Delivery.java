@@ -1,5 +1,7 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
+import dev.kubesim.api.trace.Disposition.Cause;
 import java.util.Optional;
 
 /**
@@ -27,10 +29,20 @@ public sealed interface Delivery {
     }
   }
 
-  /** The packet went nowhere. */
-  record Lost(Loss kind, String object, String reason, Optional<PacketDecision> decision) implements Delivery {
-    public Lost(Loss kind, String object, String reason) {
+  /** The packet went nowhere; {@code object} decided it, if an object did. */
+  record Lost(Loss kind, Optional<ObjectRef> object, String reason, Optional<PacketDecision> decision) implements Delivery {
+    public Lost(Loss kind, Optional<ObjectRef> object, String reason) {
       this(kind, object, reason, Optional.empty());
+    }
+
+    /** Why the packet went nowhere, as a disposition names it. */
+    public Cause cause() {
+      return switch (kind) {
+        case DROPPED -> decision.map(PacketDecision::cause).orElse(Cause.FILTERED);
+        case NO_HOST -> Cause.NO_HOST;
+        case NODE_DOWN -> Cause.NODE_DOWN;
+        case NO_ROUTE -> Cause.NO_ROUTE;
+      };
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.kubesim.impl.net;
 
-import dev.kubesim.impl.trace.Action;
+import dev.kubesim.api.trace.TraceHop.Action;
 import dev.kubesim.impl.trace.Reason;
 import java.util.Optional;
 
@@ -43,7 +43,7 @@ final class Forwarder {
     if (p.destination() == pod.address() || Ip4.isLoopback(p.destination())) {
       s.hop(pod, "lo", Action.SEND, p, null, reason);
       s.advance(loopback);
-      s.hop(pod, "lo", Action.DELIVER, p, null, Reason.NONE);
+      s.hop(pod, "lo", Action.DELIVER, p, null, Reason.NONE, pod);
       return new Delivery.Arrived(pod, p);
     }
     NodeHost node = pod.node();
@@ -57,13 +57,13 @@ final class Forwarder {
     s.hop(host, "eth0", Action.SEND, p, null, reason);
     if (dst == host.address()) {
       s.advance(loopback);
-      s.hop(host, "lo", Action.DELIVER, p, null, Reason.NONE);
+      s.hop(host, "lo", Action.DELIVER, p, null, Reason.NONE, host);
       return new Delivery.Arrived(host, p);
     }
     Netns other = net.outside(dst);
     if (other != null) {
       s.advance(outsideLink);
-      s.hop(other, "eth0", Action.DELIVER, p, null, Reason.NONE);
+      s.hop(other, "eth0", Action.DELIVER, p, null, Reason.NONE, other);
       return new Delivery.Arrived(other, p);
     }
     s.advance(outsideLink);
@@ -80,8 +80,8 @@ final class Forwarder {
   private Delivery ingress(Session s, NodeHost node, Packet p, String iface) {
     if (!node.up()) {
       String why = "node " + node.name() + " is down";
-      s.hop(node.netns(), iface, Action.LOST, p, null, why);
-      return new Delivery.Lost(Delivery.Loss.NODE_DOWN, node.netns().object(), why);
+      s.hop(node.netns(), iface, Action.LOST, p, null, why, node.netns());
+      return new Delivery.Lost(Delivery.Loss.NODE_DOWN, Optional.of(node.netns().object()), why);
     }
     s.hop(node.netns(), iface, Action.RECEIVE, p, null, Reason.NONE);
     return netfilter(s, node, p, false);
@@ -107,7 +107,7 @@ final class Forwarder {
       ConntrackEntry entry = e;
       if (!reply && e.dnat && !icmpError) {
         q = p.withDestination(e.decision.destination(), e.decision.destinationPort());
-        s.hop(node.netns(), hook, Action.DNAT, p, q, () -> "conntrack: " + entry.decision.describeDnat(p));
+        s.hop(node.netns(), hook, Action.DNAT, p, q, () -> "conntrack: " + entry.decision.describeDnat(p), entry.decision);
       } else if (reply && e.snat) {
         q = p.withDestination(e.source, p.protocol() == IpProtocol.ICMP ? p.destinationPort() : e.sourcePort);
         s.hop(node.netns(), hook, Action.UNSNAT, p, q,
@@ -118,20 +118,20 @@ final class Forwarder {
       PacketDecision d = node.netfilter().decide(p, local);
       switch (d.verdict()) {
         case REJECT -> {
-          s.hop(node.netns(), filterHook(node, p, local), Action.REJECT, p, null, d.reason());
+          s.hop(node.netns(), filterHook(node, p, local), Action.REJECT, p, null, d.reason(), d);
           Packet err = p.icmpError(addressFacing(node, p.source()), IcmpType.PORT_UNREACHABLE);
           s.hop(node.netns(), "OUTPUT", Action.SEND, err, null, "ICMP port unreachable for the refused connection");
           return route(s, node, err, null, false, true).withDecision(d);
         }
         case DROP -> {
-          s.hop(node.netns(), filterHook(node, p, local), Action.DROP, p, null, d.reason());
+          s.hop(node.netns(), filterHook(node, p, local), Action.DROP, p, null, d.reason(), d);
           return new Delivery.Lost(Delivery.Loss.DROPPED, d.object(), d.reason(), Optional.of(d));
         }
         case DNAT -> {
           q = p.withDestination(d.destination(), d.destinationPort());
-          s.hop(node.netns(), hook, Action.DNAT, p, q, () -> d.describeDnat(p));
+          s.hop(node.netns(), hook, Action.DNAT, p, q, () -> d.describeDnat(p), d);
         }
-        case ACCEPT -> s.hop(node.netns(), filterHook(node, p, local), Action.ACCEPT, p, null, d.reason());
+        case ACCEPT -> s.hop(node.netns(), filterHook(node, p, local), Action.ACCEPT, p, null, d.reason(), d);
         case NO_MATCH -> { }
       }
       Delivery.Lost denied = podPolicy(s, node, q, local);
@@ -175,7 +175,7 @@ final class Forwarder {
 
   private boolean admitted(Session s, NodeHost node, Packet q, PacketDecision d) {
     boolean accept = d.verdict() == Verdict.ACCEPT;
-    s.hop(node.netns(), "filter FORWARD", accept ? Action.ACCEPT : Action.DROP, q, null, d::reason);
+    s.hop(node.netns(), "filter FORWARD", accept ? Action.ACCEPT : Action.DROP, q, null, d::reason, d);
     return accept;
   }
 
@@ -214,7 +214,7 @@ final class Forwarder {
           node.conntrack().confirm(e, q);
         }
       }
-      s.hop(node.netns(), local ? "lo" : "INPUT", Action.DELIVER, q, null, Reason.NONE);
+      s.hop(node.netns(), local ? "lo" : "INPUT", Action.DELIVER, q, null, Reason.NONE, node.netns());
       return new Delivery.Arrived(node.netns(), q);
     }
     if (target != null && target.kind() == Netns.Kind.POD && target.node() == node) {
@@ -224,7 +224,7 @@ final class Forwarder {
         q = q.forwarded();
       }
       s.advance(veth);
-      s.hop(target, "eth0", Action.DELIVER, q, null, Reason.NONE);
+      s.hop(target, "eth0", Action.DELIVER, q, null, Reason.NONE, target);
       return new Delivery.Arrived(target, q);
     }
     NodeHost via = net.podRoute(dst);
@@ -237,8 +237,8 @@ final class Forwarder {
     }
     if (via == node) {
       String why = "no pod has " + Ip4.format(dst) + " behind " + node.name() + "'s bridge cni0";
-      s.hop(node.netns(), "cni0", Action.LOST, q, null, why);
-      return new Delivery.Lost(Delivery.Loss.NO_HOST, node.netns().object(), why);
+      s.hop(node.netns(), "cni0", Action.LOST, q, null, why, node.netns());
+      return new Delivery.Lost(Delivery.Loss.NO_HOST, Optional.of(node.netns().object()), why);
     }
     if (via != null) {
       s.hop(node.netns(), "routing", Action.ROUTE, q, null, routeText);
@@ -266,9 +266,9 @@ final class Forwarder {
               + " rules for the Service's ports know; no host has it")
           .orElse("no host has " + Ip4.format(dst));
       s.hop(node.netns(), "eth0", Action.LOST, q, null, why);
-      return new Delivery.Lost(Delivery.Loss.NO_HOST, "-", why);
+      return new Delivery.Lost(Delivery.Loss.NO_HOST, Optional.empty(), why);
     }
-    s.hop(host, "eth0", Action.DELIVER, q, null, Reason.NONE);
+    s.hop(host, "eth0", Action.DELIVER, q, null, Reason.NONE, host);
     return new Delivery.Arrived(host, q);
   }
 

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +41,8 @@ final class HostNetworkSockets implements Sockets {
   }
 
   @Override
-  public String owner(IpProtocol protocol, int port) {
+  public Optional<ObjectRef> owner(IpProtocol protocol, int port) {
     Sockets s = listener(protocol, port);
-    return s == null ? "-" : s.owner(protocol, port);
+    return s == null ? Optional.empty() : s.owner(protocol, port);
   }
 }

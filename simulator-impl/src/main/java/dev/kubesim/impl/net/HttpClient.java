@@ -1,8 +1,10 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
-import dev.kubesim.impl.trace.Action;
+import dev.kubesim.api.trace.Disposition.Cause;
+import dev.kubesim.api.trace.TraceHop.Action;
 import java.util.Optional;
 
 /**
@@ -49,12 +51,15 @@ public final class HttpClient {
    * @param servedBy who accepted the connection and answered on it ({@code pod/NAMESPACE/NAME}), once connected
    * @param service the DNAT decision that carried the connection to a Service endpoint, if any
    * @param connectedAt the virtual instant the connection came up, or -1
-   * @param object what decided a failure
+   * @param cause why it ended so: {@link Cause#ANSWERED}, {@link Cause#PROXY_ANSWERED} when an L7 proxy
+   *     answered itself, or why it failed
+   * @param object what decided a failure (the server for a response), if an object did
    * @param proxied what an L7 proxy that answered (ingress-nginx) did with the request: the upstream
    *     behind it and the route
    */
-  public record Result(Outcome outcome, Optional<HttpResponse> response, Optional<String> servedBy,
-      Optional<PacketDecision> service, long connectedAt, String object, String reason, Optional<ProxyAnswer> proxied) {
+  public record Result(Outcome outcome, Optional<HttpResponse> response, Optional<ObjectRef> servedBy,
+      Optional<PacketDecision> service, long connectedAt, Cause cause, Optional<ObjectRef> object, String reason,
+      Optional<ProxyAnswer> proxied) {
     public boolean ok() {
       return outcome == Outcome.RESPONSE;
     }
@@ -63,8 +68,8 @@ public final class HttpClient {
      * Whose answer the client got: the upstream pod when an L7 proxy forwarded the request and the
      * upstream answered, otherwise the server that accepted the connection.
      */
-    public Optional<String> answeredBy() {
-      Optional<String> upstream = proxied.flatMap(ProxyAnswer::answeredBy);
+    public Optional<ObjectRef> answeredBy() {
+      Optional<ObjectRef> upstream = proxied.flatMap(ProxyAnswer::answeredBy);
       return upstream.isPresent() ? upstream : servedBy;
     }
 
@@ -97,7 +102,7 @@ public final class HttpClient {
     }
     TcpConnection c = attempt.connection();
     long connectedAt = s.now();
-    Optional<String> servedBy = Optional.of(c.serverOwner());
+    Optional<ObjectRef> servedBy = Optional.of(c.serverOwner());
     TcpConnection.Reply reply = c.send(HttpPayload.request(request));
     Optional<ProxyAnswer> proxied = reply.answer()
         .filter(HttpPayload.class::isInstance)
@@ -107,13 +112,13 @@ public final class HttpClient {
       s.advanceTo(limit);
       s.note(from, "socket", Action.TIMEOUT, "no response");
       Delivery.Lost l = reply.lost().get();
-      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, l.object(), l.reason(),
-          proxied);
+      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, l.cause(), l.object(),
+          l.reason(), proxied);
     }
     if (s.now() > totalDeadline) {
       // A proxy on the way waited for its upstream longer than the client was willing to wait.
       s.note(from, "socket", Action.TIMEOUT, "the response came after the client's time limit");
-      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, servedBy.get(),
+      return new Result(Outcome.TRANSFER_TIMEOUT, Optional.empty(), servedBy, service, connectedAt, Cause.TIMEOUT, servedBy,
           "no response within the client's time limit", proxied);
     }
     Optional<HttpResponse> response = reply.answer()
@@ -121,11 +126,13 @@ public final class HttpClient {
         .flatMap(p -> ((HttpPayload) p).asResponse());
     c.close();
     if (response.isEmpty()) {
-      return new Result(Outcome.EMPTY_REPLY, Optional.empty(), servedBy, service, connectedAt, servedBy.get(),
-          "the server closed the connection without a response", proxied);
+      return new Result(Outcome.EMPTY_REPLY, Optional.empty(), servedBy, service, connectedAt, Cause.CONNECTION_CLOSED,
+          servedBy, "the server closed the connection without a response", proxied);
     }
-    return new Result(Outcome.RESPONSE, response, servedBy, service, connectedAt, servedBy.get(),
-        response.get().statusLine(), proxied);
+    // An L7 proxy that passed no upstream's answer on answered itself (404, redirect, 502/503/504).
+    boolean proxyOwn = proxied.isPresent() && proxied.get().answeredBy().isEmpty();
+    return new Result(Outcome.RESPONSE, response, servedBy, service, connectedAt,
+        proxyOwn ? Cause.PROXY_ANSWERED : Cause.ANSWERED, servedBy, response.get().statusLine(), proxied);
   }
 
   /**
@@ -138,10 +145,10 @@ public final class HttpClient {
     if (!attempt.connected()) {
       return failed(attempt, service);
     }
-    String owner = attempt.connection().serverOwner();
+    Optional<ObjectRef> owner = Optional.of(attempt.connection().serverOwner());
     long at = s.now();
     attempt.connection().close();
-    return new Result(Outcome.CONNECTED, Optional.empty(), Optional.of(owner), service, at, owner, "connected",
+    return new Result(Outcome.CONNECTED, Optional.empty(), owner, service, at, Cause.ANSWERED, owner, "connected",
         Optional.empty());
   }
 
@@ -152,7 +159,7 @@ public final class HttpClient {
       case KERNEL_TIMEOUT -> Outcome.KERNEL_TIMEOUT;
       default -> Outcome.CONNECT_TIMEOUT;
     };
-    return new Result(o, Optional.empty(), Optional.empty(), service, -1, attempt.object(), attempt.reason(),
-        Optional.empty());
+    return new Result(o, Optional.empty(), Optional.empty(), service, -1, attempt.cause(), attempt.object(),
+        attempt.reason(), Optional.empty());
   }
 }

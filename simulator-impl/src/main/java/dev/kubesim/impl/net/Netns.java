@@ -1,15 +1,18 @@
 package dev.kubesim.impl.net;
 
 import com.google.common.hash.Hashing;
+import dev.kubesim.api.ObjectRef;
+import dev.kubesim.impl.trace.HopSubject;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A network namespace: a node's own (shared with its {@code hostNetwork} pods), a pod's (eth0 with
  * the pod IP, the other end of its veth on the node's bridge), or an outside host's. It has a
  * primary address, its sockets, and names for traces.
  */
-public final class Netns {
+public final class Netns implements HopSubject {
   /** Whose namespace it is. */
   public enum Kind {
     NODE,
@@ -21,11 +24,11 @@ public final class Netns {
   private final String name;
   private final NodeHost node;
   private final int address;
-  private String object;
+  private ObjectRef object;
   private Sockets sockets;
   private String veth;
 
-  Netns(Kind kind, String name, NodeHost node, int address, String object, Sockets sockets) {
+  Netns(Kind kind, String name, NodeHost node, int address, ObjectRef object, Sockets sockets) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.name = Objects.requireNonNull(name, "name");
     this.node = node;
@@ -63,11 +66,18 @@ public final class Netns {
   }
 
   /** {@code pod/NAMESPACE/NAME}, {@code node/NAME} or {@code host/IP}. */
-  public String object() {
+  public ObjectRef object() {
     if (object == null) {
-      object = (kind == Kind.POD ? "pod/" : kind == Kind.NODE ? "node/" : "host/") + name;
+      int slash = name.indexOf('/');
+      object = ObjectRef.pod(name.substring(0, slash), name.substring(slash + 1));
     }
     return object;
+  }
+
+  /** The namespace's owner: the pod, node or outside host a packet delivered here reached. */
+  @Override
+  public Optional<ObjectRef> hopObject() {
+    return Optional.of(object());
   }
 
   public Sockets sockets() {

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.impl.trace.Reason;
 import dev.kubesim.impl.trace.TraceCapture;
 import java.util.HashMap;
@@ -151,7 +152,7 @@ public final class Network {
       throw new IllegalArgumentException(ip + " is a cluster address, not one outside the cluster");
     }
     return outside.computeIfAbsent(address,
-        a -> new Netns(Netns.Kind.EXTERNAL, "external/" + ip, null, a, "host/" + ip, Sockets.NONE));
+        a -> new Netns(Netns.Kind.EXTERNAL, "external/" + ip, null, a, ObjectRef.clusterScoped("host", ip), Sockets.NONE));
   }
 
   /** Gives an outside host its listeners. */

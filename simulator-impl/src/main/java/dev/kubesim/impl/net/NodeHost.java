@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -34,7 +35,7 @@ public final class NodeHost {
     this.bridgeIp = podCidrBase + 1;
     this.netfilter = Objects.requireNonNull(netfilter, "netfilter");
     this.up = Objects.requireNonNull(up, "up");
-    this.netns = new Netns(Netns.Kind.NODE, name, this, internalIp, "node/" + name, hostSockets);
+    this.netns = new Netns(Netns.Kind.NODE, name, this, internalIp, ObjectRef.node(name), hostSockets);
     this.localPodRoute = podCidr + " dev cni0 proto kernel scope link src " + Ip4.format(bridgeIp);
     this.remotePodRoute = podCidr + " via " + addresses.get(0) + " dev eth0";
     this.podDefaultRoute = "default via " + Ip4.format(bridgeIp) + " dev eth0";

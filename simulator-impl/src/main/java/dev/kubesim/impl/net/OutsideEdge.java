@@ -1,8 +1,11 @@
 package dev.kubesim.impl.net;
 
-import dev.kubesim.impl.trace.Action;
+import dev.kubesim.api.ObjectRef;
+import dev.kubesim.api.trace.TraceHop.Action;
+import dev.kubesim.impl.trace.HopSubject;
 import dev.kubesim.impl.trace.Reason;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where hosts outside the cluster meet the node network for addresses that are no host's own: the
@@ -44,26 +47,26 @@ final class OutsideEdge {
       conntrack.seen(e, p, false, now);
       Packet q = e.dnat ? p.withDestination(e.decision.destination(), e.decision.destinationPort()) : p;
       s.elementHop(NETNS, e.route.element(), e.dnat ? Action.DNAT : Action.ROUTE, p, e.dnat ? q : null,
-          () -> "conntrack: " + e.route.reason());
+          () -> "conntrack: " + e.route.reason(), e.route);
       return new Inbound(e.via, q.forwarded(), null);
     }
     GatewayRoute r = gateway.route(p);
     switch (r.kind()) {
       case DROP -> {
-        s.elementHop(NETNS, r.element(), Action.DROP, p, null, Reason.of(r.reason()));
+        s.elementHop(NETNS, r.element(), Action.DROP, p, null, Reason.of(r.reason()), r);
         return lost(Delivery.Loss.DROPPED, r.object(), r.reason());
       }
       case UNKNOWN -> {
         String why = unknown(p.destination());
-        s.elementHop(NETNS, r.element(), Action.LOST, p, null, Reason.of(why));
-        return lost(Delivery.Loss.NO_HOST, "-", why);
+        s.elementHop(NETNS, r.element(), Action.LOST, p, null, Reason.of(why), HopSubject.NONE);
+        return lost(Delivery.Loss.NO_HOST, Optional.empty(), why);
       }
       default -> { }
     }
     NodeHost node = net.node(r.node()).orElse(null);
     if (node == null) {
       String why = r.reason() + ", but node " + r.node() + " is not on the network";
-      s.elementHop(NETNS, r.element(), Action.LOST, p, null, Reason.of(why));
+      s.elementHop(NETNS, r.element(), Action.LOST, p, null, Reason.of(why), r);
       return lost(Delivery.Loss.NO_HOST, r.object(), why);
     }
     boolean dnat = r.destination() != p.destination() || r.destinationPort() != p.destinationPort();
@@ -74,7 +77,7 @@ final class OutsideEdge {
     e.route = r;
     Packet q = dnat ? p.withDestination(r.destination(), r.destinationPort()) : p;
     conntrack.confirm(e, q);
-    s.elementHop(NETNS, r.element(), dnat ? Action.DNAT : Action.ROUTE, p, dnat ? q : null, Reason.of(r.reason()));
+    s.elementHop(NETNS, r.element(), dnat ? Action.DNAT : Action.ROUTE, p, dnat ? q : null, Reason.of(r.reason()), r);
     return new Inbound(node, q.forwarded(), null);
   }
 
@@ -97,7 +100,7 @@ final class OutsideEdge {
     conntrack.seen(e, q, true, now);
     if (!e.dnat) {
       s.elementHop(NETNS, e.route.element(), Action.ROUTE, q, null,
-          () -> "conntrack: the reply goes back to the client " + Ip4.format(e.source));
+          () -> "conntrack: the reply goes back to the client " + Ip4.format(e.source), e.route);
       return q.forwarded();
     }
     Packet r = icmpError
@@ -106,7 +109,7 @@ final class OutsideEdge {
         : q.withSource(e.destination, e.destinationPort);
     s.elementHop(NETNS, e.route.element(), Action.UNDNAT, q, r,
         () -> "conntrack: the reply leaves from " + Ip4.format(e.destination) + ":" + e.destinationPort
-            + ", the address the client connected to");
+            + ", the address the client connected to", e.route);
     return r.forwarded();
   }
 
@@ -121,7 +124,7 @@ final class OutsideEdge {
             : "no host has " + ip);
   }
 
-  private static Inbound lost(Delivery.Loss kind, String object, String reason) {
+  private static Inbound lost(Delivery.Loss kind, Optional<ObjectRef> object, String reason) {
     return new Inbound(null, null, new Delivery.Lost(kind, object, reason));
   }
 }

@@ -1,6 +1,9 @@
 package dev.kubesim.impl.net;
 
 import com.google.common.collect.ImmutableList;
+import dev.kubesim.api.ObjectRef;
+import dev.kubesim.api.trace.Disposition.Cause;
+import dev.kubesim.impl.trace.HopSubject;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +18,7 @@ import java.util.function.Supplier;
  * <p>A policy decision names the admitting rule's policy, or every policy isolating the pod when
  * none admitted the connection.
  */
-public final class PacketDecision {
+public final class PacketDecision implements HopSubject {
   private final Verdict verdict;
   private final int destination;
   private final int destinationPort;
@@ -139,12 +142,43 @@ public final class PacketDecision {
     return verdict == Verdict.DNAT ? Optional.of(Ip4.format(destination) + ":" + destinationPort) : Optional.empty();
   }
 
-  /** The deciding object as {@code service/NAMESPACE/NAME} or {@code networkpolicy/NAMESPACE/NAME}, or {@code -}. */
-  public String object() {
+  /** The deciding object: {@code service/NAMESPACE/NAME} or {@code networkpolicy/NAMESPACE/NAME}, if any. */
+  public Optional<ObjectRef> object() {
     if (servicePort.isPresent()) {
-      return "service/" + servicePort.get().serviceName();
+      return Optional.of(ObjectRef.service(servicePort.get().namespace(), servicePort.get().name()));
     }
-    return policies.isEmpty() ? "-" : policies.get(0).object();
+    return policies.isEmpty() ? Optional.empty() : Optional.of(policies.get(0).object());
+  }
+
+  /**
+   * Why a connection this decision stopped goes no further: a NetworkPolicy's drop, kube-proxy's
+   * REJECT of a Service port without endpoints, or another DROP rule.
+   */
+  public Cause cause() {
+    if (!policies.isEmpty()) {
+      return Cause.POLICY_DENIED;
+    }
+    return verdict == Verdict.REJECT ? Cause.NO_ENDPOINTS : Cause.FILTERED;
+  }
+
+  @Override
+  public Optional<ObjectRef> hopObject() {
+    return object();
+  }
+
+  /**
+   * The rule as its owner names it: kube-proxy's service chains ({@code KUBE-SVC-… / KUBE-SEP-…},
+   * or the chains traversed), the NetworkPolicy rule that admitted the connection ({@code
+   * ingress[0].from[1]}); empty for a policy that isolates the pod without admitting it.
+   */
+  @Override
+  public Optional<String> hopRule() {
+    if (!policies.isEmpty()) {
+      String path = policies.get(0).rulePath();
+      return path.isEmpty() ? Optional.empty() : Optional.of(path);
+    }
+    String rule = rule();
+    return rule.isEmpty() ? Optional.empty() : Optional.of(rule);
   }
 
   /** The first and last service chains, {@code KUBE-SVC-X / KUBE-SEP-Y}, as the trace names the rule. */

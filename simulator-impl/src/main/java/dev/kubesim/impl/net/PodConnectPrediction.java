@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class PodConnectPrediction {
   /** How the attempt would end: connected, refused or timed out, with the deciding object and why. */
-  public record Outcome(TcpConnection.Status status, String object, String reason) {}
+  public record Outcome(TcpConnection.Status status, Optional<ObjectRef> object, String reason) {}
 
   private PodConnectPrediction() {}
 
@@ -38,10 +39,10 @@ public final class PodConnectPrediction {
       }
     }
     if (!server.sockets().listening(IpProtocol.TCP, port)) {
-      return Optional.of(new Outcome(TcpConnection.Status.REFUSED, server.object(),
+      return Optional.of(new Outcome(TcpConnection.Status.REFUSED, Optional.of(server.object()),
           "nothing listens on TCP port " + port + " in " + server.object()));
     }
-    String owner = server.sockets().owner(IpProtocol.TCP, port);
-    return Optional.of(new Outcome(TcpConnection.Status.CONNECTED, owner.equals("-") ? server.object() : owner, ""));
+    ObjectRef owner = server.sockets().owner(IpProtocol.TCP, port).orElseGet(server::object);
+    return Optional.of(new Outcome(TcpConnection.Status.CONNECTED, Optional.of(owner), ""));
   }
 }

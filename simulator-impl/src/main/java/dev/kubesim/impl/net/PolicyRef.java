@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import java.util.Objects;
 
 /**
@@ -38,8 +39,8 @@ public record PolicyRef(String namespace, String name, Direction direction, int 
   }
 
   /** {@code networkpolicy/NAMESPACE/NAME}, as a disposition names the deciding object. */
-  public String object() {
-    return "networkpolicy/" + namespace + "/" + name;
+  public ObjectRef object() {
+    return ObjectRef.of("networkpolicy", namespace, name);
   }
 
   /** A policy isolating a pod without admitting the connection. */

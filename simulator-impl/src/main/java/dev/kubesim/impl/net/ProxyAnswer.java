@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ public interface ProxyAnswer {
    * The upstream whose answer the client got ({@code pod/NAMESPACE/NAME}); empty when the proxy
    * answered itself (a default backend's 404, a redirect, an upstream that failed).
    */
-  Optional<String> answeredBy();
+  Optional<ObjectRef> answeredBy();
 
   /** The backend the proxy routed to, as the proxy names it ({@code NS/SERVICE:PORT}); empty when it routed to none. */
   Optional<String> backend();

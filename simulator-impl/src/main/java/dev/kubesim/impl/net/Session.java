@@ -1,7 +1,9 @@
 package dev.kubesim.impl.net;
 
 import dev.kubesim.api.trace.Disposition;
-import dev.kubesim.impl.trace.Action;
+import dev.kubesim.api.trace.DnsAnswer;
+import dev.kubesim.api.trace.TraceHop.Action;
+import dev.kubesim.impl.trace.HopSubject;
 import dev.kubesim.impl.trace.Reason;
 import dev.kubesim.impl.trace.SimTrace;
 import dev.kubesim.impl.trace.TraceRecorder;
@@ -84,6 +86,16 @@ public final class Session {
     recorder.hop(now, ns.nodeName(), ns.name(), where, action, packet, rewritten, reason);
   }
 
+  /** Records a packet's hop with the object and rule behind it. */
+  public void hop(Netns ns, String where, Action action, Packet packet, Packet rewritten, Reason reason, HopSubject subject) {
+    recorder.hop(now, ns.nodeName(), ns.name(), where, action, packet, rewritten, reason, subject);
+  }
+
+  /** Records a packet's hop with the object and rule behind it and a reason already at hand (null for none). */
+  public void hop(Netns ns, String where, Action action, Packet packet, Packet rewritten, String reason, HopSubject subject) {
+    hop(ns, where, action, packet, rewritten, Reason.of(reason), subject);
+  }
+
   /** Records a packet's hop with a reason already at hand (null for none). */
   public void hop(Netns ns, String where, Action action, Packet packet, Packet rewritten, String reason) {
     hop(ns, where, action, packet, rewritten, Reason.of(reason));
@@ -93,8 +105,9 @@ public final class Session {
    * Records a packet's hop at an element of the network that is no host (the cloud's load
    * balancer, a router): {@code element} stands where a namespace would, the node is {@code -}.
    */
-  void elementHop(String element, String where, Action action, Packet packet, Packet rewritten, Reason reason) {
-    recorder.hop(now, "-", element, where, action, packet, rewritten, reason);
+  void elementHop(String element, String where, Action action, Packet packet, Packet rewritten, Reason reason,
+      HopSubject subject) {
+    recorder.hop(now, "-", element, where, action, packet, rewritten, reason, subject);
   }
 
   /** Records a step of the client itself (a DNS lookup, a timeout), without a packet. */
@@ -105,6 +118,16 @@ public final class Session {
   /** Records a step of the client itself with a reason already at hand. */
   public void note(Netns ns, String where, Action action, String reason) {
     note(ns, where, action, Reason.of(reason));
+  }
+
+  /** Records a step of the client itself, or of a proxy in its way, with the object and rule behind it. */
+  public void note(Netns ns, String where, Action action, Reason reason, HopSubject subject) {
+    recorder.hop(now, ns.nodeName(), ns.name(), where, action, null, null, reason, subject);
+  }
+
+  /** Records the client's resolver taking an answer for a name. */
+  public void resolved(Netns ns, String where, DnsAnswer answer, String reason) {
+    recorder.resolved(now, ns.nodeName(), ns.name(), where, answer, Reason.of(reason));
   }
 
   /**

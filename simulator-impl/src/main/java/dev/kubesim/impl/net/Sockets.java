@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import java.util.Optional;
 
 /**
@@ -21,8 +22,8 @@ public interface Sockets {
     }
 
     @Override
-    public String owner(IpProtocol protocol, int port) {
-      return "-";
+    public Optional<ObjectRef> owner(IpProtocol protocol, int port) {
+      return Optional.empty();
     }
   };
 
@@ -39,6 +40,6 @@ public interface Sockets {
    */
   Optional<Payload> receive(Session session, Netns at, Packet packet);
 
-  /** Who listens on the port, as {@code pod/NAMESPACE/NAME} (for traces and results). */
-  String owner(IpProtocol protocol, int port);
+  /** Who listens on the port, {@code pod/NAMESPACE/NAME} (for traces and results); empty when nobody does. */
+  Optional<ObjectRef> owner(IpProtocol protocol, int port);
 }

@@ -1,6 +1,8 @@
 package dev.kubesim.impl.net;
 
-import dev.kubesim.impl.trace.Action;
+import dev.kubesim.api.ObjectRef;
+import dev.kubesim.api.trace.Disposition.Cause;
+import dev.kubesim.api.trace.TraceHop.Action;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,11 +38,12 @@ public final class TcpConnection {
    * The outcome of {@link #open}.
    *
    * @param connection the connection, when connected
-   * @param object what decided a failure ({@code service/default/kubia}, {@code pod/default/x})
+   * @param cause why it ended so ({@link Cause#ANSWERED} when connected)
+   * @param object what decided a failure ({@code service/default/kubia}, {@code pod/default/x}), if an object did
    * @param reason why, in words
    * @param service the DNAT that carried the SYN to a Service's endpoint, if one did
    */
-  public record Attempt(Status status, TcpConnection connection, String object, String reason,
+  public record Attempt(Status status, TcpConnection connection, Cause cause, Optional<ObjectRef> object, String reason,
       Optional<PacketDecision> service) {
     public boolean connected() {
       return status == Status.CONNECTED;
@@ -109,7 +112,7 @@ public final class TcpConnection {
       } else {
         Delivery.Lost lost = (Delivery.Lost) d;
         if (lost.kind() == Delivery.Loss.NO_ROUTE) {
-          return new Attempt(Status.NO_ROUTE, null, lost.object(), lost.reason(), service);
+          return new Attempt(Status.NO_ROUTE, null, lost.cause(), lost.object(), lost.reason(), service);
         }
         lastLoss = lost;
       }
@@ -134,17 +137,19 @@ public final class TcpConnection {
 
   private static Attempt timedOut(Status status, Delivery.Lost lost, Optional<PacketDecision> service) {
     return lost == null
-        ? new Attempt(status, null, "-", "no answer", service)
-        : new Attempt(status, null, lost.object(), lost.reason(), service);
+        ? new Attempt(status, null, Cause.TIMEOUT, Optional.empty(), "no answer", service)
+        : new Attempt(status, null, lost.cause(), lost.object(), lost.reason(), service);
   }
 
   private static Attempt refusedByIcmp(Delivery.Arrived a, Optional<PacketDecision> service) {
     Optional<PacketDecision> refusal = a.decision().filter(d -> d.verdict() == Verdict.REJECT);
     if (a.packet().icmp() == IcmpType.PORT_UNREACHABLE && refusal.isPresent()) {
-      return new Attempt(Status.REFUSED, null, refusal.get().object(), refusal.get().reason(), service);
+      return new Attempt(Status.REFUSED, null, refusal.get().cause(), refusal.get().object(), refusal.get().reason(), service);
     }
-    return new Attempt(a.packet().icmp() == IcmpType.PORT_UNREACHABLE ? Status.REFUSED : Status.NO_ROUTE, null,
-        "-", "ICMP " + a.packet().icmp().text() + " from " + Ip4.format(a.packet().source()), service);
+    boolean portUnreachable = a.packet().icmp() == IcmpType.PORT_UNREACHABLE;
+    return new Attempt(portUnreachable ? Status.REFUSED : Status.NO_ROUTE, null,
+        portUnreachable ? Cause.NOTHING_LISTENING : Cause.NO_ROUTE, Optional.empty(),
+        "ICMP " + a.packet().icmp().text() + " from " + Ip4.format(a.packet().source()), service);
   }
 
   /** The SYN reached a namespace: its kernel answers SYN-ACK if something listens, RST otherwise. */
@@ -158,7 +163,7 @@ public final class TcpConnection {
           TcpFlags.RST | TcpFlags.ACK, null);
       String why = "nothing listens on TCP port " + got.destinationPort() + " in " + server.object();
       net.send(s, server, rst, why);
-      return new Attempt(Status.REFUSED, null, server.object(), why, service);
+      return new Attempt(Status.REFUSED, null, Cause.NOTHING_LISTENING, Optional.of(server.object()), why, service);
     }
     Packet synAck = Packet.tcp(got.destination(), got.destinationPort(), got.source(), got.sourcePort(),
         TcpFlags.SYN | TcpFlags.ACK, null);
@@ -168,8 +173,8 @@ public final class TcpConnection {
       return null; // the SYN-ACK did not come back as the client expects it: it waits and retransmits
     }
     net.send(s, client, Packet.tcp(client.address(), sport, destination, port, TcpFlags.ACK, null));
-    return new Attempt(Status.CONNECTED, new TcpConnection(net, s, client, sport, destination, port, server, got), "-", "",
-        service);
+    return new Attempt(Status.CONNECTED, new TcpConnection(net, s, client, sport, destination, port, server, got),
+        Cause.ANSWERED, Optional.empty(), "", service);
   }
 
   /** The namespace that accepted the connection. */
@@ -177,10 +182,9 @@ public final class TcpConnection {
     return server;
   }
 
-  /** Who listens at the server end, {@code pod/NAMESPACE/NAME}. */
-  public String serverOwner() {
-    String owner = server.sockets().owner(IpProtocol.TCP, serverView.destinationPort());
-    return owner.equals("-") ? server.object() : owner;
+  /** Who listens at the server end, {@code pod/NAMESPACE/NAME} (the namespace's owner for the kernel's own). */
+  public ObjectRef serverOwner() {
+    return server.sockets().owner(IpProtocol.TCP, serverView.destinationPort()).orElseGet(server::object);
   }
 
   /** The client's address as the server sees it ({@code ip:port}, after any SNAT). */
@@ -224,7 +228,7 @@ public final class TcpConnection {
   private static Delivery.Lost lost(Delivery d) {
     return d instanceof Delivery.Lost l
         ? l
-        : new Delivery.Lost(Delivery.Loss.NO_HOST, "-", "the segment reached " + ((Delivery.Arrived) d).at().name());
+        : new Delivery.Lost(Delivery.Loss.NO_HOST, Optional.empty(), "the segment reached " + ((Delivery.Arrived) d).at().name());
   }
 
   /** Closes the connection: FIN from the client, FIN-ACK from the server, the client's last ACK. */

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.netpol;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.ReachabilityMatrix;
 import dev.kubesim.api.ReachabilityMatrix.Cell;
 import dev.kubesim.api.model.KubeObject;
@@ -123,25 +124,30 @@ public final class ReachabilityProbe {
       Optional<PodConnectPrediction.Outcome> o = PodConnectPrediction.tcp(network, client, destination, port);
       if (o.isPresent()) {
         return o.get().status() == TcpConnection.Status.CONNECTED
-            ? new Cell(f, t, true, "connected to " + o.get().object())
-            : new Cell(f, t, false, o.get().status() + " by " + o.get().object() + ": " + o.get().reason());
+            ? new Cell(f, t, true, "connected to " + text(o.get().object()))
+            : new Cell(f, t, false, o.get().status() + " by " + text(o.get().object()) + ": " + o.get().reason());
       }
     }
     Session s = network.untracedSession();
     if (protocol == IpProtocol.TCP) {
       TcpConnection.Attempt a = TcpConnection.open(network, s, client, destination, port, s.now() + TIMEOUT);
       if (a.connected()) {
-        String owner = a.connection().serverOwner();
+        ObjectRef owner = a.connection().serverOwner();
         a.connection().close();
         return new Cell(f, t, true, "connected to " + owner);
       }
-      return new Cell(f, t, false, a.status() + " by " + a.object() + ": " + a.reason());
+      return new Cell(f, t, false, a.status() + " by " + text(a.object()) + ": " + a.reason());
     }
     UdpExchange.Result r = UdpExchange.request(network, s, client, destination, port, new DataPayload("hostname\n"),
         TIMEOUT, null);
     return r.status() == UdpExchange.Status.ANSWERED
-        ? new Cell(f, t, true, "answered by " + r.object())
-        : new Cell(f, t, false, r.status() + " by " + r.object() + ": " + r.reason());
+        ? new Cell(f, t, true, "answered by " + text(r.object()))
+        : new Cell(f, t, false, r.status() + " by " + text(r.object()) + ": " + r.reason());
+  }
+
+  /** The deciding object as the matrix prints it, {@code -} for none. */
+  private static String text(Optional<ObjectRef> object) {
+    return object.map(ObjectRef::toString).orElse("-");
   }
 
   private static IpProtocol protocolOf(String protocol) {

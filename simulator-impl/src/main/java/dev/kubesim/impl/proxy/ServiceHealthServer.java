@@ -1,5 +1,6 @@
 package dev.kubesim.impl.proxy;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.apiserver.ObjectKey;
@@ -114,8 +115,9 @@ public final class ServiceHealthServer implements Sockets {
         .withHeader("X-Content-Type-Options", "nosniff");
   }
 
+  /** kube-proxy is a process of the node, not an object of its own: the node answers. */
   @Override
-  public String owner(IpProtocol protocol, int port) {
-    return "kube-proxy";
+  public Optional<ObjectRef> owner(IpProtocol protocol, int port) {
+    return Optional.empty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.resolver;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.impl.dnswire.DnsQueryPayload;
 import dev.kubesim.impl.dnswire.DnsQuestion;
 import dev.kubesim.impl.dnswire.DnsResponse;
@@ -33,10 +34,11 @@ public final class PacketDnsTransport implements DnsTransport {
   /**
    * One query and what came back.
    *
-   * @param server who answered ({@code pod/kube-system/coredns-...}, {@code host/192.168.49.1})
+   * @param server who answered ({@code pod/kube-system/coredns-...}, {@code host/192.168.49.1}), or what
+   *     decided that nothing did, if an object did
    */
-  public record Exchange(String nameserver, DnsQuestion question, Optional<DnsResponse> response, String server,
-      UdpExchange.Status status) {}
+  public record Exchange(String nameserver, DnsQuestion question, Optional<DnsResponse> response,
+      Optional<ObjectRef> server, UdpExchange.Status status) {}
 
   public PacketDnsTransport(Network network, Session session, Netns from, long timeoutNanos) {
     this.network = network;
@@ -58,7 +60,7 @@ public final class PacketDnsTransport implements DnsTransport {
   public Exchange exchange(String nameserver, DnsQuestion question, boolean recursionDesired) {
     OptionalInt ns = Ip4.tryParse(nameserver);
     if (ns.isEmpty()) {
-      Exchange e = new Exchange(nameserver, question, Optional.empty(), "-", UdpExchange.Status.NO_ROUTE);
+      Exchange e = new Exchange(nameserver, question, Optional.empty(), Optional.empty(), UdpExchange.Status.NO_ROUTE);
       exchanges.add(e);
       return e;
     }

@@ -56,6 +56,11 @@ public final class SimTrace implements Trace {
     return start;
   }
 
+  @Override
+  public Duration startedAt() {
+    return Duration.ofNanos(start);
+  }
+
   /** How many hops were recorded, without building their views. */
   public int hopCount() {
     return hops.size();
@@ -66,8 +71,9 @@ public final class SimTrace implements Trace {
     if (views == null) {
       ImmutableList.Builder<TraceHop> b = ImmutableList.builderWithExpectedSize(hops.size());
       for (Hop h : hops) {
-        b.add(new TraceHop(Duration.ofNanos(h.time), h.node, h.netns, h.where, h.action.name(), h.reason(),
-            Optional.ofNullable(h.packet).map(TracedPacket::view), Optional.ofNullable(h.rewritten).map(TracedPacket::view)));
+        b.add(new TraceHop(Duration.ofNanos(h.time), h.node, h.netns, h.where, h.action, h.subject.hopObject(),
+            h.subject.hopRule(), Optional.ofNullable(h.dns), h.reason(), Optional.ofNullable(h.packet).map(TracedPacket::view),
+            Optional.ofNullable(h.rewritten).map(TracedPacket::view)));
       }
       views = b.build();
     }
@@ -82,7 +88,7 @@ public final class SimTrace implements Trace {
   @Override
   public String render() {
     if (text == null) {
-      text = TraceText.render(title, start, hops(), disposition);
+      text = Trace.super.render();
     }
     return text;
   }
@@ -90,7 +96,7 @@ public final class SimTrace implements Trace {
   @Override
   public String toJson() {
     if (json == null) {
-      json = TraceJson.render(title, start, hops(), disposition);
+      json = Trace.super.toJson();
     }
     return json;
   }

@@ -1,6 +1,8 @@
 package dev.kubesim.impl.trace;
 
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.DnsAnswer;
+import dev.kubesim.api.trace.TraceHop.Action;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +45,21 @@ public final class TraceRecorder {
   /** Records a hop; {@code rewritten} is null when the hop did not change the packet. */
   public void hop(long time, String node, String netns, String where, Action action, TracedPacket packet,
       TracedPacket rewritten, Reason reason) {
+    hop(time, node, netns, where, action, packet, rewritten, reason, HopSubject.NONE);
+  }
+
+  /** Records a hop with the object and rule behind it. */
+  public void hop(long time, String node, String netns, String where, Action action, TracedPacket packet,
+      TracedPacket rewritten, Reason reason, HopSubject subject) {
     if (enabled) {
-      hops.add(new Hop(time, node, netns, where, action, packet, rewritten, reason));
+      hops.add(new Hop(time, node, netns, where, action, packet, rewritten, reason, subject, null));
+    }
+  }
+
+  /** Records the client's resolver taking an answer for a name. */
+  public void resolved(long time, String node, String netns, String where, DnsAnswer answer, Reason reason) {
+    if (enabled) {
+      hops.add(new Hop(time, node, netns, where, Action.RESOLVE, null, null, reason, HopSubject.NONE, answer));
     }
   }
 

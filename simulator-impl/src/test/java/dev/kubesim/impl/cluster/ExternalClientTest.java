@@ -154,12 +154,12 @@ class ExternalClientTest {
         + " cluster (203.0.113.2)");
     assertThat(hops(r).get(0)).satisfies(h -> {
       assertThat(h.netns()).isEqualTo("external/203.0.113.2");
-      assertThat(h.action()).isEqualTo("SEND");
+      assertThat(h.action().name()).isEqualTo("SEND");
       assertThat(h.packet().orElseThrow().flags()).isEqualTo("S");
     });
     assertThat(hops(r)).anySatisfy(h -> {
       assertThat(h.node()).isEqualTo("node-1");
-      assertThat(h.action()).isEqualTo("SNAT");
+      assertThat(h.action().name()).isEqualTo("SNAT");
       assertThat(h.rewritten().orElseThrow().source()).isEqualTo(NODE_1);
     });
   }
@@ -174,7 +174,7 @@ class ExternalClientTest {
     assertThat(remote.stderr()).isEqualTo("curl: (28) Connection timed out after 3000 milliseconds\n");
     assertThat(hops(remote)).anySatisfy(h -> {
       assertThat(h.node()).isEqualTo("node-1");
-      assertThat(h.action()).isEqualTo("DROP");
+      assertThat(h.action().name()).isEqualTo("DROP");
     });
     assertThat(remote.trace().orElseThrow().disposition().kind()).isEqualTo(Disposition.Kind.TIMED_OUT);
   }
@@ -190,24 +190,24 @@ class ExternalClientTest {
     assertThat(r.exitCode()).as("seed %d: %s", SEED, r.stderr()).isZero();
     List<TraceHop> balancer = at(r, "cloud", "load balancer");
     assertThat(balancer.get(0)).satisfies(h -> {
-      assertThat(h.action()).isEqualTo("DNAT");
+      assertThat(h.action().name()).isEqualTo("DNAT");
       assertThat(h.reason()).startsWith("load balancer " + lb + ":80 (default/lb) -> node-").contains(":" + nodePort + " ");
       assertThat(h.packet().orElseThrow().destination()).isEqualTo(lb);
       assertThat(h.rewritten().orElseThrow().destinationPort()).isEqualTo(nodePort);
     });
     assertThat(balancer).anySatisfy(h -> {
-      assertThat(h.action()).isEqualTo("UNDNAT");
+      assertThat(h.action().name()).isEqualTo("UNDNAT");
       assertThat(h.packet().orElseThrow().sourcePort()).isEqualTo(nodePort);
       assertThat(h.rewritten().orElseThrow().source()).isEqualTo(lb);
       assertThat(h.rewritten().orElseThrow().sourcePort()).isEqualTo(80);
     });
     assertThat(hops(r)).anySatisfy(h -> {
       assertThat(h.netns()).isEqualTo("external/203.0.113.2");
-      assertThat(h.action()).isEqualTo("DELIVER");
+      assertThat(h.action().name()).isEqualTo("DELIVER");
       assertThat(h.packet().orElseThrow().flags()).isEqualTo("S.");
       assertThat(h.packet().orElseThrow().source()).isEqualTo(lb);
     });
-    assertThat(r.trace().orElseThrow().disposition().object()).isEqualTo("pod/default/netexec");
+    assertThat(r.trace().orElseThrow().disposition().objectText()).isEqualTo("pod/default/netexec");
   }
 
   @Test
@@ -226,11 +226,11 @@ class ExternalClientTest {
 
     assertThat(r.exitCode()).as("seed %d: %s", SEED, r.stderr()).isZero();
     TraceHop forward = at(r, "cloud", "load balancer").get(0);
-    assertThat(forward.action()).isEqualTo("ROUTE");
+    assertThat(forward.action().name()).isEqualTo("ROUTE");
     assertThat(forward.rewritten()).isEmpty();
     assertThat(hops(r)).anySatisfy(h -> {
       assertThat(h.where()).isEqualTo("nat PREROUTING");
-      assertThat(h.action()).isEqualTo("DNAT");
+      assertThat(h.action().name()).isEqualTo("DNAT");
       assertThat(h.packet().orElseThrow().destination()).isEqualTo(lb);
       assertThat(h.reason()).contains("KUBE-EXT-").contains("(default/lb-direct)");
     });
@@ -245,11 +245,11 @@ class ExternalClientTest {
 
     assertThat(blocked.exitCode()).as("seed %d", SEED).isEqualTo(28);
     assertThat(at(blocked, "cloud", "load balancer")).first().satisfies(h -> {
-      assertThat(h.action()).isEqualTo("DROP");
+      assertThat(h.action().name()).isEqualTo("DROP");
       assertThat(h.reason()).isEqualTo("load balancer of default/lb-ranges: client 203.0.113.2 is not in"
           + " loadBalancerSourceRanges 198.51.100.0/24");
     });
-    assertThat(blocked.trace().orElseThrow().disposition().object()).isEqualTo("service/default/lb-ranges");
+    assertThat(blocked.trace().orElseThrow().disposition().objectText()).isEqualTo("service/default/lb-ranges");
     assertThat(allowed.exitCode()).isZero();
   }
 
@@ -264,7 +264,7 @@ class ExternalClientTest {
     // kube-proxy's ICMP error leaves the node from its address and reaches the client from the balancer's
     int clientPort = hops(r).get(0).packet().orElseThrow().sourcePort();
     assertThat(at(r, "cloud", "load balancer")).anySatisfy(h -> {
-      assertThat(h.action()).isEqualTo("UNDNAT");
+      assertThat(h.action().name()).isEqualTo("UNDNAT");
       assertThat(h.packet().orElseThrow().protocol()).isEqualTo("ICMP");
       assertThat(h.rewritten().orElseThrow().source()).isEqualTo(lb);
       assertThat(h.rewritten().orElseThrow().payload()).isEqualTo("about TCP 203.0.113.2:" + clientPort + " > " + lb + ":80");
@@ -278,13 +278,13 @@ class ExternalClientTest {
     assertThat(r.exitCode()).as("seed %d: %s", SEED, r.stderr()).isZero();
     assertThat(r.stdout()).matches("192\\.168\\.49\\.2:\\d+");
     assertThat(at(r, "cloud", "router").get(0)).satisfies(h -> {
-      assertThat(h.action()).isEqualTo("ROUTE");
+      assertThat(h.action().name()).isEqualTo("ROUTE");
       assertThat(h.reason()).isEqualTo(EXTERNAL_IP + " via node node-1: the static route for the externalIP of default/ext"
           + " (to the first Ready node)");
     });
     assertThat(hops(r)).anySatisfy(h -> {
       assertThat(h.node()).isEqualTo("node-1");
-      assertThat(h.action()).isEqualTo("DNAT");
+      assertThat(h.action().name()).isEqualTo("DNAT");
       assertThat(h.reason()).contains("(default/ext)");
     });
   }

@@ -190,7 +190,7 @@ public final class RandomOperations {
       fail("curl " + url + " sent nothing traced (exit " + r.exitCode() + ")");
     }
     Disposition d = trace.get().disposition();
-    if (d.reason().isBlank() || d.object().isBlank()) {
+    if (d.reason().isBlank() || d.object().isEmpty()) {
       fail("curl " + url + " ended without a named disposition: " + d);
     }
     if ((d.kind() == Disposition.Kind.DELIVERED) != (r.exitCode() == 0)) {

@@ -64,7 +64,8 @@ class ClusterDnsTest {
       try (SimCluster cluster = DnsTestClusters.cluster()) {
         cluster.apply(KUBIA);
         for (int i = 0; i < 20; i++) {
-          String server = DnsTestClusters.query(cluster, "default/client", "kubia.default.svc.cluster.local.", "A").server();
+          String server = DnsTestClusters.query(cluster, "default/client", "kubia.default.svc.cluster.local.", "A").server()
+              .map(Object::toString).orElse("-");
           servers.add(server);
           run.append(server).append('\n');
         }
@@ -85,13 +86,13 @@ class ClusterDnsTest {
 
       PacketDnsTransport.Exchange direct = DnsTestClusters.send(cluster, "default/client", podIp, kubia);
       assertThat(direct.response().orElseThrow().answer()).extracting(DnsRecord::data).containsExactly("10.96.10.10");
-      assertThat(direct.server()).isEqualTo("pod/kube-system/" + coreDns.metadata().nameOrEmpty());
+      assertThat(direct.server().map(Object::toString)).contains("pod/kube-system/" + coreDns.metadata().nameOrEmpty());
       assertThat(cluster.dns().serverAt(podIp)).isPresent();
 
       String hostNameserver = cluster.options().hostResolvConf().nameservers().get(0);
       PacketDnsTransport.Exchange upstream = DnsTestClusters.send(cluster, "default/client", hostNameserver, kubia);
       assertThat(upstream.response().orElseThrow().rcode()).as("seed %d", SEED).isEqualTo(Rcode.NXDOMAIN);
-      assertThat(upstream.server()).isEqualTo("host/" + hostNameserver);
+      assertThat(upstream.server().map(Object::toString)).contains("host/" + hostNameserver);
 
       assertThat(DnsTestClusters.send(cluster, "default/client", "10.1.2.3", kubia).response()).isEmpty();
     }

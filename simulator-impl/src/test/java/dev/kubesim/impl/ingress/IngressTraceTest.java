@@ -1,5 +1,6 @@
 package dev.kubesim.impl.ingress;
 
+import dev.kubesim.api.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.ExecResult;
@@ -112,7 +113,7 @@ class IngressTraceTest {
 
   private static int indexOf(List<TraceHop> hops, String action) {
     for (int i = 0; i < hops.size(); i++) {
-      if (hops.get(i).action().equals(action)) {
+      if (hops.get(i).action().name().equals(action)) {
         return i;
       }
     }
@@ -124,7 +125,7 @@ class IngressTraceTest {
     for (int i = from; i < hops.size(); i++) {
       TraceHop h = hops.get(i);
       TracePacket p = h.packet().orElse(null);
-      if (h.action().equals("SEND") && p != null && p.source().equals(controllerIp) && p.sourcePort() == 80
+      if (h.action().name().equals("SEND") && p != null && p.source().equals(controllerIp) && p.sourcePort() == 80
           && p.payload().startsWith("HTTP: HTTP/1.1")) {
         return i;
       }
@@ -163,7 +164,7 @@ class IngressTraceTest {
         "ingress default/site rule 0", "service default/web:80", "endpoint default/web-1 " + webIp + ":8080",
         "X-Forwarded-For and X-Real-IP " + clientIp);
     // Before the decision: the request reached the controller over the first connection.
-    assertThat(hops.get(l7 - 1).action()).isEqualTo("DELIVER");
+    assertThat(hops.get(l7 - 1).action().name()).isEqualTo("DELIVER");
     assertThat(hops.get(l7 - 1).packet().orElseThrow().payload()).isEqualTo("HTTP: GET /cart/items HTTP/1.1");
 
     // After it: the controller's own connection, from its pod straight to the endpoint (no ClusterIP, no DNAT).
@@ -173,17 +174,18 @@ class IngressTraceTest {
         .containsExactly(controllerIp, webIp, "8080", "S");
     int answer = answerToClient(hops, l7 + 1, controllerIp);
     List<TraceHop> second = hops.subList(l7 + 1, answer);
-    assertThat(second).noneMatch(h -> h.action().equals("DNAT") || h.action().equals("SNAT"));
-    assertThat(second).anyMatch(h -> h.netns().equals("default/web-1") && h.action().equals("DELIVER")
+    assertThat(second).noneMatch(h -> h.action().name().equals("DNAT") || h.action().name().equals("SNAT"));
+    assertThat(second).anyMatch(h -> h.netns().equals("default/web-1") && h.action().name().equals("DELIVER")
         && h.packet().orElseThrow().payload().equals("HTTP: GET /cart/items HTTP/1.1"));
-    assertThat(second).anyMatch(h -> h.netns().equals(controllerNetns()) && h.action().equals("DELIVER")
+    assertThat(second).anyMatch(h -> h.netns().equals(controllerNetns()) && h.action().name().equals("DELIVER")
         && h.packet().orElseThrow().source().equals(webIp) && h.packet().orElseThrow().payload().equals("HTTP: HTTP/1.1 200 OK"));
     // Then the controller answers the client, and the client gets it back through conntrack.
-    assertThat(hops.subList(answer, hops.size())).anyMatch(h -> h.netns().equals("default/client") && h.action().equals("DELIVER")
+    assertThat(hops.subList(answer, hops.size())).anyMatch(h -> h.netns().equals("default/client") && h.action().name().equals("DELIVER")
         && h.packet().orElseThrow().payload().equals("HTTP: HTTP/1.1 200 OK"));
     assertInVirtualTimeOrder(hops);
 
-    assertThat(r.trace().orElseThrow().disposition()).isEqualTo(new Disposition(Disposition.Kind.DELIVERED, "pod/default/web-1",
+    assertThat(r.trace().orElseThrow().disposition()).isEqualTo(Disposition.of(Disposition.Kind.DELIVERED,
+        Disposition.Cause.ANSWERED, ObjectRef.pod("default", "web-1"),
         "HTTP/1.1 200 OK via Service port ingress-nginx/ingress-nginx-controller:http; Ingress default/site to Service port default/web:80"));
   }
 
@@ -204,22 +206,24 @@ class IngressTraceTest {
         HttpRequest.get("/cart").withHeader("Host", "shop.example.com"), Long.MAX_VALUE, Long.MAX_VALUE);
 
     assertThat(r.ok()).as("seed %d", SEED).isTrue();
-    assertThat(r.servedBy()).contains("pod/" + controllerNetns());
-    assertThat(r.answeredBy()).contains("pod/default/web-1");
+    assertThat(r.servedBy().map(ObjectRef::toString)).contains("pod/" + controllerNetns());
+    assertThat(r.answeredBy()).contains(ObjectRef.pod("default", "web-1"));
     assertThat(r.proxied().flatMap(ProxyAnswer::backend)).contains("default/web:80");
-    Trace t = s.finish(new Disposition(Disposition.Kind.DELIVERED, r.answeredBy().orElseThrow(), r.summary()));
+    Trace t = s.finish(new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.answeredBy(), r.summary()));
     List<TraceHop> hops = t.hops();
     TraceHop decision = hops.get(indexOf(hops, "PROXY"));
     assertThat(decision.reason()).contains("ingress default/site rule 0", "X-Forwarded-For and X-Real-IP 203.0.113.7");
     assertThat(hops.subList(indexOf(hops, "PROXY"), hops.size())).anyMatch(h -> h.netns().equals("default/web-1")
-        && h.action().equals("DELIVER") && h.packet().orElseThrow().destination().equals(webIp));
+        && h.action().name().equals("DELIVER") && h.packet().orElseThrow().destination().equals(webIp));
     assertThat(hops.subList(indexOf(hops, "PROXY"), hops.size())).anyMatch(h -> h.netns().equals("external/203.0.113.7")
-        && h.action().equals("DELIVER") && h.packet().orElseThrow().payload().equals("HTTP: HTTP/1.1 200 OK"));
+        && h.action().name().equals("DELIVER") && h.packet().orElseThrow().payload().equals("HTTP: HTTP/1.1 200 OK"));
     assertInVirtualTimeOrder(hops);
     assertThat(t.render()).contains(" ingress-nginx ", " PROXY ")
         .endsWith("result: DELIVERED by pod/default/web-1: HTTP/1.1 200 OK via Service port ingress-nginx/ingress-nginx-controller:http;"
             + " Ingress default/site to Service port default/web:80\n");
-    assertThat(t.toJson()).contains("\"where\":\"ingress-nginx\",\"action\":\"PROXY\",\"packet\":null,\"rewritten\":null,"
+    assertThat(t.toJson()).contains("\"where\":\"ingress-nginx\",\"action\":\"PROXY\","
+        + "\"object\":{\"kind\":\"ingress\",\"namespace\":\"default\",\"name\":\"site\"},\"rule\":\"spec.rules[0]\","
+        + "\"dns\":null,\"packet\":null,\"rewritten\":null,"
         + "\"reason\":\"http host shop.example.com path /cart -> server shop.example.com, location /cart (Prefix)");
   }
 
@@ -239,7 +243,8 @@ class IngressTraceTest {
     // No second connection: the controller's next packet is its answer to the client.
     assertThat(hops.subList(l7 + 1, hops.size())).noneMatch(h -> isFrom(h, controllerIp, "S"));
     assertThat(answerToClient(hops, l7, controllerIp)).isEqualTo(l7 + 1);
-    assertThat(t.disposition()).isEqualTo(new Disposition(Disposition.Kind.DELIVERED, "pod/" + controllerNetns(),
+    assertThat(t.disposition()).isEqualTo(new Disposition(Disposition.Kind.DELIVERED, Disposition.Cause.PROXY_ANSWERED,
+        ObjectRef.parse("pod/" + controllerNetns()),
         "HTTP/1.1 404 Not Found via Service port ingress-nginx/ingress-nginx-controller:http;"
             + " the ingress controller's default backend for host nobody.example.com path /x"));
   }
@@ -253,7 +258,8 @@ class IngressTraceTest {
     Trace t = r.trace().orElseThrow();
     assertThat(t.hops().get(indexOf(t.hops(), "PROXY")).reason()).contains("location /empty (Exact)",
         "service default/nobody:80 has no ready endpoint -> HTTP/1.1 503 Service Temporarily Unavailable");
-    assertThat(t.disposition().object()).isEqualTo("pod/" + controllerNetns());
+    assertThat(t.disposition().objectText()).isEqualTo("pod/" + controllerNetns());
+    assertThat(t.disposition().cause()).isEqualTo(Disposition.Cause.PROXY_ANSWERED);
     assertThat(t.disposition().reason()).startsWith("HTTP/1.1 503 Service Temporarily Unavailable")
         .endsWith("Ingress default/site to Service port default/nobody:80, which has no ready endpoint");
   }
@@ -278,7 +284,8 @@ class IngressTraceTest {
     TraceHop failure = after.get(indexOf(after, "PROXY"));
     assertThat(failure.reason()).isEqualTo("upstream " + webIp + ":9999 gave no answer (nothing listens on TCP port 9999 in"
         + " pod/default/web-1) -> HTTP/1.1 502 Bad Gateway");
-    assertThat(t.disposition().object()).isEqualTo("pod/" + controllerNetns());
+    assertThat(t.disposition().objectText()).isEqualTo("pod/" + controllerNetns());
+    assertThat(t.disposition().cause()).isEqualTo(Disposition.Cause.PROXY_ANSWERED);
     assertThat(t.disposition().reason()).startsWith("HTTP/1.1 502 Bad Gateway").endsWith(
         "Ingress default/site to Service port default/web:80, whose endpoint " + webIp
             + ":9999 failed: nothing listens on TCP port 9999 in pod/default/web-1");

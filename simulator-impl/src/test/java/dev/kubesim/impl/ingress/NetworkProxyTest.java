@@ -87,7 +87,7 @@ class NetworkProxyTest {
     ExecResult r = curl("-si", "-H", "Host: shop.example.com", "http://ingress-nginx-controller.ingress-nginx");
 
     assertThat(r.stdout()).as("seed %d", SEED).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
-    assertThat(r.trace().orElseThrow().disposition().object()).as("the controller answered itself")
+    assertThat(r.trace().orElseThrow().disposition().objectText()).as("the controller answered itself")
         .startsWith("pod/ingress-nginx/ingress-nginx-controller-");
   }
 }

@@ -22,9 +22,9 @@ class CurlThroughServiceTest {
       assertThat(r.stdout()).matches("You've hit kubia-[abc]\n");
       Trace t = r.trace().orElseThrow();
       assertThat(t.disposition().kind()).isEqualTo(Disposition.Kind.DELIVERED);
-      assertThat(t.disposition().object()).isEqualTo("pod/default/" + r.stdout().substring("You've hit ".length()).trim());
+      assertThat(t.disposition().objectText()).isEqualTo("pod/default/" + r.stdout().substring("You've hit ".length()).trim());
       assertThat(t.hops()).anySatisfy(h -> {
-        assertThat(h.action()).isEqualTo("DNAT");
+        assertThat(h.action().name()).isEqualTo("DNAT");
         assertThat(h.reason()).startsWith("DNAT 10.96.1.5:80 → 10.244.").contains(":8080 by KUBE-SVC-").contains(" / KUBE-SEP-");
       });
     }
@@ -37,7 +37,7 @@ class CurlThroughServiceTest {
       assertThat(r.exitCode()).as("seed %d: %s", SEED, r.stderr()).isZero();
       List<TraceHop> hops = r.trace().orElseThrow().hops();
       assertThat(hops).anySatisfy(h -> {
-        assertThat(h.action()).isEqualTo("DNAT");
+        assertThat(h.action().name()).isEqualTo("DNAT");
         assertThat(h.packet().orElseThrow().protocol()).isEqualTo("UDP");
         assertThat(h.packet().orElseThrow().destination()).isEqualTo("10.96.0.10");
         assertThat(h.packet().orElseThrow().payload()).contains("A? kubia.default.svc.cluster.local.");
@@ -55,10 +55,10 @@ class CurlThroughServiceTest {
       assertThat(r.stderr()).isEqualTo("curl: (7) Failed to connect to 10.96.1.6 port 80 after 0 ms: Couldn't connect to server\n");
       Disposition d = r.trace().orElseThrow().disposition();
       assertThat(d.kind()).isEqualTo(Disposition.Kind.REFUSED);
-      assertThat(d.object()).isEqualTo("service/default/empty");
+      assertThat(d.objectText()).isEqualTo("service/default/empty");
       assertThat(d.reason()).isEqualTo("REJECT: service default/empty has no endpoints");
       assertThat(r.trace().orElseThrow().hops()).anySatisfy(h -> {
-        assertThat(h.action()).isEqualTo("SEND");
+        assertThat(h.action().name()).isEqualTo("SEND");
         assertThat(h.packet().orElseThrow().flags()).isEqualTo("port unreachable");
       });
     }
@@ -71,7 +71,7 @@ class CurlThroughServiceTest {
       assertThat(r.exitCode()).isEqualTo(7);
       Disposition d = r.trace().orElseThrow().disposition();
       assertThat(d.kind()).isEqualTo(Disposition.Kind.REFUSED);
-      assertThat(d.object()).isEqualTo("pod/default/kubia-b");
+      assertThat(d.objectText()).isEqualTo("pod/default/kubia-b");
       assertThat(r.trace().orElseThrow().hops()).anySatisfy(h -> assertThat(h.packet().orElseThrow().flags()).isEqualTo("R."));
     }
   }
@@ -100,8 +100,8 @@ class CurlThroughServiceTest {
       assertThat(r.elapsed().toMillis()).isEqualTo(2000);
       Disposition d = r.trace().orElseThrow().disposition();
       assertThat(d.kind()).isEqualTo(Disposition.Kind.TIMED_OUT);
-      assertThat(d.object()).isEqualTo("service/default/local-only");
-      assertThat(r.trace().orElseThrow().hops()).filteredOn(h -> h.action().equals("DROP")).hasSize(2);
+      assertThat(d.objectText()).isEqualTo("service/default/local-only");
+      assertThat(r.trace().orElseThrow().hops()).filteredOn(h -> h.action().name().equals("DROP")).hasSize(2);
     }
   }
 
@@ -112,7 +112,7 @@ class CurlThroughServiceTest {
       // 10.96.1.9 is no Service: the SYN leaves by the default route and nobody has the address
       assertThat(r.exitCode()).isEqualTo(28);
       assertThat(r.stderr()).isEqualTo("curl: (28) Failed to connect to 10.96.1.9 port 80 after 127000 ms: Couldn't connect to server\n");
-      assertThat(r.trace().orElseThrow().hops()).filteredOn(h -> h.action().equals("LOST")).hasSize(7);
+      assertThat(r.trace().orElseThrow().hops()).filteredOn(h -> h.action().name().equals("LOST")).hasSize(7);
     }
   }
 

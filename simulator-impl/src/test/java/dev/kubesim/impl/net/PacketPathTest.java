@@ -1,5 +1,6 @@
 package dev.kubesim.impl.net;
 
+import dev.kubesim.api.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.ExecResult;
@@ -22,19 +23,19 @@ class PacketPathTest {
       List<TraceHop> hops = r.trace().orElseThrow().hops();
       // the SYN-ACK leaves kubia-a from its own address and reaches the client from the ClusterIP
       assertThat(hops).anySatisfy(h -> {
-        assertThat(h.action()).isEqualTo("UNDNAT");
+        assertThat(h.action().name()).isEqualTo("UNDNAT");
         assertThat(h.packet().orElseThrow().source()).isEqualTo("10.244.1.20");
         assertThat(h.rewritten().orElseThrow().source()).isEqualTo("10.96.1.7");
         assertThat(h.rewritten().orElseThrow().sourcePort()).isEqualTo(80);
       });
       assertThat(hops).anySatisfy(h -> {
         assertThat(h.netns()).isEqualTo("default/client");
-        assertThat(h.action()).isEqualTo("DELIVER");
+        assertThat(h.action().name()).isEqualTo("DELIVER");
         assertThat(h.packet().orElseThrow().flags()).isEqualTo("S.");
         assertThat(h.packet().orElseThrow().source()).isEqualTo("10.96.1.7");
       });
       // later segments of the connection are DNAT'd by the entry, not by a new decision
-      assertThat(hops).filteredOn(h -> h.action().equals("DNAT") && h.reason().startsWith("conntrack: ")).isNotEmpty();
+      assertThat(hops).filteredOn(h -> h.action().name().equals("DNAT") && h.reason().startsWith("conntrack: ")).isNotEmpty();
       assertThat(c.network().node("node-1").orElseThrow().conntrack().size()).isGreaterThanOrEqualTo(2);
     }
   }
@@ -90,7 +91,7 @@ class PacketPathTest {
       ExecResult r = c.exec("default/kubia-a", "curl", "-s", "http://" + NetTestClusters.SOLO_IP);
       assertThat(r.stdout()).isEqualTo("You've hit kubia-a\n");
       assertThat(r.trace().orElseThrow().hops()).anySatisfy(h -> {
-        assertThat(h.action()).isEqualTo("SNAT");
+        assertThat(h.action().name()).isEqualTo("SNAT");
         assertThat(h.reason()).contains("KUBE-MARK-MASQ");
         assertThat(h.rewritten().orElseThrow().source()).isEqualTo("10.244.1.1");
       });
@@ -108,7 +109,7 @@ class PacketPathTest {
       HttpClient.Result r = HttpClient.fetch(net, s, net.node("node-3").orElseThrow().netns(), Ip4.parse(NetTestClusters.SOLO_IP),
           80, HttpRequest.get("/"), Long.MAX_VALUE, Long.MAX_VALUE);
       assertThat(r.ok()).isTrue();
-      assertThat(r.servedBy()).contains("pod/default/kubia-a");
+      assertThat(r.servedBy()).contains(ObjectRef.pod("default", "kubia-a"));
       assertThat(r.service().orElseThrow().servicePort().map(p -> p + "/" + p.protocol())).contains("default/solo/TCP");
     }
   }
@@ -134,7 +135,7 @@ class PacketPathTest {
       assertThat(r.response().orElseThrow().body()).startsWith("You've hit kubia-");
       assertThat(r.service().orElseThrow().servicePort().map(Object::toString)).contains("default/kubia-nodeport");
       // externalTrafficPolicy Cluster: the node masquerades the client, and the reply finds its way back
-      String trace = s.finish(new Disposition(Disposition.Kind.DELIVERED, "-", "")).render();
+      String trace = s.finish(Disposition.of(Disposition.Kind.DELIVERED, Disposition.Cause.ANSWERED, "")).render();
       assertThat(trace).contains(" SNAT ").contains(" UNSNAT ");
       HttpClient.Result toPod = HttpClient.fetch(net, net.session("pod"), outside, Ip4.parse("10.244.2.20"), 8080,
           HttpRequest.get("/"), Long.MAX_VALUE, Long.MAX_VALUE);
@@ -153,7 +154,7 @@ class PacketPathTest {
       assertThat(r.exitCode()).isEqualTo(28);
       Disposition d = r.trace().orElseThrow().disposition();
       assertThat(d.kind()).isEqualTo(Disposition.Kind.TIMED_OUT);
-      assertThat(d.object()).isEqualTo("node/node-2");
+      assertThat(d.objectText()).isEqualTo("node/node-2");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.netpol;
 
+import dev.kubesim.api.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.ExecResult;
@@ -28,7 +29,7 @@ class NetworkPolicyEnforcementTest {
   }
 
   private static List<TraceHop> hops(ExecResult r, String action) {
-    return r.trace().orElseThrow().hops().stream().filter(h -> h.action().equals(action)).toList();
+    return r.trace().orElseThrow().hops().stream().filter(h -> h.action().name().equals(action)).toList();
   }
 
   @Test
@@ -57,7 +58,8 @@ class NetworkPolicyEnforcementTest {
       });
       Trace t = r.trace().orElseThrow();
       assertThat(t.disposition().kind()).isEqualTo(Disposition.Kind.TIMED_OUT);
-      assertThat(t.disposition().object()).isEqualTo("networkpolicy/default/deny-kubia");
+      assertThat(t.disposition().object()).contains(ObjectRef.of("networkpolicy", "default", "deny-kubia"));
+      assertThat(t.disposition().cause()).isEqualTo(Disposition.Cause.POLICY_DENIED);
     }
   }
 

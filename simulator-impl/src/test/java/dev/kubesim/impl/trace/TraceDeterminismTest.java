@@ -43,7 +43,7 @@ class TraceDeterminismTest {
       try (SimCluster c = NetTestClusters.build(seed)) {
         ExecResult r = c.exec("default/client", "curl", "-s", "http://" + NetTestClusters.KUBIA_IP);
         assertThat(r.exitCode()).as("seed %d", seed).isZero();
-        servedBy.add(r.trace().orElseThrow().disposition().object());
+        servedBy.add(r.trace().orElseThrow().disposition().objectText());
       }
     }
     assertThat(servedBy).as("seeds 1-12").containsExactly("pod/default/kubia-a", "pod/default/kubia-b", "pod/default/kubia-c");

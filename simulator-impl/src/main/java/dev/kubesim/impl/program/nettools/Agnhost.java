@@ -2,6 +2,7 @@ package dev.kubesim.impl.program.nettools;
 
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.impl.net.DataPayload;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
@@ -197,14 +198,14 @@ final class Agnhost implements Command {
     } catch (IllegalArgumentException e) {
       // connect.go checks net.SplitHostPort first for TCP only; for UDP the resolver reports it
       return finish(pn, 1, (tcp ? "UNKNOWN: " : "DNS: ") + e.getMessage() + "\n",
-          new Disposition(Disposition.Kind.NO_ROUTE, "-", "not HOST:PORT: " + dest));
+          Disposition.of(Disposition.Kind.NO_ROUTE, Cause.MALFORMED_URL, "not HOST:PORT: " + dest));
     }
     Target target;
     try {
       target = resolve(pn, net, hostPort[0], hostPort[1]);
     } catch (IllegalArgumentException e) {
       return finish(pn, 1, "DNS: " + e.getMessage() + "\n",
-          new Disposition(Disposition.Kind.NXDOMAIN, "-", e.getMessage()));
+          Disposition.of(Disposition.Kind.NXDOMAIN, Cause.NXDOMAIN, e.getMessage()));
     }
     Session s = pn.session();
     long start = s.now();
@@ -213,11 +214,11 @@ final class Agnhost implements Command {
       long deadline = f.timeout == 0 ? Long.MAX_VALUE : start + Math.max(0, f.timeout);
       HttpClient.Result r = HttpClient.connect(network, s, pn.netns(), Ip4.parse(target.ip()), target.port(), deadline);
       return switch (r.outcome()) {
-        case CONNECTED -> finish(pn, 0, "", new Disposition(Disposition.Kind.DELIVERED, r.object(), "connected"));
-        case REFUSED -> finish(pn, 1, "REFUSED\n", new Disposition(Disposition.Kind.REFUSED, r.object(), r.reason()));
+        case CONNECTED -> finish(pn, 0, "", new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.object(), "connected"));
+        case REFUSED -> finish(pn, 1, "REFUSED\n", new Disposition(Disposition.Kind.REFUSED, r.cause(), r.object(), r.reason()));
         case NO_ROUTE -> finish(pn, 1, "OTHER: dial tcp " + target.text() + ": connect: network is unreachable\n",
-            new Disposition(Disposition.Kind.NO_ROUTE, r.object(), r.reason()));
-        default -> finish(pn, 1, "TIMEOUT\n", new Disposition(Disposition.Kind.TIMED_OUT, r.object(), r.reason()));
+            new Disposition(Disposition.Kind.NO_ROUTE, r.cause(), r.object(), r.reason()));
+        default -> finish(pn, 1, "TIMEOUT\n", new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason()));
       };
     }
     // net.Dial("udp") picks the local port; Read waits until the deadline, if the timeout set one
@@ -230,18 +231,19 @@ final class Agnhost implements Command {
     return switch (r.status()) {
       case ANSWERED -> r.answer().get().length() == 0
           ? finish(pn, 1, "OTHER: No data received from the server. Cannot guarantee the server received the request.\n",
-              new Disposition(Disposition.Kind.EMPTY_REPLY, r.object(), "an empty datagram came back"))
-          : finish(pn, 0, "", new Disposition(Disposition.Kind.DELIVERED, r.object(), "answered"));
+              new Disposition(Disposition.Kind.EMPTY_REPLY, Cause.CONNECTION_CLOSED, r.object(), "an empty datagram came back"))
+          : finish(pn, 0, "", new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.object(), "answered"));
       case REFUSED -> finish(pn, 1, "REFUSED: " + conn + ": read: connection refused\n",
-          new Disposition(Disposition.Kind.REFUSED, r.object(), r.reason()));
+          new Disposition(Disposition.Kind.REFUSED, r.cause(), r.object(), r.reason()));
       case NO_ROUTE -> finish(pn, 1, "OTHER: dial udp " + target.text() + ": connect: network is unreachable\n",
-          new Disposition(Disposition.Kind.NO_ROUTE, r.object(), r.reason()));
+          new Disposition(Disposition.Kind.NO_ROUTE, r.cause(), r.object(), r.reason()));
       case TIMED_OUT -> {
         if (forever) {
-          pn.publish(new Disposition(Disposition.Kind.TIMED_OUT, r.object(), "no answer; agnhost connect waits forever without --timeout"));
+          pn.publish(new Disposition(Disposition.Kind.TIMED_OUT, Cause.STILL_RUNNING, r.object(),
+              "no answer; agnhost connect waits forever without --timeout"));
           yield new ExecResult("", "", 0, ExecResult.FOREVER);
         }
-        yield finish(pn, 1, "TIMEOUT: " + conn + ": i/o timeout\n", new Disposition(Disposition.Kind.TIMED_OUT, r.object(), r.reason()));
+        yield finish(pn, 1, "TIMEOUT: " + conn + ": i/o timeout\n", new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason()));
       }
     };
   }

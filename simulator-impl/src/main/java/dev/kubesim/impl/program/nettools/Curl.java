@@ -5,6 +5,7 @@ import dev.kubesim.api.program.HttpHeader;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Network;
@@ -74,7 +75,7 @@ final class Curl implements Command {
     final StringBuilder err = new StringBuilder();
     /** curl's own error messages, after the progress meter. */
     final StringBuilder errors = new StringBuilder();
-    Disposition disposition = new Disposition(Disposition.Kind.NO_ANSWER, "-", "nothing sent");
+    Disposition disposition = Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NOTHING_SENT, "nothing sent");
     long lastBytes;
     private int connections;
 
@@ -92,7 +93,7 @@ final class Curl implements Command {
         url = Url.parse(text);
       } catch (Url.Malformed e) {
         return fail(3, v.connectionFilters ? e.getMessage() : "<url> malformed", start, null,
-            new Disposition(Disposition.Kind.NO_ROUTE, "-", "malformed URL"));
+            Disposition.of(Disposition.Kind.NO_ROUTE, Cause.MALFORMED_URL, "malformed URL"));
       }
       int exit = 0;
       for (int redirects = 0; ; redirects++) {
@@ -120,7 +121,7 @@ final class Curl implements Command {
         return new Transfer(fail(1, v.eight ? "Protocol \"" + scheme + "\" not supported"
             : v.connectionFilters ? "Protocol \"" + scheme + "\" not supported or disabled in libcurl"
             : "Protocol " + scheme + " not supported or disabled in libcurl", start, null,
-            new Disposition(Disposition.Kind.NO_ROUTE, "-", "unsupported protocol " + scheme)), null, null);
+            Disposition.of(Disposition.Kind.NO_ROUTE, Cause.UNSUPPORTED_PROTOCOL, "unsupported protocol " + scheme)), null, null);
       }
       int conn = connections++;
       if (o.verbose && !v.connectionFilters && given != null && !given.equals(url.text())) {
@@ -132,14 +133,15 @@ final class Curl implements Command {
           err.append("* Could not resolve host: ").append(url.host()).append('\n');
           err.append(v.connectionFilters ? "* closing connection #" + conn + "\n" : "* Closing connection " + conn + "\n");
         }
-        return new Transfer(fail(6, "Could not resolve host: " + url.host(), start, null,
-            new Disposition(lookup.failureKind(), lookup.server(), url.host() + ": " + lookup.outcome())), null, null);
+        return new Transfer(fail(6, "Could not resolve host: " + url.host(), start, null, lookup.unresolved(url.host())),
+            null, null);
       }
       long totalDeadline = o.maxTime > 0 ? start + (long) (o.maxTime * 1e9) : Long.MAX_VALUE;
       long connectDeadline = o.connectTimeout > 0 ? start + (long) (o.connectTimeout * 1e9) : Long.MAX_VALUE;
       if (s.now() > totalDeadline) {
         return new Transfer(fail(28, "Resolving timed out after " + pn.elapsedMillis() + " milliseconds", start, null,
-            new Disposition(Disposition.Kind.TIMED_OUT, lookup.server(), "the name did not resolve in time")), null, null);
+            new Disposition(Disposition.Kind.TIMED_OUT, Cause.TIMEOUT, lookup.server(), "the name did not resolve in time")),
+            null, null);
       }
       String ip = lookup.addresses().get(0);
       if (o.verbose) {
@@ -169,7 +171,7 @@ final class Curl implements Command {
             }
             closing(conn);
           }
-          return new Transfer(fail(7, msg, start, null, new Disposition(kind, r.object(), r.reason())), null, null);
+          return new Transfer(fail(7, msg, start, null, new Disposition(kind, r.cause(), r.object(), r.reason())), null, null);
         }
         case KERNEL_TIMEOUT -> {
           String msg = connectFailure(host, port, "Connection timed out");
@@ -178,7 +180,7 @@ final class Curl implements Command {
             closing(conn);
           }
           return new Transfer(fail(v.connectionFilters ? 28 : 7, msg, start, null,
-              new Disposition(Disposition.Kind.TIMED_OUT, r.object(), r.reason())), null, null);
+              new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason())), null, null);
         }
         case CONNECT_TIMEOUT -> {
           boolean byMaxTime = totalDeadline <= connectDeadline;
@@ -189,11 +191,11 @@ final class Curl implements Command {
             closing(conn);
           }
           return new Transfer(fail(28, msg, start, null,
-              new Disposition(Disposition.Kind.TIMED_OUT, r.object(), r.reason())), null, null);
+              new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason())), null, null);
         }
         case TRANSFER_TIMEOUT -> {
           return new Transfer(fail(28, "Operation timed out after " + pn.elapsedMillis() + " milliseconds with 0 bytes received",
-              start, null, new Disposition(Disposition.Kind.TIMED_OUT, r.object(), r.reason())), null, null);
+              start, null, new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason())), null, null);
         }
         case EMPTY_REPLY -> {
           if (o.verbose) {
@@ -203,7 +205,7 @@ final class Curl implements Command {
             closing(conn);
           }
           return new Transfer(fail(52, "Empty reply from server", start, null,
-              new Disposition(Disposition.Kind.EMPTY_REPLY, r.object(), r.reason())), null, null);
+              new Disposition(Disposition.Kind.EMPTY_REPLY, r.cause(), r.object(), r.reason())), null, null);
         }
         case CONNECTED -> {
           // the simulated servers speak plain HTTP: the TLS handshake fails as it would against one
@@ -215,13 +217,14 @@ final class Curl implements Command {
           String msg = v.connectionFilters ? "OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number"
               : "Unknown SSL protocol error in connection to " + host + ":" + port;
           return new Transfer(fail(35, msg, start, null,
-              new Disposition(Disposition.Kind.EMPTY_REPLY, r.object(), "TLS is not simulated: " + r.object() + " speaks plain HTTP")),
+              new Disposition(Disposition.Kind.EMPTY_REPLY, Cause.TLS_NOT_SPOKEN, r.object(),
+                  "TLS is not simulated: " + r.object().map(Object::toString).orElse("-") + " speaks plain HTTP")),
               null, null);
         }
         default -> { }
       }
       HttpResponse response = r.response().orElseThrow();
-      disposition = new Disposition(Disposition.Kind.DELIVERED, r.answeredBy().orElse("-"), r.summary());
+      disposition = new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.answeredBy(), r.summary());
       if (o.verbose) {
         connected(host, ip, port, conn);
         requestLines(request);

@@ -3,6 +3,7 @@ package dev.kubesim.impl.program.nettools;
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.impl.dnswire.DnsQuestion;
 import dev.kubesim.impl.dnswire.DnsRecord;
 import dev.kubesim.impl.dnswire.DnsResponse;
@@ -102,13 +103,16 @@ final class Dig implements Command {
     }
     long elapsed = pn.session().elapsed();
     if (e == null || e.response().isEmpty()) {
-      pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, "-", "no DNS server answered"));
+      pn.publish(Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_SERVER, "no DNS server answered"));
       return new ExecResult(shortForm ? "" : banner + ";; connection timed out; no servers could be reached\n", "", 9,
           Duration.ofNanos(elapsed));
     }
     DnsResponse r = e.response().get();
-    pn.publish(new Disposition(r.rcode() == dev.kubesim.impl.dnswire.Rcode.NXDOMAIN ? Disposition.Kind.NXDOMAIN
-        : r.answer().isEmpty() ? Disposition.Kind.NO_ANSWER : Disposition.Kind.DELIVERED, e.server(),
+    boolean nxdomain = r.rcode() == dev.kubesim.impl.dnswire.Rcode.NXDOMAIN;
+    Cause cause = nxdomain ? Cause.NXDOMAIN : !r.answer().isEmpty() ? Cause.ANSWERED
+        : r.rcode() == dev.kubesim.impl.dnswire.Rcode.NOERROR ? Cause.NO_DNS_RECORDS : Cause.DNS_SERVER_FAILURE;
+    pn.publish(new Disposition(nxdomain ? Disposition.Kind.NXDOMAIN
+        : r.answer().isEmpty() ? Disposition.Kind.NO_ANSWER : Disposition.Kind.DELIVERED, cause, e.server(),
         r.rcode() + " " + r.question()));
     if (shortForm) {
       StringBuilder b = new StringBuilder();

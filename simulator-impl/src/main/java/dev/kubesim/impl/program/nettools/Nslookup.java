@@ -1,7 +1,9 @@
 package dev.kubesim.impl.program.nettools;
 
 import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.impl.dnswire.DnsRecord;
 import dev.kubesim.impl.dnswire.DnsResponse;
 import dev.kubesim.impl.dnswire.Rcode;
@@ -75,11 +77,11 @@ final class Nslookup implements Command {
     Optional<PacketDnsTransport.Exchange> last = transport.exchanges().stream()
         .filter(e -> e.response().isPresent()).reduce((a, b) -> b);
     if (last.isEmpty()) {
-      pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, "-", "no DNS server answered"));
+      pn.publish(Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_SERVER, "no DNS server answered"));
       return ExecResult.of(";; connection timed out; no servers could be reached\n\n", "", 1);
     }
     DnsResponse response = finalResponse(transport, r).orElse(last.get().response().get());
-    String server = last.get().server();
+    Optional<ObjectRef> server = last.get().server();
     StringBuilder out = new StringBuilder(header);
     if (r.outcome() == Resolution.Outcome.FOUND) {
       if (!response.authoritative()) {
@@ -89,18 +91,19 @@ final class Nslookup implements Command {
         out.append(record(rec));
       }
       out.append('\n');
-      pn.publish(new Disposition(Disposition.Kind.DELIVERED, server, "answered " + name));
+      pn.publish(new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, server, "answered " + name));
       return ExecResult.ok(out.toString());
     }
     if (r.outcome() == Resolution.Outcome.NO_DATA) {
       out.append("*** Can't find ").append(name).append(": No answer\n\n");
-      pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, server, name + " has no " + type + " records"));
+      pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_RECORDS, server, name + " has no " + type + " records"));
       return ExecResult.of(out.toString(), "", 1);
     }
     String rcode = r.rcode().orElse("SERVFAIL");
     out.append("** server can't find ").append(name).append(": ").append(rcode).append("\n\n");
-    pn.publish(new Disposition(rcode.equals("NXDOMAIN") ? Disposition.Kind.NXDOMAIN : Disposition.Kind.NO_ANSWER, server,
-        name + ": " + rcode));
+    boolean nxdomain = rcode.equals("NXDOMAIN");
+    pn.publish(new Disposition(nxdomain ? Disposition.Kind.NXDOMAIN : Disposition.Kind.NO_ANSWER,
+        nxdomain ? Cause.NXDOMAIN : Cause.DNS_SERVER_FAILURE, server, name + ": " + rcode));
     return ExecResult.of(out.toString(), "", 1);
   }
 
@@ -121,13 +124,13 @@ final class Nslookup implements Command {
     String fqdn = name.endsWith(".") ? name : name + ".";
     boolean any = false;
     boolean failed = false;
-    String server = "-";
+    Optional<ObjectRef> server = Optional.empty();
     for (String t : type.equals("A") ? List.of("A", "AAAA") : List.of(type)) {
       PacketDnsTransport.Exchange e = pn.transport().exchange(ns, dev.kubesim.impl.dnswire.DnsQuestion.of(fqdn, t), true);
       if (e.response().isEmpty()) {
         out.setLength(0);
         out.append(";; connection timed out; no servers could be reached\n\n");
-        pn.publish(new Disposition(Disposition.Kind.NO_ANSWER, "-", "no DNS server answered"));
+        pn.publish(Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_SERVER, "no DNS server answered"));
         return ExecResult.of(out.toString(), "", 1);
       }
       server = e.server();
@@ -148,8 +151,9 @@ final class Nslookup implements Command {
         any = true;
       }
     }
-    pn.publish(any ? new Disposition(Disposition.Kind.DELIVERED, server, "answered " + name)
-        : new Disposition(failed ? Disposition.Kind.NXDOMAIN : Disposition.Kind.NO_ANSWER, server, name));
+    pn.publish(any ? new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, server, "answered " + name)
+        : failed ? new Disposition(Disposition.Kind.NXDOMAIN, Cause.NXDOMAIN, server, name)
+        : new Disposition(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_RECORDS, server, name));
     return ExecResult.of(out.toString(), "", any || !failed ? 0 : 1);
   }
 

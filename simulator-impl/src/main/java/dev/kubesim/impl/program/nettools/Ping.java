@@ -2,6 +2,7 @@ package dev.kubesim.impl.program.nettools;
 
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.impl.net.IcmpEcho;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Network;
@@ -76,7 +77,7 @@ final class Ping implements Command {
     }
     PodNetwork.Lookup lookup = pn.get().lookup(host);
     if (!lookup.found()) {
-      pn.get().publish(new Disposition(lookup.failureKind(), lookup.server(), host + ": " + lookup.outcome()));
+      pn.get().publish(lookup.unresolved(host));
       return busybox
           ? ExecResult.failure(1, "ping: bad address '" + host + "'\n")
           : ExecResult.failure(2, "ping: " + host + ": Name or service not known\n");
@@ -94,7 +95,7 @@ final class Ping implements Command {
     Optional<Duration> interrupt = count <= 0 ? ctx.interruptAfter() : Optional.empty();
     if (count <= 0 && interrupt.isEmpty()) {
       // the first replies are shown, the rest never ends
-      pn.get().publish(new Disposition(Disposition.Kind.TIMED_OUT, "-", "ping runs until stopped"));
+      pn.get().publish(Disposition.of(Disposition.Kind.TIMED_OUT, Cause.STILL_RUNNING, "ping runs until stopped"));
       return new ExecResult(out.toString(), "", 0, ExecResult.FOREVER);
     }
     int identifier = pn.get().network().randomId();
@@ -121,7 +122,7 @@ final class Ping implements Command {
               : lastOne ? timeout : Math.min(timeout, stepNanos));
       last = r;
       if (r.noRoute()) {
-        pn.get().publish(new Disposition(Disposition.Kind.NO_ROUTE, r.object(), r.reason()));
+        pn.get().publish(new Disposition(Disposition.Kind.NO_ROUTE, r.cause(), r.object(), r.reason()));
         return new ExecResult(out.toString(), busybox ? "ping: sendto: Network is unreachable\n" : "ping: connect: Network is unreachable\n",
             busybox ? 1 : 2, Duration.ofNanos(pn.get().session().elapsed()));
       }
@@ -164,8 +165,9 @@ final class Ping implements Command {
       }
     }
     Disposition d = received > 0
-        ? new Disposition(Disposition.Kind.DELIVERED, last.replied() ? last.object() : "-", received + " of " + count + " echoes answered")
-        : new Disposition(Disposition.Kind.TIMED_OUT, last.object(), last.reason());
+        ? new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, last.replied() ? last.object() : Optional.empty(),
+            received + " of " + count + " echoes answered")
+        : new Disposition(Disposition.Kind.TIMED_OUT, last.cause(), last.object(), last.reason());
     pn.get().publish(d);
     return new ExecResult(out.toString(), "", received > 0 ? 0 : 1, Duration.ofNanos(pn.get().session().elapsed()));
   }

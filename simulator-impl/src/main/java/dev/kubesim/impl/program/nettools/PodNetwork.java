@@ -1,7 +1,11 @@
 package dev.kubesim.impl.program.nettools;
 
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.Disposition.Cause;
+import dev.kubesim.api.trace.DnsAnswer;
+import dev.kubesim.api.trace.TraceHop.Action;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
@@ -12,7 +16,6 @@ import dev.kubesim.impl.resolver.Libc;
 import dev.kubesim.impl.resolver.PacketDnsTransport;
 import dev.kubesim.impl.resolver.Resolution;
 import dev.kubesim.impl.resolver.Resolver;
-import dev.kubesim.impl.trace.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,15 +97,26 @@ final class PodNetwork {
    * @param addresses the IPv4 addresses found, in order
    * @param outcome FOUND, or why not
    * @param name the name that answered (after the search list), or the name as given
-   * @param server who gave the final answer ({@code pod/kube-system/coredns-...}), or {@code -}
+   * @param server who gave the final answer ({@code pod/kube-system/coredns-...}), if a server did
+   * @param cause {@link Cause#ANSWERED}, or why the name did not resolve
    */
-  record Lookup(List<String> addresses, Resolution.Outcome outcome, String name, String server) {
+  record Lookup(List<String> addresses, Resolution.Outcome outcome, String name, Optional<ObjectRef> server, Cause cause) {
+    /** A name resolved without asking a server (an address, {@code /etc/hosts}, localhost). */
+    static Lookup local(List<String> addresses, String name) {
+      return new Lookup(addresses, Resolution.Outcome.FOUND, name, Optional.empty(), Cause.ANSWERED);
+    }
+
     boolean found() {
       return outcome == Resolution.Outcome.FOUND && !addresses.isEmpty();
     }
 
     Disposition.Kind failureKind() {
       return outcome == Resolution.Outcome.NOT_FOUND ? Disposition.Kind.NXDOMAIN : Disposition.Kind.NO_ANSWER;
+    }
+
+    /** How a command that could not resolve {@code host} ends. */
+    Disposition unresolved(String host) {
+      return new Disposition(failureKind(), cause, server, host + ": " + outcome);
     }
   }
 
@@ -117,27 +131,42 @@ final class PodNetwork {
    */
   Lookup lookup(String host, Libc libc) {
     if (Ip4.isValid(host)) {
-      return new Lookup(List.of(host), Resolution.Outcome.FOUND, host, "-");
+      return Lookup.local(List.of(host), host);
     }
     List<String> fromHosts = hostsFile(host);
     if (!fromHosts.isEmpty()) {
-      session.note(netns, "resolver", Action.RESOLVE, host + " is in /etc/hosts: " + String.join(", ", fromHosts));
-      return new Lookup(fromHosts, Resolution.Outcome.FOUND, host, "-");
+      session.resolved(netns, "resolver", new DnsAnswer(host, host, fromHosts),
+          host + " is in /etc/hosts: " + String.join(", ", fromHosts));
+      return Lookup.local(fromHosts, host);
     }
     if (!host.contains(".") && host.toLowerCase(Locale.ROOT).equals("localhost")) {
-      return new Lookup(List.of("127.0.0.1"), Resolution.Outcome.FOUND, host, "-");
+      return Lookup.local(List.of("127.0.0.1"), host);
     }
     session.note(netns, "resolver", Action.RESOLVE, "looking up " + host + " (" + libc.name().toLowerCase(Locale.ROOT)
         + " reading /etc/resolv.conf)");
     Resolution r = new Resolver(libc, transport()).lookup(netns.name(), resolvConf(), host, "A");
     List<String> v4 = r.addresses().stream().filter(Ip4::isValid).toList();
-    String server = transport().exchanges().isEmpty() ? "-" : transport().exchanges().get(transport().exchanges().size() - 1).server();
+    List<PacketDnsTransport.Exchange> exchanges = transport().exchanges();
+    Optional<ObjectRef> server = exchanges.isEmpty() ? Optional.empty() : exchanges.get(exchanges.size() - 1).server();
     String answered = r.tried().isEmpty() ? host : r.tried().get(r.tried().size() - 1);
     Resolution.Outcome outcome = r.outcome() == Resolution.Outcome.FOUND && v4.isEmpty() ? Resolution.Outcome.NO_DATA : r.outcome();
-    session.note(netns, "resolver", Action.RESOLVE, outcome == Resolution.Outcome.FOUND
-        ? host + " is " + answered + ": " + String.join(", ", v4)
-        : host + ": " + outcome + " after trying " + String.join(", ", r.tried()));
-    return new Lookup(v4, outcome, answered, server);
+    if (outcome == Resolution.Outcome.FOUND) {
+      session.resolved(netns, "resolver", new DnsAnswer(host, answered, v4), host + " is " + answered + ": " + String.join(", ", v4));
+    } else {
+      session.note(netns, "resolver", Action.RESOLVE, host + ": " + outcome + " after trying " + String.join(", ", r.tried()));
+    }
+    return new Lookup(v4, outcome, answered, server, cause(outcome, r));
+  }
+
+  /** Why a look-up ended so: a server's answer, or none at all. */
+  private static Cause cause(Resolution.Outcome outcome, Resolution r) {
+    return switch (outcome) {
+      case FOUND -> Cause.ANSWERED;
+      case NOT_FOUND -> Cause.NXDOMAIN;
+      case NO_DATA -> Cause.NO_DNS_RECORDS;
+      case NO_RECOVERY -> Cause.DNS_SERVER_FAILURE;
+      case TRY_AGAIN -> r.rcode().isPresent() ? Cause.DNS_SERVER_FAILURE : Cause.NO_DNS_SERVER;
+    };
   }
 
   /** The IPv4 addresses {@code /etc/hosts} gives a name (every line naming it, in order). */

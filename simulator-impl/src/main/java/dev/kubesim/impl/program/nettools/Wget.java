@@ -5,6 +5,7 @@ import dev.kubesim.api.program.HttpHeader;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Network;
@@ -90,7 +91,7 @@ final class Wget implements Command {
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
     int exit = 0;
-    Disposition disposition = new Disposition(Disposition.Kind.NO_ANSWER, "-", "nothing sent");
+    Disposition disposition = Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NOTHING_SENT, "nothing sent");
     for (String text : o.urls) {
       Outcome r = fetch(o, pn.get(), text, busybox, out, err);
       exit = r.exit == 0 ? exit : r.exit;
@@ -108,17 +109,17 @@ final class Wget implements Command {
       url = Url.parse(text);
     } catch (Url.Malformed e) {
       err.append(busybox ? "wget: bad port spec '" + text + "'\n" : text + ": Invalid URL\n");
-      return new Outcome(1, new Disposition(Disposition.Kind.NO_ROUTE, "-", "malformed URL"));
+      return new Outcome(1, Disposition.of(Disposition.Kind.NO_ROUTE, Cause.MALFORMED_URL, "malformed URL"));
     }
     if (!url.scheme().equals("http")) {
       err.append(busybox ? "wget: not an http or ftp url: " + text + "\n" : text + ": Unsupported scheme.\n");
-      return new Outcome(1, new Disposition(Disposition.Kind.NO_ROUTE, "-", "unsupported scheme"));
+      return new Outcome(1, Disposition.of(Disposition.Kind.NO_ROUTE, Cause.UNSUPPORTED_PROTOCOL, "unsupported scheme"));
     }
     if (!o.quiet && !busybox) {
       err.append("--").append(GnuClock.stamp(pn)).append("--  ").append(url.text()).append('\n');
     }
     PodNetwork.Lookup lookup = pn.lookup(url.host());
-    Disposition unresolved = new Disposition(lookup.failureKind(), lookup.server(), url.host() + ": " + lookup.outcome());
+    Disposition unresolved = lookup.unresolved(url.host());
     if (!lookup.found()) {
       if (busybox) {
         err.append("wget: bad address '").append(url.host()).append("'\n");
@@ -169,7 +170,7 @@ final class Wget implements Command {
       default -> Disposition.Kind.TIMED_OUT;
     };
     if (r.outcome() != HttpClient.Outcome.RESPONSE) {
-      Disposition d = new Disposition(failed, r.object(), r.reason());
+      Disposition d = new Disposition(failed, r.cause(), r.object(), r.reason());
       String errno = switch (r.outcome()) {
         case REFUSED -> "Connection refused";
         case NO_ROUTE -> "Network is unreachable";
@@ -189,7 +190,7 @@ final class Wget implements Command {
       return new Outcome(4, d);
     }
     HttpResponse response = r.response().orElseThrow();
-    Disposition ok = new Disposition(Disposition.Kind.DELIVERED, r.answeredBy().orElse("-"), r.summary());
+    Disposition ok = new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.answeredBy(), r.summary());
     if (!busybox && !o.quiet) {
       err.append("connected.\nHTTP request sent, awaiting response... ").append(response.status()).append(' ')
           .append(response.reason()).append('\n');

@@ -1,7 +1,5 @@
-package dev.kubesim.impl.trace;
+package dev.kubesim.api.trace;
 
-import dev.kubesim.api.trace.Disposition;
-import dev.kubesim.api.trace.TraceHop;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +11,10 @@ import java.util.Locale;
 final class TraceText {
   private TraceText() {}
 
-  static String render(String title, long start, List<TraceHop> hops, Disposition d) {
+  static String render(Trace t) {
+    List<TraceHop> hops = t.hops();
+    Disposition d = t.disposition();
+    long start = t.startedAt().toNanos();
     int wNode = 4;
     int wNetns = 5;
     int wWhere = 5;
@@ -22,10 +23,10 @@ final class TraceText {
       wNode = Math.max(wNode, h.node().length());
       wNetns = Math.max(wNetns, h.netns().length());
       wWhere = Math.max(wWhere, h.where().length());
-      wAction = Math.max(wAction, h.action().length());
+      wAction = Math.max(wAction, h.action().name().length());
     }
     StringBuilder b = new StringBuilder(128 + hops.size() * 160);
-    b.append("trace: ").append(title).append('\n');
+    b.append("trace: ").append(t.title()).append('\n');
     b.append(String.format(Locale.ROOT, "%10s  ", "TIME(ms)"));
     pad(b, "NODE", wNode);
     pad(b, "NETNS", wNetns);
@@ -38,7 +39,7 @@ final class TraceText {
       pad(b, h.node(), wNode);
       pad(b, h.netns(), wNetns);
       pad(b, h.where(), wWhere);
-      pad(b, h.action(), wAction);
+      pad(b, h.action().name(), wAction);
       h.packet().ifPresent(p -> b.append(p));
       h.rewritten().ifPresent(p -> b.append(" => ").append(p));
       if (!h.reason().isEmpty()) {
@@ -47,7 +48,7 @@ final class TraceText {
       trimEnd(b);
       b.append('\n');
     }
-    b.append("result: ").append(d.kind()).append(" by ").append(d.object()).append(": ").append(d.reason()).append('\n');
+    b.append("result: ").append(d.kind()).append(" by ").append(d.objectText()).append(": ").append(d.reason()).append('\n');
     return b.toString();
   }
 

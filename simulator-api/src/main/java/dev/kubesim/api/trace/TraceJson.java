@@ -1,19 +1,25 @@
-package dev.kubesim.impl.trace;
+package dev.kubesim.api.trace;
 
-import dev.kubesim.api.trace.Disposition;
-import dev.kubesim.api.trace.TraceHop;
-import dev.kubesim.api.trace.TracePacket;
+import dev.kubesim.api.ObjectRef;
 import java.util.List;
+import java.util.Optional;
 
-/** A trace as JSON, keys in a fixed order, times in virtual nanoseconds since the cluster started. */
+/**
+ * A trace as JSON of schema {@value Trace#SCHEMA}, keys in a fixed order, times in virtual
+ * nanoseconds since the cluster started.
+ */
 final class TraceJson {
   private TraceJson() {}
 
-  static String render(String title, long start, List<TraceHop> hops, Disposition d) {
-    StringBuilder b = new StringBuilder(256 + hops.size() * 300);
-    b.append("{\"title\":");
-    string(b, title);
-    b.append(",\"startNanos\":").append(start);
+  static String write(Trace t) {
+    List<TraceHop> hops = t.hops();
+    Disposition d = t.disposition();
+    StringBuilder b = new StringBuilder(256 + hops.size() * 360);
+    b.append("{\"schema\":");
+    string(b, Trace.SCHEMA);
+    b.append(",\"title\":");
+    string(b, t.title());
+    b.append(",\"startNanos\":").append(t.startedAt().toNanos());
     b.append(",\"hops\":[");
     for (int i = 0; i < hops.size(); i++) {
       TraceHop h = hops.get(i);
@@ -28,7 +34,17 @@ final class TraceJson {
       b.append(",\"where\":");
       string(b, h.where());
       b.append(",\"action\":");
-      string(b, h.action());
+      string(b, h.action().name());
+      b.append(",\"object\":");
+      object(b, h.object());
+      b.append(",\"rule\":");
+      if (h.rule().isPresent()) {
+        string(b, h.rule().get());
+      } else {
+        b.append("null");
+      }
+      b.append(",\"dns\":");
+      dns(b, h.dns());
       b.append(",\"packet\":");
       packet(b, h.packet().orElse(null));
       b.append(",\"rewritten\":");
@@ -39,12 +55,48 @@ final class TraceJson {
     }
     b.append("],\"disposition\":{\"kind\":");
     string(b, d.kind().name());
+    b.append(",\"cause\":");
+    string(b, d.cause().name());
     b.append(",\"object\":");
-    string(b, d.object());
+    object(b, d.object());
     b.append(",\"reason\":");
     string(b, d.reason());
     b.append("}}");
     return b.toString();
+  }
+
+  private static void object(StringBuilder b, Optional<ObjectRef> o) {
+    if (o.isEmpty()) {
+      b.append("null");
+      return;
+    }
+    b.append("{\"kind\":");
+    string(b, o.get().kind());
+    b.append(",\"namespace\":");
+    string(b, o.get().namespace());
+    b.append(",\"name\":");
+    string(b, o.get().name());
+    b.append('}');
+  }
+
+  private static void dns(StringBuilder b, Optional<DnsAnswer> a) {
+    if (a.isEmpty()) {
+      b.append("null");
+      return;
+    }
+    b.append("{\"name\":");
+    string(b, a.get().name());
+    b.append(",\"fqdn\":");
+    string(b, a.get().fqdn());
+    b.append(",\"addresses\":[");
+    List<String> addresses = a.get().addresses();
+    for (int i = 0; i < addresses.size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      string(b, addresses.get(i));
+    }
+    b.append("]}");
   }
 
   private static void packet(StringBuilder b, TracePacket p) {
