@@ -1,5 +1,6 @@
 package dev.kubesim.impl.ingress;
 
+import dev.kubesim.api.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.ExecResult;
@@ -67,7 +68,7 @@ class NetworkProxyTest {
 
     assertThat(r.stdout()).as("seed %d", SEED).isEqualTo("web-1");
     Disposition d = r.trace().orElseThrow().disposition();
-    assertThat(d.object()).as("the pod behind the controller answered").isEqualTo("pod/default/web-1");
+    assertThat(d.object()).as("the pod behind the controller answered").contains(ObjectRef.pod("default", "web-1"));
     assertThat(d.reason()).contains("Service port default/web:80");
   }
 

@@ -59,7 +59,10 @@ class TraceDeterminismTest {
       JsonNode first = json.get("hops").get(0);
       assertThat(first.get("action").asText()).isEqualTo("RESOLVE");
       assertThat(json.get("disposition").get("kind").asText()).isEqualTo("DELIVERED");
-      assertThat(json.get("disposition").get("object").asText()).startsWith("pod/default/kubia-");
+      assertThat(json.get("schema").asText()).isEqualTo(Trace.SCHEMA);
+      assertThat(json.get("disposition").get("cause").asText()).isEqualTo("ANSWERED");
+      assertThat(json.get("disposition").get("object").get("kind").asText()).isEqualTo("pod");
+      assertThat(json.get("disposition").get("object").get("name").asText()).startsWith("kubia-");
     }
   }
 
