@@ -40,7 +40,7 @@
  * Session s = net.session("GET http://192.168.49.2:30123/");
  * HttpClient.Result r = HttpClient.fetch(net, s, client, Ip4.parse("192.168.49.2"), 30123,
  *     HttpRequest.get("/").withHeader("Host", "192.168.49.2:30123"), Long.MAX_VALUE, Long.MAX_VALUE);
- * Trace t = s.finish(new Disposition(...));
+ * Trace t = s.finish(new Disposition(kind, r.cause(), r.answeredBy(), r.summary()));
  * }</pre>
  *
  * <h2>Fidelity</h2>
