@@ -2,6 +2,7 @@ package dev.kubesim.api.trace;
 
 import dev.kubesim.api.ObjectRef;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -89,13 +90,13 @@ public record TraceHop(Duration at, String node, String netns, String where, Act
   }
 
   /**
-   * One line: {@code 0.012s node-1 default/client nat PREROUTING DNAT TCP … => TCP … [service/default/kubia
+   * One line: {@code 12.345ms node-1 default/client nat PREROUTING DNAT TCP … => TCP … [service/default/kubia
    * KUBE-SVC-… / KUBE-SEP-…] (reason)}, absent parts left out.
    */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
-    b.append(at.toNanos() / 1e9).append("s ").append(node).append(' ').append(netns).append(' ').append(where)
+    b.append(String.format(Locale.ROOT, "%.3fms ", at.toNanos() / 1e6)).append(node).append(' ').append(netns).append(' ').append(where)
         .append(' ').append(action);
     packet.ifPresent(p -> b.append(' ').append(p));
     rewritten.ifPresent(p -> b.append(" => ").append(p));
