@@ -81,7 +81,7 @@ public record Disposition(Kind kind, Cause cause, Optional<ObjectRef> object, St
     CONNECTION_CLOSED,
     /** The client spoke TLS to a server that speaks plain HTTP (the simulated servers speak no TLS). */
     TLS_NOT_SPOKEN,
-    /** The client could not parse the URL it was given. */
+    /** The client could not parse the URL (or {@code HOST:PORT}) it was given. */
     MALFORMED_URL,
     /** The client does not speak the URL's scheme. */
     UNSUPPORTED_PROTOCOL,
