@@ -1,5 +1,6 @@
 package dev.kubesim.impl.program.nettools;
 
+import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.net.Network;
@@ -39,7 +40,8 @@ public final class TypedHttp {
    * capture as a command's is.
    *
    * @param request its target is the absolute URL
-   * @throws IllegalArgumentException when the target is not a URL, or the container has no network namespace
+   * @throws IllegalArgumentException when the target is not a URL
+   * @throws BadRequestException when the container's pod has no network namespace
    */
   public Outcome send(RunningContainer container, HttpRequest request) {
     Url url;
@@ -62,8 +64,7 @@ public final class TypedHttp {
     }
     ExecContext ctx = new ExecContext(container, "http", container.env(), container.workingDir(), "", null);
     PodNetwork pn = PodNetwork.of(network, ctx, List.of(request.method(), request.target()))
-        .orElseThrow(() -> new IllegalArgumentException("container " + container.name() + " of pod " + container.namespace()
-            + "/" + container.podName() + " has no network namespace"));
+        .orElseThrow(() -> new BadRequestException("pod " + container.podName() + " has no network namespace to send from"));
     HttpTransfer.Result t = HttpTransfer.run(pn, CurlVersion.of(container.baseImage()), url, Curl.request(o,
         CurlVersion.of(container.baseImage()), url), Long.MAX_VALUE, Long.MAX_VALUE);
     pn.publish(t.disposition());
