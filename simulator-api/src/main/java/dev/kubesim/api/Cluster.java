@@ -89,6 +89,78 @@ public interface Cluster extends AutoCloseable {
   ExecResult exec(String pod, String container, java.util.List<String> command);
 
   /**
+   * The pods of a namespace whose labels match a selector in kubectl's {@code -l} syntax: equality
+   * ({@code app=orders,tier!=db}) and set-based ({@code env in (a,b)}, {@code env notin (c)}, {@code
+   * key}, {@code !key}); an empty selector matches every pod. In name order.
+   *
+   * @throws BadRequestException with kubectl's message when the selector does not parse ({@code
+   *     unable to parse requirement: ...})
+   */
+  java.util.List<dev.kubesim.api.model.Pod> pods(String namespace, String labelSelector);
+
+  /**
+   * The one pod a test means by a selector: among the matching pods that are not terminating, the
+   * first by name of those that are Ready, else of those that are Running, else of those that are
+   * scheduled, else the first by name.
+   *
+   * @throws NotFoundException when no pod matches ({@code no pods in namespace "default" match
+   *     "app=orders"})
+   * @throws BadRequestException when the selector does not parse
+   */
+  dev.kubesim.api.model.Pod pod(String namespace, String labelSelector);
+
+  /**
+   * Runs a command in the first container of the pod {@link #pod(String, String)} picks, as {@link
+   * #exec(String, String...)} does.
+   */
+  ExecResult execIn(String namespace, String labelSelector, String... command);
+
+  /**
+   * A Service as a view: type, cluster IP, ports and nodePorts, the load balancer's address, the
+   * ready endpoints of its EndpointSlices.
+   *
+   * @throws NotFoundException when it does not exist ({@code services "nope" not found})
+   */
+  ServiceView service(String namespace, String name);
+
+  /**
+   * A Deployment as a view: desired and ready replicas, and the pods of its ReplicaSets.
+   *
+   * @throws NotFoundException when it does not exist
+   */
+  DeploymentView deployment(String namespace, String name);
+
+  /**
+   * Sends one HTTP request from a pod's network namespace, as {@code curl} in that pod would: the
+   * host is resolved through the pod's {@code /etc/hosts} and resolver, and the request walks the
+   * same packets, rules and conntrack as curl's. No program of the pod's image is needed.
+   *
+   * @param pod {@code namespace/name}, or a name in {@code default}
+   * @param request its {@link dev.kubesim.api.program.HttpRequest#target() target} is the URL
+   *     ({@code http://orders/v1/orders}); the method, header fields (added to or replacing curl's
+   *     {@code Host}, {@code User-Agent} and {@code Accept}) and body are sent; the addresses are
+   *     ignored
+   * @throws NotFoundException when the pod does not exist
+   * @throws BadRequestException when it has no running container or no network namespace
+   * @throws IllegalArgumentException when the target is not a URL
+   */
+  HttpResult http(String pod, dev.kubesim.api.program.HttpRequest request);
+
+  /** {@link #http(String, dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this URL. */
+  default HttpResult http(String pod, String url) {
+    return http(pod, dev.kubesim.api.program.HttpRequest.get(url));
+  }
+
+  /**
+   * Registers a scripted application for an image repository ({@code orders}), replacing what ran
+   * it before: containers of the image started afterwards serve its scripted responses on their
+   * declared {@code containerPorts}. See {@link FakeApp}.
+   *
+   * @throws IllegalArgumentException when the repository is not a valid image reference
+   */
+  FakeApp fakeApp(String imageRepository);
+
+  /**
    * Opens an interactive shell in a pod's first container, as {@code kubectl exec -it POD -- bash}
    * does: bash where the image has it, {@code sh} otherwise. For tests that run several commands in
    * the same shell (variables, {@code cd} and {@code $?} carry from line to line).
@@ -182,6 +254,46 @@ public interface Cluster extends AutoCloseable {
 
   /** Runs until no controller has work pending. */
   void settle();
+
+  /**
+   * Advances virtual time only as far as needed for a condition to hold: the condition is checked
+   * now and after each instant at which the cluster has something to do (the event loop's own next
+   * event times), never by the wall clock.
+   *
+   * @param max how much virtual time may pass at most
+   * @return the virtual time that passed
+   * @throws ConditionTimeoutException when the condition still does not hold after {@code max}; the
+   *     clock then stands at the limit
+   */
+  Duration advanceUntil(Duration max, java.util.function.Predicate<Cluster> condition);
+
+  /**
+   * Advances virtual time until every workload and pod of the cluster is ready: each Deployment,
+   * ReplicaSet and ReplicationController has its desired replicas ready (and a Deployment's are
+   * updated), each pod that has not completed is Ready, and StatefulSets and DaemonSets report
+   * their replicas ready.
+   *
+   * @return the virtual time that passed
+   * @throws ConditionTimeoutException naming each object not ready, and why
+   */
+  Duration awaitReady(Duration max);
+
+  /**
+   * Advances virtual time until one object is ready, as {@link #awaitReady(Duration)} judges it.
+   *
+   * @param kind {@code Pod}, {@code Deployment}, {@code ReplicaSet}, {@code ReplicationController},
+   *     {@code StatefulSet}, {@code DaemonSet} (any case)
+   * @throws BadRequestException for another kind
+   * @throws ConditionTimeoutException when it is not ready by then, or does not exist
+   */
+  Duration awaitReady(String kind, String namespace, String name, Duration max);
+
+  /**
+   * The whole state of the cluster as JSON, for failure reports: a {@code List} as {@code kubectl get
+   * -o json} prints one, of every object of every kind, in (kind, namespace, name) order. The same
+   * state gives the same text.
+   */
+  String dumpJson();
 
   /** Virtual time since the cluster was built. */
   Duration now();

@@ -67,4 +67,28 @@ public record ExecResult(String stdout, String stderr, int exitCode, Duration el
   public boolean runsForever() {
     return elapsed.equals(FOREVER);
   }
+
+  /**
+   * {@code exit 0, stdout "You've hit kubia-x7k2p\n", 12 ms, traced}: the streams quoted with their
+   * line ends escaped, empty ones and an absent trace left out.
+   */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("exit ").append(exitCode);
+    if (!stdout.isEmpty()) {
+      b.append(", stdout ").append(quoted(stdout));
+    }
+    if (!stderr.isEmpty()) {
+      b.append(", stderr ").append(quoted(stderr));
+    }
+    b.append(", ").append(runsForever() ? "runs forever" : elapsed.toMillis() + " ms");
+    if (trace.isPresent()) {
+      b.append(", traced");
+    }
+    return b.toString();
+  }
+
+  private static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
+  }
 }

@@ -54,4 +54,17 @@ public interface ExternalClient {
 
   /** {@link #exec(String...)} with the command line as a list. */
   ExecResult exec(List<String> command);
+
+  /**
+   * Sends one HTTP request from the host, as {@code curl} on it would (see {@link
+   * Cluster#http(String, dev.kubesim.api.program.HttpRequest)}): the request's target is the URL.
+   *
+   * @throws IllegalArgumentException when the target is not a URL
+   */
+  HttpResult http(dev.kubesim.api.program.HttpRequest request);
+
+  /** {@link #http(dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this URL. */
+  default HttpResult http(String url) {
+    return http(dev.kubesim.api.program.HttpRequest.get(url));
+  }
 }

@@ -1,6 +1,9 @@
 package dev.kubesim.assertj;
 
+import dev.kubesim.api.DeploymentView;
 import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.HttpResult;
+import dev.kubesim.api.ServiceView;
 import dev.kubesim.api.trace.Trace;
 
 /**
@@ -27,5 +30,20 @@ public final class KubeSimAssertions {
   /** Assertions on a trace: how the request ended, the names it resolved, the Services, pods and nodes on its way. */
   public static TraceAssert assertThat(Trace actual) {
     return new TraceAssert(actual);
+  }
+
+  /** Assertions on a Service's view: its ClusterIP, ports and ready endpoints. */
+  public static ServiceViewAssert assertThat(ServiceView actual) {
+    return new ServiceViewAssert(actual);
+  }
+
+  /** Assertions on a Deployment's view: its replicas and ready replicas. */
+  public static DeploymentViewAssert assertThat(DeploymentView actual) {
+    return new DeploymentViewAssert(actual);
+  }
+
+  /** Assertions on an HTTP request's result: status, headers, body and the pod that answered. */
+  public static HttpResultAssert assertThat(HttpResult actual) {
+    return new HttpResultAssert(actual);
   }
 }

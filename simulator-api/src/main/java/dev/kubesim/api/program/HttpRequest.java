@@ -12,7 +12,8 @@ import java.util.Optional;
  * An HTTP request as it reaches a container's server.
  *
  * @param method the request method, e.g. {@code GET}
- * @param target the request target: path and query, e.g. {@code /echo?msg=hi}
+ * @param target the request target: path and query, e.g. {@code /echo?msg=hi}; for a request a test
+ *     sends ({@code Cluster.http}), the absolute URL, e.g. {@code http://orders/v1/orders}
  * @param headers the header fields in the order sent (a name may repeat)
  * @param body the request body, empty for none
  * @param clientAddress the peer as the server sees it, {@code ip:port} (IPv6 as {@code [ip]:port});

@@ -58,6 +58,17 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
     return ImmutableList.copyOf(range);
   }
 
+  /** The kinds that have stored objects, in name order. */
+  public java.util.SortedSet<String> kinds() {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    byKind.forEach((kind, table) -> {
+      if (!table.isEmpty()) {
+        out.add(kind);
+      }
+    });
+    return out;
+  }
+
   public int count(String kind) {
     TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
     return t == null ? 0 : t.size();

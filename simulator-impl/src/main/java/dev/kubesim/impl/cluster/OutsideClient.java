@@ -63,6 +63,12 @@ final class OutsideClient implements ExternalClient {
   }
 
   @Override
+  public dev.kubesim.api.HttpResult http(dev.kubesim.api.program.HttpRequest request) {
+    java.util.Objects.requireNonNull(request, "request");
+    return cluster.httpFrom(() -> host, request);
+  }
+
+  @Override
   public String toString() {
     return "external client " + address;
   }

@@ -247,6 +247,67 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
+  public List<dev.kubesim.api.model.Pod> pods(String namespace, String labelSelector) {
+    return locked(() -> PodQueries.matching(api, namespace, labelSelector));
+  }
+
+  @Override
+  public dev.kubesim.api.model.Pod pod(String namespace, String labelSelector) {
+    return locked(() -> PodQueries.pick(api, namespace, labelSelector));
+  }
+
+  @Override
+  public ExecResult execIn(String namespace, String labelSelector, String... command) {
+    List<String> argv = List.of(command);
+    return execTraced(() -> {
+      String pod = PodQueries.pick(api, namespace, labelSelector).metadata().nameOrEmpty();
+      return PodExec.run(this, namespace + "/" + pod, "", argv, "");
+    });
+  }
+
+  @Override
+  public dev.kubesim.api.ServiceView service(String namespace, String name) {
+    return locked(() -> Views.service(api, namespace, name));
+  }
+
+  @Override
+  public dev.kubesim.api.DeploymentView deployment(String namespace, String name) {
+    return locked(() -> Views.deployment(api, namespace, name));
+  }
+
+  @Override
+  public dev.kubesim.api.HttpResult http(String pod, dev.kubesim.api.program.HttpRequest request) {
+    java.util.Objects.requireNonNull(request, "request");
+    return httpFrom(() -> PodExec.container(this, pod, "", List.of("http")), request);
+  }
+
+  /**
+   * Sends a request from a container's network (a pod's, or an outside host's) under the lock, its
+   * trace captured as a command's is; the cluster settles afterwards.
+   */
+  dev.kubesim.api.HttpResult httpFrom(Supplier<dev.kubesim.impl.program.RunningContainer> container,
+      dev.kubesim.api.program.HttpRequest request) {
+    return locked(() -> {
+      dev.kubesim.impl.program.RunningContainer from = container.get();
+      network.traces().begin();
+      dev.kubesim.impl.program.nettools.TypedHttp.Outcome out;
+      try {
+        out = new dev.kubesim.impl.program.nettools.TypedHttp(network).send(from, request);
+      } finally {
+        lastExecTrace = network.traces().end();
+      }
+      loop.settle();
+      return new dev.kubesim.api.HttpResult(out.response(), out.answeredBy(),
+          out.exit(), out.error(), Duration.ofNanos(out.elapsedNanos()), lastExecTrace.orElseThrow());
+    });
+  }
+
+  @Override
+  public dev.kubesim.api.FakeApp fakeApp(String imageRepository) {
+    return locked(() -> ScriptedApp.register(this, imageRepository));
+  }
+
+  @Override
   public dev.kubesim.api.PodShell shell(String pod) {
     return shell(pod, "", List.of());
   }
@@ -575,6 +636,39 @@ public final class SimCluster implements Cluster, KubectlHost {
       loop.settle();
       return null;
     });
+  }
+
+  @Override
+  public Duration advanceUntil(Duration max, java.util.function.Predicate<Cluster> condition) {
+    java.util.Objects.requireNonNull(condition, "condition");
+    return locked(() -> VirtualWait.until(loop, max, "the condition", () -> condition.test(this), List::of));
+  }
+
+  @Override
+  public Duration awaitReady(Duration max) {
+    return locked(() -> {
+      Readiness readiness = new Readiness(api);
+      return VirtualWait.until(loop, max, "every workload and pod to be ready", () -> readiness.pendingEverywhere().isEmpty(),
+          readiness::pendingEverywhere);
+    });
+  }
+
+  @Override
+  public Duration awaitReady(String kind, String namespace, String name, Duration max) {
+    String stored = Readiness.kind(kind);
+    return locked(() -> {
+      Readiness readiness = new Readiness(api);
+      Supplier<List<String>> pending = () -> api.get(stored, namespace, name)
+          .map(o -> readiness.notReady(o).stream().toList())
+          .orElse(List.of(stored.toLowerCase(java.util.Locale.ROOT) + " " + namespace + "/" + name + ": not found"));
+      return VirtualWait.until(loop, max, stored.toLowerCase(java.util.Locale.ROOT) + " " + namespace + "/" + name
+          + " to be ready", () -> pending.get().isEmpty(), pending);
+    });
+  }
+
+  @Override
+  public String dumpJson() {
+    return locked(() -> ClusterJson.dump(api));
   }
 
   @Override

@@ -64,6 +64,57 @@ final class Curl implements Command {
     return new ExecResult(run.out.toString(), err, exit, Duration.ofNanos(pn.get().session().elapsed()));
   }
 
+  /** The request curl sends: method, Host, User-Agent, Accept, then -H headers replacing or adding. */
+  static HttpRequest request(CurlOptions o, CurlVersion v, Url url) {
+    String body = String.join("&", o.data);
+    String method = o.method != null ? o.method : o.head ? "HEAD" : !o.data.isEmpty() && !o.get ? "POST" : "GET";
+    String target = url.target();
+    if (o.get && !o.data.isEmpty()) {
+      target = target + (target.contains("?") ? "&" : "?") + body;
+      body = "";
+    }
+    List<HttpHeader> headers = new ArrayList<>();
+    String agent = o.userAgent != null ? o.userAgent : "curl/" + v.version;
+    if (v.connectionFilters) {
+      headers.add(HttpHeader.of("Host", url.hostHeader()));
+      headers.add(HttpHeader.of("User-Agent", agent));
+    } else {
+      headers.add(HttpHeader.of("User-Agent", agent));
+      headers.add(HttpHeader.of("Host", url.hostHeader()));
+    }
+    headers.add(HttpHeader.of("Accept", "*/*"));
+    if (!body.isEmpty()) {
+      headers.add(HttpHeader.of("Content-Length", Integer.toString(Run.bytes(body))));
+      headers.add(HttpHeader.of("Content-Type", "application/x-www-form-urlencoded"));
+    }
+    for (String line : o.headers) {
+      int colon = line.indexOf(':');
+      int semi = line.indexOf(';');
+      if (colon > 0) {
+        String name = line.substring(0, colon).trim();
+        String value = line.substring(colon + 1).trim();
+        boolean replaced = false;
+        for (int i = 0; i < headers.size(); i++) {
+          if (headers.get(i).is(name)) {
+            if (value.isEmpty()) {
+              headers.remove(i);
+            } else {
+              headers.set(i, HttpHeader.of(name, value));
+            }
+            replaced = true;
+            break;
+          }
+        }
+        if (!replaced && !value.isEmpty()) {
+          headers.add(HttpHeader.of(name, value));
+        }
+      } else if (semi > 0 && semi == line.length() - 1) {
+        headers.add(HttpHeader.of(line.substring(0, semi).trim(), ""));
+      }
+    }
+    return new HttpRequest(method, target, headers, body, "0.0.0.0:0", "0.0.0.0:0");
+  }
+
   /** One command's transfers. */
   private static final class Run {
     private final CurlOptions o;
@@ -116,115 +167,74 @@ final class Curl implements Command {
 
     /** One request; {@code given} is the URL as typed (null for a redirect). */
     private Transfer transfer(Url url, long start, String given) {
-      String scheme = url.scheme();
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        return new Transfer(fail(1, v.eight ? "Protocol \"" + scheme + "\" not supported"
-            : v.connectionFilters ? "Protocol \"" + scheme + "\" not supported or disabled in libcurl"
-            : "Protocol " + scheme + " not supported or disabled in libcurl", start, null,
-            Disposition.of(Disposition.Kind.NO_ROUTE, Cause.UNSUPPORTED_PROTOCOL, "unsupported protocol " + scheme)), null, null);
+      long totalDeadline = o.maxTime > 0 ? start + (long) (o.maxTime * 1e9) : Long.MAX_VALUE;
+      long connectDeadline = o.connectTimeout > 0 ? start + (long) (o.connectTimeout * 1e9) : Long.MAX_VALUE;
+      HttpRequest request = request(url);
+      HttpTransfer.Result t = HttpTransfer.run(pn, v, url, request, connectDeadline, totalDeadline);
+      if (t.stage() == HttpTransfer.Stage.UNSUPPORTED_PROTOCOL) {
+        return new Transfer(fail(t.exit(), t.error(), start, null, t.disposition()), null, null);
       }
       int conn = connections++;
       if (o.verbose && !v.connectionFilters && given != null && !given.equals(url.text())) {
         err.append("* Rebuilt URL to: ").append(url.text()).append('\n');
       }
-      PodNetwork.Lookup lookup = pn.lookup(url.host());
-      if (!lookup.found()) {
-        if (o.verbose) {
-          err.append("* Could not resolve host: ").append(url.host()).append('\n');
-          err.append(v.connectionFilters ? "* closing connection #" + conn + "\n" : "* Closing connection " + conn + "\n");
-        }
-        return new Transfer(fail(6, "Could not resolve host: " + url.host(), start, null, lookup.unresolved(url.host())),
-            null, null);
-      }
-      long totalDeadline = o.maxTime > 0 ? start + (long) (o.maxTime * 1e9) : Long.MAX_VALUE;
-      long connectDeadline = o.connectTimeout > 0 ? start + (long) (o.connectTimeout * 1e9) : Long.MAX_VALUE;
-      if (s.now() > totalDeadline) {
-        return new Transfer(fail(28, "Resolving timed out after " + pn.elapsedMillis() + " milliseconds", start, null,
-            new Disposition(Disposition.Kind.TIMED_OUT, Cause.TIMEOUT, lookup.server(), "the name did not resolve in time")),
-            null, null);
-      }
-      String ip = lookup.addresses().get(0);
-      if (o.verbose) {
-        if (v.eight && !Ip4.isValid(url.host())) {
-          err.append("* Host ").append(url.host()).append(':').append(url.port()).append(" was resolved.\n");
-          err.append("* IPv6: (none)\n* IPv4: ").append(String.join(", ", lookup.addresses())).append('\n');
-        } else if (!v.connectionFilters && !Ip4.isValid(url.host())) {
-          err.append("* Hostname was NOT found in DNS cache\n");
-        }
-        err.append(v.connectionFilters ? "*   Trying " + ip + ":" + url.port() + "...\n" : "*   Trying " + ip + "...\n");
-      }
-      HttpRequest request = request(url);
-      HttpClient.Result r = scheme.equals("https")
-          ? HttpClient.connect(pn.network(), s, pn.netns(), Ip4.parse(ip), url.port(), Math.min(connectDeadline, totalDeadline))
-          : HttpClient.fetch(pn.network(), s, pn.netns(), Ip4.parse(ip), url.port(), request, connectDeadline, totalDeadline);
       String host = url.host();
       int port = url.port();
-      switch (r.outcome()) {
-        case REFUSED, NO_ROUTE -> {
-          String errno = r.outcome() == HttpClient.Outcome.REFUSED ? "Connection refused" : "Network is unreachable";
-          Disposition.Kind kind = r.outcome() == HttpClient.Outcome.REFUSED ? Disposition.Kind.REFUSED : Disposition.Kind.NO_ROUTE;
-          String msg = connectFailure(host, port, errno);
-          if (o.verbose) {
+      if (t.stage() == HttpTransfer.Stage.UNRESOLVED) {
+        if (o.verbose) {
+          err.append("* Could not resolve host: ").append(host).append('\n');
+          err.append(v.connectionFilters ? "* closing connection #" + conn + "\n" : "* Closing connection " + conn + "\n");
+        }
+        return new Transfer(fail(t.exit(), t.error(), start, null, t.disposition()), null, null);
+      }
+      if (t.stage() == HttpTransfer.Stage.RESOLVE_TIMEOUT) {
+        return new Transfer(fail(t.exit(), t.error(), start, null, t.disposition()), null, null);
+      }
+      String ip = t.ip();
+      if (o.verbose) {
+        if (v.eight && !Ip4.isValid(host)) {
+          err.append("* Host ").append(host).append(':').append(port).append(" was resolved.\n");
+          err.append("* IPv6: (none)\n* IPv4: ").append(String.join(", ", t.lookup().addresses())).append('\n');
+        } else if (!v.connectionFilters && !Ip4.isValid(host)) {
+          err.append("* Hostname was NOT found in DNS cache\n");
+        }
+        err.append(v.connectionFilters ? "*   Trying " + ip + ":" + port + "...\n" : "*   Trying " + ip + "...\n");
+      }
+      HttpClient.Result r = t.client();
+      if (o.verbose) {
+        switch (r.outcome()) {
+          case REFUSED, NO_ROUTE -> {
+            String errno = r.outcome() == HttpClient.Outcome.REFUSED ? "Connection refused" : "Network is unreachable";
             err.append("* connect to ").append(ip).append(" port ").append(port).append(" failed: ").append(errno).append('\n');
             if (v.connectionFilters) {
-              err.append("* ").append(msg).append('\n');
+              err.append("* ").append(t.error()).append('\n');
             }
             closing(conn);
           }
-          return new Transfer(fail(7, msg, start, null, new Disposition(kind, r.cause(), r.object(), r.reason())), null, null);
-        }
-        case KERNEL_TIMEOUT -> {
-          String msg = connectFailure(host, port, "Connection timed out");
-          if (o.verbose) {
+          case KERNEL_TIMEOUT -> {
             err.append("* connect to ").append(ip).append(" port ").append(port).append(" failed: Connection timed out\n");
             closing(conn);
           }
-          return new Transfer(fail(v.connectionFilters ? 28 : 7, msg, start, null,
-              new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason())), null, null);
-        }
-        case CONNECT_TIMEOUT -> {
-          boolean byMaxTime = totalDeadline <= connectDeadline;
-          String msg = v.connectionFilters && !byMaxTime
-              ? "Failed to connect to " + host + " port " + port + " after " + pn.elapsedMillis() + " ms: Timeout was reached"
-              : "Connection timed out after " + pn.elapsedMillis() + " milliseconds";
-          if (o.verbose) {
-            closing(conn);
-          }
-          return new Transfer(fail(28, msg, start, null,
-              new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason())), null, null);
-        }
-        case TRANSFER_TIMEOUT -> {
-          return new Transfer(fail(28, "Operation timed out after " + pn.elapsedMillis() + " milliseconds with 0 bytes received",
-              start, null, new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason())), null, null);
-        }
-        case EMPTY_REPLY -> {
-          if (o.verbose) {
+          case CONNECT_TIMEOUT -> closing(conn);
+          case EMPTY_REPLY -> {
             connected(host, ip, port, conn);
             requestLines(request);
             err.append("* Empty reply from server\n");
             closing(conn);
           }
-          return new Transfer(fail(52, "Empty reply from server", start, null,
-              new Disposition(Disposition.Kind.EMPTY_REPLY, r.cause(), r.object(), r.reason())), null, null);
-        }
-        case CONNECTED -> {
-          // the simulated servers speak plain HTTP: the TLS handshake fails as it would against one
-          if (o.verbose) {
+          case CONNECTED -> {
             connected(host, ip, port, conn);
             err.append("* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n");
             closing(conn);
           }
-          String msg = v.connectionFilters ? "OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number"
-              : "Unknown SSL protocol error in connection to " + host + ":" + port;
-          return new Transfer(fail(35, msg, start, null,
-              new Disposition(Disposition.Kind.EMPTY_REPLY, Cause.TLS_NOT_SPOKEN, r.object(),
-                  "TLS is not simulated: " + r.object().map(Object::toString).orElse("-") + " speaks plain HTTP")),
-              null, null);
+          default -> { }
         }
-        default -> { }
       }
-      HttpResponse response = r.response().orElseThrow();
-      disposition = new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.answeredBy(), r.summary());
+      if (!t.responded()) {
+        return new Transfer(fail(t.exit(), t.error(), start, null, t.disposition()), null, null);
+      }
+      HttpResponse response = t.response().orElseThrow();
+      disposition = t.disposition();
       if (o.verbose) {
         connected(host, ip, port, conn);
         requestLines(request);
@@ -301,61 +311,8 @@ final class Curl implements Command {
       }
     }
 
-    private String connectFailure(String host, int port, String errno) {
-      return v.connectionFilters
-          ? "Failed to connect to " + host + " port " + port + " after " + pn.elapsedMillis() + " ms: Couldn't connect to server"
-          : "Failed to connect to " + host + " port " + port + ": " + errno;
-    }
-
-    /** The request curl sends: method, Host, User-Agent, Accept, then -H headers replacing or adding. */
     private HttpRequest request(Url url) {
-      String body = String.join("&", o.data);
-      String method = o.method != null ? o.method : o.head ? "HEAD" : !o.data.isEmpty() && !o.get ? "POST" : "GET";
-      String target = url.target();
-      if (o.get && !o.data.isEmpty()) {
-        target = target + (target.contains("?") ? "&" : "?") + body;
-        body = "";
-      }
-      List<HttpHeader> headers = new ArrayList<>();
-      String agent = o.userAgent != null ? o.userAgent : "curl/" + v.version;
-      if (v.connectionFilters) {
-        headers.add(HttpHeader.of("Host", url.hostHeader()));
-        headers.add(HttpHeader.of("User-Agent", agent));
-      } else {
-        headers.add(HttpHeader.of("User-Agent", agent));
-        headers.add(HttpHeader.of("Host", url.hostHeader()));
-      }
-      headers.add(HttpHeader.of("Accept", "*/*"));
-      if (!body.isEmpty()) {
-        headers.add(HttpHeader.of("Content-Length", Integer.toString(bytes(body))));
-        headers.add(HttpHeader.of("Content-Type", "application/x-www-form-urlencoded"));
-      }
-      for (String line : o.headers) {
-        int colon = line.indexOf(':');
-        int semi = line.indexOf(';');
-        if (colon > 0) {
-          String name = line.substring(0, colon).trim();
-          String value = line.substring(colon + 1).trim();
-          boolean replaced = false;
-          for (int i = 0; i < headers.size(); i++) {
-            if (headers.get(i).is(name)) {
-              if (value.isEmpty()) {
-                headers.remove(i);
-              } else {
-                headers.set(i, HttpHeader.of(name, value));
-              }
-              replaced = true;
-              break;
-            }
-          }
-          if (!replaced && !value.isEmpty()) {
-            headers.add(HttpHeader.of(name, value));
-          }
-        } else if (semi > 0 && semi == line.length() - 1) {
-          headers.add(HttpHeader.of(line.substring(0, semi).trim(), ""));
-        }
-      }
-      return new HttpRequest(method, target, headers, body, "0.0.0.0:0", "0.0.0.0:0");
+      return Curl.request(o, v, url);
     }
 
     private static String headBlock(HttpResponse response) {
