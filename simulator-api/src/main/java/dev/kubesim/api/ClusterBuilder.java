@@ -148,7 +148,8 @@ public final class ClusterBuilder {
   public Cluster build() {
     ClusterOptions options = options();
     ClusterFactory factory = Engine.FACTORY.orElseThrow(
-        () -> new IllegalStateException("no kubesim engine on the classpath: add simulator-impl"));
+        () -> new IllegalStateException("no kubesim engine on the class path: add the artifact "
+            + "dev.kubesim:simulator-impl beside dev.kubesim:simulator-api (in test scope for tests)"));
     return factory.create(options);
   }
 
