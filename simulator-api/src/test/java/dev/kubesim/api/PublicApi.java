@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 final class PublicApi {
   private PublicApi() {}
 
-  /** The API of the classes of these packages (not their subpackages' unless listed) below a class folder. */
-  static List<String> of(Path classes, List<String> packages) {
+  /** The API of every class below a class folder. */
+  static List<String> of(Path classes) {
     List<String> lines = new ArrayList<>();
-    for (Class<?> type : types(classes, packages)) {
+    for (Class<?> type : types(classes)) {
       if (!exported(type)) {
         continue;
       }
@@ -53,23 +53,20 @@ final class PublicApi {
     return lines.stream().sorted().distinct().toList();
   }
 
-  private static List<Class<?>> types(Path classes, List<String> packages) {
+  private static List<Class<?>> types(Path classes) {
     List<Class<?>> out = new ArrayList<>();
-    for (String pkg : packages) {
-      Path dir = classes.resolve(pkg.replace('.', '/'));
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-          String simple = file.getFileName().toString().replace(".class", "");
-          if (simple.equals("package-info") || simple.equals("module-info")) {
-            continue;
-          }
-          out.add(Class.forName(pkg + "." + simple, false, PublicApi.class.getClassLoader()));
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+        String binary = classes.relativize(file).toString().replace(".class", "").replace(file.getFileSystem().getSeparator(), ".");
+        if (binary.endsWith("package-info") || binary.endsWith("module-info")) {
+          continue;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
+        out.add(Class.forName(binary, false, PublicApi.class.getClassLoader()));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
     }
     return out;
   }
@@ -109,12 +106,23 @@ final class PublicApi {
     return generic.replace(" " + type.getTypeName() + "." + member, " " + member);
   }
 
+  /** An annotation element's default as Java writes it: {@code 1}, {@code "iptables"}, {@code {"coredns"}}. */
   private static String defaultValue(Method m) {
     Object value = m.getDefaultValue();
-    if (value == null) {
-      return "";
+    return value == null ? "" : " default " + literal(value);
+  }
+
+  private static String literal(Object value) {
+    if (value instanceof String s) {
+      return '"' + s + '"';
     }
-    return " default " + (value.getClass().isArray() ? Arrays.deepToString(new Object[] {value}).replaceAll("^\\[|\\]$", "")
-        : value.toString());
+    if (value.getClass().isArray()) {
+      List<String> items = new ArrayList<>();
+      for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+        items.add(literal(java.lang.reflect.Array.get(value, i)));
+      }
+      return "{" + String.join(", ", items) + "}";
+    }
+    return value.toString();
   }
 }

@@ -23,7 +23,8 @@ class PublicApiTest {
 
   @Test
   void thePublicApiIsTheCheckedInOne() throws IOException {
-    List<String> current = PublicApi.of(Path.of("target/classes"), List.of("dev.kubesim.api", "dev.kubesim.junit"));
+    List<String> current = PublicApi.of(Path.of("target/classes"));
+    assertThat(current).as("the public types compiled into %s", Path.of("target/classes").toAbsolutePath()).isNotEmpty();
     String text = String.join("\n", current) + "\n";
     if (Boolean.getBoolean("kubesim.api.update")) {
       Files.writeString(DUMP, text, StandardCharsets.UTF_8);
