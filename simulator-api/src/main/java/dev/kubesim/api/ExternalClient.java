@@ -39,7 +39,7 @@ public interface ExternalClient {
   /** The address of {@link Cluster#external()}: a host of TEST-NET-3 (RFC 5737), outside every cluster range. */
   String DEFAULT_ADDRESS = "203.0.113.2";
 
-  /** The host's IPv4 address, the source of its packets. */
+  /** {@return the host's IPv4 address, the source of its packets} */
   String address();
 
   /**

@@ -27,17 +27,17 @@ public class KubeSimException extends RuntimeException {
     this(reason, code, message, ImmutableList.of());
   }
 
-  /** Kubernetes' reason: {@code Invalid}, {@code NotFound}, {@code AlreadyExists}, ... */
+  /** {@return Kubernetes' reason: {@code Invalid}, {@code NotFound}, {@code AlreadyExists}, ...} */
   public String reason() {
     return reason;
   }
 
-  /** The HTTP status code the API server would answer with (422, 404, 409, 400, ...). */
+  /** {@return the HTTP status code the API server would answer with (422, 404, 409, 400, ...)} */
   public int code() {
     return code;
   }
 
-  /** The causes, in the order the API server lists them; empty when there are none. */
+  /** {@return the causes, in the order the API server lists them; empty when there are none} */
   public ImmutableList<StatusCause> causes() {
     return causes;
   }

@@ -9,7 +9,7 @@ package dev.kubesim.api;
  *     command's own non-zero code)
  */
 public record KubectlResult(String stdout, String stderr, int exitCode) {
-  /** Standard output followed by standard error, as a terminal would show them. */
+  /** {@return standard output followed by standard error, as a terminal would show them} */
   public String output() {
     return stdout + stderr;
   }

@@ -22,7 +22,7 @@ public record NodeConfig(String name, List<String> addresses, String podCIDR) {
     return new NodeConfig(name, List.of(address), podCIDR);
   }
 
-  /** The node's InternalIP: its first address. */
+  /** {@return the node's InternalIP: its first address} */
   public String internalIP() {
     return addresses.get(0);
   }

@@ -28,7 +28,7 @@ import java.util.Optional;
  * lock.
  */
 public interface PodShell extends AutoCloseable {
-  /** The prompt the shell prints before it reads the next line; empty once it has ended. */
+  /** {@return the prompt the shell prints before it reads the next line; empty once it has ended} */
   String prompt();
 
   /**
@@ -41,10 +41,10 @@ public interface PodShell extends AutoCloseable {
    */
   ExecResult run(String line);
 
-  /** Whether the shell still reads lines: false after {@code exit} or {@link #close()}. */
+  /** {@return whether the shell still reads lines: false after {@code exit} or {@link #close()}} */
   boolean isOpen();
 
-  /** The shell's exit status, once it has ended (what {@code kubectl exec} exits with). */
+  /** {@return the shell's exit status, once it has ended (what {@code kubectl exec} exits with)} */
   Optional<Integer> exitCode();
 
   /**

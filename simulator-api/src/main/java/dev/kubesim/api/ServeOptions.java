@@ -21,7 +21,7 @@ public record ServeOptions(int port, boolean wallClock, int watchHistory) {
     }
   }
 
-  /** A free port, stepped virtual time, 10,000 changes of watch history. */
+  /** {@return a free port, stepped virtual time, 10,000 changes of watch history} */
   public static ServeOptions defaults() {
     return new ServeOptions(0, false, 10_000);
   }

@@ -22,7 +22,7 @@ import java.net.URI;
  * <p>Closed with its cluster, or earlier by {@link #close()}.
  */
 public interface ServedApi extends AutoCloseable {
-  /** Where the API is served: {@code http://127.0.0.1:PORT}. */
+  /** {@return where the API is served: {@code http://127.0.0.1:PORT}} */
   URI url();
 
   /**

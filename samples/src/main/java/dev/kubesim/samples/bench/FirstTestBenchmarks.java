@@ -22,6 +22,11 @@ import java.util.Map;
  * ReplicationController and Service applied and settled. {@code test.warm}: one whole test in a
  * warm JVM, a cluster built, the kubia ReplicationController and Service applied and settled, and
  * one {@code curl} from a kubia pod to the Service.
+ *
+ * <p>{@code cluster.cold.cds} and {@code cluster.cold.kubia.cds} are the cold figures again with
+ * an application class-data archive (JDK CDS: {@code -XX:ArchiveClassesAtExit} once, then {@code
+ * -XX:SharedArchiveFile}), which a test suite can use through Surefire's {@code argLine}; the JVM
+ * takes archives of jars only, so these need the class path of {@code java -jar kubesim.jar}.
  */
 public final class FirstTestBenchmarks {
   private FirstTestBenchmarks() {}
@@ -31,14 +36,23 @@ public final class FirstTestBenchmarks {
     return List.of(
         Benchmark.of("cluster.cold", "ms", () -> coldStart().get("built"), 0, 5),
         Benchmark.of("cluster.cold.kubia", "ms", () -> coldStart().get("settled"), 0, 5),
+        Benchmark.of("cluster.cold.cds", "ms", () -> coldStart(ClassDataArchive.options()).get("built"), 0, 5),
+        Benchmark.of("cluster.cold.kubia.cds", "ms", () -> coldStart(ClassDataArchive.options()).get("settled"), 0, 5),
         new WarmTest());
   }
 
   /** One child JVM's stages and their milliseconds since its start. */
   static Map<String, Double> coldStart() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(
-        java, "-cp", System.getProperty("java.class.path"), ColdStart.class.getName());
+    return coldStart(List.of());
+  }
+
+  /** One child JVM, started with these JVM options, and its stages' milliseconds since its start. */
+  static Map<String, Double> coldStart(List<String> jvmOptions) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStart.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     Map<String, Double> stages = new HashMap<>();
     StringBuilder output = new StringBuilder();
@@ -64,6 +78,32 @@ public final class FirstTestBenchmarks {
       throw new IllegalStateException(e);
     }
     return stages;
+  }
+
+  /** The class-data archive of a cold start, dumped by one child JVM on first use and reused by the others. */
+  static final class ClassDataArchive {
+    private static List<String> options;
+
+    private ClassDataArchive() {}
+
+    static synchronized List<String> options() {
+      if (options == null) {
+        try {
+          Path dir = java.nio.file.Files.createTempDirectory("kubesim-cds");
+          Path archive = dir.resolve("cold-start.jsa");
+          archive.toFile().deleteOnExit();
+          dir.toFile().deleteOnExit();
+          coldStart(List.of("-XX:ArchiveClassesAtExit=" + archive));
+          if (!java.nio.file.Files.exists(archive)) {
+            throw new IllegalStateException("the JVM wrote no class-data archive (the class path must hold jars only)");
+          }
+          options = List.of("-XX:SharedArchiveFile=" + archive);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return options;
+    }
   }
 
   /** {@code test.warm}: build, apply kubia's RC and Service, settle, one curl, close. */
