@@ -48,10 +48,17 @@ public interface ExternalClient {
    * the network ({@link ExecResult#trace()}, empty when it sent nothing). The cluster settles
    * afterwards.
    *
+   * @param command the program and its arguments
+   * @return the process's output, exit code, virtual time and trace
    * @throws IllegalArgumentException when the command is empty
    */
   ExecResult exec(String... command);
 
-  /** {@link #exec(String...)} with the command line as a list. */
+  /**
+   * {@link #exec(String...)} with the command line as a list.
+   *
+   * @param command the program and its arguments
+   * @return the process's output, exit code, virtual time and trace
+   */
   ExecResult exec(List<String> command);
 }

@@ -16,6 +16,14 @@ public class KubeSimException extends RuntimeException {
   private final int code;
   private final ImmutableList<StatusCause> causes;
 
+  /**
+   * A failure with Kubernetes' reason, code and causes.
+   *
+   * @param reason the reason ({@code Invalid}, {@code NotFound}, ...)
+   * @param code the HTTP status code
+   * @param message the message, as kubectl prints it
+   * @param causes the causes, as the API server lists them
+   */
   public KubeSimException(String reason, int code, String message, List<StatusCause> causes) {
     super(message);
     this.reason = reason;
@@ -23,6 +31,13 @@ public class KubeSimException extends RuntimeException {
     this.causes = ImmutableList.copyOf(causes);
   }
 
+  /**
+   * A failure with Kubernetes' reason and code, without causes.
+   *
+   * @param reason the reason ({@code Invalid}, {@code NotFound}, ...)
+   * @param code the HTTP status code
+   * @param message the message, as kubectl prints it
+   */
   public KubeSimException(String reason, int code, String message) {
     this(reason, code, message, ImmutableList.of());
   }

@@ -14,6 +14,7 @@ public record KubectlResult(String stdout, String stderr, int exitCode) {
     return stdout + stderr;
   }
 
+  /** {@return whether kubectl exited with 0} */
   public boolean succeeded() {
     return exitCode == 0;
   }

@@ -34,6 +34,7 @@ public interface PodShell extends AutoCloseable {
   /**
    * Runs one line as typed at the prompt.
    *
+   * @param line one command line, as typed at the prompt
    * @return what the line printed on standard output and standard error (a terminal shows both,
    *     interleaved), {@code $?} after it as the exit code — the shell's exit status when the line
    *     ended the shell ({@code exit 3}) — the virtual time it took, and its trace

@@ -28,6 +28,8 @@ public interface ServedApi extends AutoCloseable {
   /**
    * A kubeconfig whose current context ({@code kubesim}) reaches this server, namespace {@code
    * default}, without credentials.
+   *
+   * @return the kubeconfig's YAML
    */
   String kubeconfig();
 
