@@ -58,10 +58,10 @@ final class ClusterStart {
   }
 
   /**
-   * Waits until the applied objects have been acted on. Today that is a settle (controllers,
-   * scheduler and kubelets run until nothing is pending); this is the one place to call {@code
-   * Cluster.awaitReady(Duration)} once the cluster has it, so that image pulls and readiness probes
-   * are waited for too.
+   * Waits until the applied objects have been acted on. Today that is a settle: controllers,
+   * scheduler and kubelets run until nothing is pending, image pulls and the readiness probes'
+   * first results included. This is the one place to call {@code Cluster.awaitReady(Duration)}
+   * instead once the cluster has it, with a bound of virtual time from the annotation.
    */
   private static void awaitReady(Cluster cluster) {
     cluster.settle();
