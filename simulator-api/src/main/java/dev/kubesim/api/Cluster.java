@@ -17,11 +17,7 @@ import java.util.function.Consumer;
  * return, so controllers have reacted; {@link #advance} moves virtual time on.
  */
 public interface Cluster extends AutoCloseable {
-  /**
-   * The options the cluster was built with.
-   *
-   * @return the options, defaults filled in
-   */
+  /** The options the cluster was built with. */
   ClusterOptions options();
 
   /**
@@ -262,11 +258,7 @@ public interface Cluster extends AutoCloseable {
   /** Runs until no controller has work pending. */
   void settle();
 
-  /**
-   * Virtual time since the cluster was built.
-   *
-   * @return the virtual time elapsed
-   */
+  /** Virtual time since the cluster was built. */
   Duration now();
 
   /**
