@@ -4,6 +4,11 @@ package dev.kubesim.api;
 public class AlreadyExistsException extends KubeSimException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An object that exists already.
+   *
+   * @param message the message, as kubectl prints it
+   */
   public AlreadyExistsException(String message) {
     super("AlreadyExists", 409, message);
   }

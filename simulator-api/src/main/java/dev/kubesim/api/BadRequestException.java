@@ -11,10 +11,21 @@ import java.util.List;
 public class BadRequestException extends KubeSimException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A request that could not be decoded, with its causes.
+   *
+   * @param message the message, as kubectl prints it
+   * @param causes the causes, as the API server lists them
+   */
   public BadRequestException(String message, List<StatusCause> causes) {
     super("BadRequest", 400, message, causes);
   }
 
+  /**
+   * A request that could not be decoded.
+   *
+   * @param message the message, as kubectl prints it
+   */
   public BadRequestException(String message) {
     super("BadRequest", 400, message);
   }

@@ -31,6 +31,7 @@ public interface Cluster extends AutoCloseable {
    * does not stop the others, and a text is read up to its first document that does not parse
    * (the documents before it are applied).
    *
+   * @param manifests one or more YAML or JSON documents
    * @return the stored objects, after defaulting and allocation
    * @throws KubeSimException after the valid documents are applied, when any failed: kubectl's
    *     message for each, one per line (its own errors first, then the API server's in document
@@ -43,36 +44,90 @@ public interface Cluster extends AutoCloseable {
    * Applies a manifest file, or every {@code .yaml}/{@code .yml}/{@code .json} file below a folder,
    * as {@link #apply(String)} does; a file that does not parse stops at that document and the next
    * file is read.
+   *
+   * @param fileOrFolder a manifest file, or a folder read with its subfolders
+   * @return the stored objects, after defaulting and allocation
    */
   ImmutableList<KubeObject> apply(Path fileOrFolder);
 
-  /** Applies a manifest from the classpath, as {@link #apply(String)} does. */
+  /**
+   * Applies a manifest from the classpath, as {@link #apply(String)} does.
+   *
+   * @param classpathResource the resource's name ({@code k8s/kubia.yaml})
+   * @return the stored objects, after defaulting and allocation
+   */
   ImmutableList<KubeObject> applyResource(String classpathResource);
 
-  /** Applies objects in order, like {@link #apply(String)}, and settles once at the end. */
+  /**
+   * Applies objects in order, like {@link #apply(String)}, and settles once at the end.
+   *
+   * @param objects the objects to create or update
+   * @return the stored objects, after defaulting and allocation
+   */
   ImmutableList<KubeObject> applyAll(java.util.List<? extends KubeObject> objects);
 
-  /** Applies one object. */
+  /**
+   * Applies one object: creates it when absent, updates it otherwise.
+   *
+   * @param object the object
+   * @return the stored object, after defaulting and allocation
+   */
   KubeObject apply(KubeObject object);
 
-  /** Creates one object; fails with {@link AlreadyExistsException} when it exists. */
+  /**
+   * Creates one object; fails with {@link AlreadyExistsException} when it exists.
+   *
+   * @param object the object
+   * @return the stored object, after defaulting and allocation
+   */
   KubeObject create(KubeObject object);
 
-  /** The object of a kind ({@code Service}, {@code Pod}, ...) by namespace and name. */
+  /**
+   * The object of a kind by namespace and name.
+   *
+   * @param kind the kind ({@code Service}, {@code Pod}, ...)
+   * @param namespace the namespace ({@code ""} for cluster-scoped kinds)
+   * @param name the object's name
+   * @return the object, or empty when there is none
+   */
   Optional<KubeObject> get(String kind, String namespace, String name);
 
-  /** The typed object by namespace ({@code ""} for cluster-scoped kinds) and name. */
+  /**
+   * The typed object by namespace and name.
+   *
+   * @param <T> the object's type
+   * @param type the object's record type ({@code Service.class})
+   * @param namespace the namespace ({@code ""} for cluster-scoped kinds)
+   * @param name the object's name
+   * @return the object, or empty when there is none
+   */
   <T extends KubeObject> Optional<T> get(Class<T> type, String namespace, String name);
 
-  /** Objects of a type in one namespace, in name order. */
+  /**
+   * Objects of a type in one namespace, in name order.
+   *
+   * @param <T> the objects' type
+   * @param type the objects' record type ({@code Pod.class})
+   * @param namespace the namespace
+   * @return the objects, in name order
+   */
   <T extends KubeObject> ImmutableList<T> list(Class<T> type, String namespace);
 
-  /** Objects of a type in every namespace, in (namespace, name) order. */
+  /**
+   * Objects of a type in every namespace, in (namespace, name) order.
+   *
+   * @param <T> the objects' type
+   * @param type the objects' record type ({@code Pod.class})
+   * @return the objects, in (namespace, name) order
+   */
   <T extends KubeObject> ImmutableList<T> listAll(Class<T> type);
 
   /**
    * Deletes an object.
    *
+   * @param kind the kind ({@code Service}, {@code Pod}, ...)
+   * @param namespace the namespace ({@code ""} for cluster-scoped kinds)
+   * @param name the object's name
    * @throws NotFoundException when it does not exist
    */
   void delete(String kind, String namespace, String name);
@@ -82,10 +137,19 @@ public interface Cluster extends AutoCloseable {
    * process's own output and exit code (without kubectl's added lines).
    *
    * @param pod {@code namespace/name}, or a name in {@code default}
+   * @param command the program and its arguments
+   * @return the process's output and exit code, with the trace of its requests
    */
   ExecResult exec(String pod, String... command);
 
-  /** Runs a command in a named container of a pod ({@code kubectl exec POD -c CONTAINER -- COMMAND}). */
+  /**
+   * Runs a command in a named container of a pod ({@code kubectl exec POD -c CONTAINER -- COMMAND}).
+   *
+   * @param pod {@code namespace/name}, or a name in {@code default}
+   * @param container the container's name
+   * @param command the program and its arguments
+   * @return the process's output and exit code, with the trace of its requests
+   */
   ExecResult exec(String pod, String container, java.util.List<String> command);
 
   /**
@@ -166,6 +230,7 @@ public interface Cluster extends AutoCloseable {
    * the same shell (variables, {@code cd} and {@code $?} carry from line to line).
    *
    * @param pod {@code namespace/name}, or a name in {@code default}
+   * @return the open shell; close it to end the session
    * @throws NotFoundException when the pod does not exist
    * @throws BadRequestException when the pod has no running container to exec into
    */
@@ -175,9 +240,11 @@ public interface Cluster extends AutoCloseable {
    * Opens a shell in a named container of a pod ({@code kubectl exec -it POD -c CONTAINER --
    * COMMAND}).
    *
+   * @param pod {@code namespace/name}, or a name in {@code default}
    * @param container the container's name; empty for the first
    * @param command the shell and its options ({@code bash}, {@code sh}, {@code /bin/ash}); empty for
    *     bash where the image has it, {@code sh} otherwise
+   * @return the open shell; close it to end the session
    * @throws KubeSimException with reason {@code InternalError} when the image has no such program,
    *     in the container runtime's words ({@code exec: "bash": executable file not found in $PATH})
    * @throws IllegalArgumentException when the command is not a shell reading its input (a program
@@ -190,12 +257,16 @@ public interface Cluster extends AutoCloseable {
    * LoadBalancer addresses through the cloud's load balancer and Services' externalIPs, and runs
    * {@code curl}, {@code wget}, {@code ping}... ({@code cluster.external().exec("curl", "-s",
    * "http://192.168.49.2:30123/")}).
+   *
+   * @return the client at the default address
    */
   ExternalClient external();
 
   /**
    * A client outside the cluster at this address (the same host for the same address).
    *
+   * @param ip the client's IPv4 address
+   * @return the client at that address
    * @throws IllegalArgumentException when {@code ip} is not an IPv4 address, or is one of the
    *     cluster's (a node's, the pod network's, the Service range's)
    */
@@ -220,7 +291,9 @@ public interface Cluster extends AutoCloseable {
    * the cluster's current instant. Time does not move.
    *
    * @param pods {@code namespace/name} (or a name in {@code default}), in the order rows and columns take
+   * @param port the servers' port
    * @param protocol {@code TCP} or {@code UDP}
+   * @return every ordered pair's outcome
    * @throws NotFoundException when a pod does not exist
    * @throws IllegalArgumentException for another protocol (SCTP is not simulated) or a port outside 1-65535
    */
@@ -229,12 +302,19 @@ public interface Cluster extends AutoCloseable {
   /**
    * {@link #reachability(java.util.List, int, String)} for every pod with an IP of these
    * namespaces (all namespaces but {@code kube-*} when none are given), in (namespace, name) order.
+   *
+   * @param namespaces the namespaces whose pods take part; empty for all but {@code kube-*}
+   * @param port the servers' port
+   * @param protocol {@code TCP} or {@code UDP}
+   * @return every ordered pair's outcome
    */
   ReachabilityMatrix reachabilityOf(java.util.List<String> namespaces, int port, String protocol);
 
   /**
    * A node of the cluster, to stop and start it ({@code cluster.node("node-2").stop()}).
    *
+   * @param name the node's name
+   * @return a handle on the node
    * @throws NotFoundException when the cluster has no node of that name
    */
   NodeHandle node(String name);
@@ -243,13 +323,25 @@ public interface Cluster extends AutoCloseable {
    * The programs images run in this cluster: register your own to make an image answer requests
    * your way ({@code cluster.programs().register("example/echo", Program.builder()...build())});
    * containers started afterwards run it.
+   *
+   * @return the cluster's program registry
    */
   dev.kubesim.api.program.Programs programs();
 
-  /** Runs a kubectl command line ({@code get pods -o wide}; a leading {@code kubectl} is optional). */
+  /**
+   * Runs a kubectl command line.
+   *
+   * @param commandLine the command line ({@code get pods -o wide}; a leading {@code kubectl} is
+   *     optional), split into words as a shell splits it
+   * @return what kubectl printed and its exit code
+   */
   KubectlResult kubectl(String commandLine);
 
-  /** Lets virtual time pass, running everything due meanwhile. */
+  /**
+   * Lets virtual time pass, running everything due meanwhile.
+   *
+   * @param duration how much virtual time passes
+   */
   void advance(Duration duration);
 
   /** Runs until no controller has work pending. */
@@ -301,6 +393,9 @@ public interface Cluster extends AutoCloseable {
   /**
    * Calls {@code listener} with every later change of the kind, synchronously, in commit order.
    * The listener must not call back into the cluster.
+   *
+   * @param kind the kind ({@code Pod}, {@code Service}, ...)
+   * @param listener what hears each change
    */
   void watch(String kind, Consumer<ObjectChange> listener);
 
@@ -310,6 +405,8 @@ public interface Cluster extends AutoCloseable {
    * clients) work against it. Requests are calls like the others: they take the cluster's lock, and
    * the cluster has settled before any read (see {@link ServedApi}). The server is closed with the
    * cluster.
+   *
+   * @return the running server
    */
   default ServedApi serve() {
     return serve(ServeOptions.defaults());
@@ -318,6 +415,8 @@ public interface Cluster extends AutoCloseable {
   /**
    * Serves this cluster's Kubernetes API over HTTP with these options.
    *
+   * @param options the port, clock and watch history
+   * @return the running server
    * @throws java.io.UncheckedIOException when the port cannot be bound
    */
   ServedApi serve(ServeOptions options);

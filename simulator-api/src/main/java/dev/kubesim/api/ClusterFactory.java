@@ -5,5 +5,11 @@ package dev.kubesim.api;
  * java.util.ServiceLoader}. Users call {@link KubeSim#cluster()} instead.
  */
 public interface ClusterFactory {
+  /**
+   * Builds and boots a cluster.
+   *
+   * @param options the cluster's options
+   * @return the running cluster
+   */
   Cluster create(ClusterOptions options);
 }

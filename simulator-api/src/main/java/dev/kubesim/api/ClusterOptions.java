@@ -51,7 +51,13 @@ public record ClusterOptions(
     upstreamDns = dns.build();
   }
 
-  /** The default nodes: {@code count} nodes named {@code node-i}, {@code 192.168.49.(i+1)}, {@code 10.244.i.0/24}. */
+  /**
+   * The default nodes: {@code count} nodes named {@code node-i}, {@code 192.168.49.(i+1)}, {@code
+   * 10.244.i.0/24}.
+   *
+   * @param count how many, 1 to 250
+   * @return the nodes, in name order
+   */
   public static ImmutableList<NodeConfig> defaultNodes(int count) {
     if (count < 1 || count > 250) {
       throw new IllegalArgumentException("node count must be between 1 and 250, got " + count);

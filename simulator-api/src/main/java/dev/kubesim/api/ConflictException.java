@@ -4,6 +4,11 @@ package dev.kubesim.api;
 public class ConflictException extends KubeSimException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A conflicting update.
+   *
+   * @param message the message, as kubectl prints it
+   */
   public ConflictException(String message) {
     super("Conflict", 409, message);
   }

@@ -63,7 +63,7 @@ public record ExecResult(String stdout, String stderr, int exitCode, Duration el
     return exitCode == 0;
   }
 
-  /** Whether the command would run until it is killed. */
+  /** {@return whether the command would run until it is killed} */
   public boolean runsForever() {
     return elapsed.equals(FOREVER);
   }

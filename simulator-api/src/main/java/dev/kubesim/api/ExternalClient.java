@@ -39,7 +39,7 @@ public interface ExternalClient {
   /** The address of {@link Cluster#external()}: a host of TEST-NET-3 (RFC 5737), outside every cluster range. */
   String DEFAULT_ADDRESS = "203.0.113.2";
 
-  /** The host's IPv4 address, the source of its packets. */
+  /** {@return the host's IPv4 address, the source of its packets} */
   String address();
 
   /**
@@ -48,11 +48,18 @@ public interface ExternalClient {
    * the network ({@link ExecResult#trace()}, empty when it sent nothing). The cluster settles
    * afterwards.
    *
+   * @param command the program and its arguments
+   * @return the process's output, exit code, virtual time and trace
    * @throws IllegalArgumentException when the command is empty
    */
   ExecResult exec(String... command);
 
-  /** {@link #exec(String...)} with the command line as a list. */
+  /**
+   * {@link #exec(String...)} with the command line as a list.
+   *
+   * @param command the program and its arguments
+   * @return the process's output, exit code, virtual time and trace
+   */
   ExecResult exec(List<String> command);
 
   /**

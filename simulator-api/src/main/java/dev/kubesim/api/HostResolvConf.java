@@ -14,7 +14,7 @@ public record HostResolvConf(List<String> nameservers, List<String> searches, Li
     options = ImmutableList.copyOf(options);
   }
 
-  /** The default: the node's upstream resolver {@code 192.168.49.1}, no search paths, no options. */
+  /** {@return the default: the node's upstream resolver {@code 192.168.49.1}, no search paths, no options} */
   public static HostResolvConf defaults() {
     return new HostResolvConf(List.of("192.168.49.1"), List.of(), List.of());
   }

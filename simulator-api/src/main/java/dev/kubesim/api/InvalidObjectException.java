@@ -10,6 +10,12 @@ import java.util.List;
 public class InvalidObjectException extends KubeSimException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A rejected object.
+   *
+   * @param message the message, as kubectl prints it
+   * @param causes one cause per field error
+   */
   public InvalidObjectException(String message, List<StatusCause> causes) {
     super("Invalid", 422, message, causes);
   }

@@ -26,7 +26,7 @@ public record KubeProxyOptions(
     nodePortAddresses = ImmutableList.copyOf(nodePortAddresses);
   }
 
-  /** iptables mode, no masquerade-all, ClusterCIDR detection, localhost nodePorts, all addresses. */
+  /** {@return iptables mode, no masquerade-all, ClusterCIDR detection, localhost nodePorts, all addresses} */
   public static KubeProxyOptions defaults() {
     return new KubeProxyOptions("iptables", false, "ClusterCIDR", true, List.of());
   }

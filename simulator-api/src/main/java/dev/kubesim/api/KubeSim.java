@@ -14,7 +14,7 @@ package dev.kubesim.api;
 public final class KubeSim {
   private KubeSim() {}
 
-  /** A builder of a new cluster with the default options. */
+  /** {@return a builder of a new cluster with the default options} */
   public static ClusterBuilder cluster() {
     return new ClusterBuilder();
   }

@@ -16,6 +16,14 @@ public class KubeSimException extends RuntimeException {
   private final int code;
   private final ImmutableList<StatusCause> causes;
 
+  /**
+   * A failure with Kubernetes' reason, code and causes.
+   *
+   * @param reason the reason ({@code Invalid}, {@code NotFound}, ...)
+   * @param code the HTTP status code
+   * @param message the message, as kubectl prints it
+   * @param causes the causes, as the API server lists them
+   */
   public KubeSimException(String reason, int code, String message, List<StatusCause> causes) {
     super(message);
     this.reason = reason;
@@ -23,21 +31,28 @@ public class KubeSimException extends RuntimeException {
     this.causes = ImmutableList.copyOf(causes);
   }
 
+  /**
+   * A failure with Kubernetes' reason and code, without causes.
+   *
+   * @param reason the reason ({@code Invalid}, {@code NotFound}, ...)
+   * @param code the HTTP status code
+   * @param message the message, as kubectl prints it
+   */
   public KubeSimException(String reason, int code, String message) {
     this(reason, code, message, ImmutableList.of());
   }
 
-  /** Kubernetes' reason: {@code Invalid}, {@code NotFound}, {@code AlreadyExists}, ... */
+  /** {@return Kubernetes' reason: {@code Invalid}, {@code NotFound}, {@code AlreadyExists}, ...} */
   public String reason() {
     return reason;
   }
 
-  /** The HTTP status code the API server would answer with (422, 404, 409, 400, ...). */
+  /** {@return the HTTP status code the API server would answer with (422, 404, 409, 400, ...)} */
   public int code() {
     return code;
   }
 
-  /** The causes, in the order the API server lists them; empty when there are none. */
+  /** {@return the causes, in the order the API server lists them; empty when there are none} */
   public ImmutableList<StatusCause> causes() {
     return causes;
   }

@@ -9,11 +9,12 @@ package dev.kubesim.api;
  *     command's own non-zero code)
  */
 public record KubectlResult(String stdout, String stderr, int exitCode) {
-  /** Standard output followed by standard error, as a terminal would show them. */
+  /** {@return standard output followed by standard error, as a terminal would show them} */
   public String output() {
     return stdout + stderr;
   }
 
+  /** {@return whether kubectl exited with 0} */
   public boolean succeeded() {
     return exitCode == 0;
   }

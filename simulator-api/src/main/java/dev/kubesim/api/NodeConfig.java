@@ -18,11 +18,19 @@ public record NodeConfig(String name, List<String> addresses, String podCIDR) {
     }
   }
 
+  /**
+   * A node with one address.
+   *
+   * @param name the node's name
+   * @param address its InternalIP
+   * @param podCIDR the range its pods take addresses from
+   * @return the node
+   */
   public static NodeConfig of(String name, String address, String podCIDR) {
     return new NodeConfig(name, List.of(address), podCIDR);
   }
 
-  /** The node's InternalIP: its first address. */
+  /** {@return the node's InternalIP: its first address} */
   public String internalIP() {
     return addresses.get(0);
   }

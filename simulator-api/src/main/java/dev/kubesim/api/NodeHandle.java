@@ -13,10 +13,10 @@ package dev.kubesim.api;
  * other nodes. The evicted pods stay {@code Terminating} until the node starts again.
  */
 public interface NodeHandle {
-  /** The node's name ({@code node-1}). */
+  /** {@return the node's name ({@code node-1})} */
   String name();
 
-  /** The node's InternalIP. */
+  /** {@return the node's InternalIP} */
   String ip();
 
   /** Takes the node's kubelet down; nothing happens if it is already stopped. Returns at once. */
@@ -28,6 +28,6 @@ public interface NodeHandle {
    */
   void start();
 
-  /** Whether the node's kubelet runs. */
+  /** {@return whether the node's kubelet runs} */
   boolean isRunning();
 }

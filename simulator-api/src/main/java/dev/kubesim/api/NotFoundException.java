@@ -4,6 +4,11 @@ package dev.kubesim.api;
 public class NotFoundException extends KubeSimException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A missing object.
+   *
+   * @param message the message, as kubectl prints it
+   */
   public NotFoundException(String message) {
     super("NotFound", 404, message);
   }

@@ -71,17 +71,17 @@ public record ObjectRef(String kind, String namespace, String name) {
     };
   }
 
-  /** Whether the object lives in a namespace. */
+  /** {@return whether the object lives in a namespace} */
   public boolean namespaced() {
     return !namespace.isEmpty();
   }
 
-  /** {@code namespace/name}, or the name of a cluster-scoped object, as kubectl writes keys. */
+  /** {@return {@code namespace/name}, or the name of a cluster-scoped object, as kubectl writes keys} */
   public String key() {
     return namespaced() ? namespace + "/" + name : name;
   }
 
-  /** {@code kind/namespace/name}, or {@code kind/name} for a cluster-scoped object. */
+  /** {@return {@code kind/namespace/name}, or {@code kind/name} for a cluster-scoped object} */
   @Override
   public String toString() {
     return kind + "/" + key();

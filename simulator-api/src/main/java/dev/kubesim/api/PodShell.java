@@ -28,12 +28,13 @@ import java.util.Optional;
  * lock.
  */
 public interface PodShell extends AutoCloseable {
-  /** The prompt the shell prints before it reads the next line; empty once it has ended. */
+  /** {@return the prompt the shell prints before it reads the next line; empty once it has ended} */
   String prompt();
 
   /**
    * Runs one line as typed at the prompt.
    *
+   * @param line one command line, as typed at the prompt
    * @return what the line printed on standard output and standard error (a terminal shows both,
    *     interleaved), {@code $?} after it as the exit code — the shell's exit status when the line
    *     ended the shell ({@code exit 3}) — the virtual time it took, and its trace
@@ -41,10 +42,10 @@ public interface PodShell extends AutoCloseable {
    */
   ExecResult run(String line);
 
-  /** Whether the shell still reads lines: false after {@code exit} or {@link #close()}. */
+  /** {@return whether the shell still reads lines: false after {@code exit} or {@link #close()}} */
   boolean isOpen();
 
-  /** The shell's exit status, once it has ended (what {@code kubectl exec} exits with). */
+  /** {@return the shell's exit status, once it has ended (what {@code kubectl exec} exits with)} */
   Optional<Integer> exitCode();
 
   /**

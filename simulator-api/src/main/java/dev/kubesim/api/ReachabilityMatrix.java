@@ -68,7 +68,7 @@ public record ReachabilityMatrix(List<String> pods, int port, String protocol, L
     return from + " -> " + to + " " + port + "/" + protocol + ": " + (c.connected() ? "." : "X") + " " + c.reason();
   }
 
-  /** The pairs that did not connect, in row order. */
+  /** {@return the pairs that did not connect, in row order} */
   public List<Cell> blocked() {
     return cells.stream().filter(c -> !c.connected()).toList();
   }

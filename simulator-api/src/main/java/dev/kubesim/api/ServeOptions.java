@@ -21,19 +21,37 @@ public record ServeOptions(int port, boolean wallClock, int watchHistory) {
     }
   }
 
-  /** A free port, stepped virtual time, 10,000 changes of watch history. */
+  /** {@return a free port, stepped virtual time, 10,000 changes of watch history} */
   public static ServeOptions defaults() {
     return new ServeOptions(0, false, 10_000);
   }
 
+  /**
+   * These options on another port.
+   *
+   * @param port the TCP port; 0 for a free one
+   * @return the options with that port
+   */
   public ServeOptions withPort(int port) {
     return new ServeOptions(port, wallClock, watchHistory);
   }
 
+  /**
+   * These options with virtual time stepped by calls or following the wall clock.
+   *
+   * @param wallClock true for the wall clock
+   * @return the options with that clock
+   */
   public ServeOptions withWallClock(boolean wallClock) {
     return new ServeOptions(port, wallClock, watchHistory);
   }
 
+  /**
+   * These options with another watch history.
+   *
+   * @param watchHistory how many changes are kept for watches
+   * @return the options with that history
+   */
   public ServeOptions withWatchHistory(int watchHistory) {
     return new ServeOptions(port, wallClock, watchHistory);
   }

@@ -22,12 +22,14 @@ import java.net.URI;
  * <p>Closed with its cluster, or earlier by {@link #close()}.
  */
 public interface ServedApi extends AutoCloseable {
-  /** Where the API is served: {@code http://127.0.0.1:PORT}. */
+  /** {@return where the API is served: {@code http://127.0.0.1:PORT}} */
   URI url();
 
   /**
    * A kubeconfig whose current context ({@code kubesim}) reaches this server, namespace {@code
    * default}, without credentials.
+   *
+   * @return the kubeconfig's YAML
    */
   String kubeconfig();
 

@@ -7,6 +7,11 @@ package dev.kubesim.api;
 public class SimulationStuckException extends KubeSimException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A stuck simulation.
+   *
+   * @param message the seed, the virtual time and the pending work
+   */
   public SimulationStuckException(String message) {
     super("InternalError", 500, message);
   }

@@ -95,6 +95,7 @@ public final class KubeSimCommand {
 
   private static List<dev.kubesim.samples.bench.Benchmark> benchmarks() {
     List<dev.kubesim.samples.bench.Benchmark> all = new java.util.ArrayList<>(ClusterBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.FirstTestBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.ScaleBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.NetworkBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.NetpolBenchmarks.all());

@@ -46,7 +46,7 @@ public final class UdpExchange {
   }
 
   /**
-   * Like {@link #request(Network, Session, Netns, int, int, Payload, long, Object)}, from a source
+   * Like {@link #request(Network, Session, Netns, int, int, Payload, long, Reason)}, from a source
    * port the client already has (a connected UDP socket whose local address it reports).
    */
   public static Result request(Network net, Session s, Netns from, int sport, int destination, int port,

@@ -1,0 +1,69 @@
+package dev.kubesim.junit;
+
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.KubeSimException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Builds a test's cluster from its {@link ClusterSettings}: built, manifests applied, settled. */
+final class ClusterStart {
+  private static final String CLASSPATH = "classpath:";
+
+  private ClusterStart() {}
+
+  /**
+   * A started cluster; it is closed again when a manifest cannot be applied.
+   *
+   * @throws ExtensionConfigurationException when no engine is on the class path, a setting is
+   *     refused or a manifest cannot be found or applied
+   */
+  static Cluster start(ClusterSettings settings) {
+    Cluster cluster;
+    try {
+      cluster = settings.builder().build();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@KubeSimTest cannot build its cluster: " + e.getMessage(), e);
+    }
+    try {
+      for (String manifest : settings.manifests()) {
+        apply(cluster, manifest);
+      }
+      if (settings.awaitReady()) {
+        awaitReady(cluster);
+      }
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private static void apply(Cluster cluster, String manifest) {
+    try {
+      if (manifest.startsWith(CLASSPATH)) {
+        cluster.applyResource(manifest.substring(CLASSPATH.length()));
+      } else {
+        Path path = Path.of(manifest);
+        if (!Files.exists(path)) {
+          throw new ExtensionConfigurationException("@KubeSimTest manifest \"" + manifest + "\": the path \""
+              + path.toAbsolutePath() + "\" does not exist (write classpath:" + manifest + " for a resource)");
+        }
+        cluster.apply(path);
+      }
+    } catch (KubeSimException | java.io.UncheckedIOException e) {
+      throw new ExtensionConfigurationException(
+          "@KubeSimTest manifest \"" + manifest + "\" was not applied: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits until the applied objects have been acted on. Today that is a settle: controllers,
+   * scheduler and kubelets run until nothing is pending, image pulls and the readiness probes'
+   * first results included. This is the one place to call {@code Cluster.awaitReady(Duration)}
+   * instead once the cluster has it, with a bound of virtual time from the annotation.
+   */
+  private static void awaitReady(Cluster cluster) {
+    cluster.settle();
+  }
+}
