@@ -4,10 +4,14 @@ import dev.kubesim.api.Cluster;
 import dev.kubesim.api.KubeSimException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Builds a test's cluster from its {@link ClusterSettings}: built, manifests applied, settled. */
 final class ClusterStart {
+  /** How much virtual time the manifests' workloads get to become ready. */
+  static final Duration READY_WITHIN = Duration.ofMinutes(10);
+
   private static final String CLASSPATH = "classpath:";
 
   private ClusterStart() {}
@@ -58,12 +62,14 @@ final class ClusterStart {
   }
 
   /**
-   * Waits until the applied objects have been acted on. Today that is a settle: controllers,
-   * scheduler and kubelets run until nothing is pending, image pulls and the readiness probes'
-   * first results included. This is the one place to call {@code Cluster.awaitReady(Duration)}
-   * instead once the cluster has it, with a bound of virtual time from the annotation.
+   * Waits until the applied objects are ready: the cluster settles (controllers, scheduler and
+   * kubelets run until nothing is pending, image pulls and the readiness probes' first results
+   * included), then virtual time runs until every workload and pod is ready, for at most {@link
+   * #READY_WITHIN}. A workload that never becomes ready fails the start with a {@code
+   * ConditionTimeoutException} naming the seed, the virtual time and what was not ready.
    */
   private static void awaitReady(Cluster cluster) {
     cluster.settle();
+    cluster.awaitReady(READY_WITHIN);
   }
 }

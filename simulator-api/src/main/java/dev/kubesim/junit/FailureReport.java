@@ -2,6 +2,7 @@ package dev.kubesim.junit;
 
 import dev.kubesim.api.Cluster;
 import dev.kubesim.api.ClusterOptions;
+import dev.kubesim.api.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.function.Supplier;
  * failed itself) says why instead of hiding the others.
  */
 final class FailureReport {
+  /** How many traces a report shows in full, the newest ones. */
+  static final int TRACES_SHOWN = 10;
+
   private FailureReport() {}
 
   /** The report of a cluster at the moment its test failed. */
@@ -35,12 +39,28 @@ final class FailureReport {
   }
 
   /**
-   * The traces of the requests the test made. {@code Cluster} does not list them yet: when it has
-   * {@code traces()}, this renders them and the report gains its section; until then the section
-   * is left out.
+   * The traces of the requests made in the test's cluster, newest last: the last {@link
+   * #TRACES_SHOWN} rendered in full, with a line saying how many earlier ones were left out.
    */
   private static Optional<String> traces(Cluster cluster) {
-    return Optional.empty();
+    List<Trace> traces;
+    try {
+      traces = cluster.traces();
+    } catch (RuntimeException e) {
+      return Optional.of("(traces not available: " + e + ")");
+    }
+    if (traces.isEmpty()) {
+      return Optional.of("No request was traced in this cluster.");
+    }
+    StringBuilder b = new StringBuilder("Traces of the requests made (" + traces.size() + "):");
+    int first = Math.max(0, traces.size() - TRACES_SHOWN);
+    if (first > 0) {
+      b.append("\n(the first ").append(first).append(" left out)");
+    }
+    for (Trace t : traces.subList(first, traces.size())) {
+      b.append("\n\n").append(t.render().stripTrailing());
+    }
+    return Optional.of(b.toString());
   }
 
   private static String section(Supplier<String> body) {

@@ -99,8 +99,9 @@ public @interface KubeSimTest {
   String[] manifests() default {};
 
   /**
-   * Whether the cluster settles after the manifests are applied, so that controllers, the
-   * scheduler and kubelets have run and the pods exist before the test starts.
+   * Whether the cluster waits, after the manifests are applied, until their workloads and pods are
+   * ready (at most ten minutes of virtual time; a workload that does not get ready fails the test
+   * with what was not ready). Set it to false for a test about something that never gets ready.
    *
    * @return true (default) to wait; false to start the test right after the manifests are applied
    */

@@ -91,6 +91,19 @@ class KubeSimExtensionTest {
   }
 
   @Test
+  void aFailingTestsReportRendersTheTracesOfTheRequestsItMade() {
+    EngineExecutionResults results = run(Failing.class);
+
+    String report = failures(results).get("curlAnswerIsNotWhatWasExpected()").getSuppressed()[0].getMessage();
+    assertThat(report)
+        .contains("Traces of the requests made (1):")
+        .contains("curl -s http://kubia")
+        .contains("DELIVERED");
+    assertThat(failures(results).get("assertionFails()").getSuppressed()[0].getMessage())
+        .contains("No request was traced in this cluster.");
+  }
+
+  @Test
   void aFailingBeforeEachCarriesTheReportToo() {
     EngineExecutionResults results = run(Failing.class);
 
@@ -299,6 +312,12 @@ class KubeSimExtensionTest {
 
     @Test
     void neverRuns() {}
+
+    @Test
+    void curlAnswerIsNotWhatWasExpected() {
+      String pod = cluster.list(Pod.class, "default").get(0).metadata().name();
+      org.junit.jupiter.api.Assertions.assertEquals("nobody", cluster.exec(pod, "curl", "-s", "http://kubia").stdout());
+    }
 
     @Test
     void aborted() {
