@@ -28,7 +28,12 @@ final class ShellInterpreter implements WordExpander.Host {
   /** Builtins the shell runs itself, which can change the shell's own state. */
   private static final Set<String> SPECIAL_BUILTINS =
       Set.of(":", "cd", "exit", "export", "unset", "exec", "set", "shift", "wait", "trap",
-          "umask", "readonly");
+          "umask", "readonly", "break", "continue");
+  /**
+   * How often a loop may go round in one run of a command (a loop that takes no virtual time while
+   * it spins would never let the clock move): past it, the loop counts as one that never ends.
+   */
+  static final int MAX_LOOP_ROUNDS = 100_000;
   /** Commands dash and ash build in; they run even where the image has no such file. */
   private static final Set<String> COMMAND_BUILTINS =
       Set.of("echo", "test", "[", "true", "false", "pwd", "printf", "kill");
@@ -40,6 +45,23 @@ final class ShellInterpreter implements WordExpander.Host {
     Exit(int status) {
       super(null, null, false, false);
       this.status = status;
+    }
+  }
+
+  /** Thrown by {@code break N} and {@code continue N}: leaves (or goes round) the N-th enclosing loop. */
+  static final class LoopControl extends RuntimeException {
+    final boolean isBreak;
+    final int levels;
+
+    LoopControl(boolean isBreak, int levels) {
+      super(null, null, false, false);
+      this.isBreak = isBreak;
+      this.levels = levels;
+    }
+
+    /** The same jump, one loop further out. */
+    LoopControl outer() {
+      return new LoopControl(isBreak, levels - 1);
     }
   }
 
@@ -75,6 +97,10 @@ final class ShellInterpreter implements WordExpander.Host {
   private int lastStatus;
   private boolean errexit;
   private Duration elapsed = Duration.ZERO;
+  /** How many loops enclose the command running ({@code break} outside one does nothing). */
+  private int loopDepth;
+  /** Inside an {@code if} or loop condition, where {@code set -e} does not apply. */
+  private int conditionDepth;
   private Sink substitutionErr = Sink.NULL;
   /** The status of the last command substitution in the current command, or -1 for none. */
   private int lastSubstitutionStatus = -1;
@@ -245,7 +271,7 @@ final class ShellInterpreter implements WordExpander.Host {
 
   /** {@code set -e}: a failing command that is not tested by {@code &&}/{@code ||}/{@code !}. */
   void checkErrexit(int status, boolean applies) {
-    if (errexit && status != 0 && applies) {
+    if (errexit && status != 0 && applies && conditionDepth == 0) {
       throw new Exit(status);
     }
   }
@@ -320,7 +346,115 @@ final class ShellInterpreter implements WordExpander.Host {
       lastStatus = status;
       return status;
     }
+    if (command instanceof ShellAst.If c) {
+      for (int i = 0; i < c.conditions().size(); i++) {
+        if (condition(c.conditions().get(i), redirected) == 0) {
+          return script(c.bodies().get(i), redirected);
+        }
+      }
+      lastStatus = 0;
+      return c.otherwise().items().isEmpty() ? 0 : script(c.otherwise(), redirected);
+    }
+    if (command instanceof ShellAst.For f) {
+      List<String> values = forValues(f);
+      int status = 0;
+      loopDepth++;
+      try {
+        for (String v : values) {
+          assign(f.name(), v);
+          try {
+            status = script(f.body(), redirected);
+          } catch (LoopControl jump) {
+            if (jump.levels > 1) {
+              throw jump.outer();
+            }
+            if (jump.isBreak) {
+              break;
+            }
+          }
+        }
+      } finally {
+        loopDepth--;
+      }
+      lastStatus = status;
+      return status;
+    }
+    if (command instanceof ShellAst.While w) {
+      int status = 0;
+      loopDepth++;
+      try {
+        for (int round = 0; ; round++) {
+          if (round >= MAX_LOOP_ROUNDS) {
+            addElapsed(ExecResult.FOREVER);
+          }
+          if ((condition(w.condition(), redirected) == 0) == w.until()) {
+            break;
+          }
+          try {
+            status = script(w.body(), redirected);
+          } catch (LoopControl jump) {
+            if (jump.levels > 1) {
+              throw jump.outer();
+            }
+            if (jump.isBreak) {
+              break;
+            }
+          }
+        }
+      } finally {
+        loopDepth--;
+      }
+      lastStatus = status;
+      return status;
+    }
     return script(((Group) command).body(), redirected);
+  }
+
+  /** Runs an {@code if} or loop condition, where {@code set -e} does not apply. */
+  int condition(Script condition, Io io) {
+    conditionDepth++;
+    try {
+      return script(condition, io);
+    } finally {
+      conditionDepth--;
+    }
+  }
+
+  /** The words a {@code for} loop goes through: its expanded {@code in} list, or the positional parameters. */
+  List<String> forValues(ShellAst.For f) {
+    if (f.words() == null) {
+      return List.copyOf(positional);
+    }
+    List<String> values = new ArrayList<>();
+    try {
+      for (String word : f.words()) {
+        values.addAll(expander.fields(word));
+      }
+    } catch (WordExpander.UnsupportedExpansionException e) {
+      return List.of();
+    }
+    return values;
+  }
+
+  /** Enters a loop the stepper runs in steps ({@code break} and {@code continue} count it). */
+  void enterLoop() {
+    loopDepth++;
+  }
+
+  void leaveLoop() {
+    loopDepth--;
+  }
+
+  void enterCondition() {
+    conditionDepth++;
+  }
+
+  void leaveCondition() {
+    conditionDepth--;
+  }
+
+  int lastStatus() {
+    return lastStatus;
   }
 
   // ---- simple commands -----------------------------------------------------------------------
@@ -481,6 +615,16 @@ final class ShellInterpreter implements WordExpander.Host {
         return 0;
       case "exit":
         throw new Exit(exitStatus(args, io));
+      case "break", "continue":
+        int levels = args.isEmpty() ? 1 : parseInt(args.get(0)).orElse(1);
+        if (levels < 1) {
+          io.err().write(shellName + ": " + line + ": " + name + ": Illegal number: " + args.get(0) + "\n");
+          return 2;
+        }
+        if (loopDepth == 0) {
+          return 0; // dash ignores break and continue outside a loop
+        }
+        throw new LoopControl(name.equals("break"), Math.min(levels, loopDepth));
       case "cd":
         return cd(args, io);
       case "export":
