@@ -265,7 +265,7 @@ public final class PodWorker {
         .map(dev.kubesim.api.model.Node.class::cast).flatMap(dev.kubesim.api.model.Node::status)
         .map(s -> s.allocatable()).orElse(Map.of());
     return new VolumePayloads.Context(kubelet.api(), pod, podIP == null ? "" : podIP, kubelet.hostIP(), allocatable,
-        loop().clock().instant().getEpochSecond());
+        Timestamps.parse(startTime).getEpochSecond()); // the token is issued once, not at every sync
   }
 
   /**

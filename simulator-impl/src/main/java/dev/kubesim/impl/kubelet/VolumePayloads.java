@@ -41,7 +41,11 @@ final class VolumePayloads {
     }
   }
 
-  /** What the payloads read besides the volume's spec. */
+  /**
+   * What the payloads read besides the volume's spec.
+   *
+   * @param nowSeconds when the service account token was issued (Unix seconds)
+   */
   record Context(ApiServer api, Pod pod, String podIP, String hostIP, Map<String, String> allocatable, long nowSeconds) {
     String namespace() {
       return pod.metadata().namespace().orElse("default");

@@ -199,4 +199,23 @@ class PodVolumesTest {
     cluster.advance(Duration.ofSeconds(60));
     assertThat(cat("p", "/info/labels")).isEqualTo("v=\"two\"");
   }
+
+  @Test
+  void aHostPathOfTypeDirectoryMustExistOnTheNode() {
+    cluster.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          nodeName: node-1
+          containers:
+          - {name: app, image: busybox, command: [sleep, "3600"], volumeMounts: [{name: h, mountPath: /h}]}
+          volumes:
+          - {name: h, hostPath: {path: /srv/data, type: Directory}}
+        """);
+    cluster.advance(Duration.ofSeconds(5));
+    assertThat(status("p")).isEqualTo("ContainerCreating");
+    assertThat(cluster.kubectl("describe pod p").stdout())
+        .contains("MountVolume.SetUp failed for volume \"h\" : hostPath type check failed: /srv/data is not a directory");
+  }
 }
