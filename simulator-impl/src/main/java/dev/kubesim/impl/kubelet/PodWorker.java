@@ -218,7 +218,9 @@ public final class PodWorker {
       return;
     }
     try {
-      volumes.setUp(volumeContext(pod), kubelet.nodeFilesystem());
+      if (!pod.specOrEmpty().volumes().isEmpty()) {
+        volumes.setUp(volumeContext(pod), kubelet.nodeFilesystem());
+      }
     } catch (MountFailure e) {
       // The volume manager tries again after a back-off that doubles up to 2m2s; the pod waits.
       kubelet.events().warning(pod, "FailedMount", e.getMessage());

@@ -96,6 +96,8 @@ final class ShellInterpreter implements WordExpander.Host {
   private String arg0;
   private int lastStatus;
   private boolean errexit;
+  /** {@code set -x}: each simple command is written to standard error, after expansion, as {@code + cmd args}. */
+  private boolean xtrace;
   private Duration elapsed = Duration.ZERO;
   /** How many loops enclose the command running ({@code break} outside one does nothing). */
   private int loopDepth;
@@ -139,6 +141,7 @@ final class ShellInterpreter implements WordExpander.Host {
     this.arg0 = parent.arg0;
     this.lastStatus = parent.lastStatus;
     this.errexit = parent.errexit;
+    this.xtrace = parent.xtrace;
   }
 
   void setArg0(String value) {
@@ -147,6 +150,10 @@ final class ShellInterpreter implements WordExpander.Host {
 
   void setErrexit(boolean value) {
     errexit = value;
+  }
+
+  void setXtrace(boolean value) {
+    xtrace = value;
   }
 
   Duration elapsed() {
@@ -477,6 +484,9 @@ final class ShellInterpreter implements WordExpander.Host {
           + ": not supported by the kubesim shell\n");
       return 2;
     }
+    if (xtrace) {
+      io.err().write(trace(assignments, fields));
+    }
     Io redirected;
     try {
       redirected = redirect(cmd.redirects(), io);
@@ -501,6 +511,21 @@ final class ShellInterpreter implements WordExpander.Host {
       return emit(result, redirected, () -> builtinWriteError(name));
     }
     return external(fields, env, redirected);
+  }
+
+  /** The {@code set -x} line of a command: {@code + NAME=value cmd 'an arg'}, words quoted where they need it. */
+  private static String trace(Map<String, String> assignments, List<String> fields) {
+    StringBuilder b = new StringBuilder("+");
+    assignments.forEach((k, v) -> b.append(' ').append(k).append('=').append(traceQuote(v)));
+    fields.forEach(f -> b.append(' ').append(traceQuote(f)));
+    return b.append('\n').toString();
+  }
+
+  private static String traceQuote(String word) {
+    if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_./:=+@%,-".indexOf(c) >= 0)) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** Runs a program found through {@code PATH}, wording failures as this shell does. */
@@ -739,6 +764,9 @@ final class ShellInterpreter implements WordExpander.Host {
         }
         if (a.indexOf('e') > 0) {
           errexit = on;
+        }
+        if (a.indexOf('x') > 0) {
+          xtrace = on;
         }
       } else {
         positional = new ArrayList<>(args.subList(i, args.size()));

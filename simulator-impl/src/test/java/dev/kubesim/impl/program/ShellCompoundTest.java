@@ -74,4 +74,12 @@ class ShellCompoundTest {
     assertThat(run.exitCode()).isEqualTo(7);
     assertThat(c.logText()).isEqualTo("try 1\ntry 2\n");
   }
+
+  @Test
+  void setXTracesEachCommandAfterExpansion() {
+    ExecResult r = fixture.start("busybox", b -> b.command(List.of("sleep", "3600")))
+        .exec(List.of("sh", "-xc", "A='a b'; echo $A done"));
+    assertThat(r.stdout()).isEqualTo("a b done\n");
+    assertThat(r.stderr()).isEqualTo("+ A='a b'\n+ echo a b done\n");
+  }
 }
