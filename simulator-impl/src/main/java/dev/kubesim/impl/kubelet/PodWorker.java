@@ -430,7 +430,37 @@ public final class PodWorker {
     c.running = false;
     c.ready = false;
     c.finished = true;
+    if (!c.init && containers.values().stream().allMatch(r -> r.finished)) {
+      stopSidecars();
+    }
     writeStatus();
+  }
+
+  /**
+   * The containers have all finished (restartPolicy Never or OnFailure): the kubelet stops the
+   * sidecars, which do not hold the pod's completion back. Each ends as its program ends on SIGTERM
+   * within the grace period, or is killed (137).
+   */
+  private void stopSidecars() {
+    Pod pod = current().orElse(null);
+    if (pod == null) {
+      return;
+    }
+    Duration grace = Duration.ofSeconds(pod.specOrEmpty().terminationGracePeriodSeconds().orElse(30L));
+    for (ContainerRun s : inits.values()) {
+      if (!s.sidecar || !s.running) {
+        continue;
+      }
+      kubelet.events().normal(pod, "Killing", "Stopping container " + s.name());
+      int code = s.runtime.sigterm().exitCode(grace);
+      s.runtime.terminate(code);
+      s.terminatedState = new ContainerStateTerminated(Optional.of(code), Optional.empty(),
+          Optional.of(code == 0 ? "Completed" : "Error"), Optional.empty(), Optional.ofNullable(s.startedAt),
+          Optional.of(loop().clock().timestamp()), Optional.of(containerId(s)));
+      s.running = false;
+      s.ready = false;
+      s.finished = true;
+    }
   }
 
   /**

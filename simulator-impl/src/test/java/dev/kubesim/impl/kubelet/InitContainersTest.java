@@ -121,4 +121,24 @@ class InitContainersTest {
     cluster.advance(Duration.ofSeconds(3));
     assertThat(status("p")).isEqualTo("1/1 Running");
   }
+
+  @Test
+  void sidecarsAreStoppedOnceTheContainersOfACompletingPodHaveFinished() {
+    cluster.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: job}
+        spec:
+          restartPolicy: Never
+          initContainers:
+          - {name: proxy, image: nginx, restartPolicy: Always}
+          containers:
+          - {name: work, image: busybox, command: [sh, -c, "sleep 5"]}
+        """);
+    assertThat(status("job")).isEqualTo("2/2 Running");
+    cluster.advance(Duration.ofSeconds(6));
+    assertThat(status("job")).isEqualTo("0/2 Completed");
+    assertThat(pod("job").status().orElseThrow().phase()).contains("Succeeded");
+    assertThat(pod("job").status().orElseThrow().initContainerStatuses().get(0).state().orElseThrow().terminated()).isPresent();
+  }
 }
