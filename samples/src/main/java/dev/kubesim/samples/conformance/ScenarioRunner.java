@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one scenario: builds its cluster, applies its manifests (the cluster settles), then runs
- * the steps in order and reports each case.
+ * Runs one scenario: builds its cluster, applies its manifests (the cluster settles by the
+ * format's rule, {@link Settling}), then runs the steps in order and reports each case; after each
+ * action the cluster settles again.
  *
  * <p>Counting follows the format: each step with an {@code expect} is one case. A step without
  * {@code expect} (an action) is not counted when it succeeds; when it fails, or cannot run, it is
@@ -26,6 +27,8 @@ import java.util.Optional;
  * yet: <verb>}.
  */
 public final class ScenarioRunner {
+  /** The verbs after which the cluster settles again ({@link Settling}). */
+  private static final java.util.Set<Verb> ACTIONS = java.util.EnumSet.of(Verb.APPLY, Verb.DELETE, Verb.ADVANCE, Verb.KUBECTL, Verb.EXEC);
   private final ScenarioTarget.Factory targets;
 
   /** A runner with today's simulator: no capability beyond the API server and kubectl. */
@@ -58,6 +61,7 @@ public final class ScenarioRunner {
       try {
         target = targets.create(cluster);
         scenario.manifests().ifPresent(cluster::apply);
+        Settling.settle(cluster);
       } catch (RuntimeException e) {
         return failAll(scenario, "setup", "manifests applied / setup failed: " + Texts.describe(e));
       }
@@ -90,6 +94,9 @@ public final class ScenarioRunner {
       JsonNode input = refs.substitute(step.input());
       Optional<JsonNode> expect = step.expect().map(e -> refs.substitute(e.tree()));
       outcome = handler(verb).run(ctx, input, expect, step.repeat());
+      if (ACTIONS.contains(verb)) {
+        Settling.settle(ctx.cluster());
+      }
     } catch (StepFailure f) {
       outcome = f.outcome();
     } catch (RuntimeException e) {

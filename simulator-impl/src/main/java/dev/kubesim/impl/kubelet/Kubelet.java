@@ -36,6 +36,8 @@ public final class Kubelet {
   private final Map<ObjectKey, PodWorker> workers = new TreeMap<>();
   private boolean running = true;
   private final NodeHeartbeat heartbeat;
+  /** The node's own files, which hostPath volumes mount. */
+  private final dev.kubesim.impl.program.ContainerFilesystem nodeFilesystem;
   /** What the pod workers would have done while the kubelet was stopped, run when it starts again. */
   private final List<Runnable> deferred = new ArrayList<>();
 
@@ -52,6 +54,7 @@ public final class Kubelet {
     this.clusterDomain = clusterDomain;
     this.events = new EventRecorder(api, "kubelet", nodeName);
     this.heartbeat = new NodeHeartbeat(api, nodeName);
+    this.nodeFilesystem = new dev.kubesim.impl.program.ContainerFilesystem(() -> api.loop().clock().instant());
   }
 
   /**
@@ -107,6 +110,20 @@ public final class Kubelet {
 
   EventRecorder events() {
     return events;
+  }
+
+  /** The node's own files: what {@code hostPath} volumes of the pods here share. */
+  public dev.kubesim.impl.program.ContainerFilesystem nodeFilesystem() {
+    return nodeFilesystem;
+  }
+
+  /** A ConfigMap or Secret of this namespace changed: the pods here refresh their volumes at their next sync. */
+  void onConfigData(String namespace) {
+    for (Map.Entry<ObjectKey, PodWorker> e : workers.entrySet()) {
+      if (e.getKey().namespace().equals(namespace)) {
+        e.getValue().configChanged();
+      }
+    }
   }
 
   /** Whether the kubelet runs (its node is up). */
@@ -200,6 +217,9 @@ public final class Kubelet {
       worker.begin();
     } else if (PodStates.isTerminating(pod)) {
       worker.terminate(pod);
+    } else if (e.previous().filter(before -> !before.metadata().labels().equals(pod.metadata().labels())
+        || !before.metadata().annotations().equals(pod.metadata().annotations())).isPresent()) {
+      worker.configChanged(); // labels and annotations reach downwardAPI volumes at the next sync
     }
   }
 }

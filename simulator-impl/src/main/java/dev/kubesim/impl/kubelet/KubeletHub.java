@@ -17,6 +17,13 @@ final class KubeletHub {
 
   private KubeletHub(ApiServer api) {
     api.store().watch(Pod.KIND, this::onPod);
+    api.store().watch("ConfigMap", this::onConfigData);
+    api.store().watch("Secret", this::onConfigData);
+  }
+
+  private void onConfigData(WatchEvent e) {
+    String namespace = e.object().metadata().namespace().orElse("");
+    byNode.values().forEach(k -> k.onConfigData(namespace));
   }
 
   /** The hub of a cluster's API server, created with its first kubelet. */

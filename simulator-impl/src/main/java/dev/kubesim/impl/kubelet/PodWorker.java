@@ -35,19 +35,43 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One pod on one kubelet: its containers' states, its probes, and the status it reports. Every
- * step is an event in virtual time; the first run of each readiness probe is work (the cluster is
- * not settled before it), later runs are timers.
+ * One pod on one kubelet: its volumes, its init containers and containers, their probes, and the
+ * status it reports. Every step is an event in virtual time; the first run of each readiness
+ * probe is work (the cluster is not settled before it), later runs are timers.
+ *
+ * <p>As {@code computePodActions} orders it: the volumes are set up first (a missing ConfigMap or
+ * Secret keeps the pod {@code ContainerCreating}, retried with the volume manager's back-off),
+ * then the sandbox, then the init containers one after another, each to completion (a native
+ * sidecar, {@code restartPolicy: Always}, only to its start, and it keeps running), then the
+ * containers. A container whose environment names a missing ConfigMap, Secret or key waits in
+ * {@code CreateContainerConfigError}, retried every pod sync back-off.
  */
 public final class PodWorker {
   /** The annotation that pins a pod's IP (kubesim's own). */
   public static final String POD_IP_ANNOTATION = "kubesim.dev/pod-ip";
   /** The latest a pod's first readiness probe may be due for a write to wait for it. */
   static final Duration FIRST_READINESS_HORIZON = Duration.ofMinutes(10);
+  /** The pod worker's back-off after a failed sync ({@code backOffPeriod}), before it tries again. */
+  static final Duration SYNC_BACK_OFF = Duration.ofSeconds(10);
+  /** The kubelet's {@code syncFrequency}: how often a running pod is synced (and its volumes refreshed). */
+  static final Duration SYNC_FREQUENCY = Duration.ofMinutes(1);
+  /** The volume manager's first and longest waits before it tries a failed mount again. */
+  static final Duration MOUNT_RETRY_FIRST = Duration.ofMillis(500);
+  static final Duration MOUNT_RETRY_MAX = Duration.ofSeconds(122);
 
   private final Kubelet kubelet;
   private final ObjectKey key;
   private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
+  /** The init containers, in spec order. */
+  private final Map<String, ContainerRun> inits = new LinkedHashMap<>();
+  private PodVolumes volumes;
+  private int mountFailures;
+  /** Whether the init containers are done and the containers were started. */
+  private boolean appsStarted;
+  /** An init container failed and the pod's restartPolicy is Never: the pod has failed. */
+  private boolean initFailed;
+  /** A volume refresh is scheduled at the next sync. */
+  private boolean refreshScheduled;
   /** What is scheduled and has not run yet: cancelled when the pod goes. */
   private final List<EventLoop.Event> scheduled = new ArrayList<>(4);
   /** The periodic probes running. */
@@ -57,6 +81,7 @@ public final class PodWorker {
   private String podIP;
   private ResolvConf resolvConf;
   private String startTime;
+  private long startNanos;
   private boolean sandboxReady;
   private boolean terminating;
   private boolean gone;
@@ -86,6 +111,10 @@ public final class PodWorker {
   /** The state of one container as the kubelet tracks it. */
   static final class ContainerRun {
     final Container spec;
+    /** One of {@code initContainers}. */
+    final boolean init;
+    /** An init container with {@code restartPolicy: Always}: a native sidecar. */
+    final boolean sidecar;
     boolean running;
     boolean ready;
     boolean started;
@@ -106,14 +135,23 @@ public final class PodWorker {
     RunningContainer previous; // the instance before a restart, for kubectl logs --previous
     MainProcessRun main;
     boolean finished;
+    /** Waiting for a retry (its configuration was missing, or a back-off): nothing else starts it. */
+    boolean pending;
     // The runtime's ID of the current instance, kept for the status writes of every sync instead
     // of hashed again each time.
     private String containerId;
     private int containerIdRestarts;
     private String containerIdStartedAt;
 
-    ContainerRun(Container spec) {
+    ContainerRun(Container spec, boolean init) {
       this.spec = spec;
+      this.init = init;
+      this.sidecar = init && spec.restartPolicy().filter("Always"::equals).isPresent();
+    }
+
+    /** A regular init container that ran to completion. */
+    boolean completed() {
+      return init && !sidecar && finished && terminatedState != null && terminatedState.exitCode().orElse(1) == 0;
     }
 
     String name() {
@@ -126,10 +164,22 @@ public final class PodWorker {
     if (pod == null) {
       return;
     }
-    for (Container c : pod.spec().map(PodSpec::containers).orElse(List.of())) {
-      containers.put(c.name().orElse(""), new ContainerRun(c));
+    boolean hasInits = !pod.specOrEmpty().initContainers().isEmpty();
+    for (Container c : pod.specOrEmpty().initContainers()) {
+      ContainerRun run = new ContainerRun(c, true);
+      run.waitingReason = "PodInitializing";
+      inits.put(c.name().orElse(""), run);
     }
+    for (Container c : pod.spec().map(PodSpec::containers).orElse(List.of())) {
+      ContainerRun run = new ContainerRun(c, false);
+      if (hasInits) {
+        run.waitingReason = "PodInitializing"; // the kubelet's default waiting state when a pod has init containers
+      }
+      containers.put(c.name().orElse(""), run);
+    }
+    volumes = new PodVolumes(() -> loop().clock().instant());
     startTime = loop().clock().timestamp();
+    startNanos = loop().clock().nanos();
     writeStatus();
     later(kubelet.config().containerStartDelay(), "start containers", true, this::startSandbox);
   }
@@ -167,6 +217,17 @@ public final class PodWorker {
     if (pod == null || terminating) {
       return;
     }
+    try {
+      if (!pod.specOrEmpty().volumes().isEmpty()) {
+        volumes.setUp(volumeContext(pod), kubelet.nodeFilesystem());
+      }
+    } catch (MountFailure e) {
+      // The volume manager tries again after a back-off that doubles up to 2m2s; the pod waits.
+      kubelet.events().warning(pod, "FailedMount", e.getMessage());
+      mountFailures++;
+      later(mountRetry(mountFailures), "mount volumes", false, this::startSandbox);
+      return;
+    }
     boolean hostNetwork = pod.spec().flatMap(PodSpec::hostNetwork).orElse(false);
     if (hostNetwork) {
       podIP = kubelet.hostIP();
@@ -192,23 +253,101 @@ public final class PodWorker {
     // The sandbox's resolv.conf is made once; every container (and restart) of the pod shares it.
     resolvConf = kubelet.setup().podResolvConf(pod, warning -> kubelet.events().warning(pod, "DNSConfigForming", warning));
     sandboxReady = true;
-    for (ContainerRun c : containers.values()) {
-      startContainer(c, pod);
-    }
+    proceed(pod);
     writeStatus();
+  }
+
+  private static Duration mountRetry(int failures) {
+    Duration d = MOUNT_RETRY_FIRST.multipliedBy(1L << Math.min(20, failures - 1));
+    return d.compareTo(MOUNT_RETRY_MAX) > 0 ? MOUNT_RETRY_MAX : d;
+  }
+
+  private VolumePayloads.Context volumeContext(Pod pod) {
+    Map<String, String> allocatable = kubelet.api().get(dev.kubesim.api.model.Node.KIND, "", kubelet.nodeName())
+        .map(dev.kubesim.api.model.Node.class::cast).flatMap(dev.kubesim.api.model.Node::status)
+        .map(s -> s.allocatable()).orElse(Map.of());
+    return new VolumePayloads.Context(kubelet.api(), pod, podIP == null ? "" : podIP, kubelet.hostIP(), allocatable,
+        Timestamps.parse(startTime).getEpochSecond()); // the token is issued once, not at every sync
+  }
+
+  /**
+   * The next step of {@code computePodActions}: start the first init container that has not run
+   * (a sidecar that is not running yet starts and the next one follows it at once), or, with every
+   * init container done, the containers.
+   */
+  private void proceed(Pod pod) {
+    if (terminating || initFailed || !sandboxReady) {
+      return;
+    }
+    for (ContainerRun c : inits.values()) {
+      if (c.sidecar) {
+        if (!c.started && !c.pending) {
+          startContainer(c, pod);
+        }
+        if (!c.started) {
+          return; // not started yet (its configuration is missing): what follows waits
+        }
+        continue;
+      }
+      if (c.completed()) {
+        continue;
+      }
+      if (!c.running && !c.pending && !c.finished) {
+        startContainer(c, pod);
+      }
+      return;
+    }
+    if (!appsStarted) {
+      appsStarted = true;
+      for (ContainerRun c : containers.values()) {
+        startContainer(c, pod);
+      }
+    }
+  }
+
+  /** The pod is synced again soon (after an init container finished): the next step runs as work. */
+  private void syncSoon() {
+    later(Duration.ZERO, "sync pod", true, () -> current().ifPresent(p -> {
+      proceed(p);
+      writeStatus();
+    }));
   }
 
   private void startContainer(ContainerRun c, Pod pod) {
     ContainerSetup setup = kubelet.setup();
     PodSpec spec = pod.spec().orElseThrow();
     String hostname = spec.hostname().filter(h -> !h.isEmpty()).orElse(key.name());
+    Map<String, String> env;
+    try {
+      env = setup.env(kubelet.api(), pod, c.spec, podIP, kubelet.hostIP());
+    } catch (ContainerConfigError e) {
+      // CreateContainerConfigError: the pod worker syncs again after its back-off and retries.
+      c.waitingReason = "CreateContainerConfigError";
+      c.waitingMessage = e.getMessage();
+      c.pending = true;
+      kubelet.events().warning(pod, "Failed", "Error: " + e.getMessage());
+      int generation = c.restarts;
+      later(SYNC_BACK_OFF, "create container " + c.name(), false, () -> current().ifPresent(p -> {
+        if (c.pending && c.restarts == generation && !terminating) {
+          c.pending = false;
+          startContainer(c, p);
+          if (c.init && c.started) {
+            proceed(p);
+          }
+          writeStatus();
+        }
+      }));
+      return;
+    }
+    c.pending = false;
     ContainerConfig.Builder config = ContainerConfig.builder(key.name(), key.namespace(), c.spec)
         .podIps(List.of(podIP))
         .hostname(hostname)
-        .env(setup.env(kubelet.api(), pod, c.spec, podIP, kubelet.hostIP()))
+        .env(env)
         .resolvConf(resolvConf.text())
         .hostAliases(spec.hostAliases())
         .restartCount(c.restarts);
+    volumes.mounts(c.spec, env).forEach(config::mount);
     spec.subdomain().filter(s -> !s.isEmpty())
         .ifPresent(sub -> config.hostDomain(sub + "." + key.namespace() + ".svc." + kubelet.clusterDomain()));
     c.previous = c.runtime != null ? c.runtime : c.previous;
@@ -230,7 +369,7 @@ public final class PodWorker {
     c.readinessFailures = 0;
     c.livenessFailures = 0;
     c.readinessProbed = false;
-    c.ready = c.spec.readinessProbe().isEmpty();
+    c.ready = !(c.init && !c.sidecar) && c.spec.readinessProbe().isEmpty();
     kubelet.events().normal(pod, "Started", "Started container " + c.name());
     c.readinessOutcome = null;
     c.livenessOutcome = null;
@@ -261,11 +400,29 @@ public final class PodWorker {
   /** The container's process ended: restart it, or leave it terminated, as the pod's restartPolicy says. */
   private void exited(ContainerRun c, int exitCode, String reason) {
     String policy = current().flatMap(Pod::spec).flatMap(PodSpec::restartPolicy).orElse("Always");
+    if (c.sidecar) {
+      policy = "Always"; // a sidecar's own restartPolicy
+    } else if (c.init && exitCode == 0) {
+      policy = "Never"; // a finished init container is done
+    }
     boolean again = policy.equals("Always") || (policy.equals("OnFailure") && exitCode != 0);
+    if (c.init && !c.sidecar && !again && exitCode == 0) {
+      finish(c, exitCode, reason);
+      syncSoon();
+      return;
+    }
+    if (c.init && !c.sidecar && !again) {
+      initFailed = true; // restartPolicy Never: the pod fails, its containers never start
+    }
     if (again) {
       restart(c, exitCode, reason);
       return;
     }
+    finish(c, exitCode, reason);
+  }
+
+  /** The container stays terminated. */
+  private void finish(ContainerRun c, int exitCode, String reason) {
     String now = loop().clock().timestamp();
     c.lastTermination = null;
     c.terminatedState = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason), Optional.empty(),
@@ -273,7 +430,37 @@ public final class PodWorker {
     c.running = false;
     c.ready = false;
     c.finished = true;
+    if (!c.init && containers.values().stream().allMatch(r -> r.finished)) {
+      stopSidecars();
+    }
     writeStatus();
+  }
+
+  /**
+   * The containers have all finished (restartPolicy Never or OnFailure): the kubelet stops the
+   * sidecars, which do not hold the pod's completion back. Each ends as its program ends on SIGTERM
+   * within the grace period, or is killed (137).
+   */
+  private void stopSidecars() {
+    Pod pod = current().orElse(null);
+    if (pod == null) {
+      return;
+    }
+    Duration grace = Duration.ofSeconds(pod.specOrEmpty().terminationGracePeriodSeconds().orElse(30L));
+    for (ContainerRun s : inits.values()) {
+      if (!s.sidecar || !s.running) {
+        continue;
+      }
+      kubelet.events().normal(pod, "Killing", "Stopping container " + s.name());
+      int code = s.runtime.sigterm().exitCode(grace);
+      s.runtime.terminate(code);
+      s.terminatedState = new ContainerStateTerminated(Optional.of(code), Optional.empty(),
+          Optional.of(code == 0 ? "Completed" : "Error"), Optional.empty(), Optional.ofNullable(s.startedAt),
+          Optional.of(loop().clock().timestamp()), Optional.of(containerId(s)));
+      s.running = false;
+      s.ready = false;
+      s.finished = true;
+    }
   }
 
   /**
@@ -475,8 +662,13 @@ public final class PodWorker {
     } else {
       c.waitingReason = "CrashLoopBackOff";
       c.waitingMessage = "back-off " + format(backOff) + " restarting failed container=" + c.name() + " pod=" + key.name() + "_" + key.namespace();
+      c.pending = true;
       later(backOff, "restart " + c.name(), false, () -> current().ifPresent(p -> {
+        c.pending = false;
         startContainer(c, p);
+        if (c.init) {
+          proceed(p);
+        }
         writeStatus();
       }));
     }
@@ -511,11 +703,16 @@ public final class PodWorker {
       left = Duration.ZERO;
     }
     kubelet.events().normal(pod, "Killing", "Stopping container " + String.join(", ", containers.keySet()));
+    for (ContainerRun c : inits.values()) {
+      if (c.sidecar && c.running) {
+        kubelet.events().normal(pod, "Killing", "Stopping container " + c.name());
+      }
+    }
     writeStatus();
     // Each container's program decides how long it takes to exit on SIGTERM (up to the grace
     // period, then SIGKILL). That time passes as a timer: a Terminating pod is visible meanwhile.
     Duration until = Duration.ZERO;
-    for (ContainerRun c : containers.values()) {
+    for (ContainerRun c : all()) {
       if (c.running && c.runtime != null) {
         Duration d = c.runtime.sigterm().exitDelay(left);
         until = d.compareTo(until) > 0 ? d : until;
@@ -564,13 +761,20 @@ public final class PodWorker {
       return;
     }
     PodStatus old = pod.status().orElseGet(PodStatus::empty);
-    boolean allRunning = sandboxReady && containers.values().stream().allMatch(c -> c.running);
-    boolean allReady = allRunning && containers.values().stream().allMatch(c -> c.ready);
-    List<String> unready = containers.values().stream().filter(c -> !c.ready).map(ContainerRun::name).toList();
+    List<ContainerRun> readiness = new ArrayList<>();
+    inits.values().stream().filter(c -> c.sidecar).forEach(readiness::add);
+    readiness.addAll(containers.values());
+    boolean allRunning = sandboxReady && readiness.stream().allMatch(c -> c.running);
+    boolean allReady = allRunning && readiness.stream().allMatch(c -> c.ready);
+    List<String> unready = readiness.stream().filter(c -> !c.ready).map(ContainerRun::name).toList();
     String unreadyMessage = "containers with unready status: [" + String.join(" ", unready) + "]";
+    List<String> incomplete = inits.values().stream().filter(c -> c.sidecar ? !c.started : !c.completed())
+        .map(ContainerRun::name).toList();
+    boolean initialized = incomplete.isEmpty();
     List<PodCondition> conditions = new ArrayList<>();
     conditions.add(condition(old, "PodReadyToStartContainers", sandboxReady, null, null));
-    conditions.add(condition(old, "Initialized", true, null, null));
+    conditions.add(condition(old, "Initialized", initialized, initialized ? null : "ContainersNotInitialized",
+        initialized ? null : "containers with incomplete status: [" + String.join(" ", incomplete) + "]"));
     conditions.add(condition(old, "Ready", allReady, allReady ? null : "ContainersNotReady", allReady ? null : unreadyMessage));
     conditions.add(condition(old, "ContainersReady", allReady, allReady ? null : "ContainersNotReady", allReady ? null : unreadyMessage));
     conditions.add(condition(old, "PodScheduled", true, null, null));
@@ -579,7 +783,12 @@ public final class PodWorker {
       statuses.add(containerStatus(c));
     }
     statuses.sort(Comparator.comparing(s -> s.name().orElse("")));
+    List<ContainerStatus> initStatuses = new ArrayList<>();
+    for (ContainerRun c : inits.values()) {
+      initStatuses.add(containerStatus(c));
+    }
     PodStatus.Builder b = old.toBuilder()
+        .initContainerStatuses(initStatuses)
         .phase(phase())
         .conditions(conditions)
         .hostIP(kubelet.hostIP())
@@ -597,7 +806,10 @@ public final class PodWorker {
   }
 
   private String phase() {
-    if (!sandboxReady) {
+    if (initFailed) {
+      return "Failed";
+    }
+    if (!sandboxReady || !appsStarted) {
       return "Pending";
     }
     if (!containers.isEmpty() && containers.values().stream().allMatch(c -> c.finished)) {
@@ -609,18 +821,18 @@ public final class PodWorker {
 
   /** The running container of this name, for {@code kubectl exec}. */
   public Optional<RunningContainer> container(String name) {
-    ContainerRun c = containers.get(name);
+    ContainerRun c = run(name);
     return c != null && c.running ? Optional.ofNullable(c.runtime) : Optional.empty();
   }
 
   /** The container's latest instance, running or exited, for {@code kubectl logs}. */
   public Optional<RunningContainer> lastInstance(String name) {
-    return Optional.ofNullable(containers.get(name)).map(c -> c.runtime);
+    return Optional.ofNullable(run(name)).map(c -> c.runtime);
   }
 
   /** The instance before the latest restart, for {@code kubectl logs --previous}. */
   public Optional<RunningContainer> previousInstance(String name) {
-    return Optional.ofNullable(containers.get(name)).map(c -> c.previous);
+    return Optional.ofNullable(run(name)).map(c -> c.previous);
   }
 
   /** The kubelet is back after a stop: post the status again (a controller may have changed it). */
@@ -628,9 +840,43 @@ public final class PodWorker {
     writeStatus();
   }
 
-  /** The names of the pod's containers, in spec order. */
+  /** The names of the pod's containers, then of its init containers, in spec order. */
   public List<String> containerNames() {
-    return List.copyOf(containers.keySet());
+    List<String> names = new ArrayList<>(containers.keySet());
+    names.addAll(inits.keySet());
+    return names;
+  }
+
+  private ContainerRun run(String name) {
+    ContainerRun c = containers.get(name);
+    return c != null ? c : inits.get(name);
+  }
+
+  /** The init containers, then the containers. */
+  private List<ContainerRun> all() {
+    List<ContainerRun> runs = new ArrayList<>(inits.values());
+    runs.addAll(containers.values());
+    return runs;
+  }
+
+  /**
+   * A ConfigMap or Secret changed, or the pod's labels or annotations: the volumes from the API are
+   * refreshed at the pod's next periodic sync ({@code syncFrequency} from its start), as the
+   * kubelet's sync rewrites them. Nothing is scheduled for a pod with no such volume.
+   */
+  void configChanged() {
+    if (gone || terminating || !sandboxReady || refreshScheduled || !volumes.hasApiData()) {
+      return;
+    }
+    long period = SYNC_FREQUENCY.toNanos();
+    long started = startNanos;
+    long now = loop().clock().nanos();
+    long next = started + ((now - started) / period + 1) * period;
+    refreshScheduled = true;
+    later(Duration.ofNanos(next - now), "sync volumes", false, () -> {
+      refreshScheduled = false;
+      current().ifPresent(p -> volumes.refresh(volumeContext(p)));
+    });
   }
 
   private PodCondition condition(PodStatus old, String type, boolean value, String reason, String message) {
@@ -661,8 +907,8 @@ public final class PodWorker {
     }
     ContainerState last = new ContainerState(Optional.empty(), Optional.empty(), Optional.ofNullable(c.lastTermination));
     String image = c.runtime != null ? c.runtime.statusImage() : Images.reported(c.spec.image().orElse(""));
-    boolean created = c.running || c.restarts > 0;
-    return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready),
+    boolean created = c.running || c.restarts > 0 || c.finished;
+    return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready || c.completed()),
         Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(kubelet.api(), image) : ""),
         created ? Optional.of(containerId(c)) : Optional.empty(), Optional.of(c.started && c.running),
         Map.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());

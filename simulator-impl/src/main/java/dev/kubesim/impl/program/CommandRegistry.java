@@ -64,6 +64,8 @@ public final class CommandRegistry {
     r.register("[", test);
     r.register("grep", new Grep());
     r.register("chmod", new Chmod());
+    r.register("seq", new dev.kubesim.impl.program.commands.Seq());
+    r.register("awk", new dev.kubesim.impl.program.commands.Awk());
     return r;
   }
 

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param files more files to mount (volumes, the service account's {@code namespace}), path to
  *     content
  * @param restartCount how often this container has restarted before
+ * @param mounts the pod's volumes mounted into the container, in {@code volumeMounts} order
  */
 public record ContainerConfig(
     String podName,
@@ -41,7 +42,8 @@ public record ContainerConfig(
     List<HostAlias> hostAliases,
     Optional<String> hostsFile,
     Map<String, String> files,
-    int restartCount) {
+    int restartCount,
+    List<VolumeMount> mounts) {
   public ContainerConfig {
     Objects.requireNonNull(podName, "podName");
     Objects.requireNonNull(namespace, "namespace");
@@ -57,6 +59,7 @@ public record ContainerConfig(
     if (restartCount < 0) {
       throw new IllegalArgumentException("restartCount must not be negative: " + restartCount);
     }
+    mounts = ImmutableList.copyOf(mounts);
   }
 
   /** A builder with the pod name as hostname and nothing else set. */
@@ -88,6 +91,7 @@ public record ContainerConfig(
     private Optional<String> hostsFile = Optional.empty();
     private final Map<String, String> files = new LinkedHashMap<>();
     private int restartCount;
+    private final List<VolumeMount> mounts = new java.util.ArrayList<>();
 
     private Builder(String podName, String namespace, Container container) {
       this.podName = podName;
@@ -146,9 +150,15 @@ public record ContainerConfig(
       return this;
     }
 
+    /** Mounts a volume into the container. */
+    public Builder mount(VolumeMount value) {
+      mounts.add(value);
+      return this;
+    }
+
     public ContainerConfig build() {
       return new ContainerConfig(podName, namespace, container, podIps, hostname, hostDomain, env,
-          resolvConf, hostAliases, hostsFile, files, restartCount);
+          resolvConf, hostAliases, hostsFile, files, restartCount, mounts);
     }
   }
 }

@@ -20,6 +20,11 @@ import java.util.function.Supplier;
  * #CAPACITY} bytes: a write beyond it stores what fits and fails with {@code ENOSPC} ({@code No
  * space left on device}), as on a full disk. Real nodes have gigabytes; this bound keeps a
  * container that doubles a file forty times inside the JVM's memory.
+ *
+ * <p>Volumes are trees of their own {@link #mount mounted} at a path: every operation under the
+ * mount point goes to the volume (shared by the pod's containers, kept across restarts), a write
+ * to a read-only mount fails with {@code EROFS} ({@code Read-only file system}), and removing a
+ * mount point fails with {@code EBUSY}.
  */
 public final class ContainerFilesystem {
   /** A node's kind: what {@code ls -l} shows in its first column. */
@@ -73,8 +78,20 @@ public final class ContainerFilesystem {
     }
   }
 
+  /** A volume mounted at {@code path}: its tree from {@code subPath} down. */
+  private record Mount(String path, ContainerFilesystem volume, String subPath, boolean readOnly) {}
+
+  /** Where a path lands: a mounted volume and the path inside it. */
+  private record Target(Mount mount, String inner) {
+    ContainerFilesystem fs() {
+      return mount.volume;
+    }
+  }
+
   private final Supplier<Instant> clock;
   private final Dir root;
+  /** The mounts by mount point; few, so a path is matched against each. */
+  private final TreeMap<String, Mount> mounts = new TreeMap<>();
   /** Counts changes, so that what was derived from the tree (a PATH lookup) knows when to look again. */
   private long generation;
   /** Bytes of the files the container wrote. */
@@ -90,24 +107,120 @@ public final class ContainerFilesystem {
 
   /** A number that changes whenever the tree may have: any write, install, touch, mkdir or remove. */
   public long generation() {
-    return generation;
+    long g = generation;
+    for (Mount m : mounts.values()) {
+      g += m.volume.generation();
+    }
+    return g;
+  }
+
+  /**
+   * Mounts a volume's tree (from {@code subPath} down, {@code ""} for all of it) at {@code path}, as
+   * the runtime bind-mounts a pod's volume into a container. The mount point is made in this tree
+   * (a directory, or an empty file where the volume's path is a file); a missing {@code subPath}
+   * is made as a directory in the volume, as the kubelet does.
+   *
+   * @throws FsException when the mount point cannot be made (a file in the way)
+   */
+  public void mount(String path, ContainerFilesystem volume, String subPath, boolean readOnly) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    String inner = FsPaths.normalize(absolute(subPath));
+    if (!volume.exists(inner)) {
+      volume.mkdirs(inner);
+    }
+    generation++;
+    if (volume.isDirectory(inner)) {
+      if (!isDirectory(p)) {
+        mkdirs(p);
+      }
+    } else if (!exists(p)) {
+      mkdirs(FsPaths.parent(p));
+      install(p, "", false);
+    }
+    mounts.put(p, new Mount(p, volume, inner, readOnly));
+  }
+
+  /** The volume a path lies in, or null for this tree's own paths. */
+  private Target route(String path) {
+    if (mounts.isEmpty()) {
+      return null;
+    }
+    String p = FsPaths.normalize(absolute(path));
+    Mount best = null;
+    for (Mount m : mounts.values()) {
+      if ((p.equals(m.path) || p.startsWith(m.path + "/")) && (best == null || m.path.length() > best.path.length())) {
+        best = m;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    String rest = p.substring(best.path.length());
+    String inner = FsPaths.normalize(best.subPath + rest);
+    if (path.endsWith("/") && !inner.endsWith("/")) {
+      inner = inner + "/";
+    }
+    return new Target(best, inner);
+  }
+
+  /** A write under a read-only mount fails as the kernel fails it. */
+  private static Target writable(Target t, String path) throws FsException {
+    if (t != null && t.mount.readOnly) {
+      throw new FsException(Errno.EROFS, FsPaths.normalize(absolute(path)));
+    }
+    return t;
+  }
+
+  /** The volume's error, naming the path as the caller gave it. */
+  private static FsException outer(FsException e, String path) {
+    return new FsException(e.errno(), FsPaths.normalize(absolute(path)));
+  }
+
+  /** Removing a mount point itself fails: the mount holds it. */
+  private void notMountPoint(String path) throws FsException {
+    String p = FsPaths.normalize(absolute(path));
+    for (String m : mounts.keySet()) {
+      if (m.equals(p) || m.startsWith(p.equals("/") ? "/" : p + "/")) {
+        throw new FsException(Errno.EBUSY, m);
+      }
+    }
   }
 
   public boolean exists(String path) {
+    Target t = route(path);
+    if (t != null) {
+      return t.fs().exists(t.inner);
+    }
     return find(path).isPresent();
   }
 
   public boolean isDirectory(String path) {
+    Target t = route(path);
+    if (t != null) {
+      return t.fs().isDirectory(t.inner);
+    }
     return find(path).filter(n -> n instanceof Dir).isPresent();
   }
 
   /** A regular file (not a directory, not a device). */
   public boolean isFile(String path) {
+    Target t = route(path);
+    if (t != null) {
+      return t.fs().isFile(t.inner);
+    }
     return find(path).filter(n -> n instanceof File).isPresent();
   }
 
   /** What kind of node a path is, its size, mode and modification time. */
   public Stat stat(String path) throws FsException {
+    Target t = route(path);
+    if (t != null) {
+      try {
+        return t.fs().stat(t.inner);
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     Node node = lookup(path);
     if (node instanceof Dir dir) {
       long subdirs = dir.children.values().stream().filter(n -> n instanceof Dir).count();
@@ -121,6 +234,14 @@ public final class ContainerFilesystem {
 
   /** A regular file's content; {@code /dev/null} reads empty. */
   public String read(String path) throws FsException {
+    Target t = route(path);
+    if (t != null) {
+      try {
+        return t.fs().read(t.inner);
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     Node node = lookup(path);
     if (node instanceof Dir) {
       throw new FsException(Errno.EISDIR, FsPaths.normalize(absolute(path)));
@@ -130,11 +251,23 @@ public final class ContainerFilesystem {
 
   /** A regular file's content, or empty where there is none. */
   public Optional<String> readIfFile(String path) {
+    Target t = route(path);
+    if (t != null) {
+      return t.fs().readIfFile(t.inner);
+    }
     return find(path).filter(n -> n instanceof File).map(n -> ((File) n).content);
   }
 
   /** The names in a directory, in byte order, without {@code .} and {@code ..}. */
   public List<String> list(String path) throws FsException {
+    Target t = route(path);
+    if (t != null) {
+      try {
+        return t.fs().list(t.inner);
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     Node node = lookup(path);
     if (!(node instanceof Dir dir)) {
       throw new FsException(Errno.ENOTDIR, FsPaths.normalize(absolute(path)));
@@ -151,12 +284,30 @@ public final class ContainerFilesystem {
 
   /** Creates or truncates a regular file with this content (as {@code >} does). */
   public void write(String path, String content) throws FsException {
+    Target t = writable(route(path), path);
+    if (t != null) {
+      try {
+        t.fs().write(t.inner, content);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     generation++;
     put(path, content, false, false);
   }
 
   /** Appends to a regular file, creating it if missing (as {@code >>} does). */
   public void append(String path, String content) throws FsException {
+    Target t = writable(route(path), path);
+    if (t != null) {
+      try {
+        t.fs().append(t.inner, content);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     generation++;
     put(path, content, true, false);
   }
@@ -179,6 +330,19 @@ public final class ContainerFilesystem {
     }
   }
 
+  /**
+   * Replaces everything in the tree with these files (path to content), as the kubelet's atomic
+   * writer swaps a volume's whole payload at once; {@code executable} tells which files have an
+   * execute bit in their mode.
+   */
+  public void replaceAll(java.util.Map<String, String> files, java.util.function.Predicate<String> executable) {
+    generation++;
+    root.children.values().forEach(this::release);
+    root.children.clear();
+    root.modified = clock.get();
+    files.forEach((path, content) -> install(path, content, executable.test(path)));
+  }
+
   /** Creates {@code /dev/null}-like device at this path (and missing parents). */
   public void installDevice(String path) {
     generation++;
@@ -193,6 +357,15 @@ public final class ContainerFilesystem {
 
   /** Creates an empty file, or updates the modification time of an existing node. */
   public void touch(String path) throws FsException {
+    Target t = writable(route(path), path);
+    if (t != null) {
+      try {
+        t.fs().touch(t.inner);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     generation++;
     Optional<Node> existing = find(path);
     if (existing.isPresent()) {
@@ -204,6 +377,19 @@ public final class ContainerFilesystem {
 
   /** Creates one directory; its parent must exist. */
   public void mkdir(String path) throws FsException {
+    Target t = route(path);
+    if (t != null) {
+      if (t.fs().exists(t.inner)) {
+        throw new FsException(Errno.EEXIST, FsPaths.normalize(absolute(path)));
+      }
+      writable(t, path);
+      try {
+        t.fs().mkdir(t.inner);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     generation++;
     String p = FsPaths.normalize(absolute(path));
     if (p.equals("/") || find(p).isPresent()) {
@@ -216,6 +402,19 @@ public final class ContainerFilesystem {
 
   /** Creates a directory and any missing parents; an existing directory is fine. */
   public void mkdirs(String path) throws FsException {
+    Target t = route(path);
+    if (t != null) {
+      if (t.fs().isDirectory(t.inner)) {
+        return;
+      }
+      writable(t, path);
+      try {
+        t.fs().mkdirs(t.inner);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     generation++;
     String p = FsPaths.normalize(absolute(path));
     Dir dir = root;
@@ -238,6 +437,18 @@ public final class ContainerFilesystem {
 
   /** Removes a non-directory ({@code unlink}). */
   public void remove(String path) throws FsException {
+    Target t = writable(route(path), path);
+    if (t != null) {
+      if (t.mount.path.equals(FsPaths.normalize(absolute(path)))) {
+        throw new FsException(Errno.EBUSY, t.mount.path);
+      }
+      try {
+        t.fs().remove(t.inner);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     generation++;
     String p = FsPaths.normalize(absolute(path));
     Node node = lookup(p);
@@ -249,6 +460,18 @@ public final class ContainerFilesystem {
 
   /** Removes an empty directory ({@code rmdir}). */
   public void removeDirectory(String path) throws FsException {
+    Target t = writable(route(path), path);
+    if (t != null) {
+      if (t.mount.path.equals(FsPaths.normalize(absolute(path)))) {
+        throw new FsException(Errno.EBUSY, t.mount.path);
+      }
+      try {
+        t.fs().removeDirectory(t.inner);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
     generation++;
     String p = FsPaths.normalize(absolute(path));
     Node node = lookup(p);
@@ -263,6 +486,19 @@ public final class ContainerFilesystem {
 
   /** Removes a node and everything under it. */
   public void removeRecursively(String path) throws FsException {
+    Target t = writable(route(path), path);
+    if (t != null) {
+      if (t.mount.path.equals(FsPaths.normalize(absolute(path)))) {
+        throw new FsException(Errno.EBUSY, t.mount.path);
+      }
+      try {
+        t.fs().removeRecursively(t.inner);
+        return;
+      } catch (FsException e) {
+        throw outer(e, path);
+      }
+    }
+    notMountPoint(path);
     generation++;
     String p = FsPaths.normalize(absolute(path));
     lookup(p);

@@ -9,7 +9,9 @@ public enum Errno {
   ENOTEMPTY("Directory not empty"),
   EACCES("Permission denied"),
   EINVAL("Invalid argument"),
-  ENOSPC("No space left on device");
+  ENOSPC("No space left on device"),
+  EROFS("Read-only file system"),
+  EBUSY("Device or resource busy");
 
   private final String message;
 

@@ -37,6 +37,9 @@ final class ImageFilesystem {
       for (Map.Entry<String, String> file : config.files().entrySet()) {
         fs.install(file.getKey(), file.getValue(), false);
       }
+      for (VolumeMount m : config.mounts()) {
+        fs.mount(m.path(), m.volume(), m.subPath(), m.readOnly());
+      }
       fs.mkdirs(workingDir);
     } catch (FsException e) {
       throw new IllegalStateException("cannot lay out the container's files: " + e.getMessage(), e);

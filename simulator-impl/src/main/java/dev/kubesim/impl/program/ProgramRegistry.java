@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * The images a cluster knows, by normalised repository name ({@code docker.io/library/nginx}), so
  * that every tag and digest of a known image runs its program. Built-ins: {@code luksa/kubia},
- * {@code luksa/kubia-unhealthy}, {@code nginx}, agnhost (from registry.k8s.io and the older
+ * {@code luksa/kubia-unhealthy}, {@code nginx}, {@code httpd}, agnhost (from registry.k8s.io and the older
  * k8s.gcr.io / gcr.io names), {@code busybox}, {@code alpine}, {@code curlimages/curl}, {@code
  * tutum/dnsutils}, e2e {@code jessie-dnsutils}, {@code debian}, {@code ubuntu}. Anything else runs
  * {@link UnknownImageProgram}.
@@ -41,6 +41,7 @@ public final class ProgramRegistry implements Programs {
     r.register("luksa/kubia", kubia);
     r.register("luksa/kubia-unhealthy", KubiaProgram.unhealthy());
     r.register("nginx", image -> new NginxProgram(image.tag()));
+    r.register("httpd", image -> new dev.kubesim.impl.program.images.HttpdProgram(image.tag()));
     Program agnhost = new AgnhostProgram();
     r.register("registry.k8s.io/e2e-test-images/agnhost", agnhost);
     r.register("k8s.gcr.io/e2e-test-images/agnhost", agnhost);

@@ -131,6 +131,7 @@ public final class RunningContainer {
         new ShellInterpreter(this, dialect, shell, env, workingDir, inv.positional());
     interpreter.setArg0(inv.arg0());
     interpreter.setErrexit(inv.errexit());
+    interpreter.setXtrace(inv.xtrace());
     ShellInterpreter.Io io = new ShellInterpreter.Io("", new LogSink("stdout"), new LogSink("stderr"));
     try {
       return MainProcessRun.stepping(

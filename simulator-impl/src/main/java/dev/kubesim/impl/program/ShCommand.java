@@ -26,9 +26,28 @@ final class ShCommand implements Command {
 
   /** A parsed shell command line. */
   record Invocation(boolean command, boolean errexit, String operand, String arg0,
-      List<String> positional, String error) {}
+      List<String> positional, String error, boolean xtrace) {
+    Invocation(boolean command, boolean errexit, String operand, String arg0, List<String> positional, String error) {
+      this(command, errexit, operand, arg0, positional, error, false);
+    }
+
+    Invocation traced(boolean value) {
+      return new Invocation(command, errexit, operand, arg0, positional, error, value);
+    }
+  }
 
   static Invocation parse(String invoked, List<String> args, ShellDialect dialect) {
+    boolean xtrace = false;
+    for (String a : args) {
+      if (!(a.startsWith("-") || a.startsWith("+")) || a.length() < 2 || a.equals("--")) {
+        break;
+      }
+      xtrace |= a.startsWith("-") && !a.equals("-o") && a.indexOf('x') > 0;
+    }
+    return parseOptions(invoked, args, dialect).traced(xtrace);
+  }
+
+  private static Invocation parseOptions(String invoked, List<String> args, ShellDialect dialect) {
     boolean command = false;
     boolean errexit = false;
     int i = 0;
@@ -96,6 +115,7 @@ final class ShCommand implements Command {
         ctx.container(), dialect, invoked, ctx.env(), ctx.cwd(), new ArrayList<>(inv.positional()));
     shell.setArg0(inv.arg0());
     shell.setErrexit(inv.errexit());
+    shell.setXtrace(inv.xtrace());
     return shell.runScript(script, stdin);
   }
 

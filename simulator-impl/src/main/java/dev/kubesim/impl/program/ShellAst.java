@@ -16,7 +16,7 @@ final class ShellAst {
   record Pipeline(boolean negated, List<Command> commands) {}
 
   /** One command of a pipeline. */
-  sealed interface Command permits Simple, Subshell, Group {
+  sealed interface Command permits Simple, Subshell, Group, If, For, While {
     List<Redirect> redirects();
 
     int line();
@@ -36,6 +36,19 @@ final class ShellAst {
 
   /** {@code { list; }}: runs in the shell itself. */
   record Group(Script body, List<Redirect> redirects, int line) implements Command {}
+
+  /**
+   * {@code if c1; then b1; elif c2; then b2; else e; fi}: {@code conditions.get(i)} guards {@code
+   * bodies.get(i)}; {@code otherwise} is empty without {@code else}.
+   */
+  record If(List<Script> conditions, List<Script> bodies, Script otherwise, List<Redirect> redirects, int line)
+      implements Command {}
+
+  /** {@code for name in words; do body; done}; {@code words} is null without {@code in} (the positional parameters). */
+  record For(String name, List<String> words, Script body, List<Redirect> redirects, int line) implements Command {}
+
+  /** {@code while condition; do body; done}, or {@code until} when {@code until}. */
+  record While(Script condition, Script body, boolean until, List<Redirect> redirects, int line) implements Command {}
 
   /**
    * A redirection: {@code fd op target}, e.g. {@code 2>&1} is (2, ">&", "1").

@@ -28,7 +28,12 @@ final class ShellInterpreter implements WordExpander.Host {
   /** Builtins the shell runs itself, which can change the shell's own state. */
   private static final Set<String> SPECIAL_BUILTINS =
       Set.of(":", "cd", "exit", "export", "unset", "exec", "set", "shift", "wait", "trap",
-          "umask", "readonly");
+          "umask", "readonly", "break", "continue");
+  /**
+   * How often a loop may go round in one run of a command (a loop that takes no virtual time while
+   * it spins would never let the clock move): past it, the loop counts as one that never ends.
+   */
+  static final int MAX_LOOP_ROUNDS = 100_000;
   /** Commands dash and ash build in; they run even where the image has no such file. */
   private static final Set<String> COMMAND_BUILTINS =
       Set.of("echo", "test", "[", "true", "false", "pwd", "printf", "kill");
@@ -40,6 +45,23 @@ final class ShellInterpreter implements WordExpander.Host {
     Exit(int status) {
       super(null, null, false, false);
       this.status = status;
+    }
+  }
+
+  /** Thrown by {@code break N} and {@code continue N}: leaves (or goes round) the N-th enclosing loop. */
+  static final class LoopControl extends RuntimeException {
+    final boolean isBreak;
+    final int levels;
+
+    LoopControl(boolean isBreak, int levels) {
+      super(null, null, false, false);
+      this.isBreak = isBreak;
+      this.levels = levels;
+    }
+
+    /** The same jump, one loop further out. */
+    LoopControl outer() {
+      return new LoopControl(isBreak, levels - 1);
     }
   }
 
@@ -74,7 +96,13 @@ final class ShellInterpreter implements WordExpander.Host {
   private String arg0;
   private int lastStatus;
   private boolean errexit;
+  /** {@code set -x}: each simple command is written to standard error, after expansion, as {@code + cmd args}. */
+  private boolean xtrace;
   private Duration elapsed = Duration.ZERO;
+  /** How many loops enclose the command running ({@code break} outside one does nothing). */
+  private int loopDepth;
+  /** Inside an {@code if} or loop condition, where {@code set -e} does not apply. */
+  private int conditionDepth;
   private Sink substitutionErr = Sink.NULL;
   /** The status of the last command substitution in the current command, or -1 for none. */
   private int lastSubstitutionStatus = -1;
@@ -113,6 +141,7 @@ final class ShellInterpreter implements WordExpander.Host {
     this.arg0 = parent.arg0;
     this.lastStatus = parent.lastStatus;
     this.errexit = parent.errexit;
+    this.xtrace = parent.xtrace;
   }
 
   void setArg0(String value) {
@@ -121,6 +150,10 @@ final class ShellInterpreter implements WordExpander.Host {
 
   void setErrexit(boolean value) {
     errexit = value;
+  }
+
+  void setXtrace(boolean value) {
+    xtrace = value;
   }
 
   Duration elapsed() {
@@ -245,7 +278,7 @@ final class ShellInterpreter implements WordExpander.Host {
 
   /** {@code set -e}: a failing command that is not tested by {@code &&}/{@code ||}/{@code !}. */
   void checkErrexit(int status, boolean applies) {
-    if (errexit && status != 0 && applies) {
+    if (errexit && status != 0 && applies && conditionDepth == 0) {
       throw new Exit(status);
     }
   }
@@ -320,7 +353,115 @@ final class ShellInterpreter implements WordExpander.Host {
       lastStatus = status;
       return status;
     }
+    if (command instanceof ShellAst.If c) {
+      for (int i = 0; i < c.conditions().size(); i++) {
+        if (condition(c.conditions().get(i), redirected) == 0) {
+          return script(c.bodies().get(i), redirected);
+        }
+      }
+      lastStatus = 0;
+      return c.otherwise().items().isEmpty() ? 0 : script(c.otherwise(), redirected);
+    }
+    if (command instanceof ShellAst.For f) {
+      List<String> values = forValues(f);
+      int status = 0;
+      loopDepth++;
+      try {
+        for (String v : values) {
+          assign(f.name(), v);
+          try {
+            status = script(f.body(), redirected);
+          } catch (LoopControl jump) {
+            if (jump.levels > 1) {
+              throw jump.outer();
+            }
+            if (jump.isBreak) {
+              break;
+            }
+          }
+        }
+      } finally {
+        loopDepth--;
+      }
+      lastStatus = status;
+      return status;
+    }
+    if (command instanceof ShellAst.While w) {
+      int status = 0;
+      loopDepth++;
+      try {
+        for (int round = 0; ; round++) {
+          if (round >= MAX_LOOP_ROUNDS) {
+            addElapsed(ExecResult.FOREVER);
+          }
+          if ((condition(w.condition(), redirected) == 0) == w.until()) {
+            break;
+          }
+          try {
+            status = script(w.body(), redirected);
+          } catch (LoopControl jump) {
+            if (jump.levels > 1) {
+              throw jump.outer();
+            }
+            if (jump.isBreak) {
+              break;
+            }
+          }
+        }
+      } finally {
+        loopDepth--;
+      }
+      lastStatus = status;
+      return status;
+    }
     return script(((Group) command).body(), redirected);
+  }
+
+  /** Runs an {@code if} or loop condition, where {@code set -e} does not apply. */
+  int condition(Script condition, Io io) {
+    conditionDepth++;
+    try {
+      return script(condition, io);
+    } finally {
+      conditionDepth--;
+    }
+  }
+
+  /** The words a {@code for} loop goes through: its expanded {@code in} list, or the positional parameters. */
+  List<String> forValues(ShellAst.For f) {
+    if (f.words() == null) {
+      return List.copyOf(positional);
+    }
+    List<String> values = new ArrayList<>();
+    try {
+      for (String word : f.words()) {
+        values.addAll(expander.fields(word));
+      }
+    } catch (WordExpander.UnsupportedExpansionException e) {
+      return List.of();
+    }
+    return values;
+  }
+
+  /** Enters a loop the stepper runs in steps ({@code break} and {@code continue} count it). */
+  void enterLoop() {
+    loopDepth++;
+  }
+
+  void leaveLoop() {
+    loopDepth--;
+  }
+
+  void enterCondition() {
+    conditionDepth++;
+  }
+
+  void leaveCondition() {
+    conditionDepth--;
+  }
+
+  int lastStatus() {
+    return lastStatus;
   }
 
   // ---- simple commands -----------------------------------------------------------------------
@@ -342,6 +483,9 @@ final class ShellInterpreter implements WordExpander.Host {
       io.err().write(shellName + ": " + line + ": " + e.getMessage()
           + ": not supported by the kubesim shell\n");
       return 2;
+    }
+    if (xtrace) {
+      io.err().write(trace(assignments, fields));
     }
     Io redirected;
     try {
@@ -367,6 +511,21 @@ final class ShellInterpreter implements WordExpander.Host {
       return emit(result, redirected, () -> builtinWriteError(name));
     }
     return external(fields, env, redirected);
+  }
+
+  /** The {@code set -x} line of a command: {@code + NAME=value cmd 'an arg'}, words quoted where they need it. */
+  private static String trace(Map<String, String> assignments, List<String> fields) {
+    StringBuilder b = new StringBuilder("+");
+    assignments.forEach((k, v) -> b.append(' ').append(k).append('=').append(traceQuote(v)));
+    fields.forEach(f -> b.append(' ').append(traceQuote(f)));
+    return b.append('\n').toString();
+  }
+
+  private static String traceQuote(String word) {
+    if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "_./:=+@%,-".indexOf(c) >= 0)) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** Runs a program found through {@code PATH}, wording failures as this shell does. */
@@ -481,6 +640,16 @@ final class ShellInterpreter implements WordExpander.Host {
         return 0;
       case "exit":
         throw new Exit(exitStatus(args, io));
+      case "break", "continue":
+        int levels = args.isEmpty() ? 1 : parseInt(args.get(0)).orElse(1);
+        if (levels < 1) {
+          io.err().write(shellName + ": " + line + ": " + name + ": Illegal number: " + args.get(0) + "\n");
+          return 2;
+        }
+        if (loopDepth == 0) {
+          return 0; // dash ignores break and continue outside a loop
+        }
+        throw new LoopControl(name.equals("break"), Math.min(levels, loopDepth));
       case "cd":
         return cd(args, io);
       case "export":
@@ -595,6 +764,9 @@ final class ShellInterpreter implements WordExpander.Host {
         }
         if (a.indexOf('e') > 0) {
           errexit = on;
+        }
+        if (a.indexOf('x') > 0) {
+          xtrace = on;
         }
       } else {
         positional = new ArrayList<>(args.subList(i, args.size()));

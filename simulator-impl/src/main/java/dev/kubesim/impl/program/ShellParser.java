@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
 /**
  * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
  * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
- * lists, {@code ( )} subshells and {@code { }} groups. Loops, conditionals, {@code case} and
- * here-documents are reported as unsupported rather than run wrongly.
+ * lists, {@code ( )} subshells, {@code { }} groups, {@code if}, {@code for}, {@code while} and
+ * {@code until}. {@code case}, functions and here-documents are reported as unsupported rather
+ * than run wrongly.
  */
 final class ShellParser {
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
   private static final Set<String> UNSUPPORTED_WORDS =
-      Set.of("if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case",
-          "esac", "function", "select", "[[");
+      Set.of("case", "esac", "function", "select", "[[");
+  /** Reserved words that end the list before them. */
+  private static final Set<String> CLOSERS = Set.of("then", "else", "elif", "fi", "do", "done");
 
   /**
    * How deep {@code ( )} and {@code { }} may nest in one script. dash parses about 40,000 levels
@@ -92,7 +94,7 @@ final class ShellParser {
 
   private boolean startsCommand(ShellToken t) {
     if (t.type() == Type.WORD) {
-      return !t.text().equals("}");
+      return !t.text().equals("}") && !CLOSERS.contains(t.text());
     }
     return t.type() == Type.IO_NUMBER || t.isOperator("(") || t.isRedirection();
   }
@@ -152,10 +154,95 @@ final class ShellParser {
       pos++;
       return new Group(body, redirects(), t.line());
     }
+    if ((t.isWord("if") || t.isWord("for") || t.isWord("while") || t.isWord("until")) && depth >= MAX_NESTING) {
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.TOO_DEEP, t.text(), t.line());
+    }
+    if (t.isWord("if")) {
+      pos++;
+      depth++;
+      List<Script> conditions = new ArrayList<>();
+      List<Script> bodies = new ArrayList<>();
+      Script otherwise = new Script(List.of());
+      conditions.add(nonEmpty());
+      expectWord("then");
+      bodies.add(nonEmpty());
+      while (peek().isWord("elif")) {
+        pos++;
+        conditions.add(nonEmpty());
+        expectWord("then");
+        bodies.add(nonEmpty());
+      }
+      if (peek().isWord("else")) {
+        pos++;
+        otherwise = nonEmpty();
+      }
+      expectWord("fi");
+      depth--;
+      return new ShellAst.If(conditions, bodies, otherwise, redirects(), t.line());
+    }
+    if (t.isWord("while") || t.isWord("until")) {
+      pos++;
+      depth++;
+      Script condition = nonEmpty();
+      expectWord("do");
+      Script body = nonEmpty();
+      expectWord("done");
+      depth--;
+      return new ShellAst.While(condition, body, t.text().equals("until"), redirects(), t.line());
+    }
+    if (t.isWord("for")) {
+      pos++;
+      depth++;
+      ShellToken name = next();
+      if (name.type() != Type.WORD || !name.text().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw unexpected(name);
+      }
+      List<String> words = null;
+      skipNewlines();
+      if (peek().isWord("in")) {
+        pos++;
+        words = new ArrayList<>();
+        while (peek().type() == Type.WORD) {
+          words.add(next().text());
+        }
+        if (peek().isOperator(";") || peek().type() == Type.NEWLINE) {
+          pos++;
+        } else {
+          throw unexpected(peek());
+        }
+      } else if (peek().isOperator(";")) {
+        pos++;
+      }
+      skipNewlines();
+      expectWord("do");
+      Script body = nonEmpty();
+      expectWord("done");
+      depth--;
+      return new ShellAst.For(name.text(), words, body, redirects(), t.line());
+    }
+    if (t.type() == Type.WORD && CLOSERS.contains(t.text())) {
+      throw unexpected(t);
+    }
     if (t.type() == Type.WORD && UNSUPPORTED_WORDS.contains(t.text())) {
       throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, t.text(), t.line());
     }
     return simple();
+  }
+
+  /** A list that must have a command: {@code if} and loops take no empty part. */
+  private Script nonEmpty() throws ShellSyntaxException {
+    Script body = script();
+    if (body.items().isEmpty()) {
+      throw unexpected(peek());
+    }
+    return body;
+  }
+
+  private void expectWord(String word) throws ShellSyntaxException {
+    if (!peek().isWord(word)) {
+      throw unexpected(peek());
+    }
+    pos++;
   }
 
   private void expectOperator(String op) throws ShellSyntaxException {

@@ -34,7 +34,7 @@ final class ShellSyntaxException extends Exception {
       case UNEXPECTED_END -> dialect.unexpectedEnd(shell, line);
       case UNTERMINATED_QUOTE -> dialect.unterminatedQuote(shell, line, token.charAt(0));
       case UNSUPPORTED -> shell + ": " + line + ": " + token
-          + ": not supported by the kubesim shell (no loops, conditionals or here-documents)\n";
+          + ": not supported by the kubesim shell (no case, functions or here-documents)\n";
       case TOO_DEEP -> crashes(dialect) ? "" : dialect.unexpected(shell, line, token);
     };
   }

@@ -13,8 +13,8 @@ final class Userland {
   private Userland() {}
 
   private static final List<String> BUSYBOX_APPLETS =
-      List.of("[", "ash", "cat", "chmod", "echo", "env", "false", "grep", "hostname", "ls", "mkdir",
-          "nslookup", "ping", "printenv", "pwd", "rm", "sh", "sleep", "test", "touch", "true",
+      List.of("[", "ash", "awk", "cat", "chmod", "echo", "env", "false", "grep", "hostname", "ls", "mkdir",
+          "nslookup", "ping", "printenv", "pwd", "rm", "seq", "sh", "sleep", "test", "touch", "true",
           "wget");
 
   /** The directories of a fresh container. */
@@ -37,12 +37,12 @@ final class Userland {
       case BUSYBOX -> BUSYBOX_APPLETS.stream().map(n -> "/bin/" + n).toList();
       case ALPINE -> List.of("/bin/ash", "/bin/cat", "/bin/chmod", "/bin/echo", "/bin/false",
           "/bin/grep", "/bin/hostname", "/bin/ls", "/bin/mkdir", "/bin/ping", "/bin/pwd", "/bin/rm",
-          "/bin/sh", "/bin/sleep", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/env",
-          "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/test", "/usr/bin/wget");
+          "/bin/sh", "/bin/sleep", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/awk", "/usr/bin/env",
+          "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget");
       // Debian 12 merges /bin into /usr/bin: every tool is found under both
       case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "echo", "false", "grep", "hostname",
               "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",
-              "test")
+              "test", "seq", "awk")
           .stream()
           .flatMap(n -> java.util.stream.Stream.of("/bin/" + n, "/usr/bin/" + n))
           .toList();

@@ -23,7 +23,8 @@ import java.util.Optional;
  * {@code wget: can't connect to remote host (ip): Connection refused}, {@code wget: server returned
  * error: HTTP/1.1 404 Not Found}, exit 1), GNU Wget elsewhere (exit 4 for network failures, 8 for
  * an error response). {@code -q}, {@code -O FILE} ({@code -} for standard output), {@code -T SEC},
- * {@code --header}, {@code -U}, {@code --spider}.
+ * {@code --header}, {@code -U}, {@code --spider}, {@code -S} ({@code --server-response}: the
+ * response's status line and headers on standard error, each indented by two spaces).
  */
 final class Wget implements Command {
   private final Network network;
@@ -37,6 +38,7 @@ final class Wget implements Command {
     String output;
     double timeout;
     boolean spider;
+    boolean serverResponse;
     String agent;
     final List<String> headers = new ArrayList<>();
     final List<String> urls = new ArrayList<>();
@@ -65,6 +67,8 @@ final class Wget implements Command {
         o.timeout = parse(a.substring("--timeout=".length()));
       } else if (a.equals("--spider")) {
         o.spider = true;
+      } else if (a.equals("-S") || a.equals("--server-response")) {
+        o.serverResponse = true;
       } else if ((a.equals("-U") || a.equals("--user-agent")) && i + 1 < args.size()) {
         o.agent = args.get(++i);
       } else if (a.equals("--header") && i + 1 < args.size()) {
@@ -192,8 +196,17 @@ final class Wget implements Command {
     HttpResponse response = r.response().orElseThrow();
     Disposition ok = new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.answeredBy(), r.summary());
     if (!busybox && !o.quiet) {
-      err.append("connected.\nHTTP request sent, awaiting response... ").append(response.status()).append(' ')
-          .append(response.reason()).append('\n');
+      err.append("connected.\nHTTP request sent, awaiting response... ");
+      if (!o.serverResponse) {
+        err.append(response.status()).append(' ').append(response.reason());
+      }
+      err.append('\n');
+    }
+    if (o.serverResponse) {
+      err.append("  ").append(response.statusLine()).append('\n');
+      for (HttpHeader h : response.headers()) {
+        err.append("  ").append(h.name()).append(": ").append(h.value()).append('\n');
+      }
     }
     if (response.status() >= 400) {
       if (busybox) {
