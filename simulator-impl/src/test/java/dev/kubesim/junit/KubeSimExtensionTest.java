@@ -315,7 +315,7 @@ class KubeSimExtensionTest {
 
     @Test
     void curlAnswerIsNotWhatWasExpected() {
-      String pod = cluster.list(Pod.class, "default").get(0).metadata().name();
+      String pod = cluster.list(Pod.class, "default").get(0).metadata().name().orElseThrow();
       org.junit.jupiter.api.Assertions.assertEquals("nobody", cluster.exec(pod, "curl", "-s", "http://kubia").stdout());
     }
 
