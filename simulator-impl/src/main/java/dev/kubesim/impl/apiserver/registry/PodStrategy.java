@@ -57,13 +57,9 @@ public final class PodStrategy extends Strategy<Pod> {
   /** The mutating admission plugins of a default kube-apiserver, then {@code PrepareForCreate}. */
   @Override
   public Pod admit(Pod pod, ApiServer api) {
+    pod = api.shared(ServiceAccountAdmission.class, ServiceAccountAdmission::new).admit(pod);
     PodSpec.Builder spec = pod.specOrEmpty().toBuilder();
     PodSpec current = pod.specOrEmpty();
-    // ServiceAccount admission: every pod runs as an account (mirror pods excepted).
-    if (current.serviceAccountName().orElse("").isEmpty()
-        && !pod.metadata().annotations().containsKey(PodSpecRules.MIRROR_POD_ANNOTATION)) {
-      spec.serviceAccountName("default").serviceAccount("default");
-    }
     spec.tolerations(defaultTolerations(current.tolerations()));
     Pod admitted = pod.withSpec(spec.build());
     admitted = priority(admitted, api);
@@ -409,8 +405,8 @@ public final class PodStrategy extends Strategy<Pod> {
    */
   @Override
   public Pod prepareForUpdate(Pod pod, Pod old) {
-    PodSpec spec = pod.specOrEmpty();
     PodSpec oldSpec = old.specOrEmpty();
+    PodSpec spec = ServiceAccountAdmission.keepTokenVolume(pod.specOrEmpty(), oldSpec);
     PodSpec.Builder b = spec.toBuilder();
     if (spec.nodeName().isEmpty()) {
       b.nodeName(oldSpec.nodeName().orElse(null));
