@@ -40,6 +40,8 @@ public final class RootCaCertPublisher {
     this.queue = new WorkQueue<>(api.loop(), "root-ca-cert-publisher", this::sync);
     api.store().watch("Namespace", this::onNamespace);
     api.store().watch(KIND, this::onConfigMap);
+    // The informer's first list: namespaces made before the controller started are synced too.
+    api.list("Namespace", java.util.Optional.empty()).forEach(ns -> queue.add(ns.metadata().nameOrEmpty()));
   }
 
   /**

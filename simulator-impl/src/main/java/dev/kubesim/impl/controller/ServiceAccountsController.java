@@ -27,6 +27,8 @@ public final class ServiceAccountsController {
     this.queue = new WorkQueue<>(api.loop(), "serviceaccount-controller", this::sync);
     api.store().watch("Namespace", this::onNamespace);
     api.store().watch(KIND, this::onServiceAccount);
+    // The informer's first list: namespaces made before the controller started are synced too.
+    api.list("Namespace", java.util.Optional.empty()).forEach(ns -> queue.add(ns.metadata().nameOrEmpty()));
   }
 
   /** Starts the controller; it hears of every namespace created from now on. */
