@@ -73,7 +73,9 @@ final class CreateCommand implements Command {
         object = object.withMetadata(object.metadata().toBuilder().annotations(annotations).build());
       }
       try {
-        KubeObject created = ctx.api().create(object);
+        var written = ctx.api().createWarned(object, false);
+        ctx.warn(written.warnings());
+        KubeObject created = written.object();
         ctx.out().out(ResourceTypes.kindPrefix(item.kind()) + "/" + created.metadata().nameOrEmpty() + " created\n");
       } catch (KubeSimException e) {
         failures.add(Failure.api(e, "error when creating " + item.document().describe() + ": "));

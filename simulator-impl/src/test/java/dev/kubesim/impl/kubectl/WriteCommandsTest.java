@@ -80,6 +80,25 @@ class WriteCommandsTest {
   }
 
   @Test
+  void applyPrintsTheApiServersWarningsOnStandardErrorOnceEach() {
+    KubectlResult r = applyStdin("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: old}
+        spec: {nodeSelector: {beta.kubernetes.io/os: linux}, containers: [{name: a, image: nginx}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: older}
+        spec: {nodeSelector: {beta.kubernetes.io/os: linux}, containers: [{name: a, image: nginx}]}
+        """);
+    assertThat(r.stdout()).isEqualTo("pod/old created\npod/older created\n");
+    assertThat(r.stderr()).isEqualTo(
+        "Warning: spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use \"kubernetes.io/os\" instead\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
   void applyOfAnObjectCreatedWithoutApplyWarnsAboutTheAnnotation() {
     k.apply(SVC);
     KubectlResult r = applyStdin(SVC.replace("8080", "9090"));

@@ -168,6 +168,12 @@ public final class PodStrategy extends Strategy<Pod> {
     return new KubeSimException("Forbidden", 403, "pods " + GoFormat.quote(pod.metadata().nameOrEmpty()) + " is forbidden: " + detail);
   }
 
+  /** {@code GetWarningsForPod}. */
+  @Override
+  public List<String> warnings(Pod pod, Optional<Pod> old) {
+    return PodWarnings.forPod(pod.metadata(), pod.specOrEmpty());
+  }
+
   @Override
   public List<FieldError> validate(Pod pod) {
     List<FieldError> errs = validateMetadataAndSpec(pod);
