@@ -30,7 +30,7 @@ public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
       List.of("drain", "run", "edit", "patch", "replace", "port-forward",
-          "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "wait", "debug", "diff", "taint", "auth", "config",
+          "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "debug", "diff", "taint", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -56,6 +56,7 @@ public final class Kubectl {
     register(CordonCommand.cordon());
     register(CordonCommand.uncordon());
     register(new RolloutCommand());
+    register(new WaitCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }
