@@ -9,7 +9,7 @@ import dev.kubesim.impl.kubectl.output.GoYaml;
 /**
  * An object a generator built and never sent ({@code --dry-run=client -o yaml|json}), printed as
  * kubectl prints it: {@code creationTimestamp: null} in its metadata, the namespace only when
- * {@code -n} named one.
+ * {@code -n} named one, and the empty structs Go writes ({@code resources: {}}, {@code status: {}}).
  */
 final class ClientObjects {
   private ClientObjects() {}
@@ -24,6 +24,17 @@ final class ClientObjects {
       meta.remove("namespace");
     }
     meta.putNull("creationTimestamp");
+    if (object.kind().equals("Pod")) {
+      // Go's encoder writes the empty structs a new pod holds: each container's resources and the status.
+      for (com.fasterxml.jackson.databind.JsonNode c : tree.path("spec").path("containers")) {
+        if (c instanceof ObjectNode container && !container.has("resources")) {
+          container.putObject("resources");
+        }
+      }
+      tree.putObject("status");
+    } else if (object.kind().equals("Service")) {
+      tree.putObject("status").putObject("loadBalancer");
+    }
     if (format.equals("yaml")) {
       return GoYaml.write(tree);
     }
