@@ -23,8 +23,10 @@ import java.util.TreeMap;
 
 /**
  * {@code kubectl create -f} (each object created, {@code <kind>/<name> created}, an existing one
- * reported as AlreadyExists with its source), and the generators {@code create namespace NAME}
- * and {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}.
+ * reported as AlreadyExists with its source), and the generators {@code create namespace NAME},
+ * {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}, {@code create configmap
+ * NAME} and {@code create secret generic NAME} (their data from {@link DataSources}), each with
+ * {@code --dry-run=client|server} and {@code -o yaml|json}.
  */
 final class CreateCommand implements Command {
   /** kubectl create's sub-commands and their aliases. */
