@@ -194,7 +194,7 @@ public final class PodStrategy extends Strategy<Pod> {
     FieldPath specPath = FieldPath.root("spec");
     List<FieldError> errs = new ArrayList<>(
         PodSpecRules.validatePodSpecificAnnotations(pod.metadata().annotations(), spec, FieldPath.root("metadata", "annotations")));
-    errs.addAll(specErrors.apply(spec));
+    errs.addAll(specErrors.apply(ServiceAccountAdmission.withCanonicalTokenVolume(spec)));
     if (spec.serviceAccountName().orElse("").isEmpty()) {
       for (int i = 0; i < spec.volumes().size(); i++) {
         List<?> sources = Generic.map(spec.volumes().get(i))

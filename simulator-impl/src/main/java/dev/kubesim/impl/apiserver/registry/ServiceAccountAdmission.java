@@ -191,6 +191,62 @@ final class ServiceAccountAdmission {
     return Generic.map(volume).map(m -> Generic.str(m, "name")).orElse("");
   }
 
+  /** A generated volume name: the prefix and five characters of the name alphabet. */
+  private static final java.util.regex.Pattern GENERATED =
+      java.util.regex.Pattern.compile(VOLUME_PREFIX + "[" + ApiServer.NAME_ALPHABET + "]{" + SUFFIX_LENGTH + "}");
+  /** The name that stands for every generated one when a spec is validated. */
+  private static final String CANONICAL = VOLUME_PREFIX + "token";
+
+  /**
+   * The spec with the one token volume this plugin generated (and the mounts of it) renamed to a
+   * fixed name, so that the validation of pods from one template, which differ only in that
+   * name, is computed once. The volume is valid whatever its suffix, so no error names it.
+   */
+  static PodSpec withCanonicalTokenVolume(PodSpec spec) {
+    String generated = null;
+    for (Object v : spec.volumes()) {
+      String name = volumeName(v);
+      if (GENERATED.matcher(name).matches()) {
+        if (generated != null || !v.equals(tokenVolume(name))) {
+          return spec;
+        }
+        generated = name;
+      }
+    }
+    if (generated == null) {
+      return spec;
+    }
+    String from = generated;
+    List<Object> volumes = new ArrayList<>();
+    for (Object v : spec.volumes()) {
+      volumes.add(volumeName(v).equals(from) ? tokenVolume(CANONICAL) : v);
+    }
+    return spec.toBuilder().volumes(volumes)
+        .containers(renameMounts(spec.containers(), from))
+        .initContainers(renameMounts(spec.initContainers(), from)).build();
+  }
+
+  private static List<Container> renameMounts(List<Container> containers, String from) {
+    List<Container> out = new ArrayList<>(containers.size());
+    for (Container c : containers) {
+      List<Object> mounts = new ArrayList<>(c.volumeMounts().size());
+      boolean renamed = false;
+      for (Object m : c.volumeMounts()) {
+        Map<String, Object> mount = Generic.map(m).orElse(null);
+        if (mount != null && from.equals(mount.get("name"))) {
+          Map<String, Object> copy = new LinkedHashMap<>(mount);
+          copy.put("name", CANONICAL);
+          mounts.add(copy);
+          renamed = true;
+        } else {
+          mounts.add(m);
+        }
+      }
+      out.add(renamed ? c.toBuilder().volumeMounts(mounts).build() : c);
+    }
+    return out;
+  }
+
   /** Five characters of the API server's name alphabet, as {@code SimpleNameGenerator} draws them. */
   private String suffix() {
     StringBuilder sb = new StringBuilder(SUFFIX_LENGTH);

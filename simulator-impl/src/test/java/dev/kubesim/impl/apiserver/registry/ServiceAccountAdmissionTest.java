@@ -87,4 +87,23 @@ class ServiceAccountAdmissionTest {
     assertThat(updated.specOrEmpty().containers().get(0).volumeMounts())
         .isEqualTo(created.specOrEmpty().containers().get(0).volumeMounts());
   }
+
+  @Test
+  void podsOfOneTemplateValidateAsOneSpecWhateverTheirVolumeSuffix() {
+    Pod a = f.create("{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: nginx}]}}");
+    Pod b = f.create("{apiVersion: v1, kind: Pod, metadata: {name: b}, spec: {containers: [{name: c, image: nginx}]}}");
+    assertThat(volumeName(a.specOrEmpty())).isNotEqualTo(volumeName(b.specOrEmpty()));
+    PodSpec canonicalA = ServiceAccountAdmission.withCanonicalTokenVolume(a.specOrEmpty());
+    assertThat(canonicalA).isEqualTo(ServiceAccountAdmission.withCanonicalTokenVolume(b.specOrEmpty()));
+    assertThat(volumeName(canonicalA)).isEqualTo("kube-api-access-token");
+    assertThat(canonicalA.containers().get(0).volumeMounts())
+        .containsExactly(Map.of("name", "kube-api-access-token", "readOnly", true, "mountPath", MOUNT));
+  }
+
+  @Test
+  void aUserVolumeThatOnlyLooksGeneratedIsValidatedAsWritten() {
+    Pod pod = f.create("{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {automountServiceAccountToken: false,"
+        + " volumes: [{name: kube-api-access-bcdfg, emptyDir: {}}], containers: [{name: c, image: nginx}]}}");
+    assertThat(ServiceAccountAdmission.withCanonicalTokenVolume(pod.specOrEmpty())).isEqualTo(pod.specOrEmpty());
+  }
 }
