@@ -127,6 +127,11 @@ public final class ApiServer {
    * the object is returned as it would be stored, without uid or resourceVersion.
    */
   public <T extends KubeObject> T create(T object, boolean dryRun) {
+    return createWarned(object, dryRun).object();
+  }
+
+  /** {@link #create(KubeObject, boolean)}, with the kind's warnings for the object. */
+  public <T extends KubeObject> Written<T> createWarned(T object, boolean dryRun) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -150,11 +155,12 @@ public final class ApiServer {
       allocation.rollback().run();
       throw e;
     }
+    List<String> warnings = strategy.warnings(obj, Optional.empty());
     if (dryRun) {
       allocation.rollback().run();
       @SuppressWarnings("unchecked")
       T wouldBe = (T) obj.withMetadata(obj.metadata().toBuilder().creationTimestamp(loop.clock().timestamp()).build());
-      return wouldBe;
+      return new Written<>(wouldBe, warnings);
     }
     ObjectMeta.Builder meta =
         obj.metadata().toBuilder()
@@ -168,7 +174,7 @@ public final class ApiServer {
     T stored = (T) obj.withMetadata(meta.build());
     store.put(stored);
     allocation.commit().run();
-    return stored;
+    return new Written<>(stored, warnings);
   }
 
   /**
@@ -183,8 +189,13 @@ public final class ApiServer {
    * Replaces a stored object, or with {@code dryRun} only checks that it would be replaced: the
    * object is returned as it would be stored, nothing changes.
    */
-  @SuppressWarnings("unchecked")
   public <T extends KubeObject> T update(T object, boolean dryRun) {
+    return updateWarned(object, dryRun).object();
+  }
+
+  /** {@link #update(KubeObject, boolean)}, with the kind's warnings for the new object. */
+  @SuppressWarnings("unchecked")
+  public <T extends KubeObject> Written<T> updateWarned(T object, boolean dryRun) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -200,16 +211,17 @@ public final class ApiServer {
       allocation.rollback().run();
       throw invalid(info, key.name(), errors);
     }
+    List<String> warnings = strategy.warnings(obj, Optional.of(old));
     if (dryRun) {
       allocation.rollback().run();
       ObjectMeta oldMeta = old.metadata();
-      return (T) obj.withMetadata(obj.metadata().toBuilder().uid(oldMeta.uid().orElse(null))
+      return new Written<>((T) obj.withMetadata(obj.metadata().toBuilder().uid(oldMeta.uid().orElse(null))
           .creationTimestamp(oldMeta.creationTimestamp().orElse(null)).generation(oldMeta.generation().orElse(null))
-          .resourceVersion(oldMeta.resourceVersion().orElse(null)).build());
+          .resourceVersion(oldMeta.resourceVersion().orElse(null)).build()), warnings);
     }
     T stored = (T) commitUpdate(obj, old, strategy.hasGeneration());
     allocation.commit().run();
-    return stored;
+    return new Written<>(stored, warnings);
   }
 
   /** Creates the object, or updates it when it exists (kubectl apply). */

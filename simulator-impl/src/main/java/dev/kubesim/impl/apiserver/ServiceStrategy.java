@@ -126,6 +126,7 @@ public final class ServiceStrategy extends Strategy<Service> {
 
   @Override
   public Service prepareForUpdate(Service service, Service old) {
+    service = TypeDependentFields.drop(service.withStatus(old.status().orElse(null)), old);
     ServiceSpec spec = service.specOrEmpty();
     ServiceSpec was = old.specOrEmpty();
     ServiceSpec.Builder b = spec.toBuilder();
@@ -154,14 +155,10 @@ public final class ServiceStrategy extends Strategy<Service> {
       }
       b.ports(ports);
     }
-    if (was.typeOrDefault().equals("LoadBalancer") && !spec.typeOrDefault().equals("LoadBalancer")
-        && spec.loadBalancerClass().equals(was.loadBalancerClass())) {
-      b.loadBalancerClass(null); // dropTypeDependentFields: only a LoadBalancer has a class
-    }
     if (spec.healthCheckNodePort().isEmpty() && needsHealthCheck(spec)) {
       was.healthCheckNodePort().ifPresent(b::healthCheckNodePort);
     }
-    return service.withSpec(b.build()).withStatus(old.status().orElse(null));
+    return service.withSpec(b.build());
   }
 
   static boolean needsNodePorts(ServiceSpec spec) {

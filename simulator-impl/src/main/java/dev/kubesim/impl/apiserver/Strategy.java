@@ -65,6 +65,16 @@ public abstract class Strategy<T extends KubeObject> {
     return List.of();
   }
 
+  /**
+   * {@code WarningsOnCreate} / {@code WarningsOnUpdate}: what the API server warns of in an object
+   * it accepts (deprecated fields, labels and annotations), in a fixed order.
+   *
+   * @param old the stored object on update, empty on create
+   */
+  public List<String> warnings(T object, Optional<T> old) {
+    return List.of();
+  }
+
   /** On update: carries over what the new object may not reset (status, allocated values). */
   public T prepareForUpdate(T object, T old) {
     return object;

@@ -138,6 +138,8 @@ public final class SimCluster implements Cluster, KubectlHost {
     EndpointsController.start(api);
     EndpointSliceController.start(api);
     EndpointSliceMirroringController.start(api);
+    dev.kubesim.impl.controller.ServiceAccountsController.start(api);
+    dev.kubesim.impl.controller.RootCaCertPublisher.start(api, RootCa.pem(loop.random().stream("pki/ca")));
     Scheduler.start(api);
     NodeLifecycleController.start(api);
     dev.kubesim.impl.cloud.LoadBalancers.start(api); // the cloud's service controller and load balancers

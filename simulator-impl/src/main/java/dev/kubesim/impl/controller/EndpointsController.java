@@ -30,6 +30,9 @@ import java.util.OptionalInt;
  * Services without a selector keep the Endpoints their users write.
  */
 public final class EndpointsController {
+  /** The label on the Endpoints of a Service without a ClusterIP ({@code v1.IsHeadlessService}). */
+  static final String HEADLESS_LABEL = "service.kubernetes.io/headless";
+
   private final ApiServer api;
   private final WorkQueue<ObjectKey> queue;
   private final ServicePods servicePods;
@@ -95,17 +98,33 @@ public final class EndpointsController {
       notReady.sort(byIp);
       result.add(new EndpointSubset(ready, notReady, e.getKey()));
     }
+    Map<String, String> labels = labels(svc);
     ObjectMeta meta = ObjectMeta.builder()
         .namespace(key.namespace())
         .name(key.name())
-        .labels(svc.metadata().labels())
+        .labels(labels)
         .build();
     Optional<Endpoints> current = api.get(Endpoints.KIND, key.namespace(), key.name()).map(Endpoints.class::cast);
     if (current.isEmpty()) {
       api.create(Endpoints.of(meta, result));
-    } else if (!current.get().subsets().equals(result) || !current.get().metadata().labels().equals(svc.metadata().labels())) {
+    } else if (!current.get().subsets().equals(result) || !current.get().metadata().labels().equals(labels)) {
       Endpoints e = current.get();
-      api.write(e.withSubsets(result).withMetadata(e.metadata().toBuilder().labels(svc.metadata().labels()).build()));
+      api.write(e.withSubsets(result).withMetadata(e.metadata().toBuilder().labels(labels).build()));
     }
+  }
+
+  /**
+   * The Service's labels, with {@code service.kubernetes.io/headless} added when it has no
+   * ClusterIP ({@code IsServiceIPSet} false) and taken out otherwise, as syncService writes them.
+   */
+  static Map<String, String> labels(Service svc) {
+    Map<String, String> labels = new java.util.TreeMap<>(svc.metadata().labels());
+    String clusterIP = svc.specOrEmpty().clusterIP().orElse("");
+    if (clusterIP.isEmpty() || clusterIP.equals("None")) {
+      labels.put(HEADLESS_LABEL, "");
+    } else {
+      labels.remove(HEADLESS_LABEL);
+    }
+    return labels;
   }
 }

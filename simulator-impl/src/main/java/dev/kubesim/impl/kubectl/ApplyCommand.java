@@ -72,7 +72,7 @@ final class ApplyCommand implements Command {
     Optional<KubeObject> live = ctx.api().get(item.kind().kind(), ns, name);
     try {
       if (live.isEmpty()) {
-        ctx.api().create(withAnnotation(object, lastApplied));
+        ctx.warn(ctx.api().createWarned(withAnnotation(object, lastApplied), false).warnings());
         return prefix + " created";
       }
       ObjectNode liveTree = ObjectCodec.encode(live.get());
@@ -96,7 +96,7 @@ final class ApplyCommand implements Command {
       } catch (IOException e) {
         throw KubectlException.error("error when applying patch to " + item.document().describe() + ": " + e.getMessage());
       }
-      ctx.api().update(updated);
+      ctx.warn(ctx.api().updateWarned(updated, false).warnings());
       return prefix + " configured";
     } catch (KubeSimException e) {
       String verb = live.isEmpty() ? "creating" : "patching";

@@ -14,6 +14,7 @@ final class CommandContext {
   private final Function<String, Optional<String>> files;
   private final KubectlOutput out;
   private final boolean terminal;
+  private final java.util.Set<String> warned = new java.util.HashSet<>();
 
   CommandContext(KubectlHost cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
       KubectlOutput out) {
@@ -81,6 +82,18 @@ final class CommandContext {
 
   DescribeContext describeContext() {
     return new DescribeContext(api(), now());
+  }
+
+  /**
+   * Prints the API server's warnings as kubectl's deduplicating warning writer does: {@code
+   * Warning: <text>} on standard error, each text once per command.
+   */
+  void warn(java.util.List<String> warnings) {
+    for (String w : warnings) {
+      if (warned.add(w)) {
+        out.err("Warning: " + w + "\n");
+      }
+    }
   }
 
   /** Lets controllers react to a write before the command returns, as they would in real time. */

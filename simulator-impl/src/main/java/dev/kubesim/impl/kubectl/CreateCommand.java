@@ -23,8 +23,10 @@ import java.util.TreeMap;
 
 /**
  * {@code kubectl create -f} (each object created, {@code <kind>/<name> created}, an existing one
- * reported as AlreadyExists with its source), and the generators {@code create namespace NAME}
- * and {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}.
+ * reported as AlreadyExists with its source), and the generators {@code create namespace NAME},
+ * {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}, {@code create configmap
+ * NAME} and {@code create secret generic NAME} (their data from {@link DataSources}), each with
+ * {@code --dry-run=client|server} and {@code -o yaml|json}.
  */
 final class CreateCommand implements Command {
   /** kubectl create's sub-commands and their aliases. */
@@ -47,7 +49,13 @@ final class CreateCommand implements Command {
         Flag.bool("validate"),
         Flag.value("image"),
         Flag.value("replicas", "r"),
-        Flag.value("port"));
+        Flag.value("port"),
+        Flag.value("from-literal"),
+        Flag.value("from-file"),
+        Flag.value("from-env-file"),
+        Flag.value("type"),
+        Flag.value("dry-run"),
+        Flag.value("output", "o"));
   }
 
   @Override
@@ -73,7 +81,9 @@ final class CreateCommand implements Command {
         object = object.withMetadata(object.metadata().toBuilder().annotations(annotations).build());
       }
       try {
-        KubeObject created = ctx.api().create(object);
+        var written = ctx.api().createWarned(object, false);
+        ctx.warn(written.warnings());
+        KubeObject created = written.object();
         ctx.out().out(ResourceTypes.kindPrefix(item.kind()) + "/" + created.metadata().nameOrEmpty() + " created\n");
       } catch (KubeSimException e) {
         failures.add(Failure.api(e, "error when creating " + item.document().describe() + ": "));
@@ -90,24 +100,89 @@ final class CreateCommand implements Command {
       // not one of create's sub-commands: kubectl's RunCreate refuses any argument besides its flags
       throw KubectlException.usageErrorf("Unexpected args: [" + String.join(" ", pos) + "]", "create");
     }
-    if (pos.size() < 2) {
-      throw KubectlException.usageErrorf("exactly one NAME is required, got 0", "create " + what);
+    String command = what;
+    int nameAt = 1;
+    if (what.equals("secret")) {
+      if (pos.size() < 2 || !pos.get(1).equals("generic")) {
+        throw KubectlException.error("kubectl create secret " + (pos.size() < 2 ? "" : pos.get(1) + " ")
+            + "is not supported by this simulator yet (only generic)");
+      }
+      command = "secret generic";
+      nameAt = 2;
     }
-    String name = pos.get(1);
+    if (pos.size() <= nameAt) {
+      throw KubectlException.usageErrorf("exactly one NAME is required, got 0", "create " + command);
+    }
+    if (pos.size() > nameAt + 1) {
+      throw KubectlException.usageErrorf("exactly one NAME is required, got " + (pos.size() - nameAt), "create " + command);
+    }
+    String name = pos.get(nameAt);
+    String dryRun = args.string("dry-run").orElse("none");
+    if (!List.of("none", "client", "server").contains(dryRun)) {
+      throw KubectlException.error("Invalid dry-run value (" + dryRun + "). Must be \"none\", \"server\", or \"client\".");
+    }
     KubeObject object;
     switch (what) {
       case "namespace", "ns" -> object = Namespace.of(ObjectMeta.named(name), new NamespaceSpec(null));
       case "deployment", "deploy" -> object = deployment(ctx, args, name);
+      case "configmap", "cm" -> object = configMap(ctx, name);
+      case "secret" -> object = secret(ctx, args, name, dryRun.equals("client"));
       default -> throw KubectlException.error("kubectl create " + what + " is not supported by this simulator yet");
     }
+    Optional<String> output = args.string("output");
+    if (dryRun.equals("client")) {
+      String prefix = ResourceTypes.kindPrefix(ApiServer.kindOf(object)) + "/" + name;
+      ctx.out().out(output.isPresent() ? ClientObjects.render(output.get(), object, ctx.namespaceGiven())
+          : prefix + " created (dry run)\n");
+      return;
+    }
     try {
-      KubeObject created = ctx.api().create(object);
-      ctx.out().out(ResourceTypes.kindPrefix(ApiServer.kindOf(created)) + "/" + name + " created\n");
+      var written = ctx.api().createWarned(object, dryRun.equals("server"));
+      ctx.warn(written.warnings());
+      KubeObject created = written.object();
+      if (output.isPresent()) {
+        ctx.out().out(ObjectOutput.render(output.get(), List.of(created), true));
+      } else {
+        ctx.out().out(ResourceTypes.kindPrefix(ApiServer.kindOf(created)) + "/" + name + " created"
+            + (dryRun.equals("server") ? " (server dry run)" : "") + "\n");
+      }
     } catch (KubeSimException e) {
       ctx.out().fail(ErrorMessages.single(Failure.api(e, "")));
       return;
     }
     ctx.settle();
+  }
+
+  /** {@code kubectl create configmap}: {@code data} (and {@code binaryData}) from the sources, keys sorted. */
+  private static KubeObject configMap(CommandContext ctx, String name) {
+    DataSources.Data data = DataSources.read(ctx, "ConfigMap", name);
+    Map<String, Object> content = new java.util.LinkedHashMap<>();
+    if (!data.text().isEmpty()) {
+      content.put("data", new TreeMap<>(data.text()));
+    }
+    if (!data.binary().isEmpty()) {
+      content.put("binaryData", new TreeMap<>(data.binary()));
+    }
+    return new dev.kubesim.api.model.GenericObject("v1", "ConfigMap",
+        ObjectMeta.builder().name(name).namespace(ctx.namespace()).build(), content);
+  }
+
+  /**
+   * {@code kubectl create secret generic}: base64 {@code data}; the type as given, else left for the
+   * API server to default to {@code Opaque} (so a client dry run shows none).
+   */
+  private static KubeObject secret(CommandContext ctx, ParsedArgs args, String name, boolean clientOnly) {
+    DataSources.Data data = DataSources.read(ctx, "Secret", name);
+    Map<String, Object> content = new java.util.LinkedHashMap<>();
+    if (!data.text().isEmpty()) {
+      content.put("data", new TreeMap<>(data.text()));
+    }
+    Optional<String> type = args.string("type").filter(t -> !t.isEmpty());
+    if (type.isPresent() || !clientOnly) {
+      content.put("type", type.orElse("Opaque"));
+    }
+    return new dev.kubesim.api.model.GenericObject("v1", "Secret",
+        ObjectMeta.builder().name(name).namespace(ctx.namespace()).build(), content);
   }
 
   /** {@code kubectl create deployment}: label {@code app=<name>}, one container per image. */

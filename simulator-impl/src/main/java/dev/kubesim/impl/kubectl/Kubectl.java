@@ -29,8 +29,8 @@ import java.util.function.Function;
 public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
-      List.of("drain", "run", "edit", "patch", "replace", "port-forward",
-          "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "wait", "debug", "diff", "taint", "auth", "config",
+      List.of("drain", "edit", "patch", "replace", "port-forward",
+          "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "debug", "diff", "taint", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -56,6 +56,8 @@ public final class Kubectl {
     register(CordonCommand.cordon());
     register(CordonCommand.uncordon());
     register(new RolloutCommand());
+    register(new WaitCommand());
+    register(new RunCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }

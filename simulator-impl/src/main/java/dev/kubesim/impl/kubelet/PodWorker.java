@@ -794,8 +794,7 @@ public final class PodWorker {
         .hostIP(kubelet.hostIP())
         .hostIPs(List.of(new HostIP(Optional.of(kubelet.hostIP()))))
         .startTime(startTime)
-        .containerStatuses(statuses)
-        .qosClass("BestEffort");
+        .containerStatuses(statuses); // qosClass stays as admission computed it: the kubelet never rewrites it
     if (podIP != null) {
       b.podIP(podIP).podIPs(List.of(new PodIP(Optional.of(podIP))));
     }

@@ -47,6 +47,18 @@ class EndpointsControllersTest {
   }
 
   @Test
+  void headlessServicesEndpointsCarryTheHeadlessLabelBesideTheServicesOwn() {
+    engine.create("{apiVersion: v1, kind: Service, metadata: {name: kubia, labels: {tier: web}},"
+        + " spec: {clusterIP: None, selector: {app: kubia}, ports: [{port: 80}]}}");
+    engine.create("{apiVersion: v1, kind: Service, metadata: {name: plain, labels: {tier: web}},"
+        + " spec: {selector: {app: kubia}, ports: [{port: 80}]}}");
+    engine.loop.settle();
+    assertThat(endpoints("kubia").metadata().labels()).containsExactly(
+        java.util.Map.entry("service.kubernetes.io/headless", ""), java.util.Map.entry("tier", "web"));
+    assertThat(endpoints("plain").metadata().labels()).containsExactly(java.util.Map.entry("tier", "web"));
+  }
+
+  @Test
   void readyPodsAreAddressesAndOthersNotReadyOnTheResolvedNamedPort() {
     engine.create("{apiVersion: v1, kind: Service, metadata: {name: kubia}, spec: {selector: {app: kubia}, ports: [{port: 80, targetPort: http}]}}");
     runningPod("b", "10.244.1.3", true, "");

@@ -17,6 +17,49 @@ class DescribeCommandTest {
    * ready endpoint): describe shows only the ready one, read from the slice.
    */
   @Test
+  void describeServiceAccountListsItsSecretsAsKubectlDoes() {
+    assertThat(k.output("describe sa default")).isEqualTo("""
+        Name:                default
+        Namespace:           default
+        Labels:              <none>
+        Annotations:         <none>
+        Image pull secrets:  <none>
+        Mountable secrets:   <none>
+        Tokens:              <none>
+        Events:              <none>
+        """);
+    k.apply("""
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: builder}
+        secrets: [{name: gone}, {name: here}]
+        imagePullSecrets: [{name: registry}]
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: here}
+        """);
+    assertThat(k.output("describe sa builder")).contains("""
+        Image pull secrets:  registry
+        Mountable secrets:   gone (not found)
+                             here
+        Tokens:              <none>
+        """);
+  }
+
+  @Test
+  void getServiceAccountsShowsEveryNamespacesDefaultAccount() {
+    assertThat(k.output("get sa -A")).matches("""
+        NAMESPACE         NAME      SECRETS   AGE
+        default           default   0         %1$s
+        kube-node-lease   default   0         %1$s
+        kube-public       default   0         %1$s
+        kube-system       coredns   0         %1$s
+        kube-system       default   0         %1$s
+        """.formatted("[0-9]+s"));
+  }
+
+  @Test
   void describeSvcMatchesKubectl() {
     k.apply("""
         apiVersion: v1

@@ -59,6 +59,46 @@ class WriteCommandsTest {
   }
 
   @Test
+  void applyChangingTheTypeDropsWhatTheOldTypeAloneUsed() {
+    String kiada = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: kiada}
+        spec: {type: %s, selector: {app: kiada}, ports: [{port: 80, targetPort: 8080}]}
+        """;
+    applyStdin(kiada.formatted("LoadBalancer"));
+    int nodePort = k.cluster.get(Service.class, "default", "kiada").orElseThrow().specOrEmpty().ports().get(0).nodePort().orElseThrow();
+    assertThat(applyStdin(kiada.formatted("NodePort")).output()).isEqualTo("service/kiada configured\n");
+    Service np = k.cluster.get(Service.class, "default", "kiada").orElseThrow();
+    assertThat(np.specOrEmpty().allocateLoadBalancerNodePorts()).isEmpty();
+    assertThat(np.specOrEmpty().ports().get(0).nodePort()).contains(nodePort);
+    assertThat(applyStdin(kiada.formatted("ClusterIP")).output()).isEqualTo("service/kiada configured\n");
+    Service ip = k.cluster.get(Service.class, "default", "kiada").orElseThrow();
+    assertThat(ip.specOrEmpty().ports().get(0).nodePort()).isEmpty();
+    assertThat(ip.specOrEmpty().externalTrafficPolicy()).isEmpty();
+    assertThat(k.output("get svc kiada")).matches("(?s).*kiada +ClusterIP +10\\.[0-9.]+ +<none> +80/TCP +.*");
+  }
+
+  @Test
+  void applyPrintsTheApiServersWarningsOnStandardErrorOnceEach() {
+    KubectlResult r = applyStdin("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: old}
+        spec: {nodeSelector: {beta.kubernetes.io/os: linux}, containers: [{name: a, image: nginx}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: older}
+        spec: {nodeSelector: {beta.kubernetes.io/os: linux}, containers: [{name: a, image: nginx}]}
+        """);
+    assertThat(r.stdout()).isEqualTo("pod/old created\npod/older created\n");
+    assertThat(r.stderr()).isEqualTo(
+        "Warning: spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use \"kubernetes.io/os\" instead\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
   void applyOfAnObjectCreatedWithoutApplyWarnsAboutTheAnnotation() {
     k.apply(SVC);
     KubectlResult r = applyStdin(SVC.replace("8080", "9090"));

@@ -65,6 +65,18 @@ class KubeletTest {
   }
 
   @Test
+  void runningPodKeepsTheQosClassAdmissionGaveIt() {
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: g}, spec: {containers: [{name: app, image: nginx,"
+        + " resources: {limits: {cpu: 100m, memory: 64Mi}}}]}}");
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: b}, spec: {containers: [{name: app, image: nginx,"
+        + " resources: {requests: {cpu: 100m}}}]}}");
+    engine.loop.settle();
+    assertThat(PodStates.phase(pod("g"))).isEqualTo("Running");
+    assertThat(pod("g").status().orElseThrow().qosClass()).contains("Guaranteed");
+    assertThat(pod("b").status().orElseThrow().qosClass()).contains("Burstable");
+  }
+
+  @Test
   void pinnedPodIpIsHonoured() {
     engine.create("{apiVersion: v1, kind: Pod, metadata: {name: p, annotations: {kubesim.dev/pod-ip: 10.244.1.77}}, spec: {containers: [{name: a, image: nginx}]}}");
     engine.loop.settle();

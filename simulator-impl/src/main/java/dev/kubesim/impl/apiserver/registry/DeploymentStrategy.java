@@ -62,6 +62,12 @@ public final class DeploymentStrategy extends Strategy<Deployment> {
     return d.withStatus(null);
   }
 
+  /** {@code GetWarningsForPodTemplate} at {@code spec.template}. */
+  @Override
+  public List<String> warnings(Deployment object, Optional<Deployment> old) {
+    return PodWarnings.forTemplate(FieldPath.root("spec", "template"), object.specOrEmpty().template());
+  }
+
   @Override
   public List<FieldError> validate(Deployment d) {
     DeploymentSpec spec = d.specOrEmpty();

@@ -63,6 +63,15 @@ public final class IngressStrategy extends Strategy<Ingress> {
     return def.map(c -> out.withSpec(spec.withIngressClassName(c.metadata().nameOrEmpty()))).orElse(out);
   }
 
+  /** {@code WarningsOnCreate}/{@code WarningsOnUpdate}: the class annotation is deprecated. */
+  @Override
+  public List<String> warnings(Ingress ingress, Optional<Ingress> old) {
+    if (ingress.metadata().annotations().containsKey(CLASS_ANNOTATION)) {
+      return List.of("annotation \"" + CLASS_ANNOTATION + "\" is deprecated, please use 'spec.ingressClassName' instead");
+    }
+    return List.of();
+  }
+
   @Override
   public List<FieldError> validate(Ingress ingress) {
     List<FieldError> errs = new ArrayList<>(validateSpec(ingress.specOrEmpty(), FieldPath.root("spec")));

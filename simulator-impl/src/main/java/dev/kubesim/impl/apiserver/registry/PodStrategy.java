@@ -57,13 +57,9 @@ public final class PodStrategy extends Strategy<Pod> {
   /** The mutating admission plugins of a default kube-apiserver, then {@code PrepareForCreate}. */
   @Override
   public Pod admit(Pod pod, ApiServer api) {
+    pod = api.shared(ServiceAccountAdmission.class, ServiceAccountAdmission::new).admit(pod);
     PodSpec.Builder spec = pod.specOrEmpty().toBuilder();
     PodSpec current = pod.specOrEmpty();
-    // ServiceAccount admission: every pod runs as an account (mirror pods excepted).
-    if (current.serviceAccountName().orElse("").isEmpty()
-        && !pod.metadata().annotations().containsKey(PodSpecRules.MIRROR_POD_ANNOTATION)) {
-      spec.serviceAccountName("default").serviceAccount("default");
-    }
     spec.tolerations(defaultTolerations(current.tolerations()));
     Pod admitted = pod.withSpec(spec.build());
     admitted = priority(admitted, api);
@@ -172,6 +168,12 @@ public final class PodStrategy extends Strategy<Pod> {
     return new KubeSimException("Forbidden", 403, "pods " + GoFormat.quote(pod.metadata().nameOrEmpty()) + " is forbidden: " + detail);
   }
 
+  /** {@code GetWarningsForPod}. */
+  @Override
+  public List<String> warnings(Pod pod, Optional<Pod> old) {
+    return PodWarnings.forPod(pod.metadata(), pod.specOrEmpty());
+  }
+
   @Override
   public List<FieldError> validate(Pod pod) {
     List<FieldError> errs = validateMetadataAndSpec(pod);
@@ -192,7 +194,7 @@ public final class PodStrategy extends Strategy<Pod> {
     FieldPath specPath = FieldPath.root("spec");
     List<FieldError> errs = new ArrayList<>(
         PodSpecRules.validatePodSpecificAnnotations(pod.metadata().annotations(), spec, FieldPath.root("metadata", "annotations")));
-    errs.addAll(specErrors.apply(spec));
+    errs.addAll(specErrors.apply(ServiceAccountAdmission.withCanonicalTokenVolume(spec)));
     if (spec.serviceAccountName().orElse("").isEmpty()) {
       for (int i = 0; i < spec.volumes().size(); i++) {
         List<?> sources = Generic.map(spec.volumes().get(i))
@@ -409,8 +411,8 @@ public final class PodStrategy extends Strategy<Pod> {
    */
   @Override
   public Pod prepareForUpdate(Pod pod, Pod old) {
-    PodSpec spec = pod.specOrEmpty();
     PodSpec oldSpec = old.specOrEmpty();
+    PodSpec spec = ServiceAccountAdmission.keepTokenVolume(pod.specOrEmpty(), oldSpec);
     PodSpec.Builder b = spec.toBuilder();
     if (spec.nodeName().isEmpty()) {
       b.nodeName(oldSpec.nodeName().orElse(null));

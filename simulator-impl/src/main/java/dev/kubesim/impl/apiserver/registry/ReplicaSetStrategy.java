@@ -36,6 +36,12 @@ public final class ReplicaSetStrategy extends Strategy<ReplicaSet> {
     return rs.withStatus(null);
   }
 
+  /** {@code GetWarningsForPodTemplate} at {@code spec.template}. */
+  @Override
+  public List<String> warnings(ReplicaSet object, Optional<ReplicaSet> old) {
+    return PodWarnings.forTemplate(FieldPath.root("spec", "template"), object.specOrEmpty().template());
+  }
+
   @Override
   public List<FieldError> validate(ReplicaSet rs) {
     ReplicaSetSpec spec = rs.specOrEmpty();

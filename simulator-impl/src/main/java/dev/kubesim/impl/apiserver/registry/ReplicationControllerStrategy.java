@@ -1,5 +1,6 @@
 package dev.kubesim.impl.apiserver.registry;
 
+import java.util.Optional;
 import dev.kubesim.api.model.PodTemplateSpec;
 import dev.kubesim.api.model.ReplicationController;
 import dev.kubesim.api.model.ReplicationControllerSpec;
@@ -49,6 +50,12 @@ public final class ReplicationControllerStrategy extends Strategy<ReplicationCon
   @Override
   public ReplicationController admit(ReplicationController rc, ApiServer api) {
     return rc.withStatus(null);
+  }
+
+  /** {@code GetWarningsForPodTemplate} at {@code spec.template}. */
+  @Override
+  public List<String> warnings(ReplicationController object, Optional<ReplicationController> old) {
+    return PodWarnings.forTemplate(FieldPath.root("spec", "template"), object.specOrEmpty().template());
   }
 
   @Override

@@ -199,11 +199,11 @@ final class ResourceRequests {
   private Reply create(ApiRequest r) {
     KubeObject object = decode(r, body(r));
     return host.locked(() -> {
-      KubeObject stored = host.api().create(object, r.dryRun());
+      var written = host.api().createWarned(object, r.dryRun());
       if (!r.dryRun()) {
         host.reacted();
       }
-      return new Reply(201, ObjectCodec.encode(stored));
+      return new Reply(201, ObjectCodec.encode(written.object()), headers(written.warnings()));
     });
   }
 
@@ -218,7 +218,7 @@ final class ResourceRequests {
         default -> {
           KubeObject object = decoded.orElseThrow();
           checkResourceVersion(r, current, object.metadata().resourceVersion().orElse(""));
-          yield stored(r, host.api().update(object, r.dryRun()));
+          yield stored(r, host.api().updateWarned(object, r.dryRun()));
         }
       };
     });
@@ -260,7 +260,7 @@ final class ResourceRequests {
         default -> {
           checkResourceVersion(r, current, patched.path("metadata").path("resourceVersion").asText(""));
           ((ObjectNode) patched.get("metadata")).remove("resourceVersion");
-          yield stored(r, host.api().update(decode(r, patched), r.dryRun()));
+          yield stored(r, host.api().updateWarned(decode(r, patched), r.dryRun()));
         }
       };
     });
@@ -271,6 +271,22 @@ final class ResourceRequests {
       host.reacted();
     }
     return new Reply(200, ObjectCodec.encode(stored));
+  }
+
+  /** An update's answer with the API server's warnings for the {@code Warning} header. */
+  private Reply stored(ApiRequest r, dev.kubesim.impl.apiserver.Written<?> written) {
+    Reply reply = stored(r, written.object());
+    return new Reply(reply.code(), reply.body(), headers(written.warnings()));
+  }
+
+  /**
+   * The API server's warnings as {@code Warning} header values ({@code NewWarningHeader}): code 299,
+   * agent {@code -}, the text quoted with its quotes and backslashes escaped.
+   */
+  static List<String> headers(List<String> warnings) {
+    return warnings.stream()
+        .map(w -> "299 - \"" + w.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .toList();
   }
 
   /** {@code /status}: only the status of the body is taken; the rest stays as stored. */

@@ -21,6 +21,7 @@ public final class Describers {
           case "IngressClass" -> new IngressClassDescriber();
           case "NetworkPolicy" -> new NetworkPolicyDescriber();
           case "Namespace" -> new NamespaceDescriber();
+          case "ServiceAccount" -> new ServiceAccountDescriber();
           default -> null;
         });
   }

@@ -377,17 +377,25 @@ final class PodSections {
         continue;
       }
       if (s.get("secret") instanceof Map<?, ?> sec) {
-        w.write(LEVEL_2, "SecretName:\t%s\n    Optional:\t%s\n", Objects.toString(sec.get("name"), ""),
-            Boolean.TRUE.equals(sec.get("optional")));
+        w.write(LEVEL_2, "SecretName:\t%s\n    SecretOptionalName:\t%s\n", Objects.toString(sec.get("name"), ""),
+            optional(sec.get("optional")));
       } else if (s.get("downwardAPI") != null) {
         w.write(LEVEL_2, "DownwardAPI:\ttrue\n");
       } else if (s.get("configMap") instanceof Map<?, ?> cm) {
-        w.write(LEVEL_2, "ConfigMapName:\t%s\n    Optional:\t%s\n", Objects.toString(cm.get("name"), ""),
-            Boolean.TRUE.equals(cm.get("optional")));
+        w.write(LEVEL_2, "ConfigMapName:\t%s\n    ConfigMapOptional:\t%s\n", Objects.toString(cm.get("name"), ""),
+            optional(cm.get("optional")));
       } else if (s.get("serviceAccountToken") instanceof Map<?, ?> t) {
         w.write(LEVEL_2, "TokenExpirationSeconds:\t%s\n", Objects.toString(t.get("expirationSeconds"), "3600"));
       }
     }
+  }
+
+  /**
+   * A projected source's {@code optional} as kubectl prints the pointer with {@code %v}: {@code <nil>}
+   * when unset; a set value is shown as the boolean (kubectl shows the pointer's address).
+   */
+  private static String optional(Object value) {
+    return value == null ? "<nil>" : value.toString();
   }
 
   /** {@code printTolerationsMultilineWithIndent}, tolerations sorted by key. */

@@ -39,6 +39,16 @@ class ApiHttpServerTest {
   }
 
   @Test
+  void warningsOfTheApiServerComeAsWarningHeadersWithCode299() {
+    ServedApiFixture.Reply created = f.post("/api/v1/namespaces/default/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
+        + "\"metadata\":{\"name\":\"w\"},\"spec\":{\"nodeSelector\":{\"beta.kubernetes.io/os\":\"linux\"},"
+        + "\"containers\":[{\"name\":\"a\",\"image\":\"nginx\"}]}}");
+    assertThat(created.code()).isEqualTo(201);
+    assertThat(created.raw().headers().allValues("Warning")).containsExactly(
+        "299 - \"spec.nodeSelector[beta.kubernetes.io/os]: deprecated since v1.14; use \\\"kubernetes.io/os\\\" instead\"");
+  }
+
+  @Test
   void answersVersionHealthAndLegacyDiscovery() {
     assertThat(f.get("/version").json().path("gitVersion").asText()).isEqualTo("v1.34.0");
     assertThat(f.get("/healthz").text()).isEqualTo("ok");

@@ -1,0 +1,195 @@
+package dev.kubesim.impl.kubectl;
+
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.model.Container;
+import dev.kubesim.api.model.ContainerPort;
+import dev.kubesim.api.model.EnvVar;
+import dev.kubesim.api.model.IntOrString;
+import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.PodSpec;
+import dev.kubesim.api.model.Service;
+import dev.kubesim.api.model.ServicePort;
+import dev.kubesim.api.model.ServiceSpec;
+import dev.kubesim.impl.apiserver.PodStates;
+import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import dev.kubesim.impl.program.LogLine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code kubectl run NAME --image=IMAGE [--env=K=V]... [--labels=K=V,...] [--port=N [--expose]]
+ * [--restart=Always|OnFailure|Never] [--command] [-- ARGS...] [-i [--rm]] [--dry-run=client -o
+ * yaml]} ({@code staging/src/k8s.io/kubectl/pkg/cmd/run}): one pod labelled {@code run=NAME}
+ * unless labels are given, a ClusterIP Service in front of it with {@code --expose}. With {@code
+ * -i} kubectl stays attached until the container ends and shows its output; {@code --rm} then
+ * deletes the pod ({@code pod "x" deleted}).
+ */
+final class RunCommand implements Command {
+  /** How long an attached run waits for its container to end before it gives up the attachment. */
+  private static final Duration ATTACH_LIMIT = Duration.ofMinutes(5);
+  private static final Duration STEP = Duration.ofMillis(100);
+
+  @Override
+  public String name() {
+    return "run";
+  }
+
+  @Override
+  public List<Flag> flags() {
+    return List.of(Flag.value("image"), Flag.value("env"), Flag.value("labels", "l"), Flag.value("port"),
+        Flag.bool("expose"), Flag.value("restart"), Flag.bool("command"), Flag.bool("stdin", "i"), Flag.bool("tty", "t"),
+        Flag.bool("rm"), Flag.value("dry-run"), Flag.value("output", "o"), Flag.value("image-pull-policy"));
+  }
+
+  @Override
+  public void run(CommandContext ctx) {
+    ParsedArgs args = ctx.args();
+    if (args.positional().isEmpty()) {
+      throw KubectlException.usageErrorf("NAME is required for run", "run");
+    }
+    String name = args.positional().get(0);
+    String image = args.string("image").orElse("");
+    if (image.isEmpty()) {
+      throw KubectlException.error("required flag(s) \"image\" not set");
+    }
+    String restart = args.string("restart").orElse("Always");
+    if (!List.of("Always", "OnFailure", "Never").contains(restart)) {
+      throw KubectlException.usageErrorf("invalid restart policy: " + restart, "run");
+    }
+    boolean attach = args.bool("stdin") || args.bool("tty");
+    if (args.bool("rm") && !attach) {
+      throw KubectlException.usageErrorf("--rm should only be used for attached containers", "run");
+    }
+    Optional<String> port = args.string("port").filter(p -> !p.isEmpty());
+    if (args.bool("expose") && port.isEmpty()) {
+      throw KubectlException.usageErrorf("--port must be set when exposing a service", "run");
+    }
+    Map<String, String> labels = labels(args.string("labels"), name);
+    Pod pod = pod(ctx, name, image, restart, labels, port);
+    List<KubeObject> objects = new ArrayList<>();
+    if (args.bool("expose")) {
+      objects.add(service(ctx, name, labels, Integer.parseInt(port.get())));
+    }
+    objects.add(pod);
+    String dryRun = args.string("dry-run").orElse("none");
+    if (dryRun.equals("client")) {
+      for (KubeObject o : objects) {
+        String prefix = ResourceTypes.kindPrefix(ResourceTypes.ofKind(o.kind())) + "/" + name;
+        ctx.out().out(args.has("output") ? ClientObjects.render(args.string("output").get(), o, ctx.namespaceGiven())
+            : prefix + " created (dry run)\n");
+      }
+      return;
+    }
+    try {
+      for (KubeObject o : objects) {
+        var written = ctx.api().createWarned(o, false);
+        ctx.warn(written.warnings());
+        if (!attach) {
+          ctx.out().out(ResourceTypes.kindPrefix(ResourceTypes.ofKind(o.kind())) + "/" + name + " created\n");
+        }
+      }
+    } catch (KubeSimException e) {
+      ctx.out().fail(ErrorMessages.single(Failure.api(e, "")));
+      return;
+    }
+    ctx.settle();
+    if (attach) {
+      attached(ctx, name, args.bool("rm"));
+    }
+  }
+
+  /** Follows the container until it ends (or the attach limit passes), shows its output, and with --rm deletes the pod. */
+  private static void attached(CommandContext ctx, String name, boolean remove) {
+    String ns = ctx.namespace();
+    Duration waited = Duration.ZERO;
+    while (waited.compareTo(ATTACH_LIMIT) < 0 && !ended(ctx, ns, name)) {
+      ctx.cluster().loop().advance(STEP);
+      waited = waited.plus(STEP);
+    }
+    Optional<Pod> pod = ctx.api().get(Pod.KIND, ns, name).map(Pod.class::cast);
+    if (pod.isPresent()) {
+      StringBuilder out = new StringBuilder();
+      for (LogLine line : ContainerLogs.of(ctx.cluster(), pod.get(), name, false)) {
+        out.append(line.text()).append('\n');
+      }
+      ctx.out().out(out.toString());
+    }
+    if (remove) {
+      ctx.api().delete(Pod.KIND, ns, name);
+      ctx.settle();
+      ctx.out().out("pod \"" + name + "\" deleted\n");
+    }
+  }
+
+  private static boolean ended(CommandContext ctx, String ns, String name) {
+    Optional<Pod> pod = ctx.api().get(Pod.KIND, ns, name).map(Pod.class::cast);
+    if (pod.isEmpty()) {
+      return true;
+    }
+    String phase = PodStates.phase(pod.get());
+    if (phase.equals("Succeeded") || phase.equals("Failed")) {
+      return true;
+    }
+    // A restarting container has ended once: its output so far is what an attached terminal saw.
+    return pod.get().status().map(s -> s.containerStatuses().stream()
+        .anyMatch(c -> c.restartCount().orElse(0) > 0 || c.state().flatMap(st -> st.terminated()).isPresent())).orElse(false);
+  }
+
+  /** {@code --labels=a=b,c=d}, else {@code run=NAME}. */
+  private static Map<String, String> labels(Optional<String> flag, String name) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (flag.isEmpty() || flag.get().isEmpty()) {
+      labels.put("run", name);
+      return labels;
+    }
+    for (String pair : flag.get().split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw KubectlException.error("invalid label spec: " + pair);
+      }
+      labels.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    return labels;
+  }
+
+  private static Pod pod(CommandContext ctx, String name, String image, String restart, Map<String, String> labels,
+      Optional<String> port) {
+    ParsedArgs args = ctx.args();
+    Container.Builder c = Container.builder().name(name).image(image);
+    List<String> after = args.afterDash();
+    if (!after.isEmpty()) {
+      if (args.bool("command")) {
+        c.command(after);
+      } else {
+        c.args(after);
+      }
+    }
+    List<EnvVar> env = new ArrayList<>();
+    for (String e : args.strings("env")) {
+      int eq = e.indexOf('=');
+      if (eq <= 0) {
+        throw KubectlException.error("invalid env: " + e);
+      }
+      env.add(new EnvVar(Optional.of(e.substring(0, eq)), Optional.of(e.substring(eq + 1)), Optional.empty()));
+    }
+    c.env(env);
+    port.ifPresent(p -> c.ports(List.of(new ContainerPort(null, null, Optional.of(Integer.parseInt(p)), null, null))));
+    args.string("image-pull-policy").ifPresent(c::imagePullPolicy);
+    PodSpec spec = PodSpec.builder().containers(List.of(c.build())).restartPolicy(restart).dnsPolicy("ClusterFirst").build();
+    return Pod.of(ObjectMeta.builder().name(name).namespace(ctx.namespace()).labels(labels).build(), spec);
+  }
+
+  /** {@code --expose}: a ClusterIP Service named as the pod, on the port, selecting the pod's labels. */
+  private static Service service(CommandContext ctx, String name, Map<String, String> labels, int port) {
+    ServicePort sp = new ServicePort(Optional.empty(), Optional.of("TCP"), Optional.empty(), Optional.of(port),
+        Optional.of(IntOrString.of(port)), Optional.empty());
+    return Service.of(ObjectMeta.builder().name(name).namespace(ctx.namespace()).build(),
+        ServiceSpec.builder().ports(List.of(sp)).selector(labels).build());
+  }
+}
