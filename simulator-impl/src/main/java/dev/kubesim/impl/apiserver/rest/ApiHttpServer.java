@@ -48,6 +48,10 @@ public final class ApiHttpServer implements AutoCloseable {
   /** What {@code v1 Endpoints} requests are warned of, as kube-apiserver v1.33+ warns. */
   static final String ENDPOINTS_WARNING = "299 - \"v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\"";
 
+  /** What a watch asked over WebSocket is warned of: the server streams watches over plain HTTP only. */
+  static final String WEBSOCKET_WATCH_WARNING =
+      "299 - \"watches are not served over WebSocket by this server: watch over plain HTTP (watch=true)\"";
+
   private final RestHost host;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -348,6 +352,16 @@ public final class ApiHttpServer implements AutoCloseable {
     List<String> warnings = kind.get().kind().equals("Endpoints") ? List.of(ENDPOINTS_WARNING) : List.of();
     try {
       if (request.method().equals("GET") && (legacyWatch || request.flag("watch"))) {
+        if (isWebSocketUpgrade(exchange)) {
+          // The JDK's server cannot switch protocols. The answer is the one a server that ignores the
+          // Upgrade header gives, but complete at once: a watch that ended before its first event
+          // (200, no body). A client that tries WebSocket first (fabric8) then watches over plain
+          // HTTP, instead of waiting for a handshake on a stream that never ends, or retrying a 5xx.
+          List<String> all = new ArrayList<>(warnings);
+          all.add(WEBSOCKET_WATCH_WARNING);
+          send(exchange, 200, "", "application/json", all);
+          return;
+        }
         new WatchStream(host, hub, request, !wallClock, () -> closed).run(exchange, warnings);
         return;
       }
@@ -360,6 +374,12 @@ public final class ApiHttpServer implements AutoCloseable {
     } catch (KubeSimException e) {
       send(exchange, e.code(), StatusObjects.failure(e, kind, name), "application/json", warnings);
     }
+  }
+
+  /** {@code Connection: Upgrade} with {@code Upgrade: websocket}, as a WebSocket handshake asks. */
+  static boolean isWebSocketUpgrade(HttpExchange exchange) {
+    String upgrade = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Upgrade")).orElse("");
+    return upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket");
   }
 
   private static List<String> segments(String rawPath) {
