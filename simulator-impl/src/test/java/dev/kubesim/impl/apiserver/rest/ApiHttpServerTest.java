@@ -451,6 +451,20 @@ class ApiHttpServerTest {
   }
 
   @Test
+  void aDeletedServiceIsAnsweredWithItselfAndADeletedReplicationControllerWithAStatus() {
+    String uid = f.post("/api/v1/namespaces/default/services", SVC).json().path("metadata").path("uid").asText();
+    JsonNode service = f.delete("/api/v1/namespaces/default/services/kubia", "").json();
+    assertThat(service.path("kind").asText()).isEqualTo("Service");
+    assertThat(service.path("metadata").path("uid").asText()).isEqualTo(uid);
+
+    f.post("/api/v1/namespaces/default/replicationcontrollers", RC);
+    JsonNode rc = f.delete("/api/v1/namespaces/default/replicationcontrollers/kubia", "").json();
+    assertThat(rc.path("kind").asText()).isEqualTo("Status");
+    assertThat(rc.path("status").asText()).isEqualTo("Success");
+    assertThat(rc.path("details").path("kind").asText()).isEqualTo("replicationcontrollers");
+  }
+
+  @Test
   void servingAsksTheJdkServerForTcpNoDelaySoResponsesDoNotWaitForDelayedAcks() {
     assertThat(System.getProperty(ApiHttpServer.NODELAY_PROPERTY)).isEqualTo("true");
   }
