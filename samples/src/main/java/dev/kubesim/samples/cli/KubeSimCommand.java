@@ -101,6 +101,7 @@ public final class KubeSimCommand {
     all.addAll(dev.kubesim.samples.bench.NetpolBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.MatrixBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.TimeBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.ServeBenchmarks.all());
     return all;
   }
 

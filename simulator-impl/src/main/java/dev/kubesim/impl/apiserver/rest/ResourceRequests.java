@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -339,6 +340,15 @@ final class ResourceRequests {
     }
   }
 
+  /**
+   * The kinds whose registry answers a delete that removed the object with the object itself
+   * ({@code ReturnDeletedObject: true} in their storage, so the OpenAPI document, and the clients
+   * generated from it, declare the kind as the delete's answer); the others answer with a Status.
+   */
+  static final Set<String> RETURNS_DELETED_OBJECT = Set.of("Pod", "PodTemplate", "Service", "ServiceAccount",
+      "PersistentVolume", "PersistentVolumeClaim", "ResourceQuota", "StorageClass", "CSIDriver", "CSINode",
+      "VolumeAttachment");
+
   private Reply delete(ApiRequest r) {
     DeleteRequest d = DeleteRequest.of(r);
     return host.locked(() -> {
@@ -353,7 +363,9 @@ final class ResourceRequests {
       Optional<KubeObject> left = host.api().get(r.kind().kind(), r.namespace(), r.name())
           .filter(o -> o.metadata().uid().orElse("").equals(uid));
       return left.map(o -> new Reply(200, ObjectCodec.encode(o)))
-          .orElseGet(() -> new Reply(200, StatusObjects.deleted(r.kind(), r.name(), uid)));
+          .orElseGet(() -> RETURNS_DELETED_OBJECT.contains(r.kind().kind())
+              ? new Reply(200, ObjectCodec.encode(current))
+              : new Reply(200, StatusObjects.deleted(r.kind(), r.name(), uid)));
     });
   }
 

@@ -437,6 +437,49 @@ class ApiHttpServerTest {
   }
 
   @Test
+  void aWatchAskedOverWebSocketEndsAtOnceWithoutEventsSoTheClientWatchesOverHttp() throws java.io.IOException {
+    java.net.URI url = f.api.url();
+    try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+      socket.setSoTimeout(30_000);
+      String handshake = "GET /api/v1/namespaces/default/pods?watch=true HTTP/1.1\r\n"
+          + "Host: " + url.getAuthority() + "\r\n"
+          + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+      socket.getOutputStream().write(handshake.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.BufferedReader in = new java.io.BufferedReader(
+          new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      List<String> headers = new ArrayList<>();
+      for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+        headers.add(line.toLowerCase(java.util.Locale.ROOT));
+      }
+      assertThat(headers).as("a complete answer, not a stream").contains("content-length: 0");
+      assertThat(headers).noneMatch(h -> h.startsWith("transfer-encoding"));
+      assertThat(headers).contains("warning: " + ApiHttpServer.WEBSOCKET_WATCH_WARNING.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  @Test
+  void aDeletedServiceIsAnsweredWithItselfAndADeletedReplicationControllerWithAStatus() {
+    String uid = f.post("/api/v1/namespaces/default/services", SVC).json().path("metadata").path("uid").asText();
+    JsonNode service = f.delete("/api/v1/namespaces/default/services/kubia", "").json();
+    assertThat(service.path("kind").asText()).isEqualTo("Service");
+    assertThat(service.path("metadata").path("uid").asText()).isEqualTo(uid);
+
+    f.post("/api/v1/namespaces/default/replicationcontrollers", RC);
+    JsonNode rc = f.delete("/api/v1/namespaces/default/replicationcontrollers/kubia", "").json();
+    assertThat(rc.path("kind").asText()).isEqualTo("Status");
+    assertThat(rc.path("status").asText()).isEqualTo("Success");
+    assertThat(rc.path("details").path("kind").asText()).isEqualTo("replicationcontrollers");
+  }
+
+  @Test
+  void servingAsksTheJdkServerForTcpNoDelaySoResponsesDoNotWaitForDelayedAcks() {
+    assertThat(System.getProperty(ApiHttpServer.NODELAY_PROPERTY)).isEqualTo("true");
+  }
+
+  @Test
   void theServerClosesWithItsCluster() {
     SimCluster c = (SimCluster) KubeSim.cluster().seed(1).build();
     var served = c.serve();
