@@ -10,6 +10,7 @@ import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.controller.ReplicaManager;
+import dev.kubesim.impl.controller.RootCaCertPublisher;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.scheduler.Scheduler;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class KubeletTest {
+  private static final String TEST_CA = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
   private TestEngine engine;
   private final AtomicBoolean probeSucceeds = new AtomicBoolean(true);
   private final AtomicInteger probes = new AtomicInteger();
@@ -29,6 +31,8 @@ class KubeletTest {
     engine = new TestEngine(1);
     Scheduler.start(engine.api);
     ReplicaManager.replicationControllers(engine.api);
+    // every pod mounts the service-account volume, whose ca.crt comes from this ConfigMap
+    RootCaCertPublisher.start(engine.api, TEST_CA);
     Prober prober = (pod, container, probe) -> {
       probes.incrementAndGet();
       return probeSucceeds.get() ? Prober.Result.ok() : Prober.Result.failure("probe says no");
@@ -129,6 +133,7 @@ class KubeletTest {
     KubeletTest other = new KubeletTest();
     other.engine = new TestEngine(2);
     Scheduler.start(other.engine.api);
+    RootCaCertPublisher.start(other.engine.api, TEST_CA);
     other.engine.api.create(node("node-1"));
     Kubelet kubelet = Kubelet.start(other.engine.api, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults(),
         new RuntimeProber(), ContainerRuntime.withBuiltins(other.engine.loop.clock()::nanos),
