@@ -15,8 +15,12 @@ import java.util.function.Consumer;
  * cluster's one lock), but the simulation itself never uses threads. The same options and the same
  * sequence of calls give byte-identical results.
  *
- * <p>Writes ({@code apply}, {@code create}, {@code delete}) let the cluster settle before they
- * return, so controllers have reacted; {@link #advance} moves virtual time on.
+ * <p>Writes ({@code apply}, {@code create}, {@code delete}) return once controllers and kubelets
+ * have reacted (pods scheduled, images pulled, containers started, probes without an initial delay
+ * run), but never wait out a delay the manifest asks for: a readiness probe's {@code
+ * initialDelaySeconds} is still ahead when a write returns, as it is after {@code kubectl apply}.
+ * {@link #settle} waits for it too; {@link #advance}, {@link #advanceUntil} and {@link #awaitReady}
+ * move virtual time on.
  */
 public interface Cluster extends AutoCloseable {
   /** How many traces {@link #traces()} keeps: the most recent ones. */
@@ -344,7 +348,11 @@ public interface Cluster extends AutoCloseable {
    */
   void advance(Duration duration);
 
-  /** Runs until no controller has work pending. */
+  /**
+   * Lets the cluster settle: runs until no controller or kubelet has work pending and every
+   * readiness probe whose first run is due within ten minutes has run once (the settling rule of
+   * kubesim's conformance scenarios).
+   */
   void settle();
 
   /**

@@ -417,7 +417,7 @@ public final class SimCluster implements Cluster, KubectlHost {
     new Bootstrap(cluster).run();
     // What is registered from now on (after the add-ons') is the user's: kubesim cannot know what it does.
     cluster.runtime.sealBuiltins();
-    cluster.loop.settle();
+    cluster.loop.settleAll();
     return cluster;
   }
 
@@ -635,7 +635,7 @@ public final class SimCluster implements Cluster, KubectlHost {
   @Override
   public void settle() {
     locked(() -> {
-      loop.settle();
+      loop.settleAll();
       return null;
     });
   }

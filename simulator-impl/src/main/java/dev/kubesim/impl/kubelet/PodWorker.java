@@ -37,7 +37,8 @@ import java.util.Optional;
 /**
  * One pod on one kubelet: its volumes, its init containers and containers, their probes, and the
  * status it reports. Every step is an event in virtual time; the first run of each readiness
- * probe is work (the cluster is not settled before it), later runs are timers.
+ * probe is work or, after an initial delay, awaited (the cluster is not settled before it), later
+ * runs are timers.
  *
  * <p>As {@code computePodActions} orders it: the volumes are set up first (a missing ConfigMap or
  * Secret keeps the pod {@code ContainerCreating}, retried with the volume manager's back-off),
@@ -49,7 +50,7 @@ import java.util.Optional;
 public final class PodWorker {
   /** The annotation that pins a pod's IP (kubesim's own). */
   public static final String POD_IP_ANNOTATION = "kubesim.dev/pod-ip";
-  /** The latest a pod's first readiness probe may be due for a write to wait for it. */
+  /** The latest a pod's first readiness probe may be due for settling to wait for it. */
   static final Duration FIRST_READINESS_HORIZON = Duration.ofMinutes(10);
   /** The pod worker's back-off after a failed sync ({@code backOffPeriod}), before it tries again. */
   static final Duration SYNC_BACK_OFF = Duration.ofSeconds(10);
@@ -181,10 +182,17 @@ public final class PodWorker {
     startTime = loop().clock().timestamp();
     startNanos = loop().clock().nanos();
     writeStatus();
-    later(kubelet.config().containerStartDelay(), "start containers", true, this::startSandbox);
+    later(kubelet.config().containerStartDelay(), "start containers", Wait.WORK, this::startSandbox);
   }
 
-  private void later(Duration delay, String what, boolean work, Runnable task) {
+  /** What a pod's step is to the event loop: work, an awaited timer or a timer (see {@link EventLoop}). */
+  private enum Wait {
+    WORK,
+    AWAITED,
+    TIMER
+  }
+
+  private void later(Duration delay, String what, Wait wait, Runnable task) {
     String name = "kubelet " + kubelet.nodeName() + " " + what + " " + key;
     Runnable run = guarded(task);
     EventLoop.Event[] self = new EventLoop.Event[1];
@@ -192,7 +200,11 @@ public final class PodWorker {
       scheduled.remove(self[0]);
       run.run();
     };
-    self[0] = work ? loop().schedule(delay, name, body) : loop().scheduleTimer(delay, name, body);
+    self[0] = switch (wait) {
+      case WORK -> loop().schedule(delay, name, body);
+      case AWAITED -> loop().scheduleAwaited(delay, name, body);
+      case TIMER -> loop().scheduleTimer(delay, name, body);
+    };
     scheduled.add(self[0]);
   }
 
@@ -225,7 +237,7 @@ public final class PodWorker {
       // The volume manager tries again after a back-off that doubles up to 2m2s; the pod waits.
       kubelet.events().warning(pod, "FailedMount", e.getMessage());
       mountFailures++;
-      later(mountRetry(mountFailures), "mount volumes", false, this::startSandbox);
+      later(mountRetry(mountFailures), "mount volumes", Wait.TIMER, this::startSandbox);
       return;
     }
     boolean hostNetwork = pod.spec().flatMap(PodSpec::hostNetwork).orElse(false);
@@ -307,7 +319,7 @@ public final class PodWorker {
 
   /** The pod is synced again soon (after an init container finished): the next step runs as work. */
   private void syncSoon() {
-    later(Duration.ZERO, "sync pod", true, () -> current().ifPresent(p -> {
+    later(Duration.ZERO, "sync pod", Wait.WORK, () -> current().ifPresent(p -> {
       proceed(p);
       writeStatus();
     }));
@@ -327,7 +339,7 @@ public final class PodWorker {
       c.pending = true;
       kubelet.events().warning(pod, "Failed", "Error: " + e.getMessage());
       int generation = c.restarts;
-      later(SYNC_BACK_OFF, "create container " + c.name(), false, () -> current().ifPresent(p -> {
+      later(SYNC_BACK_OFF, "create container " + c.name(), Wait.TIMER, () -> current().ifPresent(p -> {
         if (c.pending && c.restarts == generation && !terminating) {
           c.pending = false;
           startContainer(c, p);
@@ -387,7 +399,7 @@ public final class PodWorker {
     if (c.main.runsUntilSignalled()) {
       return;
     }
-    later(c.main.nextWait(), "main process " + c.name(), false, () -> {
+    later(c.main.nextWait(), "main process " + c.name(), Wait.TIMER, () -> {
       if (terminating || c.restarts != generation || !c.running) {
         return;
       }
@@ -464,11 +476,12 @@ public final class PodWorker {
   }
 
   /**
-   * Starts a probe of a container: the first readiness run comes after {@code initialDelaySeconds}
-   * and is work (a settled cluster has probed every pod once) unless it is due later than {@link
-   * #FIRST_READINESS_HORIZON} (then a timer, or a write would run years of virtual time:
-   * initialDelaySeconds may be any int32); then the probe runs every {@code periodSeconds} as a
-   * periodic timer.
+   * Starts a probe of a container: the first readiness run comes after {@code initialDelaySeconds}.
+   * Without a delay it is work (a write returns with every pod probed once); a delay is awaited (a
+   * write returns before it, so the not-ready window can be seen; settling waits for it) unless it
+   * ends later than {@link #FIRST_READINESS_HORIZON} (then a timer, or settling would run years of
+   * virtual time: initialDelaySeconds may be any int32); then the probe runs every {@code
+   * periodSeconds} as a periodic timer.
    */
   private void startProbe(ContainerRun c, Probe probe, boolean readiness, int generation) {
     if (!readiness) {
@@ -476,8 +489,8 @@ public final class PodWorker {
       return;
     }
     Duration delay = Duration.ofSeconds(probe.initialDelaySeconds().orElse(0));
-    boolean work = delay.compareTo(FIRST_READINESS_HORIZON) <= 0;
-    later(delay, "readiness probe " + c.name(), work, () -> {
+    Wait wait = delay.isZero() ? Wait.WORK : delay.compareTo(FIRST_READINESS_HORIZON) <= 0 ? Wait.AWAITED : Wait.TIMER;
+    later(delay, "readiness probe " + c.name(), wait, () -> {
       if (stale(c, generation)) {
         return;
       }
@@ -663,7 +676,7 @@ public final class PodWorker {
       c.waitingReason = "CrashLoopBackOff";
       c.waitingMessage = "back-off " + format(backOff) + " restarting failed container=" + c.name() + " pod=" + key.name() + "_" + key.namespace();
       c.pending = true;
-      later(backOff, "restart " + c.name(), false, () -> current().ifPresent(p -> {
+      later(backOff, "restart " + c.name(), Wait.TIMER, () -> current().ifPresent(p -> {
         c.pending = false;
         startContainer(c, p);
         if (c.init) {
@@ -718,7 +731,7 @@ public final class PodWorker {
         until = d.compareTo(until) > 0 ? d : until;
       }
     }
-    later(until.compareTo(left) > 0 ? left : until, "finish termination", false, this::finishTermination);
+    later(until.compareTo(left) > 0 ? left : until, "finish termination", Wait.TIMER, this::finishTermination);
   }
 
   private void finishTermination() {
@@ -872,7 +885,7 @@ public final class PodWorker {
     long now = loop().clock().nanos();
     long next = started + ((now - started) / period + 1) * period;
     refreshScheduled = true;
-    later(Duration.ofNanos(next - now), "sync volumes", false, () -> {
+    later(Duration.ofNanos(next - now), "sync volumes", Wait.TIMER, () -> {
       refreshScheduled = false;
       current().ifPresent(p -> volumes.refresh(volumeContext(p)));
     });

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
 /**
  * The simulation kernel: a queue of events ordered by (virtual time, sequence number), run one at
  * a time on the caller's thread. Events are either <em>work</em> (a controller reconcile, a
- * container start: the cluster is not settled while any is pending) or <em>timers</em> (probes,
- * heartbeats: they run as time passes but never keep {@link #settle} going).
+ * container start: a write returns only once none is pending, {@link #settle}), <em>awaited
+ * timers</em> (a delay the object's author asked for before something becomes true, such as a
+ * readiness probe's {@code initialDelaySeconds}: a write does not wait for them, so the time before
+ * can be seen, but letting the cluster settle does, {@link #settleAll}) or <em>timers</em> (probes,
+ * heartbeats: they run as time passes but never keep settling going).
  *
  * <p><b>Periodic timers and coalescing.</b> A {@link Periodic} timer runs every period and keeps
  * its place in the order: its runs carry the sequence number it was made with, so among events of
@@ -52,6 +55,7 @@ public final class EventLoop {
   private final long maxSteps;
   private long sequence;
   private long pendingWork;
+  private long pendingAwaited;
   private boolean coalescing = true;
   /** Moves on with every change that steady timers cannot foresee; their models hold within one epoch. */
   private long epoch;
@@ -151,6 +155,15 @@ public final class EventLoop {
     return enqueue(queue, Duration.ZERO, name, task, Kind.WORK);
   }
 
+  /**
+   * Schedules an awaited timer: a delay that the object's author asked for (a readiness probe's
+   * {@code initialDelaySeconds}). A write does not wait for it ({@link #settle}); letting the
+   * cluster settle does ({@link #settleAll}).
+   */
+  public Event scheduleAwaited(Duration delay, String name, Runnable task) {
+    return enqueue(queue, delay, name, task, Kind.AWAITED);
+  }
+
   /** Schedules a timer: it runs when virtual time reaches it but does not hold up settling. */
   public Event scheduleTimer(Duration delay, String name, Runnable task) {
     return enqueue(queue, delay, name, task, Kind.TIMER);
@@ -239,16 +252,12 @@ public final class EventLoop {
     }
     Event event = new Event(this, later(delay), sequence++, name, task, kind);
     into.add(event);
-    if (kind == Kind.WORK) {
-      pendingWork++;
-    }
+    count(kind, 1);
     return event;
   }
 
   void cancelled(Event event) {
-    if (event.kind == Kind.WORK) {
-      pendingWork--;
-    }
+    count(event.kind, -1);
     if (event.due != null) {
       deadlines.remove(event);
     }
@@ -267,6 +276,14 @@ public final class EventLoop {
   public java.util.OptionalLong nextEventTime() {
     Scheduled next = peek();
     return next == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(next.at());
+  }
+
+  private void count(Kind kind, int delta) {
+    if (kind == Kind.WORK) {
+      pendingWork += delta;
+    } else if (kind == Kind.AWAITED) {
+      pendingAwaited += delta;
+    }
   }
 
   /** Whether any work event is queued. */
@@ -295,20 +312,35 @@ public final class EventLoop {
   }
 
   /**
-   * Runs events until no work is pending. Timers due before the last work event run too, in order.
+   * Runs events until no work is pending: what a write waits for before it returns. Timers and
+   * awaited timers due before the last work event run too, in order.
    *
    * @throws SimulationStuckException after the step bound, naming the seed, time and pending work
    */
   public void settle() {
+    runWhilePending("settle", false);
+  }
+
+  /**
+   * Runs events until neither work nor awaited timers are pending: the cluster has settled (every
+   * readiness probe due within its horizon has run once), as a caller who lets it settle means.
+   *
+   * @throws SimulationStuckException after the step bound, naming the seed, time and pending work
+   */
+  public void settleAll() {
+    runWhilePending("settle", true);
+  }
+
+  private void runWhilePending(String what, boolean awaited) {
     noticeOutsideChanges();
     long steps = 0;
-    while (pendingWork > 0) {
+    while (pendingWork > 0 || awaited && pendingAwaited > 0) {
       Scheduled next = peek();
       if (!(next instanceof Periodic p) || !fastForward(p, Long.MAX_VALUE)) {
         runNext(next);
       }
       if (++steps > maxSteps) {
-        throw stuck("settle");
+        throw stuck(what);
       }
     }
     reachSeen = reach();
@@ -380,9 +412,7 @@ public final class EventLoop {
     }
     eventRuns++;
     clock.advanceTo(event.time);
-    if (event.kind == Kind.WORK) {
-      pendingWork--;
-    }
+    count(event.kind, -1);
     if (event.kind != Kind.HOUSEKEEPING) {
       epoch++;
     }
@@ -568,7 +598,7 @@ public final class EventLoop {
   private SimulationStuckException stuck(String what) {
     TreeMap<String, Integer> pending = new TreeMap<>();
     for (Event e : queue) {
-      if (!e.cancelled && e.kind == Kind.WORK) {
+      if (!e.cancelled && (e.kind == Kind.WORK || e.kind == Kind.AWAITED)) {
         pending.merge(e.name, 1, Integer::sum);
       }
     }
@@ -600,6 +630,7 @@ public final class EventLoop {
 
   private enum Kind {
     WORK,
+    AWAITED,
     TIMER,
     HOUSEKEEPING
   }
