@@ -25,7 +25,18 @@ function showOutput(text) {
   }
 }
 
-async function call(method, path, body) {
+// Requests go one after another, in the order the student made them, as lines typed in a shell do.
+let queue = Promise.resolve();
+
+function call(method, path, body) {
+  queue = queue.then(() => send(method, path, body)).catch((e) => appendOutput('kubesim: ' + e + '\n', 'note'));
+  return queue;
+}
+
+// Resolves once every request made so far has been answered and drawn (for tests and embedding pages).
+window.kubesimSettled = () => queue;
+
+async function send(method, path, body) {
   const response = await fetch(path, { method, body, headers: body ? { 'Content-Type': 'text/plain' } : {} });
   const json = await response.json();
   if (!response.ok) {
@@ -102,6 +113,13 @@ function showHop() {
     detail.append(dt, dd);
   }
   [...$('hop-list').tBodies[0].rows].forEach((r, i) => r.classList.toggle('current', i === hopAt));
+  const current = $('hop-list').tBodies[0].rows[hopAt];
+  // scroll the list only (scrollIntoView would move the whole page)
+  if (current) {
+    const box = current.closest('.hop-scroll');
+    box.scrollTop = current.offsetTop - 40;
+    box.scrollLeft = 0;
+  }
   $('hop-prev').disabled = hopAt === 0;
   $('hop-next').disabled = hopAt === hops.length - 1;
 }
