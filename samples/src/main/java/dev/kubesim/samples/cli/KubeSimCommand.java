@@ -87,6 +87,10 @@ public final class KubeSimCommand {
     } catch (IOException e) {
       out.println("kubesim: " + e.getMessage());
       return 1;
+    } catch (java.io.UncheckedIOException e) {
+      // a port already taken, a file that cannot be written: said as such, not as a stack trace
+      out.println("kubesim: " + e.getMessage());
+      return 1;
     }
   }
 

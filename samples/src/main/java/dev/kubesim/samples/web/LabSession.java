@@ -50,6 +50,11 @@ public final class LabSession implements AutoCloseable {
 
   /** Runs one line as {@code kubesim shell} would and returns what the terminal shows for it. */
   public synchronized String run(String line) {
+    runLine(line);
+    return drain();
+  }
+
+  private void runLine(String line) {
     try {
       runner.runLine(line);
     } catch (KubeSimException | IllegalArgumentException e) {
@@ -57,7 +62,6 @@ public final class LabSession implements AutoCloseable {
       out.println("kubesim: " + e.getMessage());
       out.println();
     }
-    return drain();
   }
 
   /** Lets virtual time pass, shown in the terminal as the shell's {@code advance} shows it. */
@@ -93,7 +97,7 @@ public final class LabSession implements AutoCloseable {
     for (String line : step.explanation()) {
       out.println("# " + line);
     }
-    step.command().ifPresent(runner::runLine);
+    step.command().ifPresent(this::runLine);
     return drain();
   }
 

@@ -27,6 +27,8 @@ public final class Sessions implements AutoCloseable {
   private final Clock wallClock;
   private final SecureRandom ids = new SecureRandom();
   private final Map<String, Entry> byId = new LinkedHashMap<>();
+  /** Sessions whose clusters are being made: they count against the limit already. */
+  private int starting;
 
   /** A session and when a request last used it. */
   private static final class Entry {
@@ -73,25 +75,37 @@ public final class Sessions implements AutoCloseable {
    */
   public Optional<Lease> acquire(Optional<String> id) {
     List<LabSession> idle;
-    Lease lease;
+    String fresh;
     synchronized (this) {
       Instant now = wallClock.instant();
       idle = removeIdle(now);
       Entry known = id.map(byId::get).orElse(null);
       if (known != null) {
         known.lastUsed = now;
-        lease = new Lease(id.get(), known.session, false);
-      } else if (byId.size() >= limit) {
-        lease = null;
-      } else {
-        String fresh = newId();
-        LabSession session = factory.get();
-        byId.put(fresh, new Entry(session, now));
-        lease = new Lease(fresh, session, true);
+        closeAll(idle);
+        return Optional.of(new Lease(id.get(), known.session, false));
+      }
+      if (byId.size() + starting >= limit) {
+        closeAll(idle);
+        return Optional.empty();
+      }
+      // the slot is held while the cluster starts, outside the lock, so other browsers need not wait
+      starting++;
+      fresh = newId();
+    }
+    closeAll(idle);
+    LabSession session = null;
+    try {
+      session = factory.get();
+    } finally {
+      synchronized (this) {
+        starting--;
+        if (session != null) {
+          byId.put(fresh, new Entry(session, wallClock.instant()));
+        }
       }
     }
-    idle.forEach(LabSession::close);
-    return Optional.ofNullable(lease);
+    return Optional.of(new Lease(fresh, session, true));
   }
 
   /** Closes the sessions idle for longer than the timeout; returns how many it closed. */
@@ -100,7 +114,7 @@ public final class Sessions implements AutoCloseable {
     synchronized (this) {
       idle = removeIdle(wallClock.instant());
     }
-    idle.forEach(LabSession::close);
+    closeAll(idle);
     return idle.size();
   }
 
@@ -129,6 +143,10 @@ public final class Sessions implements AutoCloseable {
       return expired;
     });
     return idle;
+  }
+
+  private static void closeAll(List<LabSession> sessions) {
+    sessions.forEach(LabSession::close);
   }
 
   private String newId() {
