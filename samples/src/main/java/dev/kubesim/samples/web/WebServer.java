@@ -87,6 +87,12 @@ public final class WebServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
+      if (!fromThisPage(ex)) {
+        // another site's page (or a DNS name rebound to 127.0.0.1) may not drive a student's cluster,
+        // whose kubectl reads local files, nor use up the sessions
+        send(ex, 403, "text/plain; charset=utf-8", "kubesim web answers only its own page at " + uri() + "\n");
+        return;
+      }
       if (path.startsWith("/assets/")) {
         asset(ex, path.substring("/assets/".length()));
         return;
@@ -186,6 +192,19 @@ public final class WebServer implements AutoCloseable {
     try (in) {
       send(ex, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * Whether the request is addressed to this server by its loopback name ({@code Host}) and, when
+   * a browser says where it comes from ({@code Origin}), comes from this server's page.
+   */
+  private boolean fromThisPage(HttpExchange ex) {
+    int port = server.getAddress().getPort();
+    List<String> local = List.of("127.0.0.1:" + port, "localhost:" + port);
+    String host = ex.getRequestHeaders().getFirst("Host");
+    String origin = ex.getRequestHeaders().getFirst("Origin");
+    return host != null && local.contains(host.toLowerCase(java.util.Locale.ROOT))
+        && (origin == null || local.stream().anyMatch(h -> origin.equalsIgnoreCase("http://" + h)));
   }
 
   private static Optional<String> cookie(HttpExchange ex) {

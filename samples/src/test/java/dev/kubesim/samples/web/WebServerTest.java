@@ -3,7 +3,12 @@ package dev.kubesim.samples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +85,33 @@ class WebServerTest {
     JsonNode typed = browser.run("advance 1m");
     assertThat(typed.get("state").get("nowMillis").asLong()).isEqualTo(start + 70_000);
     assertThat(typed.get("state").get("now").asText()).startsWith("T+1m");
+  }
+
+  @Test
+  void anotherSitesPageOrHostNameIsRefused() throws Exception {
+    WebClient browser = serve(20);
+    HttpClient http = HttpClient.newHttpClient();
+    URI run = server.uri().resolve("/api/run");
+    HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(run).header("Origin", "https://example.com")
+        .POST(HttpRequest.BodyPublishers.ofString("kubectl get pods")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(crossSite.body()).isEqualTo("kubesim web answers only its own page at " + server.uri() + "\n");
+    HttpResponse<String> samePage = http.send(HttpRequest.newBuilder(run)
+        .header("Origin", "http://localhost:" + server.uri().getPort())
+        .POST(HttpRequest.BodyPublishers.ofString("kubectl get pods")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(samePage.statusCode()).isEqualTo(200);
+    assertThat(rawHost("rebound.example.com:" + server.uri().getPort())).startsWith("HTTP/1.1 403 ");
+    assertThat(rawHost("localhost:" + server.uri().getPort())).startsWith("HTTP/1.1 200 ");
+    assertThat(browser.get("/").statusCode()).isEqualTo(200);
+  }
+
+  /** The status line of a GET of the page with a Host header of one's choosing (HttpClient sets its own). */
+  private String rawHost(String host) throws Exception {
+    try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+      socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+    }
   }
 
   @Test
