@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The {@code kubesim} command line: {@code shell}, {@code run FILE}, {@code lab NAME}, {@code
- * conformance PATH...}, {@code bench [NAME...]}, {@code reachability} and {@code serve}.
+ * conformance PATH...}, {@code bench [NAME...]}, {@code reachability}, {@code serve} and {@code web}.
  */
 public final class KubeSimCommand {
   private static final String USAGE = """
@@ -38,12 +38,16 @@ public final class KubeSimCommand {
                             serve the Kubernetes API of a new cluster over HTTP on
                             127.0.0.1 for the real kubectl and other clients; writes a
                             kubeconfig (default kubesim.kubeconfig) and runs until Ctrl-C
+        web [--port N]      serve a lab in the browser on 127.0.0.1 (default port 8080):
+                            a terminal, the cluster's nodes, pods and Services, the
+                            last request's trace, the clock and the built-in labs;
+                            each browser session gets its own cluster
         reachability PORT[/PROTOCOL] [-n NAMESPACE]... FILE...
                             apply the manifests (files or folders), then print which pods
                             reach which on the port (TCP or UDP), as the NetworkPolicy e2e
                             tests probe them
 
-      options of shell, run, lab, serve and reachability:
+      options of shell, run, lab, serve, web and reachability:
         --seed N            the simulation's seed (default 1)
         --nodes N           the number of nodes (default 3)
       """;
@@ -70,6 +74,7 @@ public final class KubeSimCommand {
         case "bench" -> new BenchRunner().run(benchmarks(), rest, out);
         case "reachability" -> reachability(rest, out);
         case "serve" -> ServeCommand.run(rest, out);
+        case "web" -> WebCommand.run(rest, out);
         default -> {
           out.println("kubesim: unknown command \"" + args[0] + "\"");
           out.print(USAGE.formatted(String.join(", ", BuiltInLabs.names())));
@@ -82,6 +87,10 @@ public final class KubeSimCommand {
     } catch (IOException e) {
       out.println("kubesim: " + e.getMessage());
       return 1;
+    } catch (java.io.UncheckedIOException e) {
+      // a port already taken, a file that cannot be written: said as such, not as a stack trace
+      out.println("kubesim: " + e.getMessage());
+      return 1;
     }
   }
 
@@ -91,6 +100,14 @@ public final class KubeSimCommand {
    */
   public static java.io.Closeable startServing(String[] args, PrintStream out) {
     return ServeCommand.start(Arrays.asList(args), out);
+  }
+
+  /**
+   * Starts what {@code kubesim web ARGS} serves and returns it running, without waiting for an
+   * interrupt (for embedding and tests); closing it stops the server and closes every session.
+   */
+  public static dev.kubesim.samples.web.WebServer startWeb(String[] args, PrintStream out) {
+    return WebCommand.start(Arrays.asList(args), out);
   }
 
   private static List<dev.kubesim.samples.bench.Benchmark> benchmarks() {

@@ -97,6 +97,11 @@ public final class LabRunner {
     return attached.map(InteractiveExec::prompt).orElse("kubesim$ ");
   }
 
+  /** The trace of the last request a line sent (from a pod or from outside), if any has been sent. */
+  public Optional<Trace> lastTrace() {
+    return lastTrace;
+  }
+
   /** Whether a {@code kubectl exec -it}'s shell reads the next lines. */
   public boolean inContainerShell() {
     return attached.isPresent();

@@ -1,0 +1,50 @@
+package dev.kubesim.samples.web;
+
+import dev.kubesim.samples.lab.LabScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lab cut into steps a student walks through: each step is the narration ({@code #} lines) that
+ * leads up to one command, and the command; narration after the last command is a last step
+ * without one.
+ *
+ * @param name the lab's name
+ * @param steps the steps, in script order
+ */
+public record LabSteps(String name, List<Step> steps) {
+  public LabSteps {
+    steps = List.copyOf(steps);
+  }
+
+  /**
+   * One step of a lab.
+   *
+   * @param explanation the narration before the command, its {@code #} marks removed, one line each
+   * @param command the command the step runs, empty for closing narration
+   */
+  public record Step(List<String> explanation, Optional<String> command) {
+    public Step {
+      explanation = List.copyOf(explanation);
+    }
+  }
+
+  /** Cuts a lab script into steps. */
+  public static LabSteps of(LabScript script) {
+    List<Step> steps = new ArrayList<>();
+    List<String> narration = new ArrayList<>();
+    for (String line : script.lines()) {
+      if (line.startsWith("#")) {
+        narration.add(line.substring(1).strip());
+      } else {
+        steps.add(new Step(narration, Optional.of(line)));
+        narration.clear();
+      }
+    }
+    if (!narration.isEmpty()) {
+      steps.add(new Step(narration, Optional.empty()));
+    }
+    return new LabSteps(script.name(), steps);
+  }
+}
