@@ -20,7 +20,7 @@ final class IngressNginxAddon {
 
   static void install(SimCluster c) {
     IngressController controller = IngressController.start(c.api());
-    NetworkProxy proxy = new NetworkProxy(controller, c.network());
+    NetworkProxy proxy = new NetworkProxy(controller.nginx(), c.network());
     Optional<IngressNginxProgram.Frontend> frontend = Optional.of(proxy::serve);
     if (c.runtime().programs() instanceof ProgramRegistry registry) {
       registry.register(IMAGE, image -> new IngressNginxProgram(image.tag(), frontend));
