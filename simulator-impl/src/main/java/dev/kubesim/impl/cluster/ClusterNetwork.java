@@ -41,8 +41,11 @@ final class ClusterNetwork {
 
   private static final String KUBE_PROXY = "kube-system/kube-proxy";
 
-  /** Puts every node on the network (a node is up while its kubelet runs) and starts attaching pods. */
-  static void attach(Network network, ApiServer api, ClusterOptions options, Map<String, KubeProxy> proxies,
+  /**
+   * Puts every node on the network (a node is up while its kubelet runs) and starts attaching pods;
+   * returns the cloud network the nodes sit behind.
+   */
+  static CloudNetwork attach(Network network, ApiServer api, ClusterOptions options, Map<String, KubeProxy> proxies,
       Map<String, Kubelet> kubelets) {
     for (NodeConfig node : options.nodes()) {
       if (!Ip4.isValid(node.internalIP()) || Cidr.tryParse(node.podCIDR()).filter(Cidr::isIPv4).isEmpty()) {
@@ -60,7 +63,9 @@ final class ClusterNetwork {
     }
     CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
     network.podFirewall(NetworkPolicyEnforcer.start(api)); // the CNI plugin's NetworkPolicy agent on every node
-    network.gateway(CloudNetwork.start(api)); // load balancer addresses and externalIPs from outside
+    CloudNetwork cloud = CloudNetwork.start(api);
+    network.gateway(cloud); // load balancer addresses and externalIPs from outside
+    return cloud;
   }
 
   /** CoreDNS on UDP 53 in its pods, the upstream resolver outside, and curl and friends in containers. */

@@ -1,8 +1,11 @@
 package dev.kubesim.impl.cluster;
 
 import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.ingress.IngressController;
 import dev.kubesim.impl.ingress.NetworkProxy;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.program.ProgramRegistry;
 import dev.kubesim.impl.program.images.IngressNginxProgram;
 import java.util.Optional;
@@ -18,17 +21,18 @@ final class IngressNginxAddon {
 
   private IngressNginxAddon() {}
 
-  static void install(SimCluster c) {
-    IngressController controller = IngressController.start(c.api());
-    NetworkProxy proxy = new NetworkProxy(controller, c.network());
+  /** Installs the add-on into the cluster behind {@code api}: its nginx runs in {@code runtime} on {@code network}. */
+  static void install(ApiServer api, Network network, ContainerRuntime runtime) {
+    IngressController controller = IngressController.start(api);
+    NetworkProxy proxy = new NetworkProxy(controller.nginx(), network);
     Optional<IngressNginxProgram.Frontend> frontend = Optional.of(proxy::serve);
-    if (c.runtime().programs() instanceof ProgramRegistry registry) {
+    if (runtime.programs() instanceof ProgramRegistry registry) {
       registry.register(IMAGE, image -> new IngressNginxProgram(image.tag(), frontend));
     } else {
-      c.runtime().programs().register(IMAGE, new IngressNginxProgram(Optional.empty(), frontend));
+      runtime.programs().register(IMAGE, new IngressNginxProgram(Optional.empty(), frontend));
     }
     for (KubeObject o : Addons.objects("ingress-nginx.yaml")) {
-      c.api().create(o);
+      api.create(o);
     }
   }
 }

@@ -8,58 +8,27 @@ import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.ExternalClient;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.KubectlResult;
-import dev.kubesim.api.NodeConfig;
 import dev.kubesim.api.NodeHandle;
 import dev.kubesim.api.ObjectChange;
-import dev.kubesim.api.model.EndpointAddress;
-import dev.kubesim.api.model.EndpointConditions;
-import dev.kubesim.api.model.EndpointPort;
-import dev.kubesim.api.model.EndpointSlice;
-import dev.kubesim.api.model.EndpointSliceEndpoint;
-import dev.kubesim.api.model.EndpointSlicePort;
-import dev.kubesim.api.model.EndpointSubset;
-import dev.kubesim.api.model.Endpoints;
-import dev.kubesim.api.model.IntOrString;
 import dev.kubesim.api.model.Kinds;
 import dev.kubesim.api.model.KubeObject;
-import dev.kubesim.api.model.Namespace;
-import dev.kubesim.api.model.NamespaceSpec;
-import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.Service;
-import dev.kubesim.api.model.ServicePort;
-import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
-import dev.kubesim.impl.apiserver.ClusterIpAllocator;
-import dev.kubesim.impl.apiserver.NodePortAllocator;
 import dev.kubesim.impl.apiserver.ObjectStore;
-import dev.kubesim.impl.apiserver.ServiceAllocation;
-import dev.kubesim.impl.apiserver.ServiceStrategy;
 import dev.kubesim.impl.apiserver.rest.ApiHttpServer;
 import dev.kubesim.impl.apiserver.rest.RestHost;
-import dev.kubesim.impl.apiserver.registry.Registry;
 import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
-import dev.kubesim.impl.controller.DeploymentController;
-import dev.kubesim.impl.controller.EndpointSliceController;
-import dev.kubesim.impl.controller.EndpointSliceMirroringController;
-import dev.kubesim.impl.controller.EndpointsController;
-import dev.kubesim.impl.controller.GarbageCollector;
-import dev.kubesim.impl.controller.NodeLifecycleController;
-import dev.kubesim.impl.controller.ReplicaManager;
 import dev.kubesim.impl.kubectl.AttachedShell;
 import dev.kubesim.impl.kubectl.Kubectl;
 import dev.kubesim.impl.kubectl.KubectlHost;
-import dev.kubesim.impl.kubelet.ContainerSetup;
 import dev.kubesim.impl.kubelet.Kubelet;
-import dev.kubesim.impl.kubelet.KubeletConfig;
-import dev.kubesim.impl.kubelet.RuntimeProber;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.netpol.ReachabilityProbe;
 import dev.kubesim.impl.program.ContainerRuntime;
-import dev.kubesim.impl.scheduler.Scheduler;
 import dev.kubesim.impl.sim.EventLoop;
 import dev.kubesim.impl.trace.TraceHistory;
 import java.nio.file.Path;
@@ -89,19 +58,20 @@ public final class SimCluster implements Cluster, KubectlHost {
   private final EventLoop loop;
   private final ObjectStore store = new ObjectStore();
   private final ApiServer api;
-  private final ServiceAllocation serviceAllocation;
   private final List<Cidr> serviceCidrs;
   private final List<Cidr> clusterCidrs;
   private final Kubectl kubectl;
   private final ReentrantLock lock = new ReentrantLock();
   private final ContainerRuntime runtime;
   private final dev.kubesim.impl.dns.ClusterDns dns;
-  private final Map<String, Kubelet> kubelets = new TreeMap<>();
+  private final Map<String, Kubelet> kubelets;
   private Optional<dev.kubesim.api.trace.Trace> lastExecTrace = Optional.empty();
   private final TraceHistory traces = new TraceHistory(TRACE_HISTORY);
-  private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies = new TreeMap<>();
+  private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies;
   private final Map<String, OutsideClient> externalClients = new TreeMap<>();
-  private dev.kubesim.impl.net.Network network;
+  private final dev.kubesim.impl.net.Network network;
+  /** The cloud in front of the nodes: load balancer addresses and routes from outside. */
+  private final CloudNetwork cloud;
   private boolean closed;
   private final List<ApiHttpServer> servers = new ArrayList<>();
   /** Whether writes through the served API have left work that the next read settles. */
@@ -113,52 +83,18 @@ public final class SimCluster implements Cluster, KubectlHost {
     this.api = new ApiServer(store, loop);
     this.serviceCidrs = parseCidrs("serviceCIDR", options.serviceCIDR());
     this.clusterCidrs = parseCidrs("clusterCIDR", options.clusterCIDR());
-    List<ClusterIpAllocator> ipAllocators = new ArrayList<>();
-    for (Cidr c : serviceCidrs) {
-      ipAllocators.add(new ClusterIpAllocator(c, loop.random().stream("apiserver/clusterip/" + c)));
-    }
-    NodePortAllocator nodePorts =
-        new NodePortAllocator(options.nodePortFirst(), options.nodePortLast(), loop.random().stream("apiserver/nodeport"));
-    this.serviceAllocation = new ServiceAllocation(ipAllocators, nodePorts);
-    Registry.registerAll(api);
-    api.register(new ServiceStrategy(serviceAllocation));
+    ControlPlane.registerStrategies(api, loop, options, serviceCidrs);
     this.runtime = ContainerRuntime.withBuiltins(loop.clock()::nanos);
-    startControlPlane();
+    // The control plane and the node agents start before any object exists so that they see every change.
+    ControlPlane.startControllers(api, loop);
+    this.network = ClusterNetwork.create(loop, clusterCidrs, serviceCidrs);
+    NodeAgents agents = NodeAgents.start(api, options, serviceCidrs, clusterCidrs, network, runtime);
+    this.kubelets = agents.kubelets();
+    this.kubeProxies = agents.kubeProxies();
+    this.cloud = ClusterNetwork.attach(network, api, options, kubeProxies, kubelets);
     this.kubectl = new Kubectl(this);
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
     ClusterNetwork.startServices(network, dns, options, runtime);
-  }
-
-  /** The controllers and node agents, started before any object exists so that they see every change. */
-  private void startControlPlane() {
-    GarbageCollector.start(api);
-    ReplicaManager.replicationControllers(api);
-    ReplicaManager.replicaSets(api);
-    DeploymentController.start(api);
-    EndpointsController.start(api);
-    EndpointSliceController.start(api);
-    EndpointSliceMirroringController.start(api);
-    dev.kubesim.impl.controller.ServiceAccountsController.start(api);
-    dev.kubesim.impl.controller.RootCaCertPublisher.start(api, RootCa.pem(loop.random().stream("pki/ca")));
-    Scheduler.start(api);
-    NodeLifecycleController.start(api);
-    dev.kubesim.impl.cloud.LoadBalancers.start(api); // the cloud's service controller and load balancers
-    String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
-    ContainerSetup setup = new ContainerSetup(options.clusterDomain(), dnsIp, options.hostResolvConf());
-    this.network = ClusterNetwork.create(loop, clusterCidrs, serviceCidrs);
-    RuntimeProber prober = new RuntimeProber(network);
-    for (NodeConfig node : options.nodes()) {
-      Cidr podCidr = Cidr.tryParse(node.podCIDR())
-          .orElseThrow(() -> new IllegalArgumentException("invalid podCIDR \"" + node.podCIDR() + "\" of node " + node.name()));
-      kubelets.put(node.name(), Kubelet.start(api, node.name(), node.internalIP(), podCidr, KubeletConfig.defaults(), prober,
-          runtime, setup, options.clusterDomain()));
-    }
-    // kube-proxy on every node: it watches Services and EndpointSlices like the controllers above.
-    for (NodeConfig node : options.nodes()) {
-      kubeProxies.put(node.name(),
-          dev.kubesim.impl.proxy.KubeProxy.start(api, node.name(), node.addresses(), clusterCidrs, options.kubeProxy()));
-    }
-    ClusterNetwork.attach(network, api, options, kubeProxies, kubelets);
   }
 
   /** The runtime's programs behind the cluster's lock: registering races with nothing. */
@@ -382,7 +318,7 @@ public final class SimCluster implements Cluster, KubectlHost {
       if (!Ip4.isValid(ip)) {
         throw new IllegalArgumentException("not an IPv4 address: \"" + ip + "\"");
       }
-      CloudNetwork.start(api).routedAddress(ip).ifPresent(why -> {
+      cloud.routedAddress(ip).ifPresent(why -> {
         throw new IllegalArgumentException(why + ", not a host's address outside the cluster");
       });
       OutsideClient client = OutsideClient.start(this, ip);
@@ -414,7 +350,7 @@ public final class SimCluster implements Cluster, KubectlHost {
   public static SimCluster start(ClusterOptions options, boolean coalescing) {
     SimCluster cluster = new SimCluster(options);
     cluster.loop.coalescing(coalescing);
-    new Bootstrap(cluster).run();
+    new ClusterBootstrap(cluster.api, cluster.options, cluster.loop, cluster.serviceCidrs, cluster.network, cluster.runtime).run();
     // What is registered from now on (after the add-ons') is the user's: kubesim cannot know what it does.
     cluster.runtime.sealBuiltins();
     cluster.loop.settleAll();
@@ -768,71 +704,6 @@ public final class SimCluster implements Cluster, KubectlHost {
       closed = true;
     } finally {
       lock.unlock();
-    }
-  }
-
-  /** Creates what a new kubeadm-style cluster has before any user input. */
-  private static final class Bootstrap {
-    private final SimCluster c;
-
-    Bootstrap(SimCluster c) {
-      this.c = c;
-    }
-
-    void run() {
-      for (String ns : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
-        c.api.create(Namespace.of(ObjectMeta.named(ns), new NamespaceSpec(List.of())));
-      }
-      for (NodeConfig node : c.options.nodes()) {
-        c.api.create(Nodes.node(node, c.loop.clock().timestamp()));
-      }
-      createKubernetesService();
-      for (String addon : c.options.addons()) {
-        switch (addon) {
-          case "coredns" -> installCoreDns();
-          case "ingress-nginx" -> IngressNginxAddon.install(c);
-          default -> throw new IllegalArgumentException("unknown add-on \"" + addon + "\"; known: coredns, ingress-nginx");
-        }
-      }
-    }
-
-    private void createKubernetesService() {
-      String ip = Cidr.format(c.serviceCidrs.get(0).address(1));
-      ServicePort https =
-          new ServicePort(Optional.of("https"), Optional.of("TCP"), Optional.empty(), Optional.of(443),
-              Optional.of(IntOrString.of(API_SERVER_PORT)), Optional.empty());
-      ObjectMeta meta =
-          ObjectMeta.builder().namespace("default").name("kubernetes")
-              .labels(Map.of("component", "apiserver", "provider", "kubernetes")).build();
-      c.api.create(Service.of(meta, ServiceSpec.builder().clusterIP(ip).ports(List.of(https)).build()));
-      String apiServerAddress = c.options.nodes().get(0).internalIP();
-      EndpointSubset subset =
-          new EndpointSubset(
-              List.of(new EndpointAddress(Optional.of(apiServerAddress), Optional.empty(), Optional.empty(), Optional.empty())),
-              List.of(),
-              List.of(new EndpointPort(Optional.of("https"), Optional.of(API_SERVER_PORT), Optional.of("TCP"), Optional.empty())));
-      c.api.create(Endpoints.of(
-          ObjectMeta.builder().namespace("default").name("kubernetes")
-              .labels(Map.of("endpointslice.kubernetes.io/skip-mirror", "true")).build(),
-          List.of(subset)));
-      // The API server writes the slice of its own Service too; kube-proxy reads slices, not Endpoints.
-      EndpointSliceEndpoint endpoint = new EndpointSliceEndpoint(List.of(apiServerAddress),
-          Optional.of(new EndpointConditions(Optional.of(true), Optional.of(true), Optional.of(false))),
-          Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
-      c.api.create(EndpointSlice.of(
-          ObjectMeta.builder().namespace("default").name("kubernetes")
-              .labels(Map.of("kubernetes.io/service-name", "kubernetes")).build(),
-          "IPv4",
-          List.of(endpoint),
-          List.of(new EndpointSlicePort(Optional.of("https"), Optional.of("TCP"), Optional.of(API_SERVER_PORT), Optional.empty()))));
-    }
-
-    private void installCoreDns() {
-      String dnsIp = Cidr.format(c.serviceCidrs.get(0).address(10));
-      for (KubeObject o : Addons.objects("coredns.yaml", "DNS_SERVICE_IP", dnsIp, "CLUSTER_DOMAIN",
-          c.options.clusterDomain())) {
-        c.api.create(o);
-      }
     }
   }
 }

@@ -10,26 +10,18 @@ import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceStatus;
-import dev.kubesim.api.program.HttpHeader;
-import dev.kubesim.api.program.HttpRequest;
-import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
-import dev.kubesim.impl.http.NginxPages;
 import dev.kubesim.impl.sim.EventLoop;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -40,10 +32,12 @@ import java.util.TreeMap;
  * status.loadBalancer} from its published Service ({@code --publish-service}) and records {@code
  * Sync} events.
  *
- * <p>The controller pods run the controller image's process (health on 10254); their nginx on 80
- * and 443 is a {@link NetworkProxy}, which asks {@link #proxy} for the decision and the upstream
- * request and opens the second connection over the packet network. The configuration is the same
- * for every controller pod, so one instance serves them all.
+ * <p>This is the control plane. The controller pods run the controller image's process (health on
+ * 10254); their nginx on 80 and 443, the data plane, is a {@link NetworkProxy} over the {@link
+ * NginxProxy} this controller keeps configured ({@link #nginx}): the proxy decides by the {@link
+ * RoutingTable} in force and the endpoints watched here, and the network proxy opens the second
+ * connection over the packet network. The configuration is the same for every controller pod, so
+ * one instance serves them all.
  *
  * <p>Not thread-safe: it runs under the cluster's lock like every engine component.
  */
@@ -60,11 +54,6 @@ public final class IngressController {
   public static final Map<String, String> POD_LABELS =
       Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller");
 
-  /** Headers nginx sets itself on the upstream request (proxy_set_header), replacing the client's. */
-  private static final Set<String> SET_BY_NGINX = Set.of("host", "connection", "upgrade", "x-request-id", "x-real-ip",
-      "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto", "x-forwarded-scheme", "x-scheme",
-      "x-original-forwarded-for", "proxy", "keep-alive", "te", "trailer", "transfer-encoding");
-
   /** Holds a cluster's controller once the add-on started it. */
   private static final class Slot {
     IngressController controller;
@@ -77,18 +66,14 @@ public final class IngressController {
   private final TreeMap<ObjectKey, Pod> controllerPods = new TreeMap<>();
   private final ServiceEndpointIndex endpoints = new ServiceEndpointIndex();
   private final EventRecorder events;
-  private final SplittableRandom upstreamChoice;
-  private final SplittableRandom requestIds;
+  private final NginxProxy nginx;
   private RoutingTable table = RoutingTable.empty();
   private EventLoop.Event pendingSync;
-  private int nextSourcePort;
-
 
   private IngressController(ApiServer api) {
     this.api = api;
     this.events = new EventRecorder(api, "nginx-ingress-controller", "");
-    this.upstreamChoice = api.loop().random().stream("ingress/upstream");
-    this.requestIds = api.loop().random().stream("ingress/request-id");
+    this.nginx = new NginxProxy(api, this::table, endpoints);
   }
 
   /** Starts the controller of the cluster behind this API server (once), reading what is stored already. */
@@ -254,9 +239,9 @@ public final class IngressController {
     return table;
   }
 
-  /** The L7 decision for a request to the controller: a pure function of the configuration in force. */
-  public IngressDecision route(String host, String target, boolean tls) {
-    return table.route(host, target, tls);
+  /** The data plane: nginx in the controller pods, serving requests by the configuration in force. */
+  public NginxProxy nginx() {
+    return nginx;
   }
 
   /** Whether the pod ({@code namespace}, {@code name}) is one of the controller's pods. */
@@ -264,85 +249,4 @@ public final class IngressController {
     return controllerPods.containsKey(new ObjectKey(namespace, name));
   }
 
-  /**
-   * Handles a request that reached a controller pod on its HTTP (80) or HTTPS (443) port: the
-   * decision, and the controller's own answer or the upstream request to one ready endpoint of the
-   * backend (drawn from the stream {@code ingress/upstream}), with the headers ingress-nginx adds.
-   *
-   * @param request the request as the pod received it (client and server addresses as seen there)
-   * @param tls whether it arrived over TLS (port 443)
-   */
-  public IngressExchange proxy(HttpRequest request, boolean tls) {
-    Instant now = api.loop().clock().instant();
-    String hostHeader = request.header("Host").orElse(hostOf(request.serverAddress()));
-    IngressDecision decision = table.route(hostHeader, request.target(), tls);
-    switch (decision.outcome()) {
-      case REDIRECT -> {
-        return own(decision, NginxPages.redirect(308, decision.redirectTo().orElseThrow(), now), now);
-      }
-      case DEFAULT_BACKEND -> {
-        return own(decision, NginxPages.notFound(now), now);
-      }
-      default -> {
-        IngressBackendRef ref = decision.backend().orElseThrow();
-        List<ServiceEndpointIndex.Endpoint> ready = api.get(Service.KIND, ref.namespace(), ref.service())
-            .map(s -> endpoints.endpoints((Service) s, ref.port()))
-            .orElse(List.of());
-        if (ready.isEmpty()) {
-          return own(decision, NginxPages.error(503, now), now);
-        }
-        ServiceEndpointIndex.Endpoint ep = ready.size() == 1 ? ready.get(0) : ready.get(upstreamChoice.nextInt(ready.size()));
-        HttpRequest upstream = upstreamRequest(request, hostHeader, tls, ep);
-        return new IngressExchange(decision, Optional.empty(),
-            Optional.of(new IngressExchange.Upstream(ep.hostPort(), ep.pod(), ep.node(), upstream, ready.size())), now);
-      }
-    }
-  }
-
-  private static IngressExchange own(IngressDecision decision, HttpResponse response, Instant now) {
-    return new IngressExchange(decision, Optional.of(response), Optional.empty(), now);
-  }
-
-  /** The request as nginx sends it upstream: its proxy_set_header lines first, then the client's other headers. */
-  private HttpRequest upstreamRequest(HttpRequest in, String hostHeader, boolean tls, ServiceEndpointIndex.Endpoint ep) {
-    String remote = in.clientIp();
-    String scheme = tls ? "https" : "http";
-    List<HttpHeader> headers = new ArrayList<>();
-    headers.add(HttpHeader.of("Host", hostHeader));
-    headers.add(HttpHeader.of("X-Request-ID", in.header("X-Request-ID").orElseGet(this::requestId)));
-    headers.add(HttpHeader.of("X-Real-IP", remote));
-    headers.add(HttpHeader.of("X-Forwarded-For", remote));
-    headers.add(HttpHeader.of("X-Forwarded-Host", hostHeader));
-    headers.add(HttpHeader.of("X-Forwarded-Port", String.valueOf(in.serverPort())));
-    headers.add(HttpHeader.of("X-Forwarded-Proto", scheme));
-    headers.add(HttpHeader.of("X-Forwarded-Scheme", scheme));
-    headers.add(HttpHeader.of("X-Scheme", scheme));
-    in.header("X-Forwarded-For").ifPresent(v -> headers.add(HttpHeader.of("X-Original-Forwarded-For", v)));
-    for (HttpHeader h : in.headers()) {
-      if (!SET_BY_NGINX.contains(h.name().toLowerCase(Locale.ROOT))) {
-        headers.add(h);
-      }
-    }
-    String controllerIp = hostOf(in.serverAddress());
-    String client = (controllerIp.contains(":") ? "[" + controllerIp + "]" : controllerIp) + ":" + sourcePort();
-    return new HttpRequest(in.method(), in.target(), headers, in.body(), client, ep.hostPort());
-  }
-
-  /** nginx's {@code $request_id}: 16 random bytes in hex. */
-  private String requestId() {
-    return String.format("%016x%016x", requestIds.nextLong(), requestIds.nextLong());
-  }
-
-  /** Ephemeral ports of the controller's upstream connections, in turn through Linux's default range. */
-  private int sourcePort() {
-    int port = 32768 + nextSourcePort;
-    nextSourcePort = (nextSourcePort + 1) % (60999 - 32768 + 1);
-    return port;
-  }
-
-  private static String hostOf(String address) {
-    int colon = address.lastIndexOf(':');
-    String host = colon < 0 || colon < address.lastIndexOf(']') ? address : address.substring(0, colon);
-    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-  }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * nginx in a controller pod: takes a request that reached the pod on 80 or 443, lets the {@link
- * IngressController} decide, and for a proxied request opens the second TCP connection — from the
+ * NginxProxy} decide by the configuration in force, and for a proxied request opens the second TCP connection — from the
  * controller pod's own network namespace to the chosen endpoint, across the packet network — with
  * ingress-nginx's default timeouts ({@code proxy-connect-timeout} 5 s, {@code proxy-read-timeout}
  * 60 s).
@@ -31,11 +31,12 @@ public final class NetworkProxy {
   /** The component the trace names for nginx's hops. */
   private static final String WHERE = "ingress-nginx";
 
-  private final IngressController controller;
+  private final NginxProxy nginx;
   private final Network network;
 
-  public NetworkProxy(IngressController controller, Network network) {
-    this.controller = controller;
+  /** nginx over {@code network}, deciding with {@code nginx}. */
+  public NetworkProxy(NginxProxy nginx, Network network) {
+    this.nginx = nginx;
     this.network = network;
   }
 
@@ -48,7 +49,7 @@ public final class NetworkProxy {
    *     program is called directly
    */
   public ProxyingServer.Proxied serve(HttpRequest request, boolean tls, Optional<Session> client) {
-    IngressExchange exchange = controller.proxy(request, tls);
+    IngressExchange exchange = nginx.proxy(request, tls);
     Optional<Netns> pod = network.at(hostOf(request.serverAddress()));
     if (client.isPresent() && pod.isPresent()) {
       client.get().note(pod.get(), WHERE, Action.PROXY, exchange::describe, exchange.decision());

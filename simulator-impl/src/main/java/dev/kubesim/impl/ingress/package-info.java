@@ -1,8 +1,11 @@
 /**
- * The ingress-nginx controller: which Ingresses it serves, the nginx servers and locations it
- * makes of them ({@link dev.kubesim.impl.ingress.RoutingTable}), the L7 decision for a request
- * ({@link dev.kubesim.impl.ingress.IngressDecision}), proxying to the ready endpoints of the
- * backend Service, and the Ingress status it publishes.
+ * The ingress-nginx controller. Its control plane ({@link
+ * dev.kubesim.impl.ingress.IngressController}): which Ingresses it serves, the nginx servers and
+ * locations it makes of them ({@link dev.kubesim.impl.ingress.RoutingTable}) and the Ingress status
+ * it publishes. Its data plane, nginx: the L7 decision for a request ({@link
+ * dev.kubesim.impl.ingress.IngressDecision}) and the upstream request to a ready endpoint of the
+ * backend Service ({@link dev.kubesim.impl.ingress.NginxProxy}), proxied over the packet network
+ * ({@link dev.kubesim.impl.ingress.NetworkProxy}).
  *
  * <p>Fidelity notes:
  *

@@ -1,44 +1,30 @@
 package dev.kubesim.impl.kubelet;
 
-import com.google.common.hash.Hashing;
 import dev.kubesim.api.model.Container;
-import dev.kubesim.api.model.ContainerState;
-import dev.kubesim.api.model.ContainerStateRunning;
 import dev.kubesim.api.model.ContainerStateTerminated;
-import dev.kubesim.api.model.ContainerStateWaiting;
-import dev.kubesim.api.model.ContainerStatus;
-import dev.kubesim.api.model.HostIP;
 import dev.kubesim.api.model.Pod;
-import dev.kubesim.api.model.PodCondition;
-import dev.kubesim.api.model.PodIP;
 import dev.kubesim.api.model.PodSpec;
-import dev.kubesim.api.model.PodStatus;
-import dev.kubesim.api.model.Probe;
 import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.program.ContainerConfig;
-import dev.kubesim.impl.program.MainProcessRun;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.resolver.ResolvConf;
 import dev.kubesim.impl.sim.EventLoop;
-import dev.kubesim.impl.sim.Steady;
 import dev.kubesim.impl.sim.Timestamps;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One pod on one kubelet: its volumes, its init containers and containers, their probes, and the
- * status it reports. Every step is an event in virtual time; the first run of each readiness
- * probe is work or, after an initial delay, awaited (the cluster is not settled before it), later
- * runs are timers.
+ * One pod on one kubelet, as {@code pod_workers.go} and the kubelet's sync run it: the pod's
+ * lifecycle, from its volumes and sandbox through its init containers and containers, their
+ * restarts and back-offs, to its termination. Every step is an event in virtual time. The probes
+ * run in the pod's {@link ProbeManager}, the status is built and written by its {@link
+ * StatusManager}; the worker tells each when to act.
  *
  * <p>As {@code computePodActions} orders it: the volumes are set up first (a missing ConfigMap or
  * Secret keeps the pod {@code ContainerCreating}, retried with the volume manager's back-off),
@@ -50,8 +36,6 @@ import java.util.Optional;
 public final class PodWorker {
   /** The annotation that pins a pod's IP (kubesim's own). */
   public static final String POD_IP_ANNOTATION = "kubesim.dev/pod-ip";
-  /** The latest a pod's first readiness probe may be due for settling to wait for it. */
-  static final Duration FIRST_READINESS_HORIZON = Duration.ofMinutes(10);
   /** The pod worker's back-off after a failed sync ({@code backOffPeriod}), before it tries again. */
   static final Duration SYNC_BACK_OFF = Duration.ofSeconds(10);
   /** The kubelet's {@code syncFrequency}: how often a running pod is synced (and its volumes refreshed). */
@@ -62,6 +46,8 @@ public final class PodWorker {
 
   private final Kubelet kubelet;
   private final ObjectKey key;
+  private final ProbeManager probes;
+  private final StatusManager status;
   private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
   /** The init containers, in spec order. */
   private final Map<String, ContainerRun> inits = new LinkedHashMap<>();
@@ -75,10 +61,6 @@ public final class PodWorker {
   private boolean refreshScheduled;
   /** What is scheduled and has not run yet: cancelled when the pod goes. */
   private final List<EventLoop.Event> scheduled = new ArrayList<>(4);
-  /** The periodic probes running. */
-  private final List<EventLoop.Periodic> probes = new ArrayList<>(2);
-  /** The probes' scope: what one of them leaves behind in the pod, only they may see. */
-  private final EventLoop.Scope scope = new EventLoop.Scope();
   private String podIP;
   private ResolvConf resolvConf;
   private String startTime;
@@ -90,13 +72,16 @@ public final class PodWorker {
   PodWorker(Kubelet kubelet, ObjectKey key) {
     this.kubelet = kubelet;
     this.key = key;
+    this.probes = new ProbeManager(kubelet, this, key);
+    this.status = new StatusManager(kubelet, key, containers, inits);
   }
 
   private EventLoop loop() {
     return kubelet.api().loop();
   }
 
-  private Optional<Pod> current() {
+  /** The pod as the API server has it now. */
+  Optional<Pod> current() {
     return kubelet.api().get(Pod.KIND, key.namespace(), key.name()).map(Pod.class::cast);
   }
 
@@ -107,57 +92,6 @@ public final class PodWorker {
   /** The pod's {@code /etc/resolv.conf}, once its sandbox exists. */
   public Optional<ResolvConf> resolvConf() {
     return Optional.ofNullable(resolvConf);
-  }
-
-  /** The state of one container as the kubelet tracks it. */
-  static final class ContainerRun {
-    final Container spec;
-    /** One of {@code initContainers}. */
-    final boolean init;
-    /** An init container with {@code restartPolicy: Always}: a native sidecar. */
-    final boolean sidecar;
-    boolean running;
-    boolean ready;
-    boolean started;
-    int restarts;
-    String startedAt;
-    String waitingReason = "ContainerCreating";
-    String waitingMessage;
-    ContainerStateTerminated lastTermination;
-    ContainerStateTerminated terminatedState;
-    int readinessSuccesses;
-    int readinessFailures;
-    int livenessFailures;
-    boolean readinessProbed;
-    /** The last result of each probe ("" for success), to tell a run that changed nothing. */
-    String readinessOutcome;
-    String livenessOutcome;
-    RunningContainer runtime;
-    RunningContainer previous; // the instance before a restart, for kubectl logs --previous
-    MainProcessRun main;
-    boolean finished;
-    /** Waiting for a retry (its configuration was missing, or a back-off): nothing else starts it. */
-    boolean pending;
-    // The runtime's ID of the current instance, kept for the status writes of every sync instead
-    // of hashed again each time.
-    private String containerId;
-    private int containerIdRestarts;
-    private String containerIdStartedAt;
-
-    ContainerRun(Container spec, boolean init) {
-      this.spec = spec;
-      this.init = init;
-      this.sidecar = init && spec.restartPolicy().filter("Always"::equals).isPresent();
-    }
-
-    /** A regular init container that ran to completion. */
-    boolean completed() {
-      return init && !sidecar && finished && terminatedState != null && terminatedState.exitCode().orElse(1) == 0;
-    }
-
-    String name() {
-      return spec.name().orElse("");
-    }
   }
 
   void begin() {
@@ -186,13 +120,18 @@ public final class PodWorker {
   }
 
   /** What a pod's step is to the event loop: work, an awaited timer or a timer (see {@link EventLoop}). */
-  private enum Wait {
+  enum Wait {
     WORK,
     AWAITED,
     TIMER
   }
 
-  private void later(Duration delay, String what, Wait wait, Runnable task) {
+  /**
+   * Runs {@code task} after {@code delay}, as work (a write returns only after it), awaited (settling
+   * waits for it) or as a timer, unless the pod has gone by then; a stopped kubelet runs it when it
+   * starts again.
+   */
+  void later(Duration delay, String what, Wait wait, Runnable task) {
     String name = "kubelet " + kubelet.nodeName() + " " + what + " " + key;
     Runnable run = guarded(task);
     EventLoop.Event[] self = new EventLoop.Event[1];
@@ -208,7 +147,8 @@ public final class PodWorker {
     scheduled.add(self[0]);
   }
 
-  private Runnable guarded(Runnable task) {
+  /** {@code task}, run only while the pod is there, and deferred while the kubelet is stopped. */
+  Runnable guarded(Runnable task) {
     return new Runnable() {
       @Override
       public void run() {
@@ -385,8 +325,8 @@ public final class PodWorker {
     kubelet.events().normal(pod, "Started", "Started container " + c.name());
     c.readinessOutcome = null;
     c.livenessOutcome = null;
-    c.spec.readinessProbe().ifPresent(p -> startProbe(c, p, true, c.restarts));
-    c.spec.livenessProbe().ifPresent(p -> startProbe(c, p, false, c.restarts));
+    c.spec.readinessProbe().ifPresent(p -> probes.startProbe(c, p, true, c.restarts));
+    c.spec.livenessProbe().ifPresent(p -> probes.startProbe(c, p, false, c.restarts));
     followMainProcess(c, c.restarts);
   }
 
@@ -438,7 +378,7 @@ public final class PodWorker {
     String now = loop().clock().timestamp();
     c.lastTermination = null;
     c.terminatedState = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason), Optional.empty(),
-        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(containerId(c)));
+        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(c.containerId(key)));
     c.running = false;
     c.ready = false;
     c.finished = true;
@@ -468,201 +408,18 @@ public final class PodWorker {
       s.runtime.terminate(code);
       s.terminatedState = new ContainerStateTerminated(Optional.of(code), Optional.empty(),
           Optional.of(code == 0 ? "Completed" : "Error"), Optional.empty(), Optional.ofNullable(s.startedAt),
-          Optional.of(loop().clock().timestamp()), Optional.of(containerId(s)));
+          Optional.of(loop().clock().timestamp()), Optional.of(s.containerId(key)));
       s.running = false;
       s.ready = false;
       s.finished = true;
     }
   }
 
-  /**
-   * Starts a probe of a container: the first readiness run comes after {@code initialDelaySeconds}.
-   * Without a delay it is work (a write returns with every pod probed once); a delay is awaited (a
-   * write returns before it, so the not-ready window can be seen; settling waits for it) unless it
-   * ends later than {@link #FIRST_READINESS_HORIZON} (then a timer, or settling would run years of
-   * virtual time: initialDelaySeconds may be any int32); then the probe runs every {@code
-   * periodSeconds} as a periodic timer.
-   */
-  private void startProbe(ContainerRun c, Probe probe, boolean readiness, int generation) {
-    if (!readiness) {
-      startPeriodicProbe(c, probe, false, generation);
-      return;
-    }
-    Duration delay = Duration.ofSeconds(probe.initialDelaySeconds().orElse(0));
-    Wait wait = delay.isZero() ? Wait.WORK : delay.compareTo(FIRST_READINESS_HORIZON) <= 0 ? Wait.AWAITED : Wait.TIMER;
-    later(delay, "readiness probe " + c.name(), wait, () -> {
-      if (stale(c, generation)) {
-        return;
-      }
-      runProbe(c, probe, true, null);
-      if (!stale(c, generation)) {
-        startPeriodicProbe(c, probe, true, generation);
-      }
-    });
-  }
-
-  private boolean stale(ContainerRun c, int generation) {
-    return terminating || !c.running || c.restarts != generation;
-  }
-
-  private void startPeriodicProbe(ContainerRun c, Probe probe, boolean readiness, int generation) {
-    Duration period = Duration.ofSeconds(probe.periodSeconds().orElse(10));
-    String name = "kubelet " + kubelet.nodeName() + " " + (readiness ? "readiness" : "liveness") + " probe " + c.name() + " " + key;
-    probes.add(loop().schedulePeriodic(period, period, name, run -> {
-      if (gone || stale(c, generation)) {
-        stopProbe(run);
-        return;
-      }
-      if (!kubelet.isRunning()) {
-        // A stopped kubelet probes nothing; it probes again once it runs, and every period after.
-        stopProbe(run);
-        kubelet.defer(guarded(() -> {
-          if (!stale(c, generation)) {
-            runProbe(c, probe, readiness, null);
-            if (!stale(c, generation)) {
-              startPeriodicProbe(c, probe, readiness, generation);
-            }
-          }
-        }));
-        return;
-      }
-      runProbe(c, probe, readiness, run);
-      if (stale(c, generation)) {
-        stopProbe(run);
-      }
-    }).scope(scope));
-  }
-
-  private void stopProbe(EventLoop.Periodic run) {
-    run.cancel();
-    probes.remove(run);
-  }
-
-  /**
-   * Runs a probe once and acts on the result. When the result and everything the run did are as
-   * the run before, and the prober knows what running it again does, the run is declared steady:
-   * a probe that keeps passing changes nothing; one that keeps failing counts its event.
-   */
-  private void runProbe(ContainerRun c, Probe probe, boolean readiness, EventLoop.Periodic run) {
-    Pod pod = current().orElse(null);
-    if (pod == null) {
-      return;
-    }
-    Prober.Result result = kubelet.prober().probe(pod, c.runtime, probe);
-    int successThreshold = probe.successThreshold().orElse(1);
-    int failureThreshold = probe.failureThreshold().orElse(3);
-    String outcome = result.success() ? "" : "failed: " + result.message();
-    String previous = readiness ? c.readinessOutcome : c.livenessOutcome;
-    boolean same = outcome.equals(previous);
-    if (readiness) {
-      c.readinessOutcome = outcome;
-    } else {
-      c.livenessOutcome = outcome;
-    }
-    Steady repeat = null;
-    if (readiness) {
-      boolean wasReady = c.ready;
-      boolean settled;
-      if (result.success()) {
-        settled = c.readinessSuccesses >= successThreshold;
-        c.readinessFailures = 0;
-        // The counters only meet their thresholds: they stop there rather than run on.
-        c.readinessSuccesses = Math.min(c.readinessSuccesses + 1, successThreshold);
-        if (c.readinessSuccesses >= successThreshold) {
-          c.ready = true;
-        }
-      } else {
-        settled = c.readinessFailures >= failureThreshold && c.readinessProbed;
-        c.readinessSuccesses = 0;
-        c.readinessFailures = Math.min(c.readinessFailures + 1, failureThreshold);
-        if (c.readinessFailures >= failureThreshold || !c.readinessProbed) {
-          c.ready = false;
-        }
-        String message = "Readiness probe failed: " + result.message();
-        kubelet.events().warning(pod, "Unhealthy", message);
-        if (run != null && same && settled) {
-          repeat = kubelet.events().repeating(pod, "Warning", "Unhealthy", message, run.period()).orElse(null);
-          settled = repeat != null;
-        }
-      }
-      c.readinessProbed = true;
-      if (wasReady != c.ready) {
-        writeStatus();
-      } else if (run != null && same && settled && result.repeat().isPresent()) {
-        run.steady(steady(result.repeat().get(), repeat));
-      }
-      return;
-    }
-    if (result.success()) {
-      boolean settled = c.livenessFailures == 0;
-      c.livenessFailures = 0;
-      if (run != null && same && settled && result.repeat().isPresent()) {
-        run.steady(steady(result.repeat().get(), null));
-      }
-      return;
-    }
-    c.livenessFailures++;
-    kubelet.events().warning(pod, "Unhealthy", "Liveness probe failed: " + result.message());
-    if (c.livenessFailures >= failureThreshold) {
-      kubelet.events().normal(pod, "Killing", "Container " + c.name() + " failed liveness probe, will be restarted");
-      restart(c, 137, "Error");
-    }
-  }
-
-  /** A probe's steady runs: what the prober says each run leaves behind, and the event each records, if any. */
-  private static Steady steady(Steady prober, Steady event) {
-    if (event == null) {
-      return prober;
-    }
-    return new Steady() {
-      @Override
-      public boolean holds() {
-        return prober.holds() && event.holds();
-      }
-
-      @Override
-      public long writes(long runs) {
-        return event.writes(runs);
-      }
-
-      @Override
-      public long lastWriteRun(long runs) {
-        return event.lastWriteRun(runs);
-      }
-
-      @Override
-      public String renews() {
-        return event.renews();
-      }
-
-      @Override
-      public long nextWriteRun() {
-        return event.nextWriteRun();
-      }
-
-      @Override
-      public long writeGapRuns() {
-        return event.writeGapRuns();
-      }
-
-      @Override
-      public void write(long run) {
-        event.write(run);
-      }
-
-      @Override
-      public void skip(long runs) {
-        prober.skip(runs);
-        event.skip(runs);
-      }
-    };
-  }
-
   /** Kills a container and starts it again after the kubelet's back-off, as CrashLoopBackOff does. */
   void restart(ContainerRun c, int exitCode, String reason) {
     String now = loop().clock().timestamp();
     c.lastTermination = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason), Optional.empty(),
-        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(containerId(c)));
+        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(c.containerId(key)));
     c.running = false;
     c.ready = false;
     c.restarts++;
@@ -749,86 +506,28 @@ public final class PodWorker {
       e.cancel();
     }
     scheduled.clear();
-    for (EventLoop.Periodic p : List.copyOf(probes)) {
-      p.cancel();
-    }
-    probes.clear();
+    probes.stopAll();
     if (podIP != null && !podIP.equals(kubelet.hostIP())) {
       kubelet.ipam().release(podIP);
     }
   }
 
-  private String containerId(ContainerRun c) {
-    if (c.containerId == null || c.containerIdRestarts != c.restarts || !Objects.equals(c.containerIdStartedAt, c.startedAt)) {
-      String seed = key + "/" + c.name() + "/" + c.restarts + "/" + c.startedAt;
-      c.containerId = "containerd://" + Hashing.sha256().hashString(seed, StandardCharsets.UTF_8);
-      c.containerIdRestarts = c.restarts;
-      c.containerIdStartedAt = c.startedAt;
-    }
-    return c.containerId;
-  }
-
-  private void writeStatus() {
-    Pod pod = current().orElse(null);
-    if (pod == null || gone) {
+  /** Hands the pod's state to the status manager, which writes what changed; nothing once the pod is gone. */
+  void writeStatus() {
+    if (gone) {
       return;
     }
-    PodStatus old = pod.status().orElseGet(PodStatus::empty);
-    List<ContainerRun> readiness = new ArrayList<>();
-    inits.values().stream().filter(c -> c.sidecar).forEach(readiness::add);
-    readiness.addAll(containers.values());
-    boolean allRunning = sandboxReady && readiness.stream().allMatch(c -> c.running);
-    boolean allReady = allRunning && readiness.stream().allMatch(c -> c.ready);
-    List<String> unready = readiness.stream().filter(c -> !c.ready).map(ContainerRun::name).toList();
-    String unreadyMessage = "containers with unready status: [" + String.join(" ", unready) + "]";
-    List<String> incomplete = inits.values().stream().filter(c -> c.sidecar ? !c.started : !c.completed())
-        .map(ContainerRun::name).toList();
-    boolean initialized = incomplete.isEmpty();
-    List<PodCondition> conditions = new ArrayList<>();
-    conditions.add(condition(old, "PodReadyToStartContainers", sandboxReady, null, null));
-    conditions.add(condition(old, "Initialized", initialized, initialized ? null : "ContainersNotInitialized",
-        initialized ? null : "containers with incomplete status: [" + String.join(" ", incomplete) + "]"));
-    conditions.add(condition(old, "Ready", allReady, allReady ? null : "ContainersNotReady", allReady ? null : unreadyMessage));
-    conditions.add(condition(old, "ContainersReady", allReady, allReady ? null : "ContainersNotReady", allReady ? null : unreadyMessage));
-    conditions.add(condition(old, "PodScheduled", true, null, null));
-    List<ContainerStatus> statuses = new ArrayList<>();
-    for (ContainerRun c : containers.values()) {
-      statuses.add(containerStatus(c));
-    }
-    statuses.sort(Comparator.comparing(s -> s.name().orElse("")));
-    List<ContainerStatus> initStatuses = new ArrayList<>();
-    for (ContainerRun c : inits.values()) {
-      initStatuses.add(containerStatus(c));
-    }
-    PodStatus.Builder b = old.toBuilder()
-        .initContainerStatuses(initStatuses)
-        .phase(phase())
-        .conditions(conditions)
-        .hostIP(kubelet.hostIP())
-        .hostIPs(List.of(new HostIP(Optional.of(kubelet.hostIP()))))
-        .startTime(startTime)
-        .containerStatuses(statuses); // qosClass stays as admission computed it: the kubelet never rewrites it
-    if (podIP != null) {
-      b.podIP(podIP).podIPs(List.of(new PodIP(Optional.of(podIP))));
-    }
-    PodStatus status = b.build();
-    if (!status.equals(old)) {
-      kubelet.api().write(pod.withStatus(status));
-    }
+    status.writeStatus(new StatusManager.PodProgress(sandboxReady, appsStarted, initFailed, podIP, startTime));
   }
 
-  private String phase() {
-    if (initFailed) {
-      return "Failed";
-    }
-    if (!sandboxReady || !appsStarted) {
-      return "Pending";
-    }
-    if (!containers.isEmpty() && containers.values().stream().allMatch(c -> c.finished)) {
-      boolean allZero = containers.values().stream().allMatch(c -> c.terminatedState.exitCode().orElse(1) == 0);
-      return allZero ? "Succeeded" : "Failed";
-    }
-    return "Running";
+  /** The pod is being deleted: its containers are stopping. */
+  boolean terminating() {
+    return terminating;
+  }
+
+  /** The pod is gone from the node: nothing more runs for it. */
+  boolean gone() {
+    return gone;
   }
 
   /** The running container of this name, for {@code kubectl exec}. */
@@ -891,38 +590,4 @@ public final class PodWorker {
     });
   }
 
-  private PodCondition condition(PodStatus old, String type, boolean value, String reason, String message) {
-    String status = value ? "True" : "False";
-    String transition = null;
-    for (PodCondition c : old.conditions()) {
-      if (c.type().filter(type::equals).isPresent() && c.status().filter(status::equals).isPresent()) {
-        transition = c.lastTransitionTime().orElse(null);
-        break;
-      }
-    }
-    if (transition == null) {
-      transition = loop().clock().timestamp();
-    }
-    return new PodCondition(Optional.of(type), Optional.empty(), Optional.of(status), Optional.empty(), Optional.of(transition),
-        Optional.ofNullable(reason), Optional.ofNullable(message));
-  }
-
-  private ContainerStatus containerStatus(ContainerRun c) {
-    ContainerState state;
-    if (c.running) {
-      state = new ContainerState(Optional.empty(), Optional.of(new ContainerStateRunning(Optional.of(c.startedAt))), Optional.empty());
-    } else if (c.finished) {
-      state = new ContainerState(Optional.empty(), Optional.empty(), Optional.of(c.terminatedState));
-    } else {
-      state = new ContainerState(Optional.of(new ContainerStateWaiting(Optional.ofNullable(c.waitingReason), Optional.ofNullable(c.waitingMessage))),
-          Optional.empty(), Optional.empty());
-    }
-    ContainerState last = new ContainerState(Optional.empty(), Optional.empty(), Optional.ofNullable(c.lastTermination));
-    String image = c.runtime != null ? c.runtime.statusImage() : Images.reported(c.spec.image().orElse(""));
-    boolean created = c.running || c.restarts > 0 || c.finished;
-    return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready || c.completed()),
-        Optional.of(c.restarts), Optional.of(image), Optional.of(created ? Images.imageId(kubelet.api(), image) : ""),
-        created ? Optional.of(containerId(c)) : Optional.empty(), Optional.of(c.started && c.running),
-        Map.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());
-  }
 }

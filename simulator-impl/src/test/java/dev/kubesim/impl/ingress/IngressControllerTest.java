@@ -94,14 +94,14 @@ class IngressControllerTest {
 
     assertThat(cluster.get(Ingress.class, "default", "site").orElseThrow().status().flatMap(IngressStatus::loadBalancer)
         .map(lb -> lb.ingress()).orElse(List.of())).isEmpty();
-    assertThat(controller().route("shop.example.com", "/", false).outcome()).isEqualTo(IngressDecision.Outcome.DEFAULT_BACKEND);
+    assertThat(controller().nginx().route("shop.example.com", "/", false).outcome()).isEqualTo(IngressDecision.Outcome.DEFAULT_BACKEND);
   }
 
   @Test
   void proxiesToAReadyEndpointWithTheForwardedHeaders() {
     cluster.apply(BACKEND);
 
-    IngressExchange ex = controller().proxy(requestTo("shop.example.com", "/cart?id=1"), false);
+    IngressExchange ex = controller().nginx().proxy(requestTo("shop.example.com", "/cart?id=1"), false);
 
     IngressExchange.Upstream up = ex.upstream().orElseThrow();
     assertThat(up.endpoint()).isEqualTo(podIp("default", "web-1") + ":8080");
@@ -126,7 +126,7 @@ class IngressControllerTest {
     cluster.delete("Pod", "default", "web-1");
     cluster.advance(java.time.Duration.ofSeconds(31));
 
-    IngressExchange ex = controller().proxy(requestTo("shop.example.com", "/"), false);
+    IngressExchange ex = controller().nginx().proxy(requestTo("shop.example.com", "/"), false);
 
     assertThat(ex.upstream()).isEmpty();
     assertThat(ex.respond(Optional.empty()).status()).isEqualTo(503);
@@ -136,7 +136,7 @@ class IngressControllerTest {
   void anUnknownHostGetsTheControllersOwn404() {
     cluster.apply(BACKEND);
 
-    IngressExchange ex = controller().proxy(requestTo("nobody.example.com", "/"), false);
+    IngressExchange ex = controller().nginx().proxy(requestTo("nobody.example.com", "/"), false);
     HttpResponse r = ex.respond(Optional.empty());
 
     assertThat(r.status()).isEqualTo(404);

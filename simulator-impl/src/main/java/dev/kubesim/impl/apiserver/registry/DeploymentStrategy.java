@@ -44,7 +44,7 @@ public final class DeploymentStrategy extends Strategy<Deployment> {
           Optional.of(ru.maxUnavailable().orElse(IntOrString.of("25%"))),
           Optional.of(ru.maxSurge().orElse(IntOrString.of("25%")))));
     }
-    PodTemplateSpec template = PodSpecRules.defaultTemplate(spec.template().orElseGet(() -> new PodTemplateSpec(null, null)));
+    PodTemplateSpec template = PodSpecDefaults.template(spec.template().orElseGet(() -> new PodTemplateSpec(null, null)));
     return d.withSpec(new DeploymentSpec(
         Optional.of(spec.replicas().orElse(1)),
         spec.selector(),

@@ -139,10 +139,10 @@ public final class NodeStrategy extends Strategy<Node> {
     }
     NodeStatus s = node.status().get();
     for (Map.Entry<String, String> e : new TreeMap<>(s.capacity()).entrySet()) {
-      errs.addAll(PodSpecRules.validateQuantity(e.getKey(), e.getValue(), FieldPath.root("status", "capacity", e.getKey())));
+      errs.addAll(ResourceValidation.validateQuantity(e.getKey(), e.getValue(), FieldPath.root("status", "capacity", e.getKey())));
     }
     for (Map.Entry<String, String> e : new TreeMap<>(s.allocatable()).entrySet()) {
-      errs.addAll(PodSpecRules.validateQuantity(e.getKey(), e.getValue(), FieldPath.root("status", "allocatable", e.getKey())));
+      errs.addAll(ResourceValidation.validateQuantity(e.getKey(), e.getValue(), FieldPath.root("status", "allocatable", e.getKey())));
     }
     return errs;
   }
@@ -162,7 +162,7 @@ public final class NodeStrategy extends Strategy<Node> {
       if (!msgs.isEmpty()) {
         errs.add(FieldError.invalid(idx.child("value"), value, String.join(";", msgs)));
       }
-      errs.addAll(PodSpecRules.validateTaintEffect(effect, false, idx.child("effect")));
+      errs.addAll(TolerationValidation.validateTaintEffect(effect, false, idx.child("effect")));
       if (unique.computeIfAbsent(effect, k -> new HashSet<>()).contains(key)) {
         Object shown = new TaintJson(key, value, effect, t.get("timeAdded"));
         // field.Duplicate with a Detail set afterwards, as upstream builds it.

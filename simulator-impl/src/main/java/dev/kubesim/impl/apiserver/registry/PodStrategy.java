@@ -40,9 +40,9 @@ public final class PodStrategy extends Strategy<Pod> {
           + "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
 
   // Pure functions of the spec; a burst of creates from one template asks them of equal specs.
-  private final LastSpec<PodSpec, PodSpec> defaulted = new LastSpec<>(PodSpecRules::defaultPodSpec);
+  private final LastSpec<PodSpec, PodSpec> defaulted = new LastSpec<>(spec -> PodSpecDefaults.defaults(spec, true));
   private final LastSpec<PodSpec, List<FieldError>> specErrors =
-      new LastSpec<>(spec -> List.copyOf(PodSpecRules.validatePodSpec(spec, FieldPath.root("spec"), true)));
+      new LastSpec<>(spec -> List.copyOf(PodSpecValidation.validatePodSpec(spec, FieldPath.root("spec"), true)));
 
   /** The Pod rules. */
   public PodStrategy() {
@@ -66,7 +66,7 @@ public final class PodStrategy extends Strategy<Pod> {
     // PrepareForCreate: the status is the API server's, starting as Pending.
     PodStatus status =
         new PodStatus(null, Optional.of("Pending"), null, null, null, null, null, null, null, null, null, null, null,
-            Optional.of(PodSpecRules.qosClass(admitted.specOrEmpty())), null, null, null, null, null, null);
+            Optional.of(PodQos.qosClass(admitted.specOrEmpty())), null, null, null, null, null, null);
     return admitted.withStatus(status);
   }
 
@@ -193,7 +193,7 @@ public final class PodStrategy extends Strategy<Pod> {
     PodSpec spec = pod.specOrEmpty();
     FieldPath specPath = FieldPath.root("spec");
     List<FieldError> errs = new ArrayList<>(
-        PodSpecRules.validatePodSpecificAnnotations(pod.metadata().annotations(), spec, FieldPath.root("metadata", "annotations")));
+        PodAnnotationValidation.validatePodSpecificAnnotations(pod.metadata().annotations(), spec, FieldPath.root("metadata", "annotations")));
     errs.addAll(specErrors.apply(ServiceAccountAdmission.withCanonicalTokenVolume(spec)));
     if (spec.serviceAccountName().orElse("").isEmpty()) {
       for (int i = 0; i < spec.volumes().size(); i++) {
@@ -209,8 +209,8 @@ public final class PodStrategy extends Strategy<Pod> {
         }
       }
     }
-    errs.addAll(PodSpecRules.validateContainersOnlyForPod(spec.containers(), specPath.child("containers")));
-    errs.addAll(PodSpecRules.validateContainersOnlyForPod(spec.initContainers(), specPath.child("initContainers")));
+    errs.addAll(ContainerValidation.validateContainersOnlyForPod(spec.containers(), specPath.child("containers")));
+    errs.addAll(ContainerValidation.validateContainersOnlyForPod(spec.initContainers(), specPath.child("initContainers")));
     return errs;
   }
 
@@ -345,7 +345,7 @@ public final class PodStrategy extends Strategy<Pod> {
         return errs;
       }
     }
-    errs.addAll(PodSpecRules.validateTolerations(now, path));
+    errs.addAll(TolerationValidation.validateTolerations(now, path));
     return errs;
   }
 
@@ -386,7 +386,7 @@ public final class PodStrategy extends Strategy<Pod> {
       if (e.getKey().startsWith(appArmor)) {
         errs.add(FieldError.forbidden(path.key(e.getKey()), "may not remove or update AppArmor annotations"));
       }
-      if (e.getKey().equals(PodSpecRules.MIRROR_POD_ANNOTATION)) {
+      if (e.getKey().equals(PodAnnotationValidation.MIRROR_POD_ANNOTATION)) {
         errs.add(FieldError.forbidden(path.key(e.getKey()), "may not remove or update mirror pod annotation"));
       }
     }
@@ -397,7 +397,7 @@ public final class PodStrategy extends Strategy<Pod> {
       if (k.startsWith(appArmor)) {
         errs.add(FieldError.forbidden(path.key(k), "may not add AppArmor annotations"));
       }
-      if (k.equals(PodSpecRules.MIRROR_POD_ANNOTATION)) {
+      if (k.equals(PodAnnotationValidation.MIRROR_POD_ANNOTATION)) {
         errs.add(FieldError.forbidden(path.key(k), "may not add mirror pod annotation"));
       }
     }

@@ -25,7 +25,7 @@ public final class ReplicaSetStrategy extends Strategy<ReplicaSet> {
   public ReplicaSet defaults(ReplicaSet rs) {
     ReplicaSetSpec spec = rs.specOrEmpty();
     // The template is a value in apps/v1: it always exists and its spec is defaulted.
-    PodTemplateSpec template = PodSpecRules.defaultTemplate(spec.template().orElseGet(() -> new PodTemplateSpec(null, null)));
+    PodTemplateSpec template = PodSpecDefaults.template(spec.template().orElseGet(() -> new PodTemplateSpec(null, null)));
     return rs.withSpec(new ReplicaSetSpec(
         Optional.of(spec.replicas().orElse(1)), spec.minReadySeconds(), spec.selector(), Optional.of(template)));
   }

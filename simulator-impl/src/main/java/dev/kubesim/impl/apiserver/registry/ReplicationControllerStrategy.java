@@ -28,7 +28,7 @@ public final class ReplicationControllerStrategy extends Strategy<ReplicationCon
     ReplicationControllerSpec spec = rc.specOrEmpty();
     ReplicationController out = rc;
     if (spec.template().isPresent()) {
-      PodTemplateSpec template = PodSpecRules.defaultTemplate(spec.template().get());
+      PodTemplateSpec template = PodSpecDefaults.template(spec.template().get());
       spec = spec.withTemplate(template);
       Map<String, String> labels = template.metadata().labels();
       if (!labels.isEmpty()) {
@@ -80,7 +80,7 @@ public final class ReplicationControllerStrategy extends Strategy<ReplicationCon
       errs.add(FieldError.invalid(templatePath.child("metadata", "labels"), Selectors.labelsValue(labels),
           "`selector` does not match template `labels`"));
     }
-    errs.addAll(PodSpecRules.validateWorkloadTemplate(template, templatePath, "ReplicationController"));
+    errs.addAll(PodTemplateValidation.validateWorkloadTemplate(template, templatePath, "ReplicationController"));
     return errs;
   }
 

@@ -43,7 +43,7 @@ final class ServiceAccountAdmission {
 
   /** The pod as the plugin admits it, or its refusal ({@code pods "p" is forbidden: ...}). */
   Pod admit(Pod pod) {
-    if (pod.metadata().annotations().containsKey(PodSpecRules.MIRROR_POD_ANNOTATION)) {
+    if (pod.metadata().annotations().containsKey(PodAnnotationValidation.MIRROR_POD_ANNOTATION)) {
       return pod;
     }
     PodSpec spec = pod.specOrEmpty();

@@ -53,7 +53,7 @@ final class Workloads {
       errs.add(FieldError.invalid(templatePath.child("metadata", "labels"), Selectors.labelsValue(template.metadata().labels()),
           "`selector` does not match template `labels`"));
     }
-    errs.addAll(PodSpecRules.validateWorkloadTemplate(template, templatePath, kind));
+    errs.addAll(PodTemplateValidation.validateWorkloadTemplate(template, templatePath, kind));
     return errs;
   }
 
