@@ -14,6 +14,18 @@ public final class HttpResultAssert extends AbstractAssert<HttpResultAssert, Htt
     super(actual, HttpResultAssert.class);
   }
 
+  /**
+   * Assertions on the request's trace: where it went and, for a request that failed, why ({@link
+   * TraceAssert#hasCause}, {@link TraceAssert#wasDecidedBy}).
+   *
+   * @return an assertion on {@link HttpResult#trace()}, with this assertion's description
+   */
+  public TraceAssert hasTraceThat() {
+    isNotNull();
+    TraceAssert trace = new TraceAssert(actual.trace());
+    return info.hasDescription() ? trace.as(info.description()) : trace;
+  }
+
   /** A response came back with this status. */
   public HttpResultAssert hasStatus(int expected) {
     isNotNull();
