@@ -8,6 +8,13 @@ import java.util.List;
  * by the kubelet into ClusterFirst pods' files.
  */
 public record HostResolvConf(List<String> nameservers, List<String> searches, List<String> options) {
+  /**
+   * Copies the lists immutable.
+   *
+   * @param nameservers the {@code nameservers} field
+   * @param searches the {@code searches} field
+   * @param options the {@code options} field
+   */
   public HostResolvConf {
     nameservers = ImmutableList.copyOf(nameservers);
     searches = ImmutableList.copyOf(searches);

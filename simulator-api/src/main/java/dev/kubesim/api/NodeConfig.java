@@ -9,6 +9,14 @@ import java.util.Objects;
  * is local to the node) and the pod CIDR its pods take addresses from.
  */
 public record NodeConfig(String name, List<String> addresses, String podCIDR) {
+  /**
+   * Checks that no field is {@code null}; a node without an address is refused with an {@code
+   * IllegalArgumentException}.
+   *
+   * @param name the object's name
+   * @param addresses the {@code addresses} field
+   * @param podCIDR the {@code podCIDR} field
+   */
   public NodeConfig {
     Objects.requireNonNull(name, "name");
     addresses = ImmutableList.copyOf(addresses);

@@ -30,6 +30,37 @@ public record Container(
     Optional<Boolean> stdin,
     Optional<Boolean> stdinOnce,
     Optional<Boolean> tty) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param name the object's name; {@code null} for absent
+   * @param image the container image, as a pod's {@code image} names it; {@code null} for absent
+   * @param command the command and its arguments; {@code null} for none
+   * @param args the arguments; {@code null} for none
+   * @param workingDir the {@code workingDir} field; {@code null} for absent
+   * @param ports the {@code ports} field; {@code null} for none
+   * @param envFrom the {@code envFrom} field; {@code null} for none
+   * @param env the {@code env} field; {@code null} for none
+   * @param resources the {@code resources} field; {@code null} for absent
+   * @param resizePolicy the {@code resizePolicy} field; {@code null} for none
+   * @param restartPolicy the {@code restartPolicy} field; {@code null} for absent
+   * @param restartPolicyRules the {@code restartPolicyRules} field; {@code null} for none
+   * @param volumeMounts the {@code volumeMounts} field; {@code null} for none
+   * @param volumeDevices the {@code volumeDevices} field; {@code null} for none
+   * @param livenessProbe the {@code livenessProbe} field; {@code null} for absent
+   * @param readinessProbe the {@code readinessProbe} field; {@code null} for absent
+   * @param startupProbe the {@code startupProbe} field; {@code null} for absent
+   * @param lifecycle the {@code lifecycle} field; {@code null} for absent
+   * @param terminationMessagePath the {@code terminationMessagePath} field; {@code null} for absent
+   * @param terminationMessagePolicy the {@code terminationMessagePolicy} field; {@code null} for
+   *     absent
+   * @param imagePullPolicy the {@code imagePullPolicy} field; {@code null} for absent
+   * @param securityContext the {@code securityContext} field; {@code null} for absent
+   * @param stdin the {@code stdin} field; {@code null} for absent
+   * @param stdinOnce the {@code stdinOnce} field; {@code null} for absent
+   * @param tty the {@code tty} field; {@code null} for absent
+   */
   public Container {
     name = Values.opt(name);
     image = Values.opt(image);
@@ -58,10 +89,20 @@ public record Container(
     tty = Values.opt(tty);
   }
 
+  /**
+   * A builder that starts from this {@code Container}'s fields, for a changed copy.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /**
+   * A builder that starts with every field absent or empty.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder(null);
   }
@@ -124,32 +165,187 @@ public record Container(
       }
     }
 
+    /**
+     * Sets {@link Container#name()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder name(String v) { name = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#image()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder image(String v) { image = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#command()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder command(List<String> v) { command = v; return this; }
+    /**
+     * Sets {@link Container#args()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder args(List<String> v) { args = v; return this; }
+    /**
+     * Sets {@link Container#workingDir()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder workingDir(String v) { workingDir = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#ports()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder ports(List<ContainerPort> v) { ports = v; return this; }
+    /**
+     * Sets {@link Container#envFrom()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder envFrom(List<Object> v) { envFrom = v; return this; }
+    /**
+     * Sets {@link Container#env()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder env(List<EnvVar> v) { env = v; return this; }
+    /**
+     * Sets {@link Container#resources()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder resources(Object v) { resources = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#resizePolicy()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder resizePolicy(List<Object> v) { resizePolicy = v; return this; }
+    /**
+     * Sets {@link Container#restartPolicy()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder restartPolicy(String v) { restartPolicy = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#restartPolicyRules()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder restartPolicyRules(List<Object> v) { restartPolicyRules = v; return this; }
+    /**
+     * Sets {@link Container#volumeMounts()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder volumeMounts(List<Object> v) { volumeMounts = v; return this; }
+    /**
+     * Sets {@link Container#volumeDevices()}.
+     *
+     * @param v the new value; {@code null} for none
+     * @return this builder
+     */
     public Builder volumeDevices(List<Object> v) { volumeDevices = v; return this; }
+    /**
+     * Sets {@link Container#livenessProbe()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder livenessProbe(Probe v) { livenessProbe = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#readinessProbe()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder readinessProbe(Probe v) { readinessProbe = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#startupProbe()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder startupProbe(Probe v) { startupProbe = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#lifecycle()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder lifecycle(Object v) { lifecycle = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#terminationMessagePath()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder terminationMessagePath(String v) { terminationMessagePath = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#terminationMessagePolicy()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder terminationMessagePolicy(String v) { terminationMessagePolicy = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#imagePullPolicy()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder imagePullPolicy(String v) { imagePullPolicy = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#securityContext()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder securityContext(Object v) { securityContext = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#stdin()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder stdin(Boolean v) { stdin = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#stdinOnce()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder stdinOnce(Boolean v) { stdinOnce = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Container#tty()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder tty(Boolean v) { tty = Optional.ofNullable(v); return this; }
 
+    /**
+     * Builds the {@code Container} from the fields set so far.
+     *
+     * @return a new {@code Container}
+     */
     public Container build() {
       return new Container(
           name,

@@ -5,6 +5,12 @@ import java.util.Optional;
 /** {@code state.running} of a container status. */
 public record ContainerStateRunning(
     Optional<String> startedAt) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param startedAt the {@code startedAt} field; {@code null} for absent
+   */
   public ContainerStateRunning {
     startedAt = Values.opt(startedAt);
   }

@@ -21,6 +21,27 @@ public record ContainerStatus(
     Optional<Object> user,
     List<Object> allocatedResourcesStatus,
     Optional<String> stopSignal) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param name the object's name; {@code null} for absent
+   * @param state the {@code state} field; {@code null} for absent
+   * @param lastState the {@code lastState} field; {@code null} for absent
+   * @param ready the {@code ready} field; {@code null} for absent
+   * @param restartCount the {@code restartCount} field; {@code null} for absent
+   * @param image the container image, as a pod's {@code image} names it; {@code null} for absent
+   * @param imageID the {@code imageID} field; {@code null} for absent
+   * @param containerID the {@code containerID} field; {@code null} for absent
+   * @param started the {@code started} field; {@code null} for absent
+   * @param allocatedResources the {@code allocatedResources} field; {@code null} for none
+   * @param resources the {@code resources} field; {@code null} for absent
+   * @param volumeMounts the {@code volumeMounts} field; {@code null} for none
+   * @param user the {@code user} field; {@code null} for absent
+   * @param allocatedResourcesStatus the {@code allocatedResourcesStatus} field; {@code null} for
+   *     none
+   * @param stopSignal the {@code stopSignal} field; {@code null} for absent
+   */
   public ContainerStatus {
     name = Values.opt(name);
     state = Values.opt(state);

@@ -12,6 +12,20 @@ public record DeploymentSpec(
     Optional<Integer> revisionHistoryLimit,
     Optional<Boolean> paused,
     Optional<Integer> progressDeadlineSeconds) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param replicas the {@code replicas} field; {@code null} for absent
+   * @param selector the {@code selector} field; {@code null} for absent
+   * @param template the {@code template} field; {@code null} for absent
+   * @param strategy the {@code strategy} field; {@code null} for absent
+   * @param minReadySeconds the {@code minReadySeconds} field; {@code null} for absent
+   * @param revisionHistoryLimit the {@code revisionHistoryLimit} field; {@code null} for absent
+   * @param paused the {@code paused} field; {@code null} for absent
+   * @param progressDeadlineSeconds the {@code progressDeadlineSeconds} field; {@code null} for
+   *     absent
+   */
   public DeploymentSpec {
     replicas = Values.opt(replicas);
     selector = Values.opt(selector);
@@ -27,22 +41,52 @@ public record DeploymentSpec(
     return new DeploymentSpec(null, null, null, null, null, null, null, null);
   }
 
+  /**
+   * A copy with {@link #replicas()} replaced.
+   *
+   * @param value the new {@code replicas}
+   * @return a copy of this {@code DeploymentSpec} with {@code replicas} set
+   */
   public DeploymentSpec withReplicas(Integer value) {
     return new DeploymentSpec(Optional.ofNullable(value), selector, template, strategy, minReadySeconds, revisionHistoryLimit, paused, progressDeadlineSeconds);
   }
 
+  /**
+   * A copy with {@link #selector()} replaced.
+   *
+   * @param value the new {@code selector}
+   * @return a copy of this {@code DeploymentSpec} with {@code selector} set
+   */
   public DeploymentSpec withSelector(LabelSelector value) {
     return new DeploymentSpec(replicas, Optional.ofNullable(value), template, strategy, minReadySeconds, revisionHistoryLimit, paused, progressDeadlineSeconds);
   }
 
+  /**
+   * A copy with {@link #template()} replaced.
+   *
+   * @param value the new {@code template}
+   * @return a copy of this {@code DeploymentSpec} with {@code template} set
+   */
   public DeploymentSpec withTemplate(PodTemplateSpec value) {
     return new DeploymentSpec(replicas, selector, Optional.ofNullable(value), strategy, minReadySeconds, revisionHistoryLimit, paused, progressDeadlineSeconds);
   }
 
+  /**
+   * A copy with {@link #strategy()} replaced.
+   *
+   * @param value the new {@code strategy}
+   * @return a copy of this {@code DeploymentSpec} with {@code strategy} set
+   */
   public DeploymentSpec withStrategy(DeploymentStrategy value) {
     return new DeploymentSpec(replicas, selector, template, Optional.ofNullable(value), minReadySeconds, revisionHistoryLimit, paused, progressDeadlineSeconds);
   }
 
+  /**
+   * A copy with {@link #paused()} replaced.
+   *
+   * @param value the new {@code paused}
+   * @return a copy of this {@code DeploymentSpec} with {@code paused} set
+   */
   public DeploymentSpec withPaused(Boolean value) {
     return new DeploymentSpec(replicas, selector, template, strategy, minReadySeconds, revisionHistoryLimit, Optional.ofNullable(value), progressDeadlineSeconds);
   }

@@ -14,6 +14,20 @@ public record DeploymentStatus(
     Optional<Integer> terminatingReplicas,
     List<Object> conditions,
     Optional<Integer> collisionCount) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param observedGeneration the {@code observedGeneration} field; {@code null} for absent
+   * @param replicas the {@code replicas} field; {@code null} for absent
+   * @param updatedReplicas the {@code updatedReplicas} field; {@code null} for absent
+   * @param readyReplicas the {@code readyReplicas} field; {@code null} for absent
+   * @param availableReplicas the {@code availableReplicas} field; {@code null} for absent
+   * @param unavailableReplicas the {@code unavailableReplicas} field; {@code null} for absent
+   * @param terminatingReplicas the {@code terminatingReplicas} field; {@code null} for absent
+   * @param conditions the {@code conditions} field; {@code null} for none
+   * @param collisionCount the {@code collisionCount} field; {@code null} for absent
+   */
   public DeploymentStatus {
     observedGeneration = Values.opt(observedGeneration);
     replicas = Values.opt(replicas);

@@ -6,6 +6,13 @@ import java.util.Optional;
 public record DeploymentStrategy(
     Optional<String> type,
     Optional<RollingUpdateDeployment> rollingUpdate) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param type the {@code type} field; {@code null} for absent
+   * @param rollingUpdate the {@code rollingUpdate} field; {@code null} for absent
+   */
   public DeploymentStrategy {
     type = Values.opt(type);
     rollingUpdate = Values.opt(rollingUpdate);

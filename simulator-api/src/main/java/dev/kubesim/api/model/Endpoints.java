@@ -9,15 +9,32 @@ public record Endpoints(
     ObjectMeta metadata,
     List<EndpointSubset> subsets)
     implements KubeObject {
+  /** The {@code apiVersion} of a {@code Endpoints}: {@value}. */
   public static final String API_VERSION = "v1";
+  /** The {@code kind} of this object: {@value}. */
   public static final String KIND = "Endpoints";
 
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param apiVersion the object's {@code apiVersion}
+   * @param kind the object's {@code kind}
+   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
+   * @param subsets the {@code subsets} field; {@code null} for none
+   */
   public Endpoints {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;
     subsets = Values.list(subsets);
   }
 
-  /** A new Endpoints object with this metadata and these subsets. */
+  /**
+   * A new Endpoints object with this metadata and these subsets.
+   *
+   * @param metadata the object's {@code metadata}
+   * @param subsets the subsets: addresses, not-ready addresses and ports
+   * @return a new Endpoints object with this metadata and these subsets
+   */
   public static Endpoints of(ObjectMeta metadata, List<EndpointSubset> subsets) {
     return new Endpoints(API_VERSION, KIND, metadata, subsets);
   }
@@ -27,6 +44,12 @@ public record Endpoints(
     return new Endpoints(apiVersion, kind, value, subsets);
   }
 
+  /**
+   * A copy with {@link #subsets()} replaced.
+   *
+   * @param value the new {@code subsets}
+   * @return a copy of this {@code Endpoints} with {@code subsets} set
+   */
   public Endpoints withSubsets(List<EndpointSubset> value) {
     return new Endpoints(apiVersion, kind, metadata, value);
   }

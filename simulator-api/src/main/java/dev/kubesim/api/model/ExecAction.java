@@ -5,6 +5,12 @@ import java.util.List;
 /** {@code exec} handler of a probe: a command run in the container. */
 public record ExecAction(
     List<String> command) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param command the command and its arguments; {@code null} for none
+   */
   public ExecAction {
     command = Values.list(command);
   }

@@ -17,6 +17,15 @@ public record GenericObject(
     ObjectMeta metadata,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> content)
     implements KubeObject {
+  /**
+   * Normalises the fields: absent metadata becomes empty, and the content is copied immutable
+   * without its {@code null} values.
+   *
+   * @param apiVersion the object's {@code apiVersion}
+   * @param kind the object's {@code kind}
+   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
+   * @param content the {@code content} field; {@code null} for none
+   */
   public GenericObject {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;
     content = copyWithoutNulls(content);

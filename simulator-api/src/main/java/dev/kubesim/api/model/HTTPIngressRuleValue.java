@@ -5,6 +5,12 @@ import java.util.List;
 /** {@code spec.rules[i].http} of an Ingress. */
 public record HTTPIngressRuleValue(
     List<HTTPIngressPath> paths) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param paths the {@code paths} field; {@code null} for none
+   */
   public HTTPIngressRuleValue {
     paths = Values.list(paths);
   }

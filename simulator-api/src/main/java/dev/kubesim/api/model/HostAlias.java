@@ -7,6 +7,13 @@ import java.util.Optional;
 public record HostAlias(
     Optional<String> ip,
     List<String> hostnames) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param ip the {@code ip} field; {@code null} for absent
+   * @param hostnames the {@code hostnames} field; {@code null} for none
+   */
   public HostAlias {
     ip = Values.opt(ip);
     hostnames = Values.list(hostnames);

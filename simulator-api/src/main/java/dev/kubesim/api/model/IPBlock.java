@@ -10,7 +10,12 @@ import java.util.Optional;
 public record IPBlock(
     Optional<String> cidr,
     List<String> except) {
-  /** An absent CIDR becomes {@code Optional.empty()}, an absent list empty. */
+  /**
+   * An absent CIDR becomes {@code Optional.empty()}, an absent list empty.
+   *
+   * @param cidr the {@code cidr} field
+   * @param except the {@code except} field
+   */
   public IPBlock {
     cidr = Values.opt(cidr);
     except = Values.list(except);

@@ -9,20 +9,41 @@ public record IngressClass(
     ObjectMeta metadata,
     Optional<IngressClassSpec> spec)
     implements KubeObject {
+  /** The {@code apiVersion} of a {@code IngressClass}: {@value}. */
   public static final String API_VERSION = "networking.k8s.io/v1";
+  /** The {@code kind} of this object: {@value}. */
   public static final String KIND = "IngressClass";
 
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param apiVersion the object's {@code apiVersion}
+   * @param kind the object's {@code kind}
+   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
+   * @param spec the object's {@code spec}: the state its author wants; {@code null} for absent
+   */
   public IngressClass {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;
     spec = Values.opt(spec);
   }
 
-  /** A new IngressClass object with this metadata and spec. */
+  /**
+   * A new IngressClass object with this metadata and spec.
+   *
+   * @param metadata the object's {@code metadata}
+   * @param spec the object's {@code spec}: the state its author wants
+   * @return a new IngressClass object with this metadata and spec
+   */
   public static IngressClass of(ObjectMeta metadata, IngressClassSpec spec) {
     return new IngressClass(API_VERSION, KIND, metadata, Optional.of(spec));
   }
 
-  /** The spec, or an empty one when the object has none. */
+  /**
+   * The spec, or an empty one when the object has none.
+   *
+   * @return the spec, or an empty one when the object has none
+   */
   public IngressClassSpec specOrEmpty() {
     return spec.orElseGet(IngressClassSpec::empty);
   }
@@ -32,6 +53,12 @@ public record IngressClass(
     return new IngressClass(apiVersion, kind, value, spec);
   }
 
+  /**
+   * A copy with {@link #spec()} replaced.
+   *
+   * @param value the new {@code spec}
+   * @return a copy of this {@code IngressClass} with {@code spec} set
+   */
   public IngressClass withSpec(IngressClassSpec value) {
     return new IngressClass(apiVersion, kind, metadata, Optional.of(value));
   }

@@ -6,6 +6,13 @@ import java.util.Optional;
 public record IngressClassSpec(
     Optional<String> controller,
     Optional<Object> parameters) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param controller the {@code controller} field; {@code null} for absent
+   * @param parameters the {@code parameters} field; {@code null} for absent
+   */
   public IngressClassSpec {
     controller = Values.opt(controller);
     parameters = Values.opt(parameters);

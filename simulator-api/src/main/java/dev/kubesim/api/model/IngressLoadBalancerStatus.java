@@ -5,6 +5,12 @@ import java.util.List;
 /** {@code status.loadBalancer} of an Ingress. */
 public record IngressLoadBalancerStatus(
     List<IngressLoadBalancerIngress> ingress) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param ingress the {@code ingress} field; {@code null} for none
+   */
   public IngressLoadBalancerStatus {
     ingress = Values.list(ingress);
   }

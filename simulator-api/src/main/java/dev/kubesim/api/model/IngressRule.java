@@ -6,6 +6,13 @@ import java.util.Optional;
 public record IngressRule(
     Optional<String> host,
     Optional<HTTPIngressRuleValue> http) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param host the {@code host} field; {@code null} for absent
+   * @param http the {@code http} field; {@code null} for absent
+   */
   public IngressRule {
     host = Values.opt(host);
     http = Values.opt(http);

@@ -6,6 +6,13 @@ import java.util.Optional;
 public record IngressServiceBackend(
     Optional<String> name,
     Optional<ServiceBackendPort> port) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param name the object's name; {@code null} for absent
+   * @param port the port number; {@code null} for absent
+   */
   public IngressServiceBackend {
     name = Values.opt(name);
     port = Values.opt(port);

@@ -9,6 +9,15 @@ public record IngressSpec(
     Optional<IngressBackend> defaultBackend,
     List<IngressTLS> tls,
     List<IngressRule> rules) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param ingressClassName the {@code ingressClassName} field; {@code null} for absent
+   * @param defaultBackend the {@code defaultBackend} field; {@code null} for absent
+   * @param tls the {@code tls} field; {@code null} for none
+   * @param rules the {@code rules} field; {@code null} for none
+   */
   public IngressSpec {
     ingressClassName = Values.opt(ingressClassName);
     defaultBackend = Values.opt(defaultBackend);
@@ -20,6 +29,12 @@ public record IngressSpec(
     return new IngressSpec(null, null, null, null);
   }
 
+  /**
+   * A copy with {@link #ingressClassName()} replaced.
+   *
+   * @param value the new {@code ingressClassName}
+   * @return a copy of this {@code IngressSpec} with {@code ingressClassName} set
+   */
   public IngressSpec withIngressClassName(String value) {
     return new IngressSpec(Optional.ofNullable(value), defaultBackend, tls, rules);
   }

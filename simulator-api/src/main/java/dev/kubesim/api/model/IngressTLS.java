@@ -7,6 +7,13 @@ import java.util.Optional;
 public record IngressTLS(
     List<String> hosts,
     Optional<String> secretName) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param hosts the {@code hosts} field; {@code null} for none
+   * @param secretName the {@code secretName} field; {@code null} for absent
+   */
   public IngressTLS {
     hosts = Values.list(hosts);
     secretName = Values.opt(secretName);

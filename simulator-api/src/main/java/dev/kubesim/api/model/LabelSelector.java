@@ -7,6 +7,13 @@ import java.util.Map;
 public record LabelSelector(
     Map<String, String> matchLabels,
     List<LabelSelectorRequirement> matchExpressions) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param matchLabels the {@code matchLabels} field; {@code null} for none
+   * @param matchExpressions the {@code matchExpressions} field; {@code null} for none
+   */
   public LabelSelector {
     matchLabels = Values.map(matchLabels);
     matchExpressions = Values.list(matchExpressions);

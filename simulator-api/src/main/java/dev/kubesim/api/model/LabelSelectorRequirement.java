@@ -8,6 +8,14 @@ public record LabelSelectorRequirement(
     Optional<String> key,
     Optional<String> operator,
     List<String> values) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param key the {@code key} field; {@code null} for absent
+   * @param operator the {@code operator} field; {@code null} for absent
+   * @param values the {@code values} field; {@code null} for none
+   */
   public LabelSelectorRequirement {
     key = Values.opt(key);
     operator = Values.opt(operator);

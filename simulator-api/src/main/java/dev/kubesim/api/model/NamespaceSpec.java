@@ -5,6 +5,12 @@ import java.util.List;
 /** {@code spec} of a Namespace. */
 public record NamespaceSpec(
     List<String> finalizers) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param finalizers the {@code finalizers} field; {@code null} for none
+   */
   public NamespaceSpec {
     finalizers = Values.list(finalizers);
   }

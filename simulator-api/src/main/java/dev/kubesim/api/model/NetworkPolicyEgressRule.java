@@ -10,13 +10,23 @@ import java.util.List;
 public record NetworkPolicyEgressRule(
     List<NetworkPolicyPort> ports,
     List<NetworkPolicyPeer> to) {
-  /** Absent lists become empty. */
+  /**
+   * Absent lists become empty.
+   *
+   * @param ports the {@code ports} field
+   * @param to the destination
+   */
   public NetworkPolicyEgressRule {
     ports = Values.list(ports);
     to = Values.list(to);
   }
 
-  /** A copy with these ports. */
+  /**
+   * A copy with these ports.
+   *
+   * @param value the new {@code ports}
+   * @return a copy of this {@code NetworkPolicyEgressRule} with {@code ports} replaced
+   */
   public NetworkPolicyEgressRule withPorts(List<NetworkPolicyPort> value) {
     return new NetworkPolicyEgressRule(value, to);
   }

@@ -10,13 +10,23 @@ import java.util.List;
 public record NetworkPolicyIngressRule(
     List<NetworkPolicyPort> ports,
     List<NetworkPolicyPeer> from) {
-  /** Absent lists become empty. */
+  /**
+   * Absent lists become empty.
+   *
+   * @param ports the {@code ports} field
+   * @param from the source
+   */
   public NetworkPolicyIngressRule {
     ports = Values.list(ports);
     from = Values.list(from);
   }
 
-  /** A copy with these ports. */
+  /**
+   * A copy with these ports.
+   *
+   * @param value the new {@code ports}
+   * @return a copy of this {@code NetworkPolicyIngressRule} with {@code ports} replaced
+   */
   public NetworkPolicyIngressRule withPorts(List<NetworkPolicyPort> value) {
     return new NetworkPolicyIngressRule(value, from);
   }

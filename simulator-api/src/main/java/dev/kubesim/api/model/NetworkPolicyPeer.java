@@ -12,7 +12,13 @@ public record NetworkPolicyPeer(
     Optional<LabelSelector> podSelector,
     Optional<LabelSelector> namespaceSelector,
     Optional<IPBlock> ipBlock) {
-  /** Absent values become {@code Optional.empty()}. */
+  /**
+   * Absent values become {@code Optional.empty()}.
+   *
+   * @param podSelector a label selector of pods
+   * @param namespaceSelector the {@code namespaceSelector} field
+   * @param ipBlock the {@code ipBlock} field
+   */
   public NetworkPolicyPeer {
     podSelector = Values.opt(podSelector);
     namespaceSelector = Values.opt(namespaceSelector);

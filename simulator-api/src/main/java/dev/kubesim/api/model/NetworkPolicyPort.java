@@ -11,14 +11,25 @@ public record NetworkPolicyPort(
     Optional<String> protocol,
     Optional<IntOrString> port,
     Optional<Integer> endPort) {
-  /** Absent values become {@code Optional.empty()}. */
+  /**
+   * Absent values become {@code Optional.empty()}.
+   *
+   * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}
+   * @param port the port number
+   * @param endPort the {@code endPort} field
+   */
   public NetworkPolicyPort {
     protocol = Values.opt(protocol);
     port = Values.opt(port);
     endPort = Values.opt(endPort);
   }
 
-  /** A copy with this protocol. */
+  /**
+   * A copy with this protocol.
+   *
+   * @param value the new {@code protocol}
+   * @return a copy of this {@code NetworkPolicyPort} with {@code protocol} replaced
+   */
   public NetworkPolicyPort withProtocol(String value) {
     return new NetworkPolicyPort(Optional.ofNullable(value), port, endPort);
   }

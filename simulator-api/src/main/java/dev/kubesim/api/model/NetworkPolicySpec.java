@@ -18,7 +18,14 @@ public record NetworkPolicySpec(
   /** The policy type of rules about traffic from the selected pods. */
   public static final String POLICY_TYPE_EGRESS = "Egress";
 
-  /** An absent pod selector becomes the empty selector (all pods); absent lists become empty. */
+  /**
+   * An absent pod selector becomes the empty selector (all pods); absent lists become empty.
+   *
+   * @param podSelector a label selector of pods
+   * @param ingress the {@code ingress} field
+   * @param egress the {@code egress} field
+   * @param policyTypes the {@code policyTypes} field
+   */
   public NetworkPolicySpec {
     podSelector = podSelector == null ? new LabelSelector(null, null) : podSelector;
     ingress = Values.list(ingress);
@@ -30,17 +37,32 @@ public record NetworkPolicySpec(
     return new NetworkPolicySpec(null, null, null, null);
   }
 
-  /** A copy with these ingress rules. */
+  /**
+   * A copy with these ingress rules.
+   *
+   * @param value the new {@code ingress}
+   * @return a copy of this {@code NetworkPolicySpec} with {@code ingress} replaced
+   */
   public NetworkPolicySpec withIngress(List<NetworkPolicyIngressRule> value) {
     return new NetworkPolicySpec(podSelector, value, egress, policyTypes);
   }
 
-  /** A copy with these egress rules. */
+  /**
+   * A copy with these egress rules.
+   *
+   * @param value the new {@code egress}
+   * @return a copy of this {@code NetworkPolicySpec} with {@code egress} replaced
+   */
   public NetworkPolicySpec withEgress(List<NetworkPolicyEgressRule> value) {
     return new NetworkPolicySpec(podSelector, ingress, value, policyTypes);
   }
 
-  /** A copy with these policy types. */
+  /**
+   * A copy with these policy types.
+   *
+   * @param value the new {@code policyTypes}
+   * @return a copy of this {@code NetworkPolicySpec} with {@code policyTypes} replaced
+   */
   public NetworkPolicySpec withPolicyTypes(List<String> value) {
     return new NetworkPolicySpec(podSelector, ingress, egress, value);
   }

@@ -6,6 +6,13 @@ import java.util.Optional;
 public record NodeAddress(
     Optional<String> type,
     Optional<String> address) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param type the {@code type} field; {@code null} for absent
+   * @param address the {@code address} field; {@code null} for absent
+   */
   public NodeAddress {
     type = Values.opt(type);
     address = Values.opt(address);

@@ -10,6 +10,19 @@ public record NodeCondition(
     Optional<String> lastTransitionTime,
     Optional<String> reason,
     Optional<String> message) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param type the {@code type} field; {@code null} for absent
+   * @param status the object's {@code status}: what the cluster last observed; {@code null} for
+   *     absent
+   * @param lastHeartbeatTime the {@code lastHeartbeatTime} field; {@code null} for absent
+   * @param lastTransitionTime the {@code lastTransitionTime} field; {@code null} for absent
+   * @param reason a human-readable reason, as the component that decided it words it; {@code null}
+   *     for absent
+   * @param message the {@code message} field; {@code null} for absent
+   */
   public NodeCondition {
     type = Values.opt(type);
     status = Values.opt(status);

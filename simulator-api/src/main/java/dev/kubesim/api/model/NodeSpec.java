@@ -12,6 +12,18 @@ public record NodeSpec(
     List<Object> taints,
     Optional<Object> configSource,
     Optional<String> externalID) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param podCIDR the {@code podCIDR} field; {@code null} for absent
+   * @param podCIDRs the {@code podCIDRs} field; {@code null} for none
+   * @param providerID the {@code providerID} field; {@code null} for absent
+   * @param unschedulable the {@code unschedulable} field; {@code null} for absent
+   * @param taints the {@code taints} field; {@code null} for none
+   * @param configSource the {@code configSource} field; {@code null} for absent
+   * @param externalID the {@code externalID} field; {@code null} for absent
+   */
   public NodeSpec {
     podCIDR = Values.opt(podCIDR);
     podCIDRs = Values.list(podCIDRs);

@@ -15,6 +15,23 @@ public record NodeSystemInfo(
     Optional<String> operatingSystem,
     Optional<String> architecture,
     Optional<Object> swap) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param machineID the {@code machineID} field; {@code null} for absent
+   * @param systemUUID the {@code systemUUID} field; {@code null} for absent
+   * @param bootID the {@code bootID} field; {@code null} for absent
+   * @param kernelVersion the {@code kernelVersion} field; {@code null} for absent
+   * @param osImage the {@code osImage} field; {@code null} for absent
+   * @param containerRuntimeVersion the {@code containerRuntimeVersion} field; {@code null} for
+   *     absent
+   * @param kubeletVersion the {@code kubeletVersion} field; {@code null} for absent
+   * @param kubeProxyVersion the {@code kubeProxyVersion} field; {@code null} for absent
+   * @param operatingSystem the {@code operatingSystem} field; {@code null} for absent
+   * @param architecture the {@code architecture} field; {@code null} for absent
+   * @param swap the {@code swap} field; {@code null} for absent
+   */
   public NodeSystemInfo {
     machineID = Values.opt(machineID);
     systemUUID = Values.opt(systemUUID);

@@ -11,6 +11,18 @@ public record ObjectReference(
     Optional<String> apiVersion,
     Optional<String> resourceVersion,
     Optional<String> fieldPath) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param kind the object's {@code kind}; {@code null} for absent
+   * @param namespace the namespace; {@code null} for absent
+   * @param name the object's name; {@code null} for absent
+   * @param uid the {@code uid} field; {@code null} for absent
+   * @param apiVersion the object's {@code apiVersion}; {@code null} for absent
+   * @param resourceVersion the {@code resourceVersion} field; {@code null} for absent
+   * @param fieldPath the {@code fieldPath} field; {@code null} for absent
+   */
   public ObjectReference {
     kind = Values.opt(kind);
     namespace = Values.opt(namespace);

@@ -6,6 +6,13 @@ import java.util.Optional;
 public record PodDNSConfigOption(
     Optional<String> name,
     Optional<String> value) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param name the object's name; {@code null} for absent
+   * @param value the {@code value} field; {@code null} for absent
+   */
   public PodDNSConfigOption {
     name = Values.opt(name);
     value = Values.opt(value);

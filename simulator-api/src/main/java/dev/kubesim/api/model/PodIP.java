@@ -5,6 +5,12 @@ import java.util.Optional;
 /** {@code status.podIPs[i]} of a Pod. */
 public record PodIP(
     Optional<String> ip) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param ip the {@code ip} field; {@code null} for absent
+   */
   public PodIP {
     ip = Values.opt(ip);
   }

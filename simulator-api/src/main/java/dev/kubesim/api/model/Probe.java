@@ -14,6 +14,22 @@ public record Probe(
     Optional<Integer> successThreshold,
     Optional<Integer> failureThreshold,
     Optional<Long> terminationGracePeriodSeconds) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param exec the {@code exec} field; {@code null} for absent
+   * @param httpGet the {@code httpGet} field; {@code null} for absent
+   * @param tcpSocket the {@code tcpSocket} field; {@code null} for absent
+   * @param grpc the {@code grpc} field; {@code null} for absent
+   * @param initialDelaySeconds the {@code initialDelaySeconds} field; {@code null} for absent
+   * @param timeoutSeconds the {@code timeoutSeconds} field; {@code null} for absent
+   * @param periodSeconds the {@code periodSeconds} field; {@code null} for absent
+   * @param successThreshold the {@code successThreshold} field; {@code null} for absent
+   * @param failureThreshold the {@code failureThreshold} field; {@code null} for absent
+   * @param terminationGracePeriodSeconds the {@code terminationGracePeriodSeconds} field; {@code
+   *     null} for absent
+   */
   public Probe {
     exec = Values.opt(exec);
     httpGet = Values.opt(httpGet);
@@ -27,10 +43,20 @@ public record Probe(
     terminationGracePeriodSeconds = Values.opt(terminationGracePeriodSeconds);
   }
 
+  /**
+   * A builder that starts from this {@code Probe}'s fields, for a changed copy.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /**
+   * A builder that starts with every field absent or empty.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder(null);
   }
@@ -63,17 +89,82 @@ public record Probe(
       }
     }
 
+    /**
+     * Sets {@link Probe#exec()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder exec(ExecAction v) { exec = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#httpGet()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder httpGet(HTTPGetAction v) { httpGet = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#tcpSocket()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder tcpSocket(TCPSocketAction v) { tcpSocket = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#grpc()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder grpc(Object v) { grpc = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#initialDelaySeconds()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder initialDelaySeconds(Integer v) { initialDelaySeconds = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#timeoutSeconds()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder timeoutSeconds(Integer v) { timeoutSeconds = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#periodSeconds()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder periodSeconds(Integer v) { periodSeconds = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#successThreshold()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder successThreshold(Integer v) { successThreshold = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#failureThreshold()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder failureThreshold(Integer v) { failureThreshold = Optional.ofNullable(v); return this; }
+    /**
+     * Sets {@link Probe#terminationGracePeriodSeconds()}.
+     *
+     * @param v the new value; {@code null} for absent
+     * @return this builder
+     */
     public Builder terminationGracePeriodSeconds(Long v) { terminationGracePeriodSeconds = Optional.ofNullable(v); return this; }
 
+    /**
+     * Builds the {@code Probe} from the fields set so far.
+     *
+     * @return a new {@code Probe}
+     */
     public Probe build() {
       return new Probe(
           exec,

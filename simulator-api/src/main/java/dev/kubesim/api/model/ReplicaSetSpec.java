@@ -8,6 +8,15 @@ public record ReplicaSetSpec(
     Optional<Integer> minReadySeconds,
     Optional<LabelSelector> selector,
     Optional<PodTemplateSpec> template) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param replicas the {@code replicas} field; {@code null} for absent
+   * @param minReadySeconds the {@code minReadySeconds} field; {@code null} for absent
+   * @param selector the {@code selector} field; {@code null} for absent
+   * @param template the {@code template} field; {@code null} for absent
+   */
   public ReplicaSetSpec {
     replicas = Values.opt(replicas);
     minReadySeconds = Values.opt(minReadySeconds);
@@ -19,6 +28,12 @@ public record ReplicaSetSpec(
     return new ReplicaSetSpec(null, null, null, null);
   }
 
+  /**
+   * A copy with {@link #replicas()} replaced.
+   *
+   * @param value the new {@code replicas}
+   * @return a copy of this {@code ReplicaSetSpec} with {@code replicas} set
+   */
   public ReplicaSetSpec withReplicas(Integer value) {
     return new ReplicaSetSpec(Optional.ofNullable(value), minReadySeconds, selector, template);
   }

@@ -9,6 +9,15 @@ public record ReplicationControllerSpec(
     Optional<Integer> minReadySeconds,
     Map<String, String> selector,
     Optional<PodTemplateSpec> template) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param replicas the {@code replicas} field; {@code null} for absent
+   * @param minReadySeconds the {@code minReadySeconds} field; {@code null} for absent
+   * @param selector the {@code selector} field; {@code null} for none
+   * @param template the {@code template} field; {@code null} for absent
+   */
   public ReplicationControllerSpec {
     replicas = Values.opt(replicas);
     minReadySeconds = Values.opt(minReadySeconds);
@@ -20,14 +29,32 @@ public record ReplicationControllerSpec(
     return new ReplicationControllerSpec(null, null, null, null);
   }
 
+  /**
+   * A copy with {@link #replicas()} replaced.
+   *
+   * @param value the new {@code replicas}
+   * @return a copy of this {@code ReplicationControllerSpec} with {@code replicas} set
+   */
   public ReplicationControllerSpec withReplicas(Integer value) {
     return new ReplicationControllerSpec(Optional.ofNullable(value), minReadySeconds, selector, template);
   }
 
+  /**
+   * A copy with {@link #selector()} replaced.
+   *
+   * @param value the new {@code selector}
+   * @return a copy of this {@code ReplicationControllerSpec} with {@code selector} set
+   */
   public ReplicationControllerSpec withSelector(Map<String, String> value) {
     return new ReplicationControllerSpec(replicas, minReadySeconds, value, template);
   }
 
+  /**
+   * A copy with {@link #template()} replaced.
+   *
+   * @param value the new {@code template}
+   * @return a copy of this {@code ReplicationControllerSpec} with {@code template} set
+   */
   public ReplicationControllerSpec withTemplate(PodTemplateSpec value) {
     return new ReplicationControllerSpec(replicas, minReadySeconds, selector, Optional.ofNullable(value));
   }

@@ -6,6 +6,13 @@ import java.util.Optional;
 public record ServiceBackendPort(
     Optional<String> name,
     Optional<Integer> number) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param name the object's name; {@code null} for absent
+   * @param number the port number; {@code null} for absent
+   */
   public ServiceBackendPort {
     name = Values.opt(name);
     number = Values.opt(number);

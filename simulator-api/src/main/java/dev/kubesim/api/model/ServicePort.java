@@ -10,6 +10,17 @@ public record ServicePort(
     Optional<Integer> port,
     Optional<IntOrString> targetPort,
     Optional<Integer> nodePort) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param name the object's name; {@code null} for absent
+   * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}; {@code null} for absent
+   * @param appProtocol the {@code appProtocol} field; {@code null} for absent
+   * @param port the port number; {@code null} for absent
+   * @param targetPort the {@code targetPort} field; {@code null} for absent
+   * @param nodePort the {@code nodePort} field; {@code null} for absent
+   */
   public ServicePort {
     name = Values.opt(name);
     protocol = Values.opt(protocol);
@@ -19,14 +30,32 @@ public record ServicePort(
     nodePort = Values.opt(nodePort);
   }
 
+  /**
+   * A copy with {@link #protocol()} replaced.
+   *
+   * @param value the new {@code protocol}
+   * @return a copy of this {@code ServicePort} with {@code protocol} set
+   */
   public ServicePort withProtocol(String value) {
     return new ServicePort(name, Optional.ofNullable(value), appProtocol, port, targetPort, nodePort);
   }
 
+  /**
+   * A copy with {@link #targetPort()} replaced.
+   *
+   * @param value the new {@code targetPort}
+   * @return a copy of this {@code ServicePort} with {@code targetPort} set
+   */
   public ServicePort withTargetPort(IntOrString value) {
     return new ServicePort(name, protocol, appProtocol, port, Optional.ofNullable(value), nodePort);
   }
 
+  /**
+   * A copy with {@link #nodePort()} replaced.
+   *
+   * @param value the new {@code nodePort}
+   * @return a copy of this {@code ServicePort} with {@code nodePort} set
+   */
   public ServicePort withNodePort(Integer value) {
     return new ServicePort(name, protocol, appProtocol, port, targetPort, Optional.ofNullable(value));
   }

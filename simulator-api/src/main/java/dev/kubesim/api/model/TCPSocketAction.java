@@ -6,6 +6,13 @@ import java.util.Optional;
 public record TCPSocketAction(
     Optional<IntOrString> port,
     Optional<String> host) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param port the port number; {@code null} for absent
+   * @param host the {@code host} field; {@code null} for absent
+   */
   public TCPSocketAction {
     port = Values.opt(port);
     host = Values.opt(host);
