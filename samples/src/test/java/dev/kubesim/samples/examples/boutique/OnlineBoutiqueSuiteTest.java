@@ -12,7 +12,6 @@ import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.junit.KubeSimTest;
 import dev.kubesim.junit.PodSelector;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,20 +25,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>kubesim runs the shop's images as its generic server (HTTP on each declared container port),
  * so a backend's gRPC port is probed with an HTTP request: what is tested is the way to the port —
  * DNS, the Service, kube-proxy, the pod — not the gRPC protocol.
+ *
+ * <p>The manifests are read unchanged from {@code shared/manifests}, a checkout beside the project;
+ * where it is absent the tests are skipped.
  */
-@KubeSimTest(seed = 42, nodes = 3)
+@KubeSimTest(seed = 42, nodes = 3, skipWhenManifestsAbsent = true,
+    manifests = "project:../shared/manifests/online-boutique/kubernetes-manifests.yaml")
 class OnlineBoutiqueSuiteTest {
-  private static final Duration READY_WITHIN = Duration.ofMinutes(5);
-
   Cluster cluster;
-
-  @BeforeEach
-  void applyTheShop() {
-    // Applied here rather than in @KubeSimTest(manifests = ...) so that the test is skipped, not
-    // failed, where the manifests are absent.
-    cluster.apply(BoutiqueManifests.file());
-    cluster.awaitReady(READY_WITHIN);
-  }
 
   @Test
   void theFrontendAnswersThroughItsService(@PodSelector("app=loadgenerator") String loadgenerator) {
