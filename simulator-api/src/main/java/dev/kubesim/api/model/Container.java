@@ -3,7 +3,30 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code spec.containers[i]} (or {@code initContainers[i]}) of a Pod. */
+/**
+ * {@code spec.containers[i]} (or {@code initContainers[i]}) of a Pod.
+ *
+ * @param name unique within the pod
+ * @param image the image reference ({@code luksa/kubia}, {@code nginx:1.25})
+ * @param command replaces the image's ENTRYPOINT
+ * @param args replaces the image's CMD
+ * @param workingDir replaces the image's working directory
+ * @param ports the ports the container declares (informational in Kubernetes; named ones can be a
+ *     Service's {@code targetPort})
+ * @param envFrom sources of environment variables, as written
+ * @param env environment variables, in order; {@code $(VAR)} references expand
+ * @param resources requests and limits, as written
+ * @param restartPolicy {@code Always} for a sidecar init container
+ * @param volumeMounts where the pod's volumes appear in the container
+ * @param livenessProbe restarts the container when it fails
+ * @param readinessProbe removes the pod from Services' endpoints while it fails
+ * @param startupProbe holds the other probes back until it succeeds
+ * @param lifecycle postStart and preStop hooks, as written
+ * @param imagePullPolicy {@code Always}, {@code IfNotPresent} or {@code Never}; defaulted from the
+ *     tag
+ * @param stdin whether the container has a standard input
+ * @param tty whether the container has a terminal
+ */
 public record Container(
     Optional<String> name,
     Optional<String> image,
@@ -34,32 +57,34 @@ public record Container(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
-   * @param image the container image, as a pod's {@code image} names it; {@code null} for absent
-   * @param command the command and its arguments; {@code null} for none
-   * @param args the arguments; {@code null} for none
-   * @param workingDir the {@code workingDir} field; {@code null} for absent
-   * @param ports the {@code ports} field; {@code null} for none
-   * @param envFrom the {@code envFrom} field; {@code null} for none
-   * @param env the {@code env} field; {@code null} for none
-   * @param resources the {@code resources} field; {@code null} for absent
+   * @param name unique within the pod
+   * @param image the image reference ({@code luksa/kubia}, {@code nginx:1.25})
+   * @param command replaces the image's ENTRYPOINT
+   * @param args replaces the image's CMD
+   * @param workingDir replaces the image's working directory
+   * @param ports the ports the container declares (informational in Kubernetes; named ones can be a
+   *     Service's {@code targetPort})
+   * @param envFrom sources of environment variables, as written
+   * @param env environment variables, in order; {@code $(VAR)} references expand
+   * @param resources requests and limits, as written
    * @param resizePolicy the {@code resizePolicy} field; {@code null} for none
-   * @param restartPolicy the {@code restartPolicy} field; {@code null} for absent
+   * @param restartPolicy {@code Always} for a sidecar init container
    * @param restartPolicyRules the {@code restartPolicyRules} field; {@code null} for none
-   * @param volumeMounts the {@code volumeMounts} field; {@code null} for none
+   * @param volumeMounts where the pod's volumes appear in the container
    * @param volumeDevices the {@code volumeDevices} field; {@code null} for none
-   * @param livenessProbe the {@code livenessProbe} field; {@code null} for absent
-   * @param readinessProbe the {@code readinessProbe} field; {@code null} for absent
-   * @param startupProbe the {@code startupProbe} field; {@code null} for absent
-   * @param lifecycle the {@code lifecycle} field; {@code null} for absent
+   * @param livenessProbe restarts the container when it fails
+   * @param readinessProbe removes the pod from Services' endpoints while it fails
+   * @param startupProbe holds the other probes back until it succeeds
+   * @param lifecycle postStart and preStop hooks, as written
    * @param terminationMessagePath the {@code terminationMessagePath} field; {@code null} for absent
    * @param terminationMessagePolicy the {@code terminationMessagePolicy} field; {@code null} for
    *     absent
-   * @param imagePullPolicy the {@code imagePullPolicy} field; {@code null} for absent
+   * @param imagePullPolicy {@code Always}, {@code IfNotPresent} or {@code Never}; defaulted from
+   *     the tag
    * @param securityContext the {@code securityContext} field; {@code null} for absent
-   * @param stdin the {@code stdin} field; {@code null} for absent
+   * @param stdin whether the container has a standard input
    * @param stdinOnce the {@code stdinOnce} field; {@code null} for absent
-   * @param tty the {@code tty} field; {@code null} for absent
+   * @param tty whether the container has a terminal
    */
   public Container {
     name = Values.opt(name);

@@ -2,7 +2,16 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code ports[i]} of a container. */
+/**
+ * {@code ports[i]} of a container.
+ *
+ * @param name an IANA service name, unique within the pod, that a Service's {@code targetPort} can
+ *     name
+ * @param hostPort a port of the node forwarded to this one
+ * @param containerPort the port number the container listens on
+ * @param protocol {@code TCP} (default), {@code UDP} or {@code SCTP}
+ * @param hostIP the node address the host port binds to
+ */
 public record ContainerPort(
     Optional<String> name,
     Optional<Integer> hostPort,
@@ -13,11 +22,12 @@ public record ContainerPort(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
-   * @param hostPort the {@code hostPort} field; {@code null} for absent
-   * @param containerPort the {@code containerPort} field; {@code null} for absent
-   * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}; {@code null} for absent
-   * @param hostIP the {@code hostIP} field; {@code null} for absent
+   * @param name an IANA service name, unique within the pod, that a Service's {@code targetPort}
+   *     can name
+   * @param hostPort a port of the node forwarded to this one
+   * @param containerPort the port number the container listens on
+   * @param protocol {@code TCP} (default), {@code UDP} or {@code SCTP}
+   * @param hostIP the node address the host port binds to
    */
   public ContainerPort {
     name = Values.opt(name);

@@ -2,7 +2,20 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code spec} of a Deployment. */
+/**
+ * {@code spec} of a Deployment.
+ *
+ * @param replicas the desired number of pods (default 1)
+ * @param selector the pods the Deployment owns; must match the template's labels
+ * @param template the pods to create
+ * @param strategy how pods are replaced on a change: {@code RollingUpdate} (default) or {@code
+ *     Recreate}
+ * @param minReadySeconds how long a new pod must be ready to count as available
+ * @param revisionHistoryLimit how many old ReplicaSets are kept (default 10)
+ * @param paused whether rollouts are paused
+ * @param progressDeadlineSeconds after how long without progress the rollout is reported failed
+ *     (default 600)
+ */
 public record DeploymentSpec(
     Optional<Integer> replicas,
     Optional<LabelSelector> selector,
@@ -16,15 +29,16 @@ public record DeploymentSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param replicas the {@code replicas} field; {@code null} for absent
-   * @param selector the {@code selector} field; {@code null} for absent
-   * @param template the {@code template} field; {@code null} for absent
-   * @param strategy the {@code strategy} field; {@code null} for absent
-   * @param minReadySeconds the {@code minReadySeconds} field; {@code null} for absent
-   * @param revisionHistoryLimit the {@code revisionHistoryLimit} field; {@code null} for absent
-   * @param paused the {@code paused} field; {@code null} for absent
-   * @param progressDeadlineSeconds the {@code progressDeadlineSeconds} field; {@code null} for
-   *     absent
+   * @param replicas the desired number of pods (default 1)
+   * @param selector the pods the Deployment owns; must match the template's labels
+   * @param template the pods to create
+   * @param strategy how pods are replaced on a change: {@code RollingUpdate} (default) or {@code
+   *     Recreate}
+   * @param minReadySeconds how long a new pod must be ready to count as available
+   * @param revisionHistoryLimit how many old ReplicaSets are kept (default 10)
+   * @param paused whether rollouts are paused
+   * @param progressDeadlineSeconds after how long without progress the rollout is reported failed
+   *     (default 600)
    */
   public DeploymentSpec {
     replicas = Values.opt(replicas);

@@ -2,7 +2,14 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code endpoints[i].conditions} of an EndpointSlice. */
+/**
+ * {@code endpoints[i].conditions} of an EndpointSlice.
+ *
+ * @param ready whether the pod is ready and not terminating: kube-proxy sends new connections to
+ *     ready endpoints
+ * @param serving whether the pod is ready, terminating or not
+ * @param terminating whether the pod is being deleted
+ */
 public record EndpointConditions(
     Optional<Boolean> ready,
     Optional<Boolean> serving,
@@ -11,9 +18,10 @@ public record EndpointConditions(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param ready the {@code ready} field; {@code null} for absent
-   * @param serving the {@code serving} field; {@code null} for absent
-   * @param terminating the {@code terminating} field; {@code null} for absent
+   * @param ready whether the pod is ready and not terminating: kube-proxy sends new connections to
+   *     ready endpoints
+   * @param serving whether the pod is ready, terminating or not
+   * @param terminating whether the pod is being deleted
    */
   public EndpointConditions {
     ready = Values.opt(ready);

@@ -12,7 +12,7 @@ public record EndpointPort(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
+   * @param name the Service port's name; {@code null} for absent
    * @param port the port number; {@code null} for absent
    * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}; {@code null} for absent
    * @param appProtocol the {@code appProtocol} field; {@code null} for absent

@@ -3,7 +3,14 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** An EndpointSlice ({@code discovery.k8s.io/v1}): a slice of the endpoints behind a Service. It has no spec. */
+/**
+ * An EndpointSlice ({@code discovery.k8s.io/v1}): a slice of the endpoints behind a Service. It has
+ * no spec.
+ *
+ * @param apiVersion the object's {@code apiVersion}
+ * @param kind the object's {@code kind}
+ * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+ */
 public record EndpointSlice(
     String apiVersion,
     String kind,
@@ -23,7 +30,7 @@ public record EndpointSlice(
    *
    * @param apiVersion the object's {@code apiVersion}
    * @param kind the object's {@code kind}
-   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
+   * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
    * @param addressType the {@code addressType} field; {@code null} for absent
    * @param endpoints the {@code endpoints} field; {@code null} for none
    * @param ports the {@code ports} field; {@code null} for none

@@ -2,7 +2,14 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code ports[i]} of an EndpointSlice. */
+/**
+ * {@code ports[i]} of an EndpointSlice.
+ *
+ * @param name the Service port's name
+ * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
+ * @param port the pods' port number, the Service's {@code targetPort} resolved
+ * @param appProtocol the application protocol
+ */
 public record EndpointSlicePort(
     Optional<String> name,
     Optional<String> protocol,
@@ -12,10 +19,10 @@ public record EndpointSlicePort(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
-   * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}; {@code null} for absent
-   * @param port the port number; {@code null} for absent
-   * @param appProtocol the {@code appProtocol} field; {@code null} for absent
+   * @param name the Service port's name
+   * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
+   * @param port the pods' port number, the Service's {@code targetPort} resolved
+   * @param appProtocol the application protocol
    */
   public EndpointSlicePort {
     name = Values.opt(name);

@@ -2,7 +2,13 @@ package dev.kubesim.api.model;
 
 import java.util.List;
 
-/** An Endpoints object ({@code v1}): the addresses behind a Service. It has no spec. */
+/**
+ * An Endpoints object ({@code v1}): the addresses behind a Service. It has no spec.
+ *
+ * @param apiVersion the object's {@code apiVersion}
+ * @param kind the object's {@code kind}
+ * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+ */
 public record Endpoints(
     String apiVersion,
     String kind,
@@ -20,7 +26,7 @@ public record Endpoints(
    *
    * @param apiVersion the object's {@code apiVersion}
    * @param kind the object's {@code kind}
-   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
+   * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
    * @param subsets the {@code subsets} field; {@code null} for none
    */
   public Endpoints {

@@ -2,7 +2,13 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code env[i]} of a container: a literal value or a {@code valueFrom} reference. */
+/**
+ * {@code env[i]} of a container: a literal value or a {@code valueFrom} reference.
+ *
+ * @param name the variable's name
+ * @param value its value; {@code $(VAR)} references to earlier variables expand
+ * @param valueFrom a source of the value (field, resource, ConfigMap or Secret key), as written
+ */
 public record EnvVar(
     Optional<String> name,
     Optional<String> value,
@@ -11,9 +17,9 @@ public record EnvVar(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
-   * @param value the {@code value} field; {@code null} for absent
-   * @param valueFrom the {@code valueFrom} field; {@code null} for absent
+   * @param name the variable's name
+   * @param value its value; {@code $(VAR)} references to earlier variables expand
+   * @param valueFrom a source of the value (field, resource, ConfigMap or Secret key), as written
    */
   public EnvVar {
     name = Values.opt(name);

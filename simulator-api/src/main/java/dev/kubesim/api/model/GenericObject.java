@@ -10,6 +10,10 @@ import java.util.Map;
  * {@code apiVersion}, {@code kind} and {@code metadata}, and every other top-level field ({@code
  * data}, {@code spec}, {@code status}, ...) kept as is in {@code content}, in document order, and
  * written back at the top level.
+ *
+ * @param apiVersion the object's {@code apiVersion}
+ * @param kind the object's {@code kind}
+ * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
  */
 public record GenericObject(
     String apiVersion,
@@ -23,7 +27,7 @@ public record GenericObject(
    *
    * @param apiVersion the object's {@code apiVersion}
    * @param kind the object's {@code kind}
-   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
+   * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
    * @param content the {@code content} field; {@code null} for none
    */
   public GenericObject {

@@ -3,7 +3,15 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code httpGet} handler of a probe: an HTTP GET against the container. */
+/**
+ * {@code httpGet} handler of a probe: an HTTP GET against the container.
+ *
+ * @param path the request's path ({@code /} by default)
+ * @param port a number or a named container port
+ * @param host the host to connect to, the pod's IP by default
+ * @param scheme {@code HTTP} (default) or {@code HTTPS}
+ * @param httpHeaders headers sent with the request
+ */
 public record HTTPGetAction(
     Optional<String> path,
     Optional<IntOrString> port,
@@ -14,11 +22,11 @@ public record HTTPGetAction(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param path an absolute path in the container's file system; {@code null} for absent
-   * @param port the port number; {@code null} for absent
-   * @param host the {@code host} field; {@code null} for absent
-   * @param scheme the {@code scheme} field; {@code null} for absent
-   * @param httpHeaders the {@code httpHeaders} field; {@code null} for none
+   * @param path the request's path ({@code /} by default)
+   * @param port a number or a named container port
+   * @param host the host to connect to, the pod's IP by default
+   * @param scheme {@code HTTP} (default) or {@code HTTPS}
+   * @param httpHeaders headers sent with the request
    */
   public HTTPGetAction {
     path = Values.opt(path);

@@ -10,7 +10,7 @@ public record HTTPHeader(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
+   * @param name the header's name; {@code null} for absent
    * @param value the {@code value} field; {@code null} for absent
    */
   public HTTPHeader {

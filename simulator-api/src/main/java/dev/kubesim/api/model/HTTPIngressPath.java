@@ -2,7 +2,14 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code spec.rules[i].http.paths[j]} of an Ingress. */
+/**
+ * {@code spec.rules[i].http.paths[j]} of an Ingress.
+ *
+ * @param path the path to match
+ * @param pathType {@code Exact}, {@code Prefix} (by path elements) or {@code
+ *     ImplementationSpecific}
+ * @param backend where matching requests go
+ */
 public record HTTPIngressPath(
     Optional<String> path,
     Optional<String> pathType,
@@ -11,9 +18,10 @@ public record HTTPIngressPath(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param path an absolute path in the container's file system; {@code null} for absent
-   * @param pathType the {@code pathType} field; {@code null} for absent
-   * @param backend the {@code backend} field; {@code null} for absent
+   * @param path the path to match
+   * @param pathType {@code Exact}, {@code Prefix} (by path elements) or {@code
+   *     ImplementationSpecific}
+   * @param backend where matching requests go
    */
   public HTTPIngressPath {
     path = Values.opt(path);

@@ -2,7 +2,15 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** An IngressClass ({@code networking.k8s.io/v1}): names the controller implementing Ingresses of the class. Cluster-scoped. */
+/**
+ * An IngressClass ({@code networking.k8s.io/v1}): names the controller implementing Ingresses of
+ * the class. Cluster-scoped.
+ *
+ * @param apiVersion the object's {@code apiVersion}
+ * @param kind the object's {@code kind}
+ * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+ * @param spec the desired state, as its author wrote it (with the API server's defaults)
+ */
 public record IngressClass(
     String apiVersion,
     String kind,
@@ -20,8 +28,8 @@ public record IngressClass(
    *
    * @param apiVersion the object's {@code apiVersion}
    * @param kind the object's {@code kind}
-   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
-   * @param spec the object's {@code spec}: the state its author wants; {@code null} for absent
+   * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+   * @param spec the desired state, as its author wrote it (with the API server's defaults)
    */
   public IngressClass {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;

@@ -2,7 +2,12 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code backend.service} of an Ingress: a Service name and port. */
+/**
+ * {@code backend.service} of an Ingress: a Service name and port.
+ *
+ * @param name the Service's name, in the Ingress's namespace
+ * @param port the Service's port, by number or name
+ */
 public record IngressServiceBackend(
     Optional<String> name,
     Optional<ServiceBackendPort> port) {
@@ -10,8 +15,8 @@ public record IngressServiceBackend(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
-   * @param port the port number; {@code null} for absent
+   * @param name the Service's name, in the Ingress's namespace
+   * @param port the Service's port, by number or name
    */
   public IngressServiceBackend {
     name = Values.opt(name);

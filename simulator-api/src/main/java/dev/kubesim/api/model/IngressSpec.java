@@ -3,7 +3,14 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code spec} of an Ingress. */
+/**
+ * {@code spec} of an Ingress.
+ *
+ * @param ingressClassName the IngressClass, and so the controller, that implements the Ingress
+ * @param defaultBackend where requests that match no rule go
+ * @param tls hosts served over TLS, and the Secret with their certificate
+ * @param rules host and path rules, in order
+ */
 public record IngressSpec(
     Optional<String> ingressClassName,
     Optional<IngressBackend> defaultBackend,
@@ -13,10 +20,10 @@ public record IngressSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param ingressClassName the {@code ingressClassName} field; {@code null} for absent
-   * @param defaultBackend the {@code defaultBackend} field; {@code null} for absent
-   * @param tls the {@code tls} field; {@code null} for none
-   * @param rules the {@code rules} field; {@code null} for none
+   * @param ingressClassName the IngressClass, and so the controller, that implements the Ingress
+   * @param defaultBackend where requests that match no rule go
+   * @param tls hosts served over TLS, and the Secret with their certificate
+   * @param rules host and path rules, in order
    */
   public IngressSpec {
     ingressClassName = Values.opt(ingressClassName);

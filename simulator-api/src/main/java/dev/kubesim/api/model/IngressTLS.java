@@ -3,7 +3,12 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code spec.tls[i]} of an Ingress. */
+/**
+ * {@code spec.tls[i]} of an Ingress.
+ *
+ * @param hosts the hosts the certificate is for
+ * @param secretName the Secret with the certificate and key
+ */
 public record IngressTLS(
     List<String> hosts,
     Optional<String> secretName) {
@@ -11,8 +16,8 @@ public record IngressTLS(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param hosts the {@code hosts} field; {@code null} for none
-   * @param secretName the {@code secretName} field; {@code null} for absent
+   * @param hosts the hosts the certificate is for
+   * @param secretName the Secret with the certificate and key
    */
   public IngressTLS {
     hosts = Values.list(hosts);

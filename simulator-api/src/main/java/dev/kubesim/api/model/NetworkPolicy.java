@@ -5,6 +5,11 @@ import java.util.Optional;
 /**
  * A NetworkPolicy ({@code networking.k8s.io/v1}): which traffic may reach, and leave, the pods its
  * {@code spec.podSelector} selects in its namespace. The v1 kind has no status.
+ *
+ * @param apiVersion the object's {@code apiVersion}
+ * @param kind the object's {@code kind}
+ * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+ * @param spec the desired state, as its author wrote it (with the API server's defaults)
  */
 public record NetworkPolicy(
     String apiVersion,
@@ -22,8 +27,8 @@ public record NetworkPolicy(
    *
    * @param apiVersion the object's {@code apiVersion}
    * @param kind the object's {@code kind}
-   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
-   * @param spec the object's {@code spec}: the state its author wants
+   * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+   * @param spec the desired state, as its author wrote it (with the API server's defaults)
    */
   public NetworkPolicy {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;

@@ -6,6 +6,9 @@ import java.util.List;
  * {@code spec.egress[i]} of a NetworkPolicy: traffic from the selected pods is allowed when it
  * matches one of {@code ports} (any port when empty) and goes to one of {@code to} (any
  * destination when empty).
+ *
+ * @param ports the ports allowed; every port when empty
+ * @param to the destinations allowed; every destination when empty
  */
 public record NetworkPolicyEgressRule(
     List<NetworkPolicyPort> ports,
@@ -13,8 +16,8 @@ public record NetworkPolicyEgressRule(
   /**
    * Absent lists become empty.
    *
-   * @param ports the {@code ports} field
-   * @param to the destination
+   * @param ports the ports allowed; every port when empty
+   * @param to the destinations allowed; every destination when empty
    */
   public NetworkPolicyEgressRule {
     ports = Values.list(ports);

@@ -6,6 +6,9 @@ import java.util.List;
  * {@code spec.ingress[i]} of a NetworkPolicy: traffic to the selected pods is allowed when it
  * matches one of {@code ports} (any port when empty) and comes from one of {@code from} (any
  * source when empty).
+ *
+ * @param ports the ports admitted; every port when empty
+ * @param from the sources admitted; every source when empty
  */
 public record NetworkPolicyIngressRule(
     List<NetworkPolicyPort> ports,
@@ -13,8 +16,8 @@ public record NetworkPolicyIngressRule(
   /**
    * Absent lists become empty.
    *
-   * @param ports the {@code ports} field
-   * @param from the source
+   * @param ports the ports admitted; every port when empty
+   * @param from the sources admitted; every source when empty
    */
   public NetworkPolicyIngressRule {
     ports = Values.list(ports);

@@ -7,6 +7,10 @@ import java.util.Optional;
  * policy's namespace unless {@code namespaceSelector} is also set), all pods of namespaces ({@code
  * namespaceSelector}), or addresses ({@code ipBlock}, which may not be combined with the others).
  * A present but empty selector selects everything.
+ *
+ * @param podSelector pods, in the policy's namespace or those {@code namespaceSelector} selects
+ * @param namespaceSelector namespaces, by their labels
+ * @param ipBlock a CIDR range, less exceptions
  */
 public record NetworkPolicyPeer(
     Optional<LabelSelector> podSelector,
@@ -15,9 +19,9 @@ public record NetworkPolicyPeer(
   /**
    * Absent values become {@code Optional.empty()}.
    *
-   * @param podSelector a label selector of pods
-   * @param namespaceSelector the {@code namespaceSelector} field
-   * @param ipBlock the {@code ipBlock} field
+   * @param podSelector pods, in the policy's namespace or those {@code namespaceSelector} selects
+   * @param namespaceSelector namespaces, by their labels
+   * @param ipBlock a CIDR range, less exceptions
    */
   public NetworkPolicyPeer {
     podSelector = Values.opt(podSelector);

@@ -6,6 +6,10 @@ import java.util.Optional;
  * {@code ports[i]} of a NetworkPolicy rule: a protocol ({@code TCP}, {@code UDP} or {@code SCTP};
  * the API server defaults it to {@code TCP}), a port number or a named container port (all ports
  * when absent), and, with a numeric port, the last port of a range ({@code endPort}).
+ *
+ * @param protocol {@code TCP} (default), {@code UDP} or {@code SCTP}
+ * @param port a number or a named container port; every port when empty
+ * @param endPort the end of a range of ports starting at {@code port}
  */
 public record NetworkPolicyPort(
     Optional<String> protocol,
@@ -14,9 +18,9 @@ public record NetworkPolicyPort(
   /**
    * Absent values become {@code Optional.empty()}.
    *
-   * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}
-   * @param port the port number
-   * @param endPort the {@code endPort} field
+   * @param protocol {@code TCP} (default), {@code UDP} or {@code SCTP}
+   * @param port a number or a named container port; every port when empty
+   * @param endPort the end of a range of ports starting at {@code port}
    */
   public NetworkPolicyPort {
     protocol = Values.opt(protocol);

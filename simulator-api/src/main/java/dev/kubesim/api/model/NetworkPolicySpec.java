@@ -7,6 +7,12 @@ import java.util.List;
  * pod of the namespace), the ingress and egress rules that allow traffic, and the rule types it
  * governs ({@code policyTypes}: {@code Ingress}, {@code Egress}). The API server defaults {@code
  * policyTypes} to {@code [Ingress]}, plus {@code Egress} when there are egress rules.
+ *
+ * @param podSelector the pods the policy isolates and admits traffic to or from; empty selects
+ *     every pod of the namespace
+ * @param ingress the traffic the selected pods admit; none when empty
+ * @param egress the traffic the selected pods may send; none when empty
+ * @param policyTypes {@code Ingress}, {@code Egress} or both: the directions the policy isolates
  */
 public record NetworkPolicySpec(
     LabelSelector podSelector,
@@ -21,10 +27,11 @@ public record NetworkPolicySpec(
   /**
    * An absent pod selector becomes the empty selector (all pods); absent lists become empty.
    *
-   * @param podSelector a label selector of pods
-   * @param ingress the {@code ingress} field
-   * @param egress the {@code egress} field
-   * @param policyTypes the {@code policyTypes} field
+   * @param podSelector the pods the policy isolates and admits traffic to or from; empty selects
+   *     every pod of the namespace
+   * @param ingress the traffic the selected pods admit; none when empty
+   * @param egress the traffic the selected pods may send; none when empty
+   * @param policyTypes {@code Ingress}, {@code Egress} or both: the directions the policy isolates
    */
   public NetworkPolicySpec {
     podSelector = podSelector == null ? new LabelSelector(null, null) : podSelector;

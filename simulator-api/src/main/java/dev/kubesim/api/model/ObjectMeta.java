@@ -9,6 +9,24 @@ import java.util.Optional;
 /**
  * {@code metadata}: name, namespace, labels, annotations, owner references and the fields the API
  * server sets (uid, resourceVersion, generation, creationTimestamp, deletionTimestamp).
+ *
+ * @param name unique within its namespace and kind; empty until generated from {@code generateName}
+ * @param generateName a prefix from which the API server makes a unique name (a random
+ *     five-character suffix), when {@code name} is empty
+ * @param namespace the namespace, empty for a cluster-scoped object
+ * @param uid the unique identifier the API server assigned at creation
+ * @param resourceVersion the version of the object in the store, changed by every write; optimistic
+ *     concurrency and watches use it
+ * @param generation a counter of changes to the desired state ({@code spec}), set by the API server
+ * @param creationTimestamp when the API server created the object (RFC 3339)
+ * @param deletionTimestamp when the object is to be gone, set when a graceful deletion starts
+ * @param deletionGracePeriodSeconds the grace period of a deletion under way
+ * @param labels identifying key/value pairs that selectors match
+ * @param annotations non-identifying key/value pairs for tools ({@code
+ *     kubectl.kubernetes.io/last-applied-configuration})
+ * @param ownerReferences the objects this one belongs to; the garbage collector deletes it with
+ *     them
+ * @param finalizers what must be done before the object is removed from the store
  */
 public record ObjectMeta(
     Optional<String> name,
@@ -28,20 +46,25 @@ public record ObjectMeta(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
-   * @param generateName the {@code generateName} field; {@code null} for absent
-   * @param namespace the namespace; {@code null} for absent
-   * @param uid the {@code uid} field; {@code null} for absent
-   * @param resourceVersion the {@code resourceVersion} field; {@code null} for absent
-   * @param generation the {@code generation} field; {@code null} for absent
-   * @param creationTimestamp the {@code creationTimestamp} field; {@code null} for absent
-   * @param deletionTimestamp the {@code deletionTimestamp} field; {@code null} for absent
-   * @param deletionGracePeriodSeconds the {@code deletionGracePeriodSeconds} field; {@code null}
-   *     for absent
-   * @param labels the {@code labels} field; {@code null} for none
-   * @param annotations the {@code annotations} field; {@code null} for none
-   * @param ownerReferences the {@code ownerReferences} field; {@code null} for none
-   * @param finalizers the {@code finalizers} field; {@code null} for none
+   * @param name unique within its namespace and kind; empty until generated from {@code
+   *     generateName}
+   * @param generateName a prefix from which the API server makes a unique name (a random
+   *     five-character suffix), when {@code name} is empty
+   * @param namespace the namespace, empty for a cluster-scoped object
+   * @param uid the unique identifier the API server assigned at creation
+   * @param resourceVersion the version of the object in the store, changed by every write;
+   *     optimistic concurrency and watches use it
+   * @param generation a counter of changes to the desired state ({@code spec}), set by the API
+   *     server
+   * @param creationTimestamp when the API server created the object (RFC 3339)
+   * @param deletionTimestamp when the object is to be gone, set when a graceful deletion starts
+   * @param deletionGracePeriodSeconds the grace period of a deletion under way
+   * @param labels identifying key/value pairs that selectors match
+   * @param annotations non-identifying key/value pairs for tools ({@code
+   *     kubectl.kubernetes.io/last-applied-configuration})
+   * @param ownerReferences the objects this one belongs to; the garbage collector deletes it with
+   *     them
+   * @param finalizers what must be done before the object is removed from the store
    */
   public ObjectMeta {
     name = Values.opt(name);

@@ -15,9 +15,9 @@ public record ObjectReference(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param kind the object's {@code kind}; {@code null} for absent
+   * @param kind the referenced object's kind; {@code null} for absent
    * @param namespace the namespace; {@code null} for absent
-   * @param name the object's name; {@code null} for absent
+   * @param name the referenced object's name; {@code null} for absent
    * @param uid the {@code uid} field; {@code null} for absent
    * @param apiVersion the object's {@code apiVersion}; {@code null} for absent
    * @param resourceVersion the {@code resourceVersion} field; {@code null} for absent

@@ -2,7 +2,17 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code metadata.ownerReferences[i]}: the object that owns this one (garbage collection, adoption). */
+/**
+ * {@code metadata.ownerReferences[i]}: the object that owns this one (garbage collection,
+ * adoption).
+ *
+ * @param apiVersion the owner's {@code apiVersion}
+ * @param kind the owner's kind
+ * @param name the owner's name
+ * @param uid the owner's uid
+ * @param controller whether the owner is the managing controller
+ * @param blockOwnerDeletion whether a foreground deletion of the owner waits for this object
+ */
 public record OwnerReference(
     String apiVersion,
     String kind,
@@ -14,12 +24,12 @@ public record OwnerReference(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param apiVersion the object's {@code apiVersion}
-   * @param kind the object's {@code kind}
-   * @param name the object's name
-   * @param uid the {@code uid} field
-   * @param controller the {@code controller} field; {@code null} for absent
-   * @param blockOwnerDeletion the {@code blockOwnerDeletion} field; {@code null} for absent
+   * @param apiVersion the owner's {@code apiVersion}
+   * @param kind the owner's kind
+   * @param name the owner's name
+   * @param uid the owner's uid
+   * @param controller whether the owner is the managing controller
+   * @param blockOwnerDeletion whether a foreground deletion of the owner waits for this object
    */
   public OwnerReference {
     controller = Values.opt(controller);

@@ -2,7 +2,15 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** A Pod ({@code v1}): a group of containers scheduled together onto a node. */
+/**
+ * A Pod ({@code v1}): a group of containers scheduled together onto a node.
+ *
+ * @param apiVersion the object's {@code apiVersion}
+ * @param kind the object's {@code kind}
+ * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+ * @param spec the desired state, as its author wrote it (with the API server's defaults)
+ * @param status the observed state, as the controllers and kubelets last wrote it; empty until then
+ */
 public record Pod(
     String apiVersion,
     String kind,
@@ -21,10 +29,10 @@ public record Pod(
    *
    * @param apiVersion the object's {@code apiVersion}
    * @param kind the object's {@code kind}
-   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
-   * @param spec the object's {@code spec}: the state its author wants; {@code null} for absent
-   * @param status the object's {@code status}: what the cluster last observed; {@code null} for
-   *     absent
+   * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+   * @param spec the desired state, as its author wrote it (with the API server's defaults)
+   * @param status the observed state, as the controllers and kubelets last wrote it; empty until
+   *     then
    */
   public Pod {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;

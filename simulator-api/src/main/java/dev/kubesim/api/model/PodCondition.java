@@ -2,7 +2,17 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code status.conditions[i]} of a Pod ({@code PodScheduled}, {@code Ready}, ...). */
+/**
+ * {@code status.conditions[i]} of a Pod ({@code PodScheduled}, {@code Ready}, ...).
+ *
+ * @param type {@code PodScheduled}, {@code Initialized}, {@code ContainersReady}, {@code Ready},
+ *     ...
+ * @param status {@code True}, {@code False} or {@code Unknown}
+ * @param lastProbeTime when the condition was last probed
+ * @param lastTransitionTime when the status last changed
+ * @param reason why, in one CamelCase word
+ * @param message why, for people
+ */
 public record PodCondition(
     Optional<String> type,
     Optional<Long> observedGeneration,
@@ -15,15 +25,14 @@ public record PodCondition(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param type the {@code type} field; {@code null} for absent
+   * @param type {@code PodScheduled}, {@code Initialized}, {@code ContainersReady}, {@code Ready},
+   *     ...
    * @param observedGeneration the {@code observedGeneration} field; {@code null} for absent
-   * @param status the object's {@code status}: what the cluster last observed; {@code null} for
-   *     absent
-   * @param lastProbeTime the {@code lastProbeTime} field; {@code null} for absent
-   * @param lastTransitionTime the {@code lastTransitionTime} field; {@code null} for absent
-   * @param reason a human-readable reason, as the component that decided it words it; {@code null}
-   *     for absent
-   * @param message the {@code message} field; {@code null} for absent
+   * @param status {@code True}, {@code False} or {@code Unknown}
+   * @param lastProbeTime when the condition was last probed
+   * @param lastTransitionTime when the status last changed
+   * @param reason why, in one CamelCase word
+   * @param message why, for people
    */
   public PodCondition {
     type = Values.opt(type);

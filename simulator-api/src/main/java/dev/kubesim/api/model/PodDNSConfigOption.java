@@ -10,7 +10,7 @@ public record PodDNSConfigOption(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
+   * @param name the option's name ({@code ndots}, {@code timeout}, ...); {@code null} for absent
    * @param value the {@code value} field; {@code null} for absent
    */
   public PodDNSConfigOption {

@@ -4,7 +4,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code spec} of a Pod (and of a pod template), in full, in the order the API server serialises it. */
+/**
+ * {@code spec} of a Pod (and of a pod template), in full, in the order the API server serialises
+ * it.
+ *
+ * @param volumes the volumes the containers can mount
+ * @param initContainers containers run one after another, each to its end, before the main
+ *     containers start
+ * @param containers the main containers, started together
+ * @param restartPolicy {@code Always} (default), {@code OnFailure} or {@code Never}
+ * @param terminationGracePeriodSeconds how long the kubelet waits after SIGTERM before SIGKILL
+ *     (default 30)
+ * @param dnsPolicy how the pod's {@code /etc/resolv.conf} is made: {@code ClusterFirst} (default),
+ *     {@code Default}, {@code ClusterFirstWithHostNet} or {@code None}
+ * @param nodeSelector labels a node must have for the pod to be scheduled there
+ * @param serviceAccountName the ServiceAccount the pod runs as
+ * @param nodeName the node the pod is bound to: set by the scheduler, or by the author to skip it
+ * @param hostNetwork whether the pod uses its node's network namespace
+ * @param hostname the pod's hostname, the pod's name by default
+ * @param subdomain with {@code hostname}, gives the pod the DNS name {@code
+ *     hostname.subdomain.namespace.svc.cluster.local} behind a headless Service of that name
+ * @param affinity node and pod affinity rules, as written
+ * @param schedulerName the scheduler that binds the pod ({@code default-scheduler})
+ * @param tolerations the taints the pod tolerates, and for how long
+ * @param hostAliases entries added to the pod's {@code /etc/hosts}
+ * @param dnsConfig nameservers, searches and options added to (or, with {@code dnsPolicy: None},
+ *     making) the pod's {@code /etc/resolv.conf}
+ * @param readinessGates extra conditions that must hold for the pod to be ready
+ * @param enableServiceLinks whether Services' environment variables ({@code KUBIA_SERVICE_HOST},
+ *     ...) are injected (default true)
+ * @param setHostnameAsFQDN whether the pod's hostname is its fully qualified domain name
+ */
 public record PodSpec(
     List<Object> volumes,
     List<Container> initContainers,
@@ -52,44 +82,49 @@ public record PodSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param volumes the {@code volumes} field; {@code null} for none
-   * @param initContainers the {@code initContainers} field; {@code null} for none
-   * @param containers the {@code containers} field; {@code null} for none
+   * @param volumes the volumes the containers can mount
+   * @param initContainers containers run one after another, each to its end, before the main
+   *     containers start
+   * @param containers the main containers, started together
    * @param ephemeralContainers the {@code ephemeralContainers} field; {@code null} for none
-   * @param restartPolicy the {@code restartPolicy} field; {@code null} for absent
-   * @param terminationGracePeriodSeconds the {@code terminationGracePeriodSeconds} field; {@code
-   *     null} for absent
+   * @param restartPolicy {@code Always} (default), {@code OnFailure} or {@code Never}
+   * @param terminationGracePeriodSeconds how long the kubelet waits after SIGTERM before SIGKILL
+   *     (default 30)
    * @param activeDeadlineSeconds the {@code activeDeadlineSeconds} field; {@code null} for absent
-   * @param dnsPolicy the {@code dnsPolicy} field; {@code null} for absent
-   * @param nodeSelector the {@code nodeSelector} field; {@code null} for none
-   * @param serviceAccountName the {@code serviceAccountName} field; {@code null} for absent
+   * @param dnsPolicy how the pod's {@code /etc/resolv.conf} is made: {@code ClusterFirst}
+   *     (default), {@code Default}, {@code ClusterFirstWithHostNet} or {@code None}
+   * @param nodeSelector labels a node must have for the pod to be scheduled there
+   * @param serviceAccountName the ServiceAccount the pod runs as
    * @param serviceAccount the {@code serviceAccount} field; {@code null} for absent
    * @param automountServiceAccountToken the {@code automountServiceAccountToken} field; {@code
    *     null} for absent
-   * @param nodeName the {@code nodeName} field; {@code null} for absent
-   * @param hostNetwork the {@code hostNetwork} field; {@code null} for absent
+   * @param nodeName the node the pod is bound to: set by the scheduler, or by the author to skip it
+   * @param hostNetwork whether the pod uses its node's network namespace
    * @param hostPID the {@code hostPID} field; {@code null} for absent
    * @param hostIPC the {@code hostIPC} field; {@code null} for absent
    * @param shareProcessNamespace the {@code shareProcessNamespace} field; {@code null} for absent
    * @param securityContext the {@code securityContext} field; {@code null} for absent
    * @param imagePullSecrets the {@code imagePullSecrets} field; {@code null} for none
-   * @param hostname the {@code hostname} field; {@code null} for absent
-   * @param subdomain the {@code subdomain} field; {@code null} for absent
-   * @param affinity the {@code affinity} field; {@code null} for absent
-   * @param schedulerName the {@code schedulerName} field; {@code null} for absent
-   * @param tolerations the {@code tolerations} field; {@code null} for none
-   * @param hostAliases the {@code hostAliases} field; {@code null} for none
+   * @param hostname the pod's hostname, the pod's name by default
+   * @param subdomain with {@code hostname}, gives the pod the DNS name {@code
+   *     hostname.subdomain.namespace.svc.cluster.local} behind a headless Service of that name
+   * @param affinity node and pod affinity rules, as written
+   * @param schedulerName the scheduler that binds the pod ({@code default-scheduler})
+   * @param tolerations the taints the pod tolerates, and for how long
+   * @param hostAliases entries added to the pod's {@code /etc/hosts}
    * @param priorityClassName the {@code priorityClassName} field; {@code null} for absent
    * @param priority the {@code priority} field; {@code null} for absent
-   * @param dnsConfig the {@code dnsConfig} field; {@code null} for absent
-   * @param readinessGates the {@code readinessGates} field; {@code null} for none
+   * @param dnsConfig nameservers, searches and options added to (or, with {@code dnsPolicy: None},
+   *     making) the pod's {@code /etc/resolv.conf}
+   * @param readinessGates extra conditions that must hold for the pod to be ready
    * @param runtimeClassName the {@code runtimeClassName} field; {@code null} for absent
-   * @param enableServiceLinks the {@code enableServiceLinks} field; {@code null} for absent
+   * @param enableServiceLinks whether Services' environment variables ({@code KUBIA_SERVICE_HOST},
+   *     ...) are injected (default true)
    * @param preemptionPolicy the {@code preemptionPolicy} field; {@code null} for absent
    * @param overhead the {@code overhead} field; {@code null} for none
    * @param topologySpreadConstraints the {@code topologySpreadConstraints} field; {@code null} for
    *     none
-   * @param setHostnameAsFQDN the {@code setHostnameAsFQDN} field; {@code null} for absent
+   * @param setHostnameAsFQDN whether the pod's hostname is its fully qualified domain name
    * @param os the {@code os} field; {@code null} for absent
    * @param hostUsers the {@code hostUsers} field; {@code null} for absent
    * @param schedulingGates the {@code schedulingGates} field; {@code null} for none

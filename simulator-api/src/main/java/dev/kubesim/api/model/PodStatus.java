@@ -4,7 +4,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code status} of a Pod: phase, conditions, IPs and container statuses. */
+/**
+ * {@code status} of a Pod: phase, conditions, IPs and container statuses.
+ *
+ * @param phase {@code Pending}, {@code Running}, {@code Succeeded}, {@code Failed} or {@code
+ *     Unknown}
+ * @param conditions {@code PodScheduled}, {@code Initialized}, {@code ContainersReady}, {@code
+ *     Ready}, ...
+ * @param message why the pod is in this state, for people
+ * @param reason why, in one CamelCase word ({@code Evicted})
+ * @param hostIP the primary address of the pod's node
+ * @param podIP the pod's primary address, from its node's pod CIDR
+ * @param podIPs all the pod's addresses
+ * @param startTime when the kubelet accepted the pod
+ * @param initContainerStatuses the init containers' states
+ * @param containerStatuses the main containers' states
+ * @param qosClass {@code Guaranteed}, {@code Burstable} or {@code BestEffort}, from the resources
+ */
 public record PodStatus(
     Optional<Long> observedGeneration,
     Optional<String> phase,
@@ -31,20 +47,21 @@ public record PodStatus(
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
    * @param observedGeneration the {@code observedGeneration} field; {@code null} for absent
-   * @param phase the {@code phase} field; {@code null} for absent
-   * @param conditions the {@code conditions} field; {@code null} for none
-   * @param message the {@code message} field; {@code null} for absent
-   * @param reason a human-readable reason, as the component that decided it words it; {@code null}
-   *     for absent
+   * @param phase {@code Pending}, {@code Running}, {@code Succeeded}, {@code Failed} or {@code
+   *     Unknown}
+   * @param conditions {@code PodScheduled}, {@code Initialized}, {@code ContainersReady}, {@code
+   *     Ready}, ...
+   * @param message why the pod is in this state, for people
+   * @param reason why, in one CamelCase word ({@code Evicted})
    * @param nominatedNodeName the {@code nominatedNodeName} field; {@code null} for absent
-   * @param hostIP the {@code hostIP} field; {@code null} for absent
+   * @param hostIP the primary address of the pod's node
    * @param hostIPs the {@code hostIPs} field; {@code null} for none
-   * @param podIP the {@code podIP} field; {@code null} for absent
-   * @param podIPs the {@code podIPs} field; {@code null} for none
-   * @param startTime the {@code startTime} field; {@code null} for absent
-   * @param initContainerStatuses the {@code initContainerStatuses} field; {@code null} for none
-   * @param containerStatuses the {@code containerStatuses} field; {@code null} for none
-   * @param qosClass the {@code qosClass} field; {@code null} for absent
+   * @param podIP the pod's primary address, from its node's pod CIDR
+   * @param podIPs all the pod's addresses
+   * @param startTime when the kubelet accepted the pod
+   * @param initContainerStatuses the init containers' states
+   * @param containerStatuses the main containers' states
+   * @param qosClass {@code Guaranteed}, {@code Burstable} or {@code BestEffort}, from the resources
    * @param ephemeralContainerStatuses the {@code ephemeralContainerStatuses} field; {@code null}
    *     for none
    * @param resize the {@code resize} field; {@code null} for absent

@@ -2,7 +2,12 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** A pod template ({@code spec.template} of a workload): metadata and spec of the pods to create. */
+/**
+ * A pod template ({@code spec.template} of a workload): metadata and spec of the pods to create.
+ *
+ * @param metadata the pods' labels and annotations
+ * @param spec the pods' spec
+ */
 public record PodTemplateSpec(
     ObjectMeta metadata,
     Optional<PodSpec> spec) {
@@ -10,8 +15,8 @@ public record PodTemplateSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param metadata the object's {@code metadata}: name, namespace, labels, annotations, owners
-   * @param spec the object's {@code spec}: the state its author wants; {@code null} for absent
+   * @param metadata the pods' labels and annotations
+   * @param spec the pods' spec
    */
   public PodTemplateSpec {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;

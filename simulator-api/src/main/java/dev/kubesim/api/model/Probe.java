@@ -2,7 +2,21 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** A liveness, readiness or startup probe of a container: its handler (inlined) and its timing. */
+/**
+ * A liveness, readiness or startup probe of a container: its handler (inlined) and its timing.
+ *
+ * @param exec a command run in the container; exit code 0 succeeds
+ * @param httpGet an HTTP GET; a status from 200 to 399 succeeds
+ * @param tcpSocket a TCP connection; opening it succeeds
+ * @param grpc a gRPC health check, as written
+ * @param initialDelaySeconds how long after the container starts the first probe runs
+ * @param timeoutSeconds how long one probe may take (default 1)
+ * @param periodSeconds how often the probe runs (default 10)
+ * @param successThreshold consecutive successes that make a failing container pass (default 1)
+ * @param failureThreshold consecutive failures that make it fail (default 3)
+ * @param terminationGracePeriodSeconds the grace period when a failed liveness or startup probe
+ *     kills the container
+ */
 public record Probe(
     Optional<ExecAction> exec,
     Optional<HTTPGetAction> httpGet,
@@ -18,17 +32,17 @@ public record Probe(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param exec the {@code exec} field; {@code null} for absent
-   * @param httpGet the {@code httpGet} field; {@code null} for absent
-   * @param tcpSocket the {@code tcpSocket} field; {@code null} for absent
-   * @param grpc the {@code grpc} field; {@code null} for absent
-   * @param initialDelaySeconds the {@code initialDelaySeconds} field; {@code null} for absent
-   * @param timeoutSeconds the {@code timeoutSeconds} field; {@code null} for absent
-   * @param periodSeconds the {@code periodSeconds} field; {@code null} for absent
-   * @param successThreshold the {@code successThreshold} field; {@code null} for absent
-   * @param failureThreshold the {@code failureThreshold} field; {@code null} for absent
-   * @param terminationGracePeriodSeconds the {@code terminationGracePeriodSeconds} field; {@code
-   *     null} for absent
+   * @param exec a command run in the container; exit code 0 succeeds
+   * @param httpGet an HTTP GET; a status from 200 to 399 succeeds
+   * @param tcpSocket a TCP connection; opening it succeeds
+   * @param grpc a gRPC health check, as written
+   * @param initialDelaySeconds how long after the container starts the first probe runs
+   * @param timeoutSeconds how long one probe may take (default 1)
+   * @param periodSeconds how often the probe runs (default 10)
+   * @param successThreshold consecutive successes that make a failing container pass (default 1)
+   * @param failureThreshold consecutive failures that make it fail (default 3)
+   * @param terminationGracePeriodSeconds the grace period when a failed liveness or startup probe
+   *     kills the container
    */
   public Probe {
     exec = Values.opt(exec);

@@ -2,7 +2,14 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code spec} of a ReplicaSet. */
+/**
+ * {@code spec} of a ReplicaSet.
+ *
+ * @param replicas the desired number of pods (default 1)
+ * @param minReadySeconds how long a new pod must be ready to count as available
+ * @param selector the pods the ReplicaSet owns
+ * @param template the pods to create
+ */
 public record ReplicaSetSpec(
     Optional<Integer> replicas,
     Optional<Integer> minReadySeconds,
@@ -12,10 +19,10 @@ public record ReplicaSetSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param replicas the {@code replicas} field; {@code null} for absent
-   * @param minReadySeconds the {@code minReadySeconds} field; {@code null} for absent
-   * @param selector the {@code selector} field; {@code null} for absent
-   * @param template the {@code template} field; {@code null} for absent
+   * @param replicas the desired number of pods (default 1)
+   * @param minReadySeconds how long a new pod must be ready to count as available
+   * @param selector the pods the ReplicaSet owns
+   * @param template the pods to create
    */
   public ReplicaSetSpec {
     replicas = Values.opt(replicas);

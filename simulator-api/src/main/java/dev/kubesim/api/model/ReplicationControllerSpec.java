@@ -3,7 +3,14 @@ package dev.kubesim.api.model;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code spec} of a ReplicationController. */
+/**
+ * {@code spec} of a ReplicationController.
+ *
+ * @param replicas the desired number of pods (default 1)
+ * @param minReadySeconds how long a new pod must be ready to count as available
+ * @param selector the labels of the pods it owns; defaulted from the template's labels
+ * @param template the pods to create
+ */
 public record ReplicationControllerSpec(
     Optional<Integer> replicas,
     Optional<Integer> minReadySeconds,
@@ -13,10 +20,10 @@ public record ReplicationControllerSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param replicas the {@code replicas} field; {@code null} for absent
-   * @param minReadySeconds the {@code minReadySeconds} field; {@code null} for absent
-   * @param selector the {@code selector} field; {@code null} for none
-   * @param template the {@code template} field; {@code null} for absent
+   * @param replicas the desired number of pods (default 1)
+   * @param minReadySeconds how long a new pod must be ready to count as available
+   * @param selector the labels of the pods it owns; defaulted from the template's labels
+   * @param template the pods to create
    */
   public ReplicationControllerSpec {
     replicas = Values.opt(replicas);

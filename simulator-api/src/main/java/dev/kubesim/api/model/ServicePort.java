@@ -2,7 +2,18 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code spec.ports[i]} of a Service. */
+/**
+ * {@code spec.ports[i]} of a Service.
+ *
+ * @param name unique within the Service; required when it has several ports
+ * @param protocol {@code TCP} (default), {@code UDP} or {@code SCTP}
+ * @param appProtocol the application protocol, a hint for implementations
+ * @param port the port on the cluster IP
+ * @param targetPort the pods' port: a number, or a container port's name; the same as {@code port}
+ *     by default
+ * @param nodePort the port on every node, for {@code NodePort} and {@code LoadBalancer} Services,
+ *     allocated from 30000-32767
+ */
 public record ServicePort(
     Optional<String> name,
     Optional<String> protocol,
@@ -14,12 +25,14 @@ public record ServicePort(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the object's name; {@code null} for absent
-   * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}; {@code null} for absent
-   * @param appProtocol the {@code appProtocol} field; {@code null} for absent
-   * @param port the port number; {@code null} for absent
-   * @param targetPort the {@code targetPort} field; {@code null} for absent
-   * @param nodePort the {@code nodePort} field; {@code null} for absent
+   * @param name unique within the Service; required when it has several ports
+   * @param protocol {@code TCP} (default), {@code UDP} or {@code SCTP}
+   * @param appProtocol the application protocol, a hint for implementations
+   * @param port the port on the cluster IP
+   * @param targetPort the pods' port: a number, or a container port's name; the same as {@code
+   *     port} by default
+   * @param nodePort the port on every node, for {@code NodePort} and {@code LoadBalancer} Services,
+   *     allocated from 30000-32767
    */
   public ServicePort {
     name = Values.opt(name);

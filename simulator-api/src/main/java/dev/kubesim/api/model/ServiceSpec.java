@@ -4,7 +4,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code spec} of a Service, in full. Fields appear in the order the API server serialises them. */
+/**
+ * {@code spec} of a Service, in full. Fields appear in the order the API server serialises them.
+ *
+ * @param ports the ports the Service exposes
+ * @param selector the labels of the pods behind the Service; without one, endpoints are managed by
+ *     hand
+ * @param clusterIP the virtual IP, allocated from the service CIDR; {@code None} for a headless
+ *     Service
+ * @param clusterIPs the cluster IPs, one per IP family
+ * @param type {@code ClusterIP} (default), {@code NodePort}, {@code LoadBalancer} or {@code
+ *     ExternalName}
+ * @param externalIPs addresses outside the cluster that kube-proxy also answers for the Service
+ * @param sessionAffinity {@code None} (default) or {@code ClientIP}
+ * @param loadBalancerIP an address asked of the cloud (deprecated)
+ * @param loadBalancerSourceRanges the client ranges the load balancer admits
+ * @param externalName the DNS name an {@code ExternalName} Service is a CNAME of
+ * @param externalTrafficPolicy {@code Cluster} (default) or {@code Local}: whether external traffic
+ *     may go to another node's endpoint (and lose its source address)
+ * @param healthCheckNodePort the node port the cloud's health checks probe, for {@code Local}
+ *     external traffic
+ * @param publishNotReadyAddresses whether not-ready pods are endpoints too
+ * @param sessionAffinityConfig how long {@code ClientIP} affinity lasts
+ * @param internalTrafficPolicy {@code Cluster} (default) or {@code Local}: whether traffic from
+ *     inside the cluster may go to another node's endpoint
+ */
 public record ServiceSpec(
     List<ServicePort> ports,
     Map<String, String> selector,
@@ -30,28 +54,32 @@ public record ServiceSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param ports the {@code ports} field; {@code null} for none
-   * @param selector the {@code selector} field; {@code null} for none
-   * @param clusterIP the {@code clusterIP} field; {@code null} for absent
-   * @param clusterIPs the {@code clusterIPs} field; {@code null} for none
-   * @param type the {@code type} field; {@code null} for absent
-   * @param externalIPs the {@code externalIPs} field; {@code null} for none
-   * @param sessionAffinity the {@code sessionAffinity} field; {@code null} for absent
-   * @param loadBalancerIP the {@code loadBalancerIP} field; {@code null} for absent
-   * @param loadBalancerSourceRanges the {@code loadBalancerSourceRanges} field; {@code null} for
-   *     none
-   * @param externalName the {@code externalName} field; {@code null} for absent
-   * @param externalTrafficPolicy the {@code externalTrafficPolicy} field; {@code null} for absent
-   * @param healthCheckNodePort the {@code healthCheckNodePort} field; {@code null} for absent
-   * @param publishNotReadyAddresses the {@code publishNotReadyAddresses} field; {@code null} for
-   *     absent
-   * @param sessionAffinityConfig the {@code sessionAffinityConfig} field; {@code null} for absent
+   * @param ports the ports the Service exposes
+   * @param selector the labels of the pods behind the Service; without one, endpoints are managed
+   *     by hand
+   * @param clusterIP the virtual IP, allocated from the service CIDR; {@code None} for a headless
+   *     Service
+   * @param clusterIPs the cluster IPs, one per IP family
+   * @param type {@code ClusterIP} (default), {@code NodePort}, {@code LoadBalancer} or {@code
+   *     ExternalName}
+   * @param externalIPs addresses outside the cluster that kube-proxy also answers for the Service
+   * @param sessionAffinity {@code None} (default) or {@code ClientIP}
+   * @param loadBalancerIP an address asked of the cloud (deprecated)
+   * @param loadBalancerSourceRanges the client ranges the load balancer admits
+   * @param externalName the DNS name an {@code ExternalName} Service is a CNAME of
+   * @param externalTrafficPolicy {@code Cluster} (default) or {@code Local}: whether external
+   *     traffic may go to another node's endpoint (and lose its source address)
+   * @param healthCheckNodePort the node port the cloud's health checks probe, for {@code Local}
+   *     external traffic
+   * @param publishNotReadyAddresses whether not-ready pods are endpoints too
+   * @param sessionAffinityConfig how long {@code ClientIP} affinity lasts
    * @param ipFamilies the {@code ipFamilies} field; {@code null} for none
    * @param ipFamilyPolicy the {@code ipFamilyPolicy} field; {@code null} for absent
    * @param allocateLoadBalancerNodePorts the {@code allocateLoadBalancerNodePorts} field; {@code
    *     null} for absent
    * @param loadBalancerClass the {@code loadBalancerClass} field; {@code null} for absent
-   * @param internalTrafficPolicy the {@code internalTrafficPolicy} field; {@code null} for absent
+   * @param internalTrafficPolicy {@code Cluster} (default) or {@code Local}: whether traffic from
+   *     inside the cluster may go to another node's endpoint
    * @param trafficDistribution the {@code trafficDistribution} field; {@code null} for absent
    */
   public ServiceSpec {
