@@ -2,7 +2,13 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** The state of a container: at most one of waiting, running and terminated. */
+/**
+ * The state of a container: at most one of waiting, running and terminated.
+ *
+ * @param waiting details when the container is not running yet (pulling its image, backing off)
+ * @param running details when it runs
+ * @param terminated details when it has ended
+ */
 public record ContainerState(
     Optional<ContainerStateWaiting> waiting,
     Optional<ContainerStateRunning> running,
@@ -11,9 +17,9 @@ public record ContainerState(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param waiting the {@code waiting} field; {@code null} for absent
-   * @param running the {@code running} field; {@code null} for absent
-   * @param terminated the {@code terminated} field; {@code null} for absent
+   * @param waiting details when the container is not running yet (pulling its image, backing off)
+   * @param running details when it runs
+   * @param terminated details when it has ended
    */
   public ContainerState {
     waiting = Values.opt(waiting);

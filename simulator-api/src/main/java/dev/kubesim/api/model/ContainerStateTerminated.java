@@ -2,7 +2,17 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code state.terminated} of a container status. */
+/**
+ * {@code state.terminated} of a container status.
+ *
+ * @param exitCode the exit code of its main process
+ * @param signal the signal that ended it, if one did
+ * @param reason why, in one word ({@code Completed}, {@code Error}, {@code OOMKilled})
+ * @param message why, for people
+ * @param startedAt when it started
+ * @param finishedAt when it ended
+ * @param containerID the runtime's id of the container
+ */
 public record ContainerStateTerminated(
     Optional<Integer> exitCode,
     Optional<Integer> signal,
@@ -15,15 +25,13 @@ public record ContainerStateTerminated(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param exitCode the command's exit code, as a shell's {@code $?} shows it; {@code null} for
-   *     absent
-   * @param signal the {@code signal} field; {@code null} for absent
-   * @param reason a human-readable reason, as the component that decided it words it; {@code null}
-   *     for absent
-   * @param message the {@code message} field; {@code null} for absent
-   * @param startedAt the {@code startedAt} field; {@code null} for absent
-   * @param finishedAt the {@code finishedAt} field; {@code null} for absent
-   * @param containerID the {@code containerID} field; {@code null} for absent
+   * @param exitCode the exit code of its main process
+   * @param signal the signal that ended it, if one did
+   * @param reason why, in one word ({@code Completed}, {@code Error}, {@code OOMKilled})
+   * @param message why, for people
+   * @param startedAt when it started
+   * @param finishedAt when it ended
+   * @param containerID the runtime's id of the container
    */
   public ContainerStateTerminated {
     exitCode = Values.opt(exitCode);

@@ -2,7 +2,13 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code spec.strategy} of a Deployment: {@code RollingUpdate} (with its parameters) or {@code Recreate}. */
+/**
+ * {@code spec.strategy} of a Deployment: {@code RollingUpdate} (with its parameters) or {@code
+ * Recreate}.
+ *
+ * @param type {@code RollingUpdate} (default) or {@code Recreate}
+ * @param rollingUpdate how many pods a rolling update may add and take away at a time
+ */
 public record DeploymentStrategy(
     Optional<String> type,
     Optional<RollingUpdateDeployment> rollingUpdate) {
@@ -10,8 +16,8 @@ public record DeploymentStrategy(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param type the {@code type} field; {@code null} for absent
-   * @param rollingUpdate the {@code rollingUpdate} field; {@code null} for absent
+   * @param type {@code RollingUpdate} (default) or {@code Recreate}
+   * @param rollingUpdate how many pods a rolling update may add and take away at a time
    */
   public DeploymentStrategy {
     type = Values.opt(type);

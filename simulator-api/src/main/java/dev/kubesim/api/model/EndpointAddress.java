@@ -2,7 +2,14 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** An address in an Endpoints subset, usually a pod's IP. */
+/**
+ * An address in an Endpoints subset, usually a pod's IP.
+ *
+ * @param ip the pod's IP
+ * @param hostname the pod's hostname, for a headless Service's DNS records
+ * @param nodeName the node the pod runs on
+ * @param targetRef the pod
+ */
 public record EndpointAddress(
     Optional<String> ip,
     Optional<String> hostname,
@@ -12,10 +19,10 @@ public record EndpointAddress(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param ip the {@code ip} field; {@code null} for absent
-   * @param hostname the {@code hostname} field; {@code null} for absent
-   * @param nodeName the {@code nodeName} field; {@code null} for absent
-   * @param targetRef the {@code targetRef} field; {@code null} for absent
+   * @param ip the pod's IP
+   * @param hostname the pod's hostname, for a headless Service's DNS records
+   * @param nodeName the node the pod runs on
+   * @param targetRef the pod
    */
   public EndpointAddress {
     ip = Values.opt(ip);

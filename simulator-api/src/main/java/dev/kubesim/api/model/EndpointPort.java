@@ -2,7 +2,14 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code ports[i]} of an Endpoints subset. */
+/**
+ * {@code ports[i]} of an Endpoints subset.
+ *
+ * @param name the Service port's name
+ * @param port the pods' port number
+ * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
+ * @param appProtocol the application protocol
+ */
 public record EndpointPort(
     Optional<String> name,
     Optional<Integer> port,
@@ -12,10 +19,10 @@ public record EndpointPort(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the Service port's name; {@code null} for absent
-   * @param port the port number; {@code null} for absent
-   * @param protocol the protocol: {@code TCP}, {@code UDP} or {@code SCTP}; {@code null} for absent
-   * @param appProtocol the {@code appProtocol} field; {@code null} for absent
+   * @param name the Service port's name
+   * @param port the pods' port number
+   * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
+   * @param appProtocol the application protocol
    */
   public EndpointPort {
     name = Values.opt(name);

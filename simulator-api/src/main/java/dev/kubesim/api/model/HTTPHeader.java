@@ -2,7 +2,12 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code httpGet.httpHeaders[i]} of a probe. */
+/**
+ * {@code httpGet.httpHeaders[i]} of a probe.
+ *
+ * @param name the header's name
+ * @param value its value
+ */
 public record HTTPHeader(
     Optional<String> name,
     Optional<String> value) {
@@ -10,8 +15,8 @@ public record HTTPHeader(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param name the header's name; {@code null} for absent
-   * @param value the {@code value} field; {@code null} for absent
+   * @param name the header's name
+   * @param value its value
    */
   public HTTPHeader {
     name = Values.opt(name);

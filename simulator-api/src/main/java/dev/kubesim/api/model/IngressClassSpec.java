@@ -2,7 +2,13 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code spec} of an IngressClass. */
+/**
+ * {@code spec} of an IngressClass.
+ *
+ * @param controller the controller that implements Ingresses of the class ({@code
+ *     k8s.io/ingress-nginx})
+ * @param parameters the controller's configuration object, as written
+ */
 public record IngressClassSpec(
     Optional<String> controller,
     Optional<Object> parameters) {
@@ -10,8 +16,9 @@ public record IngressClassSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param controller the {@code controller} field; {@code null} for absent
-   * @param parameters the {@code parameters} field; {@code null} for absent
+   * @param controller the controller that implements Ingresses of the class ({@code
+   *     k8s.io/ingress-nginx})
+   * @param parameters the controller's configuration object, as written
    */
   public IngressClassSpec {
     controller = Values.opt(controller);

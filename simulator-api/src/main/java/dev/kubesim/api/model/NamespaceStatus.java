@@ -3,7 +3,12 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code status} of a Namespace: its phase ({@code Active}, {@code Terminating}). */
+/**
+ * {@code status} of a Namespace: its phase ({@code Active}, {@code Terminating}).
+ *
+ * @param phase {@code Active} or {@code Terminating}
+ * @param conditions the deletion's progress, as written
+ */
 public record NamespaceStatus(
     Optional<String> phase,
     List<Object> conditions) {
@@ -11,8 +16,8 @@ public record NamespaceStatus(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param phase the {@code phase} field; {@code null} for absent
-   * @param conditions the {@code conditions} field; {@code null} for none
+   * @param phase {@code Active} or {@code Terminating}
+   * @param conditions the deletion's progress, as written
    */
   public NamespaceStatus {
     phase = Values.opt(phase);

@@ -2,7 +2,12 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code status.addresses[i]} of a Node ({@code InternalIP}, {@code Hostname}, ...). */
+/**
+ * {@code status.addresses[i]} of a Node ({@code InternalIP}, {@code Hostname}, ...).
+ *
+ * @param type {@code InternalIP}, {@code ExternalIP}, {@code Hostname}, ...
+ * @param address the address
+ */
 public record NodeAddress(
     Optional<String> type,
     Optional<String> address) {
@@ -10,8 +15,8 @@ public record NodeAddress(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param type the {@code type} field; {@code null} for absent
-   * @param address the {@code address} field; {@code null} for absent
+   * @param type {@code InternalIP}, {@code ExternalIP}, {@code Hostname}, ...
+   * @param address the address
    */
   public NodeAddress {
     type = Values.opt(type);

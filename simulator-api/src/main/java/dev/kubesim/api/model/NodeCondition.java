@@ -2,7 +2,18 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code status.conditions[i]} of a Node ({@code Ready}, {@code MemoryPressure}, ...). */
+/**
+ * {@code status.conditions[i]} of a Node ({@code Ready}, {@code MemoryPressure}, ...).
+ *
+ * @param type {@code Ready}, {@code MemoryPressure}, {@code DiskPressure}, {@code PIDPressure},
+ *     {@code NetworkUnavailable}
+ * @param status {@code True}, {@code False} or {@code Unknown} (the node stopped posting its
+ *     status)
+ * @param lastHeartbeatTime when the kubelet last reported it
+ * @param lastTransitionTime when the status last changed
+ * @param reason why, in one CamelCase word ({@code KubeletReady}, {@code NodeStatusUnknown})
+ * @param message why, for people
+ */
 public record NodeCondition(
     Optional<String> type,
     Optional<String> status,
@@ -14,14 +25,14 @@ public record NodeCondition(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param type the {@code type} field; {@code null} for absent
-   * @param status the object's {@code status}: what the cluster last observed; {@code null} for
-   *     absent
-   * @param lastHeartbeatTime the {@code lastHeartbeatTime} field; {@code null} for absent
-   * @param lastTransitionTime the {@code lastTransitionTime} field; {@code null} for absent
-   * @param reason a human-readable reason, as the component that decided it words it; {@code null}
-   *     for absent
-   * @param message the {@code message} field; {@code null} for absent
+   * @param type {@code Ready}, {@code MemoryPressure}, {@code DiskPressure}, {@code PIDPressure},
+   *     {@code NetworkUnavailable}
+   * @param status {@code True}, {@code False} or {@code Unknown} (the node stopped posting its
+   *     status)
+   * @param lastHeartbeatTime when the kubelet last reported it
+   * @param lastTransitionTime when the status last changed
+   * @param reason why, in one CamelCase word ({@code KubeletReady}, {@code NodeStatusUnknown})
+   * @param message why, for people
    */
   public NodeCondition {
     type = Values.opt(type);

@@ -3,7 +3,17 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code spec} of a Node: pod CIDRs, provider ID, whether it is cordoned, taints. */
+/**
+ * {@code spec} of a Node: pod CIDRs, provider ID, whether it is cordoned, taints.
+ *
+ * @param podCIDR the range the node's pods get their addresses from
+ * @param podCIDRs the ranges, one per IP family
+ * @param providerID the cloud's id of the machine
+ * @param unschedulable whether new pods may not be scheduled here ({@code kubectl cordon})
+ * @param taints the node's taints: pods that do not tolerate them are kept off or evicted
+ * @param configSource deprecated, as written
+ * @param externalID deprecated, as written
+ */
 public record NodeSpec(
     Optional<String> podCIDR,
     List<String> podCIDRs,
@@ -16,13 +26,13 @@ public record NodeSpec(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param podCIDR the {@code podCIDR} field; {@code null} for absent
-   * @param podCIDRs the {@code podCIDRs} field; {@code null} for none
-   * @param providerID the {@code providerID} field; {@code null} for absent
-   * @param unschedulable the {@code unschedulable} field; {@code null} for absent
-   * @param taints the {@code taints} field; {@code null} for none
-   * @param configSource the {@code configSource} field; {@code null} for absent
-   * @param externalID the {@code externalID} field; {@code null} for absent
+   * @param podCIDR the range the node's pods get their addresses from
+   * @param podCIDRs the ranges, one per IP family
+   * @param providerID the cloud's id of the machine
+   * @param unschedulable whether new pods may not be scheduled here ({@code kubectl cordon})
+   * @param taints the node's taints: pods that do not tolerate them are kept off or evicted
+   * @param configSource deprecated, as written
+   * @param externalID deprecated, as written
    */
   public NodeSpec {
     podCIDR = Values.opt(podCIDR);

@@ -4,7 +4,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code status} of a Node: capacity, conditions, addresses and system info. */
+/**
+ * {@code status} of a Node: capacity, conditions, addresses and system info.
+ *
+ * @param capacity the node's resources ({@code cpu}, {@code memory}, {@code pods})
+ * @param allocatable what of them pods may use
+ * @param phase deprecated, as written
+ * @param conditions {@code Ready} and the pressure conditions
+ * @param addresses the node's addresses
+ * @param daemonEndpoints the kubelet's port, as written
+ * @param nodeInfo versions and ids of the machine, the kubelet and the runtime
+ * @param images the images on the node, as written
+ * @param volumesInUse as written
+ * @param volumesAttached as written
+ * @param config as written
+ * @param runtimeHandlers as written
+ * @param features as written
+ * @param declaredFeatures as written
+ */
 public record NodeStatus(
     Map<String, String> capacity,
     Map<String, String> allocatable,
@@ -24,20 +41,20 @@ public record NodeStatus(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param capacity the {@code capacity} field; {@code null} for none
-   * @param allocatable the {@code allocatable} field; {@code null} for none
-   * @param phase the {@code phase} field; {@code null} for absent
-   * @param conditions the {@code conditions} field; {@code null} for none
-   * @param addresses the {@code addresses} field; {@code null} for none
-   * @param daemonEndpoints the {@code daemonEndpoints} field; {@code null} for absent
-   * @param nodeInfo the {@code nodeInfo} field; {@code null} for absent
-   * @param images the {@code images} field; {@code null} for none
-   * @param volumesInUse the {@code volumesInUse} field; {@code null} for none
-   * @param volumesAttached the {@code volumesAttached} field; {@code null} for none
-   * @param config the {@code config} field; {@code null} for absent
-   * @param runtimeHandlers the {@code runtimeHandlers} field; {@code null} for none
-   * @param features the {@code features} field; {@code null} for absent
-   * @param declaredFeatures the {@code declaredFeatures} field; {@code null} for none
+   * @param capacity the node's resources ({@code cpu}, {@code memory}, {@code pods})
+   * @param allocatable what of them pods may use
+   * @param phase deprecated, as written
+   * @param conditions {@code Ready} and the pressure conditions
+   * @param addresses the node's addresses
+   * @param daemonEndpoints the kubelet's port, as written
+   * @param nodeInfo versions and ids of the machine, the kubelet and the runtime
+   * @param images the images on the node, as written
+   * @param volumesInUse as written
+   * @param volumesAttached as written
+   * @param config as written
+   * @param runtimeHandlers as written
+   * @param features as written
+   * @param declaredFeatures as written
    */
   public NodeStatus {
     capacity = Values.map(capacity);

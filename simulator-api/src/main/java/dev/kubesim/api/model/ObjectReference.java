@@ -2,7 +2,18 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** A reference to an API object ({@code core/v1 ObjectReference}), e.g. an endpoint's {@code targetRef}. */
+/**
+ * A reference to an API object ({@code core/v1 ObjectReference}), e.g. an endpoint's {@code
+ * targetRef}.
+ *
+ * @param kind the referenced object's kind
+ * @param namespace its namespace
+ * @param name its name
+ * @param uid its uid
+ * @param apiVersion its {@code apiVersion}
+ * @param resourceVersion the version referred to
+ * @param fieldPath a field within it ({@code spec.containers{kubia}})
+ */
 public record ObjectReference(
     Optional<String> kind,
     Optional<String> namespace,
@@ -15,13 +26,13 @@ public record ObjectReference(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param kind the referenced object's kind; {@code null} for absent
-   * @param namespace the namespace; {@code null} for absent
-   * @param name the referenced object's name; {@code null} for absent
-   * @param uid the {@code uid} field; {@code null} for absent
-   * @param apiVersion the object's {@code apiVersion}; {@code null} for absent
-   * @param resourceVersion the {@code resourceVersion} field; {@code null} for absent
-   * @param fieldPath the {@code fieldPath} field; {@code null} for absent
+   * @param kind the referenced object's kind
+   * @param namespace its namespace
+   * @param name its name
+   * @param uid its uid
+   * @param apiVersion its {@code apiVersion}
+   * @param resourceVersion the version referred to
+   * @param fieldPath a field within it ({@code spec.containers{kubia}})
    */
   public ObjectReference {
     kind = Values.opt(kind);

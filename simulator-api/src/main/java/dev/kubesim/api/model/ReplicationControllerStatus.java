@@ -3,7 +3,16 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code status} of a ReplicationController. */
+/**
+ * {@code status} of a ReplicationController.
+ *
+ * @param replicas the pods it owns
+ * @param fullyLabeledReplicas those whose labels match the template's
+ * @param readyReplicas those that are ready
+ * @param availableReplicas those ready for at least {@code minReadySeconds}
+ * @param observedGeneration the generation the controller last acted on
+ * @param conditions failures to create or delete pods
+ */
 public record ReplicationControllerStatus(
     Optional<Integer> replicas,
     Optional<Integer> fullyLabeledReplicas,
@@ -15,12 +24,12 @@ public record ReplicationControllerStatus(
    * Normalises the fields: absent values become empty optionals, lists and maps; lists and
    * maps are copied immutable, maps sorted by key as the API server serialises them.
    *
-   * @param replicas the {@code replicas} field; {@code null} for absent
-   * @param fullyLabeledReplicas the {@code fullyLabeledReplicas} field; {@code null} for absent
-   * @param readyReplicas the {@code readyReplicas} field; {@code null} for absent
-   * @param availableReplicas the {@code availableReplicas} field; {@code null} for absent
-   * @param observedGeneration the {@code observedGeneration} field; {@code null} for absent
-   * @param conditions the {@code conditions} field; {@code null} for none
+   * @param replicas the pods it owns
+   * @param fullyLabeledReplicas those whose labels match the template's
+   * @param readyReplicas those that are ready
+   * @param availableReplicas those ready for at least {@code minReadySeconds}
+   * @param observedGeneration the generation the controller last acted on
+   * @param conditions failures to create or delete pods
    */
   public ReplicationControllerStatus {
     replicas = Values.opt(replicas);
