@@ -9,6 +9,6 @@ import java.util.Optional;
  *
  * @param type {@code ADDED}, {@code MODIFIED} or {@code DELETED}, as a watch event's {@code type}
  * @param object the object after the change; for a deletion, its last state
- * @param previous the object before the change; empty for an addition
+ * @param previous the object before the change, where the store had one
  */
 public record ObjectChange(String type, KubeObject object, Optional<KubeObject> previous) {}
