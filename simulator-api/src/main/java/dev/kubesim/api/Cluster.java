@@ -26,7 +26,11 @@ public interface Cluster extends AutoCloseable {
   /** How many traces {@link #traces()} keeps: the most recent ones. */
   int TRACE_HISTORY = 1_000;
 
-  /** The options the cluster was built with. */
+  /**
+   * The options the cluster was built with.
+   *
+   * @return the options the cluster was built with
+   */
   ClusterOptions options();
 
   /**
@@ -161,6 +165,10 @@ public interface Cluster extends AutoCloseable {
    * ({@code app=orders,tier!=db}) and set-based ({@code env in (a,b)}, {@code env notin (c)}, {@code
    * key}, {@code !key}); an empty selector matches every pod. In name order.
    *
+   * @param namespace the namespace
+   * @param labelSelector a label selector, as {@code kubectl get -l} takes it (e.g. {@code
+   *     app=frontend})
+   * @return the pods of a namespace whose labels match a selector in kubectl's {@code -l} syntax
    * @throws BadRequestException with kubectl's message when the selector does not parse ({@code
    *     unable to parse requirement: ...})
    */
@@ -171,6 +179,10 @@ public interface Cluster extends AutoCloseable {
    * first by name of those that are Ready, else of those that are Running, else of those that are
    * scheduled, else the first by name.
    *
+   * @param namespace the namespace
+   * @param labelSelector a label selector, as {@code kubectl get -l} takes it (e.g. {@code
+   *     app=frontend})
+   * @return the one pod a test means by a selector
    * @throws NotFoundException when no pod matches ({@code no pods in namespace "default" match
    *     "app=orders"})
    * @throws BadRequestException when the selector does not parse
@@ -180,6 +192,12 @@ public interface Cluster extends AutoCloseable {
   /**
    * Runs a command in the first container of the pod {@link #pod(String, String)} picks, as {@link
    * #exec(String, String...)} does.
+   *
+   * @param namespace the namespace
+   * @param labelSelector a label selector, as {@code kubectl get -l} takes it (e.g. {@code
+   *     app=frontend})
+   * @param command the command and its arguments
+   * @return the command's output, exit code and trace
    */
   ExecResult execIn(String namespace, String labelSelector, String... command);
 
@@ -187,6 +205,10 @@ public interface Cluster extends AutoCloseable {
    * A Service as a view: type, cluster IP, ports and nodePorts, the load balancer's address, the
    * ready endpoints of its EndpointSlices.
    *
+   * @param namespace the namespace
+   * @param name the object's name
+   * @return a Service as a view: type, cluster IP, ports and nodePorts, the load balancer's
+   *     address, the ready endpoints of its EndpointSlices
    * @throws NotFoundException when it does not exist ({@code services "nope" not found})
    */
   ServiceView service(String namespace, String name);
@@ -194,6 +216,9 @@ public interface Cluster extends AutoCloseable {
   /**
    * A Deployment as a view: desired and ready replicas, and the pods of its ReplicaSets.
    *
+   * @param namespace the namespace
+   * @param name the object's name
+   * @return a Deployment as a view: desired and ready replicas, and the pods of its ReplicaSets
    * @throws NotFoundException when it does not exist
    */
   DeploymentView deployment(String namespace, String name);
@@ -208,13 +233,21 @@ public interface Cluster extends AutoCloseable {
    *     ({@code http://orders/v1/orders}); the method, header fields (added to or replacing curl's
    *     {@code Host}, {@code User-Agent} and {@code Accept}) and body are sent; the addresses are
    *     ignored
+   * @return the result: the response, or the error curl would report, with the trace
    * @throws NotFoundException when the pod does not exist
    * @throws BadRequestException when it has no running container or no network namespace
    * @throws IllegalArgumentException when the target is not a URL
    */
   HttpResult http(String pod, dev.kubesim.api.program.HttpRequest request);
 
-  /** {@link #http(String, dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this URL. */
+  /**
+   * {@link #http(String, dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this URL.
+   *
+   * @param pod the pod, as {@code namespace/name} or, in {@code default}, by its name
+   * @param url the URL, as curl takes it
+   * @return {@link #http(String, dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this
+   *     URL
+   */
   default HttpResult http(String pod, String url) {
     return http(pod, dev.kubesim.api.program.HttpRequest.get(url));
   }
@@ -224,6 +257,8 @@ public interface Cluster extends AutoCloseable {
    * it before: containers of the image started afterwards serve its scripted responses on their
    * declared {@code containerPorts}. See {@link FakeApp}.
    *
+   * @param imageRepository the image repository (without a tag) that the fake app serves
+   * @return the fake application, to script
    * @throws IllegalArgumentException when the repository is not a valid image reference
    */
   FakeApp fakeApp(String imageRepository);
@@ -282,6 +317,8 @@ public interface Cluster extends AutoCloseable {
    * {@code wget}, {@code nslookup}, {@code ping}, ...), the same trace its result carries (a command
    * that made several requests has one trace of them all). Only the most recent {@value
    * #TRACE_HISTORY} are kept. The list is a copy: later commands do not change it.
+   *
+   * @return the traces of the commands the cluster ran, oldest first
    */
   List<Trace> traces();
 
@@ -361,6 +398,7 @@ public interface Cluster extends AutoCloseable {
    * event times), never by the wall clock.
    *
    * @param max how much virtual time may pass at most
+   * @param condition what to wait for, tested on this cluster at each instant
    * @return the virtual time that passed
    * @throws ConditionTimeoutException when the condition still does not hold after {@code max}; the
    *     clock then stands at the limit
@@ -373,6 +411,7 @@ public interface Cluster extends AutoCloseable {
    * updated), each pod that has not completed is Ready, and StatefulSets and DaemonSets report
    * their replicas ready.
    *
+   * @param max the most virtual time to wait
    * @return the virtual time that passed
    * @throws ConditionTimeoutException naming each object not ready, and why
    */
@@ -383,6 +422,10 @@ public interface Cluster extends AutoCloseable {
    *
    * @param kind {@code Pod}, {@code Deployment}, {@code ReplicaSet}, {@code ReplicationController},
    *     {@code StatefulSet}, {@code DaemonSet} (any case)
+   * @param namespace the namespace
+   * @param name the object's name
+   * @param max the most virtual time to wait
+   * @return the virtual time waited
    * @throws BadRequestException for another kind
    * @throws ConditionTimeoutException when it is not ready by then, or does not exist
    */
@@ -392,10 +435,16 @@ public interface Cluster extends AutoCloseable {
    * The whole state of the cluster as JSON, for failure reports: a {@code List} as {@code kubectl get
    * -o json} prints one, of every object of every kind, in (kind, namespace, name) order. The same
    * state gives the same text.
+   *
+   * @return the whole state of the cluster as JSON, for failure reports
    */
   String dumpJson();
 
-  /** Virtual time since the cluster was built. */
+  /**
+   * Virtual time since the cluster was built.
+   *
+   * @return virtual time since the cluster was built
+   */
   Duration now();
 
   /**

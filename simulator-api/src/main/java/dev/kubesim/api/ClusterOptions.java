@@ -38,6 +38,23 @@ public record ClusterOptions(
     KubeProxyOptions kubeProxy,
     HostResolvConf hostResolvConf,
     Map<String, List<String>> upstreamDns) {
+  /**
+   * Checks that no field is {@code null}; lists and maps are copied immutable.
+   *
+   * @param seed the seed every random stream derives from
+   * @param nodes the nodes, in order
+   * @param serviceCIDR the ClusterIP range (IPv4, or IPv4 and IPv6 separated by a comma)
+   * @param clusterCIDR the pod network (IPv4, or IPv4 and IPv6 separated by a comma)
+   * @param nodePortFirst the first port of the node-port range
+   * @param nodePortLast the last port of the node-port range
+   * @param clusterDomain the DNS domain of the cluster
+   * @param addons the add-ons to install ({@code coredns}, {@code ingress-nginx})
+   * @param maxSteps the most events one settle or advance may run before it fails
+   * @param kubeProxy kube-proxy's settings
+   * @param hostResolvConf the nodes' own resolv.conf
+   * @param upstreamDns the names the upstream resolver knows outside the cluster, with their
+   *     addresses
+   */
   public ClusterOptions {
     nodes = ImmutableList.copyOf(nodes);
     Objects.requireNonNull(serviceCIDR, "serviceCIDR");

@@ -14,6 +14,7 @@ import java.util.Objects;
 public class ConditionTimeoutException extends KubeSimException {
   private static final long serialVersionUID = 1L;
 
+  /** What was still not so when the time ran out, one line each. */
   private final List<String> pending;
 
   /**
@@ -25,7 +26,13 @@ public class ConditionTimeoutException extends KubeSimException {
     this.pending = List.copyOf(Objects.requireNonNull(pending, "pending"));
   }
 
-  /** What was not ready when the wait gave up, one line per object, in (kind, namespace, name) order. */
+  /**
+   * What was not ready when the wait gave up, one line per object, in (kind, namespace, name)
+   * order.
+   *
+   * @return what was not ready when the wait gave up, one line per object, in (kind, namespace,
+   *     name) order
+   */
   public List<String> pending() {
     return pending;
   }

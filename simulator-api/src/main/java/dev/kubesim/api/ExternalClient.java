@@ -66,11 +66,18 @@ public interface ExternalClient {
    * Sends one HTTP request from the host, as {@code curl} on it would (see {@link
    * Cluster#http(String, dev.kubesim.api.program.HttpRequest)}): the request's target is the URL.
    *
+   * @param request the request
+   * @return the result: the response, or the error curl would report, with the trace
    * @throws IllegalArgumentException when the target is not a URL
    */
   HttpResult http(dev.kubesim.api.program.HttpRequest request);
 
-  /** {@link #http(dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this URL. */
+  /**
+   * {@link #http(dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this URL.
+   *
+   * @param url the URL, as curl takes it
+   * @return {@link #http(dev.kubesim.api.program.HttpRequest)} with a {@code GET} of this URL
+   */
   default HttpResult http(String url) {
     return http(dev.kubesim.api.program.HttpRequest.get(url));
   }

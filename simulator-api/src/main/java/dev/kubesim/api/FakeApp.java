@@ -28,30 +28,66 @@ import java.util.function.Function;
  * time; the methods take the cluster's lock.
  */
 public interface FakeApp {
-  /** The image repository it registered ({@code orders}: {@code orders:1.0} runs it too). */
+  /**
+   * The image repository it registered ({@code orders}: {@code orders:1.0} runs it too).
+   *
+   * @return the image repository it registered ({@code orders}: {@code orders:1.0} runs it too)
+   */
   String image();
 
-  /** Answers the next request that finds the queue non-empty with this response (first in, first out). */
+  /**
+   * Answers the next request that finds the queue non-empty with this response (first in, first
+   * out).
+   *
+   * @param response the response
+   * @return this fake application
+   */
   FakeApp enqueue(HttpResponse response);
 
   /**
    * Answers requests that find the queue empty with what this function returns for them; an empty
    * result leaves the request to the default response. Replaces any dispatcher set before.
+   *
+   * @param dispatcher the function that answers a request, or leaves it to the queue with an empty
+   *     result
+   * @return this fake application
    */
   FakeApp dispatcher(Function<HttpRequest, Optional<HttpResponse>> dispatcher);
 
-  /** The answer when neither the queue nor the dispatcher has one; {@code 200 OK} with an empty body until set. */
+  /**
+   * The answer when neither the queue nor the dispatcher has one; {@code 200 OK} with an empty body
+   * until set.
+   *
+   * @param response the response
+   * @return the answer when neither the queue nor the dispatcher has one
+   */
   FakeApp defaultResponse(HttpResponse response);
 
-  /** The responses enqueued and not yet sent. */
+  /**
+   * The responses enqueued and not yet sent.
+   *
+   * @return the responses enqueued and not yet sent
+   */
   int queued();
 
-  /** Removes and returns the oldest request not yet taken, or empty when every request was taken. */
+  /**
+   * Removes and returns the oldest request not yet taken, or empty when every request was taken.
+   *
+   * @return the oldest request not yet taken, or empty when every request was taken
+   */
   Optional<RecordedRequest> takeRequest();
 
-  /** Every request received so far, taken or not, in the order received. */
+  /**
+   * Every request received so far, taken or not, in the order received.
+   *
+   * @return every request received so far, taken or not, in the order received
+   */
   List<RecordedRequest> requests();
 
-  /** How many requests were received so far. */
+  /**
+   * How many requests were received so far.
+   *
+   * @return how many requests were received so far
+   */
   int requestCount();
 }

@@ -15,6 +15,16 @@ import java.util.Objects;
  */
 public record KubeProxyOptions(
     String mode, boolean masqueradeAll, String detectLocal, boolean localhostNodePorts, List<String> nodePortAddresses) {
+  /**
+   * Checks that no field is {@code null}; a mode other than {@code iptables}, {@code nftables} or
+   * {@code ipvs} is refused with an {@code IllegalArgumentException}.
+   *
+   * @param mode {@code iptables} (default), {@code nftables} or {@code ipvs}
+   * @param masqueradeAll {@code --masquerade-all}: SNAT every packet sent to a ClusterIP
+   * @param detectLocal {@code ClusterCIDR} (default) or {@code None}: how pod traffic is told apart
+   * @param localhostNodePorts whether nodePorts answer on 127.0.0.1 (default true)
+   * @param nodePortAddresses CIDRs of the node addresses that serve nodePorts; empty for all
+   */
   public KubeProxyOptions {
     Objects.requireNonNull(mode, "mode");
     if (!List.of("iptables", "nftables", "ipvs").contains(mode)) {

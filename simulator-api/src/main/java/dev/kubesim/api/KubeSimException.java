@@ -12,8 +12,11 @@ import java.util.List;
 public class KubeSimException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Kubernetes' reason, as a {@code Status} carries it. */
   private final String reason;
+  /** The HTTP status code the API server would answer. */
   private final int code;
+  /** The causes, as the API server lists them in {@code details.causes}. */
   private final ImmutableList<StatusCause> causes;
 
   /**

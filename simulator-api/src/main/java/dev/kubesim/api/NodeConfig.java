@@ -7,8 +7,20 @@ import java.util.Objects;
 /**
  * A node of the simulated cluster: its name, its addresses (the first is its InternalIP; every one
  * is local to the node) and the pod CIDR its pods take addresses from.
+ *
+ * @param name the node's name ({@code node-1})
+ * @param addresses its addresses, the InternalIP first
+ * @param podCIDR the range its pods take addresses from ({@code 10.244.1.0/24})
  */
 public record NodeConfig(String name, List<String> addresses, String podCIDR) {
+  /**
+   * Checks that no field is {@code null}; a node without an address is refused with an {@code
+   * IllegalArgumentException}.
+   *
+   * @param name the node's name ({@code node-1})
+   * @param addresses its addresses, the InternalIP first
+   * @param podCIDR the range its pods take addresses from ({@code 10.244.1.0/24})
+   */
   public NodeConfig {
     Objects.requireNonNull(name, "name");
     addresses = ImmutableList.copyOf(addresses);

@@ -15,6 +15,15 @@ import java.util.Optional;
  * @param name the object's name
  */
 public record ObjectRef(String kind, String namespace, String name) {
+  /**
+   * Checks that no field is {@code null}; a reference without a kind or a name is refused with an
+   * {@code IllegalArgumentException}.
+   *
+   * @param kind the kind in lower case, as kubectl's resource names are ({@code pod}, {@code
+   *     service}, {@code ingress}, {@code networkpolicy}, {@code node})
+   * @param namespace the namespace, empty for a cluster-scoped object
+   * @param name the object's name
+   */
   public ObjectRef {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(namespace, "namespace");
@@ -25,27 +34,57 @@ public record ObjectRef(String kind, String namespace, String name) {
     kind = kind.toLowerCase(Locale.ROOT);
   }
 
-  /** A namespaced object. */
+  /**
+   * A namespaced object.
+   *
+   * @param kind the kind, in lower case as kubectl names it ({@code pod}, {@code service})
+   * @param namespace the namespace
+   * @param name the object's name
+   * @return a namespaced object
+   */
   public static ObjectRef of(String kind, String namespace, String name) {
     return new ObjectRef(kind, namespace, name);
   }
 
-  /** A cluster-scoped object, such as a node. */
+  /**
+   * A cluster-scoped object, such as a node.
+   *
+   * @param kind the kind, in lower case as kubectl names it ({@code node})
+   * @param name the object's name
+   * @return a cluster-scoped object, such as a node
+   */
   public static ObjectRef clusterScoped(String kind, String name) {
     return new ObjectRef(kind, "", name);
   }
 
-  /** A pod. */
+  /**
+   * A pod.
+   *
+   * @param namespace the namespace
+   * @param name the object's name
+   * @return the reference
+   */
   public static ObjectRef pod(String namespace, String name) {
     return new ObjectRef("pod", namespace, name);
   }
 
-  /** A Service. */
+  /**
+   * A Service.
+   *
+   * @param namespace the namespace
+   * @param name the object's name
+   * @return a Service
+   */
   public static ObjectRef service(String namespace, String name) {
     return new ObjectRef("service", namespace, name);
   }
 
-  /** A node. */
+  /**
+   * A node.
+   *
+   * @param name the object's name
+   * @return the reference
+   */
   public static ObjectRef node(String name) {
     return clusterScoped("node", name);
   }
@@ -53,6 +92,9 @@ public record ObjectRef(String kind, String namespace, String name) {
   /**
    * Reads the {@code kind/namespace/name} or {@code kind/name} form {@link #toString()} writes; empty
    * for {@code -} (nothing in the cluster) or anything else that is not such a reference.
+   *
+   * @param text the text
+   * @return the reference, or empty for {@code -} or text that is not a reference
    */
   public static Optional<ObjectRef> parse(String text) {
     if (text == null) {

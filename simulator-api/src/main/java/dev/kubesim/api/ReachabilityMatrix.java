@@ -31,6 +31,15 @@ public record ReachabilityMatrix(List<String> pods, int port, String protocol, L
    *     dropped it, the pod where nothing listened
    */
   public record Cell(String from, String to, boolean connected, String reason) {
+    /**
+     * Checks that no field is {@code null}; lists are copied immutable.
+     *
+     * @param from the client pod, {@code namespace/name}
+     * @param to the server pod
+     * @param connected whether a TCP connection was established, or a UDP datagram answered
+     * @param reason why not (or to whom it connected), naming the deciding object: the policy that
+     *     dropped it, the pod where nothing listened
+     */
     public Cell {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -38,13 +47,27 @@ public record ReachabilityMatrix(List<String> pods, int port, String protocol, L
     }
   }
 
+  /**
+   * Checks that no field is {@code null}; lists are copied immutable.
+   *
+   * @param pods the pods, {@code namespace/name}, in the order of rows and columns
+   * @param port the destination port
+   * @param protocol {@code TCP} or {@code UDP}
+   * @param cells every probed pair, row by row
+   */
   public ReachabilityMatrix {
     pods = ImmutableList.copyOf(pods);
     Objects.requireNonNull(protocol, "protocol");
     cells = ImmutableList.copyOf(cells);
   }
 
-  /** The probe from one pod to another; empty for the diagonal or a pod not in the matrix. */
+  /**
+   * The probe from one pod to another; empty for the diagonal or a pod not in the matrix.
+   *
+   * @param from the source
+   * @param to the destination
+   * @return the probe from one pod to another; empty for the diagonal or a pod not in the matrix
+   */
   public Optional<Cell> cell(String from, String to) {
     int f = pods.indexOf(from);
     int t = pods.indexOf(to);
@@ -55,13 +78,25 @@ public record ReachabilityMatrix(List<String> pods, int port, String protocol, L
     return Optional.of(cells.get(f * (pods.size() - 1) + (t < f ? t : t - 1)));
   }
 
-  /** Whether {@code from} reached {@code to}. */
+  /**
+   * Whether {@code from} reached {@code to}.
+   *
+   * @param from the source
+   * @param to the destination
+   * @return whether {@code from} reached {@code to}
+   */
   public boolean allowed(String from, String to) {
     return cell(from, to).map(Cell::connected).orElseThrow(
         () -> new IllegalArgumentException("no probe from " + from + " to " + to + " in the matrix of " + pods));
   }
 
-  /** Why a cell is what it is, in one line ({@code x/a -> y/b: X: ...}). */
+  /**
+   * Why a cell is what it is, in one line ({@code x/a -> y/b: X: ...}).
+   *
+   * @param from the source
+   * @param to the destination
+   * @return why a cell is what it is, in one line ({@code x/a -> y/b: X: ...})
+   */
   public String explain(String from, String to) {
     Cell c = cell(from, to).orElseThrow(
         () -> new IllegalArgumentException("no probe from " + from + " to " + to + " in the matrix of " + pods));
@@ -76,6 +111,8 @@ public record ReachabilityMatrix(List<String> pods, int port, String protocol, L
   /**
    * The matrix as text: a header of the pods, then one row per client; the first column is as
    * wide as the longest name, every other as its pod's name.
+   *
+   * @return the matrix as text: a header of the pods, then one row per client
    */
   public String render() {
     int first = 1;

@@ -12,6 +12,18 @@ package dev.kubesim.api;
  *     {@code resourceVersion}; older ones get {@code 410 Gone} (reason {@code Expired})
  */
 public record ServeOptions(int port, boolean wallClock, int watchHistory) {
+  /**
+   * Checks the options: a value out of its range is refused with an {@code
+   * IllegalArgumentException}.
+   *
+   * @param port the TCP port on 127.0.0.1; 0 (the default) picks a free one
+   * @param wallClock false (the default): virtual time stays stepped by calls, as everywhere else
+   *     in kubesim (the cluster settles after writes, before the next read; a watch of one object
+   *     being deleted, as {@code kubectl delete} waits, lets time pass until it is gone); true:
+   *     virtual time follows the wall clock, for interactive use
+   * @param watchHistory how many changes the server keeps for watches that start from an older
+   *     {@code resourceVersion}; older ones get {@code 410 Gone} (reason {@code Expired})
+   */
   public ServeOptions {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);

@@ -14,6 +14,15 @@ import static java.util.Objects.requireNonNull;
  *     {@code spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive}
  */
 public record StatusCause(String field, String type, String message) {
+  /**
+   * Checks that no field is {@code null}.
+   *
+   * @param field the field path in Kubernetes' notation ({@code .} between fields, {@code [i]} for
+   *     list indexes, {@code [key]} for map keys); empty when the cause is not tied to a field
+   * @param type the Kubernetes cause type, e.g. {@code FieldValueRequired}
+   * @param message the field error as Kubernetes prints it, e.g. {@code spec.ports[0].port: Invalid
+   *     value: 0: must be between 1 and 65535, inclusive}
+   */
   public StatusCause {
     requireNonNull(field, "field");
     requireNonNull(type, "type");

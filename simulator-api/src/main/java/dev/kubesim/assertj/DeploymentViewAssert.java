@@ -9,7 +9,12 @@ public final class DeploymentViewAssert extends AbstractAssert<DeploymentViewAss
     super(actual, DeploymentViewAssert.class);
   }
 
-  /** The Deployment reports exactly this many ready replicas. */
+  /**
+   * The Deployment reports exactly this many ready replicas.
+   *
+   * @param expected the expected number of ready replicas
+   * @return this assertion, for chaining
+   */
   public DeploymentViewAssert hasReadyReplicas(int expected) {
     isNotNull();
     if (actual.readyReplicas() != expected) {
@@ -19,7 +24,11 @@ public final class DeploymentViewAssert extends AbstractAssert<DeploymentViewAss
     return this;
   }
 
-  /** Every desired replica is updated, ready and available, and no other pod runs. */
+  /**
+   * Every desired replica is updated, ready and available, and no other pod runs.
+   *
+   * @return this assertion, for chaining
+   */
   public DeploymentViewAssert isRolledOut() {
     isNotNull();
     if (!actual.rolledOut()) {

@@ -13,7 +13,11 @@ public final class ExecResultAssert extends AbstractObjectAssert<ExecResultAsser
     super(actual, ExecResultAssert.class);
   }
 
-  /** The command exited 0. */
+  /**
+   * The command exited 0.
+   *
+   * @return this assertion, for chaining
+   */
   public ExecResultAssert succeeded() {
     isNotNull();
     if (actual.exitCode() != 0) {
@@ -22,7 +26,12 @@ public final class ExecResultAssert extends AbstractObjectAssert<ExecResultAsser
     return this;
   }
 
-  /** The command exited with this code. */
+  /**
+   * The command exited with this code.
+   *
+   * @param exitCode the command's exit code, as a shell's {@code $?} shows it
+   * @return this assertion, for chaining
+   */
   public ExecResultAssert failedWithExitCode(int exitCode) {
     isNotNull();
     if (actual.exitCode() != exitCode) {
@@ -31,7 +40,12 @@ public final class ExecResultAssert extends AbstractObjectAssert<ExecResultAsser
     return this;
   }
 
-  /** Standard output is exactly this. */
+  /**
+   * Standard output is exactly this.
+   *
+   * @param expected the whole expected standard output
+   * @return this assertion, for chaining
+   */
   public ExecResultAssert hasStdout(String expected) {
     isNotNull();
     if (!actual.stdout().equals(expected)) {
@@ -40,7 +54,12 @@ public final class ExecResultAssert extends AbstractObjectAssert<ExecResultAsser
     return this;
   }
 
-  /** Standard output contains every one of these. */
+  /**
+   * Standard output contains every one of these.
+   *
+   * @param values the texts to find
+   * @return this assertion, for chaining
+   */
   public ExecResultAssert stdoutContains(CharSequence... values) {
     isNotNull();
     for (CharSequence v : values) {
@@ -51,7 +70,12 @@ public final class ExecResultAssert extends AbstractObjectAssert<ExecResultAsser
     return this;
   }
 
-  /** Standard error contains every one of these. */
+  /**
+   * Standard error contains every one of these.
+   *
+   * @param values the texts to find
+   * @return this assertion, for chaining
+   */
   public ExecResultAssert stderrContains(CharSequence... values) {
     isNotNull();
     for (CharSequence v : values) {
@@ -62,7 +86,11 @@ public final class ExecResultAssert extends AbstractObjectAssert<ExecResultAsser
     return this;
   }
 
-  /** The command sent something over the network: assertions on its trace. */
+  /**
+   * The command sent something over the network: assertions on its trace.
+   *
+   * @return assertions on the command's trace
+   */
   public TraceAssert hasTraceThat() {
     isNotNull();
     if (actual.trace().isEmpty()) {

@@ -14,7 +14,24 @@ public final class HttpResultAssert extends AbstractAssert<HttpResultAssert, Htt
     super(actual, HttpResultAssert.class);
   }
 
-  /** A response came back with this status. */
+  /**
+   * Assertions on the request's trace: where it went and, for a request that failed, why ({@link
+   * TraceAssert#hasCause}, {@link TraceAssert#wasDecidedBy}).
+   *
+   * @return an assertion on {@link HttpResult#trace()}, with this assertion's description
+   */
+  public TraceAssert hasTraceThat() {
+    isNotNull();
+    TraceAssert trace = new TraceAssert(actual.trace());
+    return info.hasDescription() ? trace.as(info.description()) : trace;
+  }
+
+  /**
+   * A response came back with this status.
+   *
+   * @param expected the expected HTTP status code
+   * @return this assertion, for chaining
+   */
   public HttpResultAssert hasStatus(int expected) {
     isNotNull();
     if (actual.status() != expected) {
@@ -23,7 +40,12 @@ public final class HttpResultAssert extends AbstractAssert<HttpResultAssert, Htt
     return this;
   }
 
-  /** The response body contains this text. */
+  /**
+   * The response body contains this text.
+   *
+   * @param expected the text to find
+   * @return this assertion, for chaining
+   */
   public HttpResultAssert bodyContains(String expected) {
     isNotNull();
     if (!actual.responded() || !actual.body().contains(expected)) {
@@ -33,7 +55,13 @@ public final class HttpResultAssert extends AbstractAssert<HttpResultAssert, Htt
     return this;
   }
 
-  /** The response has a header of this name (any case) and value. */
+  /**
+   * The response has a header of this name (any case) and value.
+   *
+   * @param name the object's name
+   * @param value None
+   * @return this assertion, for chaining
+   */
   public HttpResultAssert hasHeader(String name, String value) {
     isNotNull();
     if (!actual.header(name).filter(value::equals).isPresent()) {
@@ -44,7 +72,13 @@ public final class HttpResultAssert extends AbstractAssert<HttpResultAssert, Htt
     return this;
   }
 
-  /** The answer came from a pod whose name starts with the name of this workload and a dash ({@code orders-7d9f-x2b4z}). */
+  /**
+   * The answer came from a pod whose name starts with the name of this workload and a dash ({@code
+   * orders-7d9f-x2b4z}).
+   *
+   * @param workload the Deployment's, ReplicaSet's or ReplicationController's name
+   * @return this assertion, for chaining
+   */
   public HttpResultAssert answeredByPodOf(String workload) {
     isNotNull();
     boolean ok = actual.answeredBy().filter(p -> p.kind().equals("pod") && p.name().startsWith(workload + "-")).isPresent();
@@ -55,7 +89,12 @@ public final class HttpResultAssert extends AbstractAssert<HttpResultAssert, Htt
     return this;
   }
 
-  /** The answer came from this pod. */
+  /**
+   * The answer came from this pod.
+   *
+   * @param pod the pod, as {@code namespace/name} or, in {@code default}, by its name
+   * @return this assertion, for chaining
+   */
   public HttpResultAssert answeredBy(ObjectRef pod) {
     isNotNull();
     if (!actual.answeredBy().filter(pod::equals).isPresent()) {
@@ -65,7 +104,12 @@ public final class HttpResultAssert extends AbstractAssert<HttpResultAssert, Htt
     return this;
   }
 
-  /** No response came back, and curl would have exited with this code (6, 7, 28, 52, ...). */
+  /**
+   * No response came back, and curl would have exited with this code (6, 7, 28, 52, ...).
+   *
+   * @param expected curl's expected exit code (7 refused, 28 timed out, 6 unresolved)
+   * @return this assertion, for chaining
+   */
   public HttpResultAssert failedWithExitCode(int expected) {
     isNotNull();
     if (actual.responded() || actual.exitCode() != expected) {

@@ -10,7 +10,12 @@ public final class ServiceViewAssert extends AbstractAssert<ServiceViewAssert, S
     super(actual, ServiceViewAssert.class);
   }
 
-  /** The Service has exactly this many ready endpoints. */
+  /**
+   * The Service has exactly this many ready endpoints.
+   *
+   * @param expected the expected number of ready endpoints
+   * @return this assertion, for chaining
+   */
   public ServiceViewAssert hasReadyEndpoints(int expected) {
     isNotNull();
     if (actual.readyEndpoints().size() != expected) {
@@ -20,12 +25,21 @@ public final class ServiceViewAssert extends AbstractAssert<ServiceViewAssert, S
     return this;
   }
 
-  /** The Service has no ready endpoint. */
+  /**
+   * The Service has no ready endpoint.
+   *
+   * @return this assertion, for chaining
+   */
   public ServiceViewAssert hasNoReadyEndpoints() {
     return hasReadyEndpoints(0);
   }
 
-  /** The pod is among the Service's ready endpoints. */
+  /**
+   * The pod is among the Service's ready endpoints.
+   *
+   * @param pod the pod, as {@code namespace/name} or, in {@code default}, by its name
+   * @return this assertion, for chaining
+   */
   public ServiceViewAssert hasReadyEndpointOn(ObjectRef pod) {
     isNotNull();
     if (!actual.readyPods().contains(pod)) {
@@ -34,7 +48,11 @@ public final class ServiceViewAssert extends AbstractAssert<ServiceViewAssert, S
     return this;
   }
 
-  /** The Service has a cluster IP (it is neither headless nor {@code ExternalName}). */
+  /**
+   * The Service has a cluster IP (it is neither headless nor {@code ExternalName}).
+   *
+   * @return this assertion, for chaining
+   */
   public ServiceViewAssert hasClusterIP() {
     isNotNull();
     if (!actual.hasClusterIP()) {
@@ -44,7 +62,13 @@ public final class ServiceViewAssert extends AbstractAssert<ServiceViewAssert, S
     return this;
   }
 
-  /** The Service is of this type ({@code ClusterIP}, {@code NodePort}, {@code LoadBalancer}, {@code ExternalName}). */
+  /**
+   * The Service is of this type ({@code ClusterIP}, {@code NodePort}, {@code LoadBalancer}, {@code
+   * ExternalName}).
+   *
+   * @param expected the expected type
+   * @return this assertion, for chaining
+   */
   public ServiceViewAssert hasType(String expected) {
     isNotNull();
     if (!actual.type().equals(expected)) {
@@ -53,7 +77,11 @@ public final class ServiceViewAssert extends AbstractAssert<ServiceViewAssert, S
     return this;
   }
 
-  /** The cloud assigned the Service a load balancer address. */
+  /**
+   * The cloud assigned the Service a load balancer address.
+   *
+   * @return this assertion, for chaining
+   */
   public ServiceViewAssert hasLoadBalancerIP() {
     isNotNull();
     if (actual.loadBalancerIP().isEmpty()) {

@@ -19,22 +19,39 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     super(actual, TraceAssert.class);
   }
 
-  /** A response came back ({@link Disposition.Kind#DELIVERED}). */
+  /**
+   * A response came back ({@link Disposition.Kind#DELIVERED}).
+   *
+   * @return this assertion, for chaining
+   */
   public TraceAssert wasDelivered() {
     return hasKind(Disposition.Kind.DELIVERED);
   }
 
-  /** The connection was refused ({@link Disposition.Kind#REFUSED}). */
+  /**
+   * The connection was refused ({@link Disposition.Kind#REFUSED}).
+   *
+   * @return this assertion, for chaining
+   */
   public TraceAssert wasRefused() {
     return hasKind(Disposition.Kind.REFUSED);
   }
 
-  /** Nothing came back before the client gave up ({@link Disposition.Kind#TIMED_OUT}). */
+  /**
+   * Nothing came back before the client gave up ({@link Disposition.Kind#TIMED_OUT}).
+   *
+   * @return this assertion, for chaining
+   */
   public TraceAssert timedOut() {
     return hasKind(Disposition.Kind.TIMED_OUT);
   }
 
-  /** The request ended so, as the client saw it. */
+  /**
+   * The request ended so, as the client saw it.
+   *
+   * @param kind how the request ended
+   * @return this assertion, for chaining
+   */
   public TraceAssert hasKind(Disposition.Kind kind) {
     isNotNull();
     if (actual.disposition().kind() != kind) {
@@ -43,7 +60,12 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The request ended for this cause. */
+  /**
+   * The request ended for this cause.
+   *
+   * @param cause why, as a {@link dev.kubesim.api.trace.Disposition.Cause}
+   * @return this assertion, for chaining
+   */
   public TraceAssert hasCause(Disposition.Cause cause) {
     isNotNull();
     if (actual.disposition().cause() != cause) {
@@ -52,7 +74,12 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The disposition names this object as the one that decided. */
+  /**
+   * The disposition names this object as the one that decided.
+   *
+   * @param object the object that decided, as an {@link dev.kubesim.api.ObjectRef}
+   * @return this assertion, for chaining
+   */
   public TraceAssert wasDecidedBy(ObjectRef object) {
     isNotNull();
     if (!actual.disposition().object().equals(java.util.Optional.of(object))) {
@@ -61,7 +88,12 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The disposition's reason contains this text. */
+  /**
+   * The disposition's reason contains this text.
+   *
+   * @param text the text
+   * @return this assertion, for chaining
+   */
   public TraceAssert hasReasonContaining(String text) {
     isNotNull();
     if (!actual.disposition().reason().contains(text)) {
@@ -70,7 +102,12 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The client's resolver resolved this name (as the client asked it, e.g. {@code kubia}). */
+  /**
+   * The client's resolver resolved this name (as the client asked it, e.g. {@code kubia}).
+   *
+   * @param name the object's name
+   * @return this assertion, for chaining
+   */
   public TraceAssert resolvedName(String name) {
     isNotNull();
     if (!actual.resolvedNames().contains(name)) {
@@ -79,12 +116,23 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The rules of this Service DNAT'd a packet of the request. */
+  /**
+   * The rules of this Service DNAT'd a packet of the request.
+   *
+   * @param namespace the namespace
+   * @param name the object's name
+   * @return this assertion, for chaining
+   */
   public TraceAssert wasDnatedByService(String namespace, String name) {
     return wasDnatedByService(ObjectRef.service(namespace, name));
   }
 
-  /** The rules of this Service DNAT'd a packet of the request. */
+  /**
+   * The rules of this Service DNAT'd a packet of the request.
+   *
+   * @param service the Service's name
+   * @return this assertion, for chaining
+   */
   public TraceAssert wasDnatedByService(ObjectRef service) {
     isNotNull();
     if (!actual.servicesTraversed().contains(service)) {
@@ -93,22 +141,42 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** A pod of this name (in any namespace) answered. */
+  /**
+   * A pod of this name (in any namespace) answered.
+   *
+   * @param name the object's name
+   * @return this assertion, for chaining
+   */
   public TraceAssert answeredByPod(String name) {
     return answeredByPodMatching(p -> p.name().equals(name), "a pod named " + name);
   }
 
-  /** This pod answered. */
+  /**
+   * This pod answered.
+   *
+   * @param pod the pod, as {@code namespace/name} or, in {@code default}, by its name
+   * @return this assertion, for chaining
+   */
   public TraceAssert answeredByPod(ObjectRef pod) {
     return answeredByPodMatching(pod::equals, pod.toString());
   }
 
-  /** A pod whose name starts so answered ({@code kubia-} for any pod of a ReplicaSet {@code kubia}). */
+  /**
+   * A pod whose name starts so answered ({@code kubia-} for any pod of a ReplicaSet {@code kubia}).
+   *
+   * @param namePrefix the start of the pod's name
+   * @return this assertion, for chaining
+   */
   public TraceAssert answeredByPodMatching(String namePrefix) {
     return answeredByPodMatching(p -> p.name().startsWith(namePrefix), "a pod named " + namePrefix + "*");
   }
 
-  /** A pod the predicate accepts answered. */
+  /**
+   * A pod the predicate accepts answered.
+   *
+   * @param pod the pod, as {@code namespace/name} or, in {@code default}, by its name
+   * @return this assertion, for chaining
+   */
   public TraceAssert answeredByPodMatching(Predicate<? super ObjectRef> pod) {
     return answeredByPodMatching(pod, "a pod matching the predicate");
   }
@@ -123,7 +191,11 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The request's packets were on more than one node. */
+  /**
+   * The request's packets were on more than one node.
+   *
+   * @return this assertion, for chaining
+   */
   public TraceAssert crossedNodes() {
     isNotNull();
     if (actual.nodesCrossed().size() < 2) {
@@ -132,7 +204,12 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The request's packets were on exactly these nodes, in this order of arrival. */
+  /**
+   * The request's packets were on exactly these nodes, in this order of arrival.
+   *
+   * @param nodes the nodes' names, in order of arrival
+   * @return this assertion, for chaining
+   */
   public TraceAssert crossedNodes(String... nodes) {
     isNotNull();
     if (!actual.nodesCrossed().equals(List.of(nodes))) {
@@ -141,7 +218,11 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The request's packets never left one node. */
+  /**
+   * The request's packets never left one node.
+   *
+   * @return this assertion, for chaining
+   */
   public TraceAssert stayedOnNode() {
     isNotNull();
     if (actual.nodesCrossed().size() != 1) {
@@ -150,7 +231,12 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
     return this;
   }
 
-  /** The request's packets never left this node. */
+  /**
+   * The request's packets never left this node.
+   *
+   * @param node the node's name
+   * @return this assertion, for chaining
+   */
   public TraceAssert stayedOnNode(String node) {
     isNotNull();
     if (!actual.nodesCrossed().equals(List.of(node))) {
@@ -162,6 +248,9 @@ public final class TraceAssert extends AbstractObjectAssert<TraceAssert, Trace> 
   /**
    * A rule of this object (a NetworkPolicy, a Service's kube-proxy rule, a load balancer's Service)
    * dropped or rejected a packet of the request.
+   *
+   * @param object the object that decided, as an {@link dev.kubesim.api.ObjectRef}
+   * @return this assertion, for chaining
    */
   public TraceAssert wasDroppedBy(ObjectRef object) {
     isNotNull();

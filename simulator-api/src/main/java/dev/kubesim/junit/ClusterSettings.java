@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record ClusterSettings(
     long seed, int nodes, ImmutableList<String> addons, String kubeProxyMode, ImmutableList<String> manifests,
-    boolean awaitReady) {
+    boolean skipWhenManifestsAbsent, boolean awaitReady) {
 
   /** The settings of a test class, when it or a class enclosing it carries {@link KubeSimTest}. */
   static Optional<ClusterSettings> of(Class<?> testClass) {
@@ -24,7 +24,7 @@ record ClusterSettings(
       }
       if (a != null) {
         return Optional.of(new ClusterSettings(a.seed(), a.nodes(), ImmutableList.copyOf(a.addons()),
-            a.kubeProxyMode(), ImmutableList.copyOf(a.manifests()), a.awaitReady()));
+            a.kubeProxyMode(), ImmutableList.copyOf(a.manifests()), a.skipWhenManifestsAbsent(), a.awaitReady()));
       }
     }
     return Optional.empty();

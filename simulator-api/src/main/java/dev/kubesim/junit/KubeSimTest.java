@@ -90,13 +90,26 @@ public @interface KubeSimTest {
   /**
    * Manifests applied, in order, once the cluster is built, as {@code kubectl apply -f} would: an
    * entry {@code classpath:NAME} is a resource of the test class path ({@code
-   * classpath:k8s/kubia.yaml}); any other entry is a file, or a folder whose {@code .yaml}, {@code
-   * .yml} and {@code .json} files are all applied, relative to the working directory (Maven's is
-   * the module's folder).
+   * classpath:k8s/kubia.yaml}); {@code project:PATH} is a file or folder relative to the project's
+   * root, the outermost folder from the working directory upward that holds a {@code pom.xml} or a
+   * Gradle build file ({@code project:k8s/}, {@code project:../shared/app.yaml} for a checkout
+   * beside the project), the same whether Maven or an IDE runs the test; any other entry is a file,
+   * or a folder whose {@code .yaml}, {@code .yml} and {@code .json} files are all applied, relative
+   * to the working directory (Maven's is the module's folder).
    *
    * @return the manifests' locations (default none)
    */
   String[] manifests() default {};
+
+  /**
+   * What a file or folder of {@link #manifests()} that does not exist does to the test: by default
+   * it fails, naming the absolute path; for manifests kept outside the project, which a checkout may
+   * lack, it can skip the test instead (aborted by a JUnit assumption, as {@code
+   * Assumptions.assumeTrue} does).
+   *
+   * @return false (default) to fail; true to skip the test when a manifest is absent
+   */
+  boolean skipWhenManifestsAbsent() default false;
 
   /**
    * Whether the cluster waits, after the manifests are applied, until their workloads and pods are

@@ -171,6 +171,25 @@ class KubeSimExtensionTest {
   }
 
   @Test
+  void aProjectManifestIsFoundFromTheProjectsRootWhateverTheWorkingDirectory() {
+    EngineExecutionResults results = run(ProjectManifest.class);
+
+    assertThat(failures(results)).isEmpty();
+    assertThat(results.testEvents().succeeded().count()).isEqualTo(1);
+  }
+
+  @Test
+  void anAbsentManifestSkipsTheTestWhenTheAnnotationAsks() {
+    EngineExecutionResults results = run(AbsentManifestSkipped.class);
+
+    assertThat(failures(results)).isEmpty();
+    Event aborted = results.testEvents().aborted().stream().findFirst().orElseThrow();
+    assertThat(aborted.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+        .hasMessageContaining("@KubeSimTest manifest \"project:../no/such/checkout/app.yaml\": the path \"")
+        .hasMessageEndingWith("no/such/checkout/app.yaml\" does not exist");
+  }
+
+  @Test
   void nestedClassesUseTheEnclosingClassesSettings() {
     EngineExecutionResults results = run(Outer.class);
 
@@ -347,6 +366,21 @@ class KubeSimExtensionTest {
 
   @KubeSimTest(addons = {}, manifests = "no/such/folder")
   static class MissingManifest {
+    @Test
+    void test(Cluster cluster) {}
+  }
+
+  // The tests run in simulator-impl's folder; the location names the module from the project's root.
+  @KubeSimTest(addons = {}, manifests = "project:simulator-impl/src/test/resources/junit/kubia.yaml")
+  static class ProjectManifest {
+    @Test
+    void applied(@PodSelector("app=kubia") Pod kubia) {
+      assertThat(kubia.metadata().nameOrEmpty()).startsWith("kubia-");
+    }
+  }
+
+  @KubeSimTest(addons = {}, manifests = "project:../no/such/checkout/app.yaml", skipWhenManifestsAbsent = true)
+  static class AbsentManifestSkipped {
     @Test
     void test(Cluster cluster) {}
   }

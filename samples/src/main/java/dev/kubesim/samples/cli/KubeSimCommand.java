@@ -119,6 +119,7 @@ public final class KubeSimCommand {
     all.addAll(dev.kubesim.samples.bench.MatrixBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.TimeBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.ServeBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.AppBenchmarks.all());
     return all;
   }
 

@@ -10,6 +10,10 @@ import java.util.Map;
  * {@code apiVersion}, {@code kind} and {@code metadata}, and every other top-level field ({@code
  * data}, {@code spec}, {@code status}, ...) kept as is in {@code content}, in document order, and
  * written back at the top level.
+ *
+ * @param apiVersion the object's {@code apiVersion}
+ * @param kind the object's {@code kind}
+ * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
  */
 public record GenericObject(
     String apiVersion,
@@ -17,6 +21,15 @@ public record GenericObject(
     ObjectMeta metadata,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> content)
     implements KubeObject {
+  /**
+   * Normalises the fields: absent metadata becomes empty, and the content is copied immutable
+   * without its {@code null} values.
+   *
+   * @param apiVersion the object's {@code apiVersion}
+   * @param kind the object's {@code kind}
+   * @param metadata name, namespace, labels, annotations, owners and the API server's bookkeeping
+   * @param content the {@code content} field; {@code null} for none
+   */
   public GenericObject {
     metadata = metadata == null ? ObjectMeta.builder().build() : metadata;
     content = copyWithoutNulls(content);

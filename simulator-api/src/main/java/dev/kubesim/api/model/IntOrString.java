@@ -18,10 +18,22 @@ public final class IntOrString {
     this.stringValue = stringValue;
   }
 
+  /**
+   * A port number, such as {@code 8080}.
+   *
+   * @param value the number
+   * @return the value, serialised as a bare number
+   */
   public static IntOrString of(int value) {
     return new IntOrString(value, null);
   }
 
+  /**
+   * A port name, such as {@code http}, looked up among the container's ports.
+   *
+   * @param value the name
+   * @return the value, serialised as a string
+   */
   public static IntOrString of(String value) {
     return new IntOrString(null, Objects.requireNonNull(value, "value"));
   }
@@ -40,16 +52,29 @@ public final class IntOrString {
     throw new IllegalArgumentException("expected an integer or a string, got " + value);
   }
 
+  /**
+   * Whether this is a number rather than a name.
+   *
+   * @return {@code true} for a number
+   */
   public boolean isInt() {
     return intValue != null;
   }
 
-  /** The number, when this is a number. */
+  /**
+   * The number, when this is a number.
+   *
+   * @return the number, when this is a number
+   */
   public OptionalInt intValue() {
     return intValue == null ? OptionalInt.empty() : OptionalInt.of(intValue);
   }
 
-  /** The string form: the name, or the number in decimal. */
+  /**
+   * The string form: the name, or the number in decimal.
+   *
+   * @return the string form: the name, or the number in decimal
+   */
   public String stringValue() {
     return intValue != null ? intValue.toString() : stringValue;
   }

@@ -58,17 +58,31 @@ public final class Kinds {
 
   private Kinds() {}
 
-  /** The typed kind with this name ({@code Pod}, {@code Ingress}, ...), case-sensitive. */
+  /**
+   * The typed kind with this name ({@code Pod}, {@code Ingress}, ...), case-sensitive.
+   *
+   * @param kind the kind, as a manifest's {@code kind} names it
+   * @return the typed kind with this name ({@code Pod}, {@code Ingress}, ...), case-sensitive
+   */
   public static Optional<KindInfo> byKind(String kind) {
     return Optional.ofNullable(kind == null ? null : BY_KIND.get(kind));
   }
 
-  /** The typed kind whose record class this is. */
+  /**
+   * The typed kind whose record class this is.
+   *
+   * @param type a record class of {@code dev.kubesim.api.model}
+   * @return the typed kind whose record class this is
+   */
   public static Optional<KindInfo> byType(Class<?> type) {
     return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
   }
 
-  /** All typed kinds: core kinds first, then {@code apps}, discovery and networking. */
+  /**
+   * All typed kinds: core kinds first, then {@code apps}, discovery and networking.
+   *
+   * @return all typed kinds: core kinds first, then {@code apps}, discovery and networking
+   */
   public static ImmutableList<KindInfo> all() {
     return ALL;
   }
@@ -84,6 +98,17 @@ public final class Kinds {
       String resource,
       boolean namespaced,
       Class<? extends KubeObject> type) {
+    /**
+     * Checks that no field is {@code null}.
+     *
+     * @param kind the kind, as a manifest names it ({@code Pod})
+     * @param group the API group, empty for the core group
+     * @param version the version within the group ({@code v1})
+     * @param resource the resource: the kind's plural, lower-case name in the API's paths ({@code
+     *     pods})
+     * @param namespaced whether its objects live in a namespace
+     * @param type the record class of its objects
+     */
     public KindInfo {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(group, "group");
@@ -92,12 +117,20 @@ public final class Kinds {
       Objects.requireNonNull(type, "type");
     }
 
-    /** {@code pods} for the core group, {@code ingresses.networking.k8s.io} otherwise. */
+    /**
+     * {@code pods} for the core group, {@code ingresses.networking.k8s.io} otherwise.
+     *
+     * @return {@code pods} for the core group, {@code ingresses.networking.k8s.io} otherwise
+     */
     public String qualifiedResource() {
       return group.isEmpty() ? resource : resource + "." + group;
     }
 
-    /** {@code v1} for the core group, {@code apps/v1} otherwise. */
+    /**
+     * {@code v1} for the core group, {@code apps/v1} otherwise.
+     *
+     * @return {@code v1} for the core group, {@code apps/v1} otherwise
+     */
     public String apiVersion() {
       return group.isEmpty() ? version : group + "/" + version;
     }

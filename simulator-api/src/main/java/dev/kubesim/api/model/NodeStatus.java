@@ -4,7 +4,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code status} of a Node: capacity, conditions, addresses and system info. */
+/**
+ * {@code status} of a Node: capacity, conditions, addresses and system info.
+ *
+ * @param capacity the node's resources ({@code cpu}, {@code memory}, {@code pods})
+ * @param allocatable what of them pods may use
+ * @param phase deprecated, as written
+ * @param conditions {@code Ready} and the pressure conditions
+ * @param addresses the node's addresses
+ * @param daemonEndpoints the kubelet's port, as written
+ * @param nodeInfo versions and ids of the machine, the kubelet and the runtime
+ * @param images the images on the node, as written
+ * @param volumesInUse as written
+ * @param volumesAttached as written
+ * @param config as written
+ * @param runtimeHandlers as written
+ * @param features as written
+ * @param declaredFeatures as written
+ */
 public record NodeStatus(
     Map<String, String> capacity,
     Map<String, String> allocatable,
@@ -20,6 +37,25 @@ public record NodeStatus(
     List<Object> runtimeHandlers,
     Optional<Object> features,
     List<String> declaredFeatures) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param capacity the node's resources ({@code cpu}, {@code memory}, {@code pods})
+   * @param allocatable what of them pods may use
+   * @param phase deprecated, as written
+   * @param conditions {@code Ready} and the pressure conditions
+   * @param addresses the node's addresses
+   * @param daemonEndpoints the kubelet's port, as written
+   * @param nodeInfo versions and ids of the machine, the kubelet and the runtime
+   * @param images the images on the node, as written
+   * @param volumesInUse as written
+   * @param volumesAttached as written
+   * @param config as written
+   * @param runtimeHandlers as written
+   * @param features as written
+   * @param declaredFeatures as written
+   */
   public NodeStatus {
     capacity = Values.map(capacity);
     allocatable = Values.map(allocatable);

@@ -2,7 +2,17 @@ package dev.kubesim.api.model;
 
 import java.util.Optional;
 
-/** {@code status.conditions[i]} of a Pod ({@code PodScheduled}, {@code Ready}, ...). */
+/**
+ * {@code status.conditions[i]} of a Pod ({@code PodScheduled}, {@code Ready}, ...).
+ *
+ * @param type {@code PodScheduled}, {@code Initialized}, {@code ContainersReady}, {@code Ready},
+ *     ...
+ * @param status {@code True}, {@code False} or {@code Unknown}
+ * @param lastProbeTime when the condition was last probed
+ * @param lastTransitionTime when the status last changed
+ * @param reason why, in one CamelCase word
+ * @param message why, for people
+ */
 public record PodCondition(
     Optional<String> type,
     Optional<Long> observedGeneration,
@@ -11,6 +21,19 @@ public record PodCondition(
     Optional<String> lastTransitionTime,
     Optional<String> reason,
     Optional<String> message) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param type {@code PodScheduled}, {@code Initialized}, {@code ContainersReady}, {@code Ready},
+   *     ...
+   * @param observedGeneration the {@code observedGeneration} field; {@code null} for absent
+   * @param status {@code True}, {@code False} or {@code Unknown}
+   * @param lastProbeTime when the condition was last probed
+   * @param lastTransitionTime when the status last changed
+   * @param reason why, in one CamelCase word
+   * @param message why, for people
+   */
   public PodCondition {
     type = Values.opt(type);
     observedGeneration = Values.opt(observedGeneration);

@@ -3,7 +3,16 @@ package dev.kubesim.api.model;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code status} of a ReplicationController. */
+/**
+ * {@code status} of a ReplicationController.
+ *
+ * @param replicas the pods it owns
+ * @param fullyLabeledReplicas those whose labels match the template's
+ * @param readyReplicas those that are ready
+ * @param availableReplicas those ready for at least {@code minReadySeconds}
+ * @param observedGeneration the generation the controller last acted on
+ * @param conditions failures to create or delete pods
+ */
 public record ReplicationControllerStatus(
     Optional<Integer> replicas,
     Optional<Integer> fullyLabeledReplicas,
@@ -11,6 +20,17 @@ public record ReplicationControllerStatus(
     Optional<Integer> availableReplicas,
     Optional<Long> observedGeneration,
     List<Object> conditions) {
+  /**
+   * Normalises the fields: absent values become empty optionals, lists and maps; lists and
+   * maps are copied immutable, maps sorted by key as the API server serialises them.
+   *
+   * @param replicas the pods it owns
+   * @param fullyLabeledReplicas those whose labels match the template's
+   * @param readyReplicas those that are ready
+   * @param availableReplicas those ready for at least {@code minReadySeconds}
+   * @param observedGeneration the generation the controller last acted on
+   * @param conditions failures to create or delete pods
+   */
   public ReplicationControllerStatus {
     replicas = Values.opt(replicas);
     fullyLabeledReplicas = Values.opt(fullyLabeledReplicas);

@@ -23,9 +23,11 @@ public enum BaseImage {
 
   /** The family of the basic commands, which decides their messages. */
   public enum Coreutils {
+    /** GNU coreutils 8.25 or later, which quote file names in messages ({@code cannot access '/x'}). */
     GNU,
     /** GNU coreutils older than 8.25, which quoted fewer file names in messages. */
     GNU_BEFORE_8_25,
+    /** BusyBox applets, with their own shorter messages. */
     BUSYBOX
   }
 
@@ -37,21 +39,38 @@ public enum BaseImage {
     this.hasBash = hasBash;
   }
 
+  /**
+   * The family of the image's basic commands ({@code ls}, {@code cat}, ...).
+   *
+   * @return GNU coreutils (of which age) or BusyBox
+   */
   public Coreutils coreutils() {
     return coreutils;
   }
 
-  /** Whether {@code /bin/sh} is BusyBox ash rather than dash. */
+  /**
+   * Whether {@code /bin/sh} is BusyBox ash rather than dash.
+   *
+   * @return whether {@code /bin/sh} is BusyBox ash rather than dash
+   */
   public boolean busyboxShell() {
     return coreutils == Coreutils.BUSYBOX;
   }
 
-  /** Whether {@code /bin/bash} exists. */
+  /**
+   * Whether {@code /bin/bash} exists.
+   *
+   * @return whether {@code /bin/bash} exists
+   */
   public boolean hasBash() {
     return hasBash;
   }
 
-  /** The {@code PATH} the base image sets. */
+  /**
+   * The {@code PATH} the base image sets.
+   *
+   * @return the {@code PATH} the base image sets
+   */
   public String path() {
     return "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   }

@@ -7,5 +7,12 @@ package dev.kubesim.api.program;
  */
 @FunctionalInterface
 public interface HttpHandler {
+  /**
+   * Answers one request.
+   *
+   * @param request the request as the container received it, after any NAT on the way
+   * @param context the container's view: pod, clock, files, state
+   * @return the response to send back
+   */
   HttpResponse handle(HttpRequest request, ServerContext context);
 }

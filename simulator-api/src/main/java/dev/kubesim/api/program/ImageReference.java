@@ -35,6 +35,15 @@ public record ImageReference(
       Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
   private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
 
+  /**
+   * Checks that no field is {@code null}.
+   *
+   * @param registry the registry host, with a port where given: {@code docker.io}, {@code
+   *     registry.k8s.io}, {@code localhost:5000}
+   * @param repository the path inside the registry: {@code library/nginx}, {@code luksa/kubia}
+   * @param tag the tag where given
+   * @param digest the digest where given, e.g. {@code sha256:...}
+   */
   public ImageReference {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(repository, "repository");
@@ -45,6 +54,8 @@ public record ImageReference(
   /**
    * Parses an image reference as written in a pod spec.
    *
+   * @param image the container image, as a pod's {@code image} names it
+   * @return the reference, with Docker Hub's defaults filled in
    * @throws IllegalArgumentException with the runtime's words, e.g. {@code couldn't parse image
    *     name "Nginx": invalid reference format: repository name (library/Nginx) must be lowercase}
    */
@@ -117,7 +128,12 @@ public record ImageReference(
     return new ImageReference(registry, path, tag, digest);
   }
 
-  /** Whether {@link #parse} accepts this reference. */
+  /**
+   * Whether {@link #parse} accepts this reference.
+   *
+   * @param image the container image, as a pod's {@code image} names it
+   * @return whether {@link #parse} accepts this reference
+   */
   public static boolean isValid(String image) {
     try {
       parse(image);
@@ -127,7 +143,12 @@ public record ImageReference(
     }
   }
 
-  /** The reference, or empty where it does not parse. */
+  /**
+   * The reference, or empty where it does not parse.
+   *
+   * @param image the container image, as a pod's {@code image} names it
+   * @return the reference, or empty where it does not parse
+   */
   public static Optional<ImageReference> tryParse(String image) {
     try {
       return Optional.of(parse(image));
@@ -140,12 +161,21 @@ public record ImageReference(
     return new IllegalArgumentException("couldn't parse image name \"" + image + "\": " + reason);
   }
 
-  /** The full repository name, which identifies the image whatever its tag: {@code docker.io/library/nginx}. */
+  /**
+   * The full repository name, which identifies the image whatever its tag: {@code
+   * docker.io/library/nginx}.
+   *
+   * @return the full repository name, which identifies the image whatever its tag
+   */
   public String name() {
     return registry + "/" + repository;
   }
 
-  /** The short name people write: {@code nginx}, {@code luksa/kubia}, {@code registry.k8s.io/pause}. */
+  /**
+   * The short name people write: {@code nginx}, {@code luksa/kubia}, {@code registry.k8s.io/pause}.
+   *
+   * @return the short name people write
+   */
   public String familiarName() {
     if (!registry.equals(DOCKER_HUB)) {
       return name();
@@ -158,6 +188,8 @@ public record ImageReference(
   /**
    * The image as a container status reports it: the full name with the tag, {@code latest} when
    * neither tag nor digest was given ({@code docker.io/luksa/kubia:latest}).
+   *
+   * @return the image as a container status reports it
    */
   public String statusImage() {
     if (tag.isEmpty() && digest.isEmpty()) {

@@ -17,12 +17,22 @@ import java.util.Set;
  * @param argv the process's command line; {@code argv.get(0)} is the executable
  */
 public record Launch(Container container, List<String> argv) {
+  /**
+   * Checks that no field is {@code null}; the arguments are copied immutable.
+   *
+   * @param container the container as the pod spec gives it
+   * @param argv the process's command line; {@code argv.get(0)} is the executable
+   */
   public Launch {
     Objects.requireNonNull(container, "container");
     argv = ImmutableList.copyOf(argv);
   }
 
-  /** The command-line arguments after the executable. */
+  /**
+   * The command-line arguments after the executable.
+   *
+   * @return the arguments after the executable
+   */
   public List<String> arguments() {
     return argv.isEmpty() ? List.of() : argv.subList(1, argv.size());
   }
@@ -30,6 +40,10 @@ public record Launch(Container container, List<String> argv) {
   /**
    * The value of a long option given as {@code --name=value} or {@code --name value} (also with a
    * single dash, as Go's flag package accepts); the last one wins, as there.
+   *
+   * @param name the object's name
+   * @return the value of a long option given as {@code --name=value} or {@code --name value} (also
+   *     with a single dash, as Go's flag package accepts)
    */
   public Optional<String> flag(String name) {
     Optional<String> found = Optional.empty();
@@ -47,7 +61,13 @@ public record Launch(Container container, List<String> argv) {
     return found;
   }
 
-  /** An integer option, or the default when it is absent or not a number. */
+  /**
+   * An integer option, or the default when it is absent or not a number.
+   *
+   * @param name the object's name
+   * @param defaultValue the value when the option is absent or not a number
+   * @return an integer option, or the default when it is absent or not a number
+   */
   public int intFlag(String name, int defaultValue) {
     return flag(name)
         .flatMap(
@@ -61,7 +81,11 @@ public record Launch(Container container, List<String> argv) {
         .orElse(defaultValue);
   }
 
-  /** The declared {@code containerPort}s of the container, in spec order, without duplicates. */
+  /**
+   * The declared {@code containerPort}s of the container, in spec order, without duplicates.
+   *
+   * @return the declared {@code containerPort}s of the container, in spec order, without duplicates
+   */
   public List<ListenPort> declaredPorts() {
     Set<ListenPort> ports = new LinkedHashSet<>();
     for (ContainerPort port : container.ports()) {

@@ -9,6 +9,13 @@ import java.util.Objects;
  * @param port 1 to 65535
  */
 public record ListenPort(String protocol, int port) implements Comparable<ListenPort> {
+  /**
+   * Checks that no field is {@code null}; a protocol other than {@code TCP}, {@code UDP} or {@code
+   * SCTP} is refused with an {@code IllegalArgumentException}.
+   *
+   * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
+   * @param port 1 to 65535
+   */
   public ListenPort {
     Objects.requireNonNull(protocol, "protocol");
     if (!protocol.equals("TCP") && !protocol.equals("UDP") && !protocol.equals("SCTP")) {
@@ -20,10 +27,22 @@ public record ListenPort(String protocol, int port) implements Comparable<Listen
     }
   }
 
+  /**
+   * A TCP port.
+   *
+   * @param port 1 to 65535
+   * @return the port
+   */
   public static ListenPort tcp(int port) {
     return new ListenPort("TCP", port);
   }
 
+  /**
+   * A UDP port.
+   *
+   * @param port 1 to 65535
+   * @return the port
+   */
   public static ListenPort udp(int port) {
     return new ListenPort("UDP", port);
   }

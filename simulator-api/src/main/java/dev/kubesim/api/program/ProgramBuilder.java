@@ -21,24 +21,45 @@ public final class ProgramBuilder {
     this.image = Objects.requireNonNull(image, "image");
   }
 
-  /** Listens on these ports whatever the spec says. */
+  /**
+   * Listens on these ports whatever the spec says.
+   *
+   * @param value None
+   * @return this builder
+   */
   public ProgramBuilder listens(ListenPort... value) {
     List<ListenPort> fixed = ImmutableList.copyOf(value);
     ports = launch -> fixed;
     return this;
   }
 
-  /** Listens on each {@code containerPort} the container declares. */
+  /**
+   * Listens on each {@code containerPort} the container declares.
+   *
+   * @return this builder
+   */
   public ProgramBuilder listensOnDeclaredPorts() {
     ports = Launch::declaredPorts;
     return this;
   }
 
+  /**
+   * Answers HTTP requests on the program's ports with this handler.
+   *
+   * @param value the handler
+   * @return this builder
+   */
   public ProgramBuilder http(HttpHandler value) {
     handler = Objects.requireNonNull(value, "handler");
     return this;
   }
 
+  /**
+   * What the program does when the kubelet sends it SIGTERM.
+   *
+   * @param value its behaviour: exit at once or after a shutdown, with an exit code
+   * @return this builder
+   */
   public ProgramBuilder onSigterm(SigtermBehavior value) {
     sigterm = Objects.requireNonNull(value, "sigterm");
     return this;
@@ -47,6 +68,9 @@ public final class ProgramBuilder {
   /**
    * The main process runs its command line through the container's userland (a client image such
    * as busybox) instead of serving; as PID 1 it then ignores SIGTERM.
+   *
+   * @return whether the main process runs its command line through the container's userland instead
+   *     of serving
    */
   public ProgramBuilder runsCommand() {
     runsCommand = true;
@@ -54,6 +78,11 @@ public final class ProgramBuilder {
     return this;
   }
 
+  /**
+   * Builds the {@code Program} from the fields set so far.
+   *
+   * @return a new {@code Program}
+   */
   public Program build() {
     return new Built(image, ports, Optional.ofNullable(handler), sigterm, runsCommand);
   }

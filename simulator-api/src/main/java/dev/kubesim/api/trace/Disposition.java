@@ -91,6 +91,20 @@ public record Disposition(Kind kind, Cause cause, Optional<ObjectRef> object, St
     STILL_RUNNING
   }
 
+  /**
+   * Checks that no field is {@code null}.
+   *
+   * @param kind the outcome as the client saw it, from a closed set
+   * @param cause why it ended so, from a closed set: the same {@link Kind#REFUSED} comes from a
+   *     Service without endpoints ({@link Cause#NO_ENDPOINTS}) or from a pod where nothing listens
+   *     ({@link Cause#NOTHING_LISTENING})
+   * @param object the object that decided it ({@code pod/default/kubia-x7k2p}, {@code
+   *     service/default/kubia}, {@code node/node-2}, {@code networkpolicy/x/deny}), empty when
+   *     nothing in the cluster did. For a delivered request it is the pod whose answer came back:
+   *     behind an ingress controller that proxied the request, the backend pod; the controller's
+   *     own pod when it answered itself (default backend, redirect, 502/503/504)
+   * @param reason one line for people
+   */
   public Disposition {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(cause, "cause");
@@ -98,17 +112,38 @@ public record Disposition(Kind kind, Cause cause, Optional<ObjectRef> object, St
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** A disposition decided by this object. */
+  /**
+   * A disposition decided by this object.
+   *
+   * @param kind how the packet's way ended
+   * @param cause why, as a {@link dev.kubesim.api.trace.Disposition.Cause}
+   * @param object the object that decided, as an {@link dev.kubesim.api.ObjectRef}
+   * @param reason a human-readable reason, as the component that decided it words it
+   * @return a disposition decided by this object
+   */
   public static Disposition of(Kind kind, Cause cause, ObjectRef object, String reason) {
     return new Disposition(kind, cause, Optional.of(object), reason);
   }
 
-  /** A disposition that no object in the cluster decided. */
+  /**
+   * A disposition that no object in the cluster decided.
+   *
+   * @param kind how the packet's way ended
+   * @param cause why, as a {@link dev.kubesim.api.trace.Disposition.Cause}
+   * @param reason a human-readable reason, as the component that decided it words it
+   * @return a disposition that no object in the cluster decided
+   */
   public static Disposition of(Kind kind, Cause cause, String reason) {
     return new Disposition(kind, cause, Optional.empty(), reason);
   }
 
-  /** The deciding object as {@code kind/namespace/name}, or {@code -} when there is none, as traces print it. */
+  /**
+   * The deciding object as {@code kind/namespace/name}, or {@code -} when there is none, as traces
+   * print it.
+   *
+   * @return the deciding object as {@code kind/namespace/name}, or {@code -} when there is none, as
+   *     traces print it
+   */
   public String objectText() {
     return object.map(ObjectRef::toString).orElse("-");
   }

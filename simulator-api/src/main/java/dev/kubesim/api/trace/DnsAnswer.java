@@ -14,6 +14,14 @@ import java.util.Objects;
  * @param addresses the addresses, in the order the answer gave them
  */
 public record DnsAnswer(String name, String fqdn, List<String> addresses) {
+  /**
+   * Checks that no field is {@code null}; the addresses are copied immutable.
+   *
+   * @param name the name as the client asked it ({@code kubia})
+   * @param fqdn the name that answered ({@code kubia.default.svc.cluster.local.}), the name itself
+   *     when {@code /etc/hosts} answered
+   * @param addresses the addresses, in the order the answer gave them
+   */
   public DnsAnswer {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(fqdn, "fqdn");

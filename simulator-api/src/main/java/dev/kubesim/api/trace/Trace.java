@@ -21,19 +21,39 @@ public interface Trace {
   /** The JSON schema {@link #toJson()} writes and {@link #fromJson(String)} reads, in its {@code schema} key. */
   String SCHEMA = "kubesim.dev/trace/v1";
 
-  /** One line saying what was traced, e.g. {@code curl -s http://kubia from pod default/client}. */
+  /**
+   * One line saying what was traced, e.g. {@code curl -s http://kubia from pod default/client}.
+   *
+   * @return one line saying what was traced
+   */
   String title();
 
-  /** The virtual instant the traced activity started, as time since the cluster started. */
+  /**
+   * The virtual instant the traced activity started, as time since the cluster started.
+   *
+   * @return the virtual instant the traced activity started, as time since the cluster started
+   */
   Duration startedAt();
 
-  /** The hops in the order they happened. */
+  /**
+   * The hops in the order they happened.
+   *
+   * @return the hops in the order they happened
+   */
   List<TraceHop> hops();
 
-  /** How the request ended, naming the object that decided it. */
+  /**
+   * How the request ended, naming the object that decided it.
+   *
+   * @return how the request ended, naming the object that decided it
+   */
   Disposition disposition();
 
-  /** A readable rendering: a header, one line a hop, the disposition. */
+  /**
+   * A readable rendering: a header, one line a hop, the disposition.
+   *
+   * @return a readable rendering: a header, one line a hop, the disposition
+   */
   default String render() {
     return TraceText.render(this);
   }
@@ -45,6 +65,8 @@ public interface Trace {
    * rewritten}, {@code reason}; absent values as {@code null}) and {@code disposition} ({@code kind},
    * {@code cause}, {@code object}, {@code reason}). An object is {@code {"kind", "namespace", "name"}}
    * (the namespace empty for a cluster-scoped one).
+   *
+   * @return the same as JSON, with keys in a fixed order
    */
   default String toJson() {
     return TraceJson.write(this);
@@ -54,6 +76,8 @@ public interface Trace {
    * Reads what {@link #toJson()} wrote: {@code fromJson(t.toJson())} has t's title, start, hops and
    * disposition, and renders the same.
    *
+   * @param json the JSON text
+   * @return the trace
    * @throws IllegalArgumentException when the text is not JSON of schema {@value #SCHEMA}; the
    *     message names the key at fault
    */
@@ -61,7 +85,11 @@ public interface Trace {
     return TraceJsonReader.read(json);
   }
 
-  /** The names the client's resolver looked up and the answers it took, in order. */
+  /**
+   * The names the client's resolver looked up and the answers it took, in order.
+   *
+   * @return the names the client's resolver looked up and the answers it took, in order
+   */
   default List<DnsAnswer> dnsAnswers() {
     ImmutableList.Builder<DnsAnswer> b = ImmutableList.builder();
     for (TraceHop h : hops()) {
@@ -70,12 +98,21 @@ public interface Trace {
     return b.build();
   }
 
-  /** The names that resolved, as the client asked them ({@code kubia}), in order. */
+  /**
+   * The names that resolved, as the client asked them ({@code kubia}), in order.
+   *
+   * @return the names that resolved, as the client asked them ({@code kubia}), in order
+   */
   default List<String> resolvedNames() {
     return dnsAnswers().stream().map(DnsAnswer::name).distinct().toList();
   }
 
-  /** The Services whose rules DNAT'd a packet of the request, each once, in the order they did. */
+  /**
+   * The Services whose rules DNAT'd a packet of the request, each once, in the order they did.
+   *
+   * @return the Services whose rules DNAT'd a packet of the request, each once, in the order they
+   *     did
+   */
   default List<ObjectRef> servicesTraversed() {
     Set<ObjectRef> services = new LinkedHashSet<>();
     for (TraceHop h : hops()) {
@@ -86,13 +123,22 @@ public interface Trace {
     return List.copyOf(new ArrayList<>(services));
   }
 
-  /** The pod whose answer came back, when the request was delivered and a pod answered it. */
+  /**
+   * The pod whose answer came back, when the request was delivered and a pod answered it.
+   *
+   * @return the pod whose answer came back, when the request was delivered and a pod answered it
+   */
   default Optional<ObjectRef> answeredBy() {
     Disposition d = disposition();
     return d.kind() == Disposition.Kind.DELIVERED ? d.object().filter(o -> o.kind().equals("pod")) : Optional.empty();
   }
 
-  /** The nodes whose machines the request's packets were on, each once, in the order they got there. */
+  /**
+   * The nodes whose machines the request's packets were on, each once, in the order they got there.
+   *
+   * @return the nodes whose machines the request's packets were on, each once, in the order they
+   *     got there
+   */
   default List<String> nodesCrossed() {
     Set<String> nodes = new LinkedHashSet<>();
     for (TraceHop h : hops()) {

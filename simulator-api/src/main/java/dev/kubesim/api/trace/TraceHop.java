@@ -75,6 +75,32 @@ public record TraceHop(Duration at, String node, String netns, String where, Act
     PROXY
   }
 
+  /**
+   * Checks that no field is {@code null}.
+   *
+   * @param at the virtual instant, as time since the cluster started
+   * @param node the node whose machine the step happened on ({@code -} outside the cluster)
+   * @param netns the network namespace: a node's own ({@code node-1}), a pod's ({@code
+   *     default/kubia-x7k2p}) or an outside host's ({@code external/203.0.113.10}); {@code cloud}
+   *     for the network in front of the nodes
+   * @param where the interface ({@code eth0}, {@code cni0}, {@code veth1a2b3c4d}) or component
+   *     ({@code nat PREROUTING}, {@code routing}, {@code conntrack}, {@code socket}, {@code
+   *     ingress-nginx}, the cloud's {@code load balancer} and {@code router})
+   * @param action what happened
+   * @param object the object behind the step: the Service whose rule DNAT'd, rejected or dropped
+   *     the packet, the NetworkPolicy that admitted or dropped it, the pod or node a packet was
+   *     delivered to, the node that was down, the Ingress that routed a request; empty when no
+   *     object decided
+   * @param rule the rule behind the step as its owner names it: kube-proxy's chains ({@code
+   *     KUBE-SVC-… / KUBE-SEP-…}), a NetworkPolicy's rule ({@code ingress[0].from[1]}), an Ingress
+   *     rule ({@code spec.rules[0]}); empty when none
+   * @param dns for a resolver step that took an answer, the name and its addresses
+   * @param reason why, in words: the rule chain, the route, the listener
+   * @param packet the packet as it arrived at this step; empty for a client's own step (a DNS
+   *     lookup, a timeout) and for an L7 proxy's decision ({@code PROXY}: which Ingress, rule, path
+   *     and backend endpoint the ingress controller chose, or why it answered itself)
+   * @param rewritten the packet as it left this step, when the step changed it (NAT)
+   */
   public TraceHop {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(node, "node");

@@ -15,6 +15,19 @@ import java.util.Objects;
  */
 public record TracePacket(String protocol, String source, int sourcePort, String destination, int destinationPort,
     String flags, String payload) {
+  /**
+   * Checks that no field is {@code null}.
+   *
+   * @param protocol {@code TCP}, {@code UDP} or {@code ICMP}
+   * @param source the {@code source} field
+   * @param sourcePort 0 for ICMP
+   * @param destination the {@code destination} field
+   * @param destinationPort 0 for ICMP
+   * @param flags TCP flags as tcpdump writes them ({@code S}, {@code S.}, {@code P.}, {@code F.},
+   *     {@code R}), the ICMP message ({@code echo request}, {@code port unreachable}), or empty
+   * @param payload a summary of the payload ({@code GET / HTTP/1.1}, {@code DNS A?
+   *     kubia.default.svc.cluster.local.}), or empty
+   */
   public TracePacket {
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(source, "source");

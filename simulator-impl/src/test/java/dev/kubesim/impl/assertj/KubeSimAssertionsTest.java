@@ -4,6 +4,7 @@ import static dev.kubesim.assertj.KubeSimAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.HttpResult;
 import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.api.trace.Trace;
@@ -76,6 +77,17 @@ class KubeSimAssertionsTest {
         .wasDecidedBy(ObjectRef.service("default", "empty"))
         .wasDroppedBy(ObjectRef.service("default", "empty"))
         .hasReasonContaining("has no endpoints");
+  }
+
+  @Test
+  void aRefusedHttpRequestNamesTheServiceThroughItsTrace() {
+    HttpResult r = cluster.http("default/client", "http://" + NetTestClusters.EMPTY_IP);
+
+    assertThat(r).failedWithExitCode(7)
+        .hasTraceThat()
+        .wasRefused()
+        .hasCause(Cause.NO_ENDPOINTS)
+        .wasDecidedBy(ObjectRef.service("default", "empty"));
   }
 
   @Test
