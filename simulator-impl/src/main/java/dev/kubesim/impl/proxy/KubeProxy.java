@@ -159,30 +159,7 @@ public final class KubeProxy implements Netfilter {
         touched.add(svc);
       });
     }
-    if (!leavesEndpointsAsTheyWere(e)) {
-      touched.forEach(this::changed);
-    }
-  }
-
-  /**
-   * Whether a slice's change leaves the endpoints kube-proxy merges for its Service as they were: a
-   * slice without endpoints added or deleted, or one whose address type, ports and endpoints did not
-   * change (a label or resourceVersion only). kube-proxy's endpoints change tracker drops such a
-   * change (its previous and current endpoints are equal) and the Service is not synced for it;
-   * the rules, a pure function of the Service and its endpoints, would come out the same.
-   */
-  private static boolean leavesEndpointsAsTheyWere(WatchEvent e) {
-    EndpointSlice now = (EndpointSlice) e.object();
-    Optional<EndpointSlice> before = e.previous().map(EndpointSlice.class::cast);
-    return switch (e.type()) {
-      case ADDED -> before.isEmpty() && now.endpoints().isEmpty();
-      case DELETED -> before.orElse(now).endpoints().isEmpty();
-      default -> before.isPresent()
-          && EndpointSliceCache.serviceOf(before.get()).equals(EndpointSliceCache.serviceOf(now))
-          && before.get().addressType().equals(now.addressType())
-          && before.get().ports().equals(now.ports())
-          && before.get().endpoints().equals(now.endpoints());
-    };
+    touched.forEach(this::changed);
   }
 
   /** A change of this kube-proxy's own Node (handed over by {@link KubeProxyNodes}). */
