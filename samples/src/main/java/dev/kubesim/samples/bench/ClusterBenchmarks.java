@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The cluster-core figures: building and settling the kubia lab, and the rate of Service writes. */
+/**
+ * The cluster-core figures: building and settling the kubia lab, and the rate of Service writes, typed
+ * and from YAML text.
+ */
 public final class ClusterBenchmarks {
   private ClusterBenchmarks() {}
 
   public static List<Benchmark> all() {
-    return List.of(new KubiaSettle(), new ServiceApplyRate());
+    return List.of(new KubiaSettle(), new ServiceApplyRate(), new YamlApplyRate());
   }
 
   /** {@code cluster.kubia.settle}: a 3-node cluster built, the kubia RC and Service applied, settled. */
@@ -93,6 +96,59 @@ public final class ClusterBenchmarks {
         long start = System.nanoTime();
         for (KubeObject s : services) {
           cluster.apply(s);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return COUNT / seconds;
+      }
+    }
+  }
+
+  /**
+   * {@code apply.yaml.rate}: Services applied one by one from YAML text ({@link Cluster#apply(String)}),
+   * as users and labs write them: parsed, defaulted, allocated, validated and stored, per second.
+   */
+  static final class YamlApplyRate implements Benchmark {
+    private static final int COUNT = 5_000;
+
+    @Override
+    public String name() {
+      return "apply.yaml.rate";
+    }
+
+    @Override
+    public String unit() {
+      return "services/s";
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+      return true;
+    }
+
+    @Override
+    public double sample() {
+      List<String> manifests = new ArrayList<>(COUNT);
+      for (int i = 0; i < COUNT; i++) {
+        manifests.add("""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: svc-%1$d
+              labels:
+                app: app-%1$d
+            spec:
+              selector:
+                app: app-%1$d
+              ports:
+              - name: http
+                port: 80
+                targetPort: 8080
+            """.formatted(i));
+      }
+      try (Cluster cluster = KubeSim.cluster().nodes(3).seed(1).build()) {
+        long start = System.nanoTime();
+        for (String yaml : manifests) {
+          cluster.apply(yaml);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return COUNT / seconds;

@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code http} verb for a client outside the cluster ({@code external}, or {@code
- * external:IP}): the engine's outside host ({@link SimCluster#external(String)}) opens a new
+ * The {@code https} requests of the {@code http} verb for a client outside the cluster ({@code
+ * external}, or {@code external:IP}), which the product's curl does not speak yet (plain HTTP goes
+ * through the outside client's own curl, {@link CurlHttp}). Certificates are not checked, as the
+ * scenario format says: the engine's outside host ({@link SimCluster#external(String)}) opens a new
  * connection over the packet network, which routes it as it routes {@code curl} run there — to a
  * node's address directly, to a LoadBalancer address through the cloud's load balancer, to a
  * Service's externalIP through the router in front of the nodes; then kube-proxy's rules,
@@ -36,11 +38,6 @@ final class ExternalHttp {
 
   ExternalHttp(SimCluster sim) {
     this.sim = sim;
-  }
-
-  /** Whether a step's {@code from} names a client outside the cluster. */
-  static boolean isExternal(String from) {
-    return from.equals("external") || from.startsWith("external:");
   }
 
   /** The client's address for a {@code from} of {@code external} or {@code external:IP}. */

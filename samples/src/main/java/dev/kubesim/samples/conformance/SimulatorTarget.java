@@ -74,18 +74,23 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
 
   private SimulatorTarget(Cluster cluster) {
     this.cluster = cluster;
-    this.external = new ExternalHttp((dev.kubesim.impl.cluster.SimCluster) cluster);
   }
 
-  private final ExternalHttp external;
-
-  /** Requests from outside the cluster go through {@link ExternalHttp}; pods' and nodes' need the packet network. */
+  /**
+   * Pods and outside clients send with the product's curl ({@link CurlHttp}); a node's host has
+   * none, and the product's curl speaks no TLS yet, so those requests are made over the packet
+   * network here ({@link NetworkHttp}, {@link ExternalHttp}).
+   */
   @Override
   public HttpResult http(HttpRequest request) {
-    if (ExternalHttp.isExternal(request.from())) {
-      return external.request(request);
+    boolean tls = request.url().regionMatches(true, 0, "https:", 0, 6);
+    if (request.from().startsWith("node:") || tls && !CurlHttp.isExternal(request.from())) {
+      return new NetworkHttp((dev.kubesim.impl.cluster.SimCluster) cluster).request(request);
     }
-    return new NetworkHttp((dev.kubesim.impl.cluster.SimCluster) cluster).request(request);
+    if (tls) {
+      return new ExternalHttp((dev.kubesim.impl.cluster.SimCluster) cluster).request(request);
+    }
+    return new CurlHttp(cluster).request(request);
   }
 
   /** The first LoadBalancer address of the ingress-nginx controller's Service (port 80 implied). */

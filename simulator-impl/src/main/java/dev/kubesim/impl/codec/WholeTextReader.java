@@ -20,6 +20,8 @@ final class WholeTextReader extends StreamReader {
   private final int[] codePoints;
   private final String text;
   private final int length;
+  /** The text as code points for {@link #getMark()}, made on its first call. */
+  private int[] marks;
   private int pointer;
   private int index;
   private int documentIndex;
@@ -54,16 +56,17 @@ final class WholeTextReader extends StreamReader {
     return codePoints != null ? codePoints[i] : text.charAt(i);
   }
 
+  /**
+   * The scanner asks for a mark at every token, and a mark's snippet (shown only in an error) reads
+   * only the neighbourhood of its position: every mark shares one array of the whole text, made at
+   * the first mark, instead of copying a window each time.
+   */
   @Override
   public Mark getMark() {
-    // the scanner's error snippets need only the neighbourhood of the position
-    int from = Math.max(0, Math.min(pointer, length) - 100);
-    int to = Math.min(length, pointer + 100);
-    int[] window = new int[to - from];
-    for (int i = from; i < to; i++) {
-      window[i - from] = at(i);
+    if (marks == null) {
+      marks = codePoints != null ? codePoints : text.chars().toArray();
     }
-    return new Mark("'reader'", index, line, column, window, Math.min(pointer, length) - from);
+    return new Mark("'reader'", index, line, column, marks, Math.min(pointer, length));
   }
 
   @Override

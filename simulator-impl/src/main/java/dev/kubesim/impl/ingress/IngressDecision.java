@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  *     {@code _}, the catch-all
  * @param ingress the Ingress ({@code NS/NAME}) whose rule, path or default backend decided, if any
  * @param rule the index in that Ingress's {@code spec.rules}, empty for its {@code defaultBackend}
+ * @param pathIndex the index of the matched path in that rule's {@code http.paths}, empty with {@code rule}
  * @param matchedPath the location's path, e.g. {@code /foo}
  * @param pathType {@code Exact}, {@code Prefix} or {@code ImplementationSpecific}
  * @param backend the Service port, for {@link Outcome#PROXY}
@@ -34,6 +35,7 @@ public record IngressDecision(
     String server,
     Optional<String> ingress,
     OptionalInt rule,
+    OptionalInt pathIndex,
     String matchedPath,
     String pathType,
     Optional<IngressBackendRef> backend,
@@ -56,6 +58,7 @@ public record IngressDecision(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(ingress, "ingress");
     Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(pathIndex, "pathIndex");
     Objects.requireNonNull(matchedPath, "matchedPath");
     Objects.requireNonNull(pathType, "pathType");
     Objects.requireNonNull(backend, "backend");
@@ -69,13 +72,21 @@ public record IngressDecision(
     return ingress.flatMap(i -> ObjectRef.parse("ingress/" + i));
   }
 
-  /** The Ingress rule that decided: {@code spec.rules[0]}, or {@code spec.defaultBackend}. */
+  /**
+   * The field of the Ingress that decided, as Kubernetes writes field paths: the path of a rule
+   * ({@code spec.rules[0].http.paths[1]}), so that a reader finds the backend it names, or {@code
+   * spec.defaultBackend}.
+   */
   @Override
   public Optional<String> hopRule() {
     if (ingress.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(rule.isPresent() ? "spec.rules[" + rule.getAsInt() + "]" : "spec.defaultBackend");
+    if (rule.isEmpty()) {
+      return Optional.of("spec.defaultBackend");
+    }
+    String r = "spec.rules[" + rule.getAsInt() + "]";
+    return Optional.of(pathIndex.isPresent() ? r + ".http.paths[" + pathIndex.getAsInt() + "]" : r);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  * @param defaultLocation whether this is still the server's default root (ingress-nginx's {@code IsDefBackend})
  * @param ingress the Ingress ({@code NS/NAME}) the backend came from, if any
  * @param rule the rule index of that Ingress; empty when the backend is its {@code defaultBackend}
+ * @param pathIndex the index of the path in that rule's {@code http.paths}; empty with {@code rule}
  * @param sslRedirect the {@code ssl-redirect} setting of the Ingress that made the location
  * @param forceSslRedirect the {@code force-ssl-redirect} setting of that Ingress
  */
@@ -21,5 +22,6 @@ record Location(
     boolean defaultLocation,
     Optional<String> ingress,
     OptionalInt rule,
+    OptionalInt pathIndex,
     boolean sslRedirect,
     boolean forceSslRedirect) {}

@@ -59,7 +59,8 @@ public final class RoutingTable {
   private static IngressDecision decision(Outcome outcome, String host, String path, boolean tls, Server server, Location loc,
       Optional<String> certificate, Optional<String> redirect) {
     return new IngressDecision(outcome, host, path, tls, server.name(), loc.ingress(),
-        loc.ingress().isPresent() ? loc.rule() : OptionalInt.empty(), loc.path(), loc.pathType(),
+        loc.ingress().isPresent() ? loc.rule() : OptionalInt.empty(),
+        loc.ingress().isPresent() ? loc.pathIndex() : OptionalInt.empty(), loc.path(), loc.pathType(),
         outcome == Outcome.PROXY ? loc.backend() : Optional.empty(), certificate, redirect);
   }
 

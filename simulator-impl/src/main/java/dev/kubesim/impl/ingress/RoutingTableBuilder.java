@@ -57,6 +57,7 @@ final class RoutingTableBuilder {
     boolean defaultLocation;
     Optional<String> ingress;
     OptionalInt rule;
+    OptionalInt pathIndex;
     boolean sslRedirect = true;
     boolean forceSslRedirect;
 
@@ -67,6 +68,7 @@ final class RoutingTableBuilder {
       this.defaultLocation = defaultLocation;
       this.ingress = Optional.empty();
       this.rule = OptionalInt.empty();
+      this.pathIndex = OptionalInt.empty();
     }
 
     void annotate(Ingress ing) {
@@ -76,7 +78,7 @@ final class RoutingTableBuilder {
 
     Location freeze() {
       return new Location(path, pathType, backend, defaultLocation, backend.isPresent() ? ingress : Optional.empty(),
-          rule, sslRedirect, forceSslRedirect);
+          rule, pathIndex, sslRedirect, forceSslRedirect);
     }
   }
 
@@ -119,6 +121,7 @@ final class RoutingTableBuilder {
         def.backend = defaultUpstream;
         def.ingress = Optional.of(key(ing));
         def.rule = OptionalInt.empty();
+        def.pathIndex = OptionalInt.empty();
         if (def.defaultLocation && spec.rules().isEmpty()) {
           // "Ingress defines a backend but no rule": it becomes the catch-all server's own.
           def.defaultLocation = false;
@@ -181,20 +184,22 @@ final class RoutingTableBuilder {
         if (rule.http().isEmpty()) {
           continue;
         }
-        for (HTTPIngressPath p : rule.http().get().paths()) {
+        List<HTTPIngressPath> paths = rule.http().get().paths();
+        for (int i = 0; i < paths.size(); i++) {
+          HTTPIngressPath p = paths.get(i);
           Optional<IngressBackendRef> upstream = p.backend().flatMap(b -> ref(ing, b));
           if (upstream.isEmpty()) {
             continue; // a resource backend: ingress-nginx skips it
           }
           String path = p.path().filter(s -> !s.isEmpty()).orElse("/");
           String type = p.pathType().orElse(PathMatch.IMPLEMENTATION_SPECIFIC);
-          addLocation(server, ing, r, path, type, upstream.get());
+          addLocation(server, ing, r, i, path, type, upstream.get());
         }
       }
     }
   }
 
-  private static void addLocation(Srv server, Ingress ing, int rule, String path, String type, IngressBackendRef upstream) {
+  private static void addLocation(Srv server, Ingress ing, int rule, int pathIndex, String path, String type, IngressBackendRef upstream) {
     for (Loc loc : server.locations) {
       if (!loc.path.equals(path) || !loc.pathType.equals(type)) {
         continue; // the same path with another type is a location of its own
@@ -205,6 +210,7 @@ final class RoutingTableBuilder {
         loc.defaultLocation = false;
         loc.ingress = Optional.of(key(ing));
         loc.rule = OptionalInt.of(rule);
+        loc.pathIndex = OptionalInt.of(pathIndex);
         loc.annotate(ing);
       }
       return; // otherwise "already configured": the first Ingress keeps it
@@ -212,6 +218,7 @@ final class RoutingTableBuilder {
     Loc loc = new Loc(path, type, Optional.of(upstream), false);
     loc.ingress = Optional.of(key(ing));
     loc.rule = OptionalInt.of(rule);
+    loc.pathIndex = OptionalInt.of(pathIndex);
     loc.annotate(ing);
     server.locations.add(loc);
   }

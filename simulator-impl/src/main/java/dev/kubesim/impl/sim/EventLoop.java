@@ -42,8 +42,11 @@ public final class EventLoop {
   /** The last instant of virtual time, in nanoseconds: no event or advance goes past it. */
   public static final long END_OF_TIME = Long.MAX_VALUE;
 
-  private static final Comparator<Scheduled> ORDER =
-      Comparator.<Scheduled>comparingLong(s -> s.at()).thenComparingLong(s -> s.seq);
+  // compared directly: every event's queue step runs it a few dozen times
+  private static final Comparator<Scheduled> ORDER = (a, b) -> {
+    int c = Long.compare(a.at(), b.at());
+    return c != 0 ? c : Long.compare(a.seq, b.seq);
+  };
 
   private final VirtualClock clock = new VirtualClock();
   private final RandomStreams random;

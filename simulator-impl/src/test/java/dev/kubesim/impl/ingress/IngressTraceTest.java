@@ -222,7 +222,7 @@ class IngressTraceTest {
         .endsWith("result: DELIVERED by pod/default/web-1: HTTP/1.1 200 OK via Service port ingress-nginx/ingress-nginx-controller:http;"
             + " Ingress default/site to Service port default/web:80\n");
     assertThat(t.toJson()).contains("\"where\":\"ingress-nginx\",\"action\":\"PROXY\","
-        + "\"object\":{\"kind\":\"ingress\",\"namespace\":\"default\",\"name\":\"site\"},\"rule\":\"spec.rules[0]\","
+        + "\"object\":{\"kind\":\"ingress\",\"namespace\":\"default\",\"name\":\"site\"},\"rule\":\"spec.rules[0].http.paths[0]\","
         + "\"dns\":null,\"packet\":null,\"rewritten\":null,"
         + "\"reason\":\"http host shop.example.com path /cart -> server shop.example.com, location /cart (Prefix)");
   }

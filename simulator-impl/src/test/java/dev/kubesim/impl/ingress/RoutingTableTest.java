@@ -148,6 +148,15 @@ class RoutingTableTest {
   }
 
   @Test
+  void theDecisionsRuleNamesTheMatchedPathOfItsIngress() {
+    RoutingTable t = table(ingress("fanout", rule("other", "/ Prefix other:80") + rule("h", "/foo Prefix foo:80", "/bar Prefix bar:80")));
+
+    assertThat(t.route("h", "/bar/x", false).hopRule()).contains("spec.rules[1].http.paths[1]");
+    assertThat(t.route("h", "/foo", false).hopRule()).contains("spec.rules[1].http.paths[0]");
+    assertThat(t.route("nobody", "/foo", false).hopRule()).as("the controller's own default backend").isEmpty();
+  }
+
+  @Test
   void theOldestIngressKeepsAPathDefinedTwice() {
     RoutingTable t = table(ingress("old", rule("h", "/foo Prefix old:80")) + "---\n" + ingress("new", rule("h", "/foo Prefix new:80")));
 

@@ -6,17 +6,18 @@ import dev.kubesim.api.KubeSim;
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.samples.conformance.ScenarioTarget.HttpRequest;
 import dev.kubesim.samples.conformance.ScenarioTarget.HttpResult;
+import dev.kubesim.api.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ExternalHttpTest {
+class CurlHttpTest {
   private static final long SEED = 3;
 
   private final SimCluster cluster = (SimCluster) KubeSim.cluster().nodes(3).seed(SEED)
       .addons(List.of("coredns", "ingress-nginx")).build();
-  private final ExternalHttp client = new ExternalHttp(cluster);
+  private final CurlHttp client = new CurlHttp(cluster);
 
   /** shop.example.com routed to the Service {@code lb}. */
   private static final String SITE_INGRESS = """
@@ -81,7 +82,7 @@ class ExternalHttpTest {
 
     HttpResult r = get("external", "http://172.18.255.201/clientip");
 
-    assertThat(r.body()).as("seed %d", SEED).doesNotStartWith(ExternalHttp.DEFAULT_CLIENT).matches("192\\.168\\.49\\.\\d+:\\d+");
+    assertThat(r.body()).as("seed %d", SEED).doesNotStartWith(dev.kubesim.api.ExternalClient.DEFAULT_ADDRESS).matches("192\\.168\\.49\\.\\d+:\\d+");
   }
 
   @Test
@@ -153,11 +154,80 @@ class ExternalHttpTest {
     String controller = cluster.get(dev.kubesim.api.model.Service.class, "ingress-nginx", "ingress-nginx-controller")
         .orElseThrow().specOrEmpty().clusterIP().orElseThrow();
 
-    HttpResult fromPod = new NetworkHttp(cluster).request(new HttpRequest("default/client", "http://" + controller + "/",
+    HttpResult fromPod = client.request(new HttpRequest("default/client", "http://" + controller + "/",
         Map.of("Host", "shop.example.com")));
 
     assertThat(fromPod.status()).as("seed %d", SEED).isEqualTo(200);
     assertThat(fromPod.backend()).contains("default/lb:80");
     assertThat(fromPod.servedBy()).contains("default/netexec");
+  }
+
+  @Test
+  void aRequestIsTheOneTheClientsOwnCurlSends() {
+    var orders = cluster.fakeApp("orders");
+    cluster.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: orders, labels: {app: orders}}
+        spec:
+          containers: [{name: app, image: orders, ports: [{containerPort: 8080}]}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: orders}
+        spec:
+          type: NodePort
+          selector: {app: orders}
+          ports: [{port: 80, targetPort: 8080, nodePort: 30080}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: alpine}
+        spec:
+          containers: [{name: c, image: curlimages/curl, command: [sleep, "9999"]}]
+        """);
+    cluster.settle();
+
+    // curl on Alpine (musl, curl 8) in a pod; curl on Debian 12 (glibc, curl 7.88) outside
+    for (String from : List.of("default/alpine", "external")) {
+      String url = from.equals("external") ? "http://192.168.49.2:30080/v1" : "http://orders/v1";
+      var curl = from.equals("external")
+          ? cluster.external().exec("curl", "-s", "-H", "X-Step: 1", url)
+          : cluster.exec(from, "curl", "-s", "-H", "X-Step: 1", url);
+      assertThat(curl.exitCode()).as("seed %d, %s: %s", SEED, from, curl).isZero();
+      RecordedRequest byCurl = orders.takeRequest().orElseThrow();
+      HttpResult step = client.request(new HttpRequest(from, url, Map.of("X-Step", "1")));
+      RecordedRequest byStep = orders.takeRequest().orElseThrow();
+
+      assertThat(step.status()).as("seed %d, %s", SEED, from).isEqualTo(200);
+      assertThat(step.backend()).as("seed %d, %s", SEED, from).contains("default/orders:80");
+      assertThat(step.servedBy()).contains("default/orders");
+      assertThat(byStep.headers()).as("seed %d, %s", SEED, from).isEqualTo(byCurl.headers());
+    }
+  }
+
+  @Test
+  void aRefusedConnectionNamesTheServicePortWhoseRulesRejectedIt() {
+    cluster.apply("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: empty}
+        spec:
+          selector: {app: none}
+          ports: [{port: 80, targetPort: 8080}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: client}
+        spec:
+          containers: [{name: c, image: curlimages/curl, command: [sleep, "9999"]}]
+        """);
+    cluster.settle();
+
+    HttpResult r = client.request(new HttpRequest("default/client", "http://empty/", Map.of()));
+    HttpResult unknown = client.request(new HttpRequest("default/client", "http://nope/", Map.of()));
+
+    assertThat(r.error()).as("seed %d", SEED).contains("connection refused");
+    assertThat(unknown.error()).contains("could not resolve");
   }
 }
