@@ -30,10 +30,8 @@ import java.util.Optional;
 
 /**
  * The {@code http} verb where the product's curl cannot serve it — from a node ({@code node:NAME}),
- * whose host has no shell in the product, and {@code https} from a pod, which the product's curl
- * does not speak yet (it fails as against a plain-HTTP server, while ingress-nginx terminates TLS
- * on 443) — made here over the packet network as curl makes it: the name resolves through the pod's resolv.conf (the node's own for a node) and the
- * cluster DNS, the request goes on a new TCP connection through kube-proxy's rules and conntrack,
+ * whose host has no shell in the product — made here over the packet network as curl makes it: the
+ * name resolves through the node's own resolv.conf and the cluster DNS, the request goes on a new TCP connection through kube-proxy's rules and conntrack,
  * and the result names the Service port kube-proxy matched and the pod that answered.
  */
 final class NetworkHttp {

@@ -77,18 +77,14 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
   }
 
   /**
-   * Pods and outside clients send with the product's curl ({@link CurlHttp}); a node's host has
-   * none, and the product's curl speaks no TLS yet, so those requests are made over the packet
-   * network here ({@link NetworkHttp}, {@link ExternalHttp}).
+   * Pods and outside clients send with the product's curl ({@link CurlHttp}; HTTPS as {@code curl
+   * -k}, since the format does not check certificates); a node's host has no shell, so its
+   * requests are made over the packet network here ({@link NetworkHttp}).
    */
   @Override
   public HttpResult http(HttpRequest request) {
-    boolean tls = request.url().regionMatches(true, 0, "https:", 0, 6);
-    if (request.from().startsWith("node:") || tls && !CurlHttp.isExternal(request.from())) {
+    if (request.from().startsWith("node:")) {
       return new NetworkHttp((dev.kubesim.impl.cluster.SimCluster) cluster).request(request);
-    }
-    if (tls) {
-      return new ExternalHttp((dev.kubesim.impl.cluster.SimCluster) cluster).request(request);
     }
     return new CurlHttp(cluster).request(request);
   }

@@ -79,8 +79,10 @@ public record Disposition(Kind kind, Cause cause, Optional<ObjectRef> object, St
     TIMEOUT,
     /** The server closed the connection without a response. */
     CONNECTION_CLOSED,
-    /** The client spoke TLS to a server that speaks plain HTTP (the simulated servers speak no TLS). */
+    /** The client spoke TLS to a server that speaks plain HTTP on the port: the handshake failed. */
     TLS_NOT_SPOKEN,
+    /** The client verified the server's certificate and does not trust its issuer ({@code curl} without {@code -k}). */
+    UNTRUSTED_CERTIFICATE,
     /** The client could not parse the URL (or {@code HOST:PORT}) it was given. */
     MALFORMED_URL,
     /** The client does not speak the URL's scheme. */

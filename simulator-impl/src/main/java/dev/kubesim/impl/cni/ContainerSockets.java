@@ -98,6 +98,12 @@ final class ContainerSockets implements Sockets {
   }
 
   @Override
+  public boolean terminatesTls(int port) {
+    RunningContainer c = listener(IpProtocol.TCP, port);
+    return c != null && c.terminatesTlsOn(port);
+  }
+
+  @Override
   public Optional<ObjectRef> owner(IpProtocol protocol, int port) {
     return Optional.of(ObjectRef.pod(pod.namespace(), pod.name()));
   }

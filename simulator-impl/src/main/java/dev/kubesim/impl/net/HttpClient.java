@@ -41,8 +41,21 @@ public final class HttpClient {
     EMPTY_REPLY,
     /** Connected, but the response did not come before the deadline. */
     TRANSFER_TIMEOUT,
-    /** {@link #connect} only: the connection came up (and was closed again). */
-    CONNECTED
+    /**
+     * {@link #connect}: the connection came up (and was closed again); {@link #fetchOverTls}: it
+     * came up but the server speaks no TLS on the port, so the handshake failed.
+     */
+    CONNECTED,
+    /** {@link #fetchOverTls} verifying the peer: the server's certificate is not trusted. */
+    UNTRUSTED_CERTIFICATE
+  }
+
+  /** How a TLS client treats the server's certificate. */
+  public enum PeerVerification {
+    /** Verified against the client's trust store, which holds none of the simulated servers' issuers. */
+    VERIFY,
+    /** Not verified ({@code curl -k}). */
+    INSECURE
   }
 
   /**
@@ -100,7 +113,41 @@ public final class HttpClient {
     if (!attempt.connected()) {
       return failed(attempt, service);
     }
+    return exchange(s, from, attempt.connection(), service, request, totalDeadline);
+  }
+
+  /**
+   * As {@link #fetch}, over TLS: once connected, the handshake succeeds only where the listener
+   * terminates TLS on the port ({@link Sockets#terminatesTls}); against a plain server it fails
+   * ({@link Outcome#CONNECTED}), and a verifying client refuses the certificate of every simulated
+   * server, none of which a public CA signed ({@link Outcome#UNTRUSTED_CERTIFICATE}). The request
+   * then goes as over plain TCP: the handshake's records are not walked as packets.
+   */
+  public static Result fetchOverTls(Network net, Session s, Netns from, int ip, int port, HttpRequest request,
+      PeerVerification verification, long connectDeadline, long totalDeadline) {
+    TcpConnection.Attempt attempt = TcpConnection.open(net, s, from, ip, port, Math.min(connectDeadline, totalDeadline));
+    Optional<PacketDecision> service = attempt.service();
+    if (!attempt.connected()) {
+      return failed(attempt, service);
+    }
     TcpConnection c = attempt.connection();
+    Optional<ObjectRef> owner = Optional.of(c.serverOwner());
+    long at = s.now();
+    if (!c.serverTerminatesTls()) {
+      c.close();
+      return new Result(Outcome.CONNECTED, Optional.empty(), owner, service, at, Cause.TLS_NOT_SPOKEN, owner,
+          "TLS handshake failed: " + owner.get() + " speaks plain HTTP on port " + c.serverPort(), Optional.empty());
+    }
+    if (verification == PeerVerification.VERIFY) {
+      c.close();
+      return new Result(Outcome.UNTRUSTED_CERTIFICATE, Optional.empty(), owner, service, at, Cause.UNTRUSTED_CERTIFICATE, owner,
+          "the certificate of " + owner.get() + " is not signed by a trusted CA", Optional.empty());
+    }
+    return exchange(s, from, c, service, request, totalDeadline);
+  }
+
+  private static Result exchange(Session s, Netns from, TcpConnection c, Optional<PacketDecision> service,
+      HttpRequest request, long totalDeadline) {
     long connectedAt = s.now();
     Optional<ObjectRef> servedBy = Optional.of(c.serverOwner());
     TcpConnection.Reply reply = c.send(HttpPayload.request(request));

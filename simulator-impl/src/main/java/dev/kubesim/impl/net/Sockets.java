@@ -42,4 +42,9 @@ public interface Sockets {
 
   /** Who listens on the port, {@code pod/NAMESPACE/NAME} (for traces and results); empty when nobody does. */
   Optional<ObjectRef> owner(IpProtocol protocol, int port);
+
+  /** Whether the process listening on this TCP port terminates TLS there (an HTTPS server); plain by default. */
+  default boolean terminatesTls(int port) {
+    return false;
+  }
 }

@@ -187,6 +187,16 @@ public final class TcpConnection {
     return server.sockets().owner(IpProtocol.TCP, serverView.destinationPort()).orElseGet(server::object);
   }
 
+  /** The port the connection arrived at on the server (after any DNAT). */
+  public int serverPort() {
+    return serverView.destinationPort();
+  }
+
+  /** Whether the listener at the server end terminates TLS on the port (an HTTPS server). */
+  public boolean serverTerminatesTls() {
+    return server.sockets().terminatesTls(serverView.destinationPort());
+  }
+
   /** The client's address as the server sees it ({@code ip:port}, after any SNAT). */
   public String peerAddress() {
     return Ip4.format(serverView.source()) + ":" + serverView.sourcePort();

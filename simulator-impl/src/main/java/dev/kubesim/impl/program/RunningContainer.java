@@ -474,6 +474,11 @@ public final class RunningContainer {
     return handler.isPresent() && listensOn("TCP", port);
   }
 
+  /** Whether the process serves HTTPS on this TCP port: it terminates TLS there ({@link TlsServer}). */
+  public boolean terminatesTlsOn(int port) {
+    return program instanceof TlsServer t && servesHttpOn(port) && t.terminatesTlsOn(launch, port);
+  }
+
   /**
    * Answers an HTTP request that arrived at {@link HttpRequest#serverAddress()}'s port; empty when
    * nothing serves HTTP there (the caller's connection is refused) or the server has exited.

@@ -14,6 +14,7 @@ import dev.kubesim.impl.http.GoHttp;
 import dev.kubesim.impl.http.NginxPages;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.program.ProxyingServer;
+import dev.kubesim.impl.program.TlsServer;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ import java.util.Optional;
  * one (the image run outside the add-on) it answers as an nginx without any Ingress: the default
  * server's {@code 404 Not Found}.
  */
-public final class IngressNginxProgram implements Program, ProxyingServer {
+public final class IngressNginxProgram implements Program, ProxyingServer, TlsServer {
   /** nginx's side of the controller: answers a request that reached the pod on 80 or 443. */
   @FunctionalInterface
   public interface Frontend {
@@ -95,6 +96,12 @@ public final class IngressNginxProgram implements Program, ProxyingServer {
           + "nginx_ingress_controller_build_info{release=\"" + version + "\"} 1\n", ctx);
     }
     return GoHttp.response(404, "404 page not found\n", ctx).withHeader("X-Content-Type-Options", "nosniff");
+  }
+
+  /** nginx terminates TLS on 443 (with the Ingress's certificate or its default fake one). */
+  @Override
+  public boolean terminatesTlsOn(Launch launch, int port) {
+    return port == 443;
   }
 
   /** nginx's ports go through the frontend, with the client's session, when there is one. */

@@ -170,7 +170,8 @@ final class Curl implements Command {
       long totalDeadline = o.maxTime > 0 ? start + (long) (o.maxTime * 1e9) : Long.MAX_VALUE;
       long connectDeadline = o.connectTimeout > 0 ? start + (long) (o.connectTimeout * 1e9) : Long.MAX_VALUE;
       HttpRequest request = request(url);
-      HttpTransfer.Result t = HttpTransfer.run(pn, v, url, request, connectDeadline, totalDeadline);
+      HttpTransfer.Result t = HttpTransfer.run(pn, v, url, request,
+          o.insecure ? HttpClient.PeerVerification.INSECURE : HttpClient.PeerVerification.VERIFY, connectDeadline, totalDeadline);
       if (t.stage() == HttpTransfer.Stage.UNSUPPORTED_PROTOCOL) {
         return new Transfer(fail(t.exit(), t.error(), start, null, t.disposition()), null, null);
       }
@@ -224,7 +225,14 @@ final class Curl implements Command {
           }
           case CONNECTED -> {
             connected(host, ip, port, conn);
-            err.append("* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n");
+            clientHello();
+            closing(conn);
+          }
+          case UNTRUSTED_CERTIFICATE -> {
+            connected(host, ip, port, conn);
+            clientHello();
+            serverHello();
+            err.append("* TLSv1.3 (OUT), TLS alert, unknown CA (560):\n* SSL certificate problem: self-signed certificate\n");
             closing(conn);
           }
           default -> { }
@@ -237,6 +245,16 @@ final class Curl implements Command {
       disposition = t.disposition();
       if (o.verbose) {
         connected(host, ip, port, conn);
+        if (url.scheme().equals("https")) {
+          clientHello();
+          serverHello();
+          err.append("* TLSv1.3 (IN), TLS handshake, CERT verify (15):\n* TLSv1.3 (IN), TLS handshake, Finished (20):\n")
+              .append("* TLSv1.3 (OUT), TLS change cipher, Change cipher spec (1):\n")
+              .append("* TLSv1.3 (OUT), TLS handshake, Finished (20):\n")
+              .append("* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384\n")
+              .append("* ALPN: server accepted http/1.1\n")
+              .append("*  SSL certificate verify result: self-signed certificate (18), continuing anyway.\n");
+        }
         requestLines(request);
         if (v.eight) {
           err.append("* Request completely sent off\n");
@@ -348,10 +366,29 @@ final class Curl implements Command {
       }
     }
 
+    /** The TLS client's first flight, as {@code -v} shows it. */
+    private void clientHello() {
+      err.append("* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n");
+    }
+
+    /** The server's flight up to its certificate, as {@code -v} shows it. */
+    private void serverHello() {
+      err.append("* TLSv1.3 (IN), TLS handshake, Server hello (2):\n")
+          .append("* TLSv1.3 (IN), TLS handshake, Encrypted Extensions (8):\n")
+          .append("* TLSv1.3 (IN), TLS handshake, Certificate (11):\n");
+    }
+
     private int fail(int code, String message, long start, HttpResponse response, Disposition d) {
       disposition = d;
       if (!o.silent || o.showError) {
         errors.append("curl: (").append(code).append(") ").append(message).append('\n');
+        if (code == 60) {
+          // curl's advice after a peer it could not verify (CURL_CA_CERT_ERRORMSG)
+          errors.append("More details here: https://curl.se/docs/sslcerts.html\n\n")
+              .append("curl failed to verify the legitimacy of the server and therefore could not\n")
+              .append("establish a secure connection to it. To learn more about this situation and\n")
+              .append("how to fix it, please visit the web page mentioned above.\n");
+        }
       }
       writeOut(response, null, "", 0, code);
       return code;

@@ -43,6 +43,8 @@ final class CurlOptions {
   boolean fail;
   boolean failWithBody;
   boolean location;
+  /** {@code -k}: the server's certificate is not verified. */
+  boolean insecure;
   boolean noProgress;
   boolean get;
   String method;
@@ -132,6 +134,7 @@ final class CurlOptions {
       case "fail" -> fail = on;
       case "fail-with-body" -> failWithBody = on;
       case "location" -> location = on;
+      case "insecure" -> insecure = on;
       case "no-progress-meter" -> noProgress = on;
       case "get" -> get = on;
       default -> { }

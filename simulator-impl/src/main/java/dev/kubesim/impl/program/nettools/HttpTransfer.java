@@ -54,7 +54,8 @@ final class HttpTransfer {
    * @param connectDeadline the instant the connection must be up by, {@code Long.MAX_VALUE} for the kernel's limit
    * @param totalDeadline the instant the whole transfer must end by
    */
-  static Result run(PodNetwork pn, CurlVersion v, Url url, HttpRequest request, long connectDeadline, long totalDeadline) {
+  static Result run(PodNetwork pn, CurlVersion v, Url url, HttpRequest request, HttpClient.PeerVerification verification,
+      long connectDeadline, long totalDeadline) {
     String scheme = url.scheme();
     if (!scheme.equals("http") && !scheme.equals("https")) {
       String msg = v.eight ? "Protocol \"" + scheme + "\" not supported"
@@ -75,8 +76,8 @@ final class HttpTransfer {
     }
     String ip = lookup.addresses().get(0);
     HttpClient.Result r = scheme.equals("https")
-        ? HttpClient.connect(pn.network(), pn.session(), pn.netns(), Ip4.parse(ip), url.port(),
-            Math.min(connectDeadline, totalDeadline))
+        ? HttpClient.fetchOverTls(pn.network(), pn.session(), pn.netns(), Ip4.parse(ip), url.port(), request, verification,
+            connectDeadline, totalDeadline)
         : HttpClient.fetch(pn.network(), pn.session(), pn.netns(), Ip4.parse(ip), url.port(), request, connectDeadline,
             totalDeadline);
     String host = url.host();
@@ -100,12 +101,15 @@ final class HttpTransfer {
           "Operation timed out after " + pn.elapsedMillis() + " milliseconds with 0 bytes received", Disposition.Kind.TIMED_OUT,
           r.reason());
       case EMPTY_REPLY -> failed(r, lookup, ip, port, 52, "Empty reply from server", Disposition.Kind.EMPTY_REPLY, r.reason());
-      // the simulated servers speak plain HTTP: the TLS handshake fails as it would against one
+      // a plain HTTP server on the port: the TLS handshake fails as it would against one
       case CONNECTED -> failed(r, lookup, ip, port, 35,
           v.connectionFilters ? "OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number"
               : "Unknown SSL protocol error in connection to " + host + ":" + port,
-          Disposition.Kind.EMPTY_REPLY, Cause.TLS_NOT_SPOKEN,
-          "TLS is not simulated: " + r.object().map(Object::toString).orElse("-") + " speaks plain HTTP");
+          Disposition.Kind.EMPTY_REPLY, Cause.TLS_NOT_SPOKEN, r.reason());
+      // OpenSSL 3's words for a certificate whose issuer is itself (ingress-nginx's fake one, a
+      // lab's own): no simulated server has a certificate a public CA signed
+      case UNTRUSTED_CERTIFICATE -> failed(r, lookup, ip, port, 60, "SSL certificate problem: self-signed certificate",
+          Disposition.Kind.EMPTY_REPLY, Cause.UNTRUSTED_CERTIFICATE, r.reason());
       case RESPONSE -> new Result(Stage.CONNECTION, r, lookup, ip, port, 0, "",
           new Disposition(Disposition.Kind.DELIVERED, r.cause(), r.answeredBy(), r.summary()));
     };

@@ -4,6 +4,7 @@ import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.RunningContainer;
@@ -66,8 +67,9 @@ public final class TypedHttp {
     ExecContext ctx = new ExecContext(container, "http", container.env(), container.workingDir(), "", null);
     PodNetwork pn = PodNetwork.of(network, ctx, List.of(request.method(), request.target()))
         .orElseThrow(() -> new BadRequestException("pod " + container.podName() + " has no network namespace to send from"));
+    // as curl -k: no simulated server's certificate would verify, so a typed HTTPS request does not try
     HttpTransfer.Result t = HttpTransfer.run(pn, CurlVersion.of(container.baseImage()), url, Curl.request(o,
-        CurlVersion.of(container.baseImage()), url), Long.MAX_VALUE, Long.MAX_VALUE);
+        CurlVersion.of(container.baseImage()), url), HttpClient.PeerVerification.INSECURE, Long.MAX_VALUE, Long.MAX_VALUE);
     pn.publish(t.disposition());
     Optional<ObjectRef> answeredBy = t.client() == null ? Optional.empty() : t.client().answeredBy();
     return new Outcome(t.responded() ? t.response() : Optional.empty(), t.responded() ? answeredBy : Optional.empty(),
