@@ -221,6 +221,28 @@ class TracePicturesTest {
     assertGolden("kubia-curl.svg", t.toSvg());
   }
 
+  @Test
+  void theMapOfTheKubiaClusterWithTheCurlOnItIsTheCheckedInOne() throws IOException {
+    try (Cluster c = kubia(SEED)) {
+      String pod = c.pod("default", "app=kubia").metadata().nameOrEmpty();
+      Trace t = c.exec(pod, "curl", "-s", "http://kubia").trace().orElseThrow();
+      String svg = c.map().toSvg(t);
+
+      assertThat(parseXml(svg).getDocumentElement().getTagName()).isEqualTo("svg");
+      assertGolden("kubia-map.svg", svg);
+    }
+  }
+
+  @Test
+  void theReadmeShowsTheCheckedInMermaidAndSvg() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    String mermaid = Files.readString(GOLDEN.resolve("kubia-curl.mmd"), StandardCharsets.UTF_8);
+
+    assertThat(readme).as("README.md's ```mermaid block is %s; copy it there after regenerating", GOLDEN.resolve("kubia-curl.mmd"))
+        .contains("```mermaid\n" + mermaid + "```\n");
+    assertThat(readme).contains("(samples/" + GOLDEN.resolve("kubia-curl.svg") + ")", "(samples/" + GOLDEN.resolve("kubia-map.svg") + ")");
+  }
+
   private static void assertGolden(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name);
     if (Boolean.getBoolean("kubesim.pictures.update")) {

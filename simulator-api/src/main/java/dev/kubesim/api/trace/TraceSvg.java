@@ -23,7 +23,12 @@ final class TraceSvg {
   private static final int LINE = 14;
   private static final int MARGIN = 20;
   private static final int HEAD = 30;
+  /** The longest line of the title, a note or the footer. */
   private static final int WRAP = 90;
+  /** The longest line of an arrow's label: narrower keeps the lifelines close, so the picture stays readable when scaled to a page. */
+  private static final int ARROW_WRAP = 52;
+  /** The longest line of a note. */
+  private static final int NOTE_WRAP = 64;
 
   private TraceSvg() {}
 
@@ -132,7 +137,7 @@ final class TraceSvg {
       int to = column.get(a.to().id());
       int lo = Math.min(from, to);
       int hi = Math.max(from, to);
-      int need = a.lines().stream().mapToInt(String::length).max().orElse(0) * CHAR + 24;
+      int need = arrowLines(a).stream().mapToInt(String::length).max().orElse(0) * CHAR + 24;
       int gap = x[hi] - x[lo];
       if (gap < need) {
         int extra = need - gap;
@@ -153,9 +158,9 @@ final class TraceSvg {
   }
 
   private static List<String> noteLines(Note n) {
-    List<String> lines = new ArrayList<>(wrap((n.failed() ? "\u2716 " : "") + n.headline()));
+    List<String> lines = new ArrayList<>(wrap((n.failed() ? "\u2716 " : "") + n.headline(), NOTE_WRAP));
     if (!n.reason().isEmpty()) {
-      lines.addAll(wrap(n.reason()));
+      lines.addAll(wrap(n.reason(), NOTE_WRAP));
     }
     return lines;
   }
@@ -168,7 +173,7 @@ final class TraceSvg {
   }
 
   private static int drawArrow(StringBuilder b, Arrow a, int x1, int x2, int y) {
-    List<String> lines = a.lines();
+    List<String> lines = arrowLines(a);
     String color = a.failed() ? "#c62828" : "#222";
     int labelX = Math.min(x1, x2) + 12;
     for (String line : lines) {
@@ -221,14 +226,32 @@ final class TraceSvg {
     b.append(" xml:space=\"preserve\">").append(escape(text)).append("</text>\n");
   }
 
+  /** An arrow's label lines, each wrapped, the continuations indented. */
+  private static List<String> arrowLines(Arrow a) {
+    List<String> lines = new ArrayList<>();
+    for (String line : a.lines()) {
+      List<String> parts = wrap(line, ARROW_WRAP);
+      lines.add(parts.get(0));
+      for (String more : parts.subList(1, parts.size())) {
+        lines.add("   " + more);
+      }
+    }
+    return lines;
+  }
+
   /** Lines of at most {@value #WRAP} characters, broken at spaces where there is one. */
   static List<String> wrap(String text) {
+    return wrap(text, WRAP);
+  }
+
+  /** Lines of at most this many characters, broken at spaces where there is one. */
+  static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     String rest = text.replace('\n', ' ');
-    while (rest.length() > WRAP) {
-      int cut = rest.lastIndexOf(' ', WRAP);
+    while (rest.length() > width) {
+      int cut = rest.lastIndexOf(' ', width);
       if (cut <= 0) {
-        cut = WRAP;
+        cut = width;
       }
       lines.add(rest.substring(0, cut));
       rest = rest.substring(cut).stripLeading();
