@@ -202,6 +202,23 @@ class TracePicturesTest {
   }
 
   @Test
+  void aRequestFromOutsideThroughTheCloudLoadBalancerStartsAtTheOutsideHost() {
+    try (Cluster c = kubia(SEED)) {
+      c.applyResource("dev/kubesim/samples/labs/kubia/kubia-svc-loadbalancer.yaml");
+      c.awaitReady(Duration.ofMinutes(2));
+      String ip = c.service("default", "kubia-loadbalancer").loadBalancerIP().orElseThrow();
+      Trace t = c.external().exec("curl", "-s", "http://" + ip).trace().orElseThrow();
+
+      assertThat(t.disposition().kind()).as("seed %d%n%s", SEED, t.render()).isEqualTo(Disposition.Kind.DELIVERED);
+      List<String> participants = lines(t.toMermaid(), "^  participant ");
+      assertThat(participants.get(0)).as("seed %d", SEED).contains(" as outside host ");
+      assertThat(participants.get(1)).contains(" as cloud load balancer");
+      assertThat(participants.get(participants.size() - 1)).endsWith(" as pod " + t.answeredBy().orElseThrow().key());
+      assertValidPictures(t);
+    }
+  }
+
+  @Test
   void theSameSeedGivesByteIdenticalPictures() {
     Trace a = kubiaCurl(SEED);
     Trace b = kubiaCurl(SEED);
