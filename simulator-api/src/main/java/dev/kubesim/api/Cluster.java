@@ -352,6 +352,14 @@ public interface Cluster extends AutoCloseable {
   ReachabilityMatrix reachabilityOf(java.util.List<String> namespaces, int port, String protocol);
 
   /**
+   * The cluster as a map at the current instant: nodes with their pods (IP, readiness), Services
+   * with their cluster IPs, ports and ready endpoints, Ingresses with their routes to Services,
+   * NetworkPolicies with the pods they select; to draw as DOT or SVG ({@code
+   * cluster.map().toSvg(trace)} highlights a request's way). Time does not move.
+   */
+  dev.kubesim.api.map.ClusterMap map();
+
+  /**
    * A node of the cluster, to stop and start it ({@code cluster.node("node-2").stop()}).
    *
    * @param name the node's name

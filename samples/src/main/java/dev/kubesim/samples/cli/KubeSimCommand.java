@@ -47,6 +47,18 @@ public final class KubeSimCommand {
                             reach which on the port (TCP or UDP), as the NetworkPolicy e2e
                             tests probe them
 
+      kubesim's own lines in shell, run and lab (beside kubectl's):
+        trace               the hops of the last request a line sent
+        trace --mermaid|--dot|--svg [FILE]
+                            that request as a sequence diagram (Mermaid, Graphviz DOT
+                            or SVG), written to FILE or printed
+        map --dot|--svg [--trace] [FILE]
+                            the cluster as a map: nodes and their pods, Services and
+                            their endpoints, Ingresses, NetworkPolicies; --trace
+                            highlights the last request's way
+        advance 30s         move virtual time
+        iptables-save [NODE], reachability PORT[/PROTOCOL] [NAMESPACE...]
+
       options of shell, run, lab, serve, web and reachability:
         --seed N            the simulation's seed (default 1)
         --nodes N           the number of nodes (default 3)

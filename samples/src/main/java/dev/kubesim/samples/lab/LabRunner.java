@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  *
  * <p>A line that starts with a client command ({@code curl}, {@code wget}, {@code ping}, {@code
  * nslookup}, {@code dig}) runs on the host outside the cluster; {@code trace} prints the hops of the
- * last request a line sent (from a pod or from outside); {@code iptables-save [NODE]} prints a
+ * last request a line sent (from a pod or from outside), {@code trace --mermaid|--dot|--svg [FILE]}
+ * draws it (to the file, or printed without one), {@code map --dot|--svg [--trace] [FILE]} draws the
+ * cluster as a map (with the last request's way highlighted under {@code --trace}); {@code iptables-save [NODE]} prints a
  * node's kube-proxy rules; {@code advance 30s} moves virtual time; {@code reachability 80[/TCP]
  * [NAMESPACE...]} prints which pods reach which on a port (every pod of the namespaces, all but
  * {@code kube-*} by default), and {@code reachability 80[/TCP] --explain FROM TO} says why one cell
@@ -53,6 +55,10 @@ public final class LabRunner {
       Pattern.compile("reachability\\s+(\\d+)(?:/(\\w+))?(?:\\s+--explain\\s+(\\S+)\\s+(\\S+)|((?:\\s+\\S+)*))");
   private static final Pattern IPTABLES_SAVE = Pattern.compile("iptables-save(?:\\s+(\\S+))?");
   private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
+  /** {@code trace --mermaid|--dot|--svg [FILE]}: the last request's picture. */
+  private static final Pattern TRACE_PICTURE = Pattern.compile("trace\\s+--(mermaid|dot|svg)(?:\\s+(\\S+))?");
+  /** {@code map --dot|--svg [--trace] [FILE]}: the cluster as a map, the last request's way on it with {@code --trace}. */
+  private static final Pattern MAP = Pattern.compile("map\\s+--(dot|svg)(\\s+--trace)?(?:\\s+(\\S+))?");
   private static final Pattern ADVANCE = Pattern.compile("advance\\s+(\\d+)(ms|s|m|h)");
   private static final Pattern POD_REF = Pattern.compile("\\$\\(pod ([^)]+)\\)");
   /** The namespace a command line names: {@code -n NS}, {@code --namespace NS} or {@code --namespace=NS}. */
@@ -158,6 +164,16 @@ public final class LabRunner {
       out.println();
       return;
     }
+    Matcher picture = TRACE_PICTURE.matcher(trimmed);
+    if (picture.matches()) {
+      tracePicture(trimmed, picture.group(1), Optional.ofNullable(picture.group(2)));
+      return;
+    }
+    Matcher map = MAP.matcher(trimmed);
+    if (map.matches()) {
+      map(trimmed, map.group(1), map.group(2) != null, Optional.ofNullable(map.group(3)));
+      return;
+    }
     String resolved = resolveReferences(trimmed);
     Matcher reach = REACHABILITY.matcher(resolved);
     if (reach.matches()) {
@@ -206,6 +222,71 @@ public final class LabRunner {
       out.print(cluster.lastExecTrace().map(t -> t.render()).orElse("(no network traffic to trace)\n"));
     }
     out.println();
+  }
+
+  /** kubesim's own command: the last request as a Mermaid, DOT or SVG picture, printed or written to a file. */
+  private void tracePicture(String line, String format, Optional<String> file) {
+    out.println("$ " + line);
+    if (lastTrace.isEmpty()) {
+      out.println("error: no request has been traced yet: send one first (kubectl exec POD -- curl -s http://SERVICE)");
+      failures++;
+      out.println();
+      return;
+    }
+    Trace t = lastTrace.get();
+    String text = switch (format) {
+      case "mermaid" -> t.toMermaid();
+      case "dot" -> t.toDot();
+      default -> t.toSvg();
+    };
+    emit(text, file, "the trace of \"" + t.title() + "\"");
+  }
+
+  /** kubesim's own command: the cluster as a map, with the last request's way on it when asked. */
+  private void map(String line, String format, boolean withTrace, Optional<String> file) {
+    out.println("$ " + line);
+    if (withTrace && lastTrace.isEmpty()) {
+      out.println("error: no request has been traced yet: send one first, or leave out --trace");
+      failures++;
+      out.println();
+      return;
+    }
+    dev.kubesim.api.map.ClusterMap m = cluster.map();
+    String text = format.equals("dot")
+        ? withTrace ? m.toDot(lastTrace.get()) : m.toDot()
+        : withTrace ? m.toSvg(lastTrace.get()) : m.toSvg();
+    emit(text, file, "the cluster map");
+  }
+
+  /** Prints a picture, or writes it to the file and says so; a file that cannot be written is an error. */
+  private void emit(String text, Optional<String> file, String what) {
+    if (file.isEmpty()) {
+      out.print(text);
+    } else {
+      java.nio.file.Path path = java.nio.file.Path.of(file.get());
+      try {
+        java.nio.file.Files.writeString(path, text, java.nio.charset.StandardCharsets.UTF_8);
+        out.println("wrote " + what + " to " + file.get());
+      } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+        out.println("error: cannot write " + file.get() + ": " + reason(e));
+        failures++;
+      }
+    }
+    out.println();
+  }
+
+  /** Why a file could not be written, as a shell would say it. */
+  private static String reason(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "No such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "Permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage();
   }
 
   /** kubesim's own command: the reachability matrix of a port, or the explanation of one of its cells. */

@@ -73,6 +73,38 @@ public interface Trace {
   }
 
   /**
+   * The trace as a Mermaid {@code sequenceDiagram} (GitHub renders it in a {@code ```mermaid} block):
+   * the client, each node's netfilter/kube-proxy, CoreDNS, the ingress controller, the cloud load
+   * balancer and the server as participants in first-appearance order; one arrow for each move of a
+   * packet from one to another, labelled with the packet and the rule that rewrote it ({@code DNAT by
+   * service/default/kubia (KUBE-SVC-… / KUBE-SEP-…)}); a note for every other decision (delivery,
+   * filter verdict, resolver answer, L7 route), a drop or refusal with a crossed arrow ({@code -x})
+   * and its reason; the disposition as a note across every lifeline. Deterministic.
+   */
+  default String toMermaid() {
+    return TraceMermaid.render(this);
+  }
+
+  /**
+   * The same sequence as a Graphviz DOT digraph, left to right: each node's participants in a
+   * cluster subgraph, the moves as edges numbered in order (red where the packet ended badly), the
+   * other decisions as note nodes, the disposition as the graph's label. Identifiers are numbers in
+   * first-appearance order, so the text is deterministic.
+   */
+  default String toDot() {
+    return TraceDot.render(this);
+  }
+
+  /**
+   * The same sequence as a self-contained SVG drawn by kubesim: lifelines, labelled arrows, decisions
+   * in boxes (drops and refusals red, with their reason), the disposition as a footer. No scripts, no
+   * fetched fonts or images, inline styles only; the same trace gives byte-identical output.
+   */
+  default String toSvg() {
+    return TraceSvg.render(this);
+  }
+
+  /**
    * Reads what {@link #toJson()} wrote: {@code fromJson(t.toJson())} has t's title, start, hops and
    * disposition, and renders the same.
    *

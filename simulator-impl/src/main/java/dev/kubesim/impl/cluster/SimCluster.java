@@ -289,6 +289,11 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
+  public dev.kubesim.api.map.ClusterMap map() {
+    return locked(() -> ClusterMaps.of(api));
+  }
+
+  @Override
   public int apiServerPort() {
     return API_SERVER_PORT;
   }

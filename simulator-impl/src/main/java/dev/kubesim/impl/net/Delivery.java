@@ -38,7 +38,9 @@ public sealed interface Delivery {
     /** Why the packet went nowhere, as a disposition names it. */
     public Cause cause() {
       return switch (kind) {
-        case DROPPED -> decision.map(PacketDecision::cause).orElse(Cause.FILTERED);
+        // a drop on a later node keeps its object while the first node's DNAT decision replaces its own
+        case DROPPED -> object.filter(o -> o.kind().equals("networkpolicy")).isPresent() ? Cause.POLICY_DENIED
+            : decision.map(PacketDecision::cause).orElse(Cause.FILTERED);
         case NO_HOST -> Cause.NO_HOST;
         case NODE_DOWN -> Cause.NODE_DOWN;
         case NO_ROUTE -> Cause.NO_ROUTE;

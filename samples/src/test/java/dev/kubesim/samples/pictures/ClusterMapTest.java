@@ -1,0 +1,126 @@
+package dev.kubesim.samples.pictures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.KubeSim;
+import dev.kubesim.api.ObjectRef;
+import dev.kubesim.api.map.ClusterMap;
+import dev.kubesim.api.trace.Trace;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** The cluster as a map: what it holds, and its DOT and SVG pictures with and without a trace's way on them. */
+class ClusterMapTest {
+  private static final long SEED = 42;
+
+  private static Cluster kubiaWithIngressAndPolicy() {
+    Cluster c = KubeSim.cluster().nodes(3).seed(SEED).addons(List.of("coredns", "ingress-nginx")).build();
+    c.applyResource("dev/kubesim/samples/labs/kubia/kubia-rc.yaml");
+    c.applyResource("dev/kubesim/samples/labs/kubia/kubia-svc.yaml");
+    c.apply("""
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: kubia}
+        spec:
+          ingressClassName: nginx
+          rules:
+          - host: kubia.example.com
+            http:
+              paths:
+              - {path: /, pathType: Prefix, backend: {service: {name: kubia, port: {number: 80}}}}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: kubia-from-anywhere}
+        spec:
+          podSelector: {matchLabels: {app: kubia}}
+          ingress: [{}]
+        """);
+    c.awaitReady(Duration.ofMinutes(2));
+    return c;
+  }
+
+  @Test
+  void theMapHoldsTheNodesPodsServicesIngressesAndPoliciesOfTheCluster() {
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      ClusterMap map = c.map();
+
+      assertThat(map.nodes()).extracting(ClusterMap.Node::name).as("seed %d", SEED).containsExactly("node-1", "node-2", "node-3");
+      assertThat(map.nodes()).allMatch(ClusterMap.Node::ready);
+      List<ClusterMap.Pod> kubias = map.pods().stream().filter(p -> p.ref().name().startsWith("kubia-")).toList();
+      assertThat(kubias).hasSize(3).allMatch(p -> p.ready() && !p.ip().isEmpty() && p.node().startsWith("node-"));
+      ClusterMap.Service kubia = map.services().stream().filter(s -> s.ref().equals(ObjectRef.service("default", "kubia")))
+          .findFirst().orElseThrow();
+      assertThat(kubia.endpoints()).containsExactlyElementsOf(kubias.stream().map(ClusterMap.Pod::ref).toList());
+      assertThat(kubia.ports()).containsExactly("80/TCP");
+      assertThat(kubia.clusterIP()).isEqualTo(c.service("default", "kubia").clusterIP());
+      assertThat(map.ingresses()).singleElement().satisfies(i -> assertThat(i.routes()).containsExactly(
+          new ClusterMap.Route("kubia.example.com", "/", ObjectRef.service("default", "kubia"), "80")));
+      assertThat(map.policies()).singleElement().satisfies(p -> {
+        assertThat(p.policyTypes()).containsExactly("Ingress");
+        assertThat(p.selected()).containsExactlyElementsOf(kubia.endpoints());
+      });
+    }
+  }
+
+  @Test
+  void theMapDrawsAsSaneDotAndWellFormedSvg() {
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      ClusterMap map = c.map();
+      String dot = map.toDot();
+      String svg = map.toSvg();
+
+      TracePicturesTest.assertDotIsSane(dot);
+      assertThat(dot).contains("subgraph cluster_1 {", "label=\"node node-1 ", "shape=ellipse", "shape=hexagon",
+          "label=\"kubia.example.com/ :80\"", "style=dashed, label=\"networkpolicy default/kubia-from-anywhere");
+      Document doc = TracePicturesTest.parseXml(svg);
+      assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+      assertThat(svg).doesNotContain("<script", "href=", "@import");
+      NodeList ellipses = doc.getElementsByTagName("ellipse");
+      assertThat(ellipses.getLength()).as("one ellipse a Service").isEqualTo(map.services().size());
+      assertThat(svg).contains(">service default/kubia<", ">ingress default/kubia<", ">networkpolicy default/kubia-from-anywhere<",
+          ">node node-1  ");
+      assertThat(svg).doesNotContain(ClusterMapDotColour.HIGHLIGHT);
+    }
+  }
+
+  @Test
+  void aTracedRequestLightsUpThePodsServicesAndNodesItCrossed() {
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      String client = c.pod("default", "app=kubia").metadata().nameOrEmpty();
+      Trace t = c.exec(client, "curl", "-s", "http://kubia").trace().orElseThrow();
+      ClusterMap map = c.map();
+      String svg = map.toSvg(t);
+      String dot = map.toDot(t);
+
+      TracePicturesTest.parseXml(svg);
+      TracePicturesTest.assertDotIsSane(dot);
+      assertThat(svg).as("seed %d", SEED).contains(ClusterMapDotColour.HIGHLIGHT, t.title());
+      ObjectRef answered = t.answeredBy().orElseThrow();
+      int service = map.services().stream().map(ClusterMap.Service::ref).toList().indexOf(ObjectRef.service("default", "kubia"));
+      int pod = map.pods().stream().map(ClusterMap.Pod::ref).toList().indexOf(answered);
+      assertThat(dot).contains("svc" + (service + 1) + " -> pod" + (pod + 1) + " [color=\"" + ClusterMapDotColour.HIGHLIGHT + "\"");
+      assertThat(map.toSvg(t)).as("deterministic").isEqualTo(svg);
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameMapPictures() {
+    String first;
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      first = c.map().toSvg() + c.map().toDot();
+    }
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      assertThat(c.map().toSvg() + c.map().toDot()).isEqualTo(first);
+    }
+  }
+
+  /** The highlight colour, as the pictures write it. */
+  private static final class ClusterMapDotColour {
+    static final String HIGHLIGHT = "#e65100";
+  }
+}
