@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code grep [-EFivcqnwxlh] PATTERN [FILE...]}: lines of the files (or standard input) that match.
+ * {@code grep [-EFivcoqnwxlh] PATTERN [FILE...]}: lines of the files (or standard input) that match.
  * Basic regular expressions by default ({@code + ? | ( ) { }} literal unless escaped), extended with
  * {@code -E}, fixed strings with {@code -F}. Status 0 when a line matched, 1 when none, 2 on error.
  */
@@ -29,7 +29,7 @@ public final class Grep implements Command {
         pattern = args.get(++i);
       } else if (!ended && a.startsWith("-") && a.length() > 1) {
         for (char c : a.substring(1).toCharArray()) {
-          if ("EFGivcqnwxlhHs".indexOf(c) < 0) {
+          if ("EFGivcqnwxlhHso".indexOf(c) < 0) {
             return Words.invalidOption(ctx, c, 2);
           }
           flags.append(c);
@@ -90,9 +90,20 @@ public final class Grep implements Command {
         if (f.contains("q")) {
           return ExecResult.ok("");
         }
-        if (!f.contains("c") && !f.contains("l")) {
-          out.append(prefix ? name + ":" : "").append(f.contains("n") ? (i + 1) + ":" : "")
-              .append(lines[i]).append('\n');
+        if (f.contains("c") || f.contains("l")) {
+          continue;
+        }
+        String lead = (prefix ? name + ":" : "") + (f.contains("n") ? (i + 1) + ":" : "");
+        if (f.contains("o")) {
+          // -o prints each non-empty match on a line of its own; with -v there is nothing to print
+          java.util.regex.Matcher m = re.matcher(lines[i]);
+          while (!f.contains("v") && m.find()) {
+            if (!m.group().isEmpty()) {
+              out.append(lead).append(m.group()).append('\n');
+            }
+          }
+        } else {
+          out.append(lead).append(lines[i]).append('\n');
         }
       }
       if (f.contains("c")) {
