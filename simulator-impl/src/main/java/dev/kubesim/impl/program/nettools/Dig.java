@@ -179,7 +179,11 @@ final class Dig implements Command {
 
   /** BIND's column layout: tabs up to the column, or one space when the text already reaches it. */
   private static void tab(StringBuilder line, int column) {
-    int col = line.length() - line.lastIndexOf("\n") - 1;
+    // the column as a terminal shows it: a tab already written counts up to its stop
+    int col = 0;
+    for (int i = line.lastIndexOf("\n") + 1; i < line.length(); i++) {
+      col = line.charAt(i) == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    }
     if (col >= column) {
       line.append(' ');
       return;
