@@ -14,7 +14,7 @@ final class Userland {
 
   private static final List<String> BUSYBOX_APPLETS =
       List.of("[", "ash", "awk", "cat", "chmod", "cut", "echo", "env", "false", "grep", "head", "hostname",
-          "ls", "mkdir", "nslookup", "ping", "printenv", "pwd", "rm", "seq", "sh", "sleep", "sort", "tail",
+          "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "pwd", "rm", "seq", "sh", "sleep", "sort", "tail",
           "test", "touch", "tr", "true", "uniq", "wc", "wget");
 
   /** The directories of a fresh container. */
@@ -38,7 +38,7 @@ final class Userland {
       case ALPINE -> List.of("/bin/ash", "/bin/cat", "/bin/chmod", "/bin/echo", "/bin/false",
           "/bin/grep", "/bin/hostname", "/bin/ls", "/bin/mkdir", "/bin/ping", "/bin/pwd", "/bin/rm",
           "/bin/sh", "/bin/sleep", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/awk", "/usr/bin/env",
-          "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget",
+          "/usr/bin/nc", "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget",
           "/usr/bin/sort", "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr",
           "/usr/bin/uniq");
       // Debian 12 merges /bin into /usr/bin: every tool is found under both
