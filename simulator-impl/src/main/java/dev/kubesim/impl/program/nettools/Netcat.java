@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@code -v} prints {@code HOST (IP:PORT) open}, a refusal only with {@code -vv}, other failures as
  * {@code nc: HOST (IP:PORT): why}, a name that does not resolve {@code nc: bad address 'HOST'}) in
  * BusyBox userlands, and OpenBSD's (netcat.c as Debian ships it: {@code Connection to HOST (IP) PORT
- * port [tcp/SERVICE] succeeded!}, {@code nc: connect to HOST port PORT (tcp) failed: why}) elsewhere.
+ * port [tcp/SERVICE] succeeded!}, {@code nc: connect to HOST (IP) port PORT (tcp) failed: why}, both
+ * only with {@code -v}) elsewhere.
  * A request on standard input that reads as HTTP reaches an HTTP server as one, and its response
  * comes back as the server writes it. Listening ({@code -l}) is not simulated.
  */
@@ -106,6 +107,7 @@ final class Netcat implements Command {
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
     int status = 0;
+    boolean anyConnected = false;
     Disposition last = null;
     for (int port : ports) {
       Probe p = o.udp ? udp(pn, o, ip, port, ctx.stdin()) : tcp(pn, o, ip, port, ctx.stdin());
@@ -115,16 +117,20 @@ final class Netcat implements Command {
         return new ExecResult(out.append(p.received).toString(), err.toString(), 0, ExecResult.FOREVER);
       }
       if (p.failure == null) {
-        if (o.verbose > 0 || (!busybox && o.zero)) {
+        anyConnected = true;
+        if (o.verbose > 0) {
           err.append(busybox ? host + " (" + ip + ":" + port + ") open\n" : succeeded(host, ip, port, o.udp));
         }
         out.append(p.received);
       } else {
         status = 1;
         boolean refused = p.failure.equals("Connection refused");
-        if (busybox ? o.verbose > 1 || (o.verbose > 0 && !refused) : !p.silent) {
+        if (busybox ? o.verbose > 1 || (o.verbose > 0 && !refused) : o.verbose > 0 && !p.silent) {
+          // OpenBSD's warn(): the address only when it says more than the host, then strerror(errno),
+          // which after a timed-out non-blocking connect is still EINPROGRESS
           err.append(busybox ? "nc: " + host + " (" + ip + ":" + port + "): " + p.failure + "\n"
-              : "nc: connect to " + host + " port " + port + " (" + (o.udp ? "udp" : "tcp") + ") "
+              : "nc: connect to " + host + (host.equals(ip) ? "" : " (" + ip + ")") + " port " + port + " ("
+                  + (o.udp ? "udp" : "tcp") + ") "
                   + (p.failure.equals(timedOut(pn)) ? "timed out: Operation now in progress" : "failed: " + p.failure)
                   + "\n");
         }
@@ -135,7 +141,7 @@ final class Netcat implements Command {
     }
     pn.publish(last);
     // OpenBSD's nc exits 0 when any port connected; BusyBox tries its one port
-    return finish(pn, out.toString(), err.toString(), busybox || status == 0 || ports.size() == 1 ? status : 0);
+    return finish(pn, out.toString(), err.toString(), busybox ? status : anyConnected ? 0 : 1);
   }
 
   private static String succeeded(String host, String ip, int port, boolean udp) {

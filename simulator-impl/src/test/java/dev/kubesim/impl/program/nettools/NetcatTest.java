@@ -127,15 +127,20 @@ class NetcatTest {
     assertThat(r.exitCode()).isZero();
     assertThat(openbsd("nc -zv 10.244.1.30 9376").stderr())
         .isEqualTo("Connection to 10.244.1.30 9376 port [tcp/*] succeeded!\n");
+    // without -v, -z says nothing either way
+    assertThat(openbsd("nc -z kubia 80").stderr()).isEmpty();
   }
 
   @Test
   void openbsdWordsFailuresAsRemoteConnectWarns() {
     ExecResult refused = openbsd("nc -zv empty 80");
-    assertThat(refused.stderr()).isEqualTo("nc: connect to empty port 80 (tcp) failed: Connection refused\n");
+    assertThat(refused.stderr()).isEqualTo("nc: connect to empty (10.96.1.6) port 80 (tcp) failed: Connection refused\n");
     assertThat(refused.exitCode()).isEqualTo(1);
     ExecResult timeout = openbsd("nc -zv -w 1 10.244.2.99 80");
     assertThat(timeout.stderr()).isEqualTo("nc: connect to 10.244.2.99 port 80 (tcp) timed out: Operation now in progress\n");
+    ExecResult range = openbsd("nc -z 10.244.1.30 9375-9377");
+    assertThat(range.exitCode()).as("one port of the range is open").isZero();
+    assertThat(openbsd("nc -z empty 80").exitCode()).isEqualTo(1);
     ExecResult unknown = openbsd("nc -zv nothing-here 80");
     assertThat(unknown.stderr()).isEqualTo("nc: getaddrinfo for host \"nothing-here\" port 80: Name or service not known\n");
   }
