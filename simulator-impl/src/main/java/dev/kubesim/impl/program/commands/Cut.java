@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code cut -f LIST [-d DELIM] [-s]} and {@code cut -c LIST}: the listed fields (tab-separated by
  * default) or characters of each line. A line without the delimiter is printed whole unless
  * {@code -s}. LIST is {@code N}, {@code N-M}, {@code N-}, {@code -M}, comma-separated. Errors are
- * GNU coreutils' cut.c words, status 1.
+ * in GNU coreutils' or BusyBox's cut.c words, status 1.
  */
 public final class Cut implements Command {
   @Override
@@ -47,13 +47,19 @@ public final class Cut implements Command {
     }
     String list = fields != null ? fields : chars;
     if (list == null) {
-      return ExecResult.failure(1, ctx.programName() + ": you must specify a list of bytes, characters, or fields\n"
-          + Words.tryHelp(ctx));
+      // BusyBox's coreutils/cut.c dies with its own words and no hint
+      return ctx.busybox()
+          ? ExecResult.failure(1, ctx.programName() + ": expected a list of bytes, characters, or fields\n")
+          : ExecResult.failure(1, ctx.programName() + ": you must specify a list of bytes, characters, or fields\n"
+              + Words.tryHelp(ctx));
     }
     if (delimiter.length() != 1) {
       return ExecResult.failure(1, ctx.programName() + ": the delimiter must be a single character\n" + Words.tryHelp(ctx));
     }
     Optional<List<int[]>> ranges = ranges(list);
+    if (ranges.isEmpty() && ctx.busybox()) {
+      return ExecResult.failure(1, ctx.programName() + ": invalid number " + Words.quoted(list) + "\n");
+    }
     if (ranges.isEmpty()) {
       return ExecResult.failure(1, ctx.programName() + ": invalid field value " + Words.quoted(list) + "\n" + Words.tryHelp(ctx));
     }

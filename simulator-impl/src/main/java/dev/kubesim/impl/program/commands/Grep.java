@@ -120,10 +120,8 @@ public final class Grep implements Command {
     String body;
     if (flags.contains("F")) {
       body = Pattern.quote(pattern);
-    } else if (flags.contains("E")) {
-      body = pattern;
     } else {
-      body = basicToJava(pattern);
+      body = PosixRegex.toJava(pattern, flags.contains("E"));
     }
     if (flags.contains("w")) {
       body = "(?<![\\w])(?:" + body + ")(?![\\w])";
@@ -132,22 +130,5 @@ public final class Grep implements Command {
       body = "^(?:" + body + ")$";
     }
     return Pattern.compile(body, flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
-  }
-
-  /** POSIX basic regex to Java: {@code \( \) \{ \} \| \+ \?} are operators, bare ones literal. */
-  private static String basicToJava(String bre) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < bre.length(); i++) {
-      char c = bre.charAt(i);
-      if (c == '\\' && i + 1 < bre.length()) {
-        char n = bre.charAt(++i);
-        out.append("(){}|+?".indexOf(n) >= 0 ? String.valueOf(n) : "\\" + n);
-      } else if ("(){}|+?".indexOf(c) >= 0) {
-        out.append('\\').append(c);
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -115,6 +115,41 @@ class TextToolsTest {
   }
 
   @Test
+  void sedSubstitutesPrintsAndDeletesByAddress() {
+    assertThat(gnu("echo hello world | sed 's/o/0/'").stdout()).isEqualTo("hell0 world\n");
+    assertThat(gnu("echo hello world | sed 's/o/0/g'").stdout()).isEqualTo("hell0 w0rld\n");
+    assertThat(busybox("echo kubia-abc12 | sed -E 's/^([a-z]+)-(.*)$/\\2 of \\1/'").stdout()).isEqualTo("abc12 of kubia\n");
+    assertThat(gnu("echo 'a  b' | sed 's/[[:space:]]\\{1,\\}/_/g'").stdout()).isEqualTo("a_b\n");
+    assertThat(gnu("seq 5 | sed -n '2,3p'").stdout()).isEqualTo("2\n3\n");
+    assertThat(gnu("seq 5 | sed '/3/d; 1d'").stdout()).isEqualTo("2\n4\n5\n");
+    assertThat(gnu("seq 5 | sed 2q").stdout()).isEqualTo("1\n2\n");
+    assertThat(gnu("seq 3 | sed -n '$p'").stdout()).isEqualTo("3\n");
+    assertThat(gnu("echo path/to/x | sed 's|/|:|g'").stdout()).isEqualTo("path:to:x\n");
+    assertThat(gnu("echo abc | sed 's/b/[&]/'").stdout()).isEqualTo("a[b]c\n");
+  }
+
+  @Test
+  void sedRejectsAnUnknownCommandAsGnuSedDoes() {
+    ExecResult r = gnu("echo x | sed 'k'");
+    // GNU sed compile.c: "-e expression #%lu, char %lu: %s"
+    assertThat(r.stderr()).isEqualTo("sed: -e expression #1, char 1: unknown command: `k'\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(gnu("echo x | sed 's/x/y'").stderr()).isEqualTo("sed: -e expression #1, char 5: unterminated `s' command\n");
+  }
+
+  @Test
+  void cutWordsAMissingListInBusyBoxsOwnWay() {
+    // BusyBox coreutils/cut.c: bb_simple_error_msg_and_die, without GNU's --help hint
+    assertThat(busybox("echo x | cut").stderr()).isEqualTo("cut: expected a list of bytes, characters, or fields\n");
+  }
+
+  @Test
+  void grepReadsPosixCharacterClasses() {
+    assertThat(gnu("printf 'a1\\nbb\\n' | grep '[[:digit:]]'").stdout()).isEqualTo("a1\n");
+    assertThat(busybox("printf 'x y\\nxy\\n' | grep -c 'x[[:blank:]]y'").stdout()).isEqualTo("1\n");
+  }
+
+  @Test
   void aPipeAfterKubectlRunsOnTheHost() {
     KubectlResult names = cluster.kubectl("get pods -o name | grep kubia | wc -l");
     assertThat(names.stdout()).isEqualTo("3\n");
