@@ -150,6 +150,16 @@ class TextToolsTest {
   }
 
   @Test
+  void grepPrintsContextLinesAndSetsGroupsApart() {
+    // GNU grep and BusyBox grep alike: context lines take '-' where matches take ':', "--" between groups
+    assertThat(gnu("seq 10 | grep -A1 '[37]'").stdout()).isEqualTo("3\n4\n--\n7\n8\n");
+    assertThat(busybox("seq 10 | grep -n -B 1 5").stdout()).isEqualTo("4-4\n5:5\n");
+    assertThat(gnu("seq 10 | grep -C1 '[45]'").stdout()).isEqualTo("3\n4\n5\n6\n");
+    assertThat(gnu("seq 10 | grep -m 2 .").stdout()).isEqualTo("1\n2\n");
+    assertThat(gnu("seq 3 | grep -A x 1").stderr()).isEqualTo("grep: x: invalid context length argument\n");
+  }
+
+  @Test
   void aPipeAfterKubectlRunsOnTheHost() {
     KubectlResult names = cluster.kubectl("get pods -o name | grep kubia | wc -l");
     assertThat(names.stdout()).isEqualTo("3\n");
