@@ -38,7 +38,7 @@ public final class CommandRegistry {
 
   public CommandRegistry() {}
 
-  /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed), grep and awk. */
+  /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
     CommandRegistry r = new CommandRegistry();
     ShCommand sh = new ShCommand();
@@ -75,6 +75,7 @@ public final class CommandRegistry {
     r.register("tr", new dev.kubesim.impl.program.commands.Tr());
     r.register("uniq", new dev.kubesim.impl.program.commands.Uniq());
     r.register("sed", new dev.kubesim.impl.program.commands.Sed());
+    r.register("xargs", new dev.kubesim.impl.program.commands.Xargs());
     return r;
   }
 

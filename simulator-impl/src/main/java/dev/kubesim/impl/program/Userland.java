@@ -15,7 +15,7 @@ final class Userland {
   private static final List<String> BUSYBOX_APPLETS =
       List.of("[", "ash", "awk", "cat", "chmod", "cut", "echo", "env", "false", "grep", "head", "hostname",
           "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "pwd", "rm", "sed", "seq", "sh", "sleep", "sort", "tail",
-          "test", "touch", "tr", "true", "uniq", "wc", "wget");
+          "test", "touch", "tr", "true", "uniq", "wc", "wget", "xargs");
 
   /** The directories of a fresh container. */
   static List<String> directories(BaseImage base) {
@@ -40,11 +40,11 @@ final class Userland {
           "/bin/sed", "/bin/sh", "/bin/sleep", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/awk", "/usr/bin/env",
           "/usr/bin/nc", "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget",
           "/usr/bin/sort", "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr",
-          "/usr/bin/uniq");
+          "/usr/bin/uniq", "/usr/bin/xargs");
       // Debian 12 merges /bin into /usr/bin: every tool is found under both
       case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "echo", "false", "grep", "hostname",
               "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",
-              "test", "seq", "awk", "sed", "sort", "head", "tail", "wc", "cut", "tr", "uniq")
+              "test", "seq", "awk", "sed", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "xargs")
           .stream()
           .flatMap(n -> java.util.stream.Stream.of("/bin/" + n, "/usr/bin/" + n))
           .toList();
@@ -52,7 +52,8 @@ final class Userland {
           "/bin/dash", "/bin/echo", "/bin/false", "/bin/grep", "/bin/hostname", "/bin/ls",
           "/bin/mkdir", "/bin/pwd", "/bin/rm", "/bin/sh", "/bin/sleep", "/bin/touch", "/bin/true",
           "/usr/bin/[", "/usr/bin/env", "/usr/bin/printenv", "/usr/bin/test", "/bin/sed", "/usr/bin/sort",
-          "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr", "/usr/bin/uniq");
+          "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr", "/usr/bin/uniq",
+          "/usr/bin/xargs");
     };
   }
 }

@@ -160,6 +160,23 @@ class TextToolsTest {
   }
 
   @Test
+  void xargsRunsTheCommandWithTheInputsWords() {
+    assertThat(gnu("printf 'a b\\nc\\n' | xargs").stdout()).isEqualTo("a b c\n");
+    assertThat(busybox("seq 4 | xargs -n 2 echo x").stdout()).isEqualTo("x 1 2\nx 3 4\n");
+    assertThat(gnu("printf 'one\\ntwo\\n' | xargs -I{} echo '<{}>'").stdout()).isEqualTo("<one>\n<two>\n");
+    assertThat(gnu("echo \"'a b' c\" | xargs -n 1").stdout()).isEqualTo("a b\nc\n");
+    assertThat(gnu("printf '' | xargs -r echo nothing").stdout()).isEmpty();
+  }
+
+  @Test
+  void xargsReportsAMissingCommandAndFailedRuns() {
+    ExecResult missing = gnu("echo a | xargs no-such-tool");
+    assertThat(missing.stderr()).isEqualTo("xargs: no-such-tool: No such file or directory\n");
+    assertThat(missing.exitCode()).isEqualTo(127);
+    assertThat(gnu("printf 'x\\ny\\n' | xargs -n 1 grep -q x /dev/null").exitCode()).isEqualTo(123);
+  }
+
+  @Test
   void aPipeAfterKubectlRunsOnTheHost() {
     KubectlResult names = cluster.kubectl("get pods -o name | grep kubia | wc -l");
     assertThat(names.stdout()).isEqualTo("3\n");
