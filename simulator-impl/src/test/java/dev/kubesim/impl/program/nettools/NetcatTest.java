@@ -82,6 +82,16 @@ class NetcatTest {
   }
 
   @Test
+  void aConnectionLeavesItsTraceOnTheExec() {
+    dev.kubesim.api.trace.Trace open = busybox("nc -z kubia 80").trace().orElseThrow();
+    assertThat(open.title()).isEqualTo("nc -z kubia 80 in pod default/busybox");
+    assertThat(open.disposition().kind()).isEqualTo(dev.kubesim.api.trace.Disposition.Kind.DELIVERED);
+    assertThat(open.dnsAnswers()).isNotEmpty();
+    dev.kubesim.api.trace.Trace refused = busybox("nc -z empty 80").trace().orElseThrow();
+    assertThat(refused.disposition().kind()).isEqualTo(dev.kubesim.api.trace.Disposition.Kind.REFUSED);
+  }
+
+  @Test
   void busyboxWordsARefusalOnlyAtTwoVs() {
     ExecResult once = busybox("nc -zv empty 80");
     assertThat(once.stderr()).isEmpty();
