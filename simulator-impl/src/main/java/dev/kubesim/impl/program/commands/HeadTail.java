@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code head} and {@code tail} with {@code -n N} or {@code -N} (ten lines by default): the first or
- * last lines of each input; {@code head -n -N} leaves out the last N, {@code tail -n +N} starts at
+ * {@code head} and {@code tail} with {@code -n N} or {@code -N} (ten lines by default), or {@code -c
+ * N} characters: the first or last lines of each input; {@code head -n -N} leaves out the last N, {@code tail -n +N} starts at
  * line N. Several files get GNU's {@code ==> NAME <==} headers. A count that is not one fails with
  * GNU's {@code invalid number of lines} (coreutils head.c, tail.c) or BusyBox's {@code invalid
  * number} (libbb xatou), status 1.
@@ -34,6 +34,7 @@ public final class HeadTail implements Command {
   @Override
   public ExecResult run(List<String> args, ExecContext ctx) {
     String count = "10";
+    boolean bytes = false;
     boolean quiet = false;
     List<String> operands = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
@@ -42,6 +43,12 @@ public final class HeadTail implements Command {
         count = args.get(++i);
       } else if (a.startsWith("-n")) {
         count = a.substring(2);
+      } else if (a.equals("-c") && i + 1 < args.size()) {
+        count = args.get(++i);
+        bytes = true;
+      } else if (a.startsWith("-c") && a.length() > 2) {
+        count = a.substring(2);
+        bytes = true;
       } else if (a.matches("-\\d+")) {
         count = a.substring(1);
       } else if (a.equals("-q")) {
@@ -64,7 +71,7 @@ public final class HeadTail implements Command {
     } catch (NumberFormatException e) {
       return ExecResult.failure(1, ctx.busybox()
           ? ctx.programName() + ": invalid number '" + count + "'\n"
-          : ctx.programName() + ": invalid number of lines: " + Words.quoted(count) + "\n");
+          : ctx.programName() + ": invalid number of " + (bytes ? "bytes" : "lines") + ": " + Words.quoted(count) + "\n");
     }
     List<String> inputs = TextInput.operandsOrStdin(operands);
     boolean headers = inputs.size() > 1 && !quiet;
@@ -81,6 +88,15 @@ public final class HeadTail implements Command {
       if (headers) {
         out.append(out.length() > 0 ? "\n" : "").append("==> ")
             .append(operand.equals("-") ? "standard input" : operand).append(" <==\n");
+      }
+      if (bytes) {
+        // -c counts characters here, which are bytes for ASCII text
+        String t = text.get();
+        int size = t.length();
+        int from = tail ? (fromStart ? (int) Math.min(size, Math.max(0, n - 1)) : (int) Math.max(0, size - n)) : 0;
+        int to = tail ? size : allBut ? (int) Math.max(0, size - n) : (int) Math.min(size, n);
+        out.append(t, from, to);
+        continue;
       }
       List<String> lines = TextInput.lines(text.get());
       int size = lines.size();

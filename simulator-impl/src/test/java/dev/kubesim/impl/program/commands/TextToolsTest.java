@@ -63,6 +63,8 @@ class TextToolsTest {
     assertThat(busybox("seq 5 | tail -n 2").stdout()).isEqualTo("4\n5\n");
     assertThat(busybox("seq 5 | tail -n +4").stdout()).isEqualTo("4\n5\n");
     assertThat(gnu("seq 30 | tail -1").stdout()).isEqualTo("30\n");
+    assertThat(gnu("echo kubernetes | head -c 4").stdout()).isEqualTo("kube");
+    assertThat(busybox("echo kubernetes | tail -c 4").stdout()).isEqualTo("tes\n");
   }
 
   @Test
