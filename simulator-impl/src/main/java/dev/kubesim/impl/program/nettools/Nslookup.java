@@ -26,7 +26,8 @@ import java.util.Optional;
  * search list as the resolver does and prints {@code Server:}, {@code Address: ip#53}, then {@code
  * Name:}/{@code Address:} pairs ({@code Non-authoritative answer:} first when the answer is not
  * authoritative); BusyBox's resolves by itself, asking under each search domain (see {@link
- * #busybox}), and writes {@code ip:53}. Failures: {@code ** server can't find NAME: NXDOMAIN}, {@code ;; connection timed out; no
+ * #busybox}), and writes {@code ip:53}; BusyBox 1.28 and older ({@code busybox:1.28}) ask the C
+ * library and print {@code Address 1: IP NAME} lines. Failures: {@code ** server can't find NAME: NXDOMAIN}, {@code ;; connection timed out; no
  * servers could be reached}; exit 1.
  */
 final class Nslookup implements Command {
@@ -66,7 +67,8 @@ final class Nslookup implements Command {
     ResolverConfig conf = Libc.GLIBC.read(pn.resolvConf());
     String ns = server != null ? server : conf.nameservers().isEmpty() ? "127.0.0.1" : conf.nameservers().get(0);
     String header = "Server:\t\t" + ns + "\nAddress:\t" + ns + "#53\n\n";
-    ExecResult r = busybox ? busybox(pn, conf, ns, name, type) : bind(pn, conf, ns, name, type, header);
+    ExecResult r = busybox && libcBusybox(ctx) ? libcBusybox(pn, ns, name)
+        : busybox ? busybox(pn, conf, ns, name, type) : bind(pn, conf, ns, name, type, header);
     return new ExecResult(r.stdout(), r.stderr(), r.exitCode(), Duration.ofNanos(pn.session().elapsed()));
   }
 
@@ -185,6 +187,51 @@ final class Nslookup implements Command {
         : failed ? new Disposition(Disposition.Kind.NXDOMAIN, Cause.NXDOMAIN, server, name)
         : new Disposition(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_RECORDS, server, name));
     return ExecResult.of(out.toString(), "", failed || unanswered.length() > 0 ? 1 : 0);
+  }
+
+  /**
+   * Whether the image's BusyBox is 1.28 or older, whose nslookup asks the C library (the {@code
+   * busybox:1.28} of Kubernetes' DNS debugging guide) rather than resolving by itself.
+   */
+  private static boolean libcBusybox(ExecContext ctx) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("1\\.(\\d+)(?:[.-].*)?")
+        .matcher(ctx.container().image().tag().orElse(""));
+    return ctx.container().image().familiarName().equals("busybox") && m.matches() && Integer.parseInt(m.group(1)) <= 28;
+  }
+
+  /**
+   * BusyBox 1.28 (networking/nslookup.c before its own resolver): {@code Server:} and {@code Name:}
+   * as {@code %-10s %s}, each address as {@code Address N: IP NAME} with the name its PTR record
+   * gives, the name looked up through the C library's search list; a name that does not resolve is
+   * {@code nslookup: can't resolve 'NAME'} on standard error, status 1.
+   */
+  private static ExecResult libcBusybox(PodNetwork pn, String ns, String name) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(java.util.Locale.ROOT, "%-10s %s", "Server:", ns)).append('\n');
+    out.append(addressLine(pn, ns, 1, ns)).append('\n');
+    PodNetwork.Lookup found = pn.lookup(name);
+    if (!found.found()) {
+      pn.publish(found.unresolved(name));
+      return ExecResult.of(out.toString(), "nslookup: can't resolve '" + name + "'\n", 1);
+    }
+    out.append(String.format(java.util.Locale.ROOT, "%-10s %s", "Name:", name)).append('\n');
+    for (int i = 0; i < found.addresses().size(); i++) {
+      out.append(addressLine(pn, ns, i + 1, found.addresses().get(i)));
+    }
+    pn.publish(new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, found.server(), "answered " + name));
+    return ExecResult.ok(out.toString());
+  }
+
+  /** {@code Address N: IP NAME}, the name from the address's PTR record when the server has one. */
+  private static String addressLine(PodNetwork pn, String ns, int n, String ip) {
+    Optional<String> ptr = ptrName(ip);
+    String reverse = "";
+    if (ptr.isPresent()) {
+      PacketDnsTransport.Exchange e = pn.transport().exchange(ns, DnsQuestion.of(ptr.get() + ".", "PTR"), true);
+      reverse = e.response().stream().flatMap(r -> r.answer().stream())
+          .filter(rec -> rec.type().equals("PTR")).findFirst().map(rec -> " " + noDot(rec.data())).orElse("");
+    }
+    return "Address " + n + ": " + ip + reverse + "\n";
   }
 
   /** The {@code in-addr.arpa} name of an IPv4 address, which BusyBox asks a PTR for. */

@@ -27,6 +27,13 @@ class DnsToolsTest {
           clusterIP: 10.96.1.9
           selector: {app: kubia}
           ports: [{name: http, port: 80, targetPort: 8080}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: busybox128}
+        spec:
+          nodeName: node-1
+          containers: [{name: main, image: "busybox:1.28", command: [sleep, "3600"]}]
         """);
   }
 
@@ -96,6 +103,24 @@ class DnsToolsTest {
         _http._tcp.web.default.svc.cluster.local\tservice = 0 100 80 web.default.svc.cluster.local
 
         """);
+  }
+
+  @Test
+  void busybox128NslookupAsksTheCLibraryAndNamesEachAddress() {
+    // BusyBox 1.28 networking/nslookup.c: print_host's "%-10s %s" and "Address %u: %s %s", as in
+    // Kubernetes' "Debugging DNS Resolution" page
+    ExecResult r = cluster.exec("default/busybox128", "nslookup", "kubernetes.default");
+    assertThat(r.stdout()).isEqualTo("""
+        Server:    10.96.0.10
+        Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local
+
+        Name:      kubernetes.default
+        Address 1: 10.96.0.1 kubernetes.default.svc.cluster.local
+        """);
+    assertThat(r.exitCode()).isZero();
+    ExecResult missing = cluster.exec("default/busybox128", "nslookup", "nothing-here");
+    assertThat(missing.stderr()).isEqualTo("nslookup: can't resolve 'nothing-here'\n");
+    assertThat(missing.exitCode()).isEqualTo(1);
   }
 
   @Test
