@@ -49,6 +49,32 @@ class LabRunnerTest {
   }
 
   @Test
+  void aPipeAfterKubectlRunsOnTheHostAndTheLineShowsAsTyped() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      LabRunner runner = new LabRunner(cluster, name -> Optional.empty(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      cluster.apply("""
+          apiVersion: v1
+          kind: ReplicationController
+          metadata: {name: kubia}
+          spec:
+            replicas: 3
+            selector: {app: kubia}
+            template:
+              metadata: {labels: {app: kubia}}
+              spec:
+                containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]
+          """);
+
+      runner.runLine("kubectl get pods -o name | grep kubia | wc -l");
+      runner.runLine("get pods -o name | grep -c nothing");
+
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+          "$ kubectl get pods -o name | grep kubia | wc -l\n3\n\n$ kubectl get pods -o name | grep -c nothing\n0\n\n");
+    }
+  }
+
+  @Test
   void aManifestTheLabProvidesIsNamedByItsFileNameInKubectlsMessages() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -62,6 +62,14 @@ final class OutsideClient implements ExternalClient {
     return cluster.execTraced(() -> host.exec(argv));
   }
 
+  /**
+   * Runs {@code sh -c COMMAND} on the host with this standard input, outside the trace capture: the
+   * end of a pipeline that began with kubectl, whose own exec's trace stays the last one.
+   */
+  ExecResult shell(String command, String stdin) {
+    return host.exec(List.of("sh", "-c", command), stdin);
+  }
+
   @Override
   public dev.kubesim.api.HttpResult http(dev.kubesim.api.program.HttpRequest request) {
     java.util.Objects.requireNonNull(request, "request");

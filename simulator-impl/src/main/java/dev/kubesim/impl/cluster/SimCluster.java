@@ -309,6 +309,15 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
+  public ExecResult runOnHost(String shellCommand, String stdin) {
+    return locked(() -> {
+      ExecResult result = ((OutsideClient) external()).shell(shellCommand, stdin);
+      loop.settle();
+      return result;
+    });
+  }
+
+  @Override
   public ExternalClient external() {
     return external(ExternalClient.DEFAULT_ADDRESS);
   }

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubectlResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -103,6 +104,27 @@ public final class Kubectl {
   }
 
   private TerminalRun run(String commandLine, String stdin, Function<String, Optional<String>> files, boolean terminal) {
+    List<String> pipeline = Tokenizer.pipeline(commandLine);
+    if (pipeline.size() > 1) {
+      return new TerminalRun(piped(pipeline, stdin, files), Optional.empty());
+    }
+    return runAlone(commandLine, stdin, files, terminal);
+  }
+
+  /**
+   * {@code kubectl ... | grep x | wc -l}: kubectl's output is the next command's input, and the
+   * rest of the pipeline runs on the host, as the shell at the terminal runs it. The pipeline's
+   * status is its last command's; kubectl's errors still reach the terminal.
+   */
+  private KubectlResult piped(List<String> pipeline, String stdin, Function<String, Optional<String>> files) {
+    // kubectl's output is a pipe, not a terminal: an exec -it's shell does not stay attached
+    KubectlResult first = runAlone(pipeline.get(0), stdin, files, false).result();
+    ExecResult rest = cluster.runOnHost(String.join("|", pipeline.subList(1, pipeline.size())), first.stdout());
+    return new KubectlResult(rest.stdout(), first.stderr() + rest.stderr(), rest.exitCode());
+  }
+
+  private TerminalRun runAlone(String commandLine, String stdin, Function<String, Optional<String>> files,
+      boolean terminal) {
     KubectlOutput out = new KubectlOutput();
     try {
       List<String> words = new ArrayList<>(Tokenizer.tokenize(commandLine));

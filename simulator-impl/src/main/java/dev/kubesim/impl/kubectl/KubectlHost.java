@@ -47,4 +47,11 @@ public interface KubectlHost {
 
   /** The API's status message for an exec that could not start, around the runtime's own words. */
   String execStartFailure(String ociMessage);
+
+  /**
+   * Runs a shell command line on the machine kubectl runs on, reading this standard input: the
+   * commands after kubectl in a pipeline ({@code kubectl get pods | grep kubia}) run there, as a
+   * terminal's shell runs them, with the same tools the containers' userland has.
+   */
+  ExecResult runOnHost(String shellCommand, String stdin);
 }

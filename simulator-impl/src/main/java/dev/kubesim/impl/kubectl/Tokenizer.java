@@ -12,6 +12,49 @@ final class Tokenizer {
   private Tokenizer() {}
 
   /**
+   * The commands of a pipeline, split where a shell splits them: at each {@code |} outside quotes
+   * and not escaped, not at {@code ||}. A line without a pipe is one command; the pieces keep their
+   * quoting, for the shell (or kubectl) that reads each.
+   */
+  static List<String> pipeline(String line) {
+    List<String> commands = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == '\'') {
+        int end = line.indexOf('\'', i + 1);
+        i = end < 0 ? line.length() : end + 1;
+      } else if (c == '"') {
+        i = skipDoubleQuoted(line, i + 1);
+      } else if (c == '|' && i + 1 < line.length() && line.charAt(i + 1) == '|') {
+        i += 2; // "||" is a list, not a pipe: the line stays whole
+      } else if (c == '|') {
+        commands.add(line.substring(start, i));
+        start = ++i;
+      } else {
+        i++;
+      }
+    }
+    commands.add(line.substring(start));
+    return commands;
+  }
+
+  private static int skipDoubleQuoted(String line, int start) {
+    int i = start;
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        return i + 1;
+      }
+      i += c == '\\' ? 2 : 1;
+    }
+    return i;
+  }
+
+  /**
    * The words of a command line.
    *
    * @throws KubectlException when a quote is not closed

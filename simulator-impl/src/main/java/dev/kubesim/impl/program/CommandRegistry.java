@@ -38,7 +38,7 @@ public final class CommandRegistry {
 
   public CommandRegistry() {}
 
-  /** The basic commands: shells, coreutils and grep. */
+  /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
     CommandRegistry r = new CommandRegistry();
     ShCommand sh = new ShCommand();
@@ -52,6 +52,7 @@ public final class CommandRegistry {
     r.register("rm", new Rm());
     r.register("mkdir", new Mkdir());
     r.register("echo", new Echo());
+    r.register("printf", new dev.kubesim.impl.program.commands.Printf());
     r.register("env", new Env());
     r.register("printenv", new Printenv());
     r.register("hostname", new Hostname());
@@ -66,6 +67,15 @@ public final class CommandRegistry {
     r.register("chmod", new Chmod());
     r.register("seq", new dev.kubesim.impl.program.commands.Seq());
     r.register("awk", new dev.kubesim.impl.program.commands.Awk());
+    r.register("sort", new dev.kubesim.impl.program.commands.Sort());
+    r.register("head", dev.kubesim.impl.program.commands.HeadTail.head());
+    r.register("tail", dev.kubesim.impl.program.commands.HeadTail.tail());
+    r.register("wc", new dev.kubesim.impl.program.commands.Wc());
+    r.register("cut", new dev.kubesim.impl.program.commands.Cut());
+    r.register("tr", new dev.kubesim.impl.program.commands.Tr());
+    r.register("uniq", new dev.kubesim.impl.program.commands.Uniq());
+    r.register("sed", new dev.kubesim.impl.program.commands.Sed());
+    r.register("xargs", new dev.kubesim.impl.program.commands.Xargs());
     return r;
   }
 

@@ -133,6 +133,14 @@ public final class ExecContext {
    * @throws IllegalArgumentException if {@code executable} is not runnable
    */
   public ExecResult execute(Executable executable, List<String> argv, Map<String, String> environment) {
-    return executable.run(container, argv, environment, cwd, stdin);
+    return execute(executable, argv, environment, stdin);
+  }
+
+  /**
+   * Runs a found program as {@link #execute(Executable, List, Map)} does, reading another standard
+   * input ({@code xargs} gives its commands an empty one, as {@code /dev/null}).
+   */
+  public ExecResult execute(Executable executable, List<String> argv, Map<String, String> environment, String input) {
+    return executable.run(container, argv, environment, cwd, input);
   }
 }

@@ -7,6 +7,20 @@ import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
   @Test
+  void aPipelineSplitsAtEachUnquotedPipe() {
+    assertThat(Tokenizer.pipeline("get pods | grep 'a|b' | wc -l")).containsExactly("get pods ", " grep 'a|b' ", " wc -l");
+    assertThat(Tokenizer.pipeline("exec p -- sh -c \"echo a | wc -c\"")).containsExactly("exec p -- sh -c \"echo a | wc -c\"");
+    assertThat(Tokenizer.pipeline("get pods a\\|b")).containsExactly("get pods a\\|b");
+  }
+
+  @Test
+  void anOrListIsNoPipe() {
+    assertThat(Tokenizer.pipeline("get pod x || true")).containsExactly("get pod x || true");
+    // sh reads "a | b || c" as "(a | b) || c": the rest of the line goes to the host's shell whole
+    assertThat(Tokenizer.pipeline("get pods | grep x || echo none")).containsExactly("get pods ", " grep x || echo none");
+  }
+
+  @Test
   void blanksSeparateWords() {
     assertThat(Tokenizer.tokenize("  get   pods\t-o wide ")).containsExactly("get", "pods", "-o", "wide");
   }

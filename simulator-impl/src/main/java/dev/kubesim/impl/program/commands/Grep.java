@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code grep [-EFivcqnwxlh] PATTERN [FILE...]}: lines of the files (or standard input) that match.
+ * {@code grep [-EFivcoqnwxlh] [-A N] [-B N] [-C N] [-m N] PATTERN [FILE...]}: lines of the files (or
+ * standard input) that match, with N lines of context after or before them ({@code --} between
+ * groups that do not touch), at most N matches with {@code -m}.
  * Basic regular expressions by default ({@code + ? | ( ) { }} literal unless escaped), extended with
  * {@code -E}, fixed strings with {@code -F}. Status 0 when a line matched, 1 when none, 2 on error.
  */
@@ -21,15 +23,39 @@ public final class Grep implements Command {
     StringBuilder flags = new StringBuilder();
     String pattern = null;
     boolean ended = false;
+    int after = 0;
+    int before = 0;
+    int maxCount = Integer.MAX_VALUE;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (!ended && a.equals("--")) {
         ended = true;
       } else if (!ended && a.equals("-e") && i + 1 < args.size()) {
         pattern = args.get(++i);
+      } else if (!ended && a.matches("-[ABCm].*")) {
+        // -A N, -B N, -C N (context lines) and -m N (stop after N matches), attached or not
+        String value = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
+        if (value == null) {
+          return ExecResult.failure(2, ctx.programName() + (ctx.busybox() ? ": option requires an argument: " + a.charAt(1) + "\n"
+              : ": option requires an argument -- '" + a.charAt(1) + "'\n" + Words.tryHelp(ctx)));
+        }
+        if (!value.matches("\\d+")) {
+          return ExecResult.failure(2, ctx.busybox() ? ctx.programName() + ": invalid number '" + value + "'\n"
+              : ctx.programName() + ": " + value + ": invalid " + (a.charAt(1) == 'm' ? "max count" : "context length argument") + "\n");
+        }
+        int n = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value));
+        switch (a.charAt(1)) {
+          case 'A' -> after = n;
+          case 'B' -> before = n;
+          case 'C' -> {
+            after = n;
+            before = n;
+          }
+          default -> maxCount = n;
+        }
       } else if (!ended && a.startsWith("-") && a.length() > 1) {
         for (char c : a.substring(1).toCharArray()) {
-          if ("EFGivcqnwxlhHs".indexOf(c) < 0) {
+          if ("EFGivcqnwxlhHso".indexOf(c) < 0) {
             return Words.invalidOption(ctx, c, 2);
           }
           flags.append(c);
@@ -80,19 +106,50 @@ public final class Grep implements Command {
       int count = 0;
       String[] lines = text.isEmpty() ? new String[0] : text.split("\n", -1);
       int n = text.endsWith("\n") ? lines.length - 1 : lines.length;
+      boolean context = (after > 0 || before > 0) && !f.contains("o") && !f.contains("c") && !f.contains("l");
+      int lastShown = -1;
+      int trailing = 0;
       for (int i = 0; i < n; i++) {
-        boolean hit = re.matcher(lines[i]).find() != f.contains("v");
+        boolean hit = count < maxCount && re.matcher(lines[i]).find() != f.contains("v");
         if (!hit) {
+          if (context && trailing > 0) {
+            // a line of context after a match: NAME-NUM-line
+            out.append(prefix ? name + "-" : "").append(f.contains("n") ? (i + 1) + "-" : "").append(lines[i]).append('\n');
+            lastShown = i;
+            trailing--;
+          }
           continue;
+        }
+        if (context) {
+          int from = Math.max(lastShown + 1, i - before);
+          if (lastShown >= 0 && from > lastShown + 1) {
+            out.append("--\n"); // groups that do not touch are set apart
+          }
+          for (int b = from; b < i; b++) {
+            out.append(prefix ? name + "-" : "").append(f.contains("n") ? (b + 1) + "-" : "").append(lines[b]).append('\n');
+          }
+          lastShown = i;
+          trailing = after;
         }
         count++;
         matched = true;
         if (f.contains("q")) {
           return ExecResult.ok("");
         }
-        if (!f.contains("c") && !f.contains("l")) {
-          out.append(prefix ? name + ":" : "").append(f.contains("n") ? (i + 1) + ":" : "")
-              .append(lines[i]).append('\n');
+        if (f.contains("c") || f.contains("l")) {
+          continue;
+        }
+        String lead = (prefix ? name + ":" : "") + (f.contains("n") ? (i + 1) + ":" : "");
+        if (f.contains("o")) {
+          // -o prints each non-empty match on a line of its own; with -v there is nothing to print
+          java.util.regex.Matcher m = re.matcher(lines[i]);
+          while (!f.contains("v") && m.find()) {
+            if (!m.group().isEmpty()) {
+              out.append(lead).append(m.group()).append('\n');
+            }
+          }
+        } else {
+          out.append(lead).append(lines[i]).append('\n');
         }
       }
       if (f.contains("c")) {
@@ -109,10 +166,8 @@ public final class Grep implements Command {
     String body;
     if (flags.contains("F")) {
       body = Pattern.quote(pattern);
-    } else if (flags.contains("E")) {
-      body = pattern;
     } else {
-      body = basicToJava(pattern);
+      body = PosixRegex.toJava(pattern, flags.contains("E"));
     }
     if (flags.contains("w")) {
       body = "(?<![\\w])(?:" + body + ")(?![\\w])";
@@ -121,22 +176,5 @@ public final class Grep implements Command {
       body = "^(?:" + body + ")$";
     }
     return Pattern.compile(body, flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
-  }
-
-  /** POSIX basic regex to Java: {@code \( \) \{ \} \| \+ \?} are operators, bare ones literal. */
-  private static String basicToJava(String bre) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < bre.length(); i++) {
-      char c = bre.charAt(i);
-      if (c == '\\' && i + 1 < bre.length()) {
-        char n = bre.charAt(++i);
-        out.append("(){}|+?".indexOf(n) >= 0 ? String.valueOf(n) : "\\" + n);
-      } else if ("(){}|+?".indexOf(c) >= 0) {
-        out.append('\\').append(c);
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

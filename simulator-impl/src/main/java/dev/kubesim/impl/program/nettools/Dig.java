@@ -50,6 +50,7 @@ final class Dig implements Command {
     boolean shortForm = false;
     boolean search = false;
     boolean recurse = true;
+    StringBuilder warnings = new StringBuilder();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (a.startsWith("@")) {
@@ -62,13 +63,23 @@ final class Dig implements Command {
         recurse = false;
       } else if (a.startsWith("+")) {
         continue;
-      } else if (a.equals("-t") && i + 1 < args.size()) {
-        type = args.get(++i).toUpperCase(Locale.ROOT);
+      } else if (a.startsWith("-t")) {
+        type = (a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : "A").toUpperCase(Locale.ROOT);
+      } else if (a.startsWith("-q")) {
+        name = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : name;
       } else if (a.equals("-x") && i + 1 < args.size()) {
         name = reverse(args.get(++i));
         type = "PTR";
-      } else if (name != null && type == null && TYPES.contains(a.toUpperCase(Locale.ROOT))) {
+      } else if (a.equals("-p") || a.equals("-c")) {
+        i++; // port and class: the cluster's servers listen on 53, and every record is IN
+      } else if (TYPES.contains(a.toUpperCase(Locale.ROOT))) {
+        // dig.c's parse_args: any word that reads as a type is the type, before or after the name
+        if (type != null) {
+          warnings.append(";; Warning, extra type option\n");
+        }
         type = a.toUpperCase(Locale.ROOT);
+      } else if (a.equalsIgnoreCase("IN")) {
+        continue;
       } else if (name == null) {
         name = a;
       }
@@ -119,7 +130,7 @@ final class Dig implements Command {
       for (DnsRecord rec : r.answer()) {
         b.append(rec.data()).append('\n');
       }
-      return new ExecResult(b.toString(), "", 0, Duration.ofNanos(elapsed));
+      return new ExecResult(b.toString(), warnings.toString(), 0, Duration.ofNanos(elapsed));
     }
     StringBuilder b = new StringBuilder(banner);
     b.append(";; Got answer:\n");
@@ -144,7 +155,7 @@ final class Dig implements Command {
     b.append(";; SERVER: ").append(ns).append("#53(").append(ns).append(")\n");
     b.append(";; WHEN: ").append(WHEN.format(ctx.now())).append('\n');
     b.append(";; MSG SIZE  rcvd: ").append(new DnsResponsePayload(0, r).length()).append("\n\n");
-    return new ExecResult(b.toString(), "", 0, Duration.ofNanos(elapsed));
+    return new ExecResult(b.toString(), warnings.toString(), 0, Duration.ofNanos(elapsed));
   }
 
   private static void section(StringBuilder b, String title, List<DnsRecord> records) {
@@ -168,7 +179,11 @@ final class Dig implements Command {
 
   /** BIND's column layout: tabs up to the column, or one space when the text already reaches it. */
   private static void tab(StringBuilder line, int column) {
-    int col = line.length() - line.lastIndexOf("\n") - 1;
+    // the column as a terminal shows it: a tab already written counts up to its stop
+    int col = 0;
+    for (int i = line.lastIndexOf("\n") + 1; i < line.length(); i++) {
+      col = line.charAt(i) == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    }
     if (col >= column) {
       line.append(' ');
       return;

@@ -5,7 +5,7 @@ import dev.kubesim.impl.program.CommandRegistry;
 
 /**
  * The network clients a container can run: {@code curl}, {@code wget}, {@code ping}, {@code
- * nslookup}, {@code dig} and {@code agnhost connect}, each speaking through the simulated network
+ * nslookup}, {@code dig}, {@code nc} and {@code agnhost connect}, each speaking through the simulated network
  * and leaving a trace of what it sent on the running exec's result.
  */
 public final class NetTools {
@@ -19,5 +19,8 @@ public final class NetTools {
     commands.register("nslookup", new Nslookup(network));
     commands.register("dig", new Dig(network));
     commands.register("agnhost", new Agnhost(network));
+    Netcat nc = new Netcat(network);
+    commands.register("nc", nc);
+    commands.register("netcat", nc);
   }
 }

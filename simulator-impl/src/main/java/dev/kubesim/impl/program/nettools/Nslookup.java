@@ -4,6 +4,7 @@ import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.trace.Disposition;
 import dev.kubesim.api.trace.Disposition.Cause;
+import dev.kubesim.impl.dnswire.DnsQuestion;
 import dev.kubesim.impl.dnswire.DnsRecord;
 import dev.kubesim.impl.dnswire.DnsResponse;
 import dev.kubesim.impl.dnswire.Rcode;
@@ -24,8 +25,9 @@ import java.util.Optional;
  * {@code nslookup [-type=T] NAME [SERVER]}. BIND's nslookup (Debian, Ubuntu: dnsutils) walks the
  * search list as the resolver does and prints {@code Server:}, {@code Address: ip#53}, then {@code
  * Name:}/{@code Address:} pairs ({@code Non-authoritative answer:} first when the answer is not
- * authoritative); BusyBox's asks for the name as given, A then AAAA, and writes {@code ip:53}.
- * Failures: {@code ** server can't find NAME: NXDOMAIN}, {@code ;; connection timed out; no
+ * authoritative); BusyBox's resolves by itself, asking under each search domain (see {@link
+ * #busybox}), and writes {@code ip:53}; BusyBox 1.28 and older ({@code busybox:1.28}) ask the C
+ * library and print {@code Address 1: IP NAME} lines. Failures: {@code ** server can't find NAME: NXDOMAIN}, {@code ;; connection timed out; no
  * servers could be reached}; exit 1.
  */
 final class Nslookup implements Command {
@@ -64,8 +66,9 @@ final class Nslookup implements Command {
     PodNetwork pn = opened.get();
     ResolverConfig conf = Libc.GLIBC.read(pn.resolvConf());
     String ns = server != null ? server : conf.nameservers().isEmpty() ? "127.0.0.1" : conf.nameservers().get(0);
-    String header = "Server:\t\t" + ns + "\nAddress:\t" + ns + (busybox ? ":53" : "#53") + "\n\n";
-    ExecResult r = busybox ? busybox(pn, ns, name, type, header) : bind(pn, conf, ns, name, type, header);
+    String header = "Server:\t\t" + ns + "\nAddress:\t" + ns + "#53\n\n";
+    ExecResult r = busybox && libcBusybox(ctx) ? libcBusybox(pn, ns, name)
+        : busybox ? busybox(pn, conf, ns, name, type) : bind(pn, conf, ns, name, type, header);
     return new ExecResult(r.stdout(), r.stderr(), r.exitCode(), Duration.ofNanos(pn.session().elapsed()));
   }
 
@@ -118,43 +121,144 @@ final class Nslookup implements Command {
     return Optional.empty();
   }
 
-  /** BusyBox: the name as given, asked for A then AAAA (or the one type asked). */
-  private static ExecResult busybox(PodNetwork pn, String ns, String name, String type, String header) {
-    StringBuilder out = new StringBuilder(header);
-    String fqdn = name.endsWith(".") ? name : name + ".";
-    boolean any = false;
+  /**
+   * BusyBox 1.36 (networking/nslookup.c, its own resolver): a name without a dot is asked under
+   * every domain of {@code /etc/resolv.conf}'s search line, never alone; a name with a dot only as
+   * given; an address as its PTR name. Every query (A then AAAA for each name, or the one type asked)
+   * goes out at once and each reply is printed as it comes: a failure as {@code ** server can't find
+   * NAME: RCODE}, an answer with {@code Non-authoritative answer:} when not authoritative, each
+   * followed by an empty line. Any failed reply makes the status 1, even when another found the
+   * name; a query without reply is {@code *** Can't find NAME: No answer}.
+   */
+  private static ExecResult busybox(PodNetwork pn, ResolverConfig conf, String ns, String name, String type) {
+    List<DnsQuestion> queries = new java.util.ArrayList<>();
+    Optional<String> ptr = ptrName(name);
+    if (ptr.isPresent() && type.equals("A")) {
+      queries.add(DnsQuestion.of(ptr.get() + ".", "PTR"));
+    } else {
+      for (String t : type.equals("A") ? List.of("A", "AAAA") : List.of(type)) {
+        for (String n : t.equals("PTR") || name.contains(".") || conf.search().isEmpty()
+            ? List.of(name) : conf.search().stream().map(d -> name + "." + d).toList()) {
+          queries.add(DnsQuestion.of(n.endsWith(".") ? n : n + ".", t));
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    StringBuilder unanswered = new StringBuilder();
+    boolean anyReply = false;
+    boolean found = false;
     boolean failed = false;
     Optional<ObjectRef> server = Optional.empty();
-    for (String t : type.equals("A") ? List.of("A", "AAAA") : List.of(type)) {
-      PacketDnsTransport.Exchange e = pn.transport().exchange(ns, dev.kubesim.impl.dnswire.DnsQuestion.of(fqdn, t), true);
+    for (DnsQuestion q : queries) {
+      PacketDnsTransport.Exchange e = pn.transport().exchange(ns, q, true);
+      String asked = q.name().substring(0, q.name().length() - 1);
       if (e.response().isEmpty()) {
-        out.setLength(0);
-        out.append(";; connection timed out; no servers could be reached\n\n");
-        pn.publish(Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_SERVER, "no DNS server answered"));
-        return ExecResult.of(out.toString(), "", 1);
+        unanswered.append("*** Can't find ").append(asked).append(": No answer\n");
+        continue;
+      }
+      if (!anyReply) {
+        out.append("Server:\t\t").append(ns).append("\nAddress:\t").append(ns).append(":53\n\n");
+        anyReply = true;
       }
       server = e.server();
       DnsResponse resp = e.response().get();
       if (resp.rcode() != Rcode.NOERROR) {
-        out.append("** server can't find ").append(name).append(": ").append(resp.rcode()).append("\n\n");
+        out.append("** server can't find ").append(asked).append(": ").append(resp.rcode()).append('\n');
         failed = true;
-        continue;
-      }
-      if (!resp.answer().isEmpty()) {
-        if (!resp.authoritative() && !any) {
+      } else {
+        if (!resp.authoritative()) {
           out.append("Non-authoritative answer:\n");
         }
         for (DnsRecord rec : resp.answer()) {
-          out.append(record(rec));
+          out.append(busyboxRecord(rec));
         }
-        out.append('\n');
-        any = true;
+        found |= !resp.answer().isEmpty();
       }
+      out.append('\n');
     }
-    pn.publish(any ? new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, server, "answered " + name)
+    if (!anyReply) {
+      pn.publish(Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_SERVER, "no DNS server answered"));
+      return ExecResult.of(";; connection timed out; no servers could be reached\n\n", "", 1);
+    }
+    if (unanswered.length() > 0) {
+      out.append(unanswered).append('\n');
+    }
+    pn.publish(found ? new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, server, "answered " + name)
         : failed ? new Disposition(Disposition.Kind.NXDOMAIN, Cause.NXDOMAIN, server, name)
         : new Disposition(Disposition.Kind.NO_ANSWER, Cause.NO_DNS_RECORDS, server, name));
-    return ExecResult.of(out.toString(), "", any || !failed ? 0 : 1);
+    return ExecResult.of(out.toString(), "", failed || unanswered.length() > 0 ? 1 : 0);
+  }
+
+  /**
+   * Whether the image's BusyBox is 1.28 or older, whose nslookup asks the C library (the {@code
+   * busybox:1.28} of Kubernetes' DNS debugging guide) rather than resolving by itself.
+   */
+  private static boolean libcBusybox(ExecContext ctx) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("1\\.(\\d+)(?:[.-].*)?")
+        .matcher(ctx.container().image().tag().orElse(""));
+    return ctx.container().image().familiarName().equals("busybox") && m.matches() && Integer.parseInt(m.group(1)) <= 28;
+  }
+
+  /**
+   * BusyBox 1.28 (networking/nslookup.c before its own resolver): {@code Server:} and {@code Name:}
+   * as {@code %-10s %s}, each address as {@code Address N: IP NAME} with the name its PTR record
+   * gives, the name looked up through the C library's search list; a name that does not resolve is
+   * {@code nslookup: can't resolve 'NAME'} on standard error, status 1.
+   */
+  private static ExecResult libcBusybox(PodNetwork pn, String ns, String name) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(java.util.Locale.ROOT, "%-10s %s", "Server:", ns)).append('\n');
+    out.append(addressLine(pn, ns, 1, ns)).append('\n');
+    PodNetwork.Lookup found = pn.lookup(name);
+    if (!found.found()) {
+      pn.publish(found.unresolved(name));
+      return ExecResult.of(out.toString(), "nslookup: can't resolve '" + name + "'\n", 1);
+    }
+    out.append(String.format(java.util.Locale.ROOT, "%-10s %s", "Name:", name)).append('\n');
+    for (int i = 0; i < found.addresses().size(); i++) {
+      out.append(addressLine(pn, ns, i + 1, found.addresses().get(i)));
+    }
+    pn.publish(new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, found.server(), "answered " + name));
+    return ExecResult.ok(out.toString());
+  }
+
+  /** {@code Address N: IP NAME}, the name from the address's PTR record when the server has one. */
+  private static String addressLine(PodNetwork pn, String ns, int n, String ip) {
+    Optional<String> ptr = ptrName(ip);
+    String reverse = "";
+    if (ptr.isPresent()) {
+      PacketDnsTransport.Exchange e = pn.transport().exchange(ns, DnsQuestion.of(ptr.get() + ".", "PTR"), true);
+      reverse = e.response().stream().flatMap(r -> r.answer().stream())
+          .filter(rec -> rec.type().equals("PTR")).findFirst().map(rec -> " " + noDot(rec.data())).orElse("");
+    }
+    return "Address " + n + ": " + ip + reverse + "\n";
+  }
+
+  /** The {@code in-addr.arpa} name of an IPv4 address, which BusyBox asks a PTR for. */
+  private static Optional<String> ptrName(String name) {
+    if (!dev.kubesim.impl.net.Ip4.isValid(name)) {
+      return Optional.empty();
+    }
+    String[] p = name.split("\\.");
+    return Optional.of(p[3] + "." + p[2] + "." + p[1] + "." + p[0] + ".in-addr.arpa");
+  }
+
+  /** A record as BusyBox's parse_reply prints it: names uncompressed, without their last dot. */
+  private static String busyboxRecord(DnsRecord rec) {
+    String owner = noDot(rec.name());
+    return switch (rec.type()) {
+      case "A", "AAAA" -> "Name:\t" + owner + "\nAddress: " + rec.data() + "\n";
+      case "CNAME" -> owner + "\tcanonical name = " + noDot(rec.data()) + "\n";
+      case "NS" -> owner + "\tnameserver = " + noDot(rec.data()) + "\n";
+      case "PTR" -> owner + "\tname = " + noDot(rec.data()) + "\n";
+      case "SRV" -> owner + "\tservice = " + noDot(rec.data()) + "\n";
+      case "TXT" -> owner + "\ttext = \"" + rec.data() + "\"\n";
+      default -> "";
+    };
+  }
+
+  private static String noDot(String name) {
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
   private static String record(DnsRecord rec) {

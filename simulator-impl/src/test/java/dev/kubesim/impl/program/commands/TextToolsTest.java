@@ -1,0 +1,204 @@
+package dev.kubesim.impl.program.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.KubectlResult;
+import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.impl.net.NetTestClusters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The text filters in a BusyBox container and on the host's GNU userland, and pipelines after
+ * kubectl run on the host. Expected strings are what GNU coreutils 9 and BusyBox 1.36 print (their
+ * coreutils/*.c sources named in each class).
+ */
+class TextToolsTest {
+  private static final long SEED = 7;
+  private static SimCluster cluster;
+
+  @BeforeAll
+  static void start() {
+    cluster = NetTestClusters.build(SEED);
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  private static ExecResult busybox(String script) {
+    return cluster.exec("default/busybox", "", java.util.List.of("sh", "-c", script));
+  }
+
+  private static ExecResult gnu(String script) {
+    return cluster.external().exec("sh", "-c", script);
+  }
+
+  @Test
+  void printfReusesItsFormatWhileArgumentsRemain() {
+    // POSIX printf: the format is applied again for the arguments left, missing ones are empty or 0
+    assertThat(gnu("printf '%s=%d\\n' a 1 b 2").stdout()).isEqualTo("a=1\nb=2\n");
+    assertThat(busybox("printf '%5s|%-3s|%03d|%.3d|%x\\n' ab c 7 5 255").stdout()).isEqualTo("   ab|c  |007|005|ff\n");
+    assertThat(gnu("printf '%s-%s\\n' only").stdout()).isEqualTo("only-\n");
+    assertThat(gnu("printf 'a\\tb %b\\n' 'x\\ny'").stdout()).isEqualTo("a\tb x\ny\n");
+  }
+
+  @Test
+  void sortOrdersBytesNumbersReversedAndUnique() {
+    assertThat(gnu("printf 'b\\na\\nc\\na\\n' | sort").stdout()).isEqualTo("a\na\nb\nc\n");
+    assertThat(gnu("printf 'b\\na\\nc\\na\\n' | sort -ru").stdout()).isEqualTo("c\nb\na\n");
+    assertThat(gnu("printf '10\\n9\\n100\\n' | sort -n").stdout()).isEqualTo("9\n10\n100\n");
+    assertThat(busybox("printf 'x 3\\ny 1\\nz 2\\n' | sort -k 2 -n").stdout()).isEqualTo("y 1\nz 2\nx 3\n");
+    assertThat(busybox("printf 'a:3\\nb:1\\n' | sort -t : -k 2").stdout()).isEqualTo("b:1\na:3\n");
+  }
+
+  @Test
+  void headAndTailTakeCountsInEitherSpelling() {
+    assertThat(gnu("seq 20 | head -3").stdout()).isEqualTo("1\n2\n3\n");
+    assertThat(gnu("seq 5 | head -n 2").stdout()).isEqualTo("1\n2\n");
+    assertThat(gnu("seq 5 | head -n -3").stdout()).isEqualTo("1\n2\n");
+    assertThat(busybox("seq 5 | tail -n 2").stdout()).isEqualTo("4\n5\n");
+    assertThat(busybox("seq 5 | tail -n +4").stdout()).isEqualTo("4\n5\n");
+    assertThat(gnu("seq 30 | tail -1").stdout()).isEqualTo("30\n");
+    assertThat(gnu("echo kubernetes | head -c 4").stdout()).isEqualTo("kube");
+    assertThat(busybox("echo kubernetes | tail -c 4").stdout()).isEqualTo("tes\n");
+  }
+
+  @Test
+  void headRejectsABadCountInEachUserlandsWords() {
+    ExecResult gnu = gnu("seq 3 | head -n x");
+    assertThat(gnu.stderr()).isEqualTo("head: invalid number of lines: 'x'\n");
+    assertThat(gnu.exitCode()).isEqualTo(1);
+    assertThat(busybox("seq 3 | head -n x").stderr()).isEqualTo("head: invalid number 'x'\n");
+  }
+
+  @Test
+  void wcPadsAsGnuAndBusyboxDo() {
+    assertThat(gnu("seq 3 | wc -l").stdout()).isEqualTo("3\n");
+    assertThat(gnu("echo hi there | wc").stdout()).isEqualTo("      1       2       9\n");
+    assertThat(busybox("seq 3 | wc -l").stdout()).isEqualTo("3\n");
+    assertThat(busybox("echo hi there | wc").stdout()).isEqualTo("        1         2         9\n");
+    assertThat(gnu("wc -l /nope").stderr()).isEqualTo("wc: /nope: No such file or directory\n");
+  }
+
+  @Test
+  void cutPicksFieldsAndCharacters() {
+    assertThat(gnu("printf 'a:b:c\\nplain\\n' | cut -d : -f 2-").stdout()).isEqualTo("b:c\nplain\n");
+    assertThat(gnu("printf 'a:b:c\\nplain\\n' | cut -s -d: -f1,3").stdout()).isEqualTo("a:c\n");
+    assertThat(busybox("echo kubernetes | cut -c 1-4").stdout()).isEqualTo("kube\n");
+    assertThat(gnu("echo x | cut").stderr())
+        .isEqualTo("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
+  }
+
+  @Test
+  void trTranslatesDeletesAndSqueezes() {
+    assertThat(gnu("echo Hello | tr a-z A-Z").stdout()).isEqualTo("HELLO\n");
+    assertThat(gnu("echo Hello | tr '[:lower:]' '[:upper:]'").stdout()).isEqualTo("HELLO\n");
+    assertThat(busybox("echo 'a  b   c' | tr -s ' '").stdout()).isEqualTo("a b c\n");
+    assertThat(busybox("echo a-b-c | tr -d -").stdout()).isEqualTo("abc\n");
+    assertThat(gnu("echo x | tr a").stderr())
+        .isEqualTo("tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n");
+  }
+
+  @Test
+  void uniqCountsRunsOfEqualLines() {
+    assertThat(gnu("printf 'a\\na\\nb\\na\\n' | uniq").stdout()).isEqualTo("a\nb\na\n");
+    assertThat(busybox("printf 'b\\na\\nb\\n' | sort | uniq -c").stdout()).isEqualTo("      1 a\n      2 b\n");
+  }
+
+  @Test
+  void grepPrintsOnlyTheMatchesWithO() {
+    assertThat(gnu("echo 'hit kubia-b and hit kubia-c' | grep -o 'hit [a-z0-9-]*'").stdout())
+        .isEqualTo("hit kubia-b\nhit kubia-c\n");
+    assertThat(busybox("printf 'a1\\nb\\na2\\n' | grep -c a").stdout()).isEqualTo("2\n");
+  }
+
+  @Test
+  void sedSubstitutesPrintsAndDeletesByAddress() {
+    assertThat(gnu("echo hello world | sed 's/o/0/'").stdout()).isEqualTo("hell0 world\n");
+    assertThat(gnu("echo hello world | sed 's/o/0/g'").stdout()).isEqualTo("hell0 w0rld\n");
+    assertThat(busybox("echo kubia-abc12 | sed -E 's/^([a-z]+)-(.*)$/\\2 of \\1/'").stdout()).isEqualTo("abc12 of kubia\n");
+    assertThat(gnu("echo 'a  b' | sed 's/[[:space:]]\\{1,\\}/_/g'").stdout()).isEqualTo("a_b\n");
+    assertThat(gnu("seq 5 | sed -n '2,3p'").stdout()).isEqualTo("2\n3\n");
+    assertThat(gnu("seq 5 | sed '/3/d; 1d'").stdout()).isEqualTo("2\n4\n5\n");
+    assertThat(gnu("seq 5 | sed 2q").stdout()).isEqualTo("1\n2\n");
+    assertThat(gnu("seq 3 | sed -n '$p'").stdout()).isEqualTo("3\n");
+    assertThat(gnu("echo path/to/x | sed 's|/|:|g'").stdout()).isEqualTo("path:to:x\n");
+    assertThat(gnu("echo abc | sed 's/b/[&]/'").stdout()).isEqualTo("a[b]c\n");
+  }
+
+  @Test
+  void sedRejectsAnUnknownCommandAsGnuSedDoes() {
+    ExecResult r = gnu("echo x | sed 'k'");
+    // GNU sed compile.c: "-e expression #%lu, char %lu: %s"
+    assertThat(r.stderr()).isEqualTo("sed: -e expression #1, char 1: unknown command: `k'\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(gnu("echo x | sed 's/x/y'").stderr()).isEqualTo("sed: -e expression #1, char 5: unterminated `s' command\n");
+  }
+
+  @Test
+  void cutWordsAMissingListInBusyBoxsOwnWay() {
+    // BusyBox coreutils/cut.c: bb_simple_error_msg_and_die, without GNU's --help hint
+    assertThat(busybox("echo x | cut").stderr()).isEqualTo("cut: expected a list of bytes, characters, or fields\n");
+  }
+
+  @Test
+  void grepReadsPosixCharacterClasses() {
+    assertThat(gnu("printf 'a1\\nbb\\n' | grep '[[:digit:]]'").stdout()).isEqualTo("a1\n");
+    assertThat(busybox("printf 'x y\\nxy\\n' | grep -c 'x[[:blank:]]y'").stdout()).isEqualTo("1\n");
+  }
+
+  @Test
+  void grepPrintsContextLinesAndSetsGroupsApart() {
+    // GNU grep and BusyBox grep alike: context lines take '-' where matches take ':', "--" between groups
+    assertThat(gnu("seq 10 | grep -A1 '[37]'").stdout()).isEqualTo("3\n4\n--\n7\n8\n");
+    assertThat(busybox("seq 10 | grep -n -B 1 5").stdout()).isEqualTo("4-4\n5:5\n");
+    assertThat(gnu("seq 10 | grep -C1 '[45]'").stdout()).isEqualTo("3\n4\n5\n6\n");
+    assertThat(gnu("seq 10 | grep -m 2 .").stdout()).isEqualTo("1\n2\n");
+    assertThat(gnu("seq 3 | grep -A x 1").stderr()).isEqualTo("grep: x: invalid context length argument\n");
+  }
+
+  @Test
+  void xargsRunsTheCommandWithTheInputsWords() {
+    assertThat(gnu("printf 'a b\\nc\\n' | xargs").stdout()).isEqualTo("a b c\n");
+    assertThat(busybox("seq 4 | xargs -n 2 echo x").stdout()).isEqualTo("x 1 2\nx 3 4\n");
+    assertThat(gnu("printf 'one\\ntwo\\n' | xargs -I{} echo '<{}>'").stdout()).isEqualTo("<one>\n<two>\n");
+    assertThat(gnu("echo \"'a b' c\" | xargs -n 1").stdout()).isEqualTo("a b\nc\n");
+    assertThat(gnu("printf '' | xargs -r echo nothing").stdout()).isEmpty();
+  }
+
+  @Test
+  void xargsReportsAMissingCommandAndFailedRuns() {
+    ExecResult missing = gnu("echo a | xargs no-such-tool");
+    assertThat(missing.stderr()).isEqualTo("xargs: no-such-tool: No such file or directory\n");
+    assertThat(missing.exitCode()).isEqualTo(127);
+    assertThat(gnu("printf 'x\\ny\\n' | xargs -n 1 grep -q x /dev/null").exitCode()).isEqualTo(123);
+  }
+
+  @Test
+  void aPipeAfterKubectlRunsOnTheHost() {
+    KubectlResult names = cluster.kubectl("get pods -o name | grep kubia | wc -l");
+    assertThat(names.stdout()).isEqualTo("3\n");
+    assertThat(names.exitCode()).isZero();
+    assertThat(cluster.kubectl("get pods --no-headers | awk '{print $1}' | sort -r | head -2").stdout())
+        .isEqualTo("kubia-c\nkubia-b\n");
+  }
+
+  @Test
+  void theExecdCommandEndsAtThePipe() {
+    KubectlResult hit = cluster.kubectl("exec client -- curl -s http://kubia | grep -o 'hit kubia-[a-z]' | wc -l");
+    assertThat(hit.stdout()).isEqualTo("1\n");
+    // a quoted pipe belongs to the container's shell
+    assertThat(cluster.kubectl("exec busybox -- sh -c 'echo a | tr a b'").stdout()).isEqualTo("b\n");
+  }
+
+  @Test
+  void aPipelineEndsWithItsLastCommandsStatus() {
+    KubectlResult none = cluster.kubectl("get pods -o name | grep nothing-like-this");
+    assertThat(none.stdout()).isEmpty();
+    assertThat(none.exitCode()).isEqualTo(1);
+  }
+}
