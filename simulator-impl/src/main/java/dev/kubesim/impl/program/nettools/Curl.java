@@ -171,7 +171,8 @@ final class Curl implements Command {
       long connectDeadline = o.connectTimeout > 0 ? start + (long) (o.connectTimeout * 1e9) : Long.MAX_VALUE;
       HttpRequest request = request(url);
       HttpTransfer.Result t = HttpTransfer.run(pn, v, url, request,
-          o.insecure ? HttpClient.PeerVerification.INSECURE : HttpClient.PeerVerification.VERIFY, connectDeadline, totalDeadline);
+          o.insecure ? HttpClient.PeerVerification.INSECURE : HttpClient.PeerVerification.VERIFY, o.resolve, connectDeadline,
+          totalDeadline);
       if (t.stage() == HttpTransfer.Stage.UNSUPPORTED_PROTOCOL) {
         return new Transfer(fail(t.exit(), t.error(), start, null, t.disposition()), null, null);
       }
@@ -192,8 +193,12 @@ final class Curl implements Command {
         return new Transfer(fail(t.exit(), t.error(), start, null, t.disposition()), null, null);
       }
       String ip = t.ip();
+      boolean pinned = o.resolve.containsKey(host.toLowerCase(java.util.Locale.ROOT) + ":" + port);
       if (o.verbose) {
-        if (v.eight && !Ip4.isValid(host)) {
+        if (pinned) {
+          err.append("* Added ").append(host).append(':').append(port).append(':').append(ip).append(" to DNS cache\n");
+          err.append("* Hostname ").append(host).append(" was found in DNS cache\n");
+        } else if (v.eight && !Ip4.isValid(host)) {
           err.append("* Host ").append(host).append(':').append(port).append(" was resolved.\n");
           err.append("* IPv6: (none)\n* IPv4: ").append(String.join(", ", t.lookup().addresses())).append('\n');
         } else if (!v.connectionFilters && !Ip4.isValid(host)) {

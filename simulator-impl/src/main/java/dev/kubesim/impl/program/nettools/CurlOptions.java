@@ -57,6 +57,8 @@ final class CurlOptions {
   String userAgent;
   int maxRedirs = 50;
   final List<String> urls = new ArrayList<>();
+  /** {@code --resolve HOST:PORT:ADDRESS[,ADDRESS...]}: names pinned to addresses, {@code host:port} to the first address. */
+  final java.util.Map<String, String> resolve = new java.util.LinkedHashMap<>();
 
   /** Why the command line was refused: curl's message lines, exit 2. */
   static final class Invalid extends Exception {
@@ -153,8 +155,25 @@ final class CurlOptions {
       case "user-agent" -> userAgent = value;
       case "url" -> urls.add(value);
       case "max-redirs" -> maxRedirs = (int) seconds(option, value);
+      case "resolve" -> pin(value);
       default -> { }
     }
+  }
+
+  /** One {@code --resolve} entry; one curl cannot parse is left out, as curl leaves it. */
+  private void pin(String entry) {
+    String e = entry.startsWith("+") ? entry.substring(1) : entry;
+    int first = e.indexOf(':');
+    int second = first < 0 ? -1 : e.indexOf(':', first + 1);
+    if (first <= 0 || second < 0 || second == e.length() - 1) {
+      return;
+    }
+    String port = e.substring(first + 1, second);
+    if (!port.matches("\\d{1,5}")) {
+      return;
+    }
+    String address = e.substring(second + 1).split(",")[0].replaceAll("^\\[|\\]$", "");
+    resolve.putIfAbsent(e.substring(0, first).toLowerCase(java.util.Locale.ROOT) + ":" + Integer.parseInt(port), address);
   }
 
   private static double seconds(String option, String value) throws Invalid {

@@ -6,6 +6,8 @@ import dev.kubesim.api.trace.Disposition;
 import dev.kubesim.api.trace.Disposition.Cause;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,6 +58,16 @@ final class HttpTransfer {
    */
   static Result run(PodNetwork pn, CurlVersion v, Url url, HttpRequest request, HttpClient.PeerVerification verification,
       long connectDeadline, long totalDeadline) {
+    return run(pn, v, url, request, verification, Map.of(), connectDeadline, totalDeadline);
+  }
+
+  /**
+   * As {@link #run(PodNetwork, CurlVersion, Url, HttpRequest, HttpClient.PeerVerification, long, long)},
+   * with names pinned to addresses ({@code curl --resolve}: {@code host:port} to an address), which
+   * are not looked up.
+   */
+  static Result run(PodNetwork pn, CurlVersion v, Url url, HttpRequest request, HttpClient.PeerVerification verification,
+      Map<String, String> pinned, long connectDeadline, long totalDeadline) {
     String scheme = url.scheme();
     if (!scheme.equals("http") && !scheme.equals("https")) {
       String msg = v.eight ? "Protocol \"" + scheme + "\" not supported"
@@ -64,7 +76,9 @@ final class HttpTransfer {
       return new Result(Stage.UNSUPPORTED_PROTOCOL, null, null, "", url.port(), 1, msg,
           Disposition.of(Disposition.Kind.NO_ROUTE, Cause.UNSUPPORTED_PROTOCOL, "unsupported protocol " + scheme));
     }
-    PodNetwork.Lookup lookup = pn.lookup(url.host());
+    String pin = pinned.get(url.host().toLowerCase(java.util.Locale.ROOT) + ":" + url.port());
+    PodNetwork.Lookup lookup = pin != null && Ip4.isValid(pin) ? PodNetwork.Lookup.local(List.of(pin), url.host())
+        : pn.lookup(url.host());
     if (!lookup.found()) {
       return new Result(Stage.UNRESOLVED, null, lookup, "", url.port(), 6, "Could not resolve host: " + url.host(),
           lookup.unresolved(url.host()));

@@ -86,6 +86,23 @@ class CurlHttpsTest {
   }
 
   @Test
+  void resolvePinsTheIngressNameToItsAddressAsTheSecondEditionDoes() {
+    cluster.apply(SITE);
+    String address = ingressAddress();
+    ExecResult r = cluster.external().exec("curl", "-k", "-v", "-s", "--resolve", "kubia.example.com:443:" + address,
+        "https://kubia.example.com/kubia");
+
+    assertThat(r.exitCode()).as("seed %d: %s", SEED, r.stderr()).isZero();
+    assertThat(r.stdout()).startsWith("You've hit kubia-");
+    assertThat(r.stderr()).startsWith("* Added kubia.example.com:443:" + address + " to DNS cache\n"
+        + "* Hostname kubia.example.com was found in DNS cache\n");
+    assertThat(r.stderr()).contains("> Host: kubia.example.com\r\n");
+    // an entry for another port pins nothing: the name is looked up and is not found
+    assertThat(cluster.external().exec("curl", "-sS", "--resolve", "kubia.example.com:80:" + address,
+        "https://kubia.example.com/kubia").exitCode()).isEqualTo(6);
+  }
+
+  @Test
   void verboseInsecureCurlShowsTheHandshakeAndCarriesOn() {
     cluster.apply(SITE);
     ExecResult r = cluster.external().exec("curl", "-k", "-v", "-s", "-H", "Host: kubia.example.com",
