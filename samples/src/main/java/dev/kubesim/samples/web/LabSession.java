@@ -103,8 +103,10 @@ public final class LabSession implements AutoCloseable {
 
   /** What the page shows beside the terminal: the prompt, the clock, the cluster, the trace, the lab. */
   public synchronized SessionState state() {
-    return new SessionState(runner.prompt(), cluster.now(), ClusterStateHtml.render(cluster),
-        runner.lastTrace().map(TraceView::of), lab.map(l -> LabProgress.of(l, nextStep)));
+    Optional<Trace> trace = runner.lastTrace();
+    String mapSvg = trace.map(t -> cluster.map().toSvg(t)).orElseGet(() -> cluster.map().toSvg());
+    return new SessionState(runner.prompt(), cluster.now(), ClusterStateHtml.render(cluster), mapSvg,
+        trace.map(TraceView::of), lab.map(l -> LabProgress.of(l, nextStep)));
   }
 
   /** The last traced request, if any. */

@@ -14,6 +14,7 @@ final class StateJson {
     m.put("nowMillis", state.now().toMillis());
     m.put("now", clock(state.now().toMillis()));
     m.put("clusterHtml", state.clusterHtml());
+    m.put("mapSvg", state.mapSvg());
     m.put("trace", state.trace().map(StateJson::trace).orElse(null));
     m.put("lab", state.lab().map(StateJson::lab).orElse(null));
     m.put("labs", BuiltInLabs.names());
@@ -34,6 +35,7 @@ final class StateJson {
     m.put("title", t.title());
     m.put("text", t.text());
     m.put("hops", t.hops());
+    m.put("svg", t.svg());
     return m;
   }
 

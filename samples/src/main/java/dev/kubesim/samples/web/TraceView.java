@@ -11,8 +11,9 @@ import java.util.Locale;
  * @param title what was traced
  * @param text {@link Trace#render()}
  * @param hops the hops in order
+ * @param svg {@link Trace#toSvg()}: the request as a sequence diagram
  */
-public record TraceView(String title, String text, List<Hop> hops) {
+public record TraceView(String title, String text, List<Hop> hops, String svg) {
   public TraceView {
     hops = List.copyOf(hops);
   }
@@ -34,7 +35,8 @@ public record TraceView(String title, String text, List<Hop> hops) {
 
   /** The view of a trace. */
   public static TraceView of(Trace trace) {
-    return new TraceView(trace.title(), trace.render(), trace.hops().stream().map(TraceView::hop).toList());
+    return new TraceView(trace.title(), trace.render(), trace.hops().stream().map(TraceView::hop).toList(),
+        trace.toSvg());
   }
 
   private static Hop hop(TraceHop h) {

@@ -61,10 +61,10 @@ function render(state) {
   }
 }
 
-// ---- SVG hook ------------------------------------------------------------------------------
-// The one place the cluster map and the trace diagram go. When the server sends the SVG of
-// cluster.map().toSvg() as state.mapSvg and of trace.toSvg() as state.trace.svg, they are placed
-// here, above the HTML views (which stay as the accessible, text form).
+// ---- SVG pictures ---------------------------------------------------------------------------
+// The cluster map (cluster.map().toSvg(), the last request's way highlighted) and the last
+// request's sequence diagram (trace.toSvg()), drawn by the server and placed above the HTML views
+// (which stay as the accessible, text form). Both are kubesim's own SVG: no scripts inside.
 function embedSvg(state) {
   $('cluster-map').innerHTML = state.mapSvg || '';
   $('trace-map').innerHTML = (state.trace && state.trace.svg) || '';

@@ -98,6 +98,9 @@ class WebLabBrowserTest {
 
     type("kubectl exec $(pod app=kubia) -- curl -s http://kubia");
     assertThat(text("terminal-output")).contains("You've hit kubia-");
+    // the pictures: the cluster map with the request's way, and the request's sequence diagram
+    assertThat(browser.findElements(By.cssSelector("#cluster-map svg"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#trace-map svg"))).hasSize(1);
 
     // the last request's hops, one a row, walked with Next and Previous
     List<WebElement> rows = browser.findElements(By.cssSelector("#hop-list tbody tr"));
