@@ -20,7 +20,7 @@ import java.util.function.Function;
  * that every tag and digest of a known image runs its program. Built-ins: {@code luksa/kubia},
  * {@code luksa/kubia-unhealthy}, {@code nginx}, {@code httpd}, agnhost (from registry.k8s.io and the older
  * k8s.gcr.io / gcr.io names), {@code busybox}, {@code alpine}, {@code curlimages/curl}, {@code
- * tutum/dnsutils}, e2e {@code jessie-dnsutils}, {@code debian}, {@code ubuntu}. Anything else runs
+ * tutum/dnsutils}, e2e {@code jessie-dnsutils}, {@code debian}, {@code ubuntu}, {@code redis}. Anything else runs
  * {@link UnknownImageProgram}.
  *
  * <p>One registry serves one cluster; it is not synchronised (the engine has one thread).
@@ -57,6 +57,7 @@ public final class ProgramRegistry implements Programs {
     Program debian = ClientImages.debian();
     r.register("debian", debian);
     r.register("ubuntu", debian);
+    r.register("redis", new dev.kubesim.impl.program.images.RedisProgram());
     r.register("registry.k8s.io/coredns/coredns", image -> new CoreDnsProgram(image.tag()));
     r.register("registry.k8s.io/ingress-nginx/controller", image -> new dev.kubesim.impl.program.images.IngressNginxProgram(image.tag()));
     return r;

@@ -502,15 +502,15 @@ public final class RunningContainer {
 
   /**
    * A TCP connection to a port where the process listens without serving HTTP was accepted: what
-   * the process writes on it ({@link RawServer#acceptTcp}); empty when it writes nothing or has
+   * the process writes back after reading the client's {@code data} ({@link RawServer#receiveTcp}); empty when it writes nothing or has
    * exited.
    */
-  public Optional<String> acceptTcp(int port, String client) {
+  public Optional<String> acceptTcp(int port, String data, String client) {
     if (!(program instanceof RawServer raw) || servesHttpOn(port) || !listensOn("TCP", port)) {
       return Optional.empty();
     }
     requests++;
-    return raw.acceptTcp(launch, port, client, new ContainerServerContext(this));
+    return raw.receiveTcp(launch, port, data, client, new ContainerServerContext(this));
   }
 
   /**

@@ -19,5 +19,6 @@ public final class NetTools {
     commands.register("nslookup", new Nslookup(network));
     commands.register("dig", new Dig(network));
     commands.register("agnhost", new Agnhost(network));
+    commands.register("redis-cli", new RedisCli(network));
   }
 }
