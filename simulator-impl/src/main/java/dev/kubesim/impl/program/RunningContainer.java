@@ -10,6 +10,7 @@ import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ImageConfig;
 import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenAnnotation;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
@@ -20,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
@@ -54,6 +57,8 @@ public final class RunningContainer {
   private final String workingDir;
   private final Instant startedAt;
   private final List<ListenPort> ports;
+  /** Ports listened on without HTTP although the program serves HTTP elsewhere (a {@code tcp} entry of the listen annotation). */
+  private final Set<ListenPort> silentPorts;
   private final Optional<HttpHandler> handler;
   private final SigtermBehavior sigterm;
   private final Map<String, Object> state = new LinkedHashMap<>();
@@ -88,7 +93,18 @@ public final class RunningContainer {
         ProcessEnvironment.compose(imageConfig.env(), config.hostname(), config.env()));
     this.workingDir = FsPaths.normalize(
         config.container().workingDir().filter(d -> d.startsWith("/")).orElse(imageConfig.workingDir()));
-    this.ports = ImmutableList.copyOf(program.listenPorts(launch));
+    Set<ListenPort> listened = new LinkedHashSet<>(program.listenPorts(launch));
+    Set<ListenPort> silent = new LinkedHashSet<>();
+    if (program instanceof ListensWhereExpected) {
+      for (ListenAnnotation.Entry e : config.expectedListeners()) {
+        listened.add(e.port());
+        if (!e.http()) {
+          silent.add(e.port());
+        }
+      }
+    }
+    this.ports = ImmutableList.copyOf(listened);
+    this.silentPorts = Set.copyOf(silent);
     this.handler = program.httpHandler(launch);
     this.sigterm = program.onSigterm(launch);
   }
@@ -471,7 +487,7 @@ public final class RunningContainer {
 
   /** Whether the process answers HTTP on this TCP port. */
   public boolean servesHttpOn(int port) {
-    return handler.isPresent() && listensOn("TCP", port);
+    return handler.isPresent() && listensOn("TCP", port) && !silentPorts.contains(ListenPort.tcp(port));
   }
 
   /**
