@@ -37,6 +37,15 @@ public interface RawServer {
   }
 
   /**
+   * Whether the program's HTTP handler answers on this listened TCP port; a server with HTTP on
+   * one port and a protocol of its own on another (RabbitMQ's management and AMQP ports) says no
+   * for the latter. Yes by default.
+   */
+  default boolean speaksHttpOn(Launch launch, int port) {
+    return true;
+  }
+
+  /**
    * A datagram reached this UDP port: the process's answer, or empty when it does not answer.
    *
    * @param data the datagram's data

@@ -487,7 +487,8 @@ public final class RunningContainer {
 
   /** Whether the process answers HTTP on this TCP port. */
   public boolean servesHttpOn(int port) {
-    return handler.isPresent() && listensOn("TCP", port) && !silentPorts.contains(ListenPort.tcp(port));
+    return handler.isPresent() && listensOn("TCP", port) && !silentPorts.contains(ListenPort.tcp(port))
+        && (!(program instanceof RawServer raw) || raw.speaksHttpOn(launch, port));
   }
 
   /**

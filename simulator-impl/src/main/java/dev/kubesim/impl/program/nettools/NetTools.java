@@ -20,5 +20,6 @@ public final class NetTools {
     commands.register("dig", new Dig(network));
     commands.register("agnhost", new Agnhost(network));
     commands.register("redis-cli", new RedisCli(network));
+    commands.register("psql", new Psql(network));
   }
 }
