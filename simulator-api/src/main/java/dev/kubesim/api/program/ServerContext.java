@@ -48,6 +48,14 @@ public interface ServerContext {
   /** Whether a directory exists at this path in the container. */
   boolean isDirectory(String path);
 
+  /**
+   * The names in a directory of the container, in byte order, without {@code .} and {@code ..};
+   * empty where there is no such directory (what a server's directory listing reads).
+   */
+  default List<String> listDirectory(String path) {
+    return List.of();
+  }
+
   /** Runs a command in the container, as {@code exec} would (e.g. netexec's {@code /shell}). */
   ExecResult exec(List<String> argv);
 

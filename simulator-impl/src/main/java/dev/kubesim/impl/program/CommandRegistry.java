@@ -66,6 +66,9 @@ public final class CommandRegistry {
     r.register("chmod", new Chmod());
     r.register("seq", new dev.kubesim.impl.program.commands.Seq());
     r.register("awk", new dev.kubesim.impl.program.commands.Awk());
+    dev.kubesim.impl.program.commands.Python python = new dev.kubesim.impl.program.commands.Python();
+    r.register("python3", python);
+    r.register("python", python);
     return r;
   }
 

@@ -21,5 +21,8 @@ public final class NetTools {
     commands.register("agnhost", new Agnhost(network));
     commands.register("redis-cli", new RedisCli(network));
     commands.register("psql", new Psql(network));
+    MysqlClient mysql = new MysqlClient(network);
+    commands.register("mysql", mysql);
+    commands.register("mariadb", mysql);
   }
 }
