@@ -28,26 +28,32 @@ public final class Resp {
       elements = List.copyOf(elements);
     }
 
+    /** A simple string ({@code +OK}). */
     public static Reply status(String text) {
       return new Reply(Type.STATUS, text, List.of());
     }
 
+    /** An error ({@code -ERR ...}). */
     public static Reply error(String text) {
       return new Reply(Type.ERROR, text, List.of());
     }
 
+    /** An integer ({@code :1}). */
     public static Reply integer(long value) {
       return new Reply(Type.INTEGER, Long.toString(value), List.of());
     }
 
+    /** A bulk string. */
     public static Reply string(String text) {
       return new Reply(Type.STRING, text, List.of());
     }
 
+    /** The null bulk string ({@code $-1}). */
     public static Reply nil() {
       return new Reply(Type.NIL, "", List.of());
     }
 
+    /** An array of replies. */
     public static Reply array(List<Reply> elements) {
       return new Reply(Type.ARRAY, "", elements);
     }

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.program.images;
 
+import dev.kubesim.api.model.EnvVar;
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.program.HttpHandler;
 import dev.kubesim.api.program.ImageConfig;
@@ -33,13 +34,34 @@ public final class PostgresProgram implements Program, RawServer {
   private static final DateTimeFormatter LOG_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /**
+   * The part of the image's entrypoint that runs here: {@code docker_verify_minimum_env}, which
+   * refuses to initialise the database without a superuser password (the container then exits 1
+   * and the pod goes into CrashLoopBackOff).
+   */
+  private static final String ENTRYPOINT = """
+      #!/bin/sh
+      if [ -z "$POSTGRES_PASSWORD" ] && [ "$POSTGRES_HOST_AUTH_METHOD" != trust ]; then
+        echo 'Error: Database is uninitialized and superuser password is not specified.' >&2
+        echo '       You must specify POSTGRES_PASSWORD to a non-empty value for the' >&2
+        echo '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".' >&2
+        echo '' >&2
+        echo '       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all' >&2
+        echo '       connections without a password. This is *not* recommended.' >&2
+        echo '' >&2
+        echo '       See PostgreSQL documentation about "trust":' >&2
+        echo '       https://www.postgresql.org/docs/current/auth-trust.html' >&2
+        exit 1
+      fi
+      """;
+
   private final ImageConfig image = ImageConfig.builder(BaseImage.DEBIAN)
       .entrypoint("docker-entrypoint.sh")
       .cmd("postgres")
       .env("PGDATA", "/var/lib/postgresql/data")
       .file("/usr/lib/postgresql/16/bin/postgres", "")
       .file("/usr/bin/psql", "")
-      .file("/usr/local/bin/docker-entrypoint.sh", "")
+      .file("/usr/local/bin/docker-entrypoint.sh", ENTRYPOINT)
       .build();
 
   @Override
@@ -57,9 +79,33 @@ public final class PostgresProgram implements Program, RawServer {
     return d.runs() ? List.of(ListenPort.tcp(d.intOption("-p", 5432))) : List.of();
   }
 
+  /**
+   * The server; its entrypoint's refusal when the spec surely gives no password (no {@code
+   * POSTGRES_PASSWORD}, no {@code POSTGRES_HOST_AUTH_METHOD=trust}, no {@code envFrom} that might
+   * hold one); or the command that replaced it.
+   */
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return daemon(launch).runs() ? MainProcess.serving() : MainProcess.command(launch.argv());
+    if (!daemon(launch).runs()) {
+      return MainProcess.command(launch.argv());
+    }
+    return passwordSurelyMissing(launch) ? MainProcess.command(List.of("docker-entrypoint.sh", "postgres"))
+        : MainProcess.serving();
+  }
+
+  private static boolean passwordSurelyMissing(Launch launch) {
+    if (!launch.container().envFrom().isEmpty()) {
+      return false;
+    }
+    for (EnvVar e : launch.container().env()) {
+      String name = e.name().orElse("");
+      boolean set = e.valueFrom().isPresent() || !e.value().orElse("").isEmpty();
+      if ((name.equals("POSTGRES_PASSWORD") && set)
+          || (name.equals("POSTGRES_HOST_AUTH_METHOD") && (e.valueFrom().isPresent() || e.value().orElse("").equals("trust")))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -150,6 +150,22 @@ class PostgresImageTest {
   }
 
   @Test
+  void withoutAPasswordTheEntrypointRefusesAndThePodCrashLoops() {
+    cluster.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: nopass}
+        spec:
+          containers: [{name: postgres, image: "postgres:16"}]
+        """);
+    cluster.advance(Duration.ofMinutes(1));
+    assertThat(cluster.kubectl("logs nopass").stdout()).as("seed %d", SEED)
+        .startsWith("Error: Database is uninitialized and superuser password is not specified.\n"
+            + "       You must specify POSTGRES_PASSWORD to a non-empty value for the\n");
+    assertThat(cluster.kubectl("get pod nopass").stdout()).contains("CrashLoopBackOff");
+  }
+
+  @Test
   void curlToPostgresGetsAnEmptyReplyAndPostgresLogsAnInvalidStartupPacket() {
     ExecResult r = cluster.exec("default/curl", "curl", "-sS", "postgres:5432");
     assertThat(r.exitCode()).as("seed %d", SEED).isEqualTo(52);
