@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * has one network namespace — the entries of the {@value ListenAnnotation#NAME} annotation and
  * the target ports of the Services that select the pod (a name resolved against the pod's
  * containers' ports, as the endpoints controller does), leaving out ports another container of
- * the pod declares. The annotation's entries come first and win for their port. Services are read
- * when the container starts, as a real process binds its ports then.
+ * the pod declares. The annotation's entries come first and win for their port. Worked out when the
+ * container starts and again when a Service of its namespace changes.
  */
 final class ExpectedListeners {
   private ExpectedListeners() {}

@@ -314,6 +314,18 @@ public final class PodWorker {
     }));
   }
 
+  /** A Service of the pod's namespace changed: its running unknown-image containers listen where now expected. */
+  void refreshExpectedListeners() {
+    current().ifPresent(pod -> {
+      PodSpec spec = pod.specOrEmpty();
+      for (ContainerRun c : containers.values()) {
+        if (c.running && c.runtime != null && listensWhereExpected(c.spec)) {
+          c.runtime.expectListeners(ExpectedListeners.of(kubelet.api(), pod, c.spec, isFirstListeningWhereExpected(spec, c.spec)));
+        }
+      }
+    });
+  }
+
   /** Whether the container's image listens wherever the cluster expects it (an image kubesim does not know). */
   private boolean listensWhereExpected(Container container) {
     return container.image().map(i -> kubelet.runtime().programs().resolve(i) instanceof ListensWhereExpected).orElse(false);
@@ -361,6 +373,7 @@ public final class PodWorker {
         .restartCount(c.restarts);
     if (listensWhereExpected(c.spec)) {
       config.expectedListeners(ExpectedListeners.of(kubelet.api(), pod, c.spec, isFirstListeningWhereExpected(spec, c.spec)));
+      kubelet.expecting(key);
     }
     volumes.mounts(c.spec, env).forEach(config::mount);
     spec.subdomain().filter(s -> !s.isEmpty())

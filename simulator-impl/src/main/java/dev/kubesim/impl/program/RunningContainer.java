@@ -56,9 +56,9 @@ public final class RunningContainer {
   private boolean buildingFs;
   private final String workingDir;
   private final Instant startedAt;
-  private final List<ListenPort> ports;
+  private List<ListenPort> ports;
   /** Ports listened on without HTTP although the program serves HTTP elsewhere (a {@code tcp} entry of the listen annotation). */
-  private final Set<ListenPort> silentPorts;
+  private Set<ListenPort> silentPorts;
   private final Optional<HttpHandler> handler;
   private final SigtermBehavior sigterm;
   private final Map<String, Object> state = new LinkedHashMap<>();
@@ -93,18 +93,7 @@ public final class RunningContainer {
         ProcessEnvironment.compose(imageConfig.env(), config.hostname(), config.env()));
     this.workingDir = FsPaths.normalize(
         config.container().workingDir().filter(d -> d.startsWith("/")).orElse(imageConfig.workingDir()));
-    Set<ListenPort> listened = new LinkedHashSet<>(program.listenPorts(launch));
-    Set<ListenPort> silent = new LinkedHashSet<>();
-    if (program instanceof ListensWhereExpected) {
-      for (ListenAnnotation.Entry e : config.expectedListeners()) {
-        listened.add(e.port());
-        if (!e.http()) {
-          silent.add(e.port());
-        }
-      }
-    }
-    this.ports = ImmutableList.copyOf(listened);
-    this.silentPorts = Set.copyOf(silent);
+    listen(config.expectedListeners());
     this.handler = program.httpHandler(launch);
     this.sigterm = program.onSigterm(launch);
   }
@@ -471,6 +460,32 @@ public final class RunningContainer {
   }
 
   // ---- serving -------------------------------------------------------------------------------
+
+  /** The program's own ports and, for a program that {@link ListensWhereExpected}, the expected ones. */
+  private void listen(List<ListenAnnotation.Entry> expected) {
+    Set<ListenPort> listened = new LinkedHashSet<>(program.listenPorts(launch));
+    Set<ListenPort> silent = new LinkedHashSet<>();
+    if (program instanceof ListensWhereExpected) {
+      for (ListenAnnotation.Entry e : expected) {
+        listened.add(e.port());
+        if (!e.http()) {
+          silent.add(e.port());
+        }
+      }
+    }
+    this.ports = ImmutableList.copyOf(listened);
+    this.silentPorts = Set.copyOf(silent);
+  }
+
+  /**
+   * The cluster now expects the container on these ports (a Service that selects its pod changed):
+   * a program that {@link ListensWhereExpected} listens there from now on; others are unchanged.
+   */
+  public void expectListeners(List<ListenAnnotation.Entry> expected) {
+    if (program instanceof ListensWhereExpected) {
+      listen(expected);
+    }
+  }
 
   /** The ports the process listens on. */
   public List<ListenPort> listenPorts() {

@@ -77,6 +77,21 @@ class UnknownImageListeningTest {
   }
 
   @Test
+  void aServiceExposedAfterThePodStartedIsListenedOnAtOnce() {
+    cluster.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: late, labels: {app: late}}
+        spec:
+          containers: [{name: app, image: example.com/acme/late}]
+        """);
+    cluster.awaitReady(Duration.ofMinutes(2));
+    assertThat(curl("http://" + podIp("late") + ":8080/").exitCode()).as("seed %d", SEED).isEqualTo(7);
+    cluster.kubectl("expose pod late --port 80 --target-port 8080");
+    assertThat(curl("http://late/").stdout()).isEqualTo("late");
+  }
+
+  @Test
   void itListensOnItsProbesPortsSoTheProbesSucceed() {
     cluster.apply("""
         apiVersion: v1
