@@ -243,6 +243,9 @@ public final class Kubelet {
     } else if (e.previous().filter(before -> !before.metadata().labels().equals(pod.metadata().labels())
         || !before.metadata().annotations().equals(pod.metadata().annotations())).isPresent()) {
       worker.configChanged(); // labels and annotations reach downwardAPI volumes at the next sync
+      if (expecting.contains(key)) {
+        worker.refreshExpectedListeners(); // other Services may select it now, or the listen annotation changed
+      }
     }
   }
 }

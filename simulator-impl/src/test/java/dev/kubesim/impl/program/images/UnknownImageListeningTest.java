@@ -89,6 +89,14 @@ class UnknownImageListeningTest {
     assertThat(curl("http://" + podIp("late") + ":8080/").exitCode()).as("seed %d", SEED).isEqualTo(7);
     cluster.kubectl("expose pod late --port 80 --target-port 8080");
     assertThat(curl("http://late/").stdout()).isEqualTo("late");
+    cluster.apply("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: tier}
+        spec: {selector: {tier: web}, ports: [{port: 80, targetPort: 5000}]}
+        """);
+    cluster.kubectl("label pod late tier=web");
+    assertThat(curl("http://tier/").stdout()).isEqualTo("late");
   }
 
   @Test
