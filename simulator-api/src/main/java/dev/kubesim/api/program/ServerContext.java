@@ -101,6 +101,17 @@ public interface ServerContext {
   boolean isDirectory(String path);
 
   /**
+   * The names in a directory of the container, in byte order, without {@code .} and {@code ..};
+   * empty where there is no such directory (what a server's directory listing reads).
+   *
+   * @param path the directory's absolute path in the container
+   * @return the names, in byte order
+   */
+  default List<String> listDirectory(String path) {
+    return List.of();
+  }
+
+  /**
    * Runs a command in the container, as {@code exec} would (e.g. netexec's {@code /shell}).
    *
    * @param argv the command and its arguments

@@ -82,7 +82,7 @@ final class ContainerSockets implements Sockets {
     }
     if (!c.servesHttpOn(packet.destinationPort())) {
       // a plain TCP server: what it writes on the connection is the answer to the client's data
-      return c.acceptTcp(packet.destinationPort(), client).<Payload>map(DataPayload::new);
+      return c.acceptTcp(packet.destinationPort(), wireText(packet.payload()), client).<Payload>map(DataPayload::new);
     }
     if (!(packet.payload() instanceof HttpPayload http) || http.asRequest().isEmpty()) {
       return Optional.empty();
@@ -95,6 +95,20 @@ final class ContainerSockets implements Sockets {
       return Optional.of(HttpPayload.response(proxied.get().response(), proxied.get().answer()));
     }
     return c.serveHttp(request).map(HttpPayload::response);
+  }
+
+  /** What the client wrote, as a plain TCP server reads it: an HTTP request as sent on the wire. */
+  private static String wireText(Payload payload) {
+    if (payload instanceof DataPayload d) {
+      return d.text();
+    }
+    if (payload instanceof HttpPayload http && http.asRequest().isPresent()) {
+      HttpRequest r = http.asRequest().get();
+      StringBuilder b = new StringBuilder(r.method()).append(' ').append(r.target()).append(" HTTP/1.1\r\n");
+      r.headers().forEach(h -> b.append(h.name()).append(": ").append(h.value()).append("\r\n"));
+      return b.append("\r\n").append(r.body()).toString();
+    }
+    return "";
   }
 
   @Override

@@ -34,6 +34,8 @@ public final class Kubelet {
   private final String clusterDomain;
   private final EventRecorder events;
   private final Map<ObjectKey, PodWorker> workers = new TreeMap<>();
+  /** The pods with a container that listens where the cluster expects it (an unknown image). */
+  private final java.util.Set<ObjectKey> expecting = new java.util.TreeSet<>();
   private boolean running = true;
   private final NodeHeartbeat heartbeat;
   /** The node's own files, which hostPath volumes mount. */
@@ -186,6 +188,26 @@ public final class Kubelet {
     tasks.forEach(Runnable::run);
   }
 
+  /** Notes a pod whose container listens where the cluster expects it, so that Service changes reach it. */
+  void expecting(ObjectKey pod) {
+    expecting.add(pod);
+  }
+
+  /** A Service of this namespace changed: the expecting pods of the namespace listen where it now points. */
+  void onService(String namespace) {
+    for (ObjectKey key : List.copyOf(expecting)) {
+      if (!key.namespace().equals(namespace)) {
+        continue;
+      }
+      PodWorker worker = workers.get(key);
+      if (worker == null) {
+        expecting.remove(key);
+      } else {
+        worker.refreshExpectedListeners();
+      }
+    }
+  }
+
   /** The worker of a pod this kubelet runs, if any. */
   public Optional<PodWorker> worker(ObjectKey pod) {
     return Optional.ofNullable(workers.get(pod));
@@ -203,6 +225,7 @@ public final class Kubelet {
         worker.removed();
         workers.remove(key);
       }
+      expecting.remove(key);
       return;
     }
     if (!running) {
@@ -220,6 +243,9 @@ public final class Kubelet {
     } else if (e.previous().filter(before -> !before.metadata().labels().equals(pod.metadata().labels())
         || !before.metadata().annotations().equals(pod.metadata().annotations())).isPresent()) {
       worker.configChanged(); // labels and annotations reach downwardAPI volumes at the next sync
+      if (expecting.contains(key)) {
+        worker.refreshExpectedListeners(); // other Services may select it now, or the listen annotation changed
+      }
     }
   }
 }

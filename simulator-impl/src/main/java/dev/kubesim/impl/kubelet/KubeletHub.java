@@ -1,6 +1,7 @@
 package dev.kubesim.impl.kubelet;
 
 import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.Service;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.WatchEvent;
@@ -19,6 +20,13 @@ final class KubeletHub {
     api.store().watch(Pod.KIND, this::onPod);
     api.store().watch("ConfigMap", this::onConfigData);
     api.store().watch("Secret", this::onConfigData);
+    api.store().watch(Service.KIND, this::onService);
+  }
+
+  /** A Service changed: pods of unknown images in its namespace may be expected on other ports now. */
+  private void onService(WatchEvent e) {
+    String namespace = e.object().metadata().namespace().orElse("");
+    byNode.values().forEach(k -> k.onService(namespace));
   }
 
   private void onConfigData(WatchEvent e) {

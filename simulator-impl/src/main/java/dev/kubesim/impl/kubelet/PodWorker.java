@@ -7,6 +7,7 @@ import dev.kubesim.api.model.PodSpec;
 import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.program.ContainerConfig;
+import dev.kubesim.impl.program.ListensWhereExpected;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.resolver.ResolvConf;
 import dev.kubesim.impl.sim.EventLoop;
@@ -265,6 +266,29 @@ public final class PodWorker {
     }));
   }
 
+  /** A Service of the pod's namespace changed: its running unknown-image containers listen where now expected. */
+  void refreshExpectedListeners() {
+    current().ifPresent(pod -> {
+      PodSpec spec = pod.specOrEmpty();
+      for (ContainerRun c : containers.values()) {
+        if (c.running && c.runtime != null && listensWhereExpected(c.spec)) {
+          c.runtime.expectListeners(ExpectedListeners.of(kubelet.api(), pod, c.spec, isFirstListeningWhereExpected(spec, c.spec)));
+        }
+      }
+    });
+  }
+
+  /** Whether the container's image listens wherever the cluster expects it (an image kubesim does not know). */
+  private boolean listensWhereExpected(Container container) {
+    return container.image().map(i -> kubelet.runtime().programs().resolve(i) instanceof ListensWhereExpected).orElse(false);
+  }
+
+  /** Whether this is the pod's first app container that listens where expected: it takes the pod-wide ports. */
+  private boolean isFirstListeningWhereExpected(PodSpec spec, Container container) {
+    return spec.containers().stream().filter(this::listensWhereExpected).findFirst()
+        .map(first -> first == container || first.name().equals(container.name())).orElse(false);
+  }
+
   private void startContainer(ContainerRun c, Pod pod) {
     ContainerSetup setup = kubelet.setup();
     PodSpec spec = pod.spec().orElseThrow();
@@ -299,6 +323,10 @@ public final class PodWorker {
         .resolvConf(resolvConf.text())
         .hostAliases(spec.hostAliases())
         .restartCount(c.restarts);
+    if (listensWhereExpected(c.spec)) {
+      config.expectedListeners(ExpectedListeners.of(kubelet.api(), pod, c.spec, isFirstListeningWhereExpected(spec, c.spec)));
+      kubelet.expecting(key);
+    }
     volumes.mounts(c.spec, env).forEach(config::mount);
     spec.subdomain().filter(s -> !s.isEmpty())
         .ifPresent(sub -> config.hostDomain(sub + "." + key.namespace() + ".svc." + kubelet.clusterDomain()));

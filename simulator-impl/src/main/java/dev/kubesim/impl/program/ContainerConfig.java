@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.HostAlias;
+import dev.kubesim.api.program.ListenAnnotation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ import java.util.Optional;
  *     content
  * @param restartCount how often this container has restarted before
  * @param mounts the pod's volumes mounted into the container, in {@code volumeMounts} order
+ * @param expectedListeners the ports the cluster expects the container to listen on beyond its
+ *     {@code containerPorts} (its probes', its Services' target ports, the {@value
+ *     ListenAnnotation#NAME} annotation's), which a program that {@link ListensWhereExpected}
+ *     listens on
  */
 public record ContainerConfig(
     String podName,
@@ -43,7 +48,8 @@ public record ContainerConfig(
     Optional<String> hostsFile,
     Map<String, String> files,
     int restartCount,
-    List<VolumeMount> mounts) {
+    List<VolumeMount> mounts,
+    List<ListenAnnotation.Entry> expectedListeners) {
   public ContainerConfig {
     Objects.requireNonNull(podName, "podName");
     Objects.requireNonNull(namespace, "namespace");
@@ -60,6 +66,7 @@ public record ContainerConfig(
       throw new IllegalArgumentException("restartCount must not be negative: " + restartCount);
     }
     mounts = ImmutableList.copyOf(mounts);
+    expectedListeners = ImmutableList.copyOf(expectedListeners);
   }
 
   /** A builder with the pod name as hostname and nothing else set. */
@@ -92,6 +99,7 @@ public record ContainerConfig(
     private final Map<String, String> files = new LinkedHashMap<>();
     private int restartCount;
     private final List<VolumeMount> mounts = new java.util.ArrayList<>();
+    private List<ListenAnnotation.Entry> expectedListeners = List.of();
 
     private Builder(String podName, String namespace, Container container) {
       this.podName = podName;
@@ -156,9 +164,15 @@ public record ContainerConfig(
       return this;
     }
 
+    /** The ports the cluster expects the container to listen on beyond its {@code containerPorts}. */
+    public Builder expectedListeners(List<ListenAnnotation.Entry> value) {
+      expectedListeners = value;
+      return this;
+    }
+
     public ContainerConfig build() {
       return new ContainerConfig(podName, namespace, container, podIps, hostname, hostDomain, env,
-          resolvConf, hostAliases, hostsFile, files, restartCount, mounts);
+          resolvConf, hostAliases, hostsFile, files, restartCount, mounts, expectedListeners);
     }
   }
 }

@@ -82,6 +82,15 @@ final class ContainerServerContext implements ServerContext {
   }
 
   @Override
+  public List<String> listDirectory(String path) {
+    try {
+      return List.copyOf(container.filesystem().list(path));
+    } catch (FsException e) {
+      return List.of();
+    }
+  }
+
+  @Override
   public ExecResult exec(List<String> argv) {
     return container.exec(argv);
   }

@@ -7,7 +7,14 @@ import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.program.images.ClientImages;
 import dev.kubesim.impl.program.images.CoreDnsProgram;
 import dev.kubesim.impl.program.images.KubiaProgram;
+import dev.kubesim.impl.program.images.MemcachedProgram;
+import dev.kubesim.impl.program.images.MongoProgram;
+import dev.kubesim.impl.program.images.MysqlProgram;
 import dev.kubesim.impl.program.images.NginxProgram;
+import dev.kubesim.impl.program.images.PostgresProgram;
+import dev.kubesim.impl.program.images.PythonProgram;
+import dev.kubesim.impl.program.images.RabbitMqProgram;
+import dev.kubesim.impl.program.images.RedisProgram;
 import dev.kubesim.impl.program.images.UnknownImageProgram;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +27,9 @@ import java.util.function.Function;
  * that every tag and digest of a known image runs its program. Built-ins: {@code luksa/kubia},
  * {@code luksa/kubia-unhealthy}, {@code nginx}, {@code httpd}, agnhost (from registry.k8s.io and the older
  * k8s.gcr.io / gcr.io names), {@code busybox}, {@code alpine}, {@code curlimages/curl}, {@code
- * tutum/dnsutils}, e2e {@code jessie-dnsutils}, {@code debian}, {@code ubuntu}. Anything else runs
+ * tutum/dnsutils}, e2e {@code jessie-dnsutils}, {@code debian}, {@code ubuntu}, and the catalogue of
+ * services with protocols of their own: {@code redis}, {@code memcached}, {@code postgres}, {@code
+ * mysql}, {@code mariadb}, {@code mongo}, {@code rabbitmq}, {@code python}. Anything else runs
  * {@link UnknownImageProgram}.
  *
  * <p>One registry serves one cluster; it is not synchronised (the engine has one thread).
@@ -57,6 +66,14 @@ public final class ProgramRegistry implements Programs {
     Program debian = ClientImages.debian();
     r.register("debian", debian);
     r.register("ubuntu", debian);
+    r.register("redis", new RedisProgram());
+    r.register("memcached", new MemcachedProgram());
+    r.register("postgres", new PostgresProgram());
+    r.register("mysql", MysqlProgram.mysql());
+    r.register("mariadb", MysqlProgram.mariadb());
+    r.register("mongo", new MongoProgram());
+    r.register("python", new PythonProgram());
+    r.register("rabbitmq", image -> new RabbitMqProgram(image.tag().orElse("").contains("management")));
     r.register("registry.k8s.io/coredns/coredns", image -> new CoreDnsProgram(image.tag()));
     r.register("registry.k8s.io/ingress-nginx/controller", image -> new dev.kubesim.impl.program.images.IngressNginxProgram(image.tag()));
     return r;

@@ -25,6 +25,27 @@ public interface RawServer {
   Optional<String> acceptTcp(Launch launch, int port, String client, ServerContext context);
 
   /**
+   * A client sent this data on a connection accepted on this TCP port: what the process writes back
+   * before the client reads, or empty when it closes the connection without writing (the client
+   * sees an empty reply). A server that speaks a protocol of its own (RESP, memcached's text
+   * protocol) reads the data; by default the data is ignored and {@link #acceptTcp} answers.
+   *
+   * @param data what the client wrote, as text (an HTTP client's request as sent on the wire)
+   */
+  default Optional<String> receiveTcp(Launch launch, int port, String data, String client, ServerContext context) {
+    return acceptTcp(launch, port, client, context);
+  }
+
+  /**
+   * Whether the program's HTTP handler answers on this listened TCP port; a server with HTTP on
+   * one port and a protocol of its own on another (RabbitMQ's management and AMQP ports) says no
+   * for the latter. Yes by default.
+   */
+  default boolean speaksHttpOn(Launch launch, int port) {
+    return true;
+  }
+
+  /**
    * A datagram reached this UDP port: the process's answer, or empty when it does not answer.
    *
    * @param data the datagram's data

@@ -10,6 +10,7 @@ import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ImageConfig;
 import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenAnnotation;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
@@ -20,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
@@ -53,7 +56,9 @@ public final class RunningContainer {
   private boolean buildingFs;
   private final String workingDir;
   private final Instant startedAt;
-  private final List<ListenPort> ports;
+  private List<ListenPort> ports;
+  /** Ports listened on without HTTP although the program serves HTTP elsewhere (a {@code tcp} entry of the listen annotation). */
+  private Set<ListenPort> silentPorts;
   private final Optional<HttpHandler> handler;
   private final SigtermBehavior sigterm;
   private final Map<String, Object> state = new LinkedHashMap<>();
@@ -88,7 +93,7 @@ public final class RunningContainer {
         ProcessEnvironment.compose(imageConfig.env(), config.hostname(), config.env()));
     this.workingDir = FsPaths.normalize(
         config.container().workingDir().filter(d -> d.startsWith("/")).orElse(imageConfig.workingDir()));
-    this.ports = ImmutableList.copyOf(program.listenPorts(launch));
+    listen(config.expectedListeners());
     this.handler = program.httpHandler(launch);
     this.sigterm = program.onSigterm(launch);
   }
@@ -456,6 +461,32 @@ public final class RunningContainer {
 
   // ---- serving -------------------------------------------------------------------------------
 
+  /** The program's own ports and, for a program that {@link ListensWhereExpected}, the expected ones. */
+  private void listen(List<ListenAnnotation.Entry> expected) {
+    Set<ListenPort> listened = new LinkedHashSet<>(program.listenPorts(launch));
+    Set<ListenPort> silent = new LinkedHashSet<>();
+    if (program instanceof ListensWhereExpected) {
+      for (ListenAnnotation.Entry e : expected) {
+        listened.add(e.port());
+        if (!e.http()) {
+          silent.add(e.port());
+        }
+      }
+    }
+    this.ports = ImmutableList.copyOf(listened);
+    this.silentPorts = Set.copyOf(silent);
+  }
+
+  /**
+   * The cluster now expects the container on these ports (a Service that selects its pod changed):
+   * a program that {@link ListensWhereExpected} listens there from now on; others are unchanged.
+   */
+  public void expectListeners(List<ListenAnnotation.Entry> expected) {
+    if (program instanceof ListensWhereExpected) {
+      listen(expected);
+    }
+  }
+
   /** The ports the process listens on. */
   public List<ListenPort> listenPorts() {
     return ports;
@@ -471,7 +502,8 @@ public final class RunningContainer {
 
   /** Whether the process answers HTTP on this TCP port. */
   public boolean servesHttpOn(int port) {
-    return handler.isPresent() && listensOn("TCP", port);
+    return handler.isPresent() && listensOn("TCP", port) && !silentPorts.contains(ListenPort.tcp(port))
+        && (!(program instanceof RawServer raw) || raw.speaksHttpOn(launch, port));
   }
 
   /** Whether the process serves HTTPS on this TCP port: it terminates TLS there ({@link TlsServer}). */
@@ -507,15 +539,15 @@ public final class RunningContainer {
 
   /**
    * A TCP connection to a port where the process listens without serving HTTP was accepted: what
-   * the process writes on it ({@link RawServer#acceptTcp}); empty when it writes nothing or has
+   * the process writes back after reading the client's {@code data} ({@link RawServer#receiveTcp}); empty when it writes nothing or has
    * exited.
    */
-  public Optional<String> acceptTcp(int port, String client) {
+  public Optional<String> acceptTcp(int port, String data, String client) {
     if (!(program instanceof RawServer raw) || servesHttpOn(port) || !listensOn("TCP", port)) {
       return Optional.empty();
     }
     requests++;
-    return raw.acceptTcp(launch, port, client, new ContainerServerContext(this));
+    return raw.receiveTcp(launch, port, data, client, new ContainerServerContext(this));
   }
 
   /**

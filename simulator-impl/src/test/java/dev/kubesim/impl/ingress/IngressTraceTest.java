@@ -44,6 +44,10 @@ class IngressTraceTest {
   }
 
   /** web-1 behind Service web (targetPort as given), a client pod (each on the node given, if any), an Ingress for shop.example.com, and a Service without pods. */
+  /**
+   * The site with its Service's target port; on 9999 the backend is nginx, which listens on 80
+   * alone and so refuses (an image kubesim does not know would listen on its Service's target port).
+   */
   private static String site(int targetPort, String webNode, String clientNode) {
     return """
         apiVersion: v1
@@ -61,7 +65,7 @@ class IngressTraceTest {
         metadata: {name: web-1, labels: {app: web}}
         spec:
           %s
-          containers: [{name: echo, image: example/echo, ports: [{containerPort: 8080}]}]
+          containers: [{name: echo, image: %s, ports: [{containerPort: 8080}]}]
         ---
         apiVersion: v1
         kind: Pod
@@ -81,6 +85,7 @@ class IngressTraceTest {
               - {path: /cart, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
               - {path: /empty, pathType: Exact, backend: {service: {name: nobody, port: {number: 80}}}}
         """.formatted(targetPort, webNode.isEmpty() ? "" : "nodeName: " + webNode,
+        targetPort == 9999 ? "nginx" : "example/echo",
         clientNode.isEmpty() ? "" : "nodeName: " + clientNode);
   }
 

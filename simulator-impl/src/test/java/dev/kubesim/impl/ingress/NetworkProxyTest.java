@@ -22,6 +22,10 @@ class NetworkProxyTest {
     cluster.close();
   }
 
+  /**
+   * The site with its Service's target port; on 9999 the backend is nginx, which listens on 80
+   * alone and so refuses (an image kubesim does not know would listen on its Service's target port).
+   */
   private static String site(int targetPort) {
     return """
         apiVersion: v1
@@ -33,7 +37,7 @@ class NetworkProxyTest {
         kind: Pod
         metadata: {name: web-1, labels: {app: web}}
         spec:
-          containers: [{name: echo, image: example/echo, ports: [{containerPort: 8080}]}]
+          containers: [{name: echo, image: %s, ports: [{containerPort: 8080}]}]
         ---
         apiVersion: v1
         kind: Pod
@@ -50,7 +54,7 @@ class NetworkProxyTest {
             http:
               paths:
               - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
-        """.formatted(targetPort);
+        """.formatted(targetPort, targetPort == 9999 ? "nginx" : "example/echo");
   }
 
   private ExecResult curl(String... args) {

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.apiserver.registry;
 
+import dev.kubesim.api.program.ListenAnnotation;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.EnvVar;
 import dev.kubesim.api.model.ObjectMeta;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * {@code warningsForPodSpecAndMeta}): deprecated node labels in the node selector, node affinity
  * and topology spread constraints, deprecated annotations, a negative grace period and an
  * environment variable that hides an earlier one. Map keys are taken in sorted order (Go's map
- * order is random).
+ * order is random). kubesim adds one of its own: an invalid {@code kubesim.dev/listen} annotation.
  */
 final class PodWarnings {
   /** {@code nodeapi.deprecatedNodeLabels}. */
@@ -95,6 +96,12 @@ final class PodWarnings {
     if (!podSeccompField && meta.annotations().containsKey(SECCOMP_POD_ANNOTATION)) {
       warnings.add(at(base, "metadata", "annotations").key(SECCOMP_POD_ANNOTATION)
           + ": non-functional in v1.27+; use the \"seccompProfile\" field instead");
+    }
+    String listen = meta.annotations().get(ListenAnnotation.NAME);
+    if (listen != null) {
+      // kubesim's own annotation: a bad value is ignored by the kubelet, so say so where it is written
+      ListenAnnotation.problem(listen).ifPresent(p ->
+          warnings.add(at(base, "metadata", "annotations").key(ListenAnnotation.NAME) + ": " + p + "; the annotation is ignored"));
     }
     visitContainers(spec, base, (c, path) -> warnings.addAll(hiddenEnv(c, path)));
     if (spec.terminationGracePeriodSeconds().filter(s -> s < 0).isPresent()) {

@@ -22,5 +22,10 @@ public final class NetTools {
     Netcat nc = new Netcat(network);
     commands.register("nc", nc);
     commands.register("netcat", nc);
+    commands.register("redis-cli", new RedisCli(network));
+    commands.register("psql", new Psql(network));
+    MysqlClient mysql = new MysqlClient(network);
+    commands.register("mysql", mysql);
+    commands.register("mariadb", mysql);
   }
 }

@@ -1,0 +1,137 @@
+package dev.kubesim.impl.program.images;
+
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.program.HttpHandler;
+import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenPort;
+import dev.kubesim.api.program.MainProcess;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.ServerContext;
+import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.program.RawServer;
+import dev.kubesim.impl.program.Resp;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code redis} image: {@code redis-server} speaking RESP on 6379 (or {@code --port N}) with a
+ * keyspace per container that a restart empties ({@link RedisCommands}), and {@code redis-cli}
+ * beside it. As the real server does, a client that sends {@code POST} or {@code Host:} (an HTTP
+ * request) is taken for a cross-protocol attack: the server logs a warning and closes the
+ * connection without writing the replies it had queued, so {@code curl} sees an empty reply.
+ * The image is Debian (bookworm) with no curl or wget; it exits 0 promptly on SIGTERM.
+ */
+public final class RedisProgram implements Program, RawServer {
+  private static final String KEYSPACE = "redis.keyspace";
+  private static final String WARNED_AT = "redis.securityWarningAt";
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final ImageConfig image = ImageConfig.builder(BaseImage.DEBIAN)
+      .entrypoint("docker-entrypoint.sh")
+      .cmd("redis-server")
+      .workingDir("/data")
+      .file("/usr/local/bin/redis-server", "")
+      .file("/usr/local/bin/redis-cli", "")
+      .file("/usr/local/bin/docker-entrypoint.sh", "")
+      .build();
+
+  @Override
+  public ImageConfig image() {
+    return image;
+  }
+
+  @Override
+  public List<ListenPort> listenPorts(Launch launch) {
+    DaemonCommand server = DaemonCommand.of(launch, "redis-server");
+    return server.runs() ? List.of(ListenPort.tcp(server.intOption("--port", 6379))) : List.of();
+  }
+
+  /** {@code redis-server}, or the command that replaced it ({@code sleep infinity} in a client pod). */
+  @Override
+  public MainProcess mainProcess(Launch launch) {
+    return DaemonCommand.of(launch, "redis-server").runs() ? MainProcess.serving() : MainProcess.command(launch.argv());
+  }
+
+  @Override
+  public Optional<HttpHandler> httpHandler(Launch launch) {
+    return Optional.empty();
+  }
+
+  @Override
+  public SigtermBehavior onSigterm(Launch launch) {
+    return SigtermBehavior.exitsPromptly(0);
+  }
+
+  @Override
+  public void onStart(Launch launch, ServerContext ctx) {
+    DaemonCommand server = DaemonCommand.of(launch, "redis-server");
+    log(ctx, 'C', "#", "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
+    log(ctx, 'C', "#", "Redis version=" + RedisCommands.VERSION + ", bits=64, commit=00000000, modified=0, pid=1, just started");
+    log(ctx, "*", "Running mode=standalone, port=" + server.intOption("--port", 6379) + ".");
+    log(ctx, "*", "Server initialized");
+    log(ctx, "*", "Ready to accept connections tcp");
+  }
+
+  @Override
+  public Optional<String> acceptTcp(Launch launch, int port, String client, ServerContext ctx) {
+    return Optional.empty(); // a client that sends nothing reads nothing
+  }
+
+  @Override
+  public Optional<String> receiveTcp(Launch launch, int port, String data, String client, ServerContext ctx) {
+    RedisCommands commands = new RedisCommands(keyspace(ctx));
+    StringBuilder out = new StringBuilder();
+    for (List<String> argv : Resp.parseCommands(data)) {
+      String name = argv.get(0).toLowerCase(Locale.ROOT);
+      if (name.equals("post") || name.equals("host:")) {
+        securityWarning(ctx, client);
+        return Optional.empty(); // freeClientAsync: queued replies are never written
+      }
+      out.append(commands.run(argv).encode());
+      if (name.equals("quit")) {
+        break;
+      }
+    }
+    return out.length() == 0 ? Optional.empty() : Optional.of(out.toString());
+  }
+
+  @Override
+  public Optional<String> answerDatagram(Launch launch, int port, String data, String client, ServerContext ctx) {
+    return Optional.empty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> keyspace(ServerContext ctx) {
+    return (Map<String, String>) ctx.state().computeIfAbsent(KEYSPACE, k -> new LinkedHashMap<String, String>());
+  }
+
+  /** Logged at most once a minute, as {@code securityWarningCommand} does. */
+  private static void securityWarning(ServerContext ctx, String client) {
+    long now = ctx.now().getEpochSecond();
+    Object last = ctx.state().get(WARNED_AT);
+    if (last instanceof Long l && now - l <= 60) {
+      return;
+    }
+    ctx.state().put(WARNED_AT, now);
+    log(ctx, "#", "Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. "
+        + "This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis "
+        + "instance. Connection from " + client + " aborted.");
+  }
+
+  /** Redis's log line: {@code pid:role day month year time.ms level message}. */
+  private static void log(ServerContext ctx, String level, String message) {
+    log(ctx, 'M', level, message);
+  }
+
+  /** {@code role} is {@code C} before the server is set up, {@code M} for the master it then is. */
+  private static void log(ServerContext ctx, char role, String level, String message) {
+    ctx.log("1:" + role + " " + LOG_TIME.format(ctx.now()) + " " + level + " " + message);
+  }
+}

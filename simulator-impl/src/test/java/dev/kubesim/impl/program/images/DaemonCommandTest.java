@@ -1,0 +1,35 @@
+package dev.kubesim.impl.program.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.model.Container;
+import dev.kubesim.api.program.Launch;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The official images' docker-entrypoint.sh: options run the daemon, a command replaces it. */
+class DaemonCommandTest {
+  private static DaemonCommand of(String... argv) {
+    return DaemonCommand.of(new Launch(Container.builder().name("c").image("redis").build(), List.of(argv)), "redis-server");
+  }
+
+  @Test
+  void theImagesDefaultCommandRunsTheDaemon() {
+    assertThat(of("docker-entrypoint.sh", "redis-server").arguments()).contains(List.of());
+  }
+
+  @Test
+  void optionsAloneGoToTheDaemon() {
+    DaemonCommand d = of("docker-entrypoint.sh", "--port", "7000");
+    assertThat(d.runs()).isTrue();
+    assertThat(d.intOption("--port", 6379)).isEqualTo(7000);
+    assertThat(of("/usr/local/bin/redis-server", "--port=7001").intOption("--port", 6379)).isEqualTo(7001);
+  }
+
+  @Test
+  void anotherCommandRunsInsteadOfTheDaemon() {
+    assertThat(of("sleep", "infinity").runs()).isFalse();
+    assertThat(of("docker-entrypoint.sh", "redis-cli", "ping").runs()).isFalse();
+    assertThat(of("docker-entrypoint.sh", "redis-server", "--port", "x").intOption("--port", 6379)).isEqualTo(6379);
+  }
+}
