@@ -132,6 +132,7 @@ public final class KubeSimCommand {
     all.addAll(dev.kubesim.samples.bench.TimeBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.ServeBenchmarks.all());
     all.addAll(dev.kubesim.samples.bench.AppBenchmarks.all());
+    all.addAll(dev.kubesim.samples.bench.PictureBenchmarks.all());
     return all;
   }
 

@@ -30,6 +30,12 @@ public final class ListenAnnotation {
    * @param http whether the port answers HTTP
    */
   public record Entry(ListenPort port, boolean http) {
+    /**
+     * Checks the entry: HTTP only over TCP.
+     *
+     * @param port the port and its transport protocol
+     * @param http whether the port answers HTTP
+     */
     public Entry {
       Objects.requireNonNull(port, "port");
       if (http && !port.protocol().equals("TCP")) {
@@ -47,6 +53,8 @@ public final class ListenAnnotation {
   /**
    * Parses the annotation's value.
    *
+   * @param value the annotation's value, such as {@code "6379/tcp,8080/http,53/udp"}
+   * @return its entries in order; none for a blank value
    * @throws IllegalArgumentException naming the annotation and the bad entry
    */
   public static List<Entry> parse(String value) {
@@ -80,7 +88,12 @@ public final class ListenAnnotation {
     return entries;
   }
 
-  /** What is wrong with the value, as {@link #parse} says it; empty when it is valid. */
+  /**
+   * What is wrong with the value, as {@link #parse} says it.
+   *
+   * @param value the annotation's value
+   * @return the problem, empty when the value is valid
+   */
   public static Optional<String> problem(String value) {
     try {
       parse(value);
@@ -90,7 +103,12 @@ public final class ListenAnnotation {
     }
   }
 
-  /** Whether the value parses. */
+  /**
+   * Whether the value parses.
+   *
+   * @param value the annotation's value
+   * @return whether {@link #parse} accepts it
+   */
   public static boolean isValid(String value) {
     return problem(value).isEmpty();
   }
