@@ -141,6 +141,7 @@ public final class SimCluster implements Cluster, KubectlHost {
     dev.kubesim.impl.controller.ServiceAccountsController.start(api);
     dev.kubesim.impl.controller.RootCaCertPublisher.start(api, RootCa.pem(loop.random().stream("pki/ca")));
     Scheduler.start(api);
+    dev.kubesim.impl.storage.StorageControllers.start(api, new NodeVolumeDirectories(kubelets));
     NodeLifecycleController.start(api);
     dev.kubesim.impl.cloud.LoadBalancers.start(api); // the cloud's service controller and load balancers
     String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
@@ -786,6 +787,7 @@ public final class SimCluster implements Cluster, KubectlHost {
       for (NodeConfig node : c.options.nodes()) {
         c.api.create(Nodes.node(node, c.loop.clock().timestamp()));
       }
+      dev.kubesim.impl.storage.StandardStorageClass.install(c.api);
       createKubernetesService();
       for (String addon : c.options.addons()) {
         switch (addon) {
