@@ -22,6 +22,7 @@ public final class Describers {
           case "NetworkPolicy" -> new NetworkPolicyDescriber();
           case "Namespace" -> new NamespaceDescriber();
           case "ServiceAccount" -> new ServiceAccountDescriber();
+          case "PersistentVolumeClaim" -> new PersistentVolumeClaimDescriber();
           default -> null;
         });
   }
