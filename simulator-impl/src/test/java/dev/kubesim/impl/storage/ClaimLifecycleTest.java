@@ -260,4 +260,60 @@ class ClaimLifecycleTest {
     cluster.settle();
     assertThat(object("PersistentVolume", "keep")).isEmpty();
   }
+
+  private static final String LOCAL_CLASS = """
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata: {name: local-storage}
+      provisioner: kubernetes.io/no-provisioner
+      volumeBindingMode: WaitForFirstConsumer
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: data}
+      spec:
+        storageClassName: local-storage
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: local}
+      spec:
+        containers: [{name: app, image: busybox, command: [sleep, infinity]}]
+        volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]
+      """;
+
+  @Test
+  void waitForFirstConsumerClaimIsBoundToAFreeLocalVolumeOnTheChosenNode() {
+    cluster.apply("""
+        apiVersion: v1
+        kind: PersistentVolume
+        metadata: {name: local-2}
+        spec:
+          capacity: {storage: 5Gi}
+          accessModes: [ReadWriteOnce]
+          storageClassName: local-storage
+          hostPath: {path: /mnt/local-2}
+          nodeAffinity:
+            required:
+              nodeSelectorTerms:
+              - matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [node-2]}]
+        ---
+        """ + LOCAL_CLASS);
+    cluster.settle();
+    assertThat(pod("local").spec().orElseThrow().nodeName()).contains("node-2");
+    assertThat(StorageObjects.volumeName(object("PersistentVolumeClaim", "data").orElseThrow())).isEqualTo("local-2");
+    assertThat(phase("PersistentVolume", "local-2")).isEqualTo("Bound");
+  }
+
+  @Test
+  void waitForFirstConsumerClaimWithoutVolumeOrProvisionerKeepsItsPodPending() {
+    cluster.apply(LOCAL_CLASS);
+    cluster.settle();
+    assertThat(pod("local").status().orElseThrow().conditions().get(0).message()).contains(
+        "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind."
+            + " preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.");
+    assertThat(phase("PersistentVolumeClaim", "data")).isEqualTo("Pending");
+  }
 }
