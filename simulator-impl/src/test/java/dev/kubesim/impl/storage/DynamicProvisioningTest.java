@@ -160,4 +160,52 @@ class DynamicProvisioningTest {
         + "VolumeMode:    Filesystem\nUsed By:       writer\nEvents:\n");
     assertThat(out).contains("Normal  ProvisioningSucceeded");
   }
+
+  @Test
+  void describeStorageClassShowsTheDefault() {
+    assertThat(kubectl("describe sc standard")).isEqualTo("""
+        Name:                  standard
+        IsDefaultClass:        Yes
+        Annotations:           storageclass.kubernetes.io/is-default-class=true
+        Provisioner:           rancher.io/local-path
+        Parameters:            <none>
+        AllowVolumeExpansion:  <unset>
+        MountOptions:          <none>
+        ReclaimPolicy:         Delete
+        VolumeBindingMode:     WaitForFirstConsumer
+        Events:                <none>
+        """);
+  }
+
+  @Test
+  void describePvShowsItsNodeAffinityAndHostPath() {
+    cluster.apply(CLAIM);
+    cluster.apply(pod("writer", false));
+    cluster.settle();
+    String pv = StorageObjects.volumeName(claim());
+    String node = nodeOf("writer");
+    assertThat(kubectl("describe pv " + pv)).isEqualTo(("""
+        Name:              %1$s
+        Labels:            <none>
+        Annotations:       local.path.provisioner/selected-node: %2$s
+                           pv.kubernetes.io/provisioned-by: rancher.io/local-path
+        Finalizers:        [kubernetes.io/pv-protection]
+        StorageClass:      standard
+        Status:            Bound
+        Claim:             default/data
+        Reclaim Policy:    Delete
+        Access Modes:      RWO
+        VolumeMode:        Filesystem
+        Capacity:          1Gi
+        Node Affinity:    \s
+          Required Terms: \s
+            Term 0:        kubernetes.io/hostname in [%2$s]
+        Message:          \s
+        Source:
+            Type:          HostPath (bare host directory volume)
+            Path:          /var/local-path-provisioner/%1$s_default_data
+            HostPathType:  DirectoryOrCreate
+        Events:            <none>
+        """).formatted(pv, node));
+  }
 }

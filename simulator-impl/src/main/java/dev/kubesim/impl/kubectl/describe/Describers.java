@@ -23,6 +23,8 @@ public final class Describers {
           case "Namespace" -> new NamespaceDescriber();
           case "ServiceAccount" -> new ServiceAccountDescriber();
           case "PersistentVolumeClaim" -> new PersistentVolumeClaimDescriber();
+          case "PersistentVolume" -> new PersistentVolumeDescriber();
+          case "StorageClass" -> new StorageClassDescriber();
           default -> null;
         });
   }

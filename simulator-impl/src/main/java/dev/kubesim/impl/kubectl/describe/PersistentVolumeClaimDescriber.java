@@ -69,7 +69,7 @@ final class PersistentVolumeClaimDescriber implements ObjectDescriber {
   }
 
   /** {@code GetAccessModesAsString}: RWO, ROX, RWX, RWOP in that order. */
-  private static String accessModes(List<?> modes) {
+  static String accessModes(List<?> modes) {
     List<String> out = new java.util.ArrayList<>();
     for (String[] m : new String[][] {{"ReadWriteOnce", "RWO"}, {"ReadOnlyMany", "ROX"}, {"ReadWriteMany", "RWX"},
         {"ReadWriteOncePod", "RWOP"}}) {
