@@ -9,7 +9,10 @@ import dev.kubesim.impl.apiserver.StorageObjects;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.sim.WorkQueue;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.impl.apiserver.PodStates;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,7 +123,7 @@ public final class PersistentVolumeController {
       return;
     }
     if (delayBinding && !claim.metadata().annotations().containsKey(StorageObjects.SELECTED_NODE)) {
-      events.normal(claim, "WaitForFirstConsumer", "waiting for first consumer to be created before binding");
+      waitForConsumer(claim);
       return;
     }
     if (className.isEmpty()) {
@@ -132,6 +135,24 @@ public final class PersistentVolumeController {
       return;
     }
     provision(claim, String.valueOf(storageClass.get().content().get("provisioner")));
+  }
+
+  /**
+   * {@code emitEventForUnboundDelayBindingClaim}: no pod uses the claim yet, or the pods that do
+   * are waiting for the scheduler.
+   */
+  private void waitForConsumer(GenericObject claim) {
+    String name = claim.metadata().nameOrEmpty();
+    List<String> pods = api.list(Pod.KIND, claim.metadata().namespace()).stream()
+        .map(Pod.class::cast)
+        .filter(p -> PodStates.nodeName(p).isEmpty() && StorageObjects.claimNames(p).contains(name))
+        .map(p -> p.metadata().nameOrEmpty()).sorted().toList();
+    if (pods.isEmpty()) {
+      events.normal(claim, "WaitForFirstConsumer", "waiting for first consumer to be created before binding");
+    } else {
+      events.normal(claim, "WaitForPodScheduled", pods.size() == 1 ? "waiting for pod " + pods.get(0) + " to be scheduled"
+          : "waiting for pods " + String.join(",", pods) + " to be scheduled");
+    }
   }
 
   /** {@code provisionClaim} for an out-of-tree provisioner: names it on the claim, and waits for its volume. */
@@ -201,7 +222,7 @@ public final class PersistentVolumeController {
       bound = StorageObjects.withAnnotation(bound, BIND_COMPLETED, "yes");
     }
     Map<String, Object> status = new LinkedHashMap<>();
-    status.put("accessModes", StorageObjects.section(pv, "spec").getOrDefault("accessModes", java.util.List.of()));
+    status.put("accessModes", StorageObjects.section(pv, "spec").getOrDefault("accessModes", List.of()));
     status.put("capacity", StorageObjects.section(pv, "spec").getOrDefault("capacity", Map.of()));
     status.put("phase", "Bound");
     bound = StorageObjects.with(bound, "status", status);

@@ -208,4 +208,12 @@ class DynamicProvisioningTest {
         Events:            <none>
         """).formatted(pv, node));
   }
+
+  @Test
+  void claimWhosePodIsNotScheduledYetSaysSo() {
+    cluster.apply(CLAIM + "---\n" + pod("writer", false).replace("spec:\n", "spec:\n  nodeSelector: {disk: ssd}\n"));
+    cluster.settle();
+    assertThat(kubectl("describe pvc data"))
+        .contains("Normal  WaitForPodScheduled", "persistentvolume-controller  waiting for pod writer to be scheduled");
+  }
 }
