@@ -3,6 +3,7 @@ package dev.kubesim.impl.apiserver;
 import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
+import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.registry.Quantity;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -139,8 +140,20 @@ public final class StorageObjects {
     return Optional.empty();
   }
 
+  /** A volume's {@code claimRef} to this claim, as the PV controller and provisioners write it. */
+  public static Map<String, Object> referenceTo(GenericObject claim) {
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("apiVersion", "v1");
+    ref.put("kind", PVC);
+    ref.put("name", claim.metadata().nameOrEmpty());
+    ref.put("namespace", claim.metadata().namespace().orElse("default"));
+    ref.put("resourceVersion", claim.metadata().resourceVersion().orElse(""));
+    ref.put("uid", claim.metadata().uid().orElse(""));
+    return ref;
+  }
+
   /** The claims a pod's {@code persistentVolumeClaim} volumes name, in spec order. */
-  public static List<String> claimNames(dev.kubesim.api.model.Pod pod) {
+  public static List<String> claimNames(Pod pod) {
     List<String> out = new java.util.ArrayList<>();
     for (Object v : pod.spec().map(s -> s.volumes()).orElse(List.of())) {
       String claim = str(map(map(v).get("persistentVolumeClaim")), "claimName");

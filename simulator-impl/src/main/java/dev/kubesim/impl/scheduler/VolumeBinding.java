@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -142,22 +141,11 @@ final class VolumeBinding {
         taken.add(pv.get().metadata().nameOrEmpty());
         if (StorageObjects.claimRef(pv.get()).isEmpty()) {
           GenericObject chosen = StorageObjects.withAnnotation(pv.get(), "pv.kubernetes.io/bound-by-controller", "yes");
-          api.write(StorageObjects.withField(chosen, "spec", "claimRef", claimRef(claim)));
+          api.write(StorageObjects.withField(chosen, "spec", "claimRef", StorageObjects.referenceTo(claim)));
         }
       } else if (!node.metadata().nameOrEmpty().equals(claim.metadata().annotations().get(StorageObjects.SELECTED_NODE))) {
         api.write(StorageObjects.withAnnotation(claim, StorageObjects.SELECTED_NODE, node.metadata().nameOrEmpty()));
       }
     }
-  }
-
-  private static Map<String, Object> claimRef(GenericObject claim) {
-    Map<String, Object> ref = new java.util.LinkedHashMap<>();
-    ref.put("apiVersion", "v1");
-    ref.put("kind", StorageObjects.PVC);
-    ref.put("name", claim.metadata().nameOrEmpty());
-    ref.put("namespace", claim.metadata().namespace().orElse("default"));
-    ref.put("resourceVersion", claim.metadata().resourceVersion().orElse(""));
-    ref.put("uid", claim.metadata().uid().orElse(""));
-    return ref;
   }
 }

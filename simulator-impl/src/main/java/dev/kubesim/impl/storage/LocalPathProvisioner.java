@@ -121,14 +121,7 @@ public final class LocalPathProvisioner {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("accessModes", StorageObjects.section(claim, "spec").getOrDefault("accessModes", List.of()));
     spec.put("capacity", Map.of("storage", StorageObjects.requestedStorage(claim).orElse("0")));
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("apiVersion", "v1");
-    ref.put("kind", StorageObjects.PVC);
-    ref.put("name", claim.metadata().nameOrEmpty());
-    ref.put("namespace", claim.metadata().namespace().orElse("default"));
-    ref.put("resourceVersion", claim.metadata().resourceVersion().orElse(""));
-    ref.put("uid", claim.metadata().uid().orElse(""));
-    spec.put("claimRef", ref);
+    spec.put("claimRef", StorageObjects.referenceTo(claim));
     spec.put("hostPath", Map.of("path", path, "type", "DirectoryOrCreate"));
     Map<String, Object> requirement = new LinkedHashMap<>();
     requirement.put("key", HOSTNAME_LABEL);

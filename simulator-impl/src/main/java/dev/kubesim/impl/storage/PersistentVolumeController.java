@@ -202,7 +202,7 @@ public final class PersistentVolumeController {
       if (StorageObjects.claimRef(pv).isEmpty()) {
         volume = StorageObjects.withAnnotation(volume, BOUND_BY_CONTROLLER, "yes");
       }
-      volume = StorageObjects.withField(volume, "spec", "claimRef", claimRef(claim));
+      volume = StorageObjects.withField(volume, "spec", "claimRef", StorageObjects.referenceTo(claim));
     }
     if (!StorageObjects.volumeClass(volume).equals(StorageObjects.claimClass(claim))
         && StorageObjects.volumeClass(volume).isEmpty() && !StorageObjects.claimClass(claim).isEmpty()) {
@@ -229,17 +229,6 @@ public final class PersistentVolumeController {
     if (!bound.equals(claim)) {
       api.write(bound);
     }
-  }
-
-  private static Map<String, Object> claimRef(GenericObject claim) {
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("apiVersion", "v1");
-    ref.put("kind", StorageObjects.PVC);
-    ref.put("name", claim.metadata().nameOrEmpty());
-    ref.put("namespace", claim.metadata().namespace().orElse("default"));
-    ref.put("resourceVersion", claim.metadata().resourceVersion().orElse(""));
-    ref.put("uid", claim.metadata().uid().orElse(""));
-    return ref;
   }
 
   // ---- volumes
