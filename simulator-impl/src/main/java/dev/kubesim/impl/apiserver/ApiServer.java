@@ -8,6 +8,7 @@ import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.NotFoundException;
 import dev.kubesim.api.StatusCause;
 import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.Pod;
@@ -40,6 +41,8 @@ public final class ApiServer {
   private final ObjectStore store;
   private final EventLoop loop;
   private final Map<Class<?>, Strategy<?>> strategies = new HashMap<>();
+  /** Rules for kinds stored as generic objects (PersistentVolumeClaim, StorageClass, ...), by kind. */
+  private final Map<String, Strategy<GenericObject>> genericKinds = new HashMap<>();
   private final Map<Class<?>, Object> shared = new HashMap<>();
   private final Strategy<KubeObject> generic = new GenericStrategy();
   private final SplittableRandom names;
@@ -75,9 +78,14 @@ public final class ApiServer {
     strategies.put(strategy.type(), strategy);
   }
 
+  /** Registers the rules of one kind that is stored as a generic object. */
+  public void registerGeneric(String kind, Strategy<GenericObject> strategy) {
+    genericKinds.put(kind, strategy);
+  }
+
   @SuppressWarnings("unchecked")
   private <T extends KubeObject> Strategy<T> strategyFor(KubeObject object) {
-    Strategy<?> s = strategies.get(object.getClass());
+    Strategy<?> s = object instanceof GenericObject g ? genericKinds.get(g.kind()) : strategies.get(object.getClass());
     return (Strategy<T>) (s != null ? s : generic);
   }
 

@@ -60,6 +60,7 @@ final class ClusterBootstrap {
     for (NodeConfig node : options.nodes()) {
       api.create(Nodes.node(node, loop.clock().timestamp()));
     }
+    dev.kubesim.impl.storage.StandardStorageClass.install(api);
     createKubernetesService();
     for (String addon : options.addons()) {
       switch (addon) {

@@ -49,8 +49,11 @@ final class ControlPlane {
     api.register(new ServiceStrategy(serviceAllocation));
   }
 
-  /** Starts the controllers, the scheduler and the cloud's service controller, watching {@code api}. */
-  static void startControllers(ApiServer api, EventLoop loop) {
+  /**
+   * Starts the controllers, the scheduler, the storage controllers (provisioning into {@code
+   * volumeDirectories}) and the cloud's service controller, watching {@code api}.
+   */
+  static void startControllers(ApiServer api, EventLoop loop, dev.kubesim.impl.storage.NodeDirectories volumeDirectories) {
     GarbageCollector.start(api);
     ReplicaManager.replicationControllers(api);
     ReplicaManager.replicaSets(api);
@@ -61,6 +64,7 @@ final class ControlPlane {
     ServiceAccountsController.start(api);
     RootCaCertPublisher.start(api, RootCa.pem(loop.random().stream("pki/ca")));
     Scheduler.start(api);
+    dev.kubesim.impl.storage.StorageControllers.start(api, volumeDirectories);
     NodeLifecycleController.start(api);
     LoadBalancers.start(api); // the cloud's service controller and load balancers
   }

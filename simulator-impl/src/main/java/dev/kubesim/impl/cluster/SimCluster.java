@@ -86,7 +86,8 @@ public final class SimCluster implements Cluster, KubectlHost {
     ControlPlane.registerStrategies(api, loop, options, serviceCidrs);
     this.runtime = ContainerRuntime.withBuiltins(loop.clock()::nanos);
     // The control plane and the node agents start before any object exists so that they see every change.
-    ControlPlane.startControllers(api, loop);
+    // Volume directories live on the nodes' filesystems, which the kubelets started below hold.
+    ControlPlane.startControllers(api, loop, new NodeVolumeDirectories(this::kubelet));
     this.network = ClusterNetwork.create(loop, clusterCidrs, serviceCidrs);
     NodeAgents agents = NodeAgents.start(api, options, serviceCidrs, clusterCidrs, network, runtime);
     this.kubelets = agents.kubelets();

@@ -208,7 +208,7 @@ public final class EventRecorder {
     long nanos = api.loop().clock().nanos();
     ImmutableMap<String, Object> involved = involved(object, namespace);
     EventCorrelator.EventKey key = eventKey(involved, type, reason, message);
-    String fresh = freshName(m.nameOrEmpty());
+    String fresh = freshName(namespace, m.nameOrEmpty());
     EventCorrelator.Result r = correlator.correlate(aggregateKey(key), key, message, nanos, now, fresh);
     if (r.name().equals(fresh)) {
       sequence++; // a name given out is not given again; repeats reuse theirs
@@ -223,9 +223,15 @@ public final class EventRecorder {
   }
 
   /** Real names use wall-clock nanoseconds; virtual time plus a counter keeps them unique and stable. */
-  private String freshName(String objectName) {
+  private String freshName(String namespace, String objectName) {
     long stamp = api.loop().clock().instant().getEpochSecond() * 1_000_000_000L + api.loop().clock().nanos() % 1_000_000_000L;
-    return objectName + "." + Long.toHexString(stamp + sequence);
+    String name = objectName + "." + Long.toHexString(stamp + sequence);
+    // Another component's recorder may have named an event about the same object at the same instant.
+    while (api.get(KIND, namespace, name).isPresent()) {
+      sequence++;
+      name = objectName + "." + Long.toHexString(stamp + sequence);
+    }
+    return name;
   }
 
   private static ImmutableMap<String, Object> involved(KubeObject object, String namespace) {

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * A pod's volumes as the kubelet's volume manager sets them up: one tree per volume, shared by the
  * pod's containers and kept across their restarts. {@code emptyDir} starts empty, {@code hostPath}
- * is the node's own tree, and {@code configMap}, {@code secret}, {@code downwardAPI} and {@code
+ * is the node's own tree (as is a {@code persistentVolumeClaim} whose volume is a directory on the
+ * node, see {@link ClaimVolumes}), and {@code configMap}, {@code secret}, {@code downwardAPI} and {@code
  * projected} hold their plugin's payload (always mounted read-only), refreshed when the kubelet
  * syncs the pod.
  */
@@ -28,6 +30,8 @@ final class PodVolumes {
     final String base;
     /** The payload of a volume whose files come from the API; null for emptyDir and hostPath. */
     VolumePayloads.Payload payload;
+    /** Whether every mount of the volume is read-only (a claim's {@code readOnly}). */
+    boolean readOnly;
 
     Volume(ContainerFilesystem fs, String base) {
       this.fs = fs;
@@ -68,6 +72,14 @@ final class PodVolumes {
   private Volume create(VolumePayloads.Context ctx, Map<?, ?> spec, ContainerFilesystem nodeFs) throws MountFailure {
     if (spec.get("hostPath") instanceof Map<?, ?> host) {
       return new Volume(nodeFs, hostPath(nodeFs, host));
+    }
+    if (spec.get("persistentVolumeClaim") instanceof Map<?, ?> claim) {
+      Optional<Map<?, ?>> host = ClaimVolumes.hostPath(ctx.api(), ctx.namespace(), VolumePayloads.string(claim, "claimName"));
+      if (host.isPresent()) {
+        Volume v = new Volume(nodeFs, hostPath(nodeFs, host.get()));
+        v.readOnly = Boolean.TRUE.equals(claim.get("readOnly"));
+        return v;
+      }
     }
     VolumePayloads.Payload payload = payload(ctx, spec);
     Volume v = new Volume(new ContainerFilesystem(clock), "/");
@@ -183,7 +195,7 @@ final class PodVolumes {
       if (subPath.isEmpty() && !expr.isEmpty()) {
         subPath = EnvExpansion.expand(expr, List.of(env));
       }
-      boolean readOnly = Boolean.TRUE.equals(m.get("readOnly")) || v.payload != null;
+      boolean readOnly = Boolean.TRUE.equals(m.get("readOnly")) || v.payload != null || v.readOnly;
       ContainerFilesystem fs = v.fs;
       if (v.payload != null && !subPath.isEmpty()) {
         fs = new ContainerFilesystem(clock);

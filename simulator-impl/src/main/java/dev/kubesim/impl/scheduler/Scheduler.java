@@ -12,6 +12,7 @@ import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.PodStates;
+import dev.kubesim.impl.apiserver.StorageObjects;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.labels.LabelSelectors;
@@ -29,8 +30,9 @@ import java.util.TreeSet;
  * The default scheduler, reduced to what networking needs and fully deterministic: every unbound
  * pod of {@code default-scheduler} goes to the schedulable node (Ready, not cordoned, matching its
  * {@code nodeSelector}) with the fewest pods, ties broken by node name, which spreads replicas
- * across nodes. A pod no node can take stays Pending with {@code PodScheduled=False} and a {@code
- * FailedScheduling} event, and is retried when nodes change.
+ * across nodes. A pod's PersistentVolumeClaims are checked as the VolumeBinding plugin does ({@link
+ * VolumeBinding}). A pod no node can take stays Pending with {@code PodScheduled=False} and a {@code
+ * FailedScheduling} event, and is retried when nodes or its claims change.
  */
 public final class Scheduler {
   private static final String NAME = "default-scheduler";
@@ -44,6 +46,9 @@ public final class Scheduler {
   private final Map<String, Integer> podsPerNode = new HashMap<>();
   private final Map<String, Node> nodes = new TreeMap<>();
   private final TreeSet<ObjectKey> unschedulable = new TreeSet<>();
+  /** Pods whose claims PreBind handed to the PV controller, waiting for them to be bound. */
+  private final TreeSet<ObjectKey> waitingForVolumes = new TreeSet<>();
+  private final VolumeBinding volumeBinding;
 
   private record Slot(String node, int pods) {}
 
@@ -51,6 +56,7 @@ public final class Scheduler {
     this.api = api;
     this.queue = new WorkQueue<>(api.loop(), NAME, this::schedule);
     this.events = new EventRecorder(api, NAME, "");
+    this.volumeBinding = new VolumeBinding(api);
   }
 
   /** Starts the scheduler on the cluster's API server. */
@@ -58,6 +64,7 @@ public final class Scheduler {
     Scheduler s = new Scheduler(api);
     api.store().watch(Node.KIND, s::onNode);
     api.store().watch(Pod.KIND, s::onPod);
+    api.store().watch(StorageObjects.PVC, s::onClaim);
     return s;
   }
 
@@ -123,10 +130,28 @@ public final class Scheduler {
     }
     if (e.type() == WatchEvent.Type.DELETED) {
       unschedulable.remove(key);
+      waitingForVolumes.remove(key);
       return;
     }
     if (newNode.isEmpty() && !PodStates.isTerminating(pod) && isOurs(pod)) {
       queue.add(key);
+    }
+  }
+
+  /** A claim that appeared, got bound or changed may let its waiting pods on. */
+  private void onClaim(WatchEvent e) {
+    if (e.type() == WatchEvent.Type.DELETED) {
+      return;
+    }
+    String ns = e.object().metadata().namespace().orElse("default");
+    String name = e.object().metadata().nameOrEmpty();
+    List<ObjectKey> candidates = new ArrayList<>(unschedulable);
+    candidates.addAll(waitingForVolumes);
+    for (ObjectKey key : candidates) {
+      if (key.namespace().equals(ns) && api.get(Pod.KIND, ns, key.name())
+          .filter(p -> StorageObjects.claimNames((Pod) p).contains(name)).isPresent()) {
+        queue.add(key);
+      }
     }
   }
 
@@ -150,25 +175,39 @@ public final class Scheduler {
 
   private void schedule(ObjectKey key) {
     Optional<Pod> found = api.get(Pod.KIND, key.namespace(), key.name()).map(Pod.class::cast);
+    waitingForVolumes.remove(key);
     if (found.isEmpty() || PodStates.isScheduled(found.get()) || PodStates.isTerminating(found.get())) {
       unschedulable.remove(key);
       return;
     }
     Pod pod = found.get();
     Map<String, String> selector = pod.spec().map(PodSpec::nodeSelector).orElse(Map.of());
+    VolumeBinding.Claims claims = volumeBinding.preFilter(pod);
+    if (claims.error().isPresent()) {
+      unschedulable.add(key);
+      markUnschedulable(pod, List.of(claims.error().get()));
+      return;
+    }
     Optional<String> chosen = Optional.empty();
     for (Slot slot : slots) {
-      if (LabelSelectors.matches(selector, nodes.get(slot.node()).metadata().labels())) {
+      Node node = nodes.get(slot.node());
+      if (LabelSelectors.matches(selector, node.metadata().labels()) && volumeBinding.filter(claims, node).isEmpty()) {
         chosen = Optional.of(slot.node());
         break;
       }
     }
     if (chosen.isEmpty()) {
       unschedulable.add(key);
-      markUnschedulable(pod, selector);
+      markUnschedulable(pod, filterReasons(selector, claims));
       return;
     }
     unschedulable.remove(key);
+    if (!claims.delayed().isEmpty()) {
+      // PreBind: the claims are bound for the chosen node first; the pod follows once they are.
+      volumeBinding.preBind(claims, nodes.get(chosen.get()));
+      waitingForVolumes.add(key);
+      return;
+    }
     bind(pod, chosen.get());
   }
 
@@ -181,31 +220,38 @@ public final class Scheduler {
         + pod.metadata().nameOrEmpty() + " to " + node);
   }
 
-  private void markUnschedulable(Pod pod, Map<String, String> selector) {
-    int total = nodes.size();
-    List<String> reasons = new ArrayList<>();
-    int notReady = 0;
-    int cordoned = 0;
-    int mismatched = 0;
+  /** Each node's first failing filter, in the framework's order, counted as the FitError's histogram. */
+  private List<String> filterReasons(Map<String, String> selector, VolumeBinding.Claims claims) {
+    Map<String, Integer> counts = new TreeMap<>();
     for (Node n : nodes.values()) {
+      String reason = null;
       if (n.spec().flatMap(NodeSpec::unschedulable).orElse(false)) {
-        cordoned++;
+        reason = "node(s) were unschedulable";
       } else if (!schedulable(n)) {
-        notReady++;
+        reason = "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
       } else if (!LabelSelectors.matches(selector, n.metadata().labels())) {
-        mismatched++;
+        reason = "node(s) didn't match Pod's node affinity/selector";
+      } else {
+        reason = volumeBinding.filter(claims, n).orElse(null);
+      }
+      if (reason != null) {
+        counts.merge(reason, 1, Integer::sum);
       }
     }
-    if (mismatched > 0) {
-      reasons.add(mismatched + " node(s) didn't match Pod's node affinity/selector");
-    }
-    if (notReady > 0) {
-      reasons.add(notReady + " node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
-    }
-    if (cordoned > 0) {
-      reasons.add(cordoned + " node(s) were unschedulable");
-    }
-    String message = "0/" + total + " nodes are available: " + String.join(", ", reasons) + ".";
+    List<String> reasons = new ArrayList<>();
+    counts.forEach((reason, count) -> reasons.add(count + " " + reason));
+    reasons.sort(null); // sortReasonsHistogram sorts the "N reason" strings
+    return reasons;
+  }
+
+  /**
+   * {@code FitError.Error()}: {@code 0/N nodes are available: <reasons>.}, then what preemption
+   * found, which is never helpful for these filters' verdicts.
+   */
+  private void markUnschedulable(Pod pod, List<String> reasons) {
+    int total = nodes.size();
+    String message = "0/" + total + " nodes are available: " + String.join(", ", reasons) + "."
+        + " preemption: 0/" + total + " nodes are available: " + total + " Preemption is not helpful for scheduling.";
     Pod updated = pod.withStatus(withCondition(pod, "False", "Unschedulable", message));
     if (!updated.equals(pod)) {
       api.write(updated);

@@ -39,6 +39,8 @@ class PackageEdgesTest {
       Map.entry("apiserver.rest", Set.of("apiserver", "codec", "kubectl", "labels", "sim")),
       Map.entry("controller", Set.of("apiserver", "codec", "events", "labels", "sim")),
       Map.entry("scheduler", Set.of("apiserver", "events", "labels", "sim")),
+      // the PersistentVolume and protection controllers and the local-path provisioner
+      Map.entry("storage", Set.of("apiserver", "events", "labels", "sim")),
       Map.entry("kubelet", Set.of("apiserver", "events", "net", "program", "resolver", "sim")),
       Map.entry("program", Set.of("dnswire", "http", "net", "resolver", "sim", "trace")),
       Map.entry("resolver", Set.of("apiserver", "dnswire", "net")),

@@ -73,7 +73,8 @@ class SchedulerTest {
     Pod lost = (Pod) engine.api.get(Pod.KIND, "default", "lost").orElseThrow();
     assertThat(PodStates.isScheduled(lost)).isFalse();
     assertThat(PodStates.condition(lost, "PodScheduled").flatMap(c -> c.message()))
-        .contains("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.");
+        .contains("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector."
+            + " preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.");
     List<KubeObject> events = engine.api.list("Event", Optional.of("default"));
     assertThat(events).anySatisfy(e -> assertThat(dev.kubesim.impl.codec.ObjectCodec.encode(e).path("reason").asText()).isEqualTo("FailedScheduling"));
   }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * numeric value of {@code 500m}, {@code 1Gi}, {@code 2e3}, for comparisons (QoS class, requests
  * against limits, negative values). The canonical re-formatting Go does is not reproduced.
  */
-final class Quantity {
+public final class Quantity {
   private static final Pattern SYNTAX =
       Pattern.compile("([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?");
   private static final Map<String, BigDecimal> SUFFIXES =
@@ -35,7 +35,7 @@ final class Quantity {
   private Quantity() {}
 
   /** The value of a quantity written as a string or a bare number; empty when it does not parse. */
-  static Optional<BigDecimal> parse(Object raw) {
+  public static Optional<BigDecimal> parse(Object raw) {
     if (raw instanceof Number n) {
       return Optional.of(new BigDecimal(n.toString()));
     }

@@ -10,7 +10,7 @@ import dev.kubesim.impl.apiserver.ApiServer;
 public final class Registry {
   private Registry() {}
 
-  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints, Ingresses and NetworkPolicies. */
+  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints, Ingresses, NetworkPolicies and storage (claims, volumes, classes). */
   public static void registerAll(ApiServer api) {
     api.register(new NamespaceStrategy());
     api.register(new NodeStrategy());
@@ -23,5 +23,8 @@ public final class Registry {
     api.register(new IngressStrategy());
     api.register(new IngressClassStrategy());
     api.register(new NetworkPolicyStrategy());
+    api.registerGeneric("PersistentVolumeClaim", new PersistentVolumeClaimStrategy());
+    api.registerGeneric("PersistentVolume", new PersistentVolumeStrategy());
+    api.registerGeneric("StorageClass", new StorageClassStrategy());
   }
 }

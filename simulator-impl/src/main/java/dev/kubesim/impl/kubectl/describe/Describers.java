@@ -22,6 +22,9 @@ public final class Describers {
           case "NetworkPolicy" -> new NetworkPolicyDescriber();
           case "Namespace" -> new NamespaceDescriber();
           case "ServiceAccount" -> new ServiceAccountDescriber();
+          case "PersistentVolumeClaim" -> new PersistentVolumeClaimDescriber();
+          case "PersistentVolume" -> new PersistentVolumeDescriber();
+          case "StorageClass" -> new StorageClassDescriber();
           default -> null;
         });
   }

@@ -19,6 +19,9 @@ public final class TablePrinters {
       case "Ingress" -> new IngressTable();
       case "IngressClass" -> new IngressClassTable();
       case "NetworkPolicy" -> new NetworkPolicyTable();
+      case "PersistentVolumeClaim" -> new PersistentVolumeClaimTable();
+      case "PersistentVolume" -> new PersistentVolumeTable();
+      case "StorageClass" -> new StorageClassTable();
       default -> new GenericTable(kind);
     };
   }
