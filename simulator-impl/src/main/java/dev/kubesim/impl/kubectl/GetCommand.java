@@ -77,6 +77,18 @@ final class GetCommand implements Command {
               ResourceArgs.singleItemImplied(requests)));
         }
       }
+      case JSONPATH -> {
+        if (!all.isEmpty() || !named) {
+          ctx.out().out(TemplateOutput.jsonPath(OutputFormat.template(args.string("output")),
+              ObjectOutput.tree(all, ResourceArgs.singleItemImplied(requests))));
+        }
+      }
+      case CUSTOM_COLUMNS -> {
+        if (!all.isEmpty()) {
+          ctx.out().out(TemplateOutput.customColumns(OutputFormat.template(args.string("output")), all,
+              args.bool("no-headers")));
+        }
+      }
       case NAME -> {
         for (ObjectQuery.Result r : results) {
           for (KubeObject o : r.objects()) {

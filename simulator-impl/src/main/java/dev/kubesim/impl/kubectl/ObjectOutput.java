@@ -19,8 +19,13 @@ final class ObjectOutput {
 
   /** The text for {@code -o yaml} or {@code -o json}. */
   static String render(String format, List<KubeObject> objects, boolean single) {
-    JsonNode tree = single && objects.size() == 1 ? ObjectCodec.encode(objects.get(0)) : list(objects);
+    JsonNode tree = tree(objects, single);
     return format.equals("json") ? GoJson.indented(tree, "    ") : GoYaml.write(tree);
+  }
+
+  /** What the structured outputs and templates print from: the one object named, or a {@code List}. */
+  static JsonNode tree(List<KubeObject> objects, boolean single) {
+    return single && objects.size() == 1 ? ObjectCodec.encode(objects.get(0)) : list(objects);
   }
 
   private static ObjectNode list(List<KubeObject> objects) {
