@@ -1,6 +1,7 @@
 package dev.kubesim.api.map;
 
 import dev.kubesim.api.ObjectRef;
+import dev.kubesim.api.trace.SvgText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ final class ClusterMapSvg {
     caption.add("cluster map: " + count(map.nodes(), "node") + ", " + count(map.pods(), "pod") + ", "
         + count(map.services(), "service") + ", " + count(map.ingresses(), "ingress") + ", "
         + count(map.policies(), "network policy"));
-    hl.caption().ifPresent(c -> caption.addAll(wrap(c, 110)));
+    hl.caption().ifPresent(c -> caption.addAll(SvgText.wrap(c, 110)));
     top += caption.size() * LINE + 16;
 
     // the nodes with their pods, and the pods not bound to a node yet in a box of their own
@@ -167,7 +168,7 @@ final class ClusterMapSvg {
     b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
         .append("\" style=\"font-family:monospace;font-size:11px;background:#fff\">\n");
-    b.append("<title>").append(escape(caption.get(0))).append("</title>\n");
+    b.append("<title>").append(SvgText.escape(caption.get(0))).append("</title>\n");
     b.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" style=\"fill:#fff\"/>\n");
     int cy = MARGIN;
@@ -361,42 +362,8 @@ final class ClusterMapSvg {
     if (!style.isEmpty()) {
       b.append(" style=\"").append(style).append('"');
     }
-    b.append(" xml:space=\"preserve\">").append(escape(text)).append("</text>\n");
+    b.append(" xml:space=\"preserve\">").append(SvgText.escape(text)).append("</text>\n");
   }
 
-  private static List<String> wrap(String text, int width) {
-    List<String> lines = new ArrayList<>();
-    String rest = text.replace('\n', ' ');
-    while (rest.length() > width) {
-      int cut = rest.lastIndexOf(' ', width);
-      if (cut <= 0) {
-        cut = width;
-      }
-      lines.add(rest.substring(0, cut));
-      rest = rest.substring(cut).stripLeading();
-    }
-    lines.add(rest);
-    return lines;
-  }
 
-  /** XML's five entities; control characters XML 1.0 does not allow dropped. */
-  static String escape(String text) {
-    StringBuilder b = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&apos;");
-        default -> {
-          if (c >= 0x20 || c == '\t') {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
-  }
 }

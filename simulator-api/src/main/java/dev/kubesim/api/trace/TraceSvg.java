@@ -113,7 +113,7 @@ final class TraceSvg {
     b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
         .append("\" style=\"font-family:monospace;font-size:11px;background:#fff\">\n");
-    b.append("<title>").append(escape(seq.title())).append("</title>\n");
+    b.append("<title>").append(SvgText.escape(seq.title())).append("</title>\n");
     b.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" style=\"fill:#fff\"/>\n");
     b.append(body);
@@ -158,9 +158,9 @@ final class TraceSvg {
   }
 
   private static List<String> noteLines(Note n) {
-    List<String> lines = new ArrayList<>(wrap((n.failed() ? "\u2716 " : "") + n.headline(), NOTE_WRAP));
+    List<String> lines = new ArrayList<>(SvgText.wrap((n.failed() ? "\u2716 " : "") + n.headline(), NOTE_WRAP));
     if (!n.reason().isEmpty()) {
-      lines.addAll(wrap(n.reason(), NOTE_WRAP));
+      lines.addAll(SvgText.wrap(n.reason(), NOTE_WRAP));
     }
     return lines;
   }
@@ -223,14 +223,14 @@ final class TraceSvg {
     if (!style.isEmpty()) {
       b.append(" style=\"").append(style).append('"');
     }
-    b.append(" xml:space=\"preserve\">").append(escape(text)).append("</text>\n");
+    b.append(" xml:space=\"preserve\">").append(SvgText.escape(text)).append("</text>\n");
   }
 
   /** An arrow's label lines, each wrapped, the continuations indented. */
   private static List<String> arrowLines(Arrow a) {
     List<String> lines = new ArrayList<>();
     for (String line : a.lines()) {
-      List<String> parts = wrap(line, ARROW_WRAP);
+      List<String> parts = SvgText.wrap(line, ARROW_WRAP);
       lines.add(parts.get(0));
       for (String more : parts.subList(1, parts.size())) {
         lines.add("   " + more);
@@ -241,43 +241,8 @@ final class TraceSvg {
 
   /** Lines of at most {@value #WRAP} characters, broken at spaces where there is one. */
   static List<String> wrap(String text) {
-    return wrap(text, WRAP);
+    return SvgText.wrap(text, WRAP);
   }
 
-  /** Lines of at most this many characters, broken at spaces where there is one. */
-  static List<String> wrap(String text, int width) {
-    List<String> lines = new ArrayList<>();
-    String rest = text.replace('\n', ' ');
-    while (rest.length() > width) {
-      int cut = rest.lastIndexOf(' ', width);
-      if (cut <= 0) {
-        cut = width;
-      }
-      lines.add(rest.substring(0, cut));
-      rest = rest.substring(cut).stripLeading();
-    }
-    lines.add(rest);
-    return lines;
-  }
 
-  /** XML's five entities, and control characters XML 1.0 does not allow dropped. */
-  static String escape(String text) {
-    StringBuilder b = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&apos;");
-        default -> {
-          if (c >= 0x20 || c == '\t') {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
-  }
 }
