@@ -28,6 +28,17 @@ record DaemonCommand(String daemon, Optional<List<String>> arguments) {
     return new DaemonCommand(daemon, runs ? Optional.of(List.copyOf(argv.subList(1, argv.size()))) : Optional.empty());
   }
 
+  /**
+   * What the entrypoint script execs when the container does not run the daemon ({@code exec
+   * "$@"}): the command line without the leading {@code docker-entrypoint.sh}, so {@code kubectl
+   * run c --image=redis -- sleep infinity} (which gives {@code args}) runs {@code sleep infinity}.
+   */
+  static List<String> execArgv(Launch launch) {
+    List<String> argv = launch.argv();
+    return !argv.isEmpty() && baseName(argv.get(0)).equals("docker-entrypoint.sh") && argv.size() > 1
+        ? List.copyOf(argv.subList(1, argv.size())) : argv;
+  }
+
   /** Whether the container's main process is the daemon. */
   boolean runs() {
     return arguments.isPresent();

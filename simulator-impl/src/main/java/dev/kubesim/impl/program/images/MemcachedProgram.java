@@ -48,7 +48,7 @@ public final class MemcachedProgram implements Program, RawServer {
 
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return daemon(launch).runs() ? MainProcess.serving() : MainProcess.command(launch.argv());
+    return daemon(launch).runs() ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
   }
 
   @Override

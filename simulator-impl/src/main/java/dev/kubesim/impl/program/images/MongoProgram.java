@@ -49,7 +49,7 @@ public final class MongoProgram implements Program {
 
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return daemon(launch).runs() ? MainProcess.serving() : MainProcess.command(launch.argv());
+    return daemon(launch).runs() ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
   }
 
   @Override

@@ -85,7 +85,7 @@ public final class MysqlProgram implements Program, RawServer {
 
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return server(launch).runs() ? MainProcess.serving() : MainProcess.command(launch.argv());
+    return server(launch).runs() ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
   }
 
   @Override

@@ -87,7 +87,7 @@ public final class PostgresProgram implements Program, RawServer {
   @Override
   public MainProcess mainProcess(Launch launch) {
     if (!daemon(launch).runs()) {
-      return MainProcess.command(launch.argv());
+      return MainProcess.command(DaemonCommand.execArgv(launch));
     }
     return passwordSurelyMissing(launch) ? MainProcess.command(List.of("docker-entrypoint.sh", "postgres"))
         : MainProcess.serving();

@@ -66,7 +66,7 @@ public final class RabbitMqProgram implements Program, RawServer {
 
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return runs(launch) ? MainProcess.serving() : MainProcess.command(launch.argv());
+    return runs(launch) ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
   }
 
   @Override

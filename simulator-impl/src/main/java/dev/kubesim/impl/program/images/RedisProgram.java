@@ -56,7 +56,7 @@ public final class RedisProgram implements Program, RawServer {
   /** {@code redis-server}, or the command that replaced it ({@code sleep infinity} in a client pod). */
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return DaemonCommand.of(launch, "redis-server").runs() ? MainProcess.serving() : MainProcess.command(launch.argv());
+    return DaemonCommand.of(launch, "redis-server").runs() ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
   }
 
   @Override

@@ -32,4 +32,34 @@ class DaemonCommandTest {
     assertThat(of("docker-entrypoint.sh", "redis-cli", "ping").runs()).isFalse();
     assertThat(of("docker-entrypoint.sh", "redis-server", "--port", "x").intOption("--port", 6379)).isEqualTo(6379);
   }
+
+  @Test
+  void argumentsThatAreACommandAreWhatTheEntrypointExecs() {
+    Launch viaArgs = new Launch(Container.builder().name("c").image("redis").build(),
+        List.of("docker-entrypoint.sh", "sleep", "infinity"));
+    assertThat(DaemonCommand.execArgv(viaArgs)).containsExactly("sleep", "infinity");
+  }
+
+  @Test
+  void aRedisClientPodStartedWithArgsRunsItsCommandAndReachesTheServer() {
+    try (dev.kubesim.api.Cluster cluster = dev.kubesim.api.KubeSim.cluster().nodes(1).seed(4).build()) {
+      cluster.apply("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: redis, labels: {app: redis}}
+          spec:
+            containers: [{name: redis, image: redis:7, ports: [{containerPort: 6379}]}]
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: {name: redis}
+          spec: {selector: {app: redis}, ports: [{port: 6379}]}
+          """);
+      // as kubectl run client --image=redis:7 --restart=Never -- sleep infinity writes it: args, not command
+      assertThat(cluster.kubectl("run client --image=redis:7 --restart=Never -- sleep infinity").exitCode()).isZero();
+      cluster.advance(java.time.Duration.ofSeconds(5));
+      assertThat(cluster.kubectl("get pod client").stdout()).as("seed 4").contains("1/1     Running");
+      assertThat(cluster.exec("default/client", "redis-cli", "-h", "redis", "ping").stdout()).isEqualTo("PONG\n");
+    }
+  }
 }
