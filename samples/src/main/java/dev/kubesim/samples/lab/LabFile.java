@@ -13,6 +13,7 @@ import java.util.List;
  * @param steps the steps, in file order
  */
 public record LabFile(String name, String title, List<LabStep> steps) {
+  /** Copies the steps immutable. */
   public LabFile {
     steps = List.copyOf(steps);
   }

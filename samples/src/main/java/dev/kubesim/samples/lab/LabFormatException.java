@@ -5,6 +5,8 @@ public final class LabFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * A problem at a line of a lab file.
+   *
    * @param file the lab file's name
    * @param line the 1-based line the problem is on
    * @param message what is wrong there

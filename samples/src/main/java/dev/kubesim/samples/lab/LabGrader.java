@@ -14,6 +14,8 @@ public final class LabGrader {
   private final LabPlayer player;
 
   /**
+   * A grader of histories against a lab's tasks.
+   *
    * @param lab the lab whose checks grade
    * @param player runs the history on a fresh cluster (its transcript is not part of the report)
    */

@@ -19,6 +19,8 @@ public final class LabPlayer {
   private String lastOutput = "";
 
   /**
+   * A player whose runner prints into a buffer the player passes on line by line.
+   *
    * @param cluster the cluster the lines run on and checks look at
    * @param runnerPrintingTo makes the runner of the lines, printing to the stream it is given
    * @param out where the transcript goes

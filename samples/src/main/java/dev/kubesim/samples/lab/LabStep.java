@@ -16,6 +16,7 @@ import java.util.List;
  */
 public record LabStep(int line, List<String> explanation, List<String> commands, List<String> task,
     List<String> solution, List<LabCheck> checks) {
+  /** Copies the lists immutable. */
   public LabStep {
     explanation = List.copyOf(explanation);
     commands = List.copyOf(commands);

@@ -19,6 +19,8 @@ public final class LabWalkthrough {
   private final PrintStream out;
 
   /**
+   * A walk-through of a lab on the player's cluster.
+   *
    * @param lab the lab to walk through
    * @param player runs the lines on the lab's cluster
    * @param out where the explanation and check results go (the player prints the transcript)

@@ -206,7 +206,7 @@ class KubeSimCommandTest {
     assertThat(run("nope").exitCode()).isEqualTo(2);
     Run lab = run("lab", "nope");
     assertThat(lab.exitCode()).isEqualTo(1);
-    assertThat(lab.output()).contains("no built-in lab \"nope\"; known: kubia");
+    assertThat(lab.output()).contains("no built-in lab \"nope\" and no such file; known: kubia");
   }
 
   @Test
