@@ -356,6 +356,8 @@ public interface Cluster extends AutoCloseable {
    * with their cluster IPs, ports and ready endpoints, Ingresses with their routes to Services,
    * NetworkPolicies with the pods they select; to draw as DOT or SVG ({@code
    * cluster.map().toSvg(trace)} highlights a request's way). Time does not move.
+   *
+   * @return the map of the cluster as it is now
    */
   dev.kubesim.api.map.ClusterMap map();
 

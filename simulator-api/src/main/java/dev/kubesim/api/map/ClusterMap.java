@@ -21,6 +21,15 @@ import java.util.Objects;
  */
 public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> services, List<Ingress> ingresses,
     List<Policy> policies) {
+  /**
+   * Copies the lists; no element may be {@code null}.
+   *
+   * @param nodes the nodes, by name
+   * @param pods the pods (not terminating), by namespace and name
+   * @param services the Services, by namespace and name
+   * @param ingresses the Ingresses, by namespace and name
+   * @param policies the NetworkPolicies, by namespace and name
+   */
   public ClusterMap {
     nodes = ImmutableList.copyOf(nodes);
     pods = ImmutableList.copyOf(pods);
@@ -37,6 +46,13 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * @param ready whether its {@code Ready} condition is {@code True}
    */
   public record Node(String name, String internalIP, boolean ready) {
+    /**
+     * Checks that no field is {@code null}.
+     *
+     * @param name the node's name
+     * @param internalIP its {@code InternalIP} address, empty when it reports none
+     * @param ready whether its {@code Ready} condition is {@code True}
+     */
     public Node {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(internalIP, "internalIP");
@@ -57,6 +73,14 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * @param ready whether its {@code Ready} condition is {@code True}
    */
   public record Pod(ObjectRef ref, String node, String ip, boolean ready) {
+    /**
+     * Checks that no field is {@code null}.
+     *
+     * @param ref {@code pod/NAMESPACE/NAME}
+     * @param node the node it is bound to, empty while it is not scheduled
+     * @param ip its {@code podIP}, empty before it has one
+     * @param ready whether its {@code Ready} condition is {@code True}
+     */
     public Pod {
       Objects.requireNonNull(ref, "ref");
       Objects.requireNonNull(node, "node");
@@ -74,6 +98,15 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * @param endpoints the pods of its EndpointSlices' ready endpoints, by namespace and name
    */
   public record Service(ObjectRef ref, String type, String clusterIP, List<String> ports, List<ObjectRef> endpoints) {
+    /**
+     * Checks that no field is {@code null} and copies the lists.
+     *
+     * @param ref {@code service/NAMESPACE/NAME}
+     * @param type {@code ClusterIP}, {@code NodePort}, {@code LoadBalancer} or {@code ExternalName}
+     * @param clusterIP its cluster IP, {@code None} for a headless one, empty for an ExternalName
+     * @param ports its ports as {@code kubectl get svc} writes them
+     * @param endpoints the pods of its EndpointSlices' ready endpoints, by namespace and name
+     */
     public Service {
       Objects.requireNonNull(ref, "ref");
       Objects.requireNonNull(type, "type");
@@ -90,6 +123,12 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * @param routes its rules' paths and its default backend, in the order the spec gives them
    */
   public record Ingress(ObjectRef ref, List<Route> routes) {
+    /**
+     * Checks that no field is {@code null} and copies the routes.
+     *
+     * @param ref {@code ingress/NAMESPACE/NAME}
+     * @param routes its rules' paths and its default backend, in the order the spec gives them
+     */
     public Ingress {
       Objects.requireNonNull(ref, "ref");
       routes = ImmutableList.copyOf(routes);
@@ -105,6 +144,14 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * @param port the backend's port number or name
    */
   public record Route(String host, String path, ObjectRef service, String port) {
+    /**
+     * Checks that no field is {@code null}.
+     *
+     * @param host the rule's host, {@code *} for a rule without one or the default backend
+     * @param path the path ({@code /}), empty for the default backend
+     * @param service the backend Service, in the Ingress' namespace
+     * @param port the backend's port number or name
+     */
     public Route {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(path, "path");
@@ -126,6 +173,13 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * @param selected the pods of its namespace that its {@code podSelector} selects, by name
    */
   public record Policy(ObjectRef ref, List<String> policyTypes, List<ObjectRef> selected) {
+    /**
+     * Checks that no field is {@code null} and copies the lists.
+     *
+     * @param ref {@code networkpolicy/NAMESPACE/NAME}
+     * @param policyTypes the directions it isolates ({@code Ingress}, {@code Egress})
+     * @param selected the pods of its namespace that its {@code podSelector} selects, by name
+     */
     public Policy {
       Objects.requireNonNull(ref, "ref");
       policyTypes = ImmutableList.copyOf(policyTypes);
@@ -138,12 +192,19 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * to each endpoint pod, then a cluster subgraph a node holding its pods, then the NetworkPolicies
    * as dashed boxes with dashed edges to the pods they select. Identifiers are positions in the
    * lists, so the same map gives the same text.
+   *
+   * @return the DOT text
    */
   public String toDot() {
     return ClusterMapDot.render(this, MapHighlight.none());
   }
 
-  /** {@link #toDot()} with the nodes, pods, Services, Ingresses and policies the trace touched drawn in the highlight colour. */
+  /**
+   * {@link #toDot()} with the nodes, pods, Services, Ingresses and policies the trace touched drawn in the highlight colour.
+   *
+   * @param trace the request whose way is highlighted
+   * @return the DOT text
+   */
   public String toDot(Trace trace) {
     return ClusterMapDot.render(this, MapHighlight.of(this, trace));
   }
@@ -153,6 +214,8 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * holding their pods, each with its IP and readiness) in columns, with edges Ingress → Service →
    * endpoint pod, and the NetworkPolicies as dashed boxes beside the pods they select. No scripts, no
    * fetched fonts or images, inline styles only; the same map gives byte-identical output.
+   *
+   * @return the SVG document
    */
   public String toSvg() {
     return ClusterMapSvg.render(this, MapHighlight.none());
@@ -162,6 +225,9 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * {@link #toSvg()} with the way of a request on it: the nodes, pods, Services, Ingresses and
    * policies the trace touched, and the edges between them, in the highlight colour; the trace's
    * title and result as the caption.
+   *
+   * @param trace the request whose way is highlighted
+   * @return the SVG document
    */
   public String toSvg(Trace trace) {
     return ClusterMapSvg.render(this, MapHighlight.of(this, trace));

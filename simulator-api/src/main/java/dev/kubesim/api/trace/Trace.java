@@ -80,6 +80,8 @@ public interface Trace {
    * service/default/kubia (KUBE-SVC-… / KUBE-SEP-…)}); a note for every other decision (delivery,
    * filter verdict, resolver answer, L7 route), a drop or refusal with a crossed arrow ({@code -x})
    * and its reason; the disposition as a note across every lifeline. Deterministic.
+   *
+   * @return the Mermaid text, starting with {@code sequenceDiagram}
    */
   default String toMermaid() {
     return TraceMermaid.render(this);
@@ -90,6 +92,8 @@ public interface Trace {
    * cluster subgraph, the moves as edges numbered in order (red where the packet ended badly), the
    * other decisions as note nodes, the disposition as the graph's label. Identifiers are numbers in
    * first-appearance order, so the text is deterministic.
+   *
+   * @return the DOT text, starting with {@code digraph}
    */
   default String toDot() {
     return TraceDot.render(this);
@@ -99,6 +103,8 @@ public interface Trace {
    * The same sequence as a self-contained SVG drawn by kubesim: lifelines, labelled arrows, decisions
    * in boxes (drops and refusals red, with their reason), the disposition as a footer. No scripts, no
    * fetched fonts or images, inline styles only; the same trace gives byte-identical output.
+   *
+   * @return the SVG document, starting with {@code <svg}
    */
   default String toSvg() {
     return TraceSvg.render(this);
