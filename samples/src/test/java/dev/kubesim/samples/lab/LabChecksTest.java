@@ -167,7 +167,9 @@ class LabChecksTest {
     assertThat(check("curl other http://kubia answers").passed()).isTrue();
     assertThat(check("curl default/other http://kubia is denied").found()).startsWith("answered (ANSWERED by pod/default/kubia-");
     denyAllIngress();
+    java.time.Duration before = cluster.now();
     assertThat(check("curl other http://kubia is denied").passed()).isTrue();
+    assertThat(cluster.now()).as("the probe's time is the request's own, not the cluster's").isEqualTo(before);
     assertThat(check("curl frontend http://kubia answers").line())
         .isEqualTo("✗ curl frontend http://kubia answers (found timed out (POLICY_DENIED by networkpolicy/default/default-deny-ingress))");
     assertThat(check("curl frontend http://nobody is denied").found()).isEqualTo("refused (NO_ENDPOINTS by service/default/nobody)");
