@@ -52,14 +52,18 @@ public record LabSteps(String name, List<Step> steps) {
 
   /**
    * Cuts a lab file into steps: one for each line of a step's {@code kubesim} block (the first with
-   * the step's explanation), a task's explanation and {@code Task:} lines with the first line of
+   * the step's explanation, the lab's title before the first step's), a task's explanation and {@code Task:} lines with the first line of
    * its solution (the rest of the solution as steps of their own), and closing prose as a step
    * without a command.
    */
   public static LabSteps of(LabFile lab) {
     List<Step> steps = new ArrayList<>();
     for (LabStep step : lab.steps()) {
-      List<String> explanation = new ArrayList<>(step.explanation().stream().filter(l -> !l.isBlank()).toList());
+      List<String> explanation = new ArrayList<>();
+      if (steps.isEmpty()) {
+        explanation.add(lab.title()); // the page has no other place for it
+      }
+      explanation.addAll(step.explanation().stream().filter(l -> !l.isBlank()).toList());
       step.task().forEach(l -> explanation.add("Task: " + l));
       List<String> commands = step.isTask() ? step.solution() : step.commands();
       if (commands.isEmpty()) {

@@ -29,7 +29,7 @@ class LabStepsTest {
   }
 
   @Test
-  void aLabFileGivesAStepACommandLineAndATaskItsSolution() {
+  void aLabFileGivesAStepACommandLineATaskItsSolutionAndTheFirstStepTheTitle() {
     LabFile lab = LabFile.parse("demo.md", """
         # Demo
 
@@ -55,7 +55,7 @@ class LabStepsTest {
         That is all.
         """);
     assertThat(LabSteps.of(lab).steps()).containsExactly(
-        new LabSteps.Step(List.of("A Service gives pods one address."), Optional.of("kubectl create -f kubia-rc.yaml")),
+        new LabSteps.Step(List.of("Demo", "A Service gives pods one address."), Optional.of("kubectl create -f kubia-rc.yaml")),
         new LabSteps.Step(List.of(), Optional.of("kubectl create -f kubia-svc.yaml")),
         new LabSteps.Step(List.of("Task: Scale kubia to two pods."), Optional.of("kubectl scale rc kubia --replicas=2")),
         new LabSteps.Step(List.of("That is all."), Optional.empty()));

@@ -171,6 +171,23 @@ class WebServerTest {
   }
 
   @Test
+  void aLabFilesTaskIsAStepThatRunsTheLabsSolution() throws Exception {
+    WebClient browser = serve(20);
+    JsonNode lab = WebClient.json(browser.post("/api/lab/start?name=netpol", "")).get("state").get("lab");
+    assertThat(lab.get("name").asText()).isEqualTo("netpol");
+    assertThat(lab.get("explanation").get(0).asText()).isEqualTo("NetworkPolicy, after the Services chapter");
+    for (int step = 0; step < lab.get("total").asInt()
+        && !lab.path("command").asText().equals("kubectl apply -f allow-frontend.yaml"); step++) {
+      lab = WebClient.json(browser.post("/api/lab/next", "")).get("state").get("lab");
+    }
+    assertThat(lab.path("command").asText()).isEqualTo("kubectl apply -f allow-frontend.yaml");
+    assertThat(lab.get("explanation").get(lab.get("explanation").size() - 1).asText())
+        .isEqualTo("Task: Make the frontend, and only the frontend, reach the kubia pods on 8080.");
+    assertThat(WebClient.json(browser.post("/api/lab/next", "")).get("output").asText())
+        .endsWith("$ kubectl apply -f allow-frontend.yaml\nnetworkpolicy.networking.k8s.io/allow-frontend created\n\n");
+  }
+
+  @Test
   void aBuiltInLabIsWalkedThroughStepByStep() throws Exception {
     WebClient browser = serve(20);
     JsonNode started = WebClient.json(browser.post("/api/lab/start?name=kubia", ""));
