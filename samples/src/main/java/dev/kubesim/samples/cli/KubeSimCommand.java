@@ -8,7 +8,12 @@ import dev.kubesim.samples.bench.ClusterBenchmarks;
 import dev.kubesim.samples.conformance.ConformanceCommand;
 import dev.kubesim.samples.lab.BuiltInLabs;
 import dev.kubesim.samples.lab.LabRunner;
+import dev.kubesim.samples.lab.LabFile;
+import dev.kubesim.samples.lab.LabGrader;
+import dev.kubesim.samples.lab.LabPlayer;
 import dev.kubesim.samples.lab.LabScript;
+import dev.kubesim.samples.lab.LabStep;
+import dev.kubesim.samples.lab.LabWalkthrough;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,7 +36,13 @@ public final class KubeSimCommand {
       commands:
         shell               read kubectl command lines (and "advance 30s") from standard input
         run FILE            run a lab script: one command a line, # comments
-        lab NAME            run a built-in lab (%s)
+        lab NAME|FILE       walk through a lab: a built-in one (%s), its tasks
+                            shown solved, or a lab file (Markdown with steps, tasks
+                            and checks), whose tasks read your lines until their
+                            checks pass (or "skip")
+        lab NAME|FILE --check HISTORY
+                            grade a command history (the lines typed, in order) on a
+                            fresh cluster: each task's checks, and the score
         conformance PATH... run conformance scenarios (files or folders)
         bench [NAME...]     run the benchmarks and print "name value unit" lines
         serve [--port N] [--kubeconfig FILE] [--addons A,B] [--wall-clock]
@@ -64,6 +75,9 @@ public final class KubeSimCommand {
         --nodes N           the number of nodes (default 3)
       """;
 
+  /** The chapter's last part needs an ingress controller, as {@code minikube addons enable ingress} gives one. */
+  private static final List<String> LAB_ADDONS = List.of("coredns", "ingress-nginx");
+
   private KubeSimCommand() {}
 
   public static void main(String[] args) {
@@ -72,6 +86,14 @@ public final class KubeSimCommand {
 
   /** Runs a sub-command and returns the process exit code. */
   public static int run(String[] args, PrintStream out) {
+    return run(args, System.in, out);
+  }
+
+  /**
+   * Runs a sub-command with the lines of {@code in} as what a student types (the tasks of {@code lab
+   * FILE}) and returns the process exit code.
+   */
+  public static int run(String[] args, java.io.InputStream in, PrintStream out) {
     if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
       out.print(USAGE.formatted(String.join(", ", BuiltInLabs.names())));
       return args.length == 0 ? 2 : 0;
@@ -81,7 +103,7 @@ public final class KubeSimCommand {
       return switch (args[0]) {
         case "shell" -> shell(rest, out);
         case "run" -> runFile(rest, out);
-        case "lab" -> lab(rest, out);
+        case "lab" -> lab(rest, in, out);
         case "conformance" -> conformance(rest, out);
         case "bench" -> new BenchRunner().run(benchmarks(), rest, out);
         case "reachability" -> reachability(rest, out);
@@ -226,16 +248,74 @@ public final class KubeSimCommand {
     return Optional.empty();
   }
 
-  private static int lab(List<String> args, PrintStream out) {
+  /**
+   * {@code lab NAME|FILE [--check HISTORY]}: a built-in lab shown with its tasks solved, a lab file
+   * walked through with the student, or a history graded against the lab's tasks.
+   */
+  private static int lab(List<String> args, java.io.InputStream in, PrintStream out) throws IOException {
     Options options = Options.parse(args);
-    if (options.args().size() != 1) {
-      throw new IllegalArgumentException("lab takes one name: " + String.join(", ", BuiltInLabs.names()));
+    Optional<Path> history = Optional.empty();
+    List<String> rest = new java.util.ArrayList<>();
+    for (int i = 0; i < options.args().size(); i++) {
+      String a = options.args().get(i);
+      if (a.equals("--check")) {
+        if (i + 1 == options.args().size()) {
+          throw new IllegalArgumentException("--check needs the history file to grade");
+        }
+        history = Optional.of(Path.of(options.args().get(++i)));
+      } else {
+        rest.add(a);
+      }
     }
-    String name = options.args().get(0);
-    LabScript script = BuiltInLabs.script(name)
-        .orElseThrow(() -> new IllegalArgumentException("no built-in lab \"" + name + "\"; known: " + String.join(", ", BuiltInLabs.names())));
-    // The chapter's last part needs an ingress controller, as `minikube addons enable ingress` gives one.
-    try (SimCluster cluster = options.cluster(List.of("coredns", "ingress-nginx"))) {
+    if (rest.size() != 1) {
+      throw new IllegalArgumentException("lab takes one name (" + String.join(", ", BuiltInLabs.names()) + ") or lab file");
+    }
+    String name = rest.get(0);
+    boolean builtIn = BuiltInLabs.names().contains(name);
+    if (builtIn && BuiltInLabs.labFile(name).isEmpty()) {
+      if (history.isPresent()) {
+        throw new IllegalArgumentException("lab " + name + " has no tasks to check: it is a plain script");
+      }
+      return script(options, name, out);
+    }
+    Path file = Path.of(name);
+    if (!builtIn && !Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no built-in lab \"" + name + "\" and no such file; known: "
+          + String.join(", ", BuiltInLabs.names()));
+    }
+    LabFile lab = builtIn ? BuiltInLabs.labFile(name).orElseThrow()
+        : LabFile.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+    java.util.function.Function<String, Optional<String>> files = builtIn
+        ? manifest -> BuiltInLabs.file(name, manifest)
+        : manifest -> readBeside(file.toAbsolutePath().getParent(), manifest);
+    if (history.isPresent() && !Files.isRegularFile(history.get())) {
+      throw new IllegalArgumentException("no such file: " + history.get());
+    }
+    if (history.isPresent() && lab.steps().stream().noneMatch(LabStep::isTask)) {
+      throw new IllegalArgumentException(name + " has no task to check");
+    }
+    try (SimCluster cluster = options.cluster(LAB_ADDONS)) {
+      if (history.isPresent()) {
+        // the transcript of the replay is not part of the report
+        LabPlayer player = new LabPlayer(cluster, ps -> new LabRunner(cluster, files, ps),
+            new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        LabGrader.Report report = new LabGrader(lab, player)
+            .grade(Files.readAllLines(history.get(), StandardCharsets.UTF_8));
+        out.print(report.text());
+        return report.allPassed() ? 0 : 1;
+      }
+      LabWalkthrough walk = new LabWalkthrough(lab, new LabPlayer(cluster, ps -> new LabRunner(cluster, files, ps), out), out);
+      int failed = builtIn
+          ? walk.demonstrate()
+          : walk.withStudent(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), System.console() != null);
+      return failed == 0 ? 0 : 1;
+    }
+  }
+
+  /** A built-in lab that is a flat script, run line by line. */
+  private static int script(Options options, String name, PrintStream out) {
+    LabScript script = BuiltInLabs.script(name).orElseThrow();
+    try (SimCluster cluster = options.cluster(LAB_ADDONS)) {
       // A lab shows failing commands on purpose (ping of a cluster IP): they do not fail the lab.
       new LabRunner(cluster, file -> BuiltInLabs.file(name, file), out).run(script);
       return 0;

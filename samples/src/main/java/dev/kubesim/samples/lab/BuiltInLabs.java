@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-/** The labs shipped with kubesim: a script and its manifests on the classpath. */
+/**
+ * The labs shipped with kubesim, on the classpath with their manifests: a lab file ({@code lab.md},
+ * with steps, tasks and checks) or a flat script ({@code lab.txt}).
+ */
 public final class BuiltInLabs {
   private static final String ROOT = "/dev/kubesim/samples/labs/";
 
@@ -18,9 +21,15 @@ public final class BuiltInLabs {
     return List.of("kubia", "netpol");
   }
 
-  /** The script of a built-in lab, if there is one by that name. */
+  /** The script of a built-in lab, if there is one by that name: its {@code lab.txt}, or its lab file flattened. */
   public static Optional<LabScript> script(String lab) {
-    return resource(lab, "lab.txt").map(text -> LabScript.parse(lab, text));
+    return resource(lab, "lab.txt").map(text -> LabScript.parse(lab, text))
+        .or(() -> labFile(lab).map(LabFile::toScript));
+  }
+
+  /** The lab file of a built-in lab, if it is written in the lab file format. */
+  public static Optional<LabFile> labFile(String lab) {
+    return resource(lab, "lab.md").map(text -> LabFile.parse(lab + "/lab.md", text));
   }
 
   /**

@@ -76,7 +76,8 @@ public final class LabSession implements AutoCloseable {
    * @throws IllegalArgumentException when there is no built-in lab by that name
    */
   public synchronized void startLab(String name) {
-    LabSteps steps = BuiltInLabs.script(name).map(LabSteps::of)
+    LabSteps steps = BuiltInLabs.labFile(name).map(f -> new LabSteps(name, LabSteps.of(f).steps()))
+        .or(() -> BuiltInLabs.script(name).map(LabSteps::of))
         .orElseThrow(() -> new IllegalArgumentException("no built-in lab \"" + name + "\"; known: " + String.join(", ", BuiltInLabs.names())));
     cluster.close();
     labName = name;

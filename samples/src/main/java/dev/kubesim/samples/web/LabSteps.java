@@ -1,6 +1,8 @@
 package dev.kubesim.samples.web;
 
+import dev.kubesim.samples.lab.LabFile;
 import dev.kubesim.samples.lab.LabScript;
+import dev.kubesim.samples.lab.LabStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,5 +48,32 @@ public record LabSteps(String name, List<Step> steps) {
       steps.add(new Step(narration, Optional.empty()));
     }
     return new LabSteps(script.name(), steps);
+  }
+
+  /**
+   * Cuts a lab file into steps: one for each line of a step's {@code kubesim} block (the first with
+   * the step's explanation, the lab's title before the first step's), a task's explanation and {@code Task:} lines with the first line of
+   * its solution (the rest of the solution as steps of their own), and closing prose as a step
+   * without a command.
+   */
+  public static LabSteps of(LabFile lab) {
+    List<Step> steps = new ArrayList<>();
+    for (LabStep step : lab.steps()) {
+      List<String> explanation = new ArrayList<>();
+      if (steps.isEmpty()) {
+        explanation.add(lab.title()); // the page has no other place for it
+      }
+      explanation.addAll(step.explanation().stream().filter(l -> !l.isBlank()).toList());
+      step.task().forEach(l -> explanation.add("Task: " + l));
+      List<String> commands = step.isTask() ? step.solution() : step.commands();
+      if (commands.isEmpty()) {
+        steps.add(new Step(explanation, Optional.empty()));
+        continue;
+      }
+      for (int i = 0; i < commands.size(); i++) {
+        steps.add(new Step(i == 0 ? explanation : List.of(), Optional.of(commands.get(i))));
+      }
+    }
+    return new LabSteps(lab.name(), steps);
   }
 }

@@ -2,6 +2,7 @@ package dev.kubesim.samples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubesim.samples.lab.LabFile;
 import dev.kubesim.samples.lab.LabScript;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,39 @@ class LabStepsTest {
         new LabSteps.Step(List.of("A Service gives pods one address.", "Its endpoints follow the pods."),
             Optional.of("kubectl create -f kubia-rc.yaml")),
         new LabSteps.Step(List.of(), Optional.of("kubectl get pods")),
+        new LabSteps.Step(List.of("That is all."), Optional.empty()));
+  }
+
+  @Test
+  void aLabFileGivesAStepACommandLineATaskItsSolutionAndTheFirstStepTheTitle() {
+    LabFile lab = LabFile.parse("demo.md", """
+        # Demo
+
+        A Service gives pods one address.
+
+        ```kubesim
+        kubectl create -f kubia-rc.yaml
+        kubectl create -f kubia-svc.yaml
+        ```
+
+        ```task
+        Scale kubia to two pods.
+        ```
+
+        ```solution
+        kubectl scale rc kubia --replicas=2
+        ```
+
+        ```check
+        pods default -l app=kubia: 2 running
+        ```
+
+        That is all.
+        """);
+    assertThat(LabSteps.of(lab).steps()).containsExactly(
+        new LabSteps.Step(List.of("Demo", "A Service gives pods one address."), Optional.of("kubectl create -f kubia-rc.yaml")),
+        new LabSteps.Step(List.of(), Optional.of("kubectl create -f kubia-svc.yaml")),
+        new LabSteps.Step(List.of("Task: Scale kubia to two pods."), Optional.of("kubectl scale rc kubia --replicas=2")),
         new LabSteps.Step(List.of("That is all."), Optional.empty()));
   }
 

@@ -72,8 +72,8 @@ class WebServerTest {
       assertThat(h.get("rule").asText()).startsWith("KUBE-SVC-");
     });
     assertThat(state.get("trace").get("text").asText()).contains("curl -s http://kubia");
-    assertThat(state.get("trace").get("svg").asText()).contains("<svg").contains("curl -s http://kubia");
-    assertThat(state.get("mapSvg").asText()).contains("<svg").contains("kubia");
+    assertThat(state.get("trace").get("svg").asText()).contains("<svg xmlns").contains("service/default/kubia");
+    assertThat(state.get("mapSvg").asText()).contains("<svg xmlns").contains("kubia");
   }
 
   @Test
@@ -168,6 +168,23 @@ class WebServerTest {
     JsonNode answer = again.run("kubectl get rc");
     assertThat(answer.get("newSession").asBoolean()).isTrue();
     assertThat(answer.get("output").asText()).contains("No resources found in default namespace.");
+  }
+
+  @Test
+  void aLabFilesTaskIsAStepThatRunsTheLabsSolution() throws Exception {
+    WebClient browser = serve(20);
+    JsonNode lab = WebClient.json(browser.post("/api/lab/start?name=netpol", "")).get("state").get("lab");
+    assertThat(lab.get("name").asText()).isEqualTo("netpol");
+    assertThat(lab.get("explanation").get(0).asText()).isEqualTo("NetworkPolicy, after the Services chapter");
+    for (int step = 0; step < lab.get("total").asInt()
+        && !lab.path("command").asText().equals("kubectl apply -f allow-frontend.yaml"); step++) {
+      lab = WebClient.json(browser.post("/api/lab/next", "")).get("state").get("lab");
+    }
+    assertThat(lab.path("command").asText()).isEqualTo("kubectl apply -f allow-frontend.yaml");
+    assertThat(lab.get("explanation").get(lab.get("explanation").size() - 1).asText())
+        .isEqualTo("Task: Make the frontend, and only the frontend, reach the kubia pods on 8080.");
+    assertThat(WebClient.json(browser.post("/api/lab/next", "")).get("output").asText())
+        .endsWith("$ kubectl apply -f allow-frontend.yaml\nnetworkpolicy.networking.k8s.io/allow-frontend created\n\n");
   }
 
   @Test
