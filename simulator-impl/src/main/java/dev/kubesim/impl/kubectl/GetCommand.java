@@ -6,6 +6,7 @@ import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +38,9 @@ final class GetCommand implements Command {
         Flag.value("filename", "f"),
         Flag.bool("recursive", "R"),
         Flag.bool("watch", "w"),
-        Flag.value("chunk-size"));
+        Flag.value("chunk-size"),
+        Flag.value("field-selector"),
+        Flag.value("sort-by"));
   }
 
   @Override
@@ -54,13 +57,21 @@ final class GetCommand implements Command {
                 + "Use \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\n"
                 + "See 'kubectl get -h' for help and examples", failures);
     boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
-    if (named && args.has("selector")) {
+    if (named && (args.has("selector") || ListNarrowing.nonEmpty(args.string("field-selector")).isPresent())) {
       throw KubectlException.error("name cannot be provided when a selector is specified");
     }
     ObjectQuery query = ObjectQuery.from(ctx);
     List<ObjectQuery.Result> results = new ArrayList<>();
     for (ResourceArgs.Request r : requests) {
       results.add(query.fetch(r, failures));
+    }
+    Optional<String> fieldSelector = ListNarrowing.nonEmpty(args.string("field-selector"));
+    if (fieldSelector.isPresent()) {
+      results = ListNarrowing.fieldSelected(results, fieldSelector.get(), args.string("selector").orElse(""), failures);
+    }
+    Optional<String> sortBy = ListNarrowing.nonEmpty(args.string("sort-by"));
+    if (sortBy.isPresent()) {
+      results = ListNarrowing.sorted(results, sortBy.get());
     }
     if (args.bool("ignore-not-found")) {
       failures.removeIf(f -> f.apiError() != null && "NotFound".equals(f.apiError().reason()));

@@ -55,7 +55,7 @@ final class TemplateOutput {
   }
 
   /** {@code .metadata.name}, {@code metadata.name} and {@code {.metadata.name}} all mean {@code {.metadata.name}}. */
-  private static String relaxed(String path) {
+  static String relaxed(String path) {
     Matcher m = RELAXED.matcher(path);
     if (!m.matches()) {
       throw KubectlException.error("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or "
@@ -65,7 +65,7 @@ final class TemplateOutput {
     return "{" + (inner.startsWith(".") ? inner : "." + inner) + "}";
   }
 
-  private static JsonPath parse(String template, String given) {
+  static JsonPath parse(String template, String given) {
     try {
       return JsonPath.parse(template);
     } catch (JsonPath.ParseException e) {

@@ -13,6 +13,7 @@ import dev.kubesim.api.model.Kinds.KindInfo;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.DeleteOptions;
+import dev.kubesim.impl.apiserver.FieldSelector;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.labels.SelectorText;

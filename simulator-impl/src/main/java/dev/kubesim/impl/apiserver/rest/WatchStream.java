@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.impl.apiserver.FieldSelector;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.codec.ObjectCodec;
 import java.io.IOException;

@@ -139,6 +139,22 @@ public final class JsonPath {
     return out;
   }
 
+  /**
+   * The values of the template's actions over an object, as JSON (what {@code --sort-by} compares).
+   *
+   * @param root the object
+   * @return the values in order, none where the path finds nothing
+   */
+  public List<JsonNode> nodes(JsonNode root) {
+    List<JsonNode> out = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Action a && a.literal == null) {
+        out.addAll(eval(a.steps, List.of(root), root));
+      }
+    }
+    return out;
+  }
+
   private static void run(List<Node> nodes, JsonNode current, JsonNode root, StringBuilder out) {
     for (Node n : nodes) {
       if (n instanceof Text t) {

@@ -1,4 +1,4 @@
-package dev.kubesim.impl.apiserver.rest;
+package dev.kubesim.impl.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubesim.api.BadRequestException;
@@ -12,9 +12,10 @@ import java.util.Set;
  * reads it: terms of {@code =}, {@code ==} or {@code !=} joined by commas, each on a field the
  * resource's storage declares selectable ({@code metadata.name} and {@code metadata.namespace}
  * everywhere, and each kind's own: {@code spec.nodeName} of pods, {@code involvedObject.*} of
- * events, ...). Another field is refused: {@code field label not supported: FIELD}.
+ * events, ...). Another field is refused: {@code field label not supported: FIELD}. The served API
+ * and kubectl's {@code --field-selector} read it alike.
  */
-final class FieldSelector {
+public final class FieldSelector {
   private static final Set<String> COMMON = Set.of("metadata.name", "metadata.namespace");
 
   private static final Map<String, Set<String>> BY_RESOURCE = Map.of(
@@ -40,7 +41,7 @@ final class FieldSelector {
   }
 
   /** Everything. */
-  static FieldSelector everything() {
+  public static FieldSelector everything() {
     return new FieldSelector(List.of());
   }
 
@@ -49,7 +50,7 @@ final class FieldSelector {
    *
    * @throws BadRequestException for a term that does not parse or a field the resource does not select on
    */
-  static FieldSelector parse(String resource, String text) {
+  public static FieldSelector parse(String resource, String text) {
     List<Term> terms = new ArrayList<>();
     for (String part : text.split(",")) {
       String p = part.trim();
@@ -78,16 +79,17 @@ final class FieldSelector {
   }
 
   /** The name an {@code metadata.name=NAME} term asks for, when the selector has one. */
-  java.util.Optional<String> singleName() {
+  public java.util.Optional<String> singleName() {
     return terms.stream().filter(t -> t.field().equals("metadata.name") && t.equals()).map(Term::value).findFirst();
   }
 
-  boolean isEverything() {
+  /** Whether the selector has no terms. */
+  public boolean isEverything() {
     return terms.isEmpty();
   }
 
   /** Whether an object (as JSON) matches every term; a missing field reads as {@code ""}. */
-  boolean matches(JsonNode object) {
+  public boolean matches(JsonNode object) {
     for (Term t : terms) {
       JsonNode at = object;
       for (String step : t.field().split("\\.")) {
