@@ -31,7 +31,7 @@ public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
       List.of("drain", "edit", "patch", "replace", "port-forward",
-          "proxy", "cp", "attach", "top", "explain", "set", "autoscale", "debug", "diff", "taint", "auth", "config",
+          "proxy", "cp", "attach", "top", "explain", "autoscale", "debug", "diff", "taint", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -49,6 +49,7 @@ public final class Kubectl {
     register(MetadataCommand.label());
     register(MetadataCommand.annotate());
     register(new ScaleCommand());
+    register(new SetImageCommand());
     register(new VersionCommand());
     register(new ClusterInfoCommand());
     register(new ApiResourcesCommand());
