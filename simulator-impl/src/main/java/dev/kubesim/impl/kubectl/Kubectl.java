@@ -30,7 +30,7 @@ import java.util.function.Function;
 public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
-      List.of("drain", "edit", "patch", "replace", "port-forward",
+      List.of("drain", "edit", "replace", "port-forward",
           "proxy", "cp", "attach", "top", "explain", "autoscale", "debug", "diff", "taint", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
@@ -50,6 +50,7 @@ public final class Kubectl {
     register(MetadataCommand.annotate());
     register(new ScaleCommand());
     register(new SetImageCommand());
+    register(new PatchCommand());
     register(new VersionCommand());
     register(new ClusterInfoCommand());
     register(new ApiResourcesCommand());

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.apiserver.rest;
 
+import dev.kubesim.impl.apiserver.Patches;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.apiserver.rest;
 
+import dev.kubesim.impl.apiserver.Patches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.kubesim.impl.apiserver.rest;
+package dev.kubesim.impl.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,23 +20,24 @@ import java.util.Set;
  *
  * <p>A strategic merge patch merges lists of objects item by item on the field's patch merge key,
  * as the Go types' {@code patchMergeKey} tags declare it; the keys of the modelled kinds are listed
- * in {@link #MERGE_KEYS}. Other lists are replaced whole, as for a kind without a schema.
+ * in {@link #MERGE_KEYS}. Other lists are replaced whole, as for a kind without a schema. The
+ * served API and {@code kubectl patch} apply them alike.
  */
-final class Patches {
+public final class Patches {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** The content types of the patches, as clients send them. */
-  static final String MERGE = "application/merge-patch+json";
-  static final String STRATEGIC = "application/strategic-merge-patch+json";
-  static final String JSON_PATCH = "application/json-patch+json";
-  static final String APPLY = "application/apply-patch+yaml";
+  public static final String MERGE = "application/merge-patch+json";
+  public static final String STRATEGIC = "application/strategic-merge-patch+json";
+  public static final String JSON_PATCH = "application/json-patch+json";
+  public static final String APPLY = "application/apply-patch+yaml";
 
   /**
    * Patch merge keys by field path, lists' indexes left out and pod templates read as pods: {@code
    * spec.containers} stands for {@code spec.template.spec.containers} too. A key of {@code ""}
    * marks a list of scalars merged as a set ({@code patchStrategy:"merge"} on {@code []string}).
    */
-  static final Map<String, String> MERGE_KEYS = Map.ofEntries(
+  public static final Map<String, String> MERGE_KEYS = Map.ofEntries(
       Map.entry("metadata.finalizers", ""),
       Map.entry("metadata.ownerReferences", "uid"),
       Map.entry("spec.containers", "name"),
@@ -71,7 +72,7 @@ final class Patches {
   private Patches() {}
 
   /** RFC 7386: objects merge, {@code null} removes, anything else replaces. */
-  static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+  public static JsonNode mergePatch(JsonNode target, JsonNode patch) {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }
@@ -88,7 +89,7 @@ final class Patches {
   }
 
   /** A strategic merge patch applied to an object of this kind. */
-  static JsonNode strategicMergePatch(String kind, JsonNode target, JsonNode patch) {
+  public static JsonNode strategicMergePatch(String kind, JsonNode target, JsonNode patch) {
     if (!patch.isObject()) {
       throw new BadRequestException("unable to find api field in struct for the patch: a patch must be a JSON object");
     }
@@ -316,7 +317,7 @@ final class Patches {
   }
 
   /** RFC 6902: add, remove, replace, move, copy and test, in order; a failed step fails the patch. */
-  static JsonNode jsonPatch(JsonNode target, JsonNode patch) {
+  public static JsonNode jsonPatch(JsonNode target, JsonNode patch) {
     if (!patch.isArray()) {
       throw new BadRequestException("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
     }
