@@ -30,8 +30,8 @@ import java.util.function.Function;
 public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
-      List.of("drain", "edit", "replace", "port-forward",
-          "proxy", "cp", "attach", "top", "explain", "autoscale", "debug", "diff", "taint", "auth", "config",
+      List.of("drain", "edit", "port-forward",
+          "proxy", "cp", "attach", "explain", "autoscale", "debug", "diff", "taint", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -51,6 +51,8 @@ public final class Kubectl {
     register(new ScaleCommand());
     register(new SetImageCommand());
     register(new PatchCommand());
+    register(new ReplaceCommand());
+    register(new TopCommand());
     register(new VersionCommand());
     register(new ClusterInfoCommand());
     register(new ApiResourcesCommand());
