@@ -26,6 +26,7 @@ import java.util.OptionalInt;
  * @param certificate for TLS, the certificate presented: {@code secret NS/NAME} or the
  *     controller's fake certificate
  * @param redirectTo the {@code Location} of a redirect
+ * @param rewrittenPath the path the request goes upstream with after {@code rewrite-target}, if the location rewrites
  */
 public record IngressDecision(
     Outcome outcome,
@@ -40,7 +41,8 @@ public record IngressDecision(
     String pathType,
     Optional<IngressBackendRef> backend,
     Optional<String> certificate,
-    Optional<String> redirectTo) implements HopSubject {
+    Optional<String> redirectTo,
+    Optional<String> rewrittenPath) implements HopSubject {
   /** What the controller does with a request. */
   public enum Outcome {
     /** Proxied to one of the Service port's ready endpoints. */
@@ -64,6 +66,7 @@ public record IngressDecision(
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(redirectTo, "redirectTo");
+    Objects.requireNonNull(rewrittenPath, "rewrittenPath");
   }
 
   /** The Ingress that decided, for the trace's {@code PROXY} hop. */

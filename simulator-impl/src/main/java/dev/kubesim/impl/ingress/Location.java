@@ -24,4 +24,6 @@ record Location(
     OptionalInt rule,
     OptionalInt pathIndex,
     boolean sslRedirect,
-    boolean forceSslRedirect) {}
+    boolean forceSslRedirect,
+    boolean regex,
+    Optional<String> rewriteTarget) {}

@@ -78,7 +78,7 @@ public final class NginxProxy {
           return own(decision, NginxPages.error(503, now), now);
         }
         ServiceEndpointIndex.Endpoint ep = ready.size() == 1 ? ready.get(0) : ready.get(upstreamChoice.nextInt(ready.size()));
-        HttpRequest upstream = upstreamRequest(request, hostHeader, tls, ep);
+        HttpRequest upstream = upstreamRequest(request, hostHeader, tls, ep, decision.rewrittenPath());
         return new IngressExchange(decision, Optional.empty(),
             Optional.of(new IngressExchange.Upstream(ep.hostPort(), ep.pod(), ep.node(), upstream, ready.size())), now);
       }
@@ -90,7 +90,8 @@ public final class NginxProxy {
   }
 
   /** The request as nginx sends it upstream: its proxy_set_header lines first, then the client's other headers. */
-  private HttpRequest upstreamRequest(HttpRequest in, String hostHeader, boolean tls, ServiceEndpointIndex.Endpoint ep) {
+  private HttpRequest upstreamRequest(HttpRequest in, String hostHeader, boolean tls, ServiceEndpointIndex.Endpoint ep,
+      Optional<String> rewrittenPath) {
     String remote = in.clientIp();
     String scheme = tls ? "https" : "http";
     List<HttpHeader> headers = new ArrayList<>();
@@ -111,7 +112,12 @@ public final class NginxProxy {
     }
     String controllerIp = hostOf(in.serverAddress());
     String client = (controllerIp.contains(":") ? "[" + controllerIp + "]" : controllerIp) + ":" + sourcePort();
-    return new HttpRequest(in.method(), in.target(), headers, in.body(), client, ep.hostPort());
+    // rewrite ... break replaces the URI; nginx passes the query string on after it
+    String target = rewrittenPath.map(p -> {
+      int q = in.target().indexOf('?');
+      return q < 0 ? p : p + in.target().substring(q);
+    }).orElse(in.target());
+    return new HttpRequest(in.method(), target, headers, in.body(), client, ep.hostPort());
   }
 
   /** nginx's {@code $request_id}: 16 random bytes in hex. */

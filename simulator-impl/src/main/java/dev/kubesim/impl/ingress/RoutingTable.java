@@ -61,7 +61,8 @@ public final class RoutingTable {
     return new IngressDecision(outcome, host, path, tls, server.name(), loc.ingress(),
         loc.ingress().isPresent() ? loc.rule() : OptionalInt.empty(),
         loc.ingress().isPresent() ? loc.pathIndex() : OptionalInt.empty(), loc.path(), loc.pathType(),
-        outcome == Outcome.PROXY ? loc.backend() : Optional.empty(), certificate, redirect);
+        outcome == Outcome.PROXY ? loc.backend() : Optional.empty(), certificate, redirect,
+        outcome == Outcome.PROXY ? loc.rewriteTarget().map(t -> PathRegex.rewrite(loc.path(), t, path)) : Optional.empty());
   }
 
   private Server serverFor(String host) {

@@ -60,6 +60,8 @@ final class RoutingTableBuilder {
     OptionalInt pathIndex;
     boolean sslRedirect = true;
     boolean forceSslRedirect;
+    boolean regex;
+    Optional<String> rewriteTarget = Optional.empty();
 
     Loc(String path, String pathType, Optional<IngressBackendRef> backend, boolean defaultLocation) {
       this.path = path;
@@ -74,11 +76,14 @@ final class RoutingTableBuilder {
     void annotate(Ingress ing) {
       sslRedirect = IngressAnnotations.sslRedirect(ing);
       forceSslRedirect = IngressAnnotations.forceSslRedirect(ing);
+      rewriteTarget = IngressAnnotations.rewriteTarget(ing);
+      regex = IngressAnnotations.useRegex(ing) || rewriteTarget.isPresent();
     }
 
-    Location freeze() {
+    /** Frozen; {@code regexServer}: a location of the server uses regex, so ingress-nginx writes every one as {@code ~*}. */
+    Location freeze(boolean regexServer) {
       return new Location(path, pathType, backend, defaultLocation, backend.isPresent() ? ingress : Optional.empty(),
-          rule, pathIndex, sslRedirect, forceSslRedirect);
+          rule, pathIndex, sslRedirect, forceSslRedirect, regexServer, rewriteTarget);
     }
   }
 
@@ -94,7 +99,8 @@ final class RoutingTableBuilder {
     }
 
     Server freeze() {
-      return new Server(name, locations.stream().map(Loc::freeze).toList(), certificate);
+      boolean regex = locations.stream().anyMatch(l -> l.regex);
+      return new Server(name, locations.stream().map(l -> l.freeze(regex)).toList(), certificate);
     }
   }
 

@@ -23,6 +23,9 @@ record Server(String name, List<Location> locations, Optional<String> certificat
         return l;
       }
     }
+    if (!locations.isEmpty() && locations.get(0).regex()) {
+      return regexLocationFor(path);
+    }
     Location best = null;
     int bestWeight = -1;
     for (Location l : locations) {
@@ -35,5 +38,21 @@ record Server(String name, List<Location> locations, Optional<String> certificat
       }
     }
     return best;
+  }
+
+  /**
+   * With {@code use-regex} or {@code rewrite-target} on any of the host's Ingresses, ingress-nginx
+   * writes every non-exact location as a case-insensitive regex ({@code location ~* "^PATH"}) and
+   * orders them longest path first; nginx takes the first that matches. The root matches last.
+   */
+  private Location regexLocationFor(String path) {
+    List<Location> ordered = new java.util.ArrayList<>(locations);
+    ordered.sort(java.util.Comparator.comparingInt((Location l) -> l.path().length()).reversed());
+    for (Location l : ordered) {
+      if (!l.pathType().equals(PathMatch.EXACT) && PathRegex.matcher(l.path(), path).map(m -> m.lookingAt()).orElse(false)) {
+        return l;
+      }
+    }
+    return locations.get(0);
   }
 }
