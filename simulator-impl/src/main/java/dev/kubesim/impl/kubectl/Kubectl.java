@@ -31,7 +31,7 @@ public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
       List.of("drain", "edit", "port-forward",
-          "proxy", "cp", "attach", "explain", "autoscale", "debug", "diff", "taint", "auth", "config",
+          "proxy", "cp", "attach", "explain", "autoscale", "debug", "diff", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -53,6 +53,7 @@ public final class Kubectl {
     register(new PatchCommand());
     register(new ReplaceCommand());
     register(new TopCommand());
+    register(new TaintCommand());
     register(new VersionCommand());
     register(new ClusterInfoCommand());
     register(new ApiResourcesCommand());

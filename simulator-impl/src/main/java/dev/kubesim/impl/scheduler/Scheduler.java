@@ -188,17 +188,19 @@ public final class Scheduler {
       markUnschedulable(pod, List.of(claims.error().get()));
       return;
     }
+    List<Object> tolerations = pod.specOrEmpty().tolerations();
     Optional<String> chosen = Optional.empty();
     for (Slot slot : slots) {
       Node node = nodes.get(slot.node());
-      if (LabelSelectors.matches(selector, node.metadata().labels()) && volumeBinding.filter(claims, node).isEmpty()) {
+      if (TaintToleration.firstUntolerated(node, tolerations).isEmpty()
+          && LabelSelectors.matches(selector, node.metadata().labels()) && volumeBinding.filter(claims, node).isEmpty()) {
         chosen = Optional.of(slot.node());
         break;
       }
     }
     if (chosen.isEmpty()) {
       unschedulable.add(key);
-      markUnschedulable(pod, filterReasons(selector, claims));
+      markUnschedulable(pod, filterReasons(selector, tolerations, claims));
       return;
     }
     unschedulable.remove(key);
@@ -221,7 +223,7 @@ public final class Scheduler {
   }
 
   /** Each node's first failing filter, in the framework's order, counted as the FitError's histogram. */
-  private List<String> filterReasons(Map<String, String> selector, VolumeBinding.Claims claims) {
+  private List<String> filterReasons(Map<String, String> selector, List<Object> tolerations, VolumeBinding.Claims claims) {
     Map<String, Integer> counts = new TreeMap<>();
     for (Node n : nodes.values()) {
       String reason = null;
@@ -229,6 +231,8 @@ public final class Scheduler {
         reason = "node(s) were unschedulable";
       } else if (!schedulable(n)) {
         reason = "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
+      } else if (TaintToleration.firstUntolerated(n, tolerations).isPresent()) {
+        reason = TaintToleration.reason(TaintToleration.firstUntolerated(n, tolerations).get());
       } else if (!LabelSelectors.matches(selector, n.metadata().labels())) {
         reason = "node(s) didn't match Pod's node affinity/selector";
       } else {
