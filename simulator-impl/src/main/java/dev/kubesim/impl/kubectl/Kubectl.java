@@ -30,7 +30,7 @@ import java.util.function.Function;
 public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
-      List.of("drain", "edit", "port-forward",
+      List.of("edit", "port-forward",
           "proxy", "cp", "attach", "explain", "autoscale", "debug", "diff", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
@@ -54,6 +54,7 @@ public final class Kubectl {
     register(new ReplaceCommand());
     register(new TopCommand());
     register(new TaintCommand());
+    register(new DrainCommand());
     register(new VersionCommand());
     register(new ClusterInfoCommand());
     register(new ApiResourcesCommand());

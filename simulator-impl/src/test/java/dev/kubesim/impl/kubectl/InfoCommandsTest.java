@@ -48,7 +48,7 @@ class InfoCommandsTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stdout()).isEmpty();
     assertThat(r.stderr()).isEqualTo("error: kubectl port-forward is not supported by this simulator yet\n");
-    assertThat(k.run("drain node-1").stderr()).isEqualTo("error: kubectl drain is not supported by this simulator yet\n");
+    assertThat(k.run("edit svc kubia").stderr()).isEqualTo("error: kubectl edit is not supported by this simulator yet\n");
   }
 
   @Test
