@@ -206,6 +206,9 @@ public final class PodWorker {
     // The sandbox's resolv.conf is made once; every container (and restart) of the pod shares it.
     resolvConf = kubelet.setup().podResolvConf(pod, warning -> kubelet.events().warning(pod, "DNSConfigForming", warning));
     sandboxReady = true;
+    // The sandbox's network is up before any container starts (CNI ADD comes with the sandbox): the
+    // pod's IP is in its status, so the network plugin has attached it when a first command runs.
+    writeStatus();
     proceed(pod);
     writeStatus();
   }

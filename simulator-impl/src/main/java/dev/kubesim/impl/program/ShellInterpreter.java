@@ -498,10 +498,18 @@ final class ShellInterpreter implements WordExpander.Host {
       // an assignment-only command has the status of its last command substitution
       return Math.max(lastSubstitutionStatus, 0);
     }
+    return dispatch(fields, assignments, redirected);
+  }
+
+  /** Runs an expanded command: a special builtin, {@code command}, a builtin command or a program. */
+  private int dispatch(List<String> fields, Map<String, String> assignments, Io redirected) {
     String name = fields.get(0);
     if (SPECIAL_BUILTINS.contains(name)) {
       assignments.forEach(this::assign);
       return builtin(name, fields.subList(1, fields.size()), redirected);
+    }
+    if (name.equals("command")) {
+      return command(fields.subList(1, fields.size()), assignments, redirected);
     }
     Map<String, String> env = exportedEnv();
     env.putAll(assignments);
@@ -511,6 +519,37 @@ final class ShellInterpreter implements WordExpander.Host {
       return emit(result, redirected, () -> builtinWriteError(name));
     }
     return external(fields, env, redirected);
+  }
+
+  /**
+   * {@code command -v NAME...}: each name's builtin name or program path, status 127 (dash, ash)
+   * or 1 (bash) when one is not found, as entrypoint scripts test with {@code [ -z "$(command -v
+   * "$1")" ]}; {@code command NAME ARGS}: the command run as it would be without {@code command}.
+   */
+  private int command(List<String> args, Map<String, String> assignments, Io io) {
+    if (args.isEmpty()) {
+      return 0;
+    }
+    if (!args.get(0).equals("-v")) {
+      return dispatch(args, assignments, io);
+    }
+    Map<String, String> env = exportedEnv();
+    int status = 0;
+    for (String name : args.subList(1, args.size())) {
+      if (SPECIAL_BUILTINS.contains(name) || COMMAND_BUILTINS.contains(name) || name.equals("command")) {
+        io.out().write(name + "\n");
+        continue;
+      }
+      Executable exe = container.executable(name, env, cwd);
+      if (exe instanceof Executable.Program p) {
+        io.out().write(p.path() + "\n");
+      } else if (exe instanceof Executable.Script sc) {
+        io.out().write(sc.path() + "\n");
+      } else {
+        status = dialect == ShellDialect.BASH || dialect == ShellDialect.BASH_4 ? 1 : 127;
+      }
+    }
+    return status;
   }
 
   /** The {@code set -x} line of a command: {@code + NAME=value cmd 'an arg'}, words quoted where they need it. */

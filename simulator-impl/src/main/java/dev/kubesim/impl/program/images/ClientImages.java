@@ -25,16 +25,30 @@ public final class ClientImages {
   }
 
   /**
-   * {@code curlimages/curl}: curl on Alpine. Its real entrypoint script runs {@code curl} with the
-   * arguments (or the command they name); here the entrypoint is {@code curl} itself.
+   * {@code curlimages/curl}: curl on Alpine, {@code ENTRYPOINT ["/entrypoint.sh"]}, {@code CMD
+   * ["curl"]}. The entrypoint runs curl with the arguments when the first is an option or no
+   * command of that name exists, else the command they name ({@code kubectl run c
+   * --image=curlimages/curl -- sleep 3600}).
    */
   public static Program curl() {
     return Program.builder(ImageConfig.builder(BaseImage.ALPINE)
-            .entrypoint("curl")
+            .entrypoint("/entrypoint.sh")
+            .cmd("curl")
+            .file("/entrypoint.sh", CURL_ENTRYPOINT)
             .file("/usr/bin/curl", "")
             .build())
         .runsCommand().build();
   }
+
+  /** The curl image's entrypoint script, as the image ships it. */
+  private static final String CURL_ENTRYPOINT = """
+      #!/bin/sh
+      set -e
+      if [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ]; then
+        set -- curl "$@"
+      fi
+      exec "$@"
+      """;
 
   /** {@code tutum/dnsutils}: Ubuntu 14.04 with dig, nslookup and host; {@code CMD ["/bin/bash"]}. */
   public static Program tutumDnsutils() {
