@@ -54,6 +54,8 @@ final class CreateCommand implements Command {
         Flag.value("from-file"),
         Flag.value("from-env-file"),
         Flag.value("type"),
+        Flag.value("cert"),
+        Flag.value("key"),
         Flag.value("dry-run"),
         Flag.value("output", "o"));
   }
@@ -103,11 +105,11 @@ final class CreateCommand implements Command {
     String command = what;
     int nameAt = 1;
     if (what.equals("secret")) {
-      if (pos.size() < 2 || !pos.get(1).equals("generic")) {
+      if (pos.size() < 2 || !(pos.get(1).equals("generic") || pos.get(1).equals("tls"))) {
         throw KubectlException.error("kubectl create secret " + (pos.size() < 2 ? "" : pos.get(1) + " ")
-            + "is not supported by this simulator yet (only generic)");
+            + "is not supported by this simulator yet (only generic and tls)");
       }
-      command = "secret generic";
+      command = "secret " + pos.get(1);
       nameAt = 2;
     }
     if (pos.size() <= nameAt) {
@@ -126,7 +128,8 @@ final class CreateCommand implements Command {
       case "namespace", "ns" -> object = Namespace.of(ObjectMeta.named(name), new NamespaceSpec(null));
       case "deployment", "deploy" -> object = deployment(ctx, args, name);
       case "configmap", "cm" -> object = configMap(ctx, name);
-      case "secret" -> object = secret(ctx, args, name, dryRun.equals("client"));
+      case "secret" -> object = pos.get(1).equals("tls") ? TlsSecret.of(ctx, args, name)
+          : secret(ctx, args, name, dryRun.equals("client"));
       default -> throw KubectlException.error("kubectl create " + what + " is not supported by this simulator yet");
     }
     Optional<String> output = args.string("output");

@@ -42,6 +42,11 @@ final class DataSources {
     this.name = name;
   }
 
+  /** A file's bytes, from the lab's own files or the disk, with kubectl's error when it cannot be read. */
+  static byte[] readFile(CommandContext ctx, String path) {
+    return new DataSources(ctx, "Secret", "").readFile(path);
+  }
+
   /** Reads every source the flags name, files first, then literals, as kubectl does. */
   static Data read(CommandContext ctx, String kind, String name) {
     ParsedArgs args = ctx.args();
