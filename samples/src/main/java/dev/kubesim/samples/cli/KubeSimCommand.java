@@ -73,6 +73,8 @@ public final class KubeSimCommand {
       options of shell, run, lab, serve, web and reachability:
         --seed N            the simulation's seed (default 1)
         --nodes N           the number of nodes (default 3)
+        --addons A,B        the add-ons, coredns and ingress-nginx (default coredns;
+                            lab: both; not for web)
       """;
 
   /** The chapter's last part needs an ingress controller, as {@code minikube addons enable ingress} gives one. */
@@ -158,15 +160,22 @@ public final class KubeSimCommand {
     return all;
   }
 
-  /** Cluster options from {@code --seed N} and {@code --nodes N}; the other arguments are returned. */
-  private record Options(long seed, int nodes, List<String> args) {
+  /**
+   * Cluster options from {@code --seed N}, {@code --nodes N} and {@code --addons A,B} (or {@code
+   * --addons=A,B}; {@code --addons ""} for none); the other arguments are returned.
+   */
+  private record Options(long seed, int nodes, Optional<List<String>> addons, List<String> args) {
     static Options parse(List<String> args) {
       long seed = 1;
       int nodes = 3;
+      Optional<List<String>> addons = Optional.empty();
       List<String> rest = new java.util.ArrayList<>();
       for (int i = 0; i < args.size(); i++) {
         String a = args.get(i);
-        if ((a.equals("--seed") || a.equals("--nodes")) && i + 1 < args.size()) {
+        if (a.startsWith("--addons=") || a.equals("--addons") && i + 1 < args.size()) {
+          String value = a.startsWith("--addons=") ? a.substring("--addons=".length()) : args.get(++i);
+          addons = Optional.of(java.util.Arrays.stream(value.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
+        } else if ((a.equals("--seed") || a.equals("--nodes")) && i + 1 < args.size()) {
           try {
             if (a.equals("--seed")) {
               seed = Long.parseLong(args.get(++i));
@@ -180,16 +189,17 @@ public final class KubeSimCommand {
           rest.add(a);
         }
       }
-      return new Options(seed, nodes, rest);
+      return new Options(seed, nodes, addons, rest);
     }
 
+    /** A cluster with the add-ons given, or the default ones. */
     SimCluster cluster() {
-      return (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).build();
+      return addons.map(this::cluster).orElseGet(() -> (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).build());
     }
 
-    /** A cluster with these add-ons instead of the default ones. */
-    SimCluster cluster(List<String> addons) {
-      return (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).addons(addons).build();
+    /** A cluster with the add-ons given, or else these. */
+    SimCluster cluster(List<String> defaultAddons) {
+      return (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).addons(addons.orElse(defaultAddons)).build();
     }
   }
 

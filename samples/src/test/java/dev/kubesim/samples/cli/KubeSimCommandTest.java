@@ -202,6 +202,18 @@ class KubeSimCommandTest {
   }
 
   @Test
+  void runTakesTheAddonsItIsGiven(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("lab.txt"), "kubectl get svc -n ingress-nginx -o name\n");
+    Run with = run("run", "--addons", "coredns,ingress-nginx", dir.resolve("lab.txt").toString());
+    assertThat(with.output()).contains("service/ingress-nginx-controller\n");
+    Run without = run("run", "--addons=coredns", dir.resolve("lab.txt").toString());
+    assertThat(without.output()).doesNotContain("service/ingress-nginx-controller");
+    Run unknown = run("run", "--addons", "istio", dir.resolve("lab.txt").toString());
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.output()).contains("unknown add-on \"istio\"");
+  }
+
+  @Test
   void unknownCommandsAndLabsSayWhatExists() {
     assertThat(run("nope").exitCode()).isEqualTo(2);
     Run lab = run("lab", "nope");
