@@ -7,7 +7,7 @@ import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.impl.cluster.SimCluster;
-import dev.kubesim.impl.kubectl.AttachedShell;
+import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.kubectl.InteractiveExec;
 import dev.kubesim.impl.kubectl.Kubectl;
 import java.io.PrintStream;

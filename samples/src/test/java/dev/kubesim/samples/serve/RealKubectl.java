@@ -70,24 +70,21 @@ final class RealKubectl {
 
   /** Runs {@code kubectl ARGS} (a command line split at spaces) in the home folder. */
   Result run(String commandLine) {
-    List<String> command = new ArrayList<>();
-    command.add(binary.toString());
-    command.add("--kubeconfig=" + kubeconfig);
-    for (String word : commandLine.split(" ")) {
-      if (!word.isEmpty()) {
-        command.add(word);
-      }
-    }
-    ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
-    pb.environment().remove("KUBECONFIG");
-    pb.environment().put("HOME", home.toString());
+    return run(commandLine, "");
+  }
+
+  /** Runs {@code kubectl ARGS} with this standard input, then its end. */
+  Result run(String commandLine, String stdin) {
+    ProcessBuilder pb = builder(commandLine);
     Path out = home.resolve("stdout.txt");
     Path err = home.resolve("stderr.txt");
     pb.redirectOutput(out.toFile());
     pb.redirectError(err.toFile());
     try {
       Process p = pb.start();
-      p.getOutputStream().close();
+      try (var in = p.getOutputStream()) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
       if (!p.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         fail("kubectl " + commandLine + " did not exit within " + BOUND_SECONDS + " s");
@@ -100,5 +97,32 @@ final class RealKubectl {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Starts {@code kubectl ARGS} and leaves it running (a stream to read as it comes), its errors merged into its output. */
+  Process start(String commandLine) {
+    ProcessBuilder pb = builder(commandLine).redirectErrorStream(true);
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessBuilder builder(String commandLine) {
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.add("--kubeconfig=" + kubeconfig);
+    for (String word : commandLine.split(" ")) {
+      if (!word.isEmpty()) {
+        command.add(word);
+      }
+    }
+    ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().put("HOME", home.toString());
+    return pb;
   }
 }

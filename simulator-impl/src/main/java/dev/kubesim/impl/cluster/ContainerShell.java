@@ -6,7 +6,7 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.PodStates;
-import dev.kubesim.impl.kubectl.AttachedShell;
+import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.program.ShellSession;
 import java.util.List;

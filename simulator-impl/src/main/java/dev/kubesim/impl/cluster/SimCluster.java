@@ -15,20 +15,25 @@ import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectStore;
+import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.rest.ApiHttpServer;
 import dev.kubesim.impl.apiserver.rest.RestHost;
 import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
-import dev.kubesim.impl.kubectl.AttachedShell;
 import dev.kubesim.impl.kubectl.Kubectl;
 import dev.kubesim.impl.kubectl.KubectlHost;
+import dev.kubesim.impl.kubelet.ContainerLogs;
 import dev.kubesim.impl.kubelet.Kubelet;
+import dev.kubesim.impl.kubelet.KubeletStreams;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.netpol.ReachabilityProbe;
+import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.program.ContainerRuntime;
+import dev.kubesim.impl.program.LogLine;
+import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.sim.EventLoop;
 import dev.kubesim.impl.trace.TraceHistory;
 import java.nio.file.Path;
@@ -305,8 +310,20 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
-  public String execStartFailure(String ociMessage) {
-    return ContainerdErrors.execStartFailure(this, ociMessage);
+  public Optional<String> execStartFailure(dev.kubesim.api.model.Pod pod, String container, List<String> command) {
+    return locked(() -> {
+      Optional<RunningContainer> running = kubelet(PodStates.nodeName(pod))
+          .filter(Kubelet::isRunning)
+          .flatMap(k -> k.worker(ObjectStore.keyOf(pod)))
+          .flatMap(w -> w.container(container));
+      return running.flatMap(c -> c.execStartError(command)).filter(m -> m.startsWith("OCI runtime"))
+          .map(oci -> ContainerdErrors.execStartFailure(this, oci));
+    });
+  }
+
+  @Override
+  public List<LogLine> logs(dev.kubesim.api.model.Pod pod, String container, boolean previous) {
+    return locked(() -> ContainerLogs.of(this::kubelet, pod, container, previous));
   }
 
   @Override
@@ -699,6 +716,11 @@ public final class SimCluster implements Cluster, KubectlHost {
       @Override
       public EventLoop loop() {
         return loop;
+      }
+
+      @Override
+      public KubeletStreams kubelets() {
+        return SimCluster.this;
       }
     };
   }

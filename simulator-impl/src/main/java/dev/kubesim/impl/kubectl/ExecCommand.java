@@ -6,8 +6,7 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.PodStates;
-import dev.kubesim.impl.kubelet.Kubelet;
-import dev.kubesim.impl.program.RunningContainer;
+import dev.kubesim.impl.program.AttachedShell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +82,8 @@ final class ExecCommand implements Command {
     if (tty && !ctx.terminal() && !args.bool("quiet")) {
       ctx.out().err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
     }
-    startError(ctx, pod, container, command).ifPresent(message -> {
-      throw KubectlException.error(ctx.cluster().execStartFailure(message));
+    ctx.cluster().execStartFailure(pod, container, command).ifPresent(message -> {
+      throw KubectlException.error(message);
     });
     ObjectKey key = ObjectStore.keyOf(pod);
     String podRef = key.namespace() + "/" + key.name();
@@ -113,14 +112,5 @@ final class ExecCommand implements Command {
       ctx.out().err("command terminated with exit code " + result.exitCode() + "\n");
       ctx.out().exit(result.exitCode());
     }
-  }
-
-  /** containerd's reason the exec cannot start (a program the image lacks), when the container runs. */
-  private static Optional<String> startError(CommandContext ctx, Pod pod, String container, List<String> command) {
-    Optional<RunningContainer> running = ctx.cluster().kubelet(PodStates.nodeName(pod))
-        .filter(Kubelet::isRunning)
-        .flatMap(k -> k.worker(ObjectStore.keyOf(pod)))
-        .flatMap(w -> w.container(container));
-    return running.flatMap(c -> c.execStartError(command)).filter(m -> m.startsWith("OCI runtime"));
   }
 }

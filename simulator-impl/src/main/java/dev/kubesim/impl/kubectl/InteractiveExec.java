@@ -1,6 +1,7 @@
 package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.KubectlResult;
+import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.program.ShellSession;
 import java.time.Duration;
 

@@ -3,12 +3,10 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.NotFoundException;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Pod;
-import dev.kubesim.impl.program.LogLine;
-import java.nio.charset.StandardCharsets;
+import dev.kubesim.impl.kubelet.ContainerLogs;
+import dev.kubesim.impl.kubelet.PodLogOptions;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +23,6 @@ import java.util.Optional;
  */
 final class LogsCommand implements Command {
   private static final String USAGE = "logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]";
-  /** The kubelet's RFC3339NanoFixed: nine fraction digits always. */
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   @Override
   public String name() {
@@ -79,16 +74,8 @@ final class LogsCommand implements Command {
     for (Pod pod : pods) {
       for (String c : containers(ctx, pod, container, allContainers)) {
         String prefix = args.bool("prefix") ? "[pod/" + pod.metadata().nameOrEmpty() + "/" + c + "] " : "";
-        List<LogLine> lines = new ArrayList<>(ContainerLogs.of(ctx.cluster(), pod, c, args.bool("previous")));
-        since.ifPresent(t -> lines.removeIf(l -> l.time().isBefore(t)));
-        int from = tail < 0 ? 0 : (int) Math.max(0, lines.size() - tail);
-        for (LogLine line : lines.subList(from, lines.size())) {
-          out.append(prefix);
-          if (args.bool("timestamps")) {
-            out.append(TIMESTAMP.format(line.time())).append(' ');
-          }
-          out.append(line.text()).append('\n');
-        }
+        PodLogOptions options = new PodLogOptions(tail, since, args.bool("timestamps"), 0);
+        out.append(options.render(ContainerLogs.of(ctx.cluster()::kubelet, pod, c, args.bool("previous")), prefix));
       }
     }
     ctx.out().out(limitBytes(out.toString(), args.integer("limit-bytes", 0)));
@@ -169,7 +156,6 @@ final class LogsCommand implements Command {
     if (limit < 0) {
       throw KubectlException.error("--limit-bytes must be greater than 0");
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return limit == 0 || bytes.length <= limit ? text : new String(bytes, 0, limit, StandardCharsets.UTF_8);
+    return PodLogOptions.limit(text, limit);
   }
 }

@@ -14,6 +14,7 @@ import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import dev.kubesim.impl.kubelet.ContainerLogs;
 import dev.kubesim.impl.program.LogLine;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ final class RunCommand implements Command {
     Optional<Pod> pod = ctx.api().get(Pod.KIND, ns, name).map(Pod.class::cast);
     if (pod.isPresent()) {
       StringBuilder out = new StringBuilder();
-      for (LogLine line : ContainerLogs.of(ctx.cluster(), pod.get(), name, false)) {
+      for (LogLine line : ContainerLogs.of(ctx.cluster()::kubelet, pod.get(), name, false)) {
         out.append(line.text()).append('\n');
       }
       ctx.out().out(out.toString());

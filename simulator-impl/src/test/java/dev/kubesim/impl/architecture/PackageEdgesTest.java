@@ -35,8 +35,9 @@ class PackageEdgesTest {
       Map.entry("net", Set.of("trace")),
       Map.entry("dnswire", Set.of("net")),
       Map.entry("apiserver", Set.of("codec", "net", "sim")),
-      // the Kubernetes API over HTTP: a door onto the API server; its Table output is kubectl's printers'
-      Map.entry("apiserver.rest", Set.of("apiserver", "codec", "kubectl", "labels", "sim")),
+      // the Kubernetes API over HTTP: a door onto the API server; its Table output is kubectl's printers',
+      // its exec and log streams the kubelets' (as kube-apiserver proxies them to the kubelet)
+      Map.entry("apiserver.rest", Set.of("apiserver", "codec", "kubectl", "kubelet", "labels", "program", "sim")),
       Map.entry("controller", Set.of("apiserver", "codec", "events", "labels", "sim")),
       Map.entry("scheduler", Set.of("apiserver", "events", "labels", "sim")),
       // the PersistentVolume and protection controllers and the local-path provisioner

@@ -2,17 +2,11 @@ package dev.kubesim.impl.apiserver.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import dev.kubesim.impl.codec.ObjectCodec;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +14,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The Kubernetes API of a simulated cluster over plain HTTP on 127.0.0.1, with the JDK's own
- * server: discovery, and the verbs on every kind the cluster stores, answered by the cluster's
+ * The Kubernetes API of a simulated cluster over plain HTTP on 127.0.0.1, on Jetty's core server
+ * (the JDK's own cannot switch a connection to WebSocket, as exec, attach and port-forward need):
+ * discovery, and the verbs on every kind the cluster stores, answered by the cluster's
  * {@link dev.kubesim.impl.apiserver.ApiServer} — the HTTP layer decodes, routes and encodes; it
  * holds no rules of its own.
  *
@@ -52,12 +54,11 @@ public final class ApiHttpServer implements AutoCloseable {
   static final String WEBSOCKET_WATCH_WARNING =
       "299 - \"watches are not served over WebSocket by this server: watch over plain HTTP (watch=true)\"";
 
-  /** The JDK server's switch for TCP_NODELAY on accepted connections. */
-  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
   private final RestHost host;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final Server server;
+  private final ServerConnector connector;
+  private final PodStreamHandlers streams;
+  private final PodLogRequests logs;
   private final WatchHub hub;
   private final boolean wallClock;
   private final ResourceRequests resources;
@@ -65,45 +66,46 @@ public final class ApiHttpServer implements AutoCloseable {
   private volatile boolean closed;
   private volatile String lastKubectlSession;
 
-  private ApiHttpServer(RestHost host, int port, boolean wallClock, int watchHistory) throws IOException {
+  private ApiHttpServer(RestHost host, int port, boolean wallClock, int watchHistory) throws Exception {
     this.host = host;
     this.wallClock = wallClock;
     this.resources = new ResourceRequests(host);
     this.hub = host.locked(() -> new WatchHub(host.api().store(), () -> host.loop().clock().instant(), watchHistory));
-    AtomicInteger threads = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "kubesim-api-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    noDelay();
+    QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+    threads.setName("kubesim-api");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    // A watch may wait for its next event for as long as its client likes; the loopback connection
+    // closes with the server.
+    connector.setIdleTimeout(0);
+    server.addConnector(connector);
+    this.streams = new PodStreamHandlers(host);
+    this.logs = new PodLogRequests(host, () -> closed);
+    server.setHandler(streams.wrap(server, new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        ApiHttpServer.this.handle(new JettyExchange(request, response));
+        callback.succeeded();
+        return true;
+      }
+    }));
     try {
-      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    } catch (IOException e) {
+      server.start();
+    } catch (Exception e) {
       host.locked(() -> {
         hub.detach();
         return null;
       });
-      executor.shutdownNow();
+      server.stop();
       throw e;
     }
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
     this.ticker = wallClock ? Optional.of(startTicker()) : Optional.empty();
-  }
-
-  /**
-   * Asks the JDK's server for TCP_NODELAY on its connections, unless the JVM's owner has said
-   * otherwise. The server writes a response's headers and body separately: with Nagle's algorithm
-   * the body waits for the client's delayed acknowledgement of the headers, 40 ms on Linux, which
-   * made each request of fabric8's client take about 48 ms. The JDK reads the property once, when
-   * its first server starts, so a server started earlier in the JVM keeps Nagle's algorithm.
-   */
-  private static void noDelay() {
-    if (System.getProperty(NODELAY_PROPERTY) == null) {
-      System.setProperty(NODELAY_PROPERTY, "true");
-    }
   }
 
   /**
@@ -119,6 +121,8 @@ public final class ApiHttpServer implements AutoCloseable {
       return new ApiHttpServer(host, port, wallClock, watchHistory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve the API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot serve the API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
   }
 
@@ -147,7 +151,7 @@ public final class ApiHttpServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT}. */
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + connector.getLocalPort());
   }
 
   /** A kubeconfig with one cluster, user and context, all named {@code kubesim}, reaching this server. */
@@ -181,8 +185,12 @@ public final class ApiHttpServer implements AutoCloseable {
     closed = true;
     ticker.ifPresent(ScheduledExecutorService::shutdownNow);
     hub.closeAll();
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // stopping closes the connections; nothing is left to release
+    }
+    streams.close();
     try {
       host.locked(() -> {
         hub.detach();
@@ -195,8 +203,8 @@ public final class ApiHttpServer implements AutoCloseable {
 
   // ---- routing
 
-  private void handle(HttpExchange exchange) {
-    try (exchange) {
+  private void handle(RestExchange exchange) {
+    try {
       try {
         route(exchange);
       } catch (KubeSimException e) {
@@ -212,10 +220,9 @@ public final class ApiHttpServer implements AutoCloseable {
     }
   }
 
-  private void route(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    List<String> segments = segments(exchange.getRequestURI().getRawPath());
-    String accept = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept")).orElse("");
+  private void route(RestExchange exchange) throws IOException {
+    List<String> segments = segments(exchange.rawPath());
+    String accept = exchange.header("Accept").orElse("");
     if (segments.isEmpty()) {
       sendJson(exchange, 200, rootPaths());
       return;
@@ -301,7 +308,7 @@ public final class ApiHttpServer implements AutoCloseable {
   }
 
   /** Aggregated discovery when the client asks for it, the legacy documents otherwise. */
-  private void discovery(HttpExchange exchange, String accept, boolean core) throws IOException {
+  private void discovery(RestExchange exchange, String accept, boolean core) throws IOException {
     boolean aggregated = false;
     for (String range : accept.split(",")) {
       String r = range.replace(" ", "");
@@ -320,7 +327,7 @@ public final class ApiHttpServer implements AutoCloseable {
   }
 
   /** {@code [namespaces/NS/]RESOURCE[/NAME[/SUBRESOURCE]]}, and the legacy {@code watch/} prefix. */
-  private void resource(HttpExchange exchange, String group, String version, List<String> rest) throws IOException {
+  private void resource(RestExchange exchange, String group, String version, List<String> rest) throws IOException {
     boolean legacyWatch = false;
     List<String> r = new ArrayList<>(rest);
     if (r.get(0).equals("watch")) {
@@ -350,7 +357,7 @@ public final class ApiHttpServer implements AutoCloseable {
       sendJson(exchange, 404, StatusObjects.pageNotFound());
       return;
     }
-    String session = exchange.getRequestHeaders().getFirst("Kubectl-Session");
+    String session = exchange.header("Kubectl-Session").orElse(null);
     if (session != null && !session.equals(lastKubectlSession)) {
       // A new kubectl command: what the last one's writes left pending runs first, as kubesim's own
       // kubectl settles at the end of each command.
@@ -360,13 +367,13 @@ public final class ApiHttpServer implements AutoCloseable {
         return null;
       });
     }
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
-    }
-    ApiRequest request = new ApiRequest(exchange.getRequestMethod(), kind.get(), namespace, name, sub,
-        ApiRequest.parseQuery(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body);
+    byte[] body = exchange.body();
+    ApiRequest request = new ApiRequest(exchange.method(), kind.get(), namespace, name, sub,
+        ApiRequest.parseQuery(exchange.rawQuery()), name1 -> exchange.header(name1).orElse(null), body);
     List<String> warnings = kind.get().kind().equals("Endpoints") ? List.of(ENDPOINTS_WARNING) : List.of();
+    if (kind.get().kind().equals("Pod") && !name.isEmpty() && podStream(exchange, namespace, name, sub)) {
+      return;
+    }
     try {
       if (request.method().equals("GET") && (legacyWatch || request.flag("watch"))) {
         if (isWebSocketUpgrade(exchange)) {
@@ -393,9 +400,43 @@ public final class ApiHttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A pod's streaming subresources that reach this handler: {@code log}, and {@code exec}, {@code
+   * attach} or {@code portforward} asked without a WebSocket upgrade (plain, or SPDY, which kubectl
+   * falls back to when the WebSocket upgrade was refused): the API server's checks answer first, as
+   * they answered the upgrade, then {@code Upgrade request required}.
+   *
+   * @return whether the request was one of those, and is answered
+   */
+  private boolean podStream(RestExchange exchange, String namespace, String name, String sub) throws IOException {
+    switch (sub) {
+      case "log" -> {
+        if (!exchange.method().equals("GET")) {
+          return false;
+        }
+        logs.serve(exchange, namespace, name, ApiRequest.parseQuery(exchange.rawQuery()));
+        return true;
+      }
+      case "exec", "attach", "portforward" -> {
+        if (sub.equals("exec")) {
+          streams.check(namespace, name, exchange.rawQuery());
+        } else {
+          host.locked(() -> host.api().getOrThrow(dev.kubesim.api.model.Pod.KIND, namespace, name));
+        }
+        String how = exchange.header("Upgrade").orElse("").isEmpty() ? "Upgrade request required"
+            : "Upgrade request required: this server streams " + sub + " over WebSocket (" + ExecSession.V5 + ") only";
+        send(exchange, 400, StatusObjects.failure(400, "BadRequest", how), "application/json", List.of());
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
   /** {@code Connection: Upgrade} with {@code Upgrade: websocket}, as a WebSocket handshake asks. */
-  static boolean isWebSocketUpgrade(HttpExchange exchange) {
-    String upgrade = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Upgrade")).orElse("");
+  static boolean isWebSocketUpgrade(RestExchange exchange) {
+    String upgrade = exchange.header("Upgrade").orElse("");
     return upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket");
   }
 
@@ -411,11 +452,11 @@ public final class ApiHttpServer implements AutoCloseable {
 
   // ---- responses
 
-  private static void sendJson(HttpExchange exchange, int code, JsonNode body) throws IOException {
+  private static void sendJson(RestExchange exchange, int code, JsonNode body) throws IOException {
     send(exchange, code, body, "application/json", List.of());
   }
 
-  private static void send(HttpExchange exchange, int code, JsonNode body, String type, List<String> warnings)
+  private static void send(RestExchange exchange, int code, JsonNode body, String type, List<String> warnings)
       throws IOException {
     String text;
     try {
@@ -426,24 +467,12 @@ public final class ApiHttpServer implements AutoCloseable {
     send(exchange, code, text, type, warnings);
   }
 
-  private static void send(HttpExchange exchange, int code, String body, String type) throws IOException {
+  private static void send(RestExchange exchange, int code, String body, String type) throws IOException {
     send(exchange, code, body, type, List.of());
   }
 
-  private static void send(HttpExchange exchange, int code, String body, String type, List<String> warnings)
+  private static void send(RestExchange exchange, int code, String body, String type, List<String> warnings)
       throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache, private");
-    for (String w : warnings) {
-      exchange.getResponseHeaders().add("Warning", w);
-    }
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(code, head ? -1 : bytes.length == 0 ? -1 : bytes.length);
-    if (!head && bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+    exchange.send(code, body.getBytes(StandardCharsets.UTF_8), type, warnings);
   }
 }

@@ -1,6 +1,5 @@
 package dev.kubesim.impl.apiserver.rest;
 
-import com.sun.net.httpserver.Headers;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One request on a resource, as the API server's request info reads it from the path: {@code
@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param namespace the namespace of the path, or {@code ""} (cluster-scoped, or all namespaces)
  * @param name the object's name, or {@code ""} for the collection
  * @param subresource {@code status}, {@code scale}, ... or {@code ""}
+ * @param headers a request header's value by name, or null
  */
 record ApiRequest(String method, KindInfo kind, String namespace, String name, String subresource,
-    Map<String, String> query, Headers headers, byte[] body) {
+    Map<String, String> query, UnaryOperator<String> headers, byte[] body) {
 
   /** A query parameter, if given. */
   Optional<String> param(String key) {
@@ -38,7 +39,7 @@ record ApiRequest(String method, KindInfo kind, String namespace, String name, S
 
   /** The Content-Type without parameters, lower-cased. */
   String contentType() {
-    String ct = headers.getFirst("Content-Type");
+    String ct = headers.apply("Content-Type");
     if (ct == null) {
       return "application/json";
     }
@@ -47,7 +48,7 @@ record ApiRequest(String method, KindInfo kind, String namespace, String name, S
   }
 
   String accept() {
-    String a = headers.getFirst("Accept");
+    String a = headers.apply("Accept");
     return a == null ? "" : a;
   }
 

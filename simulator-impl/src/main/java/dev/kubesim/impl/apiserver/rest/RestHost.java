@@ -1,6 +1,7 @@
 package dev.kubesim.impl.apiserver.rest;
 
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.kubelet.KubeletStreams;
 import dev.kubesim.impl.sim.EventLoop;
 import java.util.function.Supplier;
 
@@ -36,4 +37,7 @@ public interface RestHost {
 
   /** The cluster's event loop; use it only inside {@link #locked}. */
   EventLoop loop();
+
+  /** What the kubelets serve through {@code pods/exec}, {@code attach} and {@code log}; each call takes the lock itself. */
+  KubeletStreams kubelets();
 }

@@ -3,7 +3,6 @@ package dev.kubesim.impl.apiserver.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.apiserver.FieldSelector;
@@ -77,7 +76,7 @@ final class WatchStream {
       Optional<String> gone) {}
 
   /** Streams events until the client goes, the timeout passes or the server closes. */
-  void run(HttpExchange exchange, List<String> warnings) throws IOException {
+  void run(RestExchange exchange, List<String> warnings) throws IOException {
     long timeoutSeconds = request.param("timeoutSeconds").map(WatchStream::seconds).orElse(DEFAULT_TIMEOUT_SECONDS);
     boolean bookmarks = request.flag("allowWatchBookmarks");
     Optional<String> rvParam = request.param("resourceVersion").filter(s -> !s.isEmpty() && !s.equals("0"));
@@ -107,10 +106,7 @@ final class WatchStream {
       long deadline = host.loop().clock().nanos() + Duration.ofSeconds(timeoutSeconds).toNanos();
       return new Start(initial, gone.isPresent() ? null : hub.subscribe(), now, deadline, gone);
     });
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    warnings.forEach(w -> exchange.getResponseHeaders().add("Warning", w));
-    exchange.sendResponseHeaders(200, 0);
-    try (OutputStream out = exchange.getResponseBody()) {
+    try (OutputStream out = exchange.stream(200, "application/json", warnings)) {
       if (start.gone().isPresent()) {
         ObjectNode error = JSON.objectNode();
         error.put("type", "ERROR");

@@ -476,11 +476,6 @@ class ApiHttpServerTest {
   }
 
   @Test
-  void servingAsksTheJdkServerForTcpNoDelaySoResponsesDoNotWaitForDelayedAcks() {
-    assertThat(System.getProperty(ApiHttpServer.NODELAY_PROPERTY)).isEqualTo("true");
-  }
-
-  @Test
   void theServerClosesWithItsCluster() {
     SimCluster c = (SimCluster) KubeSim.cluster().seed(1).build();
     var served = c.serve();

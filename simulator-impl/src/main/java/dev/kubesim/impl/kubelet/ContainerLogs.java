@@ -1,4 +1,4 @@
-package dev.kubesim.impl.kubectl;
+package dev.kubesim.impl.kubelet;
 
 import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.model.ContainerState;
@@ -9,31 +9,35 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodStatus;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.PodStates;
-import dev.kubesim.impl.kubelet.Kubelet;
-import dev.kubesim.impl.kubelet.KubeletUnreachable;
-import dev.kubesim.impl.kubelet.PodWorker;
 import dev.kubesim.impl.program.LogLine;
 import dev.kubesim.impl.program.RunningContainer;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The server side of {@code kubectl logs}: the API server's {@code LogLocation} (a pod with no node
+ * The server side of {@code kubectl logs} (and of the API's {@code pods/log}): the API server's {@code LogLocation} (a pod with no node
  * has no logs yet: empty output) and the kubelet's {@code validateContainerLogStatus}, which picks
  * the container instance from the pod status — the running one, the last one that ended (also
  * while waiting in CrashLoopBackOff), or with {@code --previous} the one before — and refuses
  * with its own words otherwise ({@code container "kubia" in pod "x" is waiting to start:
  * ContainerCreating}).
  */
-final class ContainerLogs {
+public final class ContainerLogs {
   private ContainerLogs() {}
 
-  static List<LogLine> of(KubectlHost cluster, Pod pod, String container, boolean previous) {
+  /**
+   * The lines of the container instance a log request reads.
+   *
+   * @param kubelets the kubelet of a node, by name
+   * @throws BadRequestException in the kubelet's words when there is no such instance yet
+   */
+  public static List<LogLine> of(Function<String, Optional<Kubelet>> kubelets, Pod pod, String container, boolean previous) {
     if (!PodStates.isScheduled(pod)) {
       return List.of();
     }
-    Optional<Kubelet> kubelet = cluster.kubelet(PodStates.nodeName(pod));
+    Optional<Kubelet> kubelet = kubelets.apply(PodStates.nodeName(pod));
     String name = pod.metadata().nameOrEmpty();
     String namespace = pod.metadata().namespace().orElse("default");
     if (kubelet.isPresent() && !kubelet.get().isRunning()) {

@@ -1,7 +1,6 @@
-package dev.kubesim.impl.kubectl;
+package dev.kubesim.impl.program;
 
 import dev.kubesim.api.trace.Trace;
-import dev.kubesim.impl.program.ShellSession;
 import java.util.Optional;
 
 /** A shell in a container that kubectl is attached to, reading the lines typed at the terminal. */

@@ -1,0 +1,78 @@
+package dev.kubesim.impl.apiserver.rest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/** A {@link RestExchange} carried by Jetty's core server, written with blocking streams. */
+final class JettyExchange implements RestExchange {
+  private final Request request;
+  private final Response response;
+
+  JettyExchange(Request request, Response response) {
+    this.request = request;
+    this.response = response;
+  }
+
+  @Override
+  public String method() {
+    return request.getMethod();
+  }
+
+  @Override
+  public String rawPath() {
+    String path = request.getHttpURI().getPath();
+    return path == null ? "/" : path;
+  }
+
+  @Override
+  public String rawQuery() {
+    String query = request.getHttpURI().getQuery();
+    return query == null ? "" : query;
+  }
+
+  @Override
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(request.getHeaders().get(name));
+  }
+
+  @Override
+  public byte[] body() throws IOException {
+    try (var in = Content.Source.asInputStream(request)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Override
+  public void send(int code, byte[] body, String type, List<String> warnings) throws IOException {
+    head(code, type, warnings);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      if (body.length > 0 && !method().equals("HEAD")) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public OutputStream stream(int code, String type, List<String> warnings) throws IOException {
+    head(code, type, warnings);
+    OutputStream out = Content.Sink.asOutputStream(response);
+    out.flush(); // the headers go now: a client waits for them before the first event
+    return out;
+  }
+
+  private void head(int code, String type, List<String> warnings) {
+    response.setStatus(code);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, private");
+    for (String w : warnings) {
+      response.getHeaders().add(HttpHeader.WARNING, w);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.kubesim.impl.apiserver.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.NotFoundException;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.impl.codec.ObjectCodec;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The pods' streaming subresources over WebSocket, in front of the REST handler: {@code exec}
+ * upgrades to the channel protocol ({@link ExecSession}) once the API server's checks pass; a
+ * refused request is answered with its Status, as the API server refuses it before upgrading.
+ */
+final class PodStreamHandlers implements AutoCloseable {
+  private static final Pattern EXEC = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/exec$");
+
+  private final RestHost host;
+  private final ExecutorService sessions;
+
+  PodStreamHandlers(RestHost host) {
+    this.host = host;
+    AtomicInteger count = new AtomicInteger();
+    this.sessions = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "kubesim-exec-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The WebSocket upgrades, handing every other request to {@code rest}. */
+  Handler wrap(Server server, Handler rest) {
+    WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
+      // an exec waits as long as its command runs or its user types; kubectl pings meanwhile
+      container.setIdleTimeout(Duration.ofHours(1));
+      container.addMapping("regex|" + EXEC.pattern(), this::exec);
+    });
+    upgrades.setHandler(rest);
+    return upgrades;
+  }
+
+  private Object exec(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    Matcher m = EXEC.matcher(request.getHttpURI().getPath());
+    if (!m.matches()) {
+      return refuse(response, callback, new NotFoundException("the server could not find the requested resource"));
+    }
+    String namespace = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    String name = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
+    String query = Optional.ofNullable(request.getHttpURI().getQuery()).orElse("");
+    ExecRequest exec;
+    try {
+      exec = check(namespace, name, query);
+    } catch (KubeSimException e) {
+      return refuse(response, callback, e);
+    }
+    Optional<String> protocol = protocol(request.getSubProtocols());
+    if (protocol.isEmpty()) {
+      return refuse(response, callback, new dev.kubesim.api.BadRequestException(
+          "unable to upgrade connection: no supported WebSocket subprotocol in " + request.getSubProtocols()
+              + " (this server speaks " + ExecSession.V5 + " and " + ExecSession.V4 + ")"));
+    }
+    response.setAcceptedSubProtocol(protocol.get());
+    return new ExecSession(host.kubelets(), exec, protocol.get(), sessions);
+  }
+
+  /**
+   * The API server's checks of an exec request, before any upgrade.
+   *
+   * @throws KubeSimException as the API server refuses it
+   */
+  ExecRequest check(String namespace, String name, String rawQuery) {
+    return host.locked(() -> {
+      host.settle();
+      return ExecRequest.of(namespace, name, rawQuery, (ns, n) -> (Pod) host.api().getOrThrow(Pod.KIND, ns, n));
+    });
+  }
+
+  private static Optional<String> protocol(List<String> offered) {
+    for (String p : List.of(ExecSession.V5, ExecSession.V4)) {
+      if (offered.contains(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Answers the upgrade request with the API's Status instead, and upgrades nothing. */
+  private static Object refuse(ServerUpgradeResponse response, Callback callback, KubeSimException e) {
+    ObjectNode status = StatusObjects.failure(e, Optional.empty(), "");
+    byte[] body;
+    try {
+      body = ObjectCodec.mapper().writeValueAsBytes(status);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException(ex);
+    }
+    response.setStatus(e.code());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, ByteBuffer.wrap(body), callback);
+    return null;
+  }
+
+  @Override
+  public void close() {
+    sessions.shutdownNow();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.kubesim.impl.kubelet;
+
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.impl.program.AttachedShell;
+import dev.kubesim.impl.program.LogLine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the kubelets serve through the API server's streaming subresources — a pod's {@code exec},
+ * {@code attach} and {@code log} — as both the served API ({@code pods/exec} over WebSocket) and
+ * kubesim's own kubectl reach them. The cluster's wiring implements it; each call takes the
+ * cluster's lock itself.
+ */
+public interface KubeletStreams {
+  /**
+   * Runs a command in a pod's container with this standard input, as {@code kubectl exec -i} does.
+   *
+   * @param pod {@code namespace/name}
+   */
+  ExecResult exec(String pod, String container, List<String> command, String stdin);
+
+  /**
+   * Attaches to a shell started in a pod's container ({@code kubectl exec -i POD -- bash}); empty
+   * when the command starts no shell reading its input (it then runs as a plain exec).
+   *
+   * @param pod {@code namespace/name}
+   * @param terminal whether a terminal is attached ({@code -t})
+   */
+  Optional<AttachedShell> attach(String pod, String container, List<String> argv, boolean terminal);
+
+  /**
+   * Why the container runtime cannot start this command in a running container (a program the
+   * image lacks), as the API's status message words it; empty when it can start.
+   */
+  Optional<String> execStartFailure(Pod pod, String container, List<String> command);
+
+  /** The lines of a container's log, as the kubelet serves them (see {@link ContainerLogs}). */
+  List<LogLine> logs(Pod pod, String container, boolean previous);
+
+  /** Lets virtual time pass: what a command or a typed line took. */
+  void advance(Duration duration);
+}
