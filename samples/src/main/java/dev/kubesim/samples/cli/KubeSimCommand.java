@@ -282,12 +282,6 @@ public final class KubeSimCommand {
     }
     String name = rest.get(0);
     boolean builtIn = BuiltInLabs.names().contains(name);
-    if (builtIn && BuiltInLabs.labFile(name).isEmpty()) {
-      if (history.isPresent()) {
-        throw new IllegalArgumentException("lab " + name + " has no tasks to check: it is a plain script");
-      }
-      return script(options, name, out);
-    }
     Path file = Path.of(name);
     if (!builtIn && !Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no built-in lab \"" + name + "\" and no such file; known: "
@@ -319,16 +313,6 @@ public final class KubeSimCommand {
           ? walk.demonstrate()
           : walk.withStudent(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), System.console() != null);
       return failed == 0 ? 0 : 1;
-    }
-  }
-
-  /** A built-in lab that is a flat script, run line by line. */
-  private static int script(Options options, String name, PrintStream out) {
-    LabScript script = BuiltInLabs.script(name).orElseThrow();
-    try (SimCluster cluster = options.cluster(LAB_ADDONS)) {
-      // A lab shows failing commands on purpose (ping of a cluster IP): they do not fail the lab.
-      new LabRunner(cluster, file -> BuiltInLabs.file(name, file), out).run(script);
-      return 0;
     }
   }
 

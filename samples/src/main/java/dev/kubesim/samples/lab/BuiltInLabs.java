@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The labs shipped with kubesim, on the classpath with their manifests: a lab file ({@code lab.md},
- * with steps, tasks and checks) or a flat script ({@code lab.txt}).
+ * The labs shipped with kubesim, on the classpath with their manifests: each a lab file ({@code
+ * lab.md}: steps with their explanation, commands, tasks and checks; see {@link LabFile}). {@code
+ * kubia} walks the Services chapter of <i>Kubernetes in Action</i> section by section, with two
+ * tasks; {@code netpol} builds NetworkPolicies on it.
  */
 public final class BuiltInLabs {
   private static final String ROOT = "/dev/kubesim/samples/labs/";
@@ -21,13 +23,15 @@ public final class BuiltInLabs {
     return List.of("kubia", "netpol");
   }
 
-  /** The script of a built-in lab, if there is one by that name: its {@code lab.txt}, or its lab file flattened. */
+  /**
+   * The script of a built-in lab, if there is one by that name: its lab file flattened ({@link
+   * LabFile#toScript()}), the explanations as {@code #} lines and each task's solution in its place.
+   */
   public static Optional<LabScript> script(String lab) {
-    return resource(lab, "lab.txt").map(text -> LabScript.parse(lab, text))
-        .or(() -> labFile(lab).map(LabFile::toScript));
+    return labFile(lab).map(LabFile::toScript);
   }
 
-  /** The lab file of a built-in lab, if it is written in the lab file format. */
+  /** The lab file of a built-in lab, if there is one by that name. */
   public static Optional<LabFile> labFile(String lab) {
     return resource(lab, "lab.md").map(text -> LabFile.parse(lab + "/lab.md", text));
   }

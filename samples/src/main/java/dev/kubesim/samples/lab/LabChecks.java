@@ -9,6 +9,7 @@ import java.util.regex.PatternSyntaxException;
 public final class LabChecks {
   private static final List<Function<String, Optional<LabCheck>>> PARSERS = List.of(
       ServiceEndpointsCheck::parse,
+      ServiceTypeCheck::parse,
       PodCountCheck::parse,
       DeploymentReplicasCheck::parse,
       PresenceCheck::parse,
@@ -20,6 +21,7 @@ public final class LabChecks {
   /** The forms of the known checks, as error messages and the usage list them. */
   public static final List<String> FORMS = List.of(
       ServiceEndpointsCheck.FORM,
+      ServiceTypeCheck.FORM,
       PodCountCheck.FORM,
       DeploymentReplicasCheck.FORM,
       PresenceCheck.FORM,

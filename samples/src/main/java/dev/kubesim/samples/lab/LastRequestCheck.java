@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  * Checks on the requests the student's commands sent, from {@link dev.kubesim.api.Cluster#traces()}:
  * {@code last request answered}, {@code refused}, {@code timed out}, {@code dropped} (timed out
  * because something on the way dropped it: a NetworkPolicy, a DROP rule, a node that is down, not a
- * slow server), and {@code last request answered by a different pod than the one before}.
+ * slow server), {@code last request answered by a different pod than the one before} (a Service
+ * spreading connections) and {@code ... by the same pod as the one before} (session affinity).
  */
 record LastRequestCheck(String text, String outcome) implements LabCheck {
   static final String FORM = "last request answered|refused|timed out|dropped"
-      + " | last request answered by a different pod than the one before";
+      + " | last request answered by a different pod than the one before"
+      + " | last request answered by the same pod as the one before";
   private static final String DIFFERENT = "answered by a different pod than the one before";
+  private static final String SAME = "answered by the same pod as the one before";
   private static final Pattern SYNTAX =
-      Pattern.compile("last request (answered|refused|timed out|dropped|" + DIFFERENT + ")");
+      Pattern.compile("last request (answered|refused|timed out|dropped|" + DIFFERENT + "|" + SAME + ")");
 
   static Optional<LabCheck> parse(String text) {
     Matcher m = SYNTAX.matcher(text);
@@ -34,14 +37,15 @@ record LastRequestCheck(String text, String outcome) implements LabCheck {
       return CheckResult.of(this, false, "no request sent yet");
     }
     Trace last = traces.get(traces.size() - 1);
-    if (outcome.equals(DIFFERENT)) {
+    if (outcome.equals(DIFFERENT) || outcome.equals(SAME)) {
       if (traces.size() < 2) {
         return CheckResult.of(this, false, "one request sent");
       }
       Optional<ObjectRef> before = traces.get(traces.size() - 2).answeredBy();
       Optional<ObjectRef> now = last.answeredBy();
-      boolean different = before.isPresent() && now.isPresent() && !before.equals(now);
-      return CheckResult.of(this, different, answerer(before) + ", then " + answerer(now));
+      boolean bothAnswered = before.isPresent() && now.isPresent();
+      boolean holds = bothAnswered && before.equals(now) == outcome.equals(SAME);
+      return CheckResult.of(this, holds, answerer(before) + ", then " + answerer(now));
     }
     Disposition d = last.disposition();
     boolean holds = switch (outcome) {

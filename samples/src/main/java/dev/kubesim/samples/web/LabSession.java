@@ -77,7 +77,6 @@ public final class LabSession implements AutoCloseable {
    */
   public synchronized void startLab(String name) {
     LabSteps steps = BuiltInLabs.labFile(name).map(f -> new LabSteps(name, LabSteps.of(f).steps()))
-        .or(() -> BuiltInLabs.script(name).map(LabSteps::of))
         .orElseThrow(() -> new IllegalArgumentException("no built-in lab \"" + name + "\"; known: " + String.join(", ", BuiltInLabs.names())));
     cluster.close();
     labName = name;

@@ -144,7 +144,7 @@ public final class WebServer implements AutoCloseable {
       }
       case "lab/start" -> {
         String name = query(ex, "name").orElse("");
-        if (BuiltInLabs.script(name).isEmpty()) {
+        if (BuiltInLabs.labFile(name).isEmpty()) {
           send(ex, 404, "application/json", json(Map.of("error",
               "no built-in lab \"" + name + "\"; known: " + String.join(", ", BuiltInLabs.names()))));
           return;

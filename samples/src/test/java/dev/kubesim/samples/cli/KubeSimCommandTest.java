@@ -27,8 +27,17 @@ class KubeSimCommandTest {
   @Test
   void builtInLabWalksTheChapterAndEndsWell() {
     Run lab = run("lab", "kubia");
-    assertThat(lab.exitCode()).isZero();
+    assertThat(lab.exitCode()).as("every check of the lab passed").isZero();
     assertThat(lab.output())
+        .startsWith("# Kubernetes in Action, chapter 5: Services.\n\n5.1, Introducing Services. ")
+        .contains("$ kubectl get po\n")
+        .contains("✓ service default/kubia has 3 ready endpoints\n")
+        .contains("Task: Expose the kubia pods to clients outside the cluster on port 30123 of every node: a NodePort\n"
+            + "      Service named kubia-nodeport, port 80 to the pods' port 8080.\n\n"
+            + "$ kubectl create -f kubia-svc-nodeport.yaml\nservice/kubia-nodeport created\n\n"
+            + "✓ service default/kubia-nodeport is NodePort 80:30123/TCP\n")
+        .contains("✓ last request answered by the same pod as the one before\n")
+        .doesNotContain("✗")
         .contains("$ kubectl create -f kubia-rc.yaml\nreplicationcontroller/kubia created\n")
         .containsPattern("curl -s http://kubia\nYou've hit kubia-[bcdfghjklmnpqrstvwxz2456789]{5}\n")
         .contains("3 packets transmitted, 0 received, 100% packet loss")

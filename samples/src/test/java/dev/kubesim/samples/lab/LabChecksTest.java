@@ -89,6 +89,23 @@ class LabChecksTest {
   }
 
   @Test
+  void serviceIsComparesTheTypeAndThePortsColumnAsKubectlGetSvcShowsThem() {
+    cluster.apply(BuiltInLabs.file("kubia", "kubia-svc-nodeport.yaml").orElseThrow());
+    cluster.apply(BuiltInLabs.file("kubia", "kubia-svc-headless.yaml").orElseThrow());
+
+    assertThat(check("service default/kubia is ClusterIP 80/TCP").passed()).isTrue();
+    assertThat(check("service default/kubia is ClusterIP").passed()).as("without ports, the type alone").isTrue();
+    assertThat(check("service default/kubia-nodeport is NodePort 80:30123/TCP").passed()).isTrue();
+    assertThat(check("service default/kubia-nodeport is NodePort 80:30124/TCP").line())
+        .isEqualTo("✗ service default/kubia-nodeport is NodePort 80:30124/TCP (found NodePort 80:30123/TCP)");
+    assertThat(check("service default/kubia-headless is headless 80/TCP").passed()).isTrue();
+    assertThat(check("service default/kubia-headless is ClusterIP").found())
+        .as("a cluster IP of None is a headless Service").isEqualTo("headless 80/TCP");
+    assertThat(check("service default/kubia is headless").found()).isEqualTo("ClusterIP 80/TCP");
+    assertThat(check("service default/gone is NodePort").found()).isEqualTo("no service default/gone");
+  }
+
+  @Test
   void podsCountsRunningOrReadyPodsOfASelector() {
     assertThat(check("pods default -l app=kubia: 3 running").passed()).isTrue();
     assertThat(check("pods default -l app=kubia: 3 ready").passed()).isTrue();
@@ -157,6 +174,23 @@ class LabChecksTest {
 
     cluster.exec("frontend", "curl", "-s", "http://" + ips.get(1) + ":8080");
     assertThat(check("last request answered by a different pod than the one before").passed()).isTrue();
+  }
+
+  @Test
+  void theSamePodAnsweredWhenTheLastTwoRequestsReachedOnePod() {
+    assertThat(check("last request answered by the same pod as the one before").found()).isEqualTo("no request sent yet");
+    List<String> ips = kubiaPodIps();
+    cluster.exec("frontend", "curl", "-s", "http://" + ips.get(0) + ":8080");
+    assertThat(check("last request answered by the same pod as the one before").found()).isEqualTo("one request sent");
+    cluster.exec("frontend", "curl", "-s", "http://" + ips.get(0) + ":8080");
+    assertThat(check("last request answered by the same pod as the one before").passed()).isTrue();
+
+    cluster.exec("frontend", "curl", "-s", "http://" + ips.get(1) + ":8080");
+    assertThat(check("last request answered by the same pod as the one before").passed()).isFalse();
+    cluster.exec("frontend", "curl", "-s", "http://nobody");
+    CheckResult refused = check("last request answered by the same pod as the one before");
+    assertThat(refused.passed()).as("a refused request was answered by no pod").isFalse();
+    assertThat(refused.found()).endsWith(", then no pod");
   }
 
   @Test

@@ -72,6 +72,9 @@ class LabFileParserTest {
   void everyKnownCheckParses() {
     List<String> checks = List.of(
         "service default/kubia has 3 ready endpoints",
+        "service default/kubia-nodeport is NodePort 80:30123/TCP",
+        "service default/kubia-headless is headless",
+        "service default/web is LoadBalancer 80:31000/TCP,443:31001/TCP",
         "pods default -l app=kubia: 3 running",
         "pods default -l app in (kubia),tier!=db: 1 ready",
         "deployment default/web has 2 available replicas",
@@ -80,6 +83,7 @@ class LabFileParserTest {
         "output contains You've hit",
         "output matches ^You've hit kubia-\\w{5}$",
         "last request answered by a different pod than the one before",
+        "last request answered by the same pod as the one before",
         "last request answered",
         "last request refused",
         "last request timed out",
@@ -117,10 +121,13 @@ class LabFileParserTest {
     assertThatThrownBy(() -> LabFile.parse("labs/happy.md", text))
         .isInstanceOf(LabFormatException.class)
         .hasMessage("labs/happy.md:9: unknown check \"the pods are happy\"; known checks: "
-            + "service NS/NAME has N ready endpoints; pods NS -l SELECTOR: N running|ready; "
+            + "service NS/NAME has N ready endpoints; "
+            + "service NS/NAME is ClusterIP|NodePort|LoadBalancer|ExternalName|headless [PORTS]; "
+            + "pods NS -l SELECTOR: N running|ready; "
             + "deployment NS/NAME has N available replicas; exists|absent KIND NS/NAME; "
             + "output contains TEXT | output matches REGEX; last request answered|refused|timed out|dropped"
-            + " | last request answered by a different pod than the one before; curl [NS/]POD URL answers|is denied; "
+            + " | last request answered by a different pod than the one before"
+            + " | last request answered by the same pod as the one before; curl [NS/]POD URL answers|is denied; "
             + "reachability PORT NS: FROM -> TO allowed|denied");
   }
 
@@ -176,5 +183,120 @@ class LabFileParserTest {
     assertThat(BuiltInLabs.script("netpol").orElseThrow().lines())
         .contains("# Task: Make the frontend, and only the frontend, reach the kubia pods on 8080.",
             "kubectl apply -f allow-frontend.yaml");
+  }
+
+  /** The commands of the chapter, as the notes give them, in their order. */
+  private static final String KUBIA_COMMANDS = """
+        kubectl create -f kubia-rc.yaml
+        kubectl create -f kubia-svc.yaml
+        kubectl get rc
+        kubectl get svc
+        kubectl get po
+        kubectl get svc kubia -o yaml
+        kubectl exec $(pod app=kubia) -- curl -s http://$(clusterip kubia)
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia
+        kubectl exec --trace $(pod app=kubia) -- curl -s http://kubia
+        kubectl apply -f kubia-svc-client-ip-session-affinity.yaml
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia
+        kubectl exec $(pod app=kubia) -- env
+        kubectl delete po --all
+        kubectl get pods
+        kubectl exec $(pod app=kubia) -- env
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia.default.svc.cluster.local
+        kubectl create -f backend-database.yaml
+        kubectl rollout status deployment backend-database
+        kubectl get svc backend-database
+        kubectl exec $(pod app=kubia) -- curl -s http://backend-database.default.svc.cluster.local:5432/hostname
+        kubectl exec $(pod app=kubia) -- curl -s http://backend-database:5432/hostname
+        trace
+        kubectl exec -it $(pod app=kubia) -- bash
+        curl http://kubia.default.svc.cluster.local
+        curl http://kubia.default
+        curl http://kubia
+        cat /etc/resolv.conf
+        ping kubia
+        exit
+        trace
+        kubectl describe svc kubia
+        kubectl get endpoints kubia
+        kubectl create -f external-service-externalname.yaml
+        kubectl get svc external-service
+        kubectl create -f dnsutils.yaml
+        kubectl exec dnsutils -- nslookup external-service
+        kubectl exec $(pod app=kubia) -- curl -s http://external-service
+        kubectl create -f kubia-svc-nodeport.yaml
+        kubectl get svc kubia-nodeport
+        kubectl get nodes -o wide
+        curl -s http://192.168.49.2:30123
+        curl -s http://192.168.49.3:30123
+        trace
+        curl -sS -m 2 http://$(clusterip kubia)
+        kubectl create -f kubia-svc-loadbalancer.yaml
+        kubectl get svc kubia-loadbalancer
+        kubectl describe svc kubia-loadbalancer
+        curl -s http://$(externalip kubia-loadbalancer)
+        trace
+        kubectl get pods -n ingress-nginx
+        kubectl get svc -n ingress-nginx
+        kubectl create -f kubia-ingress.yaml
+        kubectl get ingress
+        kubectl describe ingress kubia
+        curl -s -H "Host: kubia.example.com" http://$(externalip ingress-nginx/ingress-nginx-controller)
+        trace
+        curl -s -H "Host: other.example.com" http://$(externalip ingress-nginx/ingress-nginx-controller)
+        kubectl get pods -o wide
+        kubectl logs $(pod app=kubia)
+        kubectl exec $(pod app=kubia) -- hostname
+        kubectl delete pod $(pod app=kubia)
+        kubectl get pods
+        kubectl describe rc kubia
+        kubectl scale rc kubia --replicas=5
+        kubectl get rc kubia
+        kubectl get pods
+        kubectl scale rc kubia --replicas=3
+        advance 30s
+        kubectl get pods
+        kubectl apply -f kubia-rc-readinessprobe.yaml
+        kubectl apply -f kubia-svc-named-ports.yaml
+        kubectl delete pods -l app=kubia
+        kubectl get pods
+        kubectl get endpoints kubia
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia
+        kubectl exec $(pod app=kubia) -- touch /var/ready
+        advance 2s
+        kubectl get pods
+        kubectl exec $(pod app=kubia) -- curl -s http://kubia
+        kubectl create -f kubia-svc-headless.yaml
+        kubectl get svc kubia-headless
+        kubectl exec dnsutils -- nslookup kubia-headless
+        kubectl create -f kubia-svc-publish-not-ready.yaml
+        kubectl exec dnsutils -- nslookup kubia-all
+        kubectl delete rc kubia
+        kubectl get pods
+        advance 30s
+        kubectl get pods
+        """;
+
+  @Test
+  void theBuiltInKubiaLabRunsTheChaptersCommandsInOrderWithTwoTasksSolvedInPlace() {
+    LabFile lab = BuiltInLabs.labFile("kubia").orElseThrow();
+    assertThat(lab.title()).isEqualTo("Kubernetes in Action, chapter 5: Services.");
+    assertThat(lab.steps()).filteredOn(LabStep::isTask).extracting(LabStep::solution).containsExactly(
+        List.of("kubectl create -f kubia-svc-nodeport.yaml"), List.of("kubectl create -f kubia-svc-headless.yaml"));
+    assertThat(lab.steps().stream().filter(s -> !s.explanation().isEmpty()).map(s -> s.explanation().get(0))
+        .filter(l -> l.startsWith("5.")).map(l -> l.split("[,:]")[0]))
+        .as("the steps that open the book's sections, in order")
+        .containsExactly("5.1", "5.1.1", "5.1.2", "5.2", "5.2.3", "5.3", "5.3.2", "5.4", "5.5", "5.6", "5.6.3", "5.7");
+    assertThat(lab.checkCount()).isGreaterThanOrEqualTo(50);
+
+    List<String> script = BuiltInLabs.script("kubia").orElseThrow().lines();
+    assertThat(script.stream().filter(l -> !l.startsWith("#")).toList()).containsExactlyElementsOf(KUBIA_COMMANDS.lines().toList());
+    assertThat(script).containsSubsequence(
+        "# Task: Expose the kubia pods to clients outside the cluster on port 30123 of every node: a NodePort",
+        "# Task: Service named kubia-nodeport, port 80 to the pods' port 8080.",
+        "kubectl create -f kubia-svc-nodeport.yaml");
   }
 }

@@ -10,6 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +174,75 @@ class LabGradingTest {
     assertThat(fail.exitCode()).isEqualTo(1);
   }
 
+  /** The kubia lab's own lines, as a student who typed them all in order submits them. */
+  private static List<String> kubiaLabCommands() {
+    return BuiltInLabs.script("kubia").orElseThrow().lines().stream().filter(l -> !l.startsWith("#")).toList();
+  }
+
+  /** The kubia lab's lines with one line replaced by the student's own. */
+  private static String kubiaHistoryWith(String labLine, String... instead) {
+    List<String> lines = new ArrayList<>(kubiaLabCommands());
+    int at = lines.indexOf(labLine);
+    assertThat(at).as("the lab has the line %s", labLine).isNotNegative();
+    lines.remove(at);
+    lines.addAll(at, List.of(instead));
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static final String NODEPORT_TASK = "step 17, task: Expose the kubia pods to clients outside the cluster on "
+      + "port 30123 of every node: a NodePort Service named kubia-nodeport, port 80 to the pods' port 8080.\n";
+  private static final String HEADLESS_TASK = "step 32, task: Give the kubia pods a headless Service named "
+      + "kubia-headless, port 80 to the pods' port 8080, so that DNS answers its name with the ready pods' own addresses.\n";
+
+  @Test
+  void theKubiaLabGradesAWholeSessionSolvedItsOwnWayByTheServicesLeftAtTheEnd() throws IOException {
+    String exposed = kubiaHistoryWith("kubectl create -f kubia-svc-nodeport.yaml",
+        "kubectl expose rc kubia --name=kubia-nodeport --type=NodePort --port=80 --target-port=8080",
+        "kubectl patch svc kubia-nodeport -p '{\"spec\":{\"ports\":[{\"port\":80,\"nodePort\":30123}]}}'");
+    List<String> lines = new ArrayList<>(exposed.lines().toList());
+    int headless = lines.indexOf("kubectl create -f kubia-svc-headless.yaml");
+    lines.set(headless, "kubectl expose rc kubia --name=kubia-headless --cluster-ip=None --port=80 --target-port=8080");
+    Path history = dir.resolve("kubia-own-way.txt");
+    Files.writeString(history, String.join("\n", lines) + "\n");
+
+    Run r = kubesim("", "lab", "kubia", "--check", history.toString());
+
+    assertThat(r.output()).isEqualTo("lab: Kubernetes in Action, chapter 5: Services.\n"
+        + "history: 92 lines\n\n"
+        + NODEPORT_TASK
+        + "  ✓ service default/kubia-nodeport is NodePort 80:30123/TCP\n\n"
+        + HEADLESS_TASK
+        + "  ✓ service default/kubia-headless is headless 80/TCP\n\n"
+        + "score: 2/2 checks passed\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void theKubiaLabsOwnCommandsPassItsTasks() throws IOException {
+    Path history = dir.resolve("kubia.txt");
+    Files.writeString(history, String.join("\n", kubiaLabCommands()) + "\n");
+    Run r = kubesim("", "lab", "kubia", "--check", history.toString());
+    assertThat(r.output()).contains("history: 91 lines\n").endsWith("score: 2/2 checks passed\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void aNodePortLeftToTheAllocatorFailsTheNodePortTaskOnlyAndTheReportIsTheSameEachRun() throws IOException {
+    Path history = dir.resolve("kubia-any-port.txt");
+    Files.writeString(history, kubiaHistoryWith("kubectl create -f kubia-svc-nodeport.yaml",
+        "kubectl expose rc kubia --name=kubia-nodeport --type=NodePort --port=80 --target-port=8080"));
+
+    Run r = kubesim("", "lab", "kubia", "--check", history.toString());
+
+    assertThat(r.output()).as("seed 1")
+        .containsPattern(Pattern.quote(NODEPORT_TASK)
+            + "  ✗ service default/kubia-nodeport is NodePort 80:30123/TCP \\(found NodePort 80:3\\d{4}/TCP\\)\n\n")
+        .contains(HEADLESS_TASK + "  ✓ service default/kubia-headless is headless 80/TCP\n")
+        .endsWith("score: 1/2 checks passed\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(kubesim("", "lab", "kubia", "--check", history.toString()).output()).isEqualTo(r.output());
+  }
+
   @Test
   void aStudentTriesUntilTheChecksPassOrSkips() {
     Run r = kubesim("""
@@ -238,7 +310,12 @@ class LabGradingTest {
   void aLabThatIsNeitherBuiltInNorAFileIsAnError() {
     Run r = kubesim("", "lab", "nope");
     assertThat(r.output()).isEqualTo("kubesim: no built-in lab \"nope\" and no such file; known: kubia, netpol\n");
-    assertThat(kubesim("", "lab", "kubia", "--check", "h.txt").output())
-        .isEqualTo("kubesim: lab kubia has no tasks to check: it is a plain script\n");
+  }
+
+  @Test
+  void aHistoryThatIsNoFileIsAnError() {
+    Run r = kubesim("", "lab", "kubia", "--check", dir.resolve("none.txt").toString());
+    assertThat(r.output()).isEqualTo("kubesim: no such file: " + dir.resolve("none.txt") + "\n");
+    assertThat(r.exitCode()).isEqualTo(1);
   }
 }
