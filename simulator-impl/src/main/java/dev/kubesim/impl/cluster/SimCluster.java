@@ -27,6 +27,7 @@ import dev.kubesim.impl.kubectl.KubectlHost;
 import dev.kubesim.impl.kubelet.ContainerLogs;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.KubeletStreams;
+import dev.kubesim.impl.kubelet.PortForward;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.netpol.ReachabilityProbe;
@@ -319,6 +320,34 @@ public final class SimCluster implements Cluster, KubectlHost {
       return running.flatMap(c -> c.execStartError(command)).filter(m -> m.startsWith("OCI runtime"))
           .map(oci -> ContainerdErrors.execStartFailure(this, oci));
     });
+  }
+
+  @Override
+  public ForwardedConnection portForward(dev.kubesim.api.model.Pod pod, int port) throws PortForward.Refused {
+    lock.lock();
+    PortForward forward;
+    try {
+      if (closed) {
+        throw new IllegalStateException("the cluster is closed");
+      }
+      forward = PortForward.dial(network, pod, port);
+    } finally {
+      lock.unlock();
+    }
+    return new ForwardedConnection() {
+      @Override
+      public byte[] send(byte[] data) {
+        return locked(() -> forward.send(data));
+      }
+
+      @Override
+      public void close() {
+        locked(() -> {
+          forward.close();
+          return null;
+        });
+      }
+    };
   }
 
   @Override

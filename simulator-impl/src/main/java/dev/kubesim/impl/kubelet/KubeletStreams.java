@@ -40,6 +40,23 @@ public interface KubeletStreams {
   /** The lines of a container's log, as the kubelet serves them (see {@link ContainerLogs}). */
   List<LogLine> logs(Pod pod, String container, boolean previous);
 
+  /**
+   * Opens a connection to {@code localhost:port} in a pod's network namespace, as {@code kubectl
+   * port-forward} has the container runtime dial it.
+   *
+   * @throws PortForward.Refused in the runtime's words, when nothing listens there
+   */
+  ForwardedConnection portForward(Pod pod, int port) throws PortForward.Refused;
+
+  /** A forwarded connection; each call takes the cluster's lock. */
+  interface ForwardedConnection {
+    /** Sends the client's bytes; the answer of the pod's server to them, empty when there is none. */
+    byte[] send(byte[] data);
+
+    /** Closes the connection (the client closed its own). */
+    void close();
+  }
+
   /** Lets virtual time pass: what a command or a typed line took. */
   void advance(Duration duration);
 }

@@ -420,11 +420,14 @@ public final class ApiHttpServer implements AutoCloseable {
       case "exec", "attach", "portforward" -> {
         if (sub.equals("exec")) {
           streams.check(namespace, name, exchange.rawQuery());
+        } else if (sub.equals("portforward")) {
+          streams.checkPortForward(namespace, name);
         } else {
           host.locked(() -> host.api().getOrThrow(dev.kubesim.api.model.Pod.KIND, namespace, name));
         }
-        String how = exchange.header("Upgrade").orElse("").isEmpty() ? "Upgrade request required"
-            : "Upgrade request required: this server streams " + sub + " over WebSocket (" + ExecSession.V5 + ") only";
+        String how = sub.equals("attach") ? "pods/attach is not served by this simulated cluster"
+            : exchange.header("Upgrade").orElse("").isEmpty() ? "Upgrade request required"
+            : "Upgrade request required: this server streams " + sub + " over WebSocket only";
         send(exchange, 400, StatusObjects.failure(400, "BadRequest", how), "application/json", List.of());
         return true;
       }

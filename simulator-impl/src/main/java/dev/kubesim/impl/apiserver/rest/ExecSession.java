@@ -14,11 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -47,7 +43,6 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
   private static final byte ERROR = 3;
   private static final int CLOSE = 255;
   private static final byte[] END = new byte[0];
-  private static final long SEND_SECONDS = 30;
 
   private final KubeletStreams kubelets;
   private final ExecRequest request;
@@ -95,6 +90,12 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
   /** The client has gone: the input ends. */
   @Override
   public void onWebSocketClose(int statusCode, String reason) {
+    input.add(END);
+  }
+
+  /** The connection failed (the client went without closing): the session ends as on a close. */
+  @Override
+  public void onWebSocketError(Throwable cause) {
     input.add(END);
   }
 
@@ -225,15 +226,7 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     ByteBuffer message = ByteBuffer.allocate(bytes.length + 1);
     message.put(stream).put(bytes).flip();
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    session.sendBinary(message, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
-    try {
-      sent.get(SEND_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // the client has gone: the rest is not sent either
-    }
+    WebSocketSends.binary(session, message);
   }
 
   private boolean wanted(byte stream) {

@@ -27,11 +27,13 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * The pods' streaming subresources over WebSocket, in front of the REST handler: {@code exec}
- * upgrades to the channel protocol ({@link ExecSession}) once the API server's checks pass; a
+ * upgrades to the channel protocol ({@link ExecSession}), {@code portforward} to SPDY tunnelled in
+ * WebSocket ({@link PortForwardSession}), once the API server's checks pass; a
  * refused request is answered with its Status, as the API server refuses it before upgrading.
  */
 final class PodStreamHandlers implements AutoCloseable {
   private static final Pattern EXEC = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/exec$");
+  private static final Pattern PORT_FORWARD = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward$");
 
   private final RestHost host;
   private final ExecutorService sessions;
@@ -52,6 +54,7 @@ final class PodStreamHandlers implements AutoCloseable {
       // an exec waits as long as its command runs or its user types; kubectl pings meanwhile
       container.setIdleTimeout(Duration.ofHours(1));
       container.addMapping("regex|" + EXEC.pattern(), this::exec);
+      container.addMapping("regex|" + PORT_FORWARD.pattern(), this::portForward);
     });
     upgrades.setHandler(rest);
     return upgrades;
@@ -79,6 +82,43 @@ final class PodStreamHandlers implements AutoCloseable {
     }
     response.setAcceptedSubProtocol(protocol.get());
     return new ExecSession(host.kubelets(), exec, protocol.get(), sessions);
+  }
+
+  private Object portForward(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    Matcher m = PORT_FORWARD.matcher(request.getHttpURI().getPath());
+    if (!m.matches()) {
+      return refuse(response, callback, new NotFoundException("the server could not find the requested resource"));
+    }
+    Pod pod;
+    try {
+      pod = checkPortForward(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8),
+          URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+    } catch (KubeSimException e) {
+      return refuse(response, callback, e);
+    }
+    if (!request.getSubProtocols().contains(PortForwardSession.PROTOCOL)) {
+      return refuse(response, callback, new dev.kubesim.api.BadRequestException(
+          "unable to upgrade connection: port-forward speaks " + PortForwardSession.PROTOCOL + " only"));
+    }
+    response.setAcceptedSubProtocol(PortForwardSession.PROTOCOL);
+    return new PortForwardSession(host.kubelets(), pod, sessions);
+  }
+
+  /**
+   * The API server's checks of a port-forward request ({@code PortForwardLocation}): the pod exists
+   * and has a node.
+   *
+   * @throws KubeSimException as the API server refuses it
+   */
+  Pod checkPortForward(String namespace, String name) {
+    return host.locked(() -> {
+      host.settle();
+      Pod pod = (Pod) host.api().getOrThrow(Pod.KIND, namespace, name);
+      if (!dev.kubesim.impl.apiserver.PodStates.isScheduled(pod)) {
+        throw new dev.kubesim.api.BadRequestException("pod " + name + " does not have a host assigned");
+      }
+      return pod;
+    });
   }
 
   /**

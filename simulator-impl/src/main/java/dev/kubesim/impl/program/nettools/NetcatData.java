@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
  * The bytes netcat carries, as the simulated network carries them: text that reads as an HTTP/1.x
  * request ({@code printf 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' | nc x 80}) travels as that request,
  * so that an HTTP server answers it; anything else as plain data. What comes back is written out as
- * the server sent it: an HTTP response as its status line, headers and body.
+ * the server sent it: an HTTP response as its status line, headers and body (framed in chunks when
+ * the response says {@code Transfer-Encoding: chunked}).
  */
-final class NetcatData {
+public final class NetcatData {
   private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z]+ \\S+ HTTP/1\\.[01]");
 
   private NetcatData() {}
 
   /** What goes out for this standard input. */
-  static Payload request(String stdin) {
+  public static Payload request(String stdin) {
     return http(stdin).<Payload>map(HttpPayload::request).orElseGet(() -> new DataPayload(stdin));
   }
 
@@ -55,17 +56,28 @@ final class NetcatData {
   }
 
   /** The bytes of an answer as nc prints them. */
-  static String text(Payload answer) {
+  public static String text(Payload answer) {
     if (answer instanceof DataPayload d) {
       return d.text();
     }
     if (answer instanceof HttpPayload http && http.asResponse().isPresent()) {
       HttpResponse response = http.asResponse().get();
       StringBuilder b = new StringBuilder(response.statusLine()).append("\r\n");
+      boolean chunked = false;
       for (HttpHeader h : response.headers()) {
         b.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        chunked |= h.name().equalsIgnoreCase("Transfer-Encoding") && h.value().toLowerCase(java.util.Locale.ROOT).contains("chunked");
       }
-      return b.append("\r\n").append(response.body()).toString();
+      b.append("\r\n");
+      if (!chunked) {
+        return b.append(response.body()).toString();
+      }
+      // on the wire, a chunked body is framed: its length in hex, the bytes, and the last, empty chunk
+      int length = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (length > 0) {
+        b.append(Integer.toHexString(length)).append("\r\n").append(response.body()).append("\r\n");
+      }
+      return b.append("0\r\n\r\n").toString();
     }
     return "";
   }

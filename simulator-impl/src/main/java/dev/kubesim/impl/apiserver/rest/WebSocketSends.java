@@ -1,0 +1,29 @@
+package dev.kubesim.impl.apiserver.rest;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/** Sends a binary message and waits until it is written, so a session's messages go in order. */
+final class WebSocketSends {
+  private static final long SEND_SECONDS = 30;
+
+  private WebSocketSends() {}
+
+  /** Sends the message; a client that has gone takes nothing more, and the session's work ends on its own. */
+  static void binary(Session session, ByteBuffer message) {
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    session.sendBinary(message, Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+    try {
+      sent.get(SEND_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // the client has gone
+    }
+  }
+}
