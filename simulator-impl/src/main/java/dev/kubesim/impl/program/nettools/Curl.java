@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * {@code curl}: HTTP requests from the container over the simulated network, with curl's options
- * ({@code -s -S -v -i -I -H -X -d -m --connect-timeout -o -w -f -L}), its output and its exit
+ * ({@code -s -S -v -i -I -H -X -d -m --connect-timeout -o -w -f -L -b -c}), its output and its exit
  * codes and messages: {@code (6) Could not resolve host}, {@code (7) Failed to connect ...},
  * {@code (28)} timeouts, {@code (52) Empty reply from server}, {@code (22)} with {@code -f}.
  * Names resolve through {@code /etc/hosts}, then the pod's resolver and the cluster DNS.
