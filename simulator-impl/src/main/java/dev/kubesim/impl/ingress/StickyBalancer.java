@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +35,7 @@ final class StickyBalancer {
 
   private final SplittableRandom random;
   private final int workerPid;
+  private final Map<IngressBackendRef, Ring> rings = new HashMap<>();
 
   StickyBalancer(SplittableRandom random) {
     this.random = random;
@@ -63,7 +64,8 @@ final class StickyBalancer {
         .map(v -> v.split("\\|", -1)[0]).filter(k -> !k.isEmpty());
     String mode = affinity.persistent() ? "persistent" : "balanced";
     if (key.isPresent()) {
-      Optional<ServiceEndpointIndex.Endpoint> kept = affinity.persistent() ? byHash(name, ready, key.get()) : ring(ready, key.get());
+      Optional<ServiceEndpointIndex.Endpoint> kept =
+          affinity.persistent() ? byHash(name, ready, key.get()) : ring(upstream, ready, key.get());
       if (kept.isPresent()) {
         return new Pick(kept.get(), Optional.empty(), "sticky by cookie " + cookieName + " (" + mode + ")");
       }
@@ -75,7 +77,7 @@ final class StickyBalancer {
       newKey = md5(name + chosen.hostPort());
     } else {
       newKey = luaNumber(request.now().toEpochMilli() + 1000) + "." + workerPid + "." + (1 + random.nextInt(999999));
-      chosen = ring(ready, newKey).orElseThrow();
+      chosen = ring(upstream, ready, newKey).orElseThrow();
     }
     String why = (key.isPresent() ? "cookie " + cookieName + " names no endpoint" : "no cookie " + cookieName)
         + ", new session (" + mode + ")";
@@ -118,28 +120,48 @@ final class StickyBalancer {
     return Optional.empty();
   }
 
-  /** The consistent-hash ring: the first point at or after the key's hash, wrapping round. */
-  private static Optional<ServiceEndpointIndex.Endpoint> ring(List<ServiceEndpointIndex.Endpoint> ready, String key) {
+  /** The consistent-hash ring of the endpoints: the first point at or after the key's hash, wrapping round. */
+  private Optional<ServiceEndpointIndex.Endpoint> ring(IngressBackendRef upstream, List<ServiceEndpointIndex.Endpoint> ready,
+      String key) {
     if (ready.isEmpty()) {
       return Optional.empty();
     }
-    long[] points = new long[ready.size() * POINTS_PER_ENDPOINT];
-    Map<Long, ServiceEndpointIndex.Endpoint> owner = new LinkedHashMap<>();
-    int n = 0;
-    for (ServiceEndpointIndex.Endpoint e : ready) {
-      for (int i = 0; i < POINTS_PER_ENDPOINT; i++) {
-        long p = crc32(e.hostPort() + "#" + i);
-        if (owner.putIfAbsent(p, e) == null) {
-          points[n++] = p;
+    Ring ring = rings.get(upstream);
+    if (ring == null || !ring.endpoints.equals(ready)) {
+      ring = new Ring(ready);
+      rings.put(upstream, ring); // rebuilt when the endpoints change, as the balancer syncs its nodes
+    }
+    return Optional.of(ring.find(crc32(key)));
+  }
+
+  /** The ring of one upstream's endpoints, {@value #POINTS_PER_ENDPOINT} points each. */
+  private static final class Ring {
+    final List<ServiceEndpointIndex.Endpoint> endpoints;
+    final long[] points;
+    final ServiceEndpointIndex.Endpoint[] owners;
+
+    Ring(List<ServiceEndpointIndex.Endpoint> endpoints) {
+      this.endpoints = List.copyOf(endpoints);
+      java.util.TreeMap<Long, ServiceEndpointIndex.Endpoint> byPoint = new java.util.TreeMap<>();
+      for (ServiceEndpointIndex.Endpoint e : endpoints) {
+        for (int i = 0; i < POINTS_PER_ENDPOINT; i++) {
+          byPoint.putIfAbsent(crc32(e.hostPort() + "#" + i), e);
         }
       }
+      points = new long[byPoint.size()];
+      owners = new ServiceEndpointIndex.Endpoint[byPoint.size()];
+      int n = 0;
+      for (Map.Entry<Long, ServiceEndpointIndex.Endpoint> p : byPoint.entrySet()) {
+        points[n] = p.getKey();
+        owners[n++] = p.getValue();
+      }
     }
-    long[] sorted = Arrays.copyOf(points, n);
-    Arrays.sort(sorted);
-    long h = crc32(key);
-    int i = Arrays.binarySearch(sorted, h);
-    int at = i >= 0 ? i : -i - 1;
-    return Optional.of(owner.get(sorted[at == sorted.length ? 0 : at]));
+
+    ServiceEndpointIndex.Endpoint find(long hash) {
+      int i = Arrays.binarySearch(points, hash);
+      int at = i >= 0 ? i : -i - 1;
+      return owners[at == points.length ? 0 : at];
+    }
   }
 
   private static long crc32(String s) {
