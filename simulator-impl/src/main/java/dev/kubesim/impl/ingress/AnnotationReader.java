@@ -4,6 +4,8 @@ import dev.kubesim.api.model.Ingress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -148,29 +150,29 @@ final class AnnotationReader {
   }
 
   /** Go's {@code strconv.ParseBool}. */
-  static java.util.Optional<Boolean> parseBool(String v) {
+  static Optional<Boolean> parseBool(String v) {
     switch (v) {
       case "1", "t", "T", "TRUE", "true", "True" -> {
-        return java.util.Optional.of(true);
+        return Optional.of(true);
       }
       case "0", "f", "F", "FALSE", "false", "False" -> {
-        return java.util.Optional.of(false);
+        return Optional.of(false);
       }
       default -> {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
   }
 
   /** Go's {@code strconv.Atoi} on a 64-bit platform: an optional sign and decimal digits. */
-  static java.util.OptionalLong atoi(String v) {
+  static OptionalLong atoi(String v) {
     if (!v.matches("[+-]?[0-9]+")) {
-      return java.util.OptionalLong.empty();
+      return OptionalLong.empty();
     }
     try {
-      return java.util.OptionalLong.of(Long.parseLong(v.startsWith("+") ? v.substring(1) : v));
+      return OptionalLong.of(Long.parseLong(v.startsWith("+") ? v.substring(1) : v));
     } catch (NumberFormatException e) {
-      return java.util.OptionalLong.empty();
+      return OptionalLong.empty();
     }
   }
 }

@@ -6,8 +6,10 @@ import dev.kubesim.impl.http.NginxPages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the ingress controller does with one request that reached it: the L7 decision, and either
@@ -67,14 +69,14 @@ public record IngressExchange(IngressDecision decision, Optional<HttpResponse> r
   /** nginx writes the headers it makes itself (Date, Content-Type, ...) first, then the list of others: the cookie leads that list. */
   private static int afterGeneralHeaders(List<HttpHeader> headers) {
     int i = 0;
-    while (i < headers.size() && GENERAL.contains(headers.get(i).name().toLowerCase(java.util.Locale.ROOT))) {
+    while (i < headers.size() && GENERAL.contains(headers.get(i).name().toLowerCase(Locale.ROOT))) {
       i++;
     }
     return i;
   }
 
-  private static final java.util.Set<String> GENERAL =
-      java.util.Set.of("date", "content-type", "content-length", "connection", "transfer-encoding", "keep-alive");
+  private static final Set<String> GENERAL =
+      Set.of("date", "content-type", "content-length", "connection", "transfer-encoding", "keep-alive");
 
   /**
    * The decision and what follows from it, one line for the trace's L7 hop, e.g. {@code http host

@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns the Ingresses of the controller's class into its {@link RoutingTable} the way
@@ -124,7 +127,7 @@ final class RoutingTableBuilder {
     String type = "";
     String mode = "";
     SessionAffinity cookie = SessionAffinity.none();
-    final Map<String, java.util.Set<String>> locations = new java.util.TreeMap<>();
+    final Map<String, Set<String>> locations = new TreeMap<>();
 
     Optional<UpstreamAffinity> freeze() {
       return type.equals(SessionAffinity.COOKIE) ? Optional.of(new UpstreamAffinity(mode, cookie, locations)) : Optional.empty();
@@ -252,7 +255,7 @@ final class RoutingTableBuilder {
     }
     if (ing.cookie()) {
       upstream.cookie = ing;
-      upstream.locations.computeIfAbsent(host, h -> new java.util.TreeSet<>()).add(path);
+      upstream.locations.computeIfAbsent(host, h -> new TreeSet<>()).add(path);
     }
   }
 
