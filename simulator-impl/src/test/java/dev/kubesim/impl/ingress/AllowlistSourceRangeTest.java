@@ -66,6 +66,19 @@ class AllowlistSourceRangeTest {
   }
 
   @Test
+  void withExternalTrafficPolicyClusterTheControllerSeesTheNodeKubeProxyMasqueradedFrom() {
+    site.ingress("nginx.ingress.kubernetes.io/allowlist-source-range: 203.0.113.0/24", "/");
+    assertThat(site.cluster.kubectl("patch svc ingress-nginx-controller -n ingress-nginx -p "
+        + "'{\"spec\":{\"externalTrafficPolicy\":\"Cluster\"}}'").output())
+        .isEqualTo("service/ingress-nginx-controller patched\n");
+
+    ExecResult r = site.curlFrom("203.0.113.9", "/", "-s");
+
+    assertThat(r.stdout()).as("seed %d", SEED).contains("403 Forbidden");
+    assertThat(AnnotatedSite.decision(r)).containsPattern("client 192\\.168\\.49\\.\\d+ is not in allowlist-source-range");
+  }
+
+  @Test
   void aRangeThatDoesNotParseDeniesTheLocationsWith503AndAWarningEvent() {
     site.ingress("nginx.ingress.kubernetes.io/allowlist-source-range: 10.0.0.0/8,not-a-network", "/");
 
