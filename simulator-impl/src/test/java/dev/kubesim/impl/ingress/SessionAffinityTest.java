@@ -143,6 +143,42 @@ class SessionAffinityTest {
   }
 
   @Test
+  void overHttpsTheCookieIsSecure() {
+    site.ingress("nginx.ingress.kubernetes.io/affinity: cookie", "/");
+
+    ExecResult r = site.cluster.external("203.0.113.9").exec("curl", "-ski", "-H", "Host: sticky.bar.com",
+        "https://" + site.lb() + "/");
+
+    assertThat(setCookie(r).orElseThrow().group(3)).as("seed %d", SEED).isEqualTo("; Path=/; Secure; HttpOnly");
+  }
+
+  @Test
+  void theUpstreamIsStickyForAnotherIngressButOnlyTheAffinityIngressesPathsSetTheCookie() {
+    site.ingress("nginx.ingress.kubernetes.io/affinity: cookie", "/");
+    site.cluster.apply("""
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata: {name: plain}
+        spec:
+          ingressClassName: nginx
+          rules:
+          - host: plain.bar.com
+            http:
+              paths:
+              - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+        """);
+    String value = setCookie(get("-si")).orElseThrow().group(2);
+    String pod = servedBy(get("-s", "-b", "INGRESSCOOKIE=" + value));
+
+    ExecResult plain = site.cluster.external("203.0.113.9").exec("curl", "-si", "-H", "Host: plain.bar.com",
+        "-b", "INGRESSCOOKIE=" + value, "http://" + site.lb() + "/");
+
+    assertThat(servedBy(plain)).as("the same upstream, sticky (seed %d)", SEED).isEqualTo(pod);
+    assertThat(setCookie(site.cluster.external("203.0.113.9").exec("curl", "-si", "-H", "Host: plain.bar.com",
+        "http://" + site.lb() + "/"))).as("no cookie at a path of the Ingress without affinity").isEmpty();
+  }
+
+  @Test
   void anAffinityTypeOtherThanCookieSetsNoCookie() {
     site.ingress("nginx.ingress.kubernetes.io/affinity: Cookie", "/");
 
