@@ -12,7 +12,21 @@ public final class HttpDates {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter COOKIE_TWO_DIGIT_YEAR =
+      DateTimeFormatter.ofPattern("EEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter COOKIE_FOUR_DIGIT_YEAR =
+      DateTimeFormatter.ofPattern("EEE, dd-MMM-yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
   private HttpDates() {}
+
+  /**
+   * The instant as nginx's {@code ngx_http_cookie_time} writes a cookie's {@code Expires} ({@code
+   * Sun, 12-Feb-17 14:11:12 GMT}): a two-digit year up to 2037, as old Netscape needed, four after.
+   */
+  public static String cookieTime(Instant instant) {
+    int year = instant.atZone(ZoneOffset.UTC).getYear();
+    return (year > 2037 ? COOKIE_FOUR_DIGIT_YEAR : COOKIE_TWO_DIGIT_YEAR).format(instant);
+  }
 
   /** The instant as an HTTP date ({@code Date} and {@code Last-Modified} headers). */
   public static String format(Instant instant) {

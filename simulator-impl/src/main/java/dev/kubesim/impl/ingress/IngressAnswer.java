@@ -25,6 +25,12 @@ record IngressAnswer(IngressExchange exchange, Optional<ObjectRef> answeredBy, O
     IngressDecision d = exchange.decision();
     return switch (d.outcome()) {
       case REDIRECT -> "redirected to HTTPS by the ingress controller" + d.ingress().map(i -> " for Ingress " + i).orElse("");
+      case APP_ROOT, RETURN -> "redirected by the ingress controller (" + d.detail().orElse("") + ")"
+          + d.ingress().map(i -> " for Ingress " + i).orElse("") + " to " + d.redirectTo().orElse("-");
+      case DENIED -> "location denied by the ingress controller" + d.ingress().map(i -> " for Ingress " + i).orElse("")
+          + ": " + d.detail().orElse("");
+      case FORBIDDEN -> "refused by the ingress controller" + d.ingress().map(i -> " for Ingress " + i).orElse("")
+          + ": " + d.detail().orElse("");
       case DEFAULT_BACKEND -> "the ingress controller's default backend for host "
           + (d.host().isEmpty() ? "<none>" : d.host()) + " path " + d.path();
       case PROXY -> {

@@ -62,6 +62,12 @@ public final class IngressController {
   private final ApiServer api;
   private final IngressClassFilter filter = new IngressClassFilter(CONTROLLER_CLASS, INGRESS_CLASS);
   private final TreeMap<ObjectKey, Ingress> ingresses = new TreeMap<>();
+  /**
+   * The version of each Ingress the configuration is built from: the latest whose annotations the
+   * extractor read. One it refuses (a redirect annotation failing validation) leaves the version
+   * before it in force, or none, as the controller's store keeps it.
+   */
+  private final TreeMap<ObjectKey, Ingress> configured = new TreeMap<>();
   private final TreeMap<String, IngressClass> classes = new TreeMap<>();
   private final TreeMap<ObjectKey, Pod> controllerPods = new TreeMap<>();
   private final ServiceEndpointIndex endpoints = new ServiceEndpointIndex();
@@ -104,6 +110,7 @@ public final class IngressController {
     }
     for (KubeObject o : api.list(Ingress.KIND, Optional.empty())) {
       ingresses.put(ObjectStore.keyOf(o), (Ingress) o);
+      configure(ObjectStore.keyOf(o), (Ingress) o);
     }
     for (KubeObject o : api.list(EndpointSlice.KIND, Optional.empty())) {
       endpoints.onSlice(new WatchEvent(WatchEvent.Type.ADDED, o, Optional.empty()));
@@ -119,15 +126,30 @@ public final class IngressController {
     Ingress ing = (Ingress) e.object();
     if (e.type() == WatchEvent.Type.DELETED) {
       ingresses.remove(key);
+      configured.remove(key);
     } else {
       ingresses.put(key, ing);
       boolean specChanged = e.previous().map(p -> !((Ingress) p).spec().equals(ing.spec())
           || !p.metadata().annotations().equals(ing.metadata().annotations())).orElse(true);
+      Optional<IngressAnnotations> read = configure(key, ing);
       if (specChanged && filter.handles(ing, classes) && controllerPods.values().stream().anyMatch(PodStates::isActive)) {
         events.normal(ing, "Sync", "Scheduled for sync");
+        read.flatMap(IngressAnnotations::denied).ifPresent(reason ->
+            events.warning(ing, "AnnotationParsingFailed", "Error parsing annotations: " + reason));
       }
     }
     scheduleSync();
+  }
+
+  /** {@code syncIngress}: the version to configure, when its annotations can be read. */
+  private Optional<IngressAnnotations> configure(ObjectKey key, Ingress ing) {
+    try {
+      IngressAnnotations read = IngressAnnotations.extract(ing);
+      configured.put(key, ing);
+      return Optional.of(read);
+    } catch (AnnotationReader.Problem p) {
+      return Optional.empty(); // the controller logs the error and keeps what it had
+    }
   }
 
   private void onIngressClass(WatchEvent e) {
@@ -172,13 +194,13 @@ public final class IngressController {
   }
 
   private void sync() {
-    table = RoutingTableBuilder.build(handled(), (ns, name) -> api.get("Secret", ns, name));
+    table = RoutingTableBuilder.build(handled(configured), (ns, name) -> api.get("Secret", ns, name));
     syncStatus();
   }
 
-  private List<Ingress> handled() {
+  private List<Ingress> handled(TreeMap<ObjectKey, Ingress> from) {
     List<Ingress> out = new ArrayList<>();
-    for (Ingress ing : ingresses.values()) {
+    for (Ingress ing : from.values()) {
       if (filter.handles(ing, classes)) {
         out.add(ing);
       }
@@ -202,7 +224,10 @@ public final class IngressController {
     if (wanted.isEmpty()) {
       return;
     }
-    for (Ingress ing : handled()) {
+    for (Ingress ing : handled(ingresses)) {
+      if (!configured.containsKey(ObjectStore.keyOf(ing))) {
+        continue; // never read: not in the controller's store, so it gets no address either
+      }
       List<IngressLoadBalancerIngress> current = ing.status().flatMap(IngressStatus::loadBalancer)
           .map(IngressLoadBalancerStatus::ingress).orElse(List.of());
       if (!current.equals(wanted.get())) {

@@ -25,8 +25,11 @@ import java.util.OptionalInt;
  * @param backend the Service port, for {@link Outcome#PROXY}
  * @param certificate for TLS, the certificate presented: {@code secret NS/NAME} or the
  *     controller's fake certificate
- * @param redirectTo the {@code Location} of a redirect
+ * @param redirectTo the {@code Location} of a redirect (for a {@code return} whose code is not a redirect's, its body)
  * @param rewrittenPath the path the request goes upstream with after {@code rewrite-target}, if the location rewrites
+ * @param status the status the controller answers with itself (308, 302, 301, 503, 403, 404), 0 when it proxies
+ * @param detail what decided a refusal or a redirect other than to HTTPS: the annotation, the denial's
+ *     reason, the client address and the allowed ranges
  */
 public record IngressDecision(
     Outcome outcome,
@@ -42,15 +45,25 @@ public record IngressDecision(
     Optional<IngressBackendRef> backend,
     Optional<String> certificate,
     Optional<String> redirectTo,
-    Optional<String> rewrittenPath) implements HopSubject {
-  /** What the controller does with a request. */
+    Optional<String> rewrittenPath,
+    int status,
+    Optional<String> detail) implements HopSubject {
+  /** What the controller does with a request, in the order nginx's phases decide. */
   public enum Outcome {
     /** Proxied to one of the Service port's ready endpoints. */
     PROXY,
     /** Answered by the controller's default backend: {@code 404 Not Found}. */
     DEFAULT_BACKEND,
     /** Plain HTTP to a host with TLS: {@code 308 Permanent Redirect} to HTTPS. */
-    REDIRECT
+    REDIRECT,
+    /** {@code app-root}: a request for {@code /} is sent to the application's root ({@code 302}). */
+    APP_ROOT,
+    /** {@code permanent-redirect} / {@code temporal-redirect}: nginx's {@code return CODE URL}. */
+    RETURN,
+    /** A location ingress-nginx denied for an annotation it could not read: {@code 503}. */
+    DENIED,
+    /** The client's address is outside the location's {@code allowlist-source-range}: {@code 403 Forbidden}. */
+    FORBIDDEN
   }
 
   public IngressDecision {
@@ -67,6 +80,7 @@ public record IngressDecision(
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(redirectTo, "redirectTo");
     Objects.requireNonNull(rewrittenPath, "rewrittenPath");
+    Objects.requireNonNull(detail, "detail");
   }
 
   /** The Ingress that decided, for the trace's {@code PROXY} hop. */
@@ -106,9 +120,18 @@ public record IngressDecision(
     }
     s.append(" -> ");
     switch (outcome) {
-      case PROXY -> s.append("service ").append(backend.map(IngressBackendRef::toString).orElse("?"));
+      case PROXY -> {
+        s.append("service ").append(backend.map(IngressBackendRef::toString).orElse("?"));
+        rewrittenPath.ifPresent(p -> s.append(" (rewrite-target: URI ").append(p).append(')'));
+      }
       case DEFAULT_BACKEND -> s.append("the controller's default backend (404)");
       case REDIRECT -> s.append("308 to ").append(redirectTo.orElse("?"));
+      case APP_ROOT, RETURN -> {
+        s.append(status).append(redirectTo.isPresent() ? " to " + redirectTo.get() : "");
+        detail.ifPresent(d -> s.append(" (").append(d).append(')'));
+      }
+      case DENIED -> s.append("location denied (503): ").append(detail.orElse("?"));
+      case FORBIDDEN -> s.append("403 Forbidden: ").append(detail.orElse("?"));
     }
     certificate.ifPresent(c -> s.append(" [certificate: ").append(c).append("]"));
     return s.toString();

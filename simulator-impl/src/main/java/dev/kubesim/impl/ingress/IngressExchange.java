@@ -1,10 +1,15 @@
 package dev.kubesim.impl.ingress;
 
+import dev.kubesim.api.program.HttpHeader;
 import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.http.NginxPages;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the ingress controller does with one request that reached it: the L7 decision, and either
@@ -37,9 +42,11 @@ public record IngressExchange(IngressDecision decision, Optional<HttpResponse> r
    * @param request the request as nginx sends it upstream (with the {@code X-Forwarded-*} headers),
    *     from the controller pod's address to the endpoint
    * @param candidates how many ready endpoints the endpoint was chosen among
+   * @param affinity how the sticky balancer chose it, for an upstream with cookie affinity
+   * @param setCookie the affinity cookie the answer sets ({@code Set-Cookie}), if it sets one
    */
   public record Upstream(String endpoint, Optional<String> pod, Optional<String> node,
-      dev.kubesim.api.program.HttpRequest request, int candidates) {}
+      dev.kubesim.api.program.HttpRequest request, int candidates, Optional<String> affinity, Optional<String> setCookie) {}
 
   /**
    * What the client gets back: the upstream's response without its {@code Server} header (cleared
@@ -54,8 +61,22 @@ public record IngressExchange(IngressDecision decision, Optional<HttpResponse> r
       return NginxPages.error(502, at);
     }
     HttpResponse r = fromUpstream.get();
-    return r.withHeaders(r.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Server")).toList());
+    List<HttpHeader> headers = new ArrayList<>(r.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Server")).toList());
+    upstream.flatMap(Upstream::setCookie).ifPresent(c -> headers.add(afterGeneralHeaders(headers), HttpHeader.of("Set-Cookie", c)));
+    return r.withHeaders(headers);
   }
+
+  /** nginx writes the headers it makes itself (Date, Content-Type, ...) first, then the list of others: the cookie leads that list. */
+  private static int afterGeneralHeaders(List<HttpHeader> headers) {
+    int i = 0;
+    while (i < headers.size() && GENERAL.contains(headers.get(i).name().toLowerCase(Locale.ROOT))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static final Set<String> GENERAL =
+      Set.of("date", "content-type", "content-length", "connection", "transfer-encoding", "keep-alive");
 
   /**
    * The decision and what follows from it, one line for the trace's L7 hop, e.g. {@code http host
@@ -75,7 +96,9 @@ public record IngressExchange(IngressDecision decision, Optional<HttpResponse> r
       } else {
         b.append("1 of ").append(u.candidates()).append(" ready");
       }
-      b.append("), adding X-Forwarded-For and X-Real-IP ").append(u.request().header("X-Real-IP").orElse("-"));
+      b.append(')');
+      u.affinity().ifPresent(a -> b.append(", ").append(a));
+      b.append(", adding X-Forwarded-For and X-Real-IP ").append(u.request().header("X-Real-IP").orElse("-"));
     } else if (decision.outcome() == IngressDecision.Outcome.PROXY) {
       b.append(" has no ready endpoint -> ").append(response.map(HttpResponse::statusLine).orElse(""));
     }

@@ -14,6 +14,12 @@ import java.util.OptionalInt;
  * @param pathIndex the index of the path in that rule's {@code http.paths}; empty with {@code rule}
  * @param sslRedirect the {@code ssl-redirect} setting of the Ingress that made the location
  * @param forceSslRedirect the {@code force-ssl-redirect} setting of that Ingress
+ * @param regex whether the server writes its locations as regexes
+ * @param rewriteTarget the {@code rewrite-target} of that Ingress
+ * @param appRoot the {@code app-root} of that Ingress
+ * @param redirect the {@code permanent-redirect} or {@code temporal-redirect} of that Ingress
+ * @param sourceRange the {@code allowlist-source-range} of that Ingress
+ * @param denied why the location answers 503 instead of proxying, if it does
  */
 record Location(
     String path,
@@ -26,4 +32,8 @@ record Location(
     boolean sslRedirect,
     boolean forceSslRedirect,
     boolean regex,
-    Optional<String> rewriteTarget) {}
+    Optional<String> rewriteTarget,
+    Optional<String> appRoot,
+    Optional<ReturnRedirect> redirect,
+    SourceRange sourceRange,
+    Optional<String> denied) {}

@@ -35,6 +35,7 @@ public final class NginxProxy {
   private final ServiceEndpointIndex endpoints;
   private final SplittableRandom upstreamChoice;
   private final SplittableRandom requestIds;
+  private final StickyBalancer sticky;
   private int nextSourcePort;
 
   NginxProxy(ApiServer api, Supplier<RoutingTable> table, ServiceEndpointIndex endpoints) {
@@ -43,6 +44,7 @@ public final class NginxProxy {
     this.endpoints = endpoints;
     this.upstreamChoice = api.loop().random().stream("ingress/upstream");
     this.requestIds = api.loop().random().stream("ingress/request-id");
+    this.sticky = new StickyBalancer(api.loop().random().stream("ingress/sticky"));
   }
 
   /** The L7 decision for a request to the controller: a pure function of the configuration in force. */
@@ -52,8 +54,10 @@ public final class NginxProxy {
 
   /**
    * Handles a request that reached a controller pod on its HTTP (80) or HTTPS (443) port: the
-   * decision, and the controller's own answer or the upstream request to one ready endpoint of the
-   * backend (drawn from the stream {@code ingress/upstream}), with the headers ingress-nginx adds.
+   * decision (the client address it sees is the request's, {@code $remote_addr}), and the
+   * controller's own answer or the upstream request to one ready endpoint of the backend (drawn from
+   * the stream {@code ingress/upstream}, or by the sticky balancer of an upstream with cookie
+   * affinity), with the headers ingress-nginx adds.
    *
    * @param request the request as the pod received it (client and server addresses as seen there)
    * @param tls whether it arrived over TLS (port 443)
@@ -61,10 +65,22 @@ public final class NginxProxy {
   public IngressExchange proxy(HttpRequest request, boolean tls) {
     Instant now = api.loop().clock().instant();
     String hostHeader = request.header("Host").orElse(hostOf(request.serverAddress()));
-    IngressDecision decision = table.get().route(hostHeader, request.target(), tls);
+    RoutingTable config = table.get();
+    IngressDecision decision = config.route(hostHeader, request.target(), tls, Optional.of(request.clientIp()));
     switch (decision.outcome()) {
-      case REDIRECT -> {
-        return own(decision, NginxPages.redirect(308, decision.redirectTo().orElseThrow(), now), now);
+      case REDIRECT, APP_ROOT -> {
+        return own(decision, NginxPages.redirect(decision.status(), decision.redirectTo().orElseThrow(), now), now);
+      }
+      case RETURN -> {
+        // "return CODE URL": a redirect for 301/302/303/307/308, else the URL is the body
+        String url = decision.redirectTo().orElseThrow();
+        HttpResponse r = ReturnRedirect.isRedirectCode(decision.status())
+            ? NginxPages.redirect(decision.status(), url, now)
+            : NginxPages.text(decision.status(), url, now);
+        return own(decision, r, now);
+      }
+      case DENIED, FORBIDDEN -> {
+        return own(decision, NginxPages.error(decision.status(), now), now);
       }
       case DEFAULT_BACKEND -> {
         return own(decision, NginxPages.notFound(now), now);
@@ -77,12 +93,33 @@ public final class NginxProxy {
         if (ready.isEmpty()) {
           return own(decision, NginxPages.error(503, now), now);
         }
-        ServiceEndpointIndex.Endpoint ep = ready.size() == 1 ? ready.get(0) : ready.get(upstreamChoice.nextInt(ready.size()));
+        Optional<UpstreamAffinity> affinity = config.affinity(ref);
+        ServiceEndpointIndex.Endpoint ep;
+        Optional<StickyBalancer.Pick> pick = Optional.empty();
+        if (affinity.isPresent()) {
+          pick = Optional.of(sticky.pick(ref, affinity.get(), ready, new StickyBalancer.Request(cookieHeader(request),
+              decision.host(), decision.server(), decision.matchedPath(), tls, now)));
+          ep = pick.get().endpoint();
+        } else {
+          ep = ready.size() == 1 ? ready.get(0) : ready.get(upstreamChoice.nextInt(ready.size()));
+        }
         HttpRequest upstream = upstreamRequest(request, hostHeader, tls, ep, decision.rewrittenPath());
         return new IngressExchange(decision, Optional.empty(),
-            Optional.of(new IngressExchange.Upstream(ep.hostPort(), ep.pod(), ep.node(), upstream, ready.size())), now);
+            Optional.of(new IngressExchange.Upstream(ep.hostPort(), ep.pod(), ep.node(), upstream, ready.size(),
+                pick.map(StickyBalancer.Pick::why), pick.flatMap(StickyBalancer.Pick::setCookie))), now);
       }
     }
+  }
+
+  /** {@code $http_cookie}: the request's Cookie headers, joined as nginx joins them. */
+  private static Optional<String> cookieHeader(HttpRequest request) {
+    List<String> values = new ArrayList<>();
+    for (HttpHeader h : request.headers()) {
+      if (h.is("Cookie")) {
+        values.add(h.value());
+      }
+    }
+    return values.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", values));
   }
 
   private static IngressExchange own(IngressDecision decision, HttpResponse response, Instant now) {

@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns the Ingresses of the controller's class into its {@link RoutingTable} the way
@@ -62,6 +65,10 @@ final class RoutingTableBuilder {
     boolean forceSslRedirect;
     boolean regex;
     Optional<String> rewriteTarget = Optional.empty();
+    Optional<String> appRoot = Optional.empty();
+    Optional<ReturnRedirect> redirect = Optional.empty();
+    SourceRange sourceRange = SourceRange.none();
+    Optional<String> denied = Optional.empty();
 
     Loc(String path, String pathType, Optional<IngressBackendRef> backend, boolean defaultLocation) {
       this.path = path;
@@ -74,16 +81,21 @@ final class RoutingTableBuilder {
     }
 
     void annotate(Ingress ing) {
-      sslRedirect = IngressAnnotations.sslRedirect(ing);
-      forceSslRedirect = IngressAnnotations.forceSslRedirect(ing);
-      rewriteTarget = IngressAnnotations.rewriteTarget(ing);
-      regex = IngressAnnotations.useRegex(ing) || rewriteTarget.isPresent();
+      IngressAnnotations a = IngressAnnotations.of(ing);
+      sslRedirect = a.sslRedirect();
+      forceSslRedirect = a.forceSslRedirect();
+      rewriteTarget = a.rewriteTarget();
+      regex = a.useRegex() || rewriteTarget.isPresent();
+      appRoot = a.appRoot();
+      redirect = a.redirect();
+      sourceRange = a.sourceRange();
+      denied = a.denied();
     }
 
     /** Frozen; {@code regexServer}: a location of the server uses regex, so ingress-nginx writes every one as {@code ~*}. */
     Location freeze(boolean regexServer) {
       return new Location(path, pathType, backend, defaultLocation, backend.isPresent() ? ingress : Optional.empty(),
-          rule, pathIndex, sslRedirect, forceSslRedirect, regexServer, rewriteTarget);
+          rule, pathIndex, sslRedirect, forceSslRedirect, regexServer, rewriteTarget, appRoot, redirect, sourceRange, denied);
     }
   }
 
@@ -100,7 +112,25 @@ final class RoutingTableBuilder {
 
     Server freeze() {
       boolean regex = locations.stream().anyMatch(l -> l.regex);
-      return new Server(name, locations.stream().map(l -> l.freeze(regex)).toList(), certificate);
+      List<Location> frozen = locations.stream().map(l -> l.freeze(regex)).toList();
+      // ingress-nginx sorts a server's locations longest path first (then in reverse text order) and
+      // writes each app-root as a server-level "if ($uri = /)": the first one written wins.
+      Optional<Location> appRoot = frozen.stream().filter(l -> l.appRoot().isPresent())
+          .sorted(Comparator.comparingInt((Location l) -> l.path().length()).thenComparing(Location::path).reversed())
+          .findFirst();
+      return new Server(name, frozen, certificate, appRoot);
+    }
+  }
+
+  /** The session affinity of an upstream while the paths leading to it are read. */
+  private static final class Affinity {
+    String type = "";
+    String mode = "";
+    SessionAffinity cookie = SessionAffinity.none();
+    final Map<String, Set<String>> locations = new TreeMap<>();
+
+    Optional<UpstreamAffinity> freeze() {
+      return type.equals(SessionAffinity.COOKIE) ? Optional.of(new UpstreamAffinity(mode, cookie, locations)) : Optional.empty();
     }
   }
 
@@ -112,10 +142,13 @@ final class RoutingTableBuilder {
     Map<String, Srv> servers = new LinkedHashMap<>();
     createServers(ingresses, catchAll, servers);
     assignCertificates(ingresses, servers, secrets);
-    addLocations(ingresses, catchAll, servers);
+    Map<IngressBackendRef, Affinity> affinities = new LinkedHashMap<>();
+    addLocations(ingresses, catchAll, servers, affinities);
     Map<String, Server> frozen = new LinkedHashMap<>();
     servers.forEach((name, s) -> frozen.put(name, s.freeze()));
-    return new RoutingTable(frozen, catchAll.freeze());
+    Map<IngressBackendRef, UpstreamAffinity> sticky = new LinkedHashMap<>();
+    affinities.forEach((ref, a) -> a.freeze().ifPresent(f -> sticky.put(ref, f)));
+    return new RoutingTable(frozen, catchAll.freeze(), sticky);
   }
 
   private static void createServers(List<Ingress> ingresses, Srv catchAll, Map<String, Srv> servers) {
@@ -181,8 +214,10 @@ final class RoutingTableBuilder {
     return Optional.empty();
   }
 
-  private static void addLocations(List<Ingress> ingresses, Srv catchAll, Map<String, Srv> servers) {
+  private static void addLocations(List<Ingress> ingresses, Srv catchAll, Map<String, Srv> servers,
+      Map<IngressBackendRef, Affinity> affinities) {
     for (Ingress ing : ingresses) {
+      SessionAffinity sessionAffinity = IngressAnnotations.of(ing).affinity();
       List<IngressRule> rules = ing.specOrEmpty().rules();
       for (int r = 0; r < rules.size(); r++) {
         IngressRule rule = rules.get(r);
@@ -200,8 +235,27 @@ final class RoutingTableBuilder {
           String path = p.path().filter(s -> !s.isEmpty()).orElse("/");
           String type = p.pathType().orElse(PathMatch.IMPLEMENTATION_SPECIFIC);
           addLocation(server, ing, r, i, path, type, upstream.get());
+          addAffinity(affinities.computeIfAbsent(upstream.get(), k -> new Affinity()), sessionAffinity, hostOf(rule), path);
         }
       }
+    }
+  }
+
+  /**
+   * Every path to an upstream adds to its affinity, whichever Ingress keeps the location: the first
+   * type and mode set stay, the last cookie settings win, and each sticky path is a place that sets
+   * the cookie.
+   */
+  private static void addAffinity(Affinity upstream, SessionAffinity ing, String host, String path) {
+    if (upstream.type.isEmpty()) {
+      upstream.type = ing.type();
+    }
+    if (upstream.mode.isEmpty()) {
+      upstream.mode = ing.mode();
+    }
+    if (ing.cookie()) {
+      upstream.cookie = ing;
+      upstream.locations.computeIfAbsent(host, h -> new TreeSet<>()).add(path);
     }
   }
 

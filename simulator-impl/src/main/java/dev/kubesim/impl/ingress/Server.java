@@ -7,8 +7,10 @@ import java.util.Optional;
  * One nginx server of the controller's configuration: a host (or {@code *.domain}, or {@code _})
  * with its locations in the order they were added and the certificate configured for it by an
  * Ingress's {@code spec.tls}, if any.
+ *
+ * @param appRoot the location whose {@code app-root} the server answers a request for {@code /} with, if any
  */
-record Server(String name, List<Location> locations, Optional<String> certificate) {
+record Server(String name, List<Location> locations, Optional<String> certificate, Optional<Location> appRoot) {
   Server {
     locations = List.copyOf(locations);
   }

@@ -17,8 +17,15 @@
  *       HTTP); ingress-nginx also gives the other hosts of such an Ingress its fake certificate and
  *       redirects them. Certificates are not parsed beyond their PEM framing, so names and expiry
  *       are not checked.
- *   <li>Annotations honoured: {@code ssl-redirect}, {@code force-ssl-redirect}; the others (rewrites,
- *       regex paths, canaries, auth, snippets, …) are ignored. ExternalName backends get 503.
+ *   <li>Annotations honoured ({@link dev.kubesim.impl.ingress.IngressAnnotations}): {@code
+ *       ssl-redirect}, {@code force-ssl-redirect}, {@code use-regex}, {@code rewrite-target}, {@code
+ *       app-root}, {@code permanent-redirect} and {@code temporal-redirect} with their codes, {@code
+ *       allowlist-source-range} (and {@code whitelist-source-range}), and cookie {@code affinity}
+ *       ({@link dev.kubesim.impl.ingress.StickyBalancer}: the persistent mode's keys are the real
+ *       ones, the balanced mode's ring is CRC32 with 160 points per endpoint instead of
+ *       lua-resty-balancer's chash); the others (canaries, auth, snippets, …) are ignored, and the
+ *       admission webhook that would refuse an Ingress with an invalid redirect is not run.
+ *       ExternalName backends get 503.
  *   <li>The second connection (controller pod to endpoint) crosses the packet network nested in
  *       the client's session: the client's trace shows the decision ({@code PROXY}), that
  *       connection and then the answer, and the client's result names the backend pod ({@code

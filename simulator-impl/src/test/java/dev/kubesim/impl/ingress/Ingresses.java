@@ -38,6 +38,11 @@ final class Ingresses {
     return RoutingTableBuilder.build(ingresses, (ns, name) -> Optional.ofNullable(secrets.get(ns + "/" + name)));
   }
 
+  /** The one Ingress of a YAML document. */
+  static Ingress parse(String yaml) {
+    return (Ingress) ObjectCodec.decode(ManifestReader.read("test", yaml).get(0));
+  }
+
   /** One Ingress of class nginx with these rules (YAML of {@code spec.rules}, indented by four). */
   static String ingress(String name, String rules) {
     return """

@@ -212,6 +212,43 @@ class RoutingTableTest {
     assertThat(backendOf(t, "h", "/")).isEqualTo("default/svc:http");
   }
 
+  @Test
+  void nginxsPhasesOrderTheAnnotationsAppRootThenReturnThenHttpsThenTheAllowlist() {
+    RoutingTable appRoot = table(tlsIngress(Optional.of("nginx.ingress.kubernetes.io/app-root: /app1")));
+    assertThat(appRoot.route("foo.bar.com", "/", false).outcome()).as("server-level, before the redirect to HTTPS")
+        .isEqualTo(Outcome.APP_ROOT);
+    assertThat(appRoot.route("foo.bar.com", "/", false).redirectTo()).contains("http://foo.bar.com/app1");
+    assertThat(appRoot.route("foo.bar.com", "/x", false).outcome()).isEqualTo(Outcome.REDIRECT);
+
+    RoutingTable both = table(tlsIngress(Optional.of("nginx.ingress.kubernetes.io/permanent-redirect: https://elsewhere.com, "
+        + "nginx.ingress.kubernetes.io/allowlist-source-range: 10.0.0.0/8")));
+    IngressDecision outsider = both.route("foo.bar.com", "/x", false, Optional.of("203.0.113.9"));
+    assertThat(outsider.outcome()).as("return comes in the rewrite phase, before access").isEqualTo(Outcome.RETURN);
+    assertThat(outsider.status()).isEqualTo(301);
+
+    RoutingTable acl = table(tlsIngress(Optional.of("nginx.ingress.kubernetes.io/allowlist-source-range: 10.0.0.0/8")));
+    assertThat(acl.route("foo.bar.com", "/x", false, Optional.of("203.0.113.9")).outcome()).isEqualTo(Outcome.REDIRECT);
+    assertThat(acl.route("foo.bar.com", "/x", true, Optional.of("203.0.113.9")).outcome()).isEqualTo(Outcome.FORBIDDEN);
+    assertThat(acl.route("foo.bar.com", "/x", true, Optional.of("10.9.8.7")).outcome()).isEqualTo(Outcome.PROXY);
+    assertThat(acl.route("foo.bar.com", "/x", true).outcome()).as("no client given, no check").isEqualTo(Outcome.PROXY);
+  }
+
+  @Test
+  void theAllowlistKeepsItsEntriesAsIngressNginxWritesThem() {
+    SourceRange r = SourceRange.parse(Ingresses.parse("""
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: acl
+          annotations: {nginx.ingress.kubernetes.io/allowlist-source-range: ' 192.168.1.7/16 ,10.0.0.1,10.0.0.1'}
+        spec: {defaultBackend: {service: {name: web, port: {number: 80}}}}
+        """)).range();
+
+    assertThat(r.entries()).containsExactly("10.0.0.1", "192.168.0.0/16");
+    assertThat(r.admits("192.168.200.1")).isTrue();
+    assertThat(r.admits("10.0.0.2")).isFalse();
+  }
+
   private static String tlsIngress(Optional<String> annotation) {
     return """
         apiVersion: networking.k8s.io/v1

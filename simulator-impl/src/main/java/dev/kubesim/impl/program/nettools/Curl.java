@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * {@code curl}: HTTP requests from the container over the simulated network, with curl's options
- * ({@code -s -S -v -i -I -H -X -d -m --connect-timeout -o -w -f -L}), its output and its exit
+ * ({@code -s -S -v -i -I -H -X -d -m --connect-timeout -o -w -f -L -b -c}), its output and its exit
  * codes and messages: {@code (6) Could not resolve host}, {@code (7) Failed to connect ...},
  * {@code (28)} timeouts, {@code (52) Empty reply from server}, {@code (22)} with {@code -f}.
  * Names resolve through {@code /etc/hosts}, then the pod's resolver and the cluster DNS.
@@ -56,6 +56,7 @@ final class Curl implements Command {
     for (String u : o.urls) {
       exit = run.fetch(u);
     }
+    run.saveCookies();
     pn.get().publish(run.disposition);
     // "we send the output to a tty, therefore we switch off the progress meter" (curl's tool_operate.c)
     String err = !o.silent && !o.noProgress && !ctx.stdoutIsTerminal()
@@ -64,8 +65,11 @@ final class Curl implements Command {
     return new ExecResult(run.out.toString(), err, exit, Duration.ofNanos(pn.get().session().elapsed()));
   }
 
-  /** The request curl sends: method, Host, User-Agent, Accept, then -H headers replacing or adding. */
-  static HttpRequest request(CurlOptions o, CurlVersion v, Url url) {
+  /**
+   * The request curl sends: method, Host, User-Agent, Accept, the cookies (unless a {@code -H
+   * Cookie:} replaces them), then -H headers replacing or adding.
+   */
+  static HttpRequest request(CurlOptions o, CurlVersion v, Url url, Optional<String> cookies) {
     String body = String.join("&", o.data);
     String method = o.method != null ? o.method : o.head ? "HEAD" : !o.data.isEmpty() && !o.get ? "POST" : "GET";
     String target = url.target();
@@ -83,6 +87,9 @@ final class Curl implements Command {
       headers.add(HttpHeader.of("Host", url.hostHeader()));
     }
     headers.add(HttpHeader.of("Accept", "*/*"));
+    if (cookies.isPresent() && o.headers.stream().noneMatch(Curl::isCookieHeader)) {
+      headers.add(HttpHeader.of("Cookie", cookies.get()));
+    }
     if (!body.isEmpty()) {
       headers.add(HttpHeader.of("Content-Length", Integer.toString(Run.bytes(body))));
       headers.add(HttpHeader.of("Content-Type", "application/x-www-form-urlencoded"));
@@ -115,6 +122,11 @@ final class Curl implements Command {
     return new HttpRequest(method, target, headers, body, "0.0.0.0:0", "0.0.0.0:0");
   }
 
+  /** Whether a {@code -H} line is a Cookie header ({@code Curl_checkheaders}: the name, then a colon or semicolon). */
+  private static boolean isCookieHeader(String line) {
+    return line.length() > 6 && line.regionMatches(true, 0, "Cookie", 0, 6) && (line.charAt(6) == ':' || line.charAt(6) == ';');
+  }
+
   /** One command's transfers. */
   private static final class Run {
     private final CurlOptions o;
@@ -128,6 +140,7 @@ final class Curl implements Command {
     final StringBuilder errors = new StringBuilder();
     Disposition disposition = Disposition.of(Disposition.Kind.NO_ANSWER, Cause.NOTHING_SENT, "nothing sent");
     long lastBytes;
+    private final CurlCookies cookies;
     private int connections;
 
     Run(CurlOptions o, PodNetwork pn, CurlVersion v) {
@@ -135,6 +148,25 @@ final class Curl implements Command {
       this.pn = pn;
       this.v = v;
       this.s = pn.session();
+      ExecContext ctx = pn.ctx();
+      this.cookies = CurlCookies.of(o.cookies, Optional.ofNullable(o.cookieJar),
+          f -> f.equals("-") ? Optional.of(ctx.stdin()) : ctx.fs().readIfFile(ctx.resolve(f)));
+    }
+
+    /** Writes the {@code -c} jar, as curl does when it ends ({@code -} is standard output). */
+    void saveCookies() {
+      if (o.cookieJar == null) {
+        return;
+      }
+      if (o.cookieJar.equals("-")) {
+        out.append(cookies.jarFile());
+        return;
+      }
+      try {
+        pn.ctx().fs().write(pn.ctx().resolve(o.cookieJar), cookies.jarFile());
+      } catch (FsException e) {
+        errors.append("curl: (23) Failed writing cookie jar\n");
+      }
     }
 
     int fetch(String text) {
@@ -248,6 +280,16 @@ final class Curl implements Command {
       }
       HttpResponse response = t.response().orElseThrow();
       disposition = t.disposition();
+      // the cookie engine reads each Set-Cookie as the header arrives; -v tells it just before the header
+      java.util.Map<Integer, String> cookieNotes = new java.util.HashMap<>();
+      for (int i = 0; i < response.headers().size(); i++) {
+        HttpHeader h = response.headers().get(i);
+        if (h.is("Set-Cookie")) {
+          int at = i;
+          cookies.received(h.value(), url.host(), url.target(), pn.ctx().now().getEpochSecond())
+              .ifPresent(note -> cookieNotes.put(at, note));
+        }
+      }
       if (o.verbose) {
         connected(host, ip, port, conn);
         if (url.scheme().equals("https")) {
@@ -265,7 +307,11 @@ final class Curl implements Command {
           err.append("* Request completely sent off\n");
         }
         err.append("< ").append(response.statusLine()).append("\r\n");
-        for (HttpHeader h : response.headers()) {
+        for (int i = 0; i < response.headers().size(); i++) {
+          HttpHeader h = response.headers().get(i);
+          if (cookieNotes.containsKey(i)) {
+            err.append("* ").append(cookieNotes.get(i)).append('\n');
+          }
           err.append("< ").append(h.name()).append(": ").append(h.value()).append("\r\n");
         }
         err.append("< \r\n");
@@ -335,7 +381,7 @@ final class Curl implements Command {
     }
 
     private HttpRequest request(Url url) {
-      return Curl.request(o, v, url);
+      return Curl.request(o, v, url, cookies.header(url.host(), url.target(), url.scheme().equals("https")));
     }
 
     private static String headBlock(HttpResponse response) {

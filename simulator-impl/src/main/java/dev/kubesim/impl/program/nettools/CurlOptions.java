@@ -49,6 +49,10 @@ final class CurlOptions {
   boolean get;
   String method;
   final List<String> headers = new ArrayList<>();
+  /** {@code -b}: cookie strings ({@code NAME=VALUE}) or cookie files to read. */
+  final List<String> cookies = new ArrayList<>();
+  /** {@code -c}: the cookie jar to write at the end. */
+  String cookieJar;
   final List<String> data = new ArrayList<>();
   double maxTime;
   double connectTimeout;
@@ -156,6 +160,8 @@ final class CurlOptions {
       case "url" -> urls.add(value);
       case "max-redirs" -> maxRedirs = (int) seconds(option, value);
       case "resolve" -> pin(value);
+      case "cookie" -> cookies.add(value);
+      case "cookie-jar" -> cookieJar = value;
       default -> { }
     }
   }

@@ -69,7 +69,7 @@ public final class TypedHttp {
         .orElseThrow(() -> new BadRequestException("pod " + container.podName() + " has no network namespace to send from"));
     // as curl -k: no simulated server's certificate would verify, so a typed HTTPS request does not try
     HttpTransfer.Result t = HttpTransfer.run(pn, CurlVersion.of(container.baseImage()), url, Curl.request(o,
-        CurlVersion.of(container.baseImage()), url), HttpClient.PeerVerification.INSECURE, Long.MAX_VALUE, Long.MAX_VALUE);
+        CurlVersion.of(container.baseImage()), url, Optional.empty()), HttpClient.PeerVerification.INSECURE, Long.MAX_VALUE, Long.MAX_VALUE);
     pn.publish(t.disposition());
     Optional<ObjectRef> answeredBy = t.client() == null ? Optional.empty() : t.client().answeredBy();
     return new Outcome(t.responded() ? t.response() : Optional.empty(), t.responded() ? answeredBy : Optional.empty(),

@@ -10,8 +10,9 @@
  *
  * <ul>
  *   <li>HTTP only: an {@code https} URL connects, then fails as a TLS handshake with a plain-HTTP
- *       server does (curl exit 35); other schemes exit 1. No proxies, cookies, auth, HTTP/2 or
- *       keep-alive between URLs.
+ *       server does (curl exit 35); other schemes exit 1. No proxies, auth, HTTP/2 or keep-alive
+ *       between URLs. Cookies: {@code -b NAME=VALUE}, and the cookie engine of {@code -b FILE} and
+ *       {@code -c FILE} (Netscape files; {@code Max-Age} read, {@code Expires} not).
  *   <li>curl's progress meter is its first and last lines, not every update; {@code -v} output
  *       follows curl's wording for the version but not every informational line.
  *   <li>BusyBox nslookup asks for the name as given (no search list), as BusyBox 1.28 and later do.
