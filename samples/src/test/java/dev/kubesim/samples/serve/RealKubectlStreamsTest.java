@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -130,15 +131,28 @@ class RealKubectlStreamsTest {
       ServedApi api = served.serve();
       RealKubectl real = new RealKubectl(binary, home, api.kubeconfig());
       assertThat(real.run("create -f pods.yaml").exitCode()).isZero();
-      int before = served.kubectl("logs ticker").stdout().split("\n").length;
+      long before = served.kubectl("logs ticker").stdout().lines().count();
+      assertThat(before).as("the ticker has begun").isPositive();
       Process follow = real.start("logs -f ticker");
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(follow.getInputStream(), StandardCharsets.UTF_8))) {
-        for (int i = 0; i < before; i++) {
-          assertThat(out.readLine()).isEqualTo("tick");
+      LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(follow.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line = out.readLine(); line != null; line = out.readLine()) {
+            lines.add(line);
+          }
+        } catch (IOException e) {
+          // the process was ended
+        }
+      }, "kubectl-logs-reader");
+      reader.setDaemon(true);
+      reader.start();
+      try {
+        for (long i = 0; i < before; i++) {
+          assertThat(lines.poll(30, TimeUnit.SECONDS)).isEqualTo("tick");
         }
         served.advance(Duration.ofSeconds(3));
         for (int i = 0; i < 3; i++) {
-          assertThat(out.readLine()).as("a line written after the follow began").isEqualTo("tick");
+          assertThat(lines.poll(30, TimeUnit.SECONDS)).as("a line written after the follow began").isEqualTo("tick");
         }
         assertThat(follow.isAlive()).as("following until interrupted").isTrue();
       } finally {

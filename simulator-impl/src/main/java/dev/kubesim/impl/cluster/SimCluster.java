@@ -751,6 +751,11 @@ public final class SimCluster implements Cluster, KubectlHost {
       public KubeletStreams kubelets() {
         return SimCluster.this;
       }
+
+      @Override
+      public ProxyAnswer proxyHttp(String ip, int port, dev.kubesim.api.program.HttpRequest request) {
+        return locked(() -> ApiServerProxy.send(network, ip, port, request));
+      }
     };
   }
 

@@ -54,11 +54,16 @@ public final class ApiHttpServer implements AutoCloseable {
   static final String WEBSOCKET_WATCH_WARNING =
       "299 - \"watches are not served over WebSocket by this server: watch over plain HTTP (watch=true)\"";
 
+  /** {@code /api/v1/namespaces/NS/(pods|services)/ID/proxy[/PATH]}, the path kept as sent. */
+  private static final java.util.regex.Pattern PROXY =
+      java.util.regex.Pattern.compile("^/api/v1/namespaces/([^/]+)/(pods|services)/([^/]+)/proxy(/.*)?$");
+
   private final RestHost host;
   private final Server server;
   private final ServerConnector connector;
   private final PodStreamHandlers streams;
   private final PodLogRequests logs;
+  private final ProxyRequests proxies;
   private final WatchHub hub;
   private final boolean wallClock;
   private final ResourceRequests resources;
@@ -87,6 +92,7 @@ public final class ApiHttpServer implements AutoCloseable {
     server.addConnector(connector);
     this.streams = new PodStreamHandlers(host);
     this.logs = new PodLogRequests(host, () -> closed);
+    this.proxies = new ProxyRequests(host);
     server.setHandler(streams.wrap(server, new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
@@ -249,6 +255,12 @@ public final class ApiHttpServer implements AutoCloseable {
         return;
       }
       case "api" -> {
+        java.util.regex.Matcher proxy = PROXY.matcher(exchange.rawPath());
+        if (proxy.matches()) {
+          proxies.serve(exchange, proxy.group(2), URLDecoder.decode(proxy.group(1), StandardCharsets.UTF_8),
+              URLDecoder.decode(proxy.group(3), StandardCharsets.UTF_8), Optional.ofNullable(proxy.group(4)).orElse(""));
+          return;
+        }
         if (segments.size() == 1) {
           discovery(exchange, accept, true);
           return;

@@ -38,6 +38,19 @@ public interface RestHost {
   /** The cluster's event loop; use it only inside {@link #locked}. */
   EventLoop loop();
 
+  /**
+   * Sends an HTTP request from the API server's host (the first node's network, where a
+   * control-plane's API server runs with the host's network) to {@code ip:port}, as the {@code
+   * proxy} subresources do; takes the lock itself.
+   */
+  ProxyAnswer proxyHttp(String ip, int port, dev.kubesim.api.program.HttpRequest request);
+
+  /**
+   * What came back through the proxy: the response, or why there was none in Go's words ({@code
+   * dial tcp 10.244.1.3:9999: connect: connection refused}).
+   */
+  record ProxyAnswer(java.util.Optional<dev.kubesim.api.program.HttpResponse> response, String failure) {}
+
   /** What the kubelets serve through {@code pods/exec}, {@code attach} and {@code log}; each call takes the lock itself. */
   KubeletStreams kubelets();
 }
