@@ -13,16 +13,24 @@ final class ShellLexer {
           "<", ">");
 
   private final String s;
+  /** Whether {@code ((...))} is bash's arithmetic command rather than two subshells. */
+  private final boolean arithmeticCommands;
   private int pos;
   private int line = 1;
   private final List<ShellToken> tokens = new ArrayList<>();
 
-  private ShellLexer(String script) {
+  private ShellLexer(String script, boolean arithmeticCommands) {
     this.s = script;
+    this.arithmeticCommands = arithmeticCommands;
   }
 
   static List<ShellToken> tokenize(String script) throws ShellSyntaxException {
-    ShellLexer lexer = new ShellLexer(script);
+    return tokenize(script, false);
+  }
+
+  /** @param arithmeticCommands whether {@code ((...))} is an arithmetic command (bash) */
+  static List<ShellToken> tokenize(String script, boolean arithmeticCommands) throws ShellSyntaxException {
+    ShellLexer lexer = new ShellLexer(script, arithmeticCommands);
     lexer.run();
     return lexer.tokens;
   }
@@ -43,6 +51,12 @@ final class ShellLexer {
         while (pos < s.length() && s.charAt(pos) != '\n') {
           pos++;
         }
+      } else if (arithmeticCommands && s.startsWith("((", pos) && arithmeticCommandEnd() > 0) {
+        int end = arithmeticCommandEnd();
+        String text = s.substring(pos + 2, end - 2);
+        tokens.add(new ShellToken(ShellToken.Type.ARITH, text, line));
+        countLines(text);
+        pos = end;
       } else if (operatorAt(pos) != null) {
         String op = operatorAt(pos);
         tokens.add(new ShellToken(ShellToken.Type.OPERATOR, op, line));
@@ -52,6 +66,30 @@ final class ShellLexer {
       }
     }
     tokens.add(new ShellToken(ShellToken.Type.END, "", line));
+  }
+
+  /**
+   * Where {@code ((...))} at {@code pos} ends when its inner parenthesis closes just before the
+   * outer one (bash's arithmetic command), else -1 ({@code ((a); b)} is two subshells).
+   */
+  private int arithmeticCommandEnd() {
+    try {
+      int outer = skipParenthesised(pos);
+      if (skipParenthesised(pos + 1) != outer - 1) {
+        return -1;
+      }
+      // nesting past the parser's depth is read as subshells, which the parser refuses as bash does
+      int depth = 0;
+      for (int i = pos; i < outer; i++) {
+        depth += s.charAt(i) == '(' ? 1 : s.charAt(i) == ')' ? -1 : 0;
+        if (depth > ShellParser.MAX_NESTING) {
+          return -1;
+        }
+      }
+      return outer;
+    } catch (ShellSyntaxException e) {
+      return -1;
+    }
   }
 
   private String operatorAt(int at) {

@@ -44,7 +44,12 @@ final class ShellParser {
   }
 
   static Script parse(String script) throws ShellSyntaxException {
-    ShellParser parser = new ShellParser(ShellLexer.tokenize(script));
+    return parse(script, ShellDialect.DASH);
+  }
+
+  /** Parses a script as the dialect's shell reads it (bash's {@code ((...))} is a command). */
+  static Script parse(String script, ShellDialect dialect) throws ShellSyntaxException {
+    ShellParser parser = new ShellParser(ShellLexer.tokenize(script, dialect.arithmeticCommand()));
     Script result = parser.script();
     ShellToken next = parser.peek();
     if (next.type() != Type.END) {
@@ -96,7 +101,7 @@ final class ShellParser {
     if (t.type() == Type.WORD) {
       return !t.text().equals("}") && !CLOSERS.contains(t.text());
     }
-    return t.type() == Type.IO_NUMBER || t.isOperator("(") || t.isRedirection();
+    return t.type() == Type.IO_NUMBER || t.type() == Type.ARITH || t.isOperator("(") || t.isRedirection();
   }
 
   private AndOr andOr() throws ShellSyntaxException {
@@ -131,6 +136,10 @@ final class ShellParser {
     ShellToken t = peek();
     if ((t.isOperator("(") || t.isWord("{")) && depth >= MAX_NESTING) {
       throw new ShellSyntaxException(ShellSyntaxException.Kind.TOO_DEEP, t.text(), t.line());
+    }
+    if (t.type() == Type.ARITH) {
+      pos++;
+      return new ShellAst.Arith(t.text(), redirects(), t.line());
     }
     if (t.isOperator("(")) {
       pos++;

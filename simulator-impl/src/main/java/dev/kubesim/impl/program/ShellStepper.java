@@ -179,7 +179,16 @@ final class ShellStepper {
         if (++rounds > 4L * ShellInterpreter.MAX_LOOP_ROUNDS) {
           throw new ShellInterpreter.NeverReturns(); // spinning without ever taking time
         }
-        Duration took = advance();
+        Duration took;
+        try {
+          took = advance();
+        } catch (ShellInterpreter.ExpansionFailed e) {
+          if (e.fatal) {
+            throw e;
+          }
+          dropLine(e.status);
+          took = shell.elapsed();
+        }
         if (!took.isZero()) {
           return took;
         }
@@ -327,6 +336,28 @@ final class ShellStepper {
       return;
     }
     outer.innerDone(frameStatus);
+  }
+
+  /**
+   * bash after a failed expansion: what runs of the script's line is abandoned (loops and
+   * conditions included), and the script goes on with its next line.
+   */
+  private void dropLine(int failedStatus) {
+    while (frames.size() > 1) {
+      Frame f = frames.pop();
+      if (f instanceof ForFrame || f instanceof WhileFrame) {
+        shell.leaveLoop();
+      }
+      if (f instanceof WhileFrame w && w.inCondition || f instanceof IfFrame i && i.inCondition) {
+        shell.leaveCondition();
+      }
+    }
+    ListFrame top = (ListFrame) frames.peek();
+    top.item = ShellInterpreter.lastOnLine(top.items, top.item) + 1;
+    top.pipe = 0;
+    top.awaiting = false;
+    top.listStatus = failedStatus;
+    shell.setLastStatus(failedStatus);
   }
 
   /** {@code break N} / {@code continue N}: unwinds to the N-th loop around. */
