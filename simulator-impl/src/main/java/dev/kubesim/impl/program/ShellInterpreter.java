@@ -976,6 +976,11 @@ final class ShellInterpreter implements WordExpander.Host {
     }
   }
 
+  @Override
+  public boolean bracketArithmetic() {
+    return dialect.arithmeticCommand();
+  }
+
   // ---- WordExpander.Host ---------------------------------------------------------------------
 
   @Override

@@ -13,24 +13,24 @@ final class ShellLexer {
           "<", ">");
 
   private final String s;
-  /** Whether {@code ((...))} is bash's arithmetic command rather than two subshells. */
-  private final boolean arithmeticCommands;
+  /** Whether {@code ((...))} is an arithmetic command and {@code $[...]} an expansion (bash), not two subshells and a word. */
+  private final boolean bashArithmetic;
   private int pos;
   private int line = 1;
   private final List<ShellToken> tokens = new ArrayList<>();
 
-  private ShellLexer(String script, boolean arithmeticCommands) {
+  private ShellLexer(String script, boolean bashArithmetic) {
     this.s = script;
-    this.arithmeticCommands = arithmeticCommands;
+    this.bashArithmetic = bashArithmetic;
   }
 
   static List<ShellToken> tokenize(String script) throws ShellSyntaxException {
     return tokenize(script, false);
   }
 
-  /** @param arithmeticCommands whether {@code ((...))} is an arithmetic command (bash) */
-  static List<ShellToken> tokenize(String script, boolean arithmeticCommands) throws ShellSyntaxException {
-    ShellLexer lexer = new ShellLexer(script, arithmeticCommands);
+  /** @param bashArithmetic whether {@code ((...))} is an arithmetic command and {@code $[...]} an expansion (bash) */
+  static List<ShellToken> tokenize(String script, boolean bashArithmetic) throws ShellSyntaxException {
+    ShellLexer lexer = new ShellLexer(script, bashArithmetic);
     lexer.run();
     return lexer.tokens;
   }
@@ -51,7 +51,7 @@ final class ShellLexer {
         while (pos < s.length() && s.charAt(pos) != '\n') {
           pos++;
         }
-      } else if (arithmeticCommands && s.startsWith("((", pos) && arithmeticCommandEnd() > 0) {
+      } else if (bashArithmetic && s.startsWith("((", pos) && arithmeticCommandEnd() > 0) {
         int end = arithmeticCommandEnd();
         String text = s.substring(pos + 2, end - 2);
         tokens.add(new ShellToken(ShellToken.Type.ARITH, text, line));
@@ -215,6 +215,17 @@ final class ShellLexer {
     }
     if (c == '(') {
       return skipParenthesised(i);
+    }
+    if (c == '[' && bashArithmetic) {
+      // bash's $[...] holds an expression, blanks included
+      int depth = 0;
+      for (; i < s.length(); i++) {
+        depth += s.charAt(i) == '[' ? 1 : s.charAt(i) == ']' ? -1 : 0;
+        if (depth == 0) {
+          return i + 1;
+        }
+      }
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.UNEXPECTED_END, "]", line);
     }
     return i;
   }

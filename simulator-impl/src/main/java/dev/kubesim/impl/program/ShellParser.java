@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
  * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
  * lists, {@code ( )} subshells, {@code { }} groups, {@code if}, {@code for}, {@code while} and
- * {@code until}. {@code case}, functions and here-documents are reported as unsupported rather
+ * {@code until}, and bash's {@code (( ))} arithmetic command. {@code case}, functions and here-documents are reported as unsupported rather
  * than run wrongly.
  */
 final class ShellParser {

@@ -32,6 +32,9 @@ final class WordExpander {
      * expanded; the shell reports an error itself and throws.
      */
     String arithmetic(String expression);
+
+    /** Whether {@code $[...]} is arithmetic, as bash still reads it; dash and ash leave it as it is. */
+    boolean bracketArithmetic();
   }
 
   private static final String IFS_WHITESPACE = " \t\n";
@@ -144,6 +147,11 @@ final class WordExpander {
         return end + 1;
       }
       b.expansion(stripTrailingNewlines(host.substitute(w.substring(i + 1, end))), quoted);
+      return end + 1;
+    }
+    if (c == '[' && host.bracketArithmetic()) {
+      int end = closing(w, i, '[', ']');
+      b.expansion(host.arithmetic(single(w.substring(i + 1, end))), quoted);
       return end + 1;
     }
     if (c == '{') {

@@ -202,4 +202,54 @@ class ShellArithmeticTest {
         "0\n1\n2\nu2\nu1\nu0\n");
     allPrint("n=0; for w in a b c d; do n=$((n + ${#w})); done; echo $n; a=1 b=$((a+1)); echo $b", "4\n2\n");
   }
+
+  @Test
+  void aMainProcessTickerCountsOneTickASecondOfVirtualTime() {
+    RunningContainer c = fixture.start("busybox", b -> b.command(List.of("sh", "-c",
+        "i=0; while true; do echo tick $i; i=$((i+1)); sleep 1; done")));
+    MainProcessRun run = c.mainProcess();
+    assertThat(c.logText()).isEqualTo("tick 0\n");
+    for (int k = 0; k < 3; k++) {
+      assertThat(run.nextWait()).isEqualTo(java.time.Duration.ofSeconds(1));
+      run.resume();
+    }
+    assertThat(c.logText()).isEqualTo("tick 0\ntick 1\ntick 2\ntick 3\n");
+  }
+
+  @Test
+  void aMainProcessErrorEndsDashButBashGoesOnWithTheNextLine() {
+    RunningContainer d = fixture.start("debian", b -> b.command(List.of("sh", "-c",
+        "echo start; sleep 1; echo $((1/0)); echo never")));
+    MainProcessRun dashRun = d.mainProcess();
+    dashRun.resume();
+    assertThat(d.logText()).isEqualTo("start\nsh: 1: arithmetic expression: division by zero: \"1/0\"\n");
+    assertThat(dashRun.finished()).isTrue();
+    RunningContainer b = fixture.start("debian", x -> x.command(List.of("bash", "-c",
+        "i=0; while true; do sleep 1; i=$((i+1)); [ $i -eq 2 ] && echo $((1/0)); done; echo same line\necho next $?")));
+    MainProcessRun bashRun = b.mainProcess();
+    bashRun.resume();
+    bashRun.resume();
+    assertThat(b.logText()).isEqualTo("bash: line 1: 1/0: division by 0 (error token is \"0\")\nnext 1\n");
+    assertThat(bashRun.finished()).isTrue();
+  }
+
+  @Test
+  void anInteractiveShellReportsTheErrorAndReadsTheNextLine() {
+    ShellSession s = ShellSession.open(busybox, List.of("sh"), true).orElseThrow();
+    ShellSession.Line bad = s.run("echo $((1/0))");
+    assertThat(bad.stderr()).isEqualTo("sh: divide by zero\n");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(s.isOpen()).isTrue();
+    assertThat(s.run("i=4; echo $((i*i))").stdout()).isEqualTo("16\n");
+    ShellSession piped = ShellSession.open(nginx, List.of("sh"), false).orElseThrow();
+    piped.run("echo $((1%0))");
+    assertThat(piped.isOpen()).as("dash reading a pipe exits").isFalse();
+    assertThat(piped.exitStatus()).contains(2);
+  }
+
+  @Test
+  void bashReadsTheOldBracketFormAsArithmetic() {
+    assertThat(bash("a=3; echo $[a*2] $[ $[1+1] ** 3 ]")).isEqualTo(ExecResult.ok("6 8\n"));
+    assertThat(dash("echo $[1+1]")).isEqualTo(ExecResult.ok("$[1+1]\n"));
+  }
 }
