@@ -398,6 +398,10 @@ final class ShellInterpreter implements WordExpander.Host {
       lastStatus = arithmeticCommand("((", List.of(expander.single(a.expression())), redirected);
       return lastStatus;
     }
+    if (command instanceof ShellAst.ArithFor f) {
+      lastStatus = arithFor(f, redirected);
+      return lastStatus;
+    }
     if (command instanceof ShellAst.If c) {
       for (int i = 0; i < c.conditions().size(); i++) {
         if (condition(c.conditions().get(i), redirected) == 0) {
@@ -460,6 +464,62 @@ final class ShellInterpreter implements WordExpander.Host {
       return status;
     }
     return script(((Group) command).body(), redirected);
+  }
+
+  /** bash's {@code for ((init; condition; step))}: an error in one of the three ends it with status 1. */
+  private int arithFor(ShellAst.ArithFor f, Io io) {
+    if (forExpression(f.init(), io).isEmpty()) {
+      return 1;
+    }
+    int status = 0;
+    loopDepth++;
+    try {
+      for (int round = 0; ; round++) {
+        if (round >= MAX_LOOP_ROUNDS) {
+          addElapsed(ExecResult.FOREVER);
+        }
+        java.util.OptionalLong go = forExpression(f.condition(), io);
+        if (go.isEmpty()) {
+          return 1;
+        }
+        if (go.getAsLong() == 0) {
+          break;
+        }
+        try {
+          status = script(f.body(), io);
+        } catch (LoopControl jump) {
+          if (jump.levels > 1) {
+            throw jump.outer();
+          }
+          if (jump.isBreak) {
+            break;
+          }
+        }
+        if (forExpression(f.step(), io).isEmpty()) {
+          return 1;
+        }
+      }
+    } finally {
+      loopDepth--;
+    }
+    return status;
+  }
+
+  /**
+   * One of the three expressions of bash's arithmetic {@code for}, expanded and evaluated: 1 when
+   * empty, nothing when bash reported an error ({@code ((: ...}).
+   */
+  java.util.OptionalLong forExpression(String expression, Io io) {
+    String text = expander.single(expression);
+    if (text.isBlank()) {
+      return java.util.OptionalLong.of(1);
+    }
+    try {
+      return java.util.OptionalLong.of(ShellArithmetic.evaluate(dialect, arithmeticVariables, text));
+    } catch (ShellArithmetic.Failure e) {
+      io.err().write(dialect.arithmeticError(shellName, line, "((", e));
+      return java.util.OptionalLong.empty();
+    }
   }
 
   /** Runs an {@code if} or loop condition, where {@code set -e} does not apply. */

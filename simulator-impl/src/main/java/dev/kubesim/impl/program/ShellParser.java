@@ -199,6 +199,9 @@ final class ShellParser {
       depth--;
       return new ShellAst.While(condition, body, t.text().equals("until"), redirects(), t.line());
     }
+    if (t.isWord("for") && tokens.get(pos + 1).type() == Type.ARITH) {
+      return arithFor(t);
+    }
     if (t.isWord("for")) {
       pos++;
       depth++;
@@ -236,6 +239,26 @@ final class ShellParser {
       throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, t.text(), t.line());
     }
     return simple();
+  }
+
+  /** bash's {@code for ((init; condition; step))}, after its {@code for}. */
+  private Command arithFor(ShellToken t) throws ShellSyntaxException {
+    pos++;
+    ShellToken header = next();
+    String[] parts = header.text().split(";", -1);
+    if (parts.length != 3) {
+      throw unexpected(header);
+    }
+    depth++;
+    if (peek().isOperator(";")) {
+      pos++;
+    }
+    skipNewlines();
+    expectWord("do");
+    Script body = nonEmpty();
+    expectWord("done");
+    depth--;
+    return new ShellAst.ArithFor(parts[0], parts[1], parts[2], body, redirects(), t.line());
   }
 
   /** A list that must have a command: {@code if} and loops take no empty part. */

@@ -252,4 +252,27 @@ class ShellArithmeticTest {
     assertThat(bash("a=3; echo $[a*2] $[ $[1+1] ** 3 ]")).isEqualTo(ExecResult.ok("6 8\n"));
     assertThat(dash("echo $[1+1]")).isEqualTo(ExecResult.ok("$[1+1]\n"));
   }
+
+  @Test
+  void bashArithmeticForLoopsRunInitConditionAndStep() {
+    assertThat(bash("for ((i=0; i<3; i++)); do echo $i; done; echo end $i")).isEqualTo(ExecResult.ok("0\n1\n2\nend 3\n"));
+    assertThat(bash("for ((i=0; ; i+=2)); do [ $i -gt 4 ] && break; [ $i -eq 2 ] && continue; echo $i; done"))
+        .isEqualTo(ExecResult.ok("0\n4\n"));
+    assertThat(bash("for ((i=0; i<1/0; i++)); do echo no; done; echo $?")).isEqualTo(new ExecResult("1\n",
+        "bash: line 1: ((: i<1/0: division by 0 (error token is \"0\")\n", 0, java.time.Duration.ZERO));
+  }
+
+  @Test
+  void aBashMainProcessArithmeticForLoopWaitsInVirtualTime() {
+    RunningContainer c = fixture.start("debian", b -> b.command(List.of("bash", "-c",
+        "for ((n=1; n<=3; n++)); do echo round $n; sleep 5; done; echo done")));
+    MainProcessRun run = c.mainProcess();
+    assertThat(run.nextWait()).isEqualTo(java.time.Duration.ofSeconds(5));
+    run.resume();
+    run.resume();
+    assertThat(c.logText()).isEqualTo("round 1\nround 2\nround 3\n");
+    run.resume();
+    assertThat(c.logText()).isEqualTo("round 1\nround 2\nround 3\ndone\n");
+    assertThat(run.finished()).isTrue();
+  }
 }
