@@ -224,6 +224,7 @@ class ShellArithmeticTest {
     dashRun.resume();
     assertThat(d.logText()).isEqualTo("start\nsh: 1: arithmetic expression: division by zero: \"1/0\"\n");
     assertThat(dashRun.finished()).isTrue();
+    assertThat(dashRun.exitCode()).isEqualTo(2);
     RunningContainer b = fixture.start("debian", x -> x.command(List.of("bash", "-c",
         "i=0; while true; do sleep 1; i=$((i+1)); [ $i -eq 2 ] && echo $((1/0)); done; echo same line\necho next $?")));
     MainProcessRun bashRun = b.mainProcess();
@@ -231,6 +232,7 @@ class ShellArithmeticTest {
     bashRun.resume();
     assertThat(b.logText()).isEqualTo("bash: line 1: 1/0: division by 0 (error token is \"0\")\nnext 1\n");
     assertThat(bashRun.finished()).isTrue();
+    assertThat(bashRun.exitCode()).isZero();
   }
 
   @Test
