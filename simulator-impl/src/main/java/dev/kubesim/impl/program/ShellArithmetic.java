@@ -18,8 +18,10 @@ import java.util.Optional;
 final class ShellArithmetic {
   /** The shell variables an expression reads and assigns. */
   interface Variables {
+    /** A variable's value; empty when it is unset. */
     Optional<String> get(String name);
 
+    /** Sets a variable to a value an assignment computed, in decimal. */
     void set(String name, String value);
   }
 
