@@ -140,7 +140,7 @@ public final class RunningContainer {
     ShellInterpreter.Io io = new ShellInterpreter.Io("", new LogSink("stdout"), new LogSink("stderr"));
     try {
       return MainProcessRun.stepping(
-          new ShellStepper(interpreter, ShellParser.parse(inv.operand()), io));
+          new ShellStepper(interpreter, ShellParser.parse(inv.operand(), dialect), io));
     } catch (ShellSyntaxException e) {
       log("stderr", e.message(dialect, shell));
       return MainProcessRun.ran(ExecResult.failure(e.status(dialect), ""));

@@ -10,11 +10,12 @@ import java.util.List;
  * <p>{@code kubectl exec POD -- ARGV...} runs {@code ARGV} directly ({@link RunningContainer#exec});
  * a shell runs only where {@code ARGV} names one ({@code sh -c "a; b && c"}). The shell is dash on
  * Debian images and BusyBox ash on BusyBox and Alpine ones, with their error words; it supports
- * quoting, {@code $VAR}/{@code ${VAR...}}/{@code $?}/{@code $(...)} expansion, globbing, {@code ;}
- * {@code &&} {@code ||} {@code |} {@code !}, {@code ( )} and {@code { }}, redirections ({@code > >>
- * < 2> 2>&1}), and the builtins {@code cd exit export unset set exec shift :}. Loops,
- * conditionals, {@code case}, functions, here-documents and arithmetic are reported as not
- * supported; {@code &} runs in the foreground. An interactive shell that reads lines one at a time
+ * quoting, {@code $VAR}/{@code ${VAR...}}/{@code $?}/{@code $(...)}/{@code $((...))} expansion,
+ * globbing, {@code ;} {@code &&} {@code ||} {@code |} {@code !}, {@code ( )} and {@code { }},
+ * {@code if}, {@code for}, {@code while} and {@code until}, redirections ({@code > >> < 2> 2>&1}),
+ * and the builtins {@code cd exit export unset set exec shift :} (and bash's {@code ((...))} and
+ * {@code let}). {@code case}, functions and here-documents are reported as not supported; {@code &}
+ * runs in the foreground. An interactive shell that reads lines one at a time
  * ({@code kubectl exec -it POD -- bash}) is a {@link ShellSession}.
  */
 public final class Shell {

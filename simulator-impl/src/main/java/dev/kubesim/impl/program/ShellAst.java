@@ -16,7 +16,7 @@ final class ShellAst {
   record Pipeline(boolean negated, List<Command> commands) {}
 
   /** One command of a pipeline. */
-  sealed interface Command permits Simple, Subshell, Group, If, For, While {
+  sealed interface Command permits Simple, Subshell, Group, If, For, While, Arith, ArithFor {
     List<Redirect> redirects();
 
     int line();
@@ -49,6 +49,15 @@ final class ShellAst {
 
   /** {@code while condition; do body; done}, or {@code until} when {@code until}. */
   record While(Script condition, Script body, boolean until, List<Redirect> redirects, int line) implements Command {}
+
+  /** bash's {@code (( expression ))}: status 0 when the expression's value is not zero, else 1. */
+  record Arith(String expression, List<Redirect> redirects, int line) implements Command {}
+
+  /**
+   * bash's {@code for (( init; condition; step )); do body; done}: an empty condition is true.
+   */
+  record ArithFor(String init, String condition, String step, Script body, List<Redirect> redirects, int line)
+      implements Command {}
 
   /**
    * A redirection: {@code fd op target}, e.g. {@code 2>&1} is (2, ">&", "1").

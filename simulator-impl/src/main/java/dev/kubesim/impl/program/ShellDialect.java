@@ -129,6 +129,52 @@ public enum ShellDialect {
     };
   }
 
+  /**
+   * An arithmetic expression the shell rejects: dash's {@code sh: 1: arithmetic expression: division
+   * by zero: "1/0"} (or {@code Illegal number: abc} for a variable's value), BusyBox ash's {@code sh:
+   * divide by zero}, bash's {@code bash: line 1: 1/0: division by 0 (error token is "0")}.
+   *
+   * @param command the builtin that evaluated it ({@code let}, {@code ((}), or null for {@code $((...))}
+   */
+  String arithmeticError(String shell, int line, String command, ShellArithmetic.Failure failure) {
+    return switch (this) {
+      case DASH -> where(shell, line) + (failure.kind == ShellArithmetic.Kind.ILLEGAL_NUMBER
+          ? "Illegal number: " + failure.expression
+          : "arithmetic expression: " + failure.reason + ": \"" + failure.expression + "\"") + "\n";
+      case ASH -> shell + ": " + failure.reason + "\n";
+      case BASH, BASH_4 -> where(shell, line) + (command == null ? "" : command + ": ") + failure.expression
+          + ": " + failure.reason + " (error token is \"" + failure.token + "\")\n";
+    };
+  }
+
+  /**
+   * The status an arithmetic error leaves: dash and ash exit (2) when not interactive; bash sets 1
+   * and abandons the command line it was running.
+   */
+  int arithmeticErrorStatus() {
+    return bash() ? 1 : 2;
+  }
+
+  /** Whether an arithmetic error in an expansion ends a shell that is not interactive (dash, ash). */
+  boolean arithmeticErrorExits() {
+    return !bash();
+  }
+
+  /** {@code let} without an expression; status 1. */
+  String expressionExpected(String shell, int line, String builtin) {
+    return where(shell, line) + builtin + ": expression expected\n";
+  }
+
+  /** bash's {@code (( ))} command; BusyBox ash and dash read {@code ((} as two subshells. */
+  boolean arithmeticCommand() {
+    return bash();
+  }
+
+  /** {@code let}: bash's and BusyBox ash's builtin; dash has none. */
+  boolean hasLet() {
+    return this != DASH;
+  }
+
   /** A quote that is never closed; exit status 2. */
   public String unterminatedQuote(String shell, int line, char quote) {
     return switch (this) {

@@ -39,12 +39,26 @@ final class ShellInterpreter implements WordExpander.Host {
       Set.of("echo", "test", "[", "true", "false", "pwd", "printf", "kill");
 
   /** Thrown by {@code exit} (and {@code set -e}): ends the (sub)shell with a status. */
-  static final class Exit extends RuntimeException {
+  static class Exit extends RuntimeException {
     final int status;
 
     Exit(int status) {
       super(null, null, false, false);
       this.status = status;
+    }
+  }
+
+  /**
+   * An expansion failed (an arithmetic error) and the shell has said so: a subshell ends; dash and
+   * ash that are not interactive exit; bash abandons the command line it was running.
+   */
+  static final class ExpansionFailed extends Exit {
+    /** Whether a shell that is not interactive exits (dash, ash) rather than going on to the next line. */
+    final boolean fatal;
+
+    ExpansionFailed(int status, boolean fatal) {
+      super(status);
+      this.fatal = fatal;
     }
   }
 
@@ -107,6 +121,8 @@ final class ShellInterpreter implements WordExpander.Host {
   /** The status of the last command substitution in the current command, or -1 for none. */
   private int lastSubstitutionStatus = -1;
   private int line = 1;
+  /** The script whose lines the shell reads ({@code -c}): bash goes on after a failed expansion there. */
+  private Script linesOf;
 
   /**
    * @param shellName the shell's {@code $0} as invoked, which prefixes its messages
@@ -185,7 +201,8 @@ final class ShellInterpreter implements WordExpander.Host {
     Sink.Buffer err = new Sink.Buffer();
     int status;
     try {
-      Script parsed = ShellParser.parse(script);
+      Script parsed = ShellParser.parse(script, dialect);
+      linesOf = parsed;
       status = runToEnd(parsed, new Io(stdin, out, err));
     } catch (ShellSyntaxException e) {
       err.write(e.message(dialect, shellName));
@@ -210,6 +227,19 @@ final class ShellInterpreter implements WordExpander.Host {
       lastStatus = RunningContainer.OOM_KILLED_STATUS;
       return lastStatus;
     }
+  }
+
+  /** The index of the last of {@code items} that starts on the line where item {@code k} starts. */
+  static int lastOnLine(List<AndOr> items, int k) {
+    int at = lineOf(items.get(k));
+    while (k + 1 < items.size() && lineOf(items.get(k + 1)) == at) {
+      k++;
+    }
+    return k;
+  }
+
+  private static int lineOf(AndOr item) {
+    return item.pipelines().get(0).commands().get(0).line();
   }
 
   // ---- processes -----------------------------------------------------------------------------
@@ -255,8 +285,18 @@ final class ShellInterpreter implements WordExpander.Host {
   }
 
   int script(Script script, Io io) {
-    for (AndOr item : script.items()) {
-      andOr(item, io);
+    List<AndOr> items = script.items();
+    for (int k = 0; k < items.size(); k++) {
+      try {
+        andOr(items.get(k), io);
+      } catch (ExpansionFailed e) {
+        if (e.fatal || script != linesOf) {
+          throw e;
+        }
+        // bash drops the rest of the line it read, and reads the next one
+        lastStatus = e.status;
+        k = lastOnLine(items, k);
+      }
     }
     return lastStatus;
   }
@@ -334,6 +374,7 @@ final class ShellInterpreter implements WordExpander.Host {
     if (command instanceof Simple simple) {
       return simple(simple, io);
     }
+    substitutionErr = io.err();
     Io redirected;
     try {
       redirected = redirect(command.redirects(), io);
@@ -352,6 +393,14 @@ final class ShellInterpreter implements WordExpander.Host {
       }
       lastStatus = status;
       return status;
+    }
+    if (command instanceof ShellAst.Arith a) {
+      lastStatus = arithmeticCommand("((", List.of(expander.single(a.expression())), redirected);
+      return lastStatus;
+    }
+    if (command instanceof ShellAst.ArithFor f) {
+      lastStatus = arithFor(f, redirected);
+      return lastStatus;
     }
     if (command instanceof ShellAst.If c) {
       for (int i = 0; i < c.conditions().size(); i++) {
@@ -417,6 +466,62 @@ final class ShellInterpreter implements WordExpander.Host {
     return script(((Group) command).body(), redirected);
   }
 
+  /** bash's {@code for ((init; condition; step))}: an error in one of the three ends it with status 1. */
+  private int arithFor(ShellAst.ArithFor f, Io io) {
+    if (forExpression(f.init(), io).isEmpty()) {
+      return 1;
+    }
+    int status = 0;
+    loopDepth++;
+    try {
+      for (int round = 0; ; round++) {
+        if (round >= MAX_LOOP_ROUNDS) {
+          addElapsed(ExecResult.FOREVER);
+        }
+        java.util.OptionalLong go = forExpression(f.condition(), io);
+        if (go.isEmpty()) {
+          return 1;
+        }
+        if (go.getAsLong() == 0) {
+          break;
+        }
+        try {
+          status = script(f.body(), io);
+        } catch (LoopControl jump) {
+          if (jump.levels > 1) {
+            throw jump.outer();
+          }
+          if (jump.isBreak) {
+            break;
+          }
+        }
+        if (forExpression(f.step(), io).isEmpty()) {
+          return 1;
+        }
+      }
+    } finally {
+      loopDepth--;
+    }
+    return status;
+  }
+
+  /**
+   * One of the three expressions of bash's arithmetic {@code for}, expanded and evaluated: 1 when
+   * empty, nothing when bash reported an error ({@code ((: ...}).
+   */
+  java.util.OptionalLong forExpression(String expression, Io io) {
+    String text = expander.single(expression);
+    if (text.isBlank()) {
+      return java.util.OptionalLong.of(1);
+    }
+    try {
+      return java.util.OptionalLong.of(ShellArithmetic.evaluate(dialect, arithmeticVariables, text));
+    } catch (ShellArithmetic.Failure e) {
+      io.err().write(dialect.arithmeticError(shellName, line, "((", e));
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   /** Runs an {@code if} or loop condition, where {@code set -e} does not apply. */
   int condition(Script condition, Io io) {
     conditionDepth++;
@@ -433,12 +538,8 @@ final class ShellInterpreter implements WordExpander.Host {
       return List.copyOf(positional);
     }
     List<String> values = new ArrayList<>();
-    try {
-      for (String word : f.words()) {
-        values.addAll(expander.fields(word));
-      }
-    } catch (WordExpander.UnsupportedExpansionException e) {
-      return List.of();
+    for (String word : f.words()) {
+      values.addAll(expander.fields(word));
     }
     return values;
   }
@@ -471,18 +572,17 @@ final class ShellInterpreter implements WordExpander.Host {
     lastSubstitutionStatus = -1;
     List<String> fields = new ArrayList<>();
     Map<String, String> assignments = new LinkedHashMap<>();
-    try {
-      for (String word : cmd.words()) {
-        fields.addAll(expander.fields(word));
+    for (String word : cmd.words()) {
+      fields.addAll(expander.fields(word));
+    }
+    for (String a : cmd.assignments()) {
+      int eq = a.indexOf('=');
+      // each assignment is made before the next is expanded: a=1 b=$((a+1))
+      String value = expander.single(a.substring(eq + 1));
+      assignments.put(a.substring(0, eq), value);
+      if (fields.isEmpty()) {
+        assign(a.substring(0, eq), value);
       }
-      for (String a : cmd.assignments()) {
-        int eq = a.indexOf('=');
-        assignments.put(a.substring(0, eq), expander.single(a.substring(eq + 1)));
-      }
-    } catch (WordExpander.UnsupportedExpansionException e) {
-      io.err().write(shellName + ": " + line + ": " + e.getMessage()
-          + ": not supported by the kubesim shell\n");
-      return 2;
     }
     if (xtrace) {
       io.err().write(trace(assignments, fields));
@@ -510,6 +610,9 @@ final class ShellInterpreter implements WordExpander.Host {
     }
     if (name.equals("command")) {
       return command(fields.subList(1, fields.size()), assignments, redirected);
+    }
+    if (name.equals("let") && dialect.hasLet()) {
+      return arithmeticCommand("let", fields.subList(1, fields.size()), redirected);
     }
     Map<String, String> env = exportedEnv();
     env.putAll(assignments);
@@ -883,6 +986,59 @@ final class ShellInterpreter implements WordExpander.Host {
     }
     container.stdoutIsTerminal(ShellSession.isTerminal(out)); // isatty(1) for the command about to run
     return new Io(stdin, out, err);
+  }
+
+  // ---- arithmetic ----------------------------------------------------------------------------
+
+  private final ShellArithmetic.Variables arithmeticVariables = new ShellArithmetic.Variables() {
+    @Override
+    public Optional<String> get(String name) {
+      return parameter(name);
+    }
+
+    @Override
+    public void set(String name, String value) {
+      assign(name, value);
+    }
+  };
+
+  /**
+   * {@code let EXPR...} and bash's {@code (( EXPR ))}: status 0 when the last value is not zero,
+   * else 1; an error is status 1 in bash and ends ash as {@code $((...))} does.
+   */
+  private int arithmeticCommand(String name, List<String> expressions, Io io) {
+    if (expressions.isEmpty()) {
+      io.err().write(dialect.expressionExpected(shellName, line, name));
+      return 1;
+    }
+    long value = 0;
+    for (String e : expressions) {
+      try {
+        value = ShellArithmetic.evaluate(dialect, arithmeticVariables, e);
+      } catch (ShellArithmetic.Failure f) {
+        io.err().write(dialect.arithmeticError(shellName, line, name, f));
+        if (dialect.arithmeticErrorExits()) {
+          throw new ExpansionFailed(dialect.arithmeticErrorStatus(), true);
+        }
+        return 1;
+      }
+    }
+    return value != 0 ? 0 : 1;
+  }
+
+  @Override
+  public String arithmetic(String expression) {
+    try {
+      return Long.toString(ShellArithmetic.evaluate(dialect, arithmeticVariables, expression));
+    } catch (ShellArithmetic.Failure f) {
+      substitutionErr.write(dialect.arithmeticError(shellName, line, null, f));
+      throw new ExpansionFailed(dialect.arithmeticErrorStatus(), dialect.arithmeticErrorExits());
+    }
+  }
+
+  @Override
+  public boolean bracketArithmetic() {
+    return dialect.arithmeticCommand();
   }
 
   // ---- WordExpander.Host ---------------------------------------------------------------------

@@ -13,16 +13,24 @@ final class ShellLexer {
           "<", ">");
 
   private final String s;
+  /** Whether {@code ((...))} is an arithmetic command and {@code $[...]} an expansion (bash), not two subshells and a word. */
+  private final boolean bashArithmetic;
   private int pos;
   private int line = 1;
   private final List<ShellToken> tokens = new ArrayList<>();
 
-  private ShellLexer(String script) {
+  private ShellLexer(String script, boolean bashArithmetic) {
     this.s = script;
+    this.bashArithmetic = bashArithmetic;
   }
 
   static List<ShellToken> tokenize(String script) throws ShellSyntaxException {
-    ShellLexer lexer = new ShellLexer(script);
+    return tokenize(script, false);
+  }
+
+  /** @param bashArithmetic whether {@code ((...))} is an arithmetic command and {@code $[...]} an expansion (bash) */
+  static List<ShellToken> tokenize(String script, boolean bashArithmetic) throws ShellSyntaxException {
+    ShellLexer lexer = new ShellLexer(script, bashArithmetic);
     lexer.run();
     return lexer.tokens;
   }
@@ -43,6 +51,12 @@ final class ShellLexer {
         while (pos < s.length() && s.charAt(pos) != '\n') {
           pos++;
         }
+      } else if (bashArithmetic && s.startsWith("((", pos) && arithmeticCommandEnd() > 0) {
+        int end = arithmeticCommandEnd();
+        String text = s.substring(pos + 2, end - 2);
+        tokens.add(new ShellToken(ShellToken.Type.ARITH, text, line));
+        countLines(text);
+        pos = end;
       } else if (operatorAt(pos) != null) {
         String op = operatorAt(pos);
         tokens.add(new ShellToken(ShellToken.Type.OPERATOR, op, line));
@@ -52,6 +66,30 @@ final class ShellLexer {
       }
     }
     tokens.add(new ShellToken(ShellToken.Type.END, "", line));
+  }
+
+  /**
+   * Where {@code ((...))} at {@code pos} ends when its inner parenthesis closes just before the
+   * outer one (bash's arithmetic command), else -1 ({@code ((a); b)} is two subshells).
+   */
+  private int arithmeticCommandEnd() {
+    try {
+      int outer = skipParenthesised(pos);
+      if (skipParenthesised(pos + 1) != outer - 1) {
+        return -1;
+      }
+      // nesting past the parser's depth is read as subshells, which the parser refuses as bash does
+      int depth = 0;
+      for (int i = pos; i < outer; i++) {
+        depth += s.charAt(i) == '(' ? 1 : s.charAt(i) == ')' ? -1 : 0;
+        if (depth > ShellParser.MAX_NESTING) {
+          return -1;
+        }
+      }
+      return outer;
+    } catch (ShellSyntaxException e) {
+      return -1;
+    }
   }
 
   private String operatorAt(int at) {
@@ -177,6 +215,17 @@ final class ShellLexer {
     }
     if (c == '(') {
       return skipParenthesised(i);
+    }
+    if (c == '[' && bashArithmetic) {
+      // bash's $[...] holds an expression, blanks included
+      int depth = 0;
+      for (; i < s.length(); i++) {
+        depth += s.charAt(i) == '[' ? 1 : s.charAt(i) == ']' ? -1 : 0;
+        if (depth == 0) {
+          return i + 1;
+        }
+      }
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.UNEXPECTED_END, "]", line);
     }
     return i;
   }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
  * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
  * lists, {@code ( )} subshells, {@code { }} groups, {@code if}, {@code for}, {@code while} and
- * {@code until}. {@code case}, functions and here-documents are reported as unsupported rather
+ * {@code until}, and bash's {@code (( ))} arithmetic command. {@code case}, functions and here-documents are reported as unsupported rather
  * than run wrongly.
  */
 final class ShellParser {
@@ -44,7 +44,12 @@ final class ShellParser {
   }
 
   static Script parse(String script) throws ShellSyntaxException {
-    ShellParser parser = new ShellParser(ShellLexer.tokenize(script));
+    return parse(script, ShellDialect.DASH);
+  }
+
+  /** Parses a script as the dialect's shell reads it (bash's {@code ((...))} is a command). */
+  static Script parse(String script, ShellDialect dialect) throws ShellSyntaxException {
+    ShellParser parser = new ShellParser(ShellLexer.tokenize(script, dialect.arithmeticCommand()));
     Script result = parser.script();
     ShellToken next = parser.peek();
     if (next.type() != Type.END) {
@@ -96,7 +101,7 @@ final class ShellParser {
     if (t.type() == Type.WORD) {
       return !t.text().equals("}") && !CLOSERS.contains(t.text());
     }
-    return t.type() == Type.IO_NUMBER || t.isOperator("(") || t.isRedirection();
+    return t.type() == Type.IO_NUMBER || t.type() == Type.ARITH || t.isOperator("(") || t.isRedirection();
   }
 
   private AndOr andOr() throws ShellSyntaxException {
@@ -131,6 +136,10 @@ final class ShellParser {
     ShellToken t = peek();
     if ((t.isOperator("(") || t.isWord("{")) && depth >= MAX_NESTING) {
       throw new ShellSyntaxException(ShellSyntaxException.Kind.TOO_DEEP, t.text(), t.line());
+    }
+    if (t.type() == Type.ARITH) {
+      pos++;
+      return new ShellAst.Arith(t.text(), redirects(), t.line());
     }
     if (t.isOperator("(")) {
       pos++;
@@ -190,6 +199,9 @@ final class ShellParser {
       depth--;
       return new ShellAst.While(condition, body, t.text().equals("until"), redirects(), t.line());
     }
+    if (t.isWord("for") && tokens.get(pos + 1).type() == Type.ARITH) {
+      return arithFor(t);
+    }
     if (t.isWord("for")) {
       pos++;
       depth++;
@@ -227,6 +239,26 @@ final class ShellParser {
       throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, t.text(), t.line());
     }
     return simple();
+  }
+
+  /** bash's {@code for ((init; condition; step))}, after its {@code for}. */
+  private Command arithFor(ShellToken t) throws ShellSyntaxException {
+    pos++;
+    ShellToken header = next();
+    String[] parts = header.text().split(";", -1);
+    if (parts.length != 3) {
+      throw unexpected(header);
+    }
+    depth++;
+    if (peek().isOperator(";")) {
+      pos++;
+    }
+    skipNewlines();
+    expectWord("do");
+    Script body = nonEmpty();
+    expectWord("done");
+    depth--;
+    return new ShellAst.ArithFor(parts[0], parts[1], parts[2], body, redirects(), t.line());
   }
 
   /** A list that must have a command: {@code if} and loops take no empty part. */

@@ -210,7 +210,7 @@ public final class ShellSession {
     container.interruptAfter(terminal ? INTERRUPT_AFTER : null);
     try {
       // Blank lines before it give the parser the line's number in the shell's input.
-      ShellAst.Script parsed = ShellParser.parse("\n".repeat(linesRead - 1) + line);
+      ShellAst.Script parsed = ShellParser.parse("\n".repeat(linesRead - 1) + line, shell.dialect());
       status = shell.script(parsed, new ShellInterpreter.Io("", stdout, stderr));
       elapsed = shell.elapsed();
     } catch (ShellSyntaxException e) {
@@ -220,6 +220,14 @@ public final class ShellSession {
       elapsed = Duration.ZERO;
       if (!terminal) {
         end(status); // a syntax error ends a shell that is not interactive
+      }
+    } catch (ShellInterpreter.ExpansionFailed e) {
+      // the line is abandoned; only a dash or ash that is not interactive exits
+      status = e.status;
+      elapsed = shell.elapsed();
+      shell.setLastStatus(status);
+      if (e.fatal && !terminal) {
+        end(status);
       }
     } catch (ShellInterpreter.Exit e) {
       status = e.status;

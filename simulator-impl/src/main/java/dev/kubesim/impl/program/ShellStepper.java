@@ -133,6 +133,36 @@ final class ShellStepper {
     }
   }
 
+  /** bash's {@code for ((init; condition; step))}: its expressions run between the rounds of its body. */
+  private final class ArithForFrame extends Frame {
+    final ShellAst.ArithFor loop;
+    boolean started;
+    /** The body has run: the step comes next. */
+    boolean afterBody;
+    boolean done;
+    int rounds;
+    int loopStatus;
+
+    ArithForFrame(ShellAst.ArithFor loop) {
+      this.loop = loop;
+    }
+
+    @Override
+    void innerDone(int innerStatus) {
+      loopStatus = innerStatus;
+    }
+
+    /** Evaluates one of the loop's expressions; an error ends the loop with status 1. */
+    java.util.OptionalLong evaluate(String expression) {
+      java.util.OptionalLong value = shell.forExpression(expression, io);
+      if (value.isEmpty()) {
+        done = true;
+        loopStatus = 1;
+      }
+      return value;
+    }
+  }
+
   /** An {@code if}: which condition is tried, or the branch that runs. */
   private final class IfFrame extends Frame {
     final ShellAst.If command;
@@ -179,7 +209,16 @@ final class ShellStepper {
         if (++rounds > 4L * ShellInterpreter.MAX_LOOP_ROUNDS) {
           throw new ShellInterpreter.NeverReturns(); // spinning without ever taking time
         }
-        Duration took = advance();
+        Duration took;
+        try {
+          took = advance();
+        } catch (ShellInterpreter.ExpansionFailed e) {
+          if (e.fatal) {
+            throw e;
+          }
+          dropLine(e.status);
+          took = shell.elapsed();
+        }
         if (!took.isZero()) {
           return took;
         }
@@ -266,6 +305,9 @@ final class ShellStepper {
       frames.push(new ListFrame(loop.loop.condition().items(), true));
       return Duration.ZERO;
     }
+    if (top instanceof ArithForFrame loop) {
+      return arithFor(loop);
+    }
     IfFrame c = (IfFrame) top;
     if (c.done) {
       pop(c.ifStatus);
@@ -283,6 +325,32 @@ final class ShellStepper {
       pop(0);
     } else {
       frames.push(new ListFrame(c.command.otherwise().items(), false));
+    }
+    return Duration.ZERO;
+  }
+
+  /** One move of an arithmetic {@code for}: its init, a step, a condition that opens the body, or its end. */
+  private Duration arithFor(ArithForFrame loop) {
+    if (!loop.done && !loop.started) {
+      loop.started = true;
+      loop.evaluate(loop.loop.init());
+    } else if (!loop.done && loop.afterBody) {
+      loop.afterBody = false;
+      loop.evaluate(loop.loop.step());
+    } else if (!loop.done) {
+      if (++loop.rounds > ShellInterpreter.MAX_LOOP_ROUNDS && shell.elapsed().isZero()) {
+        throw new ShellInterpreter.NeverReturns();
+      }
+      java.util.OptionalLong go = loop.evaluate(loop.loop.condition());
+      if (go.isPresent() && go.getAsLong() == 0) {
+        loop.done = true;
+      } else if (go.isPresent()) {
+        loop.afterBody = true;
+        frames.push(new ListFrame(loop.loop.body().items(), false));
+      }
+    } else {
+      shell.leaveLoop();
+      pop(loop.loopStatus);
     }
     return Duration.ZERO;
   }
@@ -307,6 +375,10 @@ final class ShellStepper {
     if (c instanceof ShellAst.If i) {
       return new IfFrame(i);
     }
+    if (c instanceof ShellAst.ArithFor f) {
+      shell.enterLoop();
+      return new ArithForFrame(f);
+    }
     return null;
   }
 
@@ -329,16 +401,40 @@ final class ShellStepper {
     outer.innerDone(frameStatus);
   }
 
+  /**
+   * bash after a failed expansion: what runs of the script's line is abandoned (loops and
+   * conditions included), and the script goes on with its next line.
+   */
+  private void dropLine(int failedStatus) {
+    while (frames.size() > 1) {
+      Frame f = frames.pop();
+      if (f instanceof ForFrame || f instanceof WhileFrame || f instanceof ArithForFrame) {
+        shell.leaveLoop();
+      }
+      if (f instanceof WhileFrame w && w.inCondition || f instanceof IfFrame i && i.inCondition) {
+        shell.leaveCondition();
+      }
+    }
+    ListFrame top = (ListFrame) frames.peek();
+    top.item = ShellInterpreter.lastOnLine(top.items, top.item) + 1;
+    top.pipe = 0;
+    top.awaiting = false;
+    top.listStatus = failedStatus;
+    shell.setLastStatus(failedStatus);
+  }
+
   /** {@code break N} / {@code continue N}: unwinds to the N-th loop around. */
   private void loopJump(ShellInterpreter.LoopControl jump) {
     int levels = jump.levels;
     while (!frames.isEmpty()) {
       Frame f = frames.peek();
-      if (f instanceof ForFrame || f instanceof WhileFrame) {
+      if (f instanceof ForFrame || f instanceof WhileFrame || f instanceof ArithForFrame) {
         if (--levels == 0) {
           if (jump.isBreak) {
             if (f instanceof ForFrame loop) {
               loop.next = loop.values.size();
+            } else if (f instanceof ArithForFrame loop) {
+              loop.done = true;
             } else {
               ((WhileFrame) f).done = true;
             }

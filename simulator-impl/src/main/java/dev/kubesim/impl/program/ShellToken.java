@@ -11,7 +11,9 @@ record ShellToken(Type type, String text, int line) {
     IO_NUMBER,
     OPERATOR,
     NEWLINE,
-    END
+    END,
+    /** bash's {@code (( expression ))} command; the text is the expression. */
+    ARITH
   }
 
   boolean isOperator(String op) {

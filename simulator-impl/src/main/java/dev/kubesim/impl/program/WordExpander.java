@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns a word as written into the fields a command receives, in POSIX order: tilde, parameter and
- * command substitution, field splitting of unquoted results on blanks, pathname expansion of
- * unquoted {@code * ? [}, then quote removal. Arithmetic expansion is not supported.
+ * Turns a word as written into the fields a command receives, in POSIX order: tilde, parameter,
+ * command and arithmetic expansion, field splitting of unquoted results on blanks, pathname expansion
+ * of unquoted {@code * ? [}, then quote removal.
  */
 final class WordExpander {
   /** What expansion needs from the running shell. */
@@ -26,13 +26,15 @@ final class WordExpander {
     ContainerFilesystem fs();
 
     String cwd();
-  }
 
-  /** A word kubesim cannot expand (e.g. arithmetic); the shell reports it. */
-  static final class UnsupportedExpansionException extends RuntimeException {
-    UnsupportedExpansionException(String what) {
-      super(what);
-    }
+    /**
+     * The value of an arithmetic expression whose parameters and command substitutions are already
+     * expanded; the shell reports an error itself and throws.
+     */
+    String arithmetic(String expression);
+
+    /** Whether {@code $[...]} is arithmetic, as bash still reads it; dash and ash leave it as it is. */
+    boolean bracketArithmetic();
   }
 
   private static final String IFS_WHITESPACE = " \t\n";
@@ -136,11 +138,20 @@ final class WordExpander {
     }
     char c = w.charAt(i);
     if (c == '(') {
-      if (i + 1 < w.length() && w.charAt(i + 1) == '(') {
-        throw new UnsupportedExpansionException("$((...))");
-      }
       int end = closingParen(w, i);
+      // $((...)) is arithmetic when its inner parenthesis closes just before the outer one;
+      // otherwise it is a command substitution that starts with a subshell: $((a); b)
+      if (i + 1 < w.length() && w.charAt(i + 1) == '(' && closingParen(w, i + 1) == end - 1) {
+        String expression = single(w.substring(i + 2, end - 1));
+        b.expansion(host.arithmetic(expression), quoted);
+        return end + 1;
+      }
       b.expansion(stripTrailingNewlines(host.substitute(w.substring(i + 1, end))), quoted);
+      return end + 1;
+    }
+    if (c == '[' && host.bracketArithmetic()) {
+      int end = closing(w, i, '[', ']');
+      b.expansion(host.arithmetic(single(w.substring(i + 1, end))), quoted);
       return end + 1;
     }
     if (c == '{') {
