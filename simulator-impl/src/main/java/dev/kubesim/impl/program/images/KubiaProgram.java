@@ -7,6 +7,7 @@ import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ImageConfig;
 import dev.kubesim.api.program.Launch;
 import dev.kubesim.api.program.ListenPort;
+import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
@@ -104,7 +105,19 @@ public final class KubiaProgram implements Program {
 
   @Override
   public List<ListenPort> listenPorts(Launch launch) {
-    return List.of(ListenPort.tcp(PORT));
+    return serves(launch) ? List.of(ListenPort.tcp(PORT)) : List.of();
+  }
+
+  /** The server, or the command that replaced it ({@code command: [sh, -c, ...]} runs that instead, listening nowhere). */
+  @Override
+  public MainProcess mainProcess(Launch launch) {
+    return serves(launch) ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
+  }
+
+  private static boolean serves(Launch launch) {
+    List<String> argv = DaemonCommand.execArgv(launch);
+    String first = argv.isEmpty() ? "" : argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+    return first.equals("node") || first.equals("nodejs");
   }
 
   @Override
