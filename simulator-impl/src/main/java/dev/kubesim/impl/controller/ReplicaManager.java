@@ -178,7 +178,11 @@ public final class ReplicaManager<T extends KubeObject> {
     if (diff != 0 && burstAllowed(uid, key)) {
       int count = Math.min(Math.abs(diff), BURST);
       if (diff < 0) {
-        slowStartCreate(owner, count);
+        if (slowStartCreate(owner, count)) {
+          queue.forget(key);
+        } else {
+          queue.addRateLimited(key); // the sync's error: the key comes back after the rate limiter's delay
+        }
       } else {
         List<Pod> ranked = new ArrayList<>(active);
         ranked.sort(deletionOrder(ranked));
@@ -221,8 +225,10 @@ public final class ReplicaManager<T extends KubeObject> {
    * slowStartBatch: creations in batches of 1, 2, 4, ... up to {@code count}; a batch with a
    * failure ends the sync's creations, so a template the API server refuses fails once, not 500
    * times.
+   *
+   * @return whether every creation succeeded
    */
-  private void slowStartCreate(T owner, int count) {
+  private boolean slowStartCreate(T owner, int count) {
     int done = 0;
     for (int batch = Math.min(count, SLOW_START_INITIAL_BATCH); done < count; batch = Math.min(2 * batch, count - done)) {
       boolean failed = false;
@@ -231,9 +237,10 @@ public final class ReplicaManager<T extends KubeObject> {
       }
       done += batch;
       if (failed) {
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   private void release(Pod pod) {

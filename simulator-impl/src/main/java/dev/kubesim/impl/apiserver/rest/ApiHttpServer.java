@@ -74,7 +74,10 @@ public final class ApiHttpServer implements AutoCloseable {
   private ApiHttpServer(RestHost host, int port, boolean wallClock, int watchHistory) throws Exception {
     this.host = host;
     this.wallClock = wallClock;
-    this.resources = new ResourceRequests(host);
+    this.resources = new ResourceRequests(host, r -> {
+      String session = r.headers().apply("Kubectl-Session");
+      return session != null && session.equals(lastKubectlSession);
+    });
     this.hub = host.locked(() -> new WatchHub(host.api().store(), () -> host.loop().clock().instant(), watchHistory));
     QueuedThreadPool threads = new QueuedThreadPool(200, 4);
     threads.setName("kubesim-api");

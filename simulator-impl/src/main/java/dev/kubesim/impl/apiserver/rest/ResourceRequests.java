@@ -38,7 +38,10 @@ import java.util.function.Predicate;
  * instant ({@link RestHost#reacted()}); what takes virtual time (image pulls, container starts)
  * runs before the next read ({@link RestHost#settle()}), so that a burst of writes — the requests
  * of one kubectl command — is seen together, as a real API server sees requests that arrive
- * milliseconds apart, and the cluster has settled before anyone looks.
+ * milliseconds apart, and the cluster has settled before anyone looks. A read in the middle of a
+ * kubectl command (the GET before each object {@code kubectl apply} writes) does not settle: the
+ * command's writes are one burst, whatever order its documents come in (a Deployment before the
+ * ServiceAccount its pods need), as they are for kubesim's own kubectl.
  */
 final class ResourceRequests {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -53,9 +56,24 @@ final class ResourceRequests {
   }
 
   private final RestHost host;
+  private final Predicate<ApiRequest> midCommand;
 
-  ResourceRequests(RestHost host) {
+  /** @param midCommand whether a request comes from the kubectl command whose writes are the latest */
+  ResourceRequests(RestHost host, Predicate<ApiRequest> midCommand) {
     this.host = host;
+    this.midCommand = midCommand;
+  }
+
+  /** For reads outside the API's verbs (a watch's first list): nothing is mid-command. */
+  ResourceRequests(RestHost host) {
+    this(host, r -> false);
+  }
+
+  /** Settles before a read, unless the read is part of the kubectl command that is writing. */
+  private void settleForRead(ApiRequest r) {
+    if (!midCommand.test(r)) {
+      host.settle();
+    }
   }
 
   Reply handle(ApiRequest r) {
@@ -78,7 +96,7 @@ final class ResourceRequests {
 
   private Reply get(ApiRequest r) {
     return host.locked(() -> {
-      host.settle();
+      settleForRead(r);
       KubeObject o = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
       if (r.subresource().equals("scale")) {
         return new Reply(200, Scales.of(o));
@@ -97,7 +115,7 @@ final class ResourceRequests {
     long limit = r.param("limit").map(ResourceRequests::parseLimit).orElse(0L);
     Optional<String> after = r.param("continue").filter(s -> !s.isEmpty()).map(ResourceRequests::continueKey);
     return host.locked(() -> {
-      host.settle();
+      settleForRead(r);
       List<KubeObject> all = matching(r, labels, fields);
       List<KubeObject> page = new ArrayList<>();
       String next = "";
