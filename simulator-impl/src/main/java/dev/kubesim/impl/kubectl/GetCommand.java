@@ -38,6 +38,7 @@ final class GetCommand implements Command {
         Flag.value("filename", "f"),
         Flag.bool("recursive", "R"),
         Flag.bool("watch", "w"),
+        Flag.bool("watch-only"),
         Flag.value("chunk-size"),
         Flag.value("field-selector"),
         Flag.value("sort-by"));
@@ -46,9 +47,7 @@ final class GetCommand implements Command {
   @Override
   public void run(CommandContext ctx) {
     ParsedArgs args = ctx.args();
-    if (args.bool("watch")) {
-      throw KubectlException.error("--watch is not supported by this simulator yet");
-    }
+    boolean watch = args.bool("watch") || args.bool("watch-only");
     OutputFormat format = OutputFormat.parse(args.string("output"));
     List<Failure> failures = new ArrayList<>();
     List<ResourceArgs.Request> requests = ManifestInput.requests(ctx, args.positional(), true,
@@ -59,6 +58,11 @@ final class GetCommand implements Command {
     boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
     if (named && (args.has("selector") || ListNarrowing.nonEmpty(args.string("field-selector")).isPresent())) {
       throw KubectlException.error("name cannot be provided when a selector is specified");
+    }
+    if (watch) {
+      GetWatch.refusal(requests, format).ifPresent(why -> {
+        throw KubectlException.error(why);
+      });
     }
     ObjectQuery query = ObjectQuery.from(ctx);
     List<ObjectQuery.Result> results = new ArrayList<>();
@@ -78,6 +82,10 @@ final class GetCommand implements Command {
     }
     if (requests.stream().anyMatch(r -> r.kind().kind().equals("Endpoints"))) {
       ctx.out().err(ENDPOINTS_WARNING);
+    }
+    if (watch && failures.isEmpty()) {
+      GetWatch.run(ctx, format, requests.get(0), results.get(0), tableOptions(ctx, format, Set.of(requests.get(0).kind())));
+      return;
     }
     List<KubeObject> all = new ArrayList<>();
     results.forEach(r -> all.addAll(r.objects()));
@@ -118,18 +126,7 @@ final class GetCommand implements Command {
     ParsedArgs args = ctx.args();
     Set<KindInfo> kinds = new LinkedHashSet<>();
     requests.forEach(r -> kinds.add(r.kind()));
-    boolean withKind = kinds.size() > 1 || args.bool("show-kind");
-    List<String> labelColumns = new ArrayList<>();
-    for (String l : args.strings("label-columns")) {
-      for (String key : l.split(",")) {
-        if (!key.isEmpty()) {
-          labelColumns.add(key);
-        }
-      }
-    }
-    TableOptions options =
-        new TableOptions(format == OutputFormat.WIDE, args.bool("all-namespaces"), withKind, args.bool("show-labels"),
-            labelColumns, args.bool("no-headers"));
+    TableOptions options = tableOptions(ctx, format, kinds);
     StringBuilder out = new StringBuilder();
     int printed = 0;
     // consecutive results of the same kind share one table, as kubectl prints them
@@ -155,6 +152,21 @@ final class GetCommand implements Command {
         ctx.out().err("No resources found\n");
       }
     }
+  }
+
+  private static TableOptions tableOptions(CommandContext ctx, OutputFormat format, Set<KindInfo> kinds) {
+    ParsedArgs args = ctx.args();
+    boolean withKind = kinds.size() > 1 || args.bool("show-kind");
+    List<String> labelColumns = new ArrayList<>();
+    for (String l : args.strings("label-columns")) {
+      for (String key : l.split(",")) {
+        if (!key.isEmpty()) {
+          labelColumns.add(key);
+        }
+      }
+    }
+    return new TableOptions(format == OutputFormat.WIDE, args.bool("all-namespaces"), withKind, args.bool("show-labels"),
+        labelColumns, args.bool("no-headers"));
   }
 
   private static int flush(

@@ -28,10 +28,18 @@ record TableOptions(
 
   /** The rendered table of objects of one kind. */
   String render(KindInfo kind, List<KubeObject> objects, Instant now) {
+    Table table = Table.withHeaders(headers(kind).toArray(String[]::new));
+    for (KubeObject o : objects) {
+      table.addRow(row(kind, o, now));
+    }
+    return noHeaders ? table.renderWithoutHeaders() : table.render();
+  }
+
+  /** The columns' names for a kind, as the table prints them. */
+  List<String> headers(KindInfo kind) {
     TablePrinter printer = TablePrinters.forKind(kind.kind());
-    boolean namespaceColumn = allNamespaces && kind.namespaced();
     List<String> headers = new ArrayList<>();
-    if (namespaceColumn) {
+    if (allNamespaces && kind.namespaced()) {
       headers.add("NAMESPACE");
     }
     headers.addAll(printer.headers(wide));
@@ -41,25 +49,27 @@ record TableOptions(
     if (showLabels) {
       headers.add("LABELS");
     }
-    Table table = Table.withHeaders(headers.toArray(String[]::new));
-    for (KubeObject o : objects) {
-      List<String> row = new ArrayList<>();
-      if (namespaceColumn) {
-        row.add(o.metadata().namespace().orElse(""));
-      }
-      List<String> cells = new ArrayList<>(printer.row(o, now, wide));
-      if (withKind) {
-        cells.set(0, ResourceTypes.kindPrefix(kind) + "/" + cells.get(0));
-      }
-      row.addAll(cells);
-      for (String label : labelColumns) {
-        row.add(o.metadata().labels().getOrDefault(label, ""));
-      }
-      if (showLabels) {
-        row.add(LabelFormat.formatLabels(o.metadata().labels()));
-      }
-      table.addRow(row);
+    return headers;
+  }
+
+  /** One object's cells, as of {@code now}. */
+  List<String> row(KindInfo kind, KubeObject o, Instant now) {
+    TablePrinter printer = TablePrinters.forKind(kind.kind());
+    List<String> row = new ArrayList<>();
+    if (allNamespaces && kind.namespaced()) {
+      row.add(o.metadata().namespace().orElse(""));
     }
-    return noHeaders ? table.renderWithoutHeaders() : table.render();
+    List<String> cells = new ArrayList<>(printer.row(o, now, wide));
+    if (withKind) {
+      cells.set(0, ResourceTypes.kindPrefix(kind) + "/" + cells.get(0));
+    }
+    row.addAll(cells);
+    for (String label : labelColumns) {
+      row.add(o.metadata().labels().getOrDefault(label, ""));
+    }
+    if (showLabels) {
+      row.add(LabelFormat.formatLabels(o.metadata().labels()));
+    }
+    return row;
   }
 }

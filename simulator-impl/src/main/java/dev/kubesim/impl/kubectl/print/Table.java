@@ -121,6 +121,24 @@ public final class Table {
   }
 
   /**
+   * One row as the table writes it into its tab writer: cells separated by tabs (cells beyond the
+   * columns dropped), each cut at its first line break, then a newline.
+   */
+  public static String line(List<String> cells, int columns) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size() && i < columns; i++) {
+      if (i > 0) {
+        line.append('\t');
+      }
+      String cell = cells.get(i);
+      if (cell != null) {
+        appendCellValue(line, cell);
+      }
+    }
+    return line.append('\n').toString();
+  }
+
+  /**
    * cli-runtime's {@code appendCellValue}: a value is cut at its first line break (followed by
    * {@code ...}) and terminal control characters are made harmless.
    */
