@@ -50,10 +50,6 @@ public final class ApiHttpServer implements AutoCloseable {
   /** What {@code v1 Endpoints} requests are warned of, as kube-apiserver v1.33+ warns. */
   static final String ENDPOINTS_WARNING = "299 - \"v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\"";
 
-  /** What a watch asked over WebSocket is warned of: the server streams watches over plain HTTP only. */
-  static final String WEBSOCKET_WATCH_WARNING =
-      "299 - \"watches are not served over WebSocket by this server: watch over plain HTTP (watch=true)\"";
-
   /** {@code /api/v1/namespaces/NS/(pods|services)/ID/proxy[/PATH]}, the path kept as sent. */
   private static final java.util.regex.Pattern PROXY =
       java.util.regex.Pattern.compile("^/api/v1/namespaces/([^/]+)/(pods|services)/([^/]+)/proxy(/.*)?$");
@@ -61,7 +57,7 @@ public final class ApiHttpServer implements AutoCloseable {
   private final RestHost host;
   private final Server server;
   private final ServerConnector connector;
-  private final PodStreamHandlers streams;
+  private final WebSocketUpgrades streams;
   private final PodLogRequests logs;
   private final ProxyRequests proxies;
   private final WatchHub hub;
@@ -93,7 +89,7 @@ public final class ApiHttpServer implements AutoCloseable {
     // closes with the server.
     connector.setIdleTimeout(0);
     server.addConnector(connector);
-    this.streams = new PodStreamHandlers(host);
+    this.streams = new WebSocketUpgrades(host, this::watchUpgrade);
     this.logs = new PodLogRequests(host, () -> closed);
     this.proxies = new ProxyRequests(host);
     server.setHandler(streams.wrap(server, new Handler.Abstract() {
@@ -230,7 +226,7 @@ public final class ApiHttpServer implements AutoCloseable {
   }
 
   private void route(RestExchange exchange) throws IOException {
-    List<String> segments = segments(exchange.rawPath());
+    List<String> segments = ResourcePath.segments(exchange.rawPath());
     String accept = exchange.header("Accept").orElse("");
     if (segments.isEmpty()) {
       sendJson(exchange, 200, rootPaths());
@@ -343,35 +339,16 @@ public final class ApiHttpServer implements AutoCloseable {
 
   /** {@code [namespaces/NS/]RESOURCE[/NAME[/SUBRESOURCE]]}, and the legacy {@code watch/} prefix. */
   private void resource(RestExchange exchange, String group, String version, List<String> rest) throws IOException {
-    boolean legacyWatch = false;
-    List<String> r = new ArrayList<>(rest);
-    if (r.get(0).equals("watch")) {
-      legacyWatch = true;
-      r.remove(0);
-    }
-    String namespace = "";
-    if (r.size() >= 3 && r.get(0).equals("namespaces")) {
-      Optional<KindInfo> inner = ResourceCatalog.resource(group, version, r.get(2)).filter(KindInfo::namespaced);
-      if (inner.isPresent()) {
-        namespace = r.get(1);
-        r = r.subList(2, r.size());
-      }
-    }
-    if (r.isEmpty() || r.size() > 3) {
+    Optional<ResourcePath> path = ResourcePath.of(group, version, rest);
+    if (path.isEmpty()) {
       sendJson(exchange, 404, StatusObjects.pageNotFound());
       return;
     }
-    Optional<KindInfo> kind = ResourceCatalog.resource(group, version, r.get(0));
-    if (kind.isEmpty()) {
-      sendJson(exchange, 404, StatusObjects.pageNotFound());
-      return;
-    }
-    String name = r.size() > 1 ? r.get(1) : "";
-    String sub = r.size() > 2 ? r.get(2) : "";
-    if (kind.get().namespaced() && !name.isEmpty() && namespace.isEmpty()) {
-      sendJson(exchange, 404, StatusObjects.pageNotFound());
-      return;
-    }
+    boolean legacyWatch = path.get().legacyWatch();
+    Optional<KindInfo> kind = Optional.of(path.get().kind());
+    String namespace = path.get().namespace();
+    String name = path.get().name();
+    String sub = path.get().subresource();
     String session = exchange.header("Kubectl-Session").orElse(null);
     if (session != null && !session.equals(lastKubectlSession)) {
       // A new kubectl command: what the last one's writes left pending runs first, as kubesim's own
@@ -391,16 +368,6 @@ public final class ApiHttpServer implements AutoCloseable {
     }
     try {
       if (request.method().equals("GET") && (legacyWatch || request.flag("watch"))) {
-        if (isWebSocketUpgrade(exchange)) {
-          // The JDK's server cannot switch protocols. The answer is the one a server that ignores the
-          // Upgrade header gives, but complete at once: a watch that ended before its first event
-          // (200, no body). A client that tries WebSocket first (fabric8) then watches over plain
-          // HTTP, instead of waiting for a handshake on a stream that never ends, or retrying a 5xx.
-          List<String> all = new ArrayList<>(warnings);
-          all.add(WEBSOCKET_WATCH_WARNING);
-          send(exchange, 200, "", "application/json", all);
-          return;
-        }
         new WatchStream(host, hub, request, !wallClock, () -> closed).run(exchange, warnings);
         return;
       }
@@ -452,20 +419,34 @@ public final class ApiHttpServer implements AutoCloseable {
     }
   }
 
-  /** {@code Connection: Upgrade} with {@code Upgrade: websocket}, as a WebSocket handshake asks. */
-  static boolean isWebSocketUpgrade(RestExchange exchange) {
-    String upgrade = exchange.header("Upgrade").orElse("");
-    return upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket");
-  }
-
-  private static List<String> segments(String rawPath) {
-    List<String> out = new ArrayList<>();
-    for (String s : rawPath.split("/")) {
-      if (!s.isEmpty()) {
-        out.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
-      }
+  /**
+   * A watch asked over WebSocket: checked as the same watch over HTTP is (its path, selectors),
+   * then streamed as text messages ({@link WatchSocket}); anything else asked over WebSocket is
+   * refused, as it would be answered over plain HTTP.
+   */
+  private Object watchUpgrade(org.eclipse.jetty.websocket.server.ServerUpgradeRequest upgrade,
+      org.eclipse.jetty.websocket.server.ServerUpgradeResponse response, org.eclipse.jetty.util.Callback callback,
+      java.util.concurrent.Executor worker) {
+    RestExchange exchange = new JettyExchange(upgrade, response);
+    Optional<ResourcePath> path = ResourcePath.ofPath(exchange.rawPath());
+    java.util.Map<String, String> query = ApiRequest.parseQuery(exchange.rawQuery());
+    boolean watch = "true".equals(query.get("watch")) || "1".equals(query.get("watch"));
+    if (path.isEmpty() || !(path.get().legacyWatch() || watch) || !path.get().subresource().isEmpty()) {
+      return WebSocketUpgrades.refuse(response, callback, new dev.kubesim.api.BadRequestException(
+          "only watches, exec and port-forward are served over WebSocket: ask for this over plain HTTP"));
     }
-    return out;
+    ResourcePath p = path.get();
+    ApiRequest request = new ApiRequest("GET", p.kind(), p.namespace(), p.name(), "", query,
+        name -> exchange.header(name).orElse(null), new byte[0]);
+    java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+    WatchStream stream;
+    try {
+      stream = new WatchStream(host, hub, request, !wallClock, () -> closed || gone.get());
+    } catch (KubeSimException e) {
+      return WebSocketUpgrades.refuse(response, callback, e);
+    }
+    List<String> warnings = p.kind().kind().equals("Endpoints") ? List.of(ENDPOINTS_WARNING) : List.of();
+    return new WatchSocket(stream, exchange, warnings, worker, () -> gone.set(true));
   }
 
   // ---- responses

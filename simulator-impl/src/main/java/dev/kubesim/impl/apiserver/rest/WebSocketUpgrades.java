@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,20 +27,29 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
- * The pods' streaming subresources over WebSocket, in front of the REST handler: {@code exec}
- * upgrades to the channel protocol ({@link ExecSession}), {@code portforward} to SPDY tunnelled in
- * WebSocket ({@link PortForwardSession}), once the API server's checks pass; a
+ * The requests that switch to WebSocket, in front of the REST handler: a pod's {@code exec}
+ * upgrades to the channel protocol ({@link ExecSession}), its {@code portforward} to SPDY tunnelled
+ * in WebSocket ({@link PortForwardSession}), a watch to a stream of text messages ({@link
+ * WatchSocket}, made by the server, which owns the watches), once the API server's checks pass; a
  * refused request is answered with its Status, as the API server refuses it before upgrading.
  */
-final class PodStreamHandlers implements AutoCloseable {
+final class WebSocketUpgrades implements AutoCloseable {
   private static final Pattern EXEC = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/exec$");
   private static final Pattern PORT_FORWARD = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward$");
 
+  /** Makes the WebSocket of a watch, or refuses it; not a watch at all, it answers null. */
+  interface WatchUpgrade {
+    /** A {@link WatchSocket}, or null once the response says why not. */
+    Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback, Executor worker);
+  }
+
   private final RestHost host;
+  private final WatchUpgrade watches;
   private final ExecutorService sessions;
 
-  PodStreamHandlers(RestHost host) {
+  WebSocketUpgrades(RestHost host, WatchUpgrade watches) {
     this.host = host;
+    this.watches = watches;
     AtomicInteger count = new AtomicInteger();
     this.sessions = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "kubesim-exec-" + count.incrementAndGet());
@@ -53,11 +63,21 @@ final class PodStreamHandlers implements AutoCloseable {
     WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(server, container -> {
       // an exec waits as long as its command runs or its user types; kubectl pings meanwhile
       container.setIdleTimeout(Duration.ofHours(1));
-      container.addMapping("regex|" + EXEC.pattern(), this::exec);
-      container.addMapping("regex|" + PORT_FORWARD.pattern(), this::portForward);
+      container.addMapping("regex|^/apis?/.*$", this::upgrade);
     });
     upgrades.setHandler(rest);
     return upgrades;
+  }
+
+  private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+    String path = request.getHttpURI().getPath();
+    if (EXEC.matcher(path).matches()) {
+      return exec(request, response, callback);
+    }
+    if (PORT_FORWARD.matcher(path).matches()) {
+      return portForward(request, response, callback);
+    }
+    return watches.upgrade(request, response, callback, sessions);
   }
 
   private Object exec(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
@@ -143,7 +163,7 @@ final class PodStreamHandlers implements AutoCloseable {
   }
 
   /** Answers the upgrade request with the API's Status instead, and upgrades nothing. */
-  private static Object refuse(ServerUpgradeResponse response, Callback callback, KubeSimException e) {
+  static Object refuse(ServerUpgradeResponse response, Callback callback, KubeSimException e) {
     ObjectNode status = StatusObjects.failure(e, Optional.empty(), "");
     byte[] body;
     try {

@@ -438,26 +438,44 @@ class ApiHttpServerTest {
   }
 
   @Test
-  void aWatchAskedOverWebSocketEndsAtOnceWithoutEventsSoTheClientWatchesOverHttp() throws java.io.IOException {
-    java.net.URI url = f.api.url();
-    try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
-      socket.setSoTimeout(30_000);
-      String handshake = "GET /api/v1/namespaces/default/pods?watch=true HTTP/1.1\r\n"
-          + "Host: " + url.getAuthority() + "\r\n"
-          + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
-          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
-      socket.getOutputStream().write(handshake.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      java.io.BufferedReader in = new java.io.BufferedReader(
-          new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
-      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
-      List<String> headers = new ArrayList<>();
-      for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
-        headers.add(line.toLowerCase(java.util.Locale.ROOT));
-      }
-      assertThat(headers).as("a complete answer, not a stream").contains("content-length: 0");
-      assertThat(headers).noneMatch(h -> h.startsWith("transfer-encoding"));
-      assertThat(headers).contains("warning: " + ApiHttpServer.WEBSOCKET_WATCH_WARNING.toLowerCase(java.util.Locale.ROOT));
+  void aWatchAskedOverWebSocketStreamsEachEventAsATextMessage() throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.URI url = java.net.URI.create(f.api.url().toString().replace("http://", "ws://")
+        + "/api/v1/namespaces/default/services?watch=true");
+    java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(url, new java.net.http.WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+              messages.add(text.toString());
+              text.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      String first = messages.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(first).as("the kubernetes Service, listed first").isNotNull();
+      assertThat(ObjectCodecJson.read(first).path("type").asText()).isEqualTo("ADDED");
+      f.post("/api/v1/namespaces/default/services", SVC);
+      String added = messages.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(added).as("the Service created after the watch began").isNotNull();
+      JsonNode event = ObjectCodecJson.read(added);
+      assertThat(event.path("type").asText()).isEqualTo("ADDED");
+      assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("kubia");
+    } finally {
+      socket.abort();
+    }
+  }
+
+  /** Reads one event. */
+  private static final class ObjectCodecJson {
+    static JsonNode read(String text) throws java.io.IOException {
+      return dev.kubesim.impl.codec.ObjectCodec.mapper().readTree(text);
     }
   }
 
