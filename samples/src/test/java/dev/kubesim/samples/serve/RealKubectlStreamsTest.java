@@ -97,6 +97,12 @@ class RealKubectlStreamsTest {
         {"logs -f once", ""},
         {"logs ticker -c nope", ""},
         {"logs nope", ""},
+        {"run t -i --rm --image=busybox --restart=Never -- sh", "echo hi\nhostname\nexit 3\n"},
+        {"run t2 -i --image=busybox --restart=Never -- sh", "echo hi\ncd /tmp\npwd\n"},
+        {"logs t2", ""},
+        {"run t3 -i --rm --image=busybox --restart=Never -- echo hello", ""},
+        {"run t4 -i --image=busybox --dry-run=client -- sh", ""},
+        {"run t5 -t --image=busybox -- sh", ""},
       };
       List<String> differences = new ArrayList<>();
       for (String[] line : lines) {

@@ -6,6 +6,7 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.PodStates;
+import dev.kubesim.impl.kubelet.PodWorker;
 import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.program.ShellSession;
@@ -22,10 +23,17 @@ public final class ContainerShell implements PodShell, AttachedShell {
   private final SimCluster cluster;
   private final ShellSession session;
   private final String node;
+  /** Set when the shell is the container's main process: its output is the container's log, its end the container's. */
+  private final Optional<PodWorker.MainInput> main;
 
   private ContainerShell(SimCluster cluster, ShellSession session) {
+    this(cluster, session, Optional.empty());
+  }
+
+  private ContainerShell(SimCluster cluster, ShellSession session, Optional<PodWorker.MainInput> main) {
     this.cluster = cluster;
     this.session = session;
+    this.main = main;
     RunningContainer c = session.container();
     this.node = cluster.api().get(Pod.KIND, c.namespace(), c.podName()).map(p -> PodStates.nodeName((Pod) p)).orElse("");
   }
@@ -87,6 +95,42 @@ public final class ContainerShell implements PodShell, AttachedShell {
         .map(s -> new ContainerShell(cluster, s)));
   }
 
+  /**
+   * Attaches to a container's main process, when it is a shell waiting for its input ({@code
+   * kubectl run -i -- sh}, {@code kubectl attach -i}): what is typed goes to that shell, what it
+   * prints goes to the container's log as well, and when it ends the container ends with its status.
+   *
+   * @param pod {@code namespace/name}
+   * @param container the container's name
+   * @return the shell, or empty when the main process reads no input
+   */
+  public static Optional<ContainerShell> attachMain(SimCluster cluster, String pod, String container, boolean terminal) {
+    return cluster.underLock(() -> {
+      int slash = pod.indexOf('/');
+      ObjectKey key = new ObjectKey(pod.substring(0, slash), pod.substring(slash + 1));
+      Optional<Pod> found = cluster.api().get(Pod.KIND, key.namespace(), key.name()).map(Pod.class::cast);
+      Optional<PodWorker.MainInput> input = found.flatMap(p -> cluster.kubelet(PodStates.nodeName(p)))
+          .flatMap(k -> k.worker(key))
+          .flatMap(w -> w.mainInput(container));
+      return input.flatMap(in -> ShellSession.open(in.container(), in.argv(), terminal)
+          .map(s -> new ContainerShell(cluster, s, Optional.of(in))));
+    });
+  }
+
+  /** After a line (or the input's end) of a main process: its output into the log, its end the container's. */
+  private void afterLine(ShellSession.Line line) {
+    if (main.isEmpty()) {
+      return;
+    }
+    cluster.underLock(() -> {
+      session.container().logAttached(line.stdout(), line.stderr());
+      if (!session.isOpen()) {
+        main.get().ended().accept(session.exitStatus().orElse(line.status()));
+      }
+      return null;
+    });
+  }
+
   /** Whether a terminal is attached (the shell is interactive). */
   @Override
   public boolean terminal() {
@@ -114,13 +158,16 @@ public final class ContainerShell implements PodShell, AttachedShell {
       done[0] = live().run(line);
       return ExecResult.of("", "", done[0].status());
     });
+    afterLine(done[0]);
     return new Typed(done[0], traced.trace());
   }
 
   /** Ends the input (Ctrl-D) and returns what the terminal showed then. */
   @Override
   public ShellSession.Line endOfInput() {
-    return cluster.underLock(() -> live().endOfInput());
+    ShellSession.Line last = cluster.underLock(() -> live().endOfInput());
+    afterLine(last);
+    return last;
   }
 
   @Override
@@ -135,6 +182,8 @@ public final class ContainerShell implements PodShell, AttachedShell {
 
   @Override
   public void close() {
-    cluster.underLock(() -> live().endOfInput());
+    if (isOpen()) {
+      endOfInput();
+    }
   }
 }

@@ -311,6 +311,11 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
+  public Optional<AttachedShell> attachMain(String pod, String container, boolean terminal) {
+    return ContainerShell.attachMain(this, pod, container, terminal).map(AttachedShell.class::cast);
+  }
+
+  @Override
   public Optional<String> execStartFailure(dev.kubesim.api.model.Pod pod, String container, List<String> command) {
     return locked(() -> {
       Optional<RunningContainer> running = kubelet(PodStates.nodeName(pod))
@@ -352,7 +357,8 @@ public final class SimCluster implements Cluster, KubectlHost {
 
   @Override
   public List<LogLine> logs(dev.kubesim.api.model.Pod pod, String container, boolean previous) {
-    return locked(() -> ContainerLogs.of(this::kubelet, pod, container, previous));
+    // a copy: the container's own list grows as it writes, and is read again only under the lock
+    return locked(() -> List.copyOf(ContainerLogs.of(this::kubelet, pod, container, previous)));
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
 import dev.kubesim.impl.kubelet.ContainerLogs;
 import dev.kubesim.impl.program.LogLine;
 import java.time.Duration;
+import dev.kubesim.impl.program.AttachedShell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,13 @@ final class RunCommand implements Command {
       throw KubectlException.usageErrorf("invalid restart policy: " + restart, "run");
     }
     boolean attach = args.bool("stdin") || args.bool("tty");
+    if (args.bool("tty") && !args.bool("stdin")) {
+      throw KubectlException.usageErrorf("-i/--stdin is required for containers with -t/--tty=true", "run");
+    }
+    if (attach && !args.string("dry-run").orElse("none").equals("none")) {
+      throw KubectlException.usageErrorf(
+          "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", "run");
+    }
     if (args.bool("rm") && !attach) {
       throw KubectlException.usageErrorf("--rm should only be used for attached containers", "run");
     }
@@ -109,6 +117,9 @@ final class RunCommand implements Command {
   private static void attached(CommandContext ctx, String name, boolean remove) {
     String ns = ctx.namespace();
     Duration waited = Duration.ZERO;
+    if (ctx.args().bool("stdin")) {
+      waited = typeInto(ctx, ns, name);
+    }
     while (waited.compareTo(ATTACH_LIMIT) < 0 && !ended(ctx, ns, name)) {
       ctx.cluster().loop().advance(STEP);
       waited = waited.plus(STEP);
@@ -126,6 +137,75 @@ final class RunCommand implements Command {
       ctx.settle();
       ctx.out().out("pod \"" + name + "\" deleted\n");
     }
+    pod.ifPresent(p -> failure(ctx, p));
+  }
+
+  /**
+   * kubectl's end of an attached run whose pod failed: {@code pod NS/NAME terminated (REASON)} and
+   * the container's message, exiting with its code ({@code run.go}'s {@code CodeExitError}).
+   */
+  private static void failure(CommandContext ctx, Pod pod) {
+    if (!PodStates.phase(pod).equals("Failed")) {
+      return;
+    }
+    String ref = pod.metadata().namespace().orElse("default") + "/" + pod.metadata().nameOrEmpty();
+    Optional<dev.kubesim.api.model.ContainerStateTerminated> terminated = pod.status()
+        .flatMap(s -> s.containerStatuses().stream().findFirst())
+        .flatMap(c -> c.state()).flatMap(st -> st.terminated());
+    int code = terminated.flatMap(t -> t.exitCode()).orElse(0);
+    if (code == 0) {
+      ctx.out().err("error: pod " + ref + " failed with unknown exit code\n");
+      ctx.out().exit(1);
+      return;
+    }
+    String text = "pod " + ref + " terminated (" + terminated.flatMap(t -> t.reason()).orElse("") + ")\n"
+        + terminated.flatMap(t -> t.message()).orElse("");
+    ctx.out().err(text.endsWith("\n") ? text : text + "\n");
+    ctx.out().exit(code);
+  }
+
+  /**
+   * Once the container runs, passes kubectl's standard input to its main process if that is a
+   * shell reading it, line by line, then ends the input; what the shell prints is the container's
+   * output, shown with the rest.
+   *
+   * @return how long it waited for the container to start
+   */
+  private static Duration typeInto(CommandContext ctx, String ns, String name) {
+    Duration waited = Duration.ZERO;
+    while (waited.compareTo(ATTACH_LIMIT) < 0 && !running(ctx, ns, name) && !ended(ctx, ns, name)) {
+      ctx.cluster().loop().advance(STEP);
+      waited = waited.plus(STEP);
+    }
+    if (!running(ctx, ns, name)) {
+      return waited; // it ended before kubectl could attach: its output comes as logs
+    }
+    ctx.out().err("If you don't see a command prompt, try pressing enter.\n");
+    Optional<AttachedShell> shell = ctx.cluster().attachMain(ns + "/" + name, name, false);
+    if (shell.isEmpty()) {
+      return waited;
+    }
+    String input = ctx.stdin();
+    for (String line : input.lines().toList()) {
+      if (!shell.get().isOpen()) {
+        break;
+      }
+      Duration took = shell.get().type(line).line().elapsed();
+      if (!took.isZero() && !took.equals(dev.kubesim.api.ExecResult.FOREVER)) {
+        ctx.cluster().advance(took);
+      }
+    }
+    if (shell.get().isOpen()) {
+      shell.get().endOfInput();
+    }
+    return waited;
+  }
+
+  private static boolean running(CommandContext ctx, String ns, String name) {
+    return ctx.api().get(Pod.KIND, ns, name).map(Pod.class::cast)
+        .map(p -> p.status().map(s -> s.containerStatuses().stream()
+            .anyMatch(c -> c.state().flatMap(st -> st.running()).isPresent())).orElse(false))
+        .orElse(false);
   }
 
   private static boolean ended(CommandContext ctx, String ns, String name) {
@@ -182,6 +262,12 @@ final class RunCommand implements Command {
     c.env(env);
     port.ifPresent(p -> c.ports(List.of(new ContainerPort(null, null, Optional.of(Integer.parseInt(p)), null, null))));
     args.string("image-pull-policy").ifPresent(c::imagePullPolicy);
+    if (args.bool("stdin")) {
+      c.stdin(true).stdinOnce(true); // its main process reads what kubectl passes on, once
+    }
+    if (args.bool("tty")) {
+      c.tty(true);
+    }
     PodSpec spec = PodSpec.builder().containers(List.of(c.build())).restartPolicy(restart).dnsPolicy("ClusterFirst").build();
     return Pod.of(ObjectMeta.builder().name(name).namespace(ctx.namespace()).labels(labels).build(), spec);
   }

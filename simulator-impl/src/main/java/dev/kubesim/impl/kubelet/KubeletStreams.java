@@ -32,6 +32,16 @@ public interface KubeletStreams {
   Optional<AttachedShell> attach(String pod, String container, List<String> argv, boolean terminal);
 
   /**
+   * Attaches to a container's main process when it is a shell waiting for its input ({@code
+   * stdin: true}, as {@code kubectl run -i -- sh} starts it): what is typed goes to it, what it
+   * prints to the container's log too, and its end is the container's.
+   *
+   * @param pod {@code namespace/name}
+   * @return the attached shell; empty when the main process reads no input
+   */
+  Optional<AttachedShell> attachMain(String pod, String container, boolean terminal);
+
+  /**
    * Why the container runtime cannot start this command in a running container (a program the
    * image lacks), as the API's status message words it; empty when it can start.
    */

@@ -567,6 +567,30 @@ public final class PodWorker {
     return c != null && c.running ? Optional.ofNullable(c.runtime) : Optional.empty();
   }
 
+  /**
+   * A running container whose main process is a shell waiting for its input ({@code stdin: true}):
+   * the instance, the shell's command line, and what to call with its status when the attached
+   * input has ended, which ends the container as the process's exit would.
+   */
+  public record MainInput(RunningContainer container, List<String> argv, java.util.function.IntConsumer ended) {}
+
+  /** The container's main process to attach to, if it is a shell waiting for its input. */
+  public Optional<MainInput> mainInput(String name) {
+    ContainerRun c = run(name);
+    if (c == null || !c.running || c.main == null) {
+      return Optional.empty();
+    }
+    int generation = c.restarts;
+    return c.main.inputShell().map(argv -> new MainInput(c.runtime, argv, status -> {
+      if (c.restarts != generation || c.main.inputShell().isEmpty()) {
+        return; // this instance has ended already
+      }
+      c.main.inputEnded(status);
+      followMainProcess(c, generation);
+      writeStatus();
+    }));
+  }
+
   /** The container's latest instance, running or exited, for {@code kubectl logs}. */
   public Optional<RunningContainer> lastInstance(String name) {
     return Optional.ofNullable(run(name)).map(c -> c.runtime);

@@ -2,6 +2,7 @@ package dev.kubesim.impl.program;
 
 import dev.kubesim.api.ExecResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,12 +14,19 @@ import java.util.Optional;
 public final class MainProcessRun {
   private final ShellStepper stepper;
   private final String startError;
+  private final List<String> inputShell;
   private Duration wait;
   private boolean finished;
   private int exitCode;
 
   private MainProcessRun(ShellStepper stepper, String startError, Duration wait, boolean finished,
       int exitCode) {
+    this(stepper, startError, wait, finished, exitCode, List.of());
+  }
+
+  private MainProcessRun(ShellStepper stepper, String startError, Duration wait, boolean finished,
+      int exitCode, List<String> inputShell) {
+    this.inputShell = inputShell;
     this.stepper = stepper;
     this.startError = startError;
     this.wait = wait;
@@ -29,6 +37,27 @@ public final class MainProcessRun {
   /** A server: runs until signalled. */
   static MainProcessRun serving() {
     return new MainProcessRun(null, null, ExecResult.FOREVER, false, 0);
+  }
+
+  /**
+   * A shell reading its standard input ({@code stdin: true}, as {@code kubectl run -i -- sh} starts
+   * one): it waits for what an attached client types, and ends when that input does.
+   */
+  static MainProcessRun readingInput(List<String> argv) {
+    return new MainProcessRun(null, null, ExecResult.FOREVER, false, 0, List.copyOf(argv));
+  }
+
+  /** The command line of a shell waiting for input, if the process is one. */
+  public Optional<List<String>> inputShell() {
+    return finished || inputShell.isEmpty() ? Optional.empty() : Optional.of(inputShell);
+  }
+
+  /** The shell reading the input has ended with this status: so has the process. */
+  public void inputEnded(int status) {
+    if (!inputShell.isEmpty() && !finished) {
+      finished = true;
+      exitCode = status;
+    }
   }
 
   /** A single command already run: it ends after its elapsed time with its status. */

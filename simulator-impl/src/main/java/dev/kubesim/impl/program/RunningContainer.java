@@ -124,6 +124,10 @@ public final class RunningContainer {
         mainProcess = stepScript(argv.get(0), dialect, inv);
         return;
       }
+      if (inv.error() == null && inv.operand() == null && config.container().stdin().orElse(false)) {
+        mainProcess = MainProcessRun.readingInput(argv); // its input is what an attached client types
+        return;
+      }
     }
     ExecResult result = crashSafe(() -> exe.run(this, argv, env, workingDir, ""));
     log("stdout", result.stdout());
@@ -617,6 +621,12 @@ public final class RunningContainer {
     StringBuilder b = new StringBuilder();
     logs.forEach(l -> b.append(l.text()).append('\n'));
     return b.toString();
+  }
+
+  /** What an attached client's session of the main process printed, into the container's log. */
+  public void logAttached(String stdout, String stderr) {
+    log("stdout", stdout);
+    log("stderr", stderr);
   }
 
   void log(String stream, String text) {

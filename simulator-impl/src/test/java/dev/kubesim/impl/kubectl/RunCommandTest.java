@@ -2,6 +2,7 @@ package dev.kubesim.impl.kubectl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kubesim.api.KubectlResult;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Service;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,38 @@ class RunCommandTest {
         .isEqualTo("error: invalid restart policy: Bad\nSee 'kubectl run -h' for help and examples\n");
     assertThat(k.output("run x --image=nginx --expose"))
         .isEqualTo("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples\n");
+  }
+
+  @Test
+  void anAttachedShellReadsKubectlsInputAndItsExitIsTheContainersAndKubectls() {
+    KubectlResult r = k.run("run t -i --rm --image=busybox --restart=Never -- sh", "echo hi\nhostname\nexit 3\n");
+    assertThat(r.stdout()).isEqualTo("hi\nt\npod \"t\" deleted\n");
+    assertThat(r.stderr()).isEqualTo("If you don't see a command prompt, try pressing enter.\npod default/t terminated (Error)\n");
+    assertThat(r.exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void aShellWithStandardInputWaitsForItsInputAndItsOutputIsTheContainersLog() {
+    KubectlResult r = k.run("run t -i --image=busybox --restart=Never -- sh", "cd /tmp\npwd\n");
+    assertThat(r.stdout()).isEqualTo("/tmp\n");
+    assertThat(k.output("logs t")).isEqualTo("/tmp\n");
+    assertThat(k.output("get pod t -o jsonpath={.status.phase}")).isEqualTo("Succeeded");
+    k.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: waiting}
+        spec:
+          containers: [{name: sh, image: busybox, command: [sh], stdin: true}]
+        """);
+    k.cluster.advance(java.time.Duration.ofMinutes(1));
+    assertThat(k.output("get pod waiting -o jsonpath={.status.phase}")).as("its input is still open").isEqualTo("Running");
+  }
+
+  @Test
+  void attachingNeedsStandardInputForATerminalAndNoDryRun() {
+    assertThat(k.run("run t -t --image=busybox -- sh").stderr())
+        .startsWith("error: -i/--stdin is required for containers with -t/--tty=true\n");
+    assertThat(k.run("run t -i --image=busybox --dry-run=client -- sh").stderr()).startsWith(
+        "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\n");
   }
 }

@@ -407,8 +407,7 @@ public final class ApiHttpServer implements AutoCloseable {
         } else {
           host.locked(() -> host.api().getOrThrow(dev.kubesim.api.model.Pod.KIND, namespace, name));
         }
-        String how = sub.equals("attach") ? "pods/attach is not served by this simulated cluster"
-            : exchange.header("Upgrade").orElse("").isEmpty() ? "Upgrade request required"
+        String how = exchange.header("Upgrade").orElse("").isEmpty() ? "Upgrade request required"
             : "Upgrade request required: this server streams " + sub + " over WebSocket only";
         send(exchange, 400, StatusObjects.failure(400, "BadRequest", how), "application/json", List.of());
         return true;

@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  *
  * @param target the pod, as it was when the request was checked
  * @param pod {@code namespace/name}
+ * @param attach whether this attaches to the container's main process ({@code pods/attach}) rather
+ *     than running a command
  */
 record ExecRequest(Pod target, String pod, String container, List<String> command, boolean stdin, boolean stdout, boolean stderr,
-    boolean tty) {
+    boolean tty, boolean attach) {
 
   /**
    * Reads the request of {@code /api/v1/namespaces/NS/pods/NAME/exec} against the pod it names.
@@ -31,6 +33,20 @@ record ExecRequest(Pod target, String pod, String container, List<String> comman
    * @throws BadRequestException as the API server refuses the options
    */
   static ExecRequest of(String namespace, String name, String rawQuery, PodFinder find) {
+    return read(namespace, name, rawQuery, find, false);
+  }
+
+  /**
+   * Reads a {@code pods/attach} request ({@code PodAttachOptions}: the same options, no command).
+   *
+   * @throws NotFoundException when there is no such pod
+   * @throws BadRequestException as the API server refuses the options
+   */
+  static ExecRequest attach(String namespace, String name, String rawQuery, PodFinder find) {
+    return read(namespace, name, rawQuery, find, true);
+  }
+
+  private static ExecRequest read(String namespace, String name, String rawQuery, PodFinder find, boolean attach) {
     List<String> command = new ArrayList<>();
     String container = "";
     boolean stdin = false;
@@ -58,7 +74,7 @@ record ExecRequest(Pod target, String pod, String container, List<String> comman
     if (!stdin && !stdout && !stderr) {
       throw new BadRequestException("you must specify at least 1 of stdin, stdout, stderr");
     }
-    if (command.isEmpty()) {
+    if (command.isEmpty() && !attach) {
       throw new BadRequestException("you must specify at least one command for the container");
     }
     List<String> names = pod.specOrEmpty().containers().stream().map(c -> c.name().orElse("")).toList();
@@ -74,7 +90,7 @@ record ExecRequest(Pod target, String pod, String container, List<String> comman
     if (!PodStates.isScheduled(pod)) {
       throw new BadRequestException("pod " + name + " does not have a host assigned");
     }
-    return new ExecRequest(pod, namespace + "/" + name, container, List.copyOf(command), stdin, stdout, stderr, tty);
+    return new ExecRequest(pod, namespace + "/" + name, container, List.copyOf(command), stdin, stdout, stderr, tty, attach);
   }
 
   /** Looks a pod up, or says it is not there. */

@@ -101,6 +101,14 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
 
   private void run() {
     ObjectNode status;
+    if (request.attach()) {
+      status = attachToMain();
+      if (status != null) {
+        send(ERROR, json(status));
+        session.close(1000, "", Callback.NOOP);
+      }
+      return;
+    }
     try {
       Optional<String> cannotStart = kubelets.execStartFailure(request.target(), request.container(), request.command());
       if (cannotStart.isPresent()) {
@@ -156,6 +164,35 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
       return null;
     }
     return finished(kubelets.exec(request.pod(), request.container(), request.command(), stdin));
+  }
+
+  /**
+   * {@code pods/attach}: the input goes to the container's main process when it is a shell reading
+   * it, until the shell or the input ends; the kubelet's attach then reports success (the exit is
+   * the container's, which the client reads from the pod). A main process that reads no input is
+   * attached until the client goes.
+   */
+  private ObjectNode attachToMain() {
+    try {
+      Optional<AttachedShell> shell = kubelets.attachMain(request.pod(), request.container(), request.tty());
+      if (shell.isPresent()) {
+        attached(shell.get());
+      } else {
+        while (input.take() != END) {
+          // nothing reads it
+        }
+        return null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (KubeSimException e) {
+      return StatusObjects.failure(e.code(), e.reason(), e.getMessage());
+    }
+    ObjectNode success = JsonNodeFactory.instance.objectNode();
+    success.putObject("metadata");
+    success.put("status", "Success");
+    return success;
   }
 
   /** A shell reading the stream's lines, each run as it arrives, until it exits or its input ends. */

@@ -35,6 +35,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  */
 final class WebSocketUpgrades implements AutoCloseable {
   private static final Pattern EXEC = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/exec$");
+  private static final Pattern ATTACH = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/attach$");
   private static final Pattern PORT_FORWARD = Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward$");
 
   /** Makes the WebSocket of a watch, or refuses it; not a watch at all, it answers null. */
@@ -74,10 +75,36 @@ final class WebSocketUpgrades implements AutoCloseable {
     if (EXEC.matcher(path).matches()) {
       return exec(request, response, callback);
     }
+    Matcher attach = ATTACH.matcher(path);
+    if (attach.matches()) {
+      return attach(request, response, callback, attach);
+    }
     if (PORT_FORWARD.matcher(path).matches()) {
       return portForward(request, response, callback);
     }
     return watches.upgrade(request, response, callback, sessions);
+  }
+
+  private Object attach(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback, Matcher m) {
+    String namespace = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    String name = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
+    String query = Optional.ofNullable(request.getHttpURI().getQuery()).orElse("");
+    ExecRequest attach;
+    try {
+      attach = host.locked(() -> {
+        host.settle();
+        return ExecRequest.attach(namespace, name, query, (ns, n) -> (Pod) host.api().getOrThrow(Pod.KIND, ns, n));
+      });
+    } catch (KubeSimException e) {
+      return refuse(response, callback, e);
+    }
+    Optional<String> protocol = protocol(request.getSubProtocols());
+    if (protocol.isEmpty()) {
+      return refuse(response, callback, new dev.kubesim.api.BadRequestException(
+          "unable to upgrade connection: no supported WebSocket subprotocol in " + request.getSubProtocols()));
+    }
+    response.setAcceptedSubProtocol(protocol.get());
+    return new ExecSession(host.kubelets(), attach, protocol.get(), sessions);
   }
 
   private Object exec(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
