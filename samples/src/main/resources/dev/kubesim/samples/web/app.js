@@ -98,6 +98,7 @@ function renderTrace(trace) {
 }
 
 function showHop() {
+  $('map-hop').hidden = hops.length === 0;
   if (hops.length === 0) return;
   const h = hops[hopAt];
   $('hop-position').textContent = 'hop ' + (hopAt + 1) + ' of ' + hops.length;
@@ -137,7 +138,6 @@ function markMap(h) {
     map.querySelectorAll('[data-from="' + CSS.escape(edge.from) + '"][data-to="' + CSS.escape(edge.to) + '"]')
       .forEach((e) => e.classList.add('current'));
   }
-  $('map-hop').hidden = false;
   $('map-hop-position').textContent = 'hop ' + (hopAt + 1) + ' of ' + hops.length;
   $('map-hop-action').textContent = h.action;
   $('map-hop-object').textContent = h.object || '';

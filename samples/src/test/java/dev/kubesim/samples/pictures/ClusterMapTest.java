@@ -151,6 +151,29 @@ class ClusterMapTest {
   }
 
   @Test
+  void aRequestThroughTheIngressMovesAlongTheIngressEdgeToTheServiceOfTheEndpointNginxChose() {
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      String client = c.pod("default", "app=kubia").metadata().nameOrEmpty();
+      Trace t = c.exec(client, "curl", "-s", "-H", "Host: kubia.example.com", "http://ingress-nginx-controller.ingress-nginx")
+          .trace().orElseThrow();
+      ClusterMap map = c.map();
+      List<MapStep> steps = map.steps(t);
+      ObjectRef ingress = map.ingresses().get(0).ref();
+      int proxy = -1;
+      for (int i = 0; i < t.hops().size(); i++) {
+        if (t.hops().get(i).action() == TraceHop.Action.PROXY) {
+          proxy = i;
+        }
+      }
+
+      assertThat(proxy).as("seed %d%n%s", SEED, t.render()).isPositive();
+      assertThat(steps.get(proxy).at()).hasSize(2).last().isEqualTo(ingress);
+      assertThat(steps.get(proxy).at().get(0).namespace()).isEqualTo("ingress-nginx");
+      assertThat(steps.get(proxy).edges()).containsExactly(new MapStep.Edge(ingress, ObjectRef.service("default", "kubia")));
+    }
+  }
+
+  @Test
   void theSameSeedGivesTheSameMapPictures() {
     String first;
     try (Cluster c = kubiaWithIngressAndPolicy()) {

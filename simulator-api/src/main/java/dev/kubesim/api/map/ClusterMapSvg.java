@@ -15,6 +15,8 @@ import java.util.Map;
  * every other shape goes as near as it can to the middle of what it points at (a Service to its
  * endpoints, an Ingress to its Services, a policy to its pods) without overlapping the one above.
  * Inline styles only, integer coordinates from the text's length: the same map gives the same bytes.
+ * An object's shape carries {@code data-ref} and an edge's line and head {@code data-from}/{@code
+ * data-to}, named as {@link MapStep} names them, so that a page marks a hop without any layout.
  */
 final class ClusterMapSvg {
   private static final int CHAR = 7; // width of a character of the 11px monospace font, rounded up
