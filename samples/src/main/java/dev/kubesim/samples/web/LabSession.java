@@ -2,6 +2,7 @@ package dev.kubesim.samples.web;
 
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.map.ClusterMap;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.samples.lab.BuiltInLabs;
@@ -104,9 +105,10 @@ public final class LabSession implements AutoCloseable {
   /** What the page shows beside the terminal: the prompt, the clock, the cluster, the trace, the lab. */
   public synchronized SessionState state() {
     Optional<Trace> trace = runner.lastTrace();
-    String mapSvg = trace.map(t -> cluster.map().toSvg(t)).orElseGet(() -> cluster.map().toSvg());
+    ClusterMap map = cluster.map();
+    String mapSvg = trace.map(map::toSvg).orElseGet(map::toSvg);
     return new SessionState(runner.prompt(), cluster.now(), ClusterStateHtml.render(cluster), mapSvg,
-        trace.map(TraceView::of), lab.map(l -> LabProgress.of(l, nextStep)));
+        trace.map(t -> TraceView.of(t, map)), lab.map(l -> LabProgress.of(l, nextStep)));
   }
 
   /** The last traced request, if any. */

@@ -98,6 +98,7 @@ function renderTrace(trace) {
 }
 
 function showHop() {
+  $('map-hop').hidden = hops.length === 0;
   if (hops.length === 0) return;
   const h = hops[hopAt];
   $('hop-position').textContent = 'hop ' + (hopAt + 1) + ' of ' + hops.length;
@@ -120,8 +121,27 @@ function showHop() {
     box.scrollTop = current.offsetTop - 40;
     box.scrollLeft = 0;
   }
+  markMap(h);
   $('hop-prev').disabled = hopAt === 0;
   $('hop-next').disabled = hopAt === hops.length - 1;
+}
+
+// The hop on the cluster map: the server names the shapes the hop is at and the edges its packet
+// moves along by the SVG's data-ref / data-from / data-to attributes; here we only toggle a class.
+function markMap(h) {
+  const map = $('cluster-map');
+  map.querySelectorAll('.current').forEach((e) => e.classList.remove('current'));
+  for (const ref of h.mapAt) {
+    map.querySelectorAll('[data-ref="' + CSS.escape(ref) + '"]').forEach((e) => e.classList.add('current'));
+  }
+  for (const edge of h.mapEdges) {
+    map.querySelectorAll('[data-from="' + CSS.escape(edge.from) + '"][data-to="' + CSS.escape(edge.to) + '"]')
+      .forEach((e) => e.classList.add('current'));
+  }
+  $('map-hop-position').textContent = 'hop ' + (hopAt + 1) + ' of ' + hops.length;
+  $('map-hop-action').textContent = h.action;
+  $('map-hop-object').textContent = h.object || '';
+  $('map-hop-rule').textContent = h.rule || '';
 }
 
 function renderLab(lab) {

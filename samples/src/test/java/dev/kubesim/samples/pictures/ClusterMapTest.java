@@ -6,7 +6,9 @@ import dev.kubesim.api.Cluster;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.map.ClusterMap;
+import dev.kubesim.api.map.MapStep;
 import dev.kubesim.api.trace.Trace;
+import dev.kubesim.api.trace.TraceHop;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,69 @@ class ClusterMapTest {
       int pod = map.pods().stream().map(ClusterMap.Pod::ref).toList().indexOf(answered);
       assertThat(dot).contains("svc" + (service + 1) + " -> pod" + (pod + 1) + " [color=\"" + ClusterMapDotColour.HIGHLIGHT + "\"");
       assertThat(map.toSvg(t)).as("deterministic").isEqualTo(svg);
+    }
+  }
+
+  @Test
+  void aCurlsHopsArePlacedOnTheMapFromTheClientThroughCoreDnsAndTheServiceToTheAnsweringPod() {
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      String client = c.pod("default", "app=kubia").metadata().nameOrEmpty();
+      Trace t = c.exec(client, "curl", "-s", "http://kubia").trace().orElseThrow();
+      ClusterMap map = c.map();
+      List<MapStep> steps = map.steps(t);
+      String svg = map.toSvg(t);
+      ObjectRef answered = t.answeredBy().orElseThrow();
+      ObjectRef kubia = ObjectRef.service("default", "kubia");
+      ObjectRef kubeDns = ObjectRef.service("kube-system", "kube-dns");
+
+      assertThat(steps).as("seed %d", SEED).hasSameSizeAs(t.hops());
+      assertThat(steps.get(0).at()).containsExactly(ObjectRef.pod("default", client));
+      int dnat = -1;
+      for (int i = 0; i < t.hops().size(); i++) {
+        TraceHop h = t.hops().get(i);
+        if (h.action() == TraceHop.Action.DNAT && h.object().orElseThrow().equals(kubia) && dnat < 0) {
+          dnat = i;
+        }
+      }
+      assertThat(dnat).as("the SYN's DNAT by the kubia Service").isPositive();
+      assertThat(steps.get(dnat).at()).containsExactly(ObjectRef.node(t.hops().get(dnat).netns()), kubia);
+      assertThat(steps.get(dnat).edges()).containsExactly(new MapStep.Edge(kubia, answered));
+      assertThat(steps).as("CoreDNS answers the lookup along the kube-dns Service's edge")
+          .anySatisfy(s -> assertThat(s.edges()).anySatisfy(e -> {
+            assertThat(e.from()).isEqualTo(kubeDns);
+            assertThat(e.to().name()).startsWith("coredns-");
+          }));
+      assertThat(steps).as("the kubia pod that answered is a hop's place")
+          .anySatisfy(s -> assertThat(s.at()).contains(answered));
+      assertThat(steps).as("the policy selecting the kubia pods admits the SYN on its edge")
+          .anySatisfy(s -> assertThat(s.edges()).contains(new MapStep.Edge(answered, map.policies().get(0).ref())));
+      for (MapStep s : steps) {
+        s.at().forEach(ref -> assertThat(svg).contains("data-ref=\"" + ref + "\""));
+        s.edges().forEach(e -> assertThat(svg).contains("data-from=\"" + e.from() + "\" data-to=\"" + e.to() + "\""));
+      }
+    }
+  }
+
+  @Test
+  void aRequestThroughTheIngressMovesAlongTheIngressEdgeToTheServiceOfTheEndpointNginxChose() {
+    try (Cluster c = kubiaWithIngressAndPolicy()) {
+      String client = c.pod("default", "app=kubia").metadata().nameOrEmpty();
+      Trace t = c.exec(client, "curl", "-s", "-H", "Host: kubia.example.com", "http://ingress-nginx-controller.ingress-nginx")
+          .trace().orElseThrow();
+      ClusterMap map = c.map();
+      List<MapStep> steps = map.steps(t);
+      ObjectRef ingress = map.ingresses().get(0).ref();
+      int proxy = -1;
+      for (int i = 0; i < t.hops().size(); i++) {
+        if (t.hops().get(i).action() == TraceHop.Action.PROXY) {
+          proxy = i;
+        }
+      }
+
+      assertThat(proxy).as("seed %d%n%s", SEED, t.render()).isPositive();
+      assertThat(steps.get(proxy).at()).hasSize(2).last().isEqualTo(ingress);
+      assertThat(steps.get(proxy).at().get(0).namespace()).isEqualTo("ingress-nginx");
+      assertThat(steps.get(proxy).edges()).containsExactly(new MapStep.Edge(ingress, ObjectRef.service("default", "kubia")));
     }
   }
 

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,18 +109,39 @@ class WebLabBrowserTest {
     assertThat(rows).hasSizeGreaterThan(3);
     assertThat(text("hop-position")).isEqualTo("hop 1 of " + rows.size());
     assertThat(browser.findElement(By.id("hop-prev")).isEnabled()).isFalse();
+    // the map marks where the first hop is: the client pod that sent it
+    List<String> first = mapCurrent();
+    assertThat(first).singleElement().asString().startsWith("pod/default/kubia-");
+    assertThat(text("map-hop")).startsWith("hop 1 of " + rows.size() + ": " + rows.get(0).findElements(By.tagName("td")).get(4).getText());
+    Set<List<String>> places = new LinkedHashSet<>();
+    places.add(first);
     int dnat = -1;
     for (int i = 1; i < rows.size(); i++) {
       click("hop-next");
       assertThat(text("hop-position")).isEqualTo("hop " + (i + 1) + " of " + rows.size());
       assertThat(rows.get(i).getDomAttribute("class")).contains("current");
       assertThat(text("hop-action")).isEqualTo(rows.get(i).findElements(By.tagName("td")).get(4).getText());
+      // the caption beside the map says the same as the table's row
+      assertThat(text("map-hop-action")).isEqualTo(text("hop-action"));
+      assertThat(text("map-hop-rule")).isEqualTo(rows.get(i).findElements(By.tagName("td")).get(6).getText());
+      places.add(mapCurrent());
       if (text("hop-action").equals("DNAT") && text("hop-object").equals("service/default/kubia")) {
         assertThat(text("hop-rule")).startsWith("KUBE-SVC-");
+        assertThat(text("map-hop")).contains("DNAT service/default/kubia KUBE-SVC-");
+        // the node's netfilter and the Service are marked, and the edge to the chosen endpoint
+        List<String> here = mapCurrent();
+        assertThat(here).hasSize(2);
+        assertThat(here.get(0)).startsWith("node/node-");
+        assertThat(here.get(1)).isEqualTo("service/default/kubia");
+        List<WebElement> edge = browser.findElements(By.cssSelector(
+            "#cluster-map path.current[data-from='service/default/kubia'][data-to^='pod/default/kubia-']"));
+        assertThat(edge).hasSize(1);
+        assertThat(edge.get(0).getCssValue("stroke-width")).isEqualTo("4px");
         dnat = i;
       }
     }
     assertThat(dnat).as("a hop DNATs to the kubia Service by a KUBE-SVC- rule").isPositive();
+    assertThat(places).as("the map's current element moves as the hops are stepped").hasSizeGreaterThan(3);
     assertThat(browser.findElement(By.id("hop-next")).isEnabled()).isFalse();
     click("hop-prev");
     assertThat(text("hop-position")).isEqualTo("hop " + (rows.size() - 1) + " of " + rows.size());
@@ -136,6 +159,7 @@ class WebLabBrowserTest {
     // a row picks its hop; the screenshot shows kube-proxy's DNAT
     rows.get(dnat).click();
     assertThat(text("hop-position")).isEqualTo("hop " + (dnat + 1) + " of " + rows.size());
+    assertThat(mapCurrent()).contains("service/default/kubia");
 
     screenshot();
   }
@@ -182,6 +206,12 @@ class WebLabBrowserTest {
   /** Waits until the page has answered and drawn every request made so far. */
   private void settle() {
     ((JavascriptExecutor) browser).executeAsyncScript("window.kubesimSettled().then(arguments[arguments.length - 1]);");
+  }
+
+  /** The data-ref of each shape the map marks as the current hop's place, in the SVG's order. */
+  private List<String> mapCurrent() {
+    return browser.findElements(By.cssSelector("#cluster-map [data-ref].current")).stream()
+        .map(e -> e.getDomAttribute("data-ref")).toList();
   }
 
   private String text(String id) {

@@ -70,6 +70,10 @@ class WebServerTest {
       assertThat(h.get("action").asText()).isEqualTo("DNAT");
       assertThat(h.get("object").asText()).isEqualTo("service/default/kubia");
       assertThat(h.get("rule").asText()).startsWith("KUBE-SVC-");
+      assertThat(h.get("mapAt").get(1).asText()).as("the node's netfilter, then the Service").isEqualTo("service/default/kubia");
+      assertThat(h.get("mapEdges").get(0).get("from").asText()).isEqualTo("service/default/kubia");
+      assertThat(h.get("mapEdges").get(0).get("to").asText()).startsWith("pod/default/kubia-");
+      assertThat(state.get("mapSvg").asText()).contains("data-ref=\"" + h.get("mapAt").get(0).asText() + "\"");
     });
     assertThat(state.get("trace").get("text").asText()).contains("curl -s http://kubia");
     assertThat(state.get("trace").get("svg").asText()).contains("<svg xmlns").contains("service/default/kubia");

@@ -213,7 +213,10 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    * The map as a self-contained SVG laid out by kubesim: Ingresses, Services and nodes (boxes
    * holding their pods, each with its IP and readiness) in columns, with edges Ingress → Service →
    * endpoint pod, and the NetworkPolicies as dashed boxes beside the pods they select. No scripts, no
-   * fetched fonts or images, inline styles only; the same map gives byte-identical output.
+   * fetched fonts or images, inline styles only; the same map gives byte-identical output. Each
+   * shape of an object carries {@code data-ref="KIND/NAMESPACE/NAME"} ({@code data-ref="node/node-1"}
+   * for a node's box) and each edge's line and head {@code data-from} and {@code data-to}, named as
+   * {@link #steps(Trace)} names them, so that a viewer can mark a hop by toggling classes.
    *
    * @return the SVG document
    */
@@ -231,5 +234,18 @@ public record ClusterMap(List<Node> nodes, List<Pod> pods, List<Service> service
    */
   public String toSvg(Trace trace) {
     return ClusterMapSvg.render(this, MapHighlight.of(this, trace));
+  }
+
+  /**
+   * Where each hop of a trace is on this map, one step a hop in the trace's order: the shapes the hop
+   * is at and the edges its packet moves along (see {@link MapStep}). What the map does not draw (a
+   * host outside the cluster, the cloud's load balancer, an object deleted since) is left out, so a
+   * step may be empty. The same map and trace give the same steps.
+   *
+   * @param trace the request whose hops are placed
+   * @return one step a hop, in the order of {@link Trace#hops()}
+   */
+  public List<MapStep> steps(Trace trace) {
+    return MapSteps.of(this, trace);
   }
 }

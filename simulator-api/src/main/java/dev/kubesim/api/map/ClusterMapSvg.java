@@ -15,6 +15,8 @@ import java.util.Map;
  * every other shape goes as near as it can to the middle of what it points at (a Service to its
  * endpoints, an Ingress to its Services, a policy to its pods) without overlapping the one above.
  * Inline styles only, integer coordinates from the text's length: the same map gives the same bytes.
+ * An object's shape carries {@code data-ref} and an edge's line and head {@code data-from}/{@code
+ * data-to}, named as {@link MapStep} names them, so that a page marks a hop without any layout.
  */
 final class ClusterMapSvg {
   private static final int CHAR = 7; // width of a character of the 11px monospace font, rounded up
@@ -181,14 +183,14 @@ final class ClusterMapSvg {
       ClusterMap.Node n = nodeOf.get(i);
       boolean lit = n != null && hl.touched(n.ref());
       boolean solid = n != null && n.ready();
-      rect(b, box, 6, "fill:#f5f5f5;stroke:" + (lit ? HIGHLIGHT + ";stroke-width:3" : "#616161;stroke-width:1.5")
+      rect(b, box, 6, n == null ? "" : n.ref().toString(), "fill:#f5f5f5;stroke:" + (lit ? HIGHLIGHT + ";stroke-width:3" : "#616161;stroke-width:1.5")
           + (solid ? "" : ";stroke-dasharray:6 4"));
       text(b, box.x + 10, box.y + 17, box.lines.get(0), "font-weight:bold");
     }
     for (ClusterMap.Pod p : map.pods()) {
       Shape s = pods.get(p.ref());
       boolean lit = hl.touched(p.ref());
-      rect(b, s, 4, "fill:" + (p.ready() ? "#e8f5e9" : "#fff3e0") + ";stroke:"
+      rect(b, s, 4, p.ref().toString(), "fill:" + (p.ready() ? "#e8f5e9" : "#fff3e0") + ";stroke:"
           + (lit ? HIGHLIGHT + ";stroke-width:3" : p.ready() ? "#2e7d32" : "#ef6c00"));
       lines(b, s, s.x + 8, s.y + 4);
     }
@@ -196,7 +198,9 @@ final class ClusterMapSvg {
       Shape s = serviceShapes.get(i);
       boolean lit = hl.touched(map.services().get(i).ref());
       b.append("<ellipse cx=\"").append(s.x + s.width / 2).append("\" cy=\"").append(s.middle()).append("\" rx=\"")
-          .append(s.width / 2).append("\" ry=\"").append(s.height / 2).append("\" style=\"fill:#e3f2fd;stroke:")
+          .append(s.width / 2).append("\" ry=\"").append(s.height / 2).append('"');
+      dataRef(b, map.services().get(i).ref().toString());
+      b.append(" style=\"fill:#e3f2fd;stroke:")
           .append(lit ? HIGHLIGHT + ";stroke-width:3" : "#1565c0").append("\"/>\n");
       int ty = s.y + 11;
       for (String line : s.lines) {
@@ -207,13 +211,13 @@ final class ClusterMapSvg {
     for (int i = 0; i < map.ingresses().size(); i++) {
       Shape s = ingressShapes.get(i);
       boolean lit = hl.touched(map.ingresses().get(i).ref());
-      rect(b, s, 10, "fill:#ede7f6;stroke:" + (lit ? HIGHLIGHT + ";stroke-width:3" : "#4527a0"));
+      rect(b, s, 10, map.ingresses().get(i).ref().toString(), "fill:#ede7f6;stroke:" + (lit ? HIGHLIGHT + ";stroke-width:3" : "#4527a0"));
       lines(b, s, s.x + 8, s.y + 2);
     }
     for (int i = 0; i < map.policies().size(); i++) {
       Shape s = policyShapes.get(i);
       boolean lit = hl.touched(map.policies().get(i).ref());
-      rect(b, s, 0, "fill:#fffde7;stroke-dasharray:5 3;stroke:" + (lit ? HIGHLIGHT + ";stroke-width:3" : "#9e9d24"));
+      rect(b, s, 0, map.policies().get(i).ref().toString(), "fill:#fffde7;stroke-dasharray:5 3;stroke:" + (lit ? HIGHLIGHT + ";stroke-width:3" : "#9e9d24"));
       lines(b, s, s.x + 8, s.y + 2);
     }
     // the edges after the shapes, the highlighted ones last, so that they are on top
@@ -225,7 +229,7 @@ final class ClusterMapSvg {
       for (ClusterMap.Service svc : map.services()) {
         if (in.routes().stream().anyMatch(r -> r.service().equals(svc.ref()))) {
           boolean on = hl.touched(in.ref(), svc.ref());
-          (on ? lit : plain).add(arrow(from, services.get(svc.ref()), on, false));
+          (on ? lit : plain).add(arrow(from, services.get(svc.ref()), in.ref(), svc.ref(), on, false));
         }
       }
     }
@@ -234,7 +238,7 @@ final class ClusterMapSvg {
         Shape to = pods.get(e);
         if (to != null) {
           boolean on = hl.touched(svc.ref(), e);
-          (on ? lit : plain).add(arrow(services.get(svc.ref()), to, on, false));
+          (on ? lit : plain).add(arrow(services.get(svc.ref()), to, svc.ref(), e, on, false));
         }
       }
     }
@@ -244,7 +248,7 @@ final class ClusterMapSvg {
         Shape pod = pods.get(selected);
         if (pod != null) {
           boolean on = hl.touched(p.ref(), selected);
-          (on ? lit : plain).add(arrow(pod, policyShapes.get(i), on, true));
+          (on ? lit : plain).add(arrow(pod, policyShapes.get(i), selected, p.ref(), on, true));
         }
       }
     }
@@ -317,8 +321,11 @@ final class ClusterMapSvg {
     }
   }
 
-  /** A curve from the right side of one shape to the left side of another, with a head, or dashed without one. */
-  private static String arrow(Shape from, Shape to, boolean lit, boolean dashed) {
+  /**
+   * A curve from the right side of one shape to the left side of another, with a head, or dashed without one; both parts name
+   * the edge's ends as {@link MapStep.Edge} does, for a viewer to find it by.
+   */
+  private static String arrow(Shape from, Shape to, ObjectRef fromRef, ObjectRef toRef, boolean lit, boolean dashed) {
     int x1 = from.x + from.width;
     int y1 = from.middle();
     int x2 = to.x;
@@ -329,21 +336,38 @@ final class ClusterMapSvg {
     b.append("<path d=\"M").append(x1).append(' ').append(y1).append(" C").append(x1 + bend).append(' ').append(y1)
         .append(' ').append(x2 - bend).append(' ').append(y2).append(' ').append(dashed ? x2 : x2 - 8).append(' ').append(y2)
         .append("\" style=\"fill:none;stroke:").append(color).append(lit ? ";stroke-width:3" : ";stroke-width:1.2")
-        .append(dashed ? ";stroke-dasharray:5 3" : "").append("\"/>\n");
+        .append(dashed ? ";stroke-dasharray:5 3" : "").append('"');
+    edgeData(b, fromRef, toRef);
+    b.append("/>\n");
     if (!dashed) {
       b.append("<polygon points=\"").append(x2).append(',').append(y2).append(' ').append(x2 - 9).append(',').append(y2 - 4)
-          .append(' ').append(x2 - 9).append(',').append(y2 + 4).append("\" style=\"fill:").append(color).append("\"/>\n");
+          .append(' ').append(x2 - 9).append(',').append(y2 + 4).append("\" style=\"fill:").append(color).append('"');
+      edgeData(b, fromRef, toRef);
+      b.append("/>\n");
     }
     return b.toString();
   }
 
-  private static void rect(StringBuilder b, Shape s, int radius, String style) {
+  private static void edgeData(StringBuilder b, ObjectRef from, ObjectRef to) {
+    b.append(" data-from=\"").append(SvgText.escape(from.toString())).append("\" data-to=\"")
+        .append(SvgText.escape(to.toString())).append('"');
+  }
+
+  private static void rect(StringBuilder b, Shape s, int radius, String ref, String style) {
     b.append("<rect x=\"").append(s.x).append("\" y=\"").append(s.y).append("\" width=\"").append(s.width)
         .append("\" height=\"").append(s.height).append('"');
     if (radius > 0) {
       b.append(" rx=\"").append(radius).append('"');
     }
+    dataRef(b, ref);
     b.append(" style=\"").append(style).append("\"/>\n");
+  }
+
+  /** The object a shape draws, as {@link MapStep#at()} names it, for a viewer to find the shape by. */
+  private static void dataRef(StringBuilder b, String ref) {
+    if (!ref.isEmpty()) {
+      b.append(" data-ref=\"").append(SvgText.escape(ref)).append('"');
+    }
   }
 
   private static void lines(StringBuilder b, Shape s, int x, int y) {
