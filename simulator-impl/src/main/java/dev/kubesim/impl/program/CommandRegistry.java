@@ -51,6 +51,7 @@ public final class CommandRegistry {
     r.register("touch", new Touch());
     r.register("rm", new Rm());
     r.register("mkdir", new Mkdir());
+    r.register("tar", new dev.kubesim.impl.program.commands.Tar());
     r.register("echo", new Echo());
     r.register("printf", new dev.kubesim.impl.program.commands.Printf());
     r.register("env", new Env());
