@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.ConflictException;
+import dev.kubesim.api.InvalidObjectException;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import dev.kubesim.api.model.KubeObject;
@@ -249,9 +250,7 @@ final class ResourceRequests {
     JsonNode patch = body(r);
     String type = r.contentType();
     if (type.equals(Patches.APPLY)) {
-      return new Reply(415, StatusObjects.failure(415, "UnsupportedMediaType",
-          "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, "
-              + "application/merge-patch+json, application/strategic-merge-patch+json (server-side apply is not simulated yet)"));
+      return apply(r, patch);
     }
     if (!type.equals(Patches.MERGE) && !type.equals(Patches.STRATEGIC) && !type.equals(Patches.JSON_PATCH)) {
       return new Reply(415, StatusObjects.failure(415, "UnsupportedMediaType",
@@ -284,6 +283,44 @@ final class ResourceRequests {
           yield stored(r, host.api().updateWarned(decode(r, patched), r.dryRun()));
         }
       };
+    });
+  }
+
+  /**
+   * Server-side apply ({@code application/apply-patch+yaml}), as far as one applier goes: the
+   * object is created from the applied configuration when it is not there, and otherwise the
+   * configuration is merged into it as a strategic merge patch would merge it. Field ownership is
+   * not tracked: no {@code managedFields}, no conflicts between managers, and a field left out of a
+   * later configuration stays.
+   */
+  private Reply apply(ApiRequest r, JsonNode config) {
+    if (r.param("fieldManager").filter(m -> !m.isEmpty()).isEmpty()) {
+      throw new InvalidObjectException("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
+          + "is required for apply patch", List.of());
+    }
+    if (!r.subresource().isEmpty()) {
+      throw new BadRequestException("server-side apply of the " + r.subresource() + " subresource is not simulated");
+    }
+    if (!config.isObject()) {
+      throw new BadRequestException("the applied configuration is not an object");
+    }
+    String appliedName = config.path("metadata").path("name").asText("");
+    if (!appliedName.equals(r.name())) {
+      throw new BadRequestException("the name of the object (" + appliedName + ") does not match the name on the URL ("
+          + r.name() + ")");
+    }
+    return host.locked(() -> {
+      Optional<KubeObject> current = host.api().get(r.kind().kind(), r.namespace(), r.name());
+      if (current.isEmpty()) {
+        var written = host.api().createWarned(decode(r, config), r.dryRun());
+        if (!r.dryRun()) {
+          host.reacted();
+        }
+        return new Reply(201, ObjectCodec.encode(written.object()), headers(written.warnings()));
+      }
+      JsonNode merged = Patches.strategicMergePatch(r.kind().kind(), ObjectCodec.encode(current.get()), config);
+      ((ObjectNode) merged.get("metadata")).remove("resourceVersion");
+      return stored(r, host.api().updateWarned(decode(r, merged), r.dryRun()));
     });
   }
 

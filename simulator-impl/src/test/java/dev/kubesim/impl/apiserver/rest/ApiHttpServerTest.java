@@ -227,7 +227,7 @@ class ApiHttpServerTest {
     assertThat(f.cluster.list(Pod.class, "default")).filteredOn(p -> p.metadata().deletionTimestamp().isEmpty()).hasSize(1);
     ServedApiFixture.Reply removeMissing = f.patch(path, Patches.JSON_PATCH, "[{\"op\":\"remove\",\"path\":\"/spec/nope\"}]");
     assertThat(removeMissing.code()).isEqualTo(400);
-    assertThat(f.patch(path, "application/apply-patch+yaml", "{}").code()).isEqualTo(415);
+    assertThat(f.patch(path, "application/apply-patch+yaml", "{}").code()).as("an apply names its field manager").isEqualTo(422);
   }
 
   @Test
