@@ -35,6 +35,7 @@ final class ApiServerProxy {
       case REFUSED -> new ProxyAnswer(Optional.empty(), dial + "connect: connection refused");
       case NO_ROUTE -> new ProxyAnswer(Optional.empty(), dial + "connect: no route to host");
       case EMPTY_REPLY -> new ProxyAnswer(Optional.empty(), "EOF");
+      case NOT_HTTP -> new ProxyAnswer(Optional.empty(), "net/http: HTTP/1.x transport connection broken: malformed HTTP response");
       default -> new ProxyAnswer(Optional.empty(), dial + "i/o timeout");
     };
   }

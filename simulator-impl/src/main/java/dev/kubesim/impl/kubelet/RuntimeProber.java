@@ -180,6 +180,8 @@ public final class RuntimeProber implements Prober {
       case REFUSED -> Result.failure(dial + "connect: connection refused");
       case NO_ROUTE -> Result.failure(dial + "connect: network is unreachable");
       case EMPTY_REPLY -> Result.failure("Get \"" + url + "\": EOF");
+      case NOT_HTTP -> Result.failure("Get \"" + url + "\": net/http: HTTP/1.x transport connection broken: malformed HTTP response "
+          + goQuoted(r.notHttp().orElse("")));
       default -> Result.failure("Get \"" + url + "\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)");
     };
   }
@@ -197,6 +199,25 @@ public final class RuntimeProber implements Prober {
       case NO_ROUTE -> Result.failure(dial + "connect: network is unreachable");
       default -> Result.failure(dial + "i/o timeout");
     };
+  }
+
+  /** Go's %q of the first line a server wrote, as net/http quotes a malformed status line. */
+  private static String goQuoted(String text) {
+    int nl = text.indexOf('\n');
+    String line = nl < 0 ? text : text.substring(0, nl);
+    StringBuilder q = new StringBuilder("\"");
+    for (char c : line.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        q.append('\\').append(c);
+      } else if (c == '\r') {
+        q.append("\\r");
+      } else if (c < 0x20 || c == 0x7f) {
+        q.append(String.format("\\x%02x", (int) c));
+      } else {
+        q.append(c);
+      }
+    }
+    return q.append('"').toString();
   }
 
   private static String portText(OptionalInt port) {

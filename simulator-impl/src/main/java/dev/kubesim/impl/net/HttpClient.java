@@ -39,6 +39,8 @@ public final class HttpClient {
     NO_ROUTE,
     /** Connected, but the server closed without a response. */
     EMPTY_REPLY,
+    /** The server answered with bytes that are no HTTP response (a database's greeting, memcached's {@code ERROR}). */
+    NOT_HTTP,
     /** Connected, but the response did not come before the deadline. */
     TRANSFER_TIMEOUT,
     /**
@@ -72,7 +74,14 @@ public final class HttpClient {
    */
   public record Result(Outcome outcome, Optional<HttpResponse> response, Optional<ObjectRef> servedBy,
       Optional<PacketDecision> service, long connectedAt, Cause cause, Optional<ObjectRef> object, String reason,
-      Optional<ProxyAnswer> proxied) {
+      Optional<ProxyAnswer> proxied, Optional<String> notHttp) {
+    /** A result without bytes that are no HTTP response. */
+    public Result(Outcome outcome, Optional<HttpResponse> response, Optional<ObjectRef> servedBy,
+        Optional<PacketDecision> service, long connectedAt, Cause cause, Optional<ObjectRef> object, String reason,
+        Optional<ProxyAnswer> proxied) {
+      this(outcome, response, servedBy, service, connectedAt, cause, object, reason, proxied, Optional.empty());
+    }
+
     public boolean ok() {
       return outcome == Outcome.RESPONSE;
     }
@@ -172,6 +181,12 @@ public final class HttpClient {
         .filter(HttpPayload.class::isInstance)
         .flatMap(p -> ((HttpPayload) p).asResponse());
     c.close();
+    Optional<String> raw = reply.answer().filter(DataPayload.class::isInstance).map(p -> ((DataPayload) p).text())
+        .filter(t -> !t.isEmpty());
+    if (response.isEmpty() && raw.isPresent()) {
+      return new Result(Outcome.NOT_HTTP, Optional.empty(), servedBy, service, connectedAt, Cause.ANSWERED, servedBy,
+          "the server answered with bytes that are no HTTP response", proxied, raw);
+    }
     if (response.isEmpty()) {
       return new Result(Outcome.EMPTY_REPLY, Optional.empty(), servedBy, service, connectedAt, Cause.CONNECTION_CLOSED,
           servedBy, "the server closed the connection without a response", proxied);

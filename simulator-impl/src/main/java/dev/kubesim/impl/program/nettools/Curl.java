@@ -260,6 +260,12 @@ final class Curl implements Command {
             err.append("* Empty reply from server\n");
             closing(conn);
           }
+          case NOT_HTTP -> {
+            connected(host, ip, port, conn);
+            requestLines(request);
+            err.append(v.connectionFilters ? "* Received HTTP/0.9 when not allowed\n" : "* Empty reply from server\n");
+            closing(conn);
+          }
           case CONNECTED -> {
             connected(host, ip, port, conn);
             clientHello();

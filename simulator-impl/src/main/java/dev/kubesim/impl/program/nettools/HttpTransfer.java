@@ -115,6 +115,11 @@ final class HttpTransfer {
           "Operation timed out after " + pn.elapsedMillis() + " milliseconds with 0 bytes received", Disposition.Kind.TIMED_OUT,
           r.reason());
       case EMPTY_REPLY -> failed(r, lookup, ip, port, 52, "Empty reply from server", Disposition.Kind.EMPTY_REPLY, r.reason());
+      // curl refuses HTTP/0.9 since 7.66: bytes that are no HTTP response end the transfer (older
+      // curls would print them; kubesim reports them as the empty reply they are to an HTTP client)
+      case NOT_HTTP -> v.connectionFilters
+          ? failed(r, lookup, ip, port, 1, "Received HTTP/0.9 when not allowed", Disposition.Kind.EMPTY_REPLY, r.reason())
+          : failed(r, lookup, ip, port, 52, "Empty reply from server", Disposition.Kind.EMPTY_REPLY, r.reason());
       // a plain HTTP server on the port: the TLS handshake fails as it would against one
       case CONNECTED -> failed(r, lookup, ip, port, 35,
           v.connectionFilters ? "OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number"
