@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ls [-1aAdl] [FILE...]}, one name per line (its output is not a terminal). A missing
+ * {@code ls [-1aAdlR] [FILE...]}, one name per line (its output is not a terminal). A missing
  * operand is {@code ls: cannot access '/x': No such file or directory}, status 2, in GNU
  * coreutils ({@code ls: cannot access /x: ...} before 8.25), and {@code ls: /x: No such file or
  * directory}, status 1, in BusyBox.
@@ -33,7 +33,7 @@ public final class Ls implements Command {
 
   @Override
   public ExecResult run(List<String> args, ExecContext ctx) {
-    Flags f = Flags.parse(args, "1aAdlhFtrS");
+    Flags f = Flags.parse(args, "1aAdlhFtrSR");
     if (f.unknown != null) {
       return Words.invalidOption(ctx, f.unknown, 2);
     }
@@ -42,6 +42,7 @@ public final class Ls implements Command {
         case "all" -> f.seen.append('a');
         case "almost-all" -> f.seen.append('A');
         case "directory" -> f.seen.append('d');
+        case "recursive" -> f.seen.append('R');
         default -> {
           return ExecResult.failure(2, ctx.programName() + ": unrecognized option '--"
               + longOption + "'\n" + Words.tryHelp(ctx));
@@ -72,9 +73,12 @@ public final class Ls implements Command {
     files.sort((a, b) -> a.shown().compareTo(b.shown()));
     dirs.sort((a, b) -> a.shown().compareTo(b.shown()));
     print(files, f, ctx, out, false);
-    boolean headers = operands.size() > 1;
+    boolean recursive = f.has('R');
+    boolean headers = operands.size() > 1 || recursive;
     boolean first = files.isEmpty();
-    for (Entry dir : dirs) {
+    java.util.Deque<Entry> pending = new java.util.ArrayDeque<>(dirs);
+    while (!pending.isEmpty()) {
+      Entry dir = pending.pollFirst();
       if (!first) {
         out.append('\n');
       }
@@ -102,6 +106,19 @@ public final class Ls implements Command {
         continue;
       }
       print(children, f, ctx, out, true);
+      if (recursive) {
+        // depth first, in the order listed: each subdirectory's listing before the next one's
+        List<Entry> below = new ArrayList<>();
+        for (Entry child : children) {
+          if (child.stat().kind() == Kind.DIRECTORY && !child.shown().equals(".") && !child.shown().equals("..")) {
+            String shown = dir.shown().endsWith("/") ? dir.shown() + child.shown() : dir.shown() + "/" + child.shown();
+            below.add(new Entry(shown, child.path(), child.stat()));
+          }
+        }
+        for (int i = below.size() - 1; i >= 0; i--) {
+          pending.addFirst(below.get(i));
+        }
+      }
     }
     return ExecResult.of(out.toString(), err.toString(), status);
   }
