@@ -2,26 +2,9 @@ package dev.kubesim.impl.program.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kubesim.impl.cluster.SimCluster;
-import dev.kubesim.impl.net.NetTestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LsRecursiveTest {
-  private static final long SEED = 7;
-  private static SimCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = NetTestClusters.build(SEED);
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
-
+class LsRecursiveTest extends ContainerCommands {
   @Test
   void aRecursiveListingShowsEachDirectoryUnderItsPathDepthFirst() {
     String tree = "mkdir -p /tmp/r/a/deep /tmp/r/b && touch /tmp/r/f /tmp/r/a/x /tmp/r/a/deep/y && ";

@@ -3,35 +3,10 @@ package dev.kubesim.impl.program.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.ExecResult;
-import dev.kubesim.impl.cluster.SimCluster;
-import dev.kubesim.impl.net.NetTestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** tar in a BusyBox container and on GNU's userland, as kubectl cp and scripts run it. */
-class TarTest {
-  private static final long SEED = 7;
-  private static SimCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = NetTestClusters.build(SEED);
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
-
-  private static ExecResult busybox(String script) {
-    return cluster.exec("default/busybox", "", java.util.List.of("sh", "-c", script));
-  }
-
-  private static ExecResult gnu(String script) {
-    return cluster.external().exec("sh", "-c", script);
-  }
-
+class TarTest extends ContainerCommands {
   @Test
   void anArchiveCreatedOnStandardOutputListsAndExtractsElsewhere() {
     ExecResult listed = busybox("mkdir -p /tmp/d/sub && echo a > /tmp/d/a && echo b > /tmp/d/sub/b"

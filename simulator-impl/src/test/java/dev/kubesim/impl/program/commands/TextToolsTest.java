@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubectlResult;
-import dev.kubesim.impl.cluster.SimCluster;
-import dev.kubesim.impl.net.NetTestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,28 +11,7 @@ import org.junit.jupiter.api.Test;
  * kubectl run on the host. Expected strings are what GNU coreutils 9 and BusyBox 1.36 print (their
  * coreutils/*.c sources named in each class).
  */
-class TextToolsTest {
-  private static final long SEED = 7;
-  private static SimCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = NetTestClusters.build(SEED);
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
-
-  private static ExecResult busybox(String script) {
-    return cluster.exec("default/busybox", "", java.util.List.of("sh", "-c", script));
-  }
-
-  private static ExecResult gnu(String script) {
-    return cluster.external().exec("sh", "-c", script);
-  }
-
+class TextToolsTest extends ContainerCommands {
   @Test
   void printfReusesItsFormatWhileArgumentsRemain() {
     // POSIX printf: the format is applied again for the arguments left, missing ones are empty or 0
