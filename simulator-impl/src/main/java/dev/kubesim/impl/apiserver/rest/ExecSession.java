@@ -200,6 +200,8 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
       return null;
     } catch (KubeSimException e) {
       return StatusObjects.failure(e.code(), e.reason(), e.getMessage());
+    } catch (RuntimeException e) {
+      return StatusObjects.failure(500, "InternalError", "Internal error occurred: " + e.getMessage());
     }
     ObjectNode success = JsonNodeFactory.instance.objectNode();
     success.putObject("metadata");

@@ -24,6 +24,7 @@ class ExecSessionTest {
   private final List<String> typed = new ArrayList<>();
   private final List<String> stdins = new ArrayList<>();
   private final List<byte[]> sent = new ArrayList<>();
+  private boolean closed;
 
   @Test
   void aCharacterSplitBetweenTwoStdinMessagesReachesTheShellWhole() {
@@ -71,6 +72,23 @@ class ExecSessionTest {
     assertThat(new String(status, 1, status.length - 1, StandardCharsets.UTF_8)).contains("\"status\":\"Failure\"");
   }
 
+  @Test
+  void anAttachThatFailsInsideTheClusterEndsWithAStatusAndClosesTheConnection() {
+    ExecRequest request = new ExecRequest(null, "default/p", "c", List.of(), true, true, true, false, true);
+    ExecSession exec = new ExecSession(new Kubelets(false) {
+      @Override
+      public Optional<AttachedShell> attachMain(String pod, String container, boolean terminal) {
+        throw new IllegalStateException("the cluster is closed");
+      }
+    }, request, ExecSession.V5, Runnable::run);
+    exec.onWebSocketOpen(socket());
+
+    assertThat(closed).as("the connection closed").isTrue();
+    byte[] status = sent.get(sent.size() - 1);
+    assertThat(status[0]).isEqualTo((byte) 3);
+    assertThat(new String(status, 1, status.length - 1, StandardCharsets.UTF_8)).contains("the cluster is closed");
+  }
+
   /** {@code exec -i POD -- sh} (a shell reading its input) or {@code exec -i POD -- cat}. */
   private ExecSession session(boolean shell) {
     ExecRequest request = new ExecRequest(null, "default/p", "c", List.of(shell ? "sh" : "cat"), true, true, true,
@@ -91,7 +109,11 @@ class ExecSessionTest {
               return null;
             }
             case "isOpen" -> {
-              return true;
+              return !closed;
+            }
+            case "close" -> {
+              closed = true;
+              return null;
             }
             default -> {
               return null;
@@ -100,7 +122,7 @@ class ExecSessionTest {
         });
   }
 
-  private final class Kubelets implements KubeletStreams {
+  private class Kubelets implements KubeletStreams {
     private final boolean shell;
 
     Kubelets(boolean shell) {
