@@ -11,6 +11,9 @@ import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.program.ShellSession;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,6 +46,12 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
   private static final byte ERROR = 3;
   private static final int CLOSE = 255;
   private static final byte[] END = new byte[0];
+  /**
+   * The most standard input a command run once its input has ended, or one line typed into a
+   * shell, is kept for: a client that sends more (an endless {@code yes |}) would otherwise fill
+   * the heap.
+   */
+  static final int MAX_STDIN = 16 * 1024 * 1024;
 
   private final KubeletStreams kubelets;
   private final ExecRequest request;
@@ -158,6 +167,9 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (byte[] chunk = input.take(); chunk != END; chunk = input.take()) {
       all.writeBytes(chunk);
+      if (all.size() > MAX_STDIN) {
+        return tooMuchInput("standard input");
+      }
     }
     String stdin = all.toString(StandardCharsets.UTF_8);
     if (!session.isOpen()) {
@@ -188,6 +200,8 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
       return null;
     } catch (KubeSimException e) {
       return StatusObjects.failure(e.code(), e.reason(), e.getMessage());
+    } catch (RuntimeException e) {
+      return StatusObjects.failure(500, "InternalError", "Internal error occurred: " + e.getMessage());
     }
     ObjectNode success = JsonNodeFactory.instance.objectNode();
     success.putObject("metadata");
@@ -199,6 +213,10 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
   private ObjectNode attached(AttachedShell shell) throws InterruptedException {
     send(STDOUT, shell.prompt());
     StringBuilder pending = new StringBuilder();
+    // a character's bytes may come in two messages: the decoder keeps the first part until the rest
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    ByteBuffer undecoded = ByteBuffer.allocate(0);
     while (shell.isOpen()) {
       byte[] chunk = input.take();
       if (chunk == END) {
@@ -207,7 +225,11 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
         send(STDERR, last.stderr());
         break;
       }
-      String text = new String(chunk, StandardCharsets.UTF_8);
+      ByteBuffer bytes = ByteBuffer.allocate(undecoded.remaining() + chunk.length).put(undecoded).put(chunk).flip();
+      CharBuffer chars = CharBuffer.allocate(bytes.remaining());
+      utf8.decode(bytes, chars, false);
+      undecoded = bytes;
+      String text = chars.flip().toString();
       if (request.tty()) {
         send(STDOUT, text.replace("\r", "\r\n")); // the terminal's echo
       }
@@ -226,8 +248,17 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
           send(STDOUT, shell.prompt());
         }
       }
+      if (pending.length() > MAX_STDIN) {
+        return tooMuchInput("a line of standard input");
+      }
     }
     return exitStatus(request.command(), shell.exitCode().orElse(0));
+  }
+
+  /** The failure an exec ends with when its client sends more input than kubesim keeps. */
+  private static ObjectNode tooMuchInput(String what) {
+    return StatusObjects.failure(500, "InternalError", "Internal error occurred: kubesim keeps at most "
+        + MAX_STDIN / (1024 * 1024) + " MiB of " + what + " of an exec");
   }
 
   /** The Status the kubelet's exec ends with ({@code remotecommand}'s {@code NonZeroExitCode}). */

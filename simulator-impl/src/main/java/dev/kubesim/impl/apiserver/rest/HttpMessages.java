@@ -13,6 +13,11 @@ final class HttpMessages {
   private static final Pattern REQUEST_LINE = Pattern.compile("^[A-Z]+ \\S+ HTTP/1\\.[01]\r?\n");
   /** The longest head a request is waited for; longer text is plain data. */
   private static final int MAX_HEAD = 64 * 1024;
+  /**
+   * The largest body a request is waited for; a request announcing more passes as plain data, so a
+   * huge (or overflowing) {@code Content-Length} neither fills the heap nor yields a negative length.
+   */
+  static final long MAX_BODY = 16 * 1024 * 1024;
 
   private HttpMessages() {}
 
@@ -48,6 +53,9 @@ final class HttpMessages {
           body = 0;
         }
       }
+    }
+    if (body > MAX_BODY) {
+      return bytes.length - from;
     }
     long whole = headEnd + separator + Math.max(0, body);
     return whole <= bytes.length - from ? (int) whole : 0;

@@ -1,5 +1,7 @@
 package dev.kubesim.impl.apiserver.rest;
 
+import dev.kubesim.api.KubeSimException;
+import dev.kubesim.impl.codec.ObjectCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -41,10 +43,21 @@ final class JettyExchange implements RestExchange {
     return Optional.ofNullable(request.getHeaders().get(name));
   }
 
+  /**
+   * The request's body, read as the API server's {@code limitedReadBody} reads it: at most {@link
+   * ObjectCodec#MAX_REQUEST_BYTES}, so an endless body cannot fill the heap.
+   *
+   * @throws KubeSimException {@code 413 RequestEntityTooLarge} for a longer body
+   */
   @Override
   public byte[] body() throws IOException {
     try (var in = Content.Source.asInputStream(request)) {
-      return in.readAllBytes();
+      byte[] body = in.readNBytes((int) ObjectCodec.MAX_REQUEST_BYTES + 1);
+      if (body.length > ObjectCodec.MAX_REQUEST_BYTES) {
+        throw new KubeSimException("RequestEntityTooLarge", 413,
+            "Request entity too large: limit is " + ObjectCodec.MAX_REQUEST_BYTES);
+      }
+      return body;
     }
   }
 

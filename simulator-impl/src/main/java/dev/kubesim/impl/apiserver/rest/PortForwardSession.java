@@ -116,6 +116,9 @@ public final class PortForwardSession implements Session.Listener.AutoDemanding 
       // the client closed the session
     } catch (IOException e) {
       session.close(1002, "bad SPDY session: " + e.getMessage(), Callback.NOOP);
+    } catch (RuntimeException e) {
+      // the cluster failed under the forward (closed, say): the client hears it instead of waiting
+      session.close(1011, "internal error", Callback.NOOP);
     } finally {
       forwards.values().forEach(this::finish);
     }

@@ -93,6 +93,9 @@ final class SpdyFramer {
   /** The headers of a SYN_STREAM frame, names lower-cased as SPDY sends them. */
   Map<String, String> synStreamHeaders(Frame frame) throws IOException {
     // stream id, associated stream id, priority and slot come before the header block
+    if (frame.payload().length < 10) {
+      throw new IOException("truncated SPDY SYN_STREAM");
+    }
     return headers(frame.payload(), 10);
   }
 
@@ -185,7 +188,7 @@ final class SpdyFramer {
   /** A length-prefixed string of a header block. */
   private static String string(byte[] block, int at) throws IOException {
     int length = readInt(block, at);
-    if (length < 0 || at + 4 + length > block.length) {
+    if (length < 0 || length > block.length - at - 4) { // not at + 4 + length: it overflows
       throw new IOException("truncated SPDY header block");
     }
     return new String(block, at + 4, length, StandardCharsets.ISO_8859_1);

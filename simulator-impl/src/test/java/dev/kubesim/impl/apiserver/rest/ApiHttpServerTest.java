@@ -40,6 +40,19 @@ class ApiHttpServerTest {
   }
 
   @Test
+  void aBodyOverTheApiServersLimitIsRefusedAsItsLimitedReadRefusesIt() throws Exception {
+    String big = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"big\"},"
+        + "\"data\":{\"a\":\"" + "a".repeat(4 << 20) + "\"}}";
+    for (String path : List.of("/api/v1/namespaces/default/configmaps", "/api/v1/namespaces/default/configmaps/big")) {
+      ServedApiFixture.Reply refused = path.endsWith("big") ? f.put(path, big) : f.post(path, big);
+      assertThat(refused.code()).isEqualTo(413);
+      JsonNode status = ObjectCodecJson.read(refused.text());
+      assertThat(status.path("reason").asText()).isEqualTo("RequestEntityTooLarge");
+      assertThat(status.path("message").asText()).isEqualTo("Request entity too large: limit is 3145728");
+    }
+  }
+
+  @Test
   void warningsOfTheApiServerComeAsWarningHeadersWithCode299() {
     ServedApiFixture.Reply created = f.post("/api/v1/namespaces/default/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
         + "\"metadata\":{\"name\":\"w\"},\"spec\":{\"nodeSelector\":{\"beta.kubernetes.io/os\":\"linux\"},"

@@ -31,4 +31,18 @@ class HttpMessagesTest {
     assertThat(complete("*1\r\n$4\r\nPING\r\n")).isEqualTo(14);
     assertThat(complete("hello")).isEqualTo(5);
   }
+
+  @Test
+  void aContentLengthNearTheLargestLongIsNoNegativeLength() {
+    String post = "POST / HTTP/1.1\r\nContent-Length: 9223372036854775807\r\n\r\nabc";
+    assertThat(complete(post)).isEqualTo(post.length());
+  }
+
+  @Test
+  void aBodyLargerThanIsKeptForPassesAsPlainDataInsteadOfBeingWaitedForInMemory() {
+    String post = "POST / HTTP/1.1\r\nContent-Length: " + (HttpMessages.MAX_BODY + 1) + "\r\n\r\nabc";
+    assertThat(complete(post)).isEqualTo(post.length());
+    String fits = "POST / HTTP/1.1\r\nContent-Length: " + HttpMessages.MAX_BODY + "\r\n\r\nabc";
+    assertThat(complete(fits)).isZero();
+  }
 }

@@ -77,6 +77,28 @@ class SpdyFramerTest {
     assertThatThrownBy(framer::read).isInstanceOf(IOException.class);
   }
 
+  @Test
+  void aSynStreamTooShortForItsHeaderBlockIsABadSessionNotARawException() throws IOException {
+    byte[] shortSyn = {(byte) 0x80, 3, 0, 1, 0, 0, 0, 4, 0, 0, 0, 1};
+    SpdyFramer framer = new SpdyFramer(new ByteArrayInputStream(shortSyn), b -> { });
+    SpdyFramer.Frame frame = framer.read();
+    assertThatThrownBy(() -> framer.synStreamHeaders(frame)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aHeaderNameLengthNearTheLargestIntIsATruncatedBlockNotARawException() throws IOException {
+    ByteArrayOutputStream block = new ByteArrayOutputStream();
+    writeInt(block, 1);
+    writeInt(block, 0x7ffffffc);
+    Deflater client = new Deflater();
+    client.setDictionary(SpdyDictionary.bytes());
+    byte[] frame = synStreamOfBlock(client, 1, block.toByteArray());
+    SpdyFramer framer = new SpdyFramer(new ByteArrayInputStream(frame), b -> { });
+    SpdyFramer.Frame syn = framer.read();
+    assertThatThrownBy(() -> framer.synStreamHeaders(syn)).isInstanceOf(IOException.class)
+        .hasMessageContaining("truncated");
+  }
+
   private static byte[] synStream(Deflater deflater, int streamId, Map<String, String> headers) {
     ByteArrayOutputStream block = new ByteArrayOutputStream();
     writeInt(block, headers.size());
@@ -86,7 +108,11 @@ class SpdyFramerTest {
       writeInt(block, v.length());
       block.writeBytes(v.getBytes(StandardCharsets.US_ASCII));
     });
-    deflater.setInput(block.toByteArray());
+    return synStreamOfBlock(deflater, streamId, block.toByteArray());
+  }
+
+  private static byte[] synStreamOfBlock(Deflater deflater, int streamId, byte[] block) {
+    deflater.setInput(block);
     byte[] buffer = new byte[1024];
     int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
