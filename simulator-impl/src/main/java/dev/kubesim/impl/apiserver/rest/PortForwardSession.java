@@ -43,12 +43,17 @@ public final class PortForwardSession implements Session.Listener.AutoDemanding 
 
   /** One local connection of the client: its two streams, its port, and the pod's side. */
   private static final class Forward {
+    final String requestId;
     int errorStream;
     int dataStream;
     int port;
     ForwardedConnection connection;
     final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     boolean done;
+
+    Forward(String requestId) {
+      this.requestId = requestId;
+    }
   }
 
   PortForwardSession(KubeletStreams kubelets, Pod pod, Executor worker) {
@@ -120,7 +125,7 @@ public final class PortForwardSession implements Session.Listener.AutoDemanding 
       // the cluster failed under the forward (closed, say): the client hears it instead of waiting
       session.close(1011, "internal error", Callback.NOOP);
     } finally {
-      forwards.values().forEach(this::finish);
+      java.util.List.copyOf(forwards.values()).forEach(this::finish);
     }
   }
 
@@ -141,7 +146,13 @@ public final class PortForwardSession implements Session.Listener.AutoDemanding 
       return;
     }
     framer.synReply(id, false);
-    Forward f = forwards.computeIfAbsent(requestId, k -> new Forward());
+    Forward f = forwards.computeIfAbsent(requestId, Forward::new);
+    if (type.equals("data") && f.dataStream != 0) {
+      // the same request again: the connection it had ends, and a new one begins
+      finish(f);
+      f = new Forward(requestId);
+      forwards.put(requestId, f);
+    }
     f.port = port;
     byStream.put(id, f);
     if (type.equals("error")) {
@@ -156,7 +167,7 @@ public final class PortForwardSession implements Session.Listener.AutoDemanding 
         framer.data(f.errorStream, e.getMessage().getBytes(StandardCharsets.UTF_8), true);
       }
       framer.data(f.dataStream, new byte[0], true);
-      f.done = true;
+      finish(f);
     }
   }
 
@@ -192,6 +203,7 @@ public final class PortForwardSession implements Session.Listener.AutoDemanding 
     }
   }
 
+  /** Ends a local connection's forward: its connection into the pod closes and its streams are forgotten. */
   private void finish(Forward f) {
     if (!f.done) {
       f.done = true;
@@ -199,6 +211,9 @@ public final class PortForwardSession implements Session.Listener.AutoDemanding 
         f.connection.close();
       }
     }
+    forwards.remove(f.requestId, f);
+    byStream.remove(f.errorStream, f);
+    byStream.remove(f.dataStream, f);
   }
 
   /** The queued messages as one stream of bytes, ending at {@link #END}. */
