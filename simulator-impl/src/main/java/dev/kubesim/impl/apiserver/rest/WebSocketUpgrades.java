@@ -72,12 +72,13 @@ final class WebSocketUpgrades implements AutoCloseable {
 
   private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     String path = request.getHttpURI().getPath();
-    if (EXEC.matcher(path).matches()) {
-      return exec(request, response, callback);
+    Matcher exec = EXEC.matcher(path);
+    if (exec.matches()) {
+      return channels(request, response, callback, exec, false);
     }
     Matcher attach = ATTACH.matcher(path);
     if (attach.matches()) {
-      return attach(request, response, callback, attach);
+      return channels(request, response, callback, attach, true);
     }
     if (PORT_FORWARD.matcher(path).matches()) {
       return portForward(request, response, callback);
@@ -85,39 +86,20 @@ final class WebSocketUpgrades implements AutoCloseable {
     return watches.upgrade(request, response, callback, sessions);
   }
 
-  private Object attach(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback, Matcher m) {
+  /** {@code exec} or {@code attach}: the API server's checks, then the channel protocol ({@link ExecSession}). */
+  private Object channels(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback, Matcher m,
+      boolean attach) {
     String namespace = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
     String name = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
     String query = Optional.ofNullable(request.getHttpURI().getQuery()).orElse("");
-    ExecRequest attach;
+    ExecRequest checked;
     try {
-      attach = host.locked(() -> {
-        host.settle();
-        return ExecRequest.attach(namespace, name, query, (ns, n) -> (Pod) host.api().getOrThrow(Pod.KIND, ns, n));
-      });
-    } catch (KubeSimException e) {
-      return refuse(response, callback, e);
-    }
-    Optional<String> protocol = protocol(request.getSubProtocols());
-    if (protocol.isEmpty()) {
-      return refuse(response, callback, new dev.kubesim.api.BadRequestException(
-          "unable to upgrade connection: no supported WebSocket subprotocol in " + request.getSubProtocols()));
-    }
-    response.setAcceptedSubProtocol(protocol.get());
-    return new ExecSession(host.kubelets(), attach, protocol.get(), sessions);
-  }
-
-  private Object exec(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-    Matcher m = EXEC.matcher(request.getHttpURI().getPath());
-    if (!m.matches()) {
-      return refuse(response, callback, new NotFoundException("the server could not find the requested resource"));
-    }
-    String namespace = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-    String name = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
-    String query = Optional.ofNullable(request.getHttpURI().getQuery()).orElse("");
-    ExecRequest exec;
-    try {
-      exec = check(namespace, name, query);
+      checked = attach
+          ? host.locked(() -> {
+            host.settle();
+            return ExecRequest.attach(namespace, name, query, (ns, n) -> (Pod) host.api().getOrThrow(Pod.KIND, ns, n));
+          })
+          : check(namespace, name, query);
     } catch (KubeSimException e) {
       return refuse(response, callback, e);
     }
@@ -128,7 +110,7 @@ final class WebSocketUpgrades implements AutoCloseable {
               + " (this server speaks " + ExecSession.V5 + " and " + ExecSession.V4 + ")"));
     }
     response.setAcceptedSubProtocol(protocol.get());
-    return new ExecSession(host.kubelets(), exec, protocol.get(), sessions);
+    return new ExecSession(host.kubelets(), checked, protocol.get(), sessions);
   }
 
   private Object portForward(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
