@@ -7,14 +7,11 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.kubelet.KubeletStreams;
 import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.program.LogLine;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.Deflater;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.junit.jupiter.api.Test;
@@ -34,33 +31,11 @@ class PortForwardSessionTest {
   }
 
   private static byte[] synStream(int streamId, String type) {
-    ByteArrayOutputStream block = new ByteArrayOutputStream();
-    writeInt(block, 3);
-    for (String s : List.of("streamtype", type, "port", "8080", "requestid", "0")) {
-      writeInt(block, s.length());
-      block.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
-    }
-    Deflater deflater = new Deflater();
-    deflater.setDictionary(SpdyDictionary.bytes());
-    deflater.setInput(block.toByteArray());
-    byte[] buffer = new byte[1024];
-    int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.writeBytes(new byte[] {(byte) 0x80, 3, 0, 1});
-    writeInt(frame, 10 + n);
-    writeInt(frame, streamId);
-    writeInt(frame, 0);
-    frame.write(0);
-    frame.write(0);
-    frame.write(buffer, 0, n);
-    return frame.toByteArray();
-  }
-
-  private static void writeInt(ByteArrayOutputStream out, int v) {
-    out.write(v >>> 24);
-    out.write(v >>> 16);
-    out.write(v >>> 8);
-    out.write(v);
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("streamtype", type);
+    headers.put("port", "8080");
+    headers.put("requestid", "0");
+    return SpdyClientFrames.synStream(SpdyClientFrames.compressor(), streamId, headers);
   }
 
   private Session socket() {

@@ -1,5 +1,8 @@
 package dev.kubesim.impl.apiserver.rest;
 
+import static dev.kubesim.impl.apiserver.rest.SpdyClientFrames.synStream;
+import static dev.kubesim.impl.apiserver.rest.SpdyClientFrames.synStreamOfBlock;
+import static dev.kubesim.impl.apiserver.rest.SpdyClientFrames.writeInt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,39 +100,5 @@ class SpdyFramerTest {
     SpdyFramer.Frame syn = framer.read();
     assertThatThrownBy(() -> framer.synStreamHeaders(syn)).isInstanceOf(IOException.class)
         .hasMessageContaining("truncated");
-  }
-
-  private static byte[] synStream(Deflater deflater, int streamId, Map<String, String> headers) {
-    ByteArrayOutputStream block = new ByteArrayOutputStream();
-    writeInt(block, headers.size());
-    headers.forEach((k, v) -> {
-      writeInt(block, k.length());
-      block.writeBytes(k.getBytes(StandardCharsets.US_ASCII));
-      writeInt(block, v.length());
-      block.writeBytes(v.getBytes(StandardCharsets.US_ASCII));
-    });
-    return synStreamOfBlock(deflater, streamId, block.toByteArray());
-  }
-
-  private static byte[] synStreamOfBlock(Deflater deflater, int streamId, byte[] block) {
-    deflater.setInput(block);
-    byte[] buffer = new byte[1024];
-    int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.writeBytes(new byte[] {(byte) 0x80, 3, 0, 1});
-    writeInt(frame, 10 + n);
-    writeInt(frame, streamId);
-    writeInt(frame, 0);
-    frame.write(0);
-    frame.write(0);
-    frame.write(buffer, 0, n);
-    return frame.toByteArray();
-  }
-
-  private static void writeInt(ByteArrayOutputStream out, int v) {
-    out.write(v >>> 24);
-    out.write(v >>> 16);
-    out.write(v >>> 8);
-    out.write(v);
   }
 }
