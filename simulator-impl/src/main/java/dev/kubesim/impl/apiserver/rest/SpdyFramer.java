@@ -33,8 +33,11 @@ final class SpdyFramer {
   /** RST_STREAM's status for a stream the server refuses. */
   static final int REFUSED_STREAM = 3;
   private static final int VERSION = 3;
-  /** No frame of this protocol comes near it; a larger one is a broken or hostile peer. */
-  private static final int MAX_FRAME = 1 << 24;
+  /**
+   * The largest frame read: spdystream sends data in pieces of at most 32 KiB and small header
+   * blocks, so a frame over 1 MiB (the 24-bit length allows 16) is a broken or hostile peer.
+   */
+  private static final int MAX_FRAME = 1 << 20;
 
   /** One frame read: a control frame ({@code type > 0}) with its payload, or data of a stream. */
   record Frame(int type, int flags, int streamId, byte[] payload) {
