@@ -43,7 +43,6 @@ public final class ApiServer {
   private final Map<Class<?>, Strategy<?>> strategies = new HashMap<>();
   /** Rules for kinds stored as generic objects (PersistentVolumeClaim, StorageClass, ...), by kind. */
   private final Map<String, Strategy<GenericObject>> genericKinds = new HashMap<>();
-  private final Map<Class<?>, Object> shared = new HashMap<>();
   private final Strategy<KubeObject> generic = new GenericStrategy();
   private final SplittableRandom names;
   private final SplittableRandom uids;
@@ -59,14 +58,6 @@ public final class ApiServer {
 
   public ObjectStore store() {
     return store;
-  }
-
-  /**
-   * A component shared by the clients of this API server (e.g. one pod watch that all kubelets of
-   * the cluster share), made on first request; one per cluster, never global.
-   */
-  public <T> T shared(Class<T> type, java.util.function.Function<ApiServer, T> factory) {
-    return type.cast(shared.computeIfAbsent(type, t -> factory.apply(this)));
   }
 
   public EventLoop loop() {

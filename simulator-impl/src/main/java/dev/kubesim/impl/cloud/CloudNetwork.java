@@ -27,17 +27,22 @@ public final class CloudNetwork implements Gateway {
   private final LoadBalancers loadBalancers;
   private final ExternalIpRoutes externalIps = new ExternalIpRoutes();
 
-  private CloudNetwork(ApiServer api) {
-    this.loadBalancers = LoadBalancers.of(api);
+  private CloudNetwork(ApiServer api, LoadBalancers loadBalancers) {
+    this.loadBalancers = loadBalancers;
     externalIps.watch(api.store());
   }
 
   /**
-   * Starts the cloud's network of a cluster (and its load balancers), once; call it before the
-   * first object is stored, as the control plane's controllers are.
+   * Starts the cloud's network of a cluster in front of its {@code loadBalancers}; call it once per
+   * cluster, before the first object is stored, as the control plane's controllers are.
    */
-  public static CloudNetwork start(ApiServer api) {
-    return api.shared(CloudNetwork.class, CloudNetwork::new);
+  public static CloudNetwork start(ApiServer api, LoadBalancers loadBalancers) {
+    return new CloudNetwork(api, loadBalancers);
+  }
+
+  /** The cloud's load balancers, which this network routes their addresses to. */
+  public LoadBalancers loadBalancers() {
+    return loadBalancers;
   }
 
   /**

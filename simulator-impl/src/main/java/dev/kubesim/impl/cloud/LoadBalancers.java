@@ -46,16 +46,12 @@ public final class LoadBalancers {
   }
 
   /**
-   * Starts the cloud of a cluster (its service controller and load balancers), once; call it
-   * before the first object is stored, as the control plane's other controllers are.
+   * Starts the cloud of a cluster (its service controller and load balancers); call it once per
+   * cluster, before the first object is stored, as the control plane's other controllers are, and
+   * hand the result to the {@link CloudNetwork} in front of the nodes.
    */
   public static LoadBalancers start(ApiServer api) {
-    return api.shared(LoadBalancers.class, LoadBalancers::new);
-  }
-
-  /** The cloud of the cluster behind this API server. */
-  public static LoadBalancers of(ApiServer api) {
-    return start(api);
+    return new LoadBalancers(api);
   }
 
   /** The Service whose load balancer has this address, {@code NS/NAME}, once provisioned. */

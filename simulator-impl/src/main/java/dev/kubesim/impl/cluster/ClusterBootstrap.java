@@ -19,6 +19,7 @@ import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.ingress.IngressController;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.ContainerRuntime;
@@ -52,8 +53,12 @@ final class ClusterBootstrap {
     this.runtime = runtime;
   }
 
-  /** Creates the objects, in kubeadm's order: namespaces, nodes, the kubernetes Service, the add-ons. */
-  void run() {
+  /**
+   * Creates the objects, in kubeadm's order: namespaces, nodes, the kubernetes Service, the add-ons;
+   * returns the ingress controller when the {@code ingress-nginx} add-on was installed.
+   */
+  Optional<IngressController> run() {
+    Optional<IngressController> ingress = Optional.empty();
     for (String ns : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
       api.create(Namespace.of(ObjectMeta.named(ns), new NamespaceSpec(List.of())));
     }
@@ -65,10 +70,11 @@ final class ClusterBootstrap {
     for (String addon : options.addons()) {
       switch (addon) {
         case "coredns" -> installCoreDns();
-        case "ingress-nginx" -> IngressNginxAddon.install(api, network, runtime);
+        case "ingress-nginx" -> ingress = Optional.of(IngressNginxAddon.install(api, network, runtime));
         default -> throw new IllegalArgumentException("unknown add-on \"" + addon + "\"; known: coredns, ingress-nginx");
       }
     }
+    return ingress;
   }
 
   private void createKubernetesService() {

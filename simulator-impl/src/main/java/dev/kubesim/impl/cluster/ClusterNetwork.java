@@ -4,6 +4,7 @@ import dev.kubesim.api.ClusterOptions;
 import dev.kubesim.api.NodeConfig;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.cloud.CloudNetwork;
+import dev.kubesim.impl.cloud.LoadBalancers;
 import dev.kubesim.impl.cni.CniPlugin;
 import dev.kubesim.impl.dns.ClusterDns;
 import dev.kubesim.impl.dns.DnsDatagrams;
@@ -43,10 +44,10 @@ final class ClusterNetwork {
 
   /**
    * Puts every node on the network (a node is up while its kubelet runs) and starts attaching pods;
-   * returns the cloud network the nodes sit behind.
+   * returns the cloud network the nodes sit behind, in front of the cloud's {@code loadBalancers}.
    */
   static CloudNetwork attach(Network network, ApiServer api, ClusterOptions options, Map<String, KubeProxy> proxies,
-      Map<String, Kubelet> kubelets) {
+      Map<String, Kubelet> kubelets, LoadBalancers loadBalancers) {
     for (NodeConfig node : options.nodes()) {
       if (!Ip4.isValid(node.internalIP()) || Cidr.tryParse(node.podCIDR()).filter(Cidr::isIPv4).isEmpty()) {
         continue; // the network is IPv4: an IPv6-only node has no place on it
@@ -63,7 +64,7 @@ final class ClusterNetwork {
     }
     CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
     network.podFirewall(NetworkPolicyEnforcer.start(api)); // the CNI plugin's NetworkPolicy agent on every node
-    CloudNetwork cloud = CloudNetwork.start(api);
+    CloudNetwork cloud = CloudNetwork.start(api, loadBalancers);
     network.gateway(cloud); // load balancer addresses and externalIPs from outside
     return cloud;
   }

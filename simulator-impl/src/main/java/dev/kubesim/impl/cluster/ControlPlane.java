@@ -17,6 +17,7 @@ import dev.kubesim.impl.controller.NodeLifecycleController;
 import dev.kubesim.impl.controller.ReplicaManager;
 import dev.kubesim.impl.controller.RootCaCertPublisher;
 import dev.kubesim.impl.controller.ServiceAccountsController;
+import dev.kubesim.impl.controller.ServicePods;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.scheduler.Scheduler;
 import dev.kubesim.impl.sim.EventLoop;
@@ -51,21 +52,25 @@ final class ControlPlane {
 
   /**
    * Starts the controllers, the scheduler, the storage controllers (provisioning into {@code
-   * volumeDirectories}) and the cloud's service controller, watching {@code api}.
+   * volumeDirectories}) and the cloud's service controller, watching {@code api}; returns the
+   * cloud's load balancers, which the cloud network in front of the nodes routes to.
    */
-  static void startControllers(ApiServer api, EventLoop loop, dev.kubesim.impl.storage.NodeDirectories volumeDirectories) {
+  static LoadBalancers startControllers(ApiServer api, EventLoop loop,
+      dev.kubesim.impl.storage.NodeDirectories volumeDirectories) {
     GarbageCollector.start(api);
     ReplicaManager.replicationControllers(api);
     ReplicaManager.replicaSets(api);
     DeploymentController.start(api);
-    EndpointsController.start(api);
-    EndpointSliceController.start(api);
+    // the informers the Endpoints and EndpointSlice controllers share, watching before either starts
+    ServicePods servicePods = new ServicePods(api);
+    EndpointsController.start(api, servicePods);
+    EndpointSliceController.start(api, servicePods);
     EndpointSliceMirroringController.start(api);
     ServiceAccountsController.start(api);
     RootCaCertPublisher.start(api, RootCa.pem(loop.random().stream("pki/ca")));
     Scheduler.start(api);
     dev.kubesim.impl.storage.StorageControllers.start(api, volumeDirectories);
     NodeLifecycleController.start(api);
-    LoadBalancers.start(api); // the cloud's service controller and load balancers
+    return LoadBalancers.start(api); // the cloud's service controller and load balancers
   }
 }

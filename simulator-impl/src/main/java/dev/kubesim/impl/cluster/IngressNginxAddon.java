@@ -21,8 +21,11 @@ final class IngressNginxAddon {
 
   private IngressNginxAddon() {}
 
-  /** Installs the add-on into the cluster behind {@code api}: its nginx runs in {@code runtime} on {@code network}. */
-  static void install(ApiServer api, Network network, ContainerRuntime runtime) {
+  /**
+   * Installs the add-on into the cluster behind {@code api}: its nginx runs in {@code runtime} on
+   * {@code network}; returns the controller it started.
+   */
+  static IngressController install(ApiServer api, Network network, ContainerRuntime runtime) {
     IngressController controller = IngressController.start(api);
     NetworkProxy proxy = new NetworkProxy(controller.nginx(), network);
     Optional<IngressNginxProgram.Frontend> frontend = Optional.of(proxy::serve);
@@ -34,5 +37,6 @@ final class IngressNginxAddon {
     for (KubeObject o : Addons.objects("ingress-nginx.yaml")) {
       api.create(o);
     }
+    return controller;
   }
 }

@@ -6,11 +6,13 @@ import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.kubelet.ContainerSetup;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.KubeletConfig;
+import dev.kubesim.impl.kubelet.KubeletDependencies;
 import dev.kubesim.impl.kubelet.RuntimeProber;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.ContainerRuntime;
 import dev.kubesim.impl.proxy.KubeProxy;
+import dev.kubesim.impl.proxy.KubeProxyDependencies;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,15 +34,21 @@ record NodeAgents(Map<String, Kubelet> kubelets, Map<String, KubeProxy> kubeProx
     String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
     ContainerSetup setup = new ContainerSetup(options.clusterDomain(), dnsIp, options.hostResolvConf());
     RuntimeProber prober = new RuntimeProber(network);
+    // What every kubelet is given; its pod and Service watches start here, before the first kubelet.
+    KubeletDependencies kubeletDependencies =
+        KubeletDependencies.start(api, prober, runtime, setup, options.clusterDomain());
     for (NodeConfig node : options.nodes()) {
       Cidr podCidr = Cidr.tryParse(node.podCIDR())
           .orElseThrow(() -> new IllegalArgumentException("invalid podCIDR \"" + node.podCIDR() + "\" of node " + node.name()));
-      kubelets.put(node.name(), Kubelet.start(api, node.name(), node.internalIP(), podCidr, KubeletConfig.defaults(), prober,
-          runtime, setup, options.clusterDomain()));
+      kubelets.put(node.name(), Kubelet.start(kubeletDependencies, node.name(), node.internalIP(), podCidr,
+          KubeletConfig.defaults()));
     }
-    // kube-proxy on every node: it watches Services and EndpointSlices like the controllers.
+    // kube-proxy on every node: it watches Services and EndpointSlices like the controllers, and its
+    // Node through the watch the kube-proxies share (registered before the first kube-proxy's own).
+    KubeProxyDependencies proxyDependencies = KubeProxyDependencies.start(api);
     for (NodeConfig node : options.nodes()) {
-      kubeProxies.put(node.name(), KubeProxy.start(api, node.name(), node.addresses(), clusterCidrs, options.kubeProxy()));
+      kubeProxies.put(node.name(), KubeProxy.start(proxyDependencies, node.name(), node.addresses(), clusterCidrs,
+          options.kubeProxy()));
     }
     return new NodeAgents(kubelets, kubeProxies);
   }

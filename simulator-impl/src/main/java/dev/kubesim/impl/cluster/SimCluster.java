@@ -19,9 +19,11 @@ import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.rest.ApiHttpServer;
 import dev.kubesim.impl.apiserver.rest.RestHost;
 import dev.kubesim.impl.cloud.CloudNetwork;
+import dev.kubesim.impl.cloud.LoadBalancers;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.ingress.IngressController;
 import dev.kubesim.impl.kubectl.Kubectl;
 import dev.kubesim.impl.kubectl.KubectlHost;
 import dev.kubesim.impl.kubelet.ContainerLogs;
@@ -78,6 +80,8 @@ public final class SimCluster implements Cluster, KubectlHost {
   private final dev.kubesim.impl.net.Network network;
   /** The cloud in front of the nodes: load balancer addresses and routes from outside. */
   private final CloudNetwork cloud;
+  /** The ingress-nginx controller, once the add-on is installed. */
+  private Optional<IngressController> ingressController = Optional.empty();
   private boolean closed;
   private final List<ApiHttpServer> servers = new ArrayList<>();
   /** Whether writes through the served API have left work that the next read settles. */
@@ -93,12 +97,12 @@ public final class SimCluster implements Cluster, KubectlHost {
     this.runtime = ContainerRuntime.withBuiltins(loop.clock()::nanos);
     // The control plane and the node agents start before any object exists so that they see every change.
     // Volume directories live on the nodes' filesystems, which the kubelets started below hold.
-    ControlPlane.startControllers(api, loop, new NodeVolumeDirectories(this::kubelet));
+    LoadBalancers loadBalancers = ControlPlane.startControllers(api, loop, new NodeVolumeDirectories(this::kubelet));
     this.network = ClusterNetwork.create(loop, clusterCidrs, serviceCidrs);
     NodeAgents agents = NodeAgents.start(api, options, serviceCidrs, clusterCidrs, network, runtime);
     this.kubelets = agents.kubelets();
     this.kubeProxies = agents.kubeProxies();
-    this.cloud = ClusterNetwork.attach(network, api, options, kubeProxies, kubelets);
+    this.cloud = ClusterNetwork.attach(network, api, options, kubeProxies, kubelets, loadBalancers);
     this.kubectl = new Kubectl(this);
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
     ClusterNetwork.startServices(network, dns, options, runtime);
@@ -169,6 +173,16 @@ public final class SimCluster implements Cluster, KubectlHost {
   /** The kubelet of a node, if the node exists. */
   public Optional<Kubelet> kubelet(String node) {
     return Optional.ofNullable(kubelets.get(node));
+  }
+
+  /** The cloud in front of the nodes: its load balancers, and the routes to them and to externalIPs. */
+  public CloudNetwork cloud() {
+    return cloud;
+  }
+
+  /** The controller of the {@code ingress-nginx} add-on, when the cluster has it. */
+  public Optional<IngressController> ingressController() {
+    return ingressController;
   }
 
   /** The kube-proxy of a node, if the node exists. */
@@ -417,7 +431,9 @@ public final class SimCluster implements Cluster, KubectlHost {
   public static SimCluster start(ClusterOptions options, boolean coalescing) {
     SimCluster cluster = new SimCluster(options);
     cluster.loop.coalescing(coalescing);
-    new ClusterBootstrap(cluster.api, cluster.options, cluster.loop, cluster.serviceCidrs, cluster.network, cluster.runtime).run();
+    cluster.ingressController =
+        new ClusterBootstrap(cluster.api, cluster.options, cluster.loop, cluster.serviceCidrs, cluster.network, cluster.runtime)
+            .run();
     // What is registered from now on (after the add-ons') is the user's: kubesim cannot know what it does.
     cluster.runtime.sealBuiltins();
     cluster.loop.settleAll();

@@ -41,15 +41,17 @@ public final class EndpointSliceController {
   private final ServicePods servicePods;
   private final ManagedSlices slices;
 
-  private EndpointSliceController(ApiServer api) {
+  private EndpointSliceController(ApiServer api, ServicePods servicePods) {
     this.api = api;
     this.queue = new WorkQueue<>(api.loop(), "endpointslice-controller", this::sync);
-    this.servicePods = ServicePods.subscribe(api, queue::add);
+    this.servicePods = servicePods;
+    servicePods.subscribe(queue::add);
     this.slices = new ManagedSlices(api.store(), MANAGER);
   }
 
-  public static EndpointSliceController start(ApiServer api) {
-    return new EndpointSliceController(api);
+  /** Starts the controller, woken by the cluster's shared {@code servicePods} index. */
+  public static EndpointSliceController start(ApiServer api, ServicePods servicePods) {
+    return new EndpointSliceController(api, servicePods);
   }
 
   private List<EndpointSlice> ourSlices(ObjectKey svc) {

@@ -37,14 +37,16 @@ public final class EndpointsController {
   private final WorkQueue<ObjectKey> queue;
   private final ServicePods servicePods;
 
-  private EndpointsController(ApiServer api) {
+  private EndpointsController(ApiServer api, ServicePods servicePods) {
     this.api = api;
     this.queue = new WorkQueue<>(api.loop(), "endpoint-controller", this::sync);
-    this.servicePods = ServicePods.subscribe(api, queue::add);
+    this.servicePods = servicePods;
+    servicePods.subscribe(queue::add);
   }
 
-  public static EndpointsController start(ApiServer api) {
-    return new EndpointsController(api);
+  /** Starts the controller, woken by the cluster's shared {@code servicePods} index. */
+  public static EndpointsController start(ApiServer api, ServicePods servicePods) {
+    return new EndpointsController(api, servicePods);
   }
 
   private void sync(ObjectKey key) {

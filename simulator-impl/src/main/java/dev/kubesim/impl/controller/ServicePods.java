@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * cluster, as kube-controller-manager's controllers share one informer factory: each watch event
  * updates the indexes once and then tells every subscribed controller, in subscription order.
  */
-final class ServicePods {
+public final class ServicePods {
   private final ApiServer api;
   private final LabelIndex pods = new LabelIndex();
   /** Services indexed by their selectors' pairs: a pod's labels find the Services that may select it. */
@@ -31,13 +31,11 @@ final class ServicePods {
   private final List<Consumer<ObjectKey>> subscribers = new ArrayList<>();
 
   /**
-   * The cluster's shared index, made (and its watches registered) by the first subscriber; {@code
-   * onServiceChange} hears of each Service that changed or whose selected pods changed.
+   * {@code onServiceChange} hears of each Service that changed or whose selected pods changed, after
+   * the subscribers before it.
    */
-  static ServicePods subscribe(ApiServer api, Consumer<ObjectKey> onServiceChange) {
-    ServicePods shared = api.shared(ServicePods.class, ServicePods::new);
-    shared.subscribers.add(onServiceChange);
-    return shared;
+  void subscribe(Consumer<ObjectKey> onServiceChange) {
+    subscribers.add(onServiceChange);
   }
 
   private void tell(ObjectKey service) {
@@ -46,7 +44,11 @@ final class ServicePods {
     }
   }
 
-  private ServicePods(ApiServer api) {
+  /**
+   * The cluster's index, watching Services and pods from now on; made once by the wiring (before
+   * the controllers that {@linkplain #subscribe subscribe} to it) and handed to each of them.
+   */
+  public ServicePods(ApiServer api) {
     this.api = api;
     api.store().watch(Service.KIND, e -> {
       Service svc = (Service) e.object();

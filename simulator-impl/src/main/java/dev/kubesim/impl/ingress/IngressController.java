@@ -54,11 +54,6 @@ public final class IngressController {
   public static final Map<String, String> POD_LABELS =
       Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller");
 
-  /** Holds a cluster's controller once the add-on started it. */
-  private static final class Slot {
-    IngressController controller;
-  }
-
   private final ApiServer api;
   private final IngressClassFilter filter = new IngressClassFilter(CONTROLLER_CLASS, INGRESS_CLASS);
   private final TreeMap<ObjectKey, Ingress> ingresses = new TreeMap<>();
@@ -82,20 +77,14 @@ public final class IngressController {
     this.nginx = new NginxProxy(api, this::table, endpoints);
   }
 
-  /** Starts the controller of the cluster behind this API server (once), reading what is stored already. */
+  /**
+   * Starts the controller of the cluster behind this API server, reading what is stored already;
+   * the add-on calls it once per cluster and keeps the controller.
+   */
   public static IngressController start(ApiServer api) {
-    Slot slot = api.shared(Slot.class, a -> new Slot());
-    if (slot.controller == null) {
-      IngressController c = new IngressController(api);
-      slot.controller = c;
-      c.watch(api.store());
-    }
-    return slot.controller;
-  }
-
-  /** The cluster's controller, when the add-on is installed. */
-  public static Optional<IngressController> of(ApiServer api) {
-    return Optional.ofNullable(api.shared(Slot.class, a -> new Slot()).controller);
+    IngressController c = new IngressController(api);
+    c.watch(api.store());
+    return c;
   }
 
   private void watch(ObjectStore store) {

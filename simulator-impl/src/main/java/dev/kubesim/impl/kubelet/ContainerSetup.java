@@ -50,16 +50,17 @@ public class ContainerSetup {
    * secretKeyRef}), then the Service variables it does not set, in {@link ServiceEnv}'s order (the
    * kubelet's own order is a Go map's, i.e. random).
    *
+   * @param services the Service variables of each namespace, as the cluster's kubelets share them
    * @param podIP the pod's IP ({@code status.podIP} for field references)
    * @param hostIP the node's IP ({@code status.hostIP})
    * @throws ContainerConfigError when a ConfigMap, Secret or key it needs is missing and not
    *     optional, in the kubelet's words
    */
-  public Map<String, String> env(ApiServer api, Pod pod, Container container, String podIP, String hostIP)
-      throws ContainerConfigError {
+  Map<String, String> env(ApiServer api, ServiceEnvCache services, Pod pod, Container container, String podIP,
+      String hostIP) throws ContainerConfigError {
     PodSpec spec = pod.spec().orElseThrow();
     String namespace = pod.metadata().namespace().orElse("default");
-    Map<String, String> serviceEnv = ServiceEnvCache.of(api).forNamespace(namespace, spec.enableServiceLinks().orElse(true));
+    Map<String, String> serviceEnv = services.forNamespace(namespace, spec.enableServiceLinks().orElse(true));
     if (container.env().isEmpty() && container.envFrom().isEmpty()) {
       return serviceEnv; // immutable, shared by the containers of the namespace
     }

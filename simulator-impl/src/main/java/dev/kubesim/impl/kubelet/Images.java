@@ -1,7 +1,6 @@
 package dev.kubesim.impl.kubelet;
 
 import com.google.common.hash.Hashing;
-import dev.kubesim.impl.apiserver.ApiServer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,16 +33,17 @@ final class Images {
   }
 
   /**
-   * {@link #imageId} through the cluster's shared table: every node that runs an image reports the
-   * same ID, and a status write asks for it on every sync, so each name is hashed once per cluster.
+   * Image IDs by reported name, one table per cluster ({@link KubeletDependencies}): every node that
+   * runs an image reports the same ID, and a status write asks for it on every sync, so each name is
+   * hashed once per cluster.
    */
-  static String imageId(ApiServer api, String reported) {
-    return api.shared(IdTable.class, a -> new IdTable()).ids.computeIfAbsent(reported, Images::imageId);
-  }
-
-  /** Image IDs by reported name, one table per cluster. */
   static final class IdTable {
     private final Map<String, String> ids = new HashMap<>();
+
+    /** {@link Images#imageId(String)} of the reported name, hashed on first request. */
+    String imageId(String reported) {
+      return ids.computeIfAbsent(reported, Images::imageId);
+    }
   }
 
   /** A stable digest-style image ID for an image name. */

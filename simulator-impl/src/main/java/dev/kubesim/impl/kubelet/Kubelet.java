@@ -33,6 +33,8 @@ public final class Kubelet {
   private final ContainerSetup setup;
   private final String clusterDomain;
   private final EventRecorder events;
+  private final ServiceEnvCache serviceEnv;
+  private final Images.IdTable imageIds;
   private final Map<ObjectKey, PodWorker> workers = new TreeMap<>();
   /** The pods with a container that listens where the cluster expects it (an unknown image). */
   private final java.util.Set<ObjectKey> expecting = new java.util.TreeSet<>();
@@ -43,17 +45,18 @@ public final class Kubelet {
   /** What the pod workers would have done while the kubelet was stopped, run when it starts again. */
   private final List<Runnable> deferred = new ArrayList<>();
 
-  private Kubelet(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober,
-      ContainerRuntime runtime, ContainerSetup setup, String clusterDomain) {
-    this.api = api;
+  private Kubelet(KubeletDependencies dependencies, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config) {
+    this.api = dependencies.api();
     this.nodeName = nodeName;
     this.hostIP = hostIP;
     this.ipam = new PodIpam(podCidr);
     this.config = config;
-    this.prober = prober;
-    this.runtime = runtime;
-    this.setup = setup;
-    this.clusterDomain = clusterDomain;
+    this.prober = dependencies.prober();
+    this.runtime = dependencies.runtime();
+    this.setup = dependencies.setup();
+    this.clusterDomain = dependencies.clusterDomain();
+    this.serviceEnv = dependencies.serviceEnv();
+    this.imageIds = dependencies.imageIds();
     this.events = new EventRecorder(api, "kubelet", nodeName);
     this.heartbeat = new NodeHeartbeat(api, nodeName);
     this.nodeFilesystem = new dev.kubesim.impl.program.ContainerFilesystem(() -> api.loop().clock().instant());
@@ -62,14 +65,13 @@ public final class Kubelet {
   /**
    * Starts the kubelet of a node.
    *
-   * @param runtime runs the containers' programs
-   * @param setup gives containers their environment and resolv.conf
+   * @param dependencies what the kubelets of the cluster share: the API server, the prober, the
+   *     container runtime and setup, the pod watch
    */
-  public static Kubelet start(ApiServer api, String nodeName, String hostIP, Cidr podCidr, KubeletConfig config, Prober prober,
-      ContainerRuntime runtime, ContainerSetup setup, String clusterDomain) {
-    Kubelet k = new Kubelet(api, nodeName, hostIP, podCidr, config, prober, runtime, setup, clusterDomain);
-    KubeletHub.of(api).add(k);
-    ServiceEnvCache.of(api); // watching Services from the start, before any container needs their variables
+  public static Kubelet start(KubeletDependencies dependencies, String nodeName, String hostIP, Cidr podCidr,
+      KubeletConfig config) {
+    Kubelet k = new Kubelet(dependencies, nodeName, hostIP, podCidr, config);
+    dependencies.hub().add(k);
     k.heartbeat.start();
     return k;
   }
@@ -112,6 +114,16 @@ public final class Kubelet {
 
   EventRecorder events() {
     return events;
+  }
+
+  /** The Service variables of each namespace, shared with the cluster's other kubelets. */
+  ServiceEnvCache serviceEnv() {
+    return serviceEnv;
+  }
+
+  /** The image IDs by reported name, shared with the cluster's other kubelets. */
+  Images.IdTable imageIds() {
+    return imageIds;
   }
 
   /** The node's own files: what {@code hostPath} volumes of the pods here share. */

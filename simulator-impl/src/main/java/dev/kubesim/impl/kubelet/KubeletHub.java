@@ -16,7 +16,8 @@ import java.util.Map;
 final class KubeletHub {
   private final Map<String, Kubelet> byNode = new HashMap<>();
 
-  private KubeletHub(ApiServer api) {
+  /** The hub of a cluster's API server, watching from now on; made once per cluster by {@link KubeletDependencies}. */
+  KubeletHub(ApiServer api) {
     api.store().watch(Pod.KIND, this::onPod);
     api.store().watch("ConfigMap", this::onConfigData);
     api.store().watch("Secret", this::onConfigData);
@@ -32,11 +33,6 @@ final class KubeletHub {
   private void onConfigData(WatchEvent e) {
     String namespace = e.object().metadata().namespace().orElse("");
     byNode.values().forEach(k -> k.onConfigData(namespace));
-  }
-
-  /** The hub of a cluster's API server, created with its first kubelet. */
-  static KubeletHub of(ApiServer api) {
-    return api.shared(KubeletHub.class, KubeletHub::new);
   }
 
   void add(Kubelet kubelet) {

@@ -298,7 +298,7 @@ public final class PodWorker {
     String hostname = spec.hostname().filter(h -> !h.isEmpty()).orElse(key.name());
     Map<String, String> env;
     try {
-      env = setup.env(kubelet.api(), pod, c.spec, podIP, kubelet.hostIP());
+      env = setup.env(kubelet.api(), kubelet.serviceEnv(), pod, c.spec, podIP, kubelet.hostIP());
     } catch (ContainerConfigError e) {
       // CreateContainerConfigError: the pod worker syncs again after its back-off and retries.
       c.waitingReason = "CreateContainerConfigError";

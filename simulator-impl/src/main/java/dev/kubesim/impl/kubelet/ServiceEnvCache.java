@@ -21,14 +21,13 @@ final class ServiceEnvCache {
   private final Map<String, ImmutableMap<String, String>> withLinks = new HashMap<>();
   private final Map<String, ImmutableMap<String, String>> withoutLinks = new HashMap<>();
 
-  private ServiceEnvCache(ApiServer api) {
+  /**
+   * The cache of a cluster's API server, watching Services from now on (before any container needs
+   * their variables); made once per cluster by {@link KubeletDependencies}.
+   */
+  ServiceEnvCache(ApiServer api) {
     this.api = api;
     api.store().watch(Service.KIND, this::onService);
-  }
-
-  /** The cache of a cluster's API server, made with its first kubelet. */
-  static ServiceEnvCache of(ApiServer api) {
-    return api.shared(ServiceEnvCache.class, ServiceEnvCache::new);
   }
 
   /** {@link ServiceEnv#forNamespace} as the store holds the Services now. */

@@ -55,13 +55,14 @@ public final class KubeProxy implements Netfilter {
   private final Set<ObjectKey> pending = new LinkedHashSet<>();
   private ProxierConfig config;
 
-  private KubeProxy(ApiServer api, String nodeName, List<String> nodeAddresses, List<Cidr> clusterCidrs, KubeProxyOptions options) {
+  private KubeProxy(ApiServer api, ServicePortInfoCache portInfos, String nodeName, List<String> nodeAddresses,
+      List<Cidr> clusterCidrs, KubeProxyOptions options) {
     if (nodeAddresses.isEmpty()) {
       throw new IllegalArgumentException("node " + nodeName + " needs at least one address for kube-proxy");
     }
     this.nodeName = nodeName;
     this.loop = api.loop();
-    this.portInfos = ServicePortInfoCache.of(api);
+    this.portInfos = portInfos;
     this.healthServer = new ServiceHealthServer(api.loop().clock()::instant);
     this.syncName = "kube-proxy " + nodeName + " sync";
     this.configuredAddresses = ImmutableList.copyOf(nodeAddresses);
@@ -75,14 +76,16 @@ public final class KubeProxy implements Netfilter {
   /**
    * Starts kube-proxy on a node: it programs what the store already holds, then follows every change.
    *
+   * @param dependencies what the kube-proxies of the cluster share: its API server, the Node watch
    * @param nodeAddresses every address local to the node, the InternalIP first
    * @param clusterCidrs the pod network ({@code --cluster-cidr}), for telling pod traffic apart
    */
-  public static KubeProxy start(ApiServer api, String nodeName, List<String> nodeAddresses, List<Cidr> clusterCidrs,
-      KubeProxyOptions options) {
-    KubeProxy proxy = new KubeProxy(api, nodeName, nodeAddresses, clusterCidrs, options);
+  public static KubeProxy start(KubeProxyDependencies dependencies, String nodeName, List<String> nodeAddresses,
+      List<Cidr> clusterCidrs, KubeProxyOptions options) {
+    ApiServer api = dependencies.api();
+    KubeProxy proxy = new KubeProxy(api, dependencies.portInfos(), nodeName, nodeAddresses, clusterCidrs, options);
     ObjectStore store = api.store();
-    KubeProxyNodes.of(api).add(proxy);
+    dependencies.nodes().add(proxy);
     store.watch(Service.KIND, proxy::onService);
     store.watch(EndpointSlice.KIND, proxy::onEndpointSlice);
     api.get(Node.KIND, "", nodeName).ifPresent(n -> proxy.nodeChanged((Node) n));

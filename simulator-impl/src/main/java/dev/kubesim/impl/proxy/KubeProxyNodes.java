@@ -14,13 +14,9 @@ import java.util.Map;
 final class KubeProxyNodes {
   private final Map<String, KubeProxy> byNode = new HashMap<>();
 
-  private KubeProxyNodes(ApiServer api) {
+  /** The watch of a cluster's API server, registered now; made once per cluster by {@link KubeProxyDependencies}. */
+  KubeProxyNodes(ApiServer api) {
     api.store().watch(Node.KIND, this::onNode);
-  }
-
-  /** The watch of a cluster's API server, made with its first kube-proxy. */
-  static KubeProxyNodes of(ApiServer api) {
-    return api.shared(KubeProxyNodes.class, KubeProxyNodes::new);
   }
 
   void add(KubeProxy proxy) {

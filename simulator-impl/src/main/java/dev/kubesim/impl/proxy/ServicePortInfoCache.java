@@ -1,7 +1,6 @@
 package dev.kubesim.impl.proxy;
 
 import dev.kubesim.api.model.Service;
-import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +15,6 @@ final class ServicePortInfoCache {
   private record Entry(Service service, List<ServicePortInfo> ports) {}
 
   private final Map<ObjectKey, Entry> entries = new HashMap<>();
-
-  /** The cache shared by the kube-proxies of the cluster behind this API server. */
-  static ServicePortInfoCache of(ApiServer api) {
-    return api.shared(ServicePortInfoCache.class, a -> new ServicePortInfoCache());
-  }
 
   /** {@link ServicePortInfos#of} for this version of the Service; {@code null} for a deleted one. */
   List<ServicePortInfo> ports(ObjectKey key, Service service) {

@@ -57,7 +57,7 @@ class LoadBalancersTest {
   }
 
   private LoadBalancers cloud() {
-    return LoadBalancers.of(cluster.api());
+    return cluster.cloud().loadBalancers();
   }
 
   @Test

@@ -21,8 +21,9 @@ class EndpointsControllersTest {
   @BeforeEach
   void setUp() {
     engine = new TestEngine(1);
-    EndpointsController.start(engine.api);
-    EndpointSliceController.start(engine.api);
+    ServicePods servicePods = new ServicePods(engine.api);
+    EndpointsController.start(engine.api, servicePods);
+    EndpointSliceController.start(engine.api, servicePods);
   }
 
   /** A pod as the kubelet would report it: bound, with an address, ready or not. */

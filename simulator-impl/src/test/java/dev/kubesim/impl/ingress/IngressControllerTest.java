@@ -51,7 +51,7 @@ class IngressControllerTest {
       """;
 
   private IngressController controller() {
-    return IngressController.of(cluster.api()).orElseThrow();
+    return cluster.ingressController().orElseThrow();
   }
 
   private String podIp(String ns, String name) {

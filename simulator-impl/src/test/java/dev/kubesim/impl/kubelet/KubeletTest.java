@@ -38,8 +38,9 @@ class KubeletTest {
       return probeSucceeds.get() ? Prober.Result.ok() : Prober.Result.failure("probe says no");
     };
     engine.api.create(node("node-1"));
-    Kubelet.start(engine.api, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults(), prober,
+    KubeletDependencies dependencies = KubeletDependencies.start(engine.api, prober,
         ContainerRuntime.withBuiltins(engine.loop.clock()::nanos), new ContainerSetup("cluster.local", "10.96.0.10"), "cluster.local");
+    Kubelet.start(dependencies, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults());
   }
 
   private static Node node(String name) {
@@ -135,9 +136,10 @@ class KubeletTest {
     Scheduler.start(other.engine.api);
     RootCaCertPublisher.start(other.engine.api, TEST_CA);
     other.engine.api.create(node("node-1"));
-    Kubelet kubelet = Kubelet.start(other.engine.api, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults(),
-        new RuntimeProber(), ContainerRuntime.withBuiltins(other.engine.loop.clock()::nanos),
-        new ContainerSetup("cluster.local", "10.96.0.10"), "cluster.local");
+    KubeletDependencies dependencies = KubeletDependencies.start(other.engine.api, new RuntimeProber(),
+        ContainerRuntime.withBuiltins(other.engine.loop.clock()::nanos), new ContainerSetup("cluster.local", "10.96.0.10"),
+        "cluster.local");
+    Kubelet kubelet = Kubelet.start(dependencies, "node-1", "192.168.49.2", Cidr.parse("10.244.1.0/24"), KubeletConfig.defaults());
     other.engine.create("""
         {apiVersion: v1, kind: Pod, metadata: {name: r},
          spec: {containers: [{name: kubia, image: luksa/kubia, readinessProbe: {exec: {command: [ls, /var/ready]}, periodSeconds: 1}}]}}

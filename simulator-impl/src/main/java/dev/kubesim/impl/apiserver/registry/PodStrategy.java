@@ -44,9 +44,12 @@ public final class PodStrategy extends Strategy<Pod> {
   private final LastSpec<PodSpec, List<FieldError>> specErrors =
       new LastSpec<>(spec -> List.copyOf(PodSpecValidation.validatePodSpec(spec, FieldPath.root("spec"), true)));
 
-  /** The Pod rules. */
-  public PodStrategy() {
+  private final ServiceAccountAdmission serviceAccounts;
+
+  /** The Pod rules, with the ServiceAccount admission plugin of the cluster's API server. */
+  PodStrategy(ServiceAccountAdmission serviceAccounts) {
     super(Pod.class);
+    this.serviceAccounts = serviceAccounts;
   }
 
   @Override
@@ -57,7 +60,7 @@ public final class PodStrategy extends Strategy<Pod> {
   /** The mutating admission plugins of a default kube-apiserver, then {@code PrepareForCreate}. */
   @Override
   public Pod admit(Pod pod, ApiServer api) {
-    pod = api.shared(ServiceAccountAdmission.class, ServiceAccountAdmission::new).admit(pod);
+    pod = serviceAccounts.admit(pod);
     PodSpec.Builder spec = pod.specOrEmpty().toBuilder();
     PodSpec current = pod.specOrEmpty();
     spec.tolerations(defaultTolerations(current.tolerations()));

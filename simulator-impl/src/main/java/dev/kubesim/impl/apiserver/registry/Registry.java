@@ -14,7 +14,7 @@ public final class Registry {
   public static void registerAll(ApiServer api) {
     api.register(new NamespaceStrategy());
     api.register(new NodeStrategy());
-    api.register(new PodStrategy());
+    api.register(new PodStrategy(new ServiceAccountAdmission(api)));
     api.register(new ReplicationControllerStrategy());
     api.register(new ReplicaSetStrategy());
     api.register(new DeploymentStrategy());
