@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +61,10 @@ public final class ContainerFilesystem {
     long bytes;
     /** Written by the container (its writable layer), not installed from the image. */
     boolean written;
+    /** The last {@link #readParsed} of this file: its parser, the content it read and what it made. */
+    Function<String, ?> parser;
+    String parsedContent;
+    Object parsed;
 
     File(String content, boolean executable, Instant modified) {
       super(modified);
@@ -247,6 +252,31 @@ public final class ContainerFilesystem {
       throw new FsException(Errno.EISDIR, FsPaths.normalize(absolute(path)));
     }
     return node instanceof File file ? file.content : "";
+  }
+
+  /**
+   * A regular file's content as {@code parser} reads it, or empty where there is no such file. The
+   * result is kept with the file until its content changes: the resolver reads {@code
+   * /etc/resolv.conf} and {@code /etc/hosts} on every look-up, as the C library does, and a parser
+   * must be a pure function (its identity is the key, so pass a constant).
+   */
+  public <T> Optional<T> readParsed(String path, Function<String, T> parser) {
+    Target t = route(path);
+    if (t != null) {
+      return t.fs().readParsed(t.inner, parser);
+    }
+    Optional<Node> node = find(path);
+    if (node.isEmpty() || !(node.get() instanceof File file)) {
+      return Optional.empty();
+    }
+    if (file.parser != parser || file.parsedContent != file.content) {
+      file.parsed = parser.apply(file.content);
+      file.parser = parser;
+      file.parsedContent = file.content;
+    }
+    @SuppressWarnings("unchecked") // stored by this same parser, which made a T
+    T value = (T) file.parsed;
+    return Optional.of(value);
   }
 
   /** A regular file's content, or empty where there is none. */

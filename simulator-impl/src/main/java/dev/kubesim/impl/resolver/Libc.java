@@ -1,6 +1,7 @@
 package dev.kubesim.impl.resolver;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The C library whose stub resolver a container's programs use. */
 public enum Libc {
@@ -19,8 +20,15 @@ public enum Libc {
     }
   };
 
+  private final Function<String, ResolverConfig> reader = this::read;
+
   /** Reads {@code /etc/resolv.conf} the way this libc does. */
   public abstract ResolverConfig read(String resolvConf);
+
+  /** {@link #read} as one constant function (a key for memoised readings of the file). */
+  public Function<String, ResolverConfig> reader() {
+    return reader;
+  }
 
   /** {@code glibc} or {@code musl}, any case. */
   public static Libc named(String name) {

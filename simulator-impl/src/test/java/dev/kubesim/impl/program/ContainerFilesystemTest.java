@@ -10,6 +10,25 @@ class ContainerFilesystemTest {
   private final ContainerFilesystem fs = new ContainerFilesystem(() -> Instant.EPOCH);
 
   @Test
+  void aParsedReadingIsKeptUntilTheFileChanges() throws FsException {
+    java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Function<String, Integer> length = text -> {
+      parses.incrementAndGet();
+      return text.length();
+    };
+    fs.mkdirs("/etc");
+    fs.write("/etc/hosts", "abc");
+    assertThat(fs.readParsed("/etc/hosts", length)).contains(3);
+    assertThat(fs.readParsed("/etc/hosts", length)).contains(3);
+    assertThat(parses).hasValue(1);
+    fs.append("/etc/hosts", "de");
+    assertThat(fs.readParsed("/etc/hosts", length)).contains(5);
+    assertThat(parses).hasValue(2);
+    assertThat(fs.readParsed("/etc/missing", length)).isEmpty();
+    assertThat(fs.readParsed("/etc", length)).isEmpty();
+  }
+
+  @Test
   void pathsAreNormalised() {
     assertThat(FsPaths.resolve("/var", "../tmp//x/./y")).isEqualTo("/tmp/x/y");
     assertThat(FsPaths.resolve("/", "../../..")).isEqualTo("/");

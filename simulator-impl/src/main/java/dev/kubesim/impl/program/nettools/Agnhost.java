@@ -314,7 +314,7 @@ final class Agnhost implements Command {
     if (found.found()) {
       return new Target(found.addresses().get(0), port);
     }
-    List<String> servers = Libc.GLIBC.read(pn.resolvConf()).nameservers();
+    List<String> servers = pn.resolverConfig(Libc.GLIBC).nameservers();
     String server = (servers.isEmpty() ? "127.0.0.1" : servers.get(servers.size() - 1)) + ":53";
     String why = switch (found.outcome()) {
       case NOT_FOUND, NO_DATA, FOUND -> "no such host";

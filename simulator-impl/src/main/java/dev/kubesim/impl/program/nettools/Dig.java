@@ -95,7 +95,7 @@ final class Dig implements Command {
       return ExecResult.of(shortForm ? "" : banner, ";; connection timed out; no servers could be reached\n", 9);
     }
     PodNetwork pn = opened.get();
-    ResolverConfig conf = Libc.GLIBC.read(pn.resolvConf());
+    ResolverConfig conf = pn.resolverConfig(Libc.GLIBC);
     String ns = server != null ? server : conf.nameservers().isEmpty() ? "127.0.0.1" : conf.nameservers().get(0);
     List<String> candidates = new ArrayList<>();
     if (search && !name.endsWith(".") && dots(name) < conf.ndots()) {

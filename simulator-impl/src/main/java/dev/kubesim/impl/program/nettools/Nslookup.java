@@ -64,7 +64,7 @@ final class Nslookup implements Command {
       return ExecResult.failure(1, ";; connection timed out; no servers could be reached\n");
     }
     PodNetwork pn = opened.get();
-    ResolverConfig conf = Libc.GLIBC.read(pn.resolvConf());
+    ResolverConfig conf = pn.resolverConfig(Libc.GLIBC);
     String ns = server != null ? server : conf.nameservers().isEmpty() ? "127.0.0.1" : conf.nameservers().get(0);
     String header = "Server:\t\t" + ns + "\nAddress:\t" + ns + "#53\n\n";
     ExecResult r = busybox && libcBusybox(ctx) ? libcBusybox(pn, ns, name)

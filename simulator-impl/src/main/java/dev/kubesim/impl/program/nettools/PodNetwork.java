@@ -12,14 +12,16 @@ import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.commands.Words;
+import dev.kubesim.impl.resolver.HostsFile;
 import dev.kubesim.impl.resolver.Libc;
 import dev.kubesim.impl.resolver.PacketDnsTransport;
 import dev.kubesim.impl.resolver.Resolution;
 import dev.kubesim.impl.resolver.Resolver;
-import java.util.ArrayList;
+import dev.kubesim.impl.resolver.ResolverConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A network command's view of its pod's network (or, for a client outside the cluster, its host's):
@@ -28,6 +30,7 @@ import java.util.Optional;
  * reading {@code /etc/resolv.conf}, its queries sent as packets).
  */
 final class PodNetwork {
+  private static final Function<String, HostsFile> HOSTS = HostsFile::read;
   private final Network network;
   private final ExecContext ctx;
   private final Netns netns;
@@ -79,8 +82,9 @@ final class PodNetwork {
     return ctx.baseImage() == BaseImage.ALPINE ? Libc.MUSL : Libc.GLIBC;
   }
 
-  String resolvConf() {
-    return ctx.fs().readIfFile("/etc/resolv.conf").orElse("");
+  /** {@code /etc/resolv.conf} as {@code libc} reads it (once for each version of the file). */
+  ResolverConfig resolverConfig(Libc libc) {
+    return ctx.fs().readParsed("/etc/resolv.conf", libc.reader()).orElseGet(() -> libc.read(""));
   }
 
   /** The transport the resolver's queries go through (shared by the command's look-ups). */
@@ -144,7 +148,7 @@ final class PodNetwork {
     }
     session.note(netns, "resolver", Action.RESOLVE, "looking up " + host + " (" + libc.name().toLowerCase(Locale.ROOT)
         + " reading /etc/resolv.conf)");
-    Resolution r = new Resolver(libc, transport()).lookup(netns.name(), resolvConf(), host, "A");
+    Resolution r = new Resolver(libc, transport()).lookup(netns.name(), resolverConfig(libc), host, "A");
     List<String> v4 = r.addresses().stream().filter(Ip4::isValid).toList();
     List<PacketDnsTransport.Exchange> exchanges = transport().exchanges();
     Optional<ObjectRef> server = exchanges.isEmpty() ? Optional.empty() : exchanges.get(exchanges.size() - 1).server();
@@ -171,21 +175,7 @@ final class PodNetwork {
 
   /** The IPv4 addresses {@code /etc/hosts} gives a name (every line naming it, in order). */
   private List<String> hostsFile(String host) {
-    List<String> out = new ArrayList<>();
-    String text = ctx.fs().readIfFile("/etc/hosts").orElse("");
-    for (String line : text.split("\n")) {
-      int hash = line.indexOf('#');
-      String[] f = (hash < 0 ? line : line.substring(0, hash)).trim().split("\\s+");
-      if (f.length < 2 || !Ip4.isValid(f[0])) {
-        continue;
-      }
-      for (int i = 1; i < f.length; i++) {
-        if (f[i].equalsIgnoreCase(host) && !out.contains(f[0])) {
-          out.add(f[0]);
-        }
-      }
-    }
-    return out;
+    return ctx.fs().readParsed("/etc/hosts", HOSTS).map(h -> h.addresses(host)).orElse(List.of());
   }
 
   /** Ends the session: its trace goes to the running exec's result. */
