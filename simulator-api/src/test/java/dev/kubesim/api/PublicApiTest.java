@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
   private static final Path DUMP = Path.of("api/simulator-api.api");
-  private static final String REGENERATE = "flock /tmp/kubesim-maven.lock mvn -B -q -pl simulator-api -am test "
+  private static final String REGENERATE = "mvn -B -q -pl simulator-api -am test "
       + "-Dtest=PublicApiTest -Dsurefire.failIfNoSpecifiedTests=false -Dkubesim.api.update=true";
 
   @Test

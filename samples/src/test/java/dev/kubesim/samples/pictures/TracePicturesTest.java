@@ -34,7 +34,7 @@ class TracePicturesTest {
   /** A seed whose chapter curl crosses three nodes: CoreDNS on one, the answering kubia pod on another. */
   private static final long SEED = 7;
   private static final Path GOLDEN = Path.of("src/test/resources/dev/kubesim/samples/pictures");
-  private static final String REGENERATE = "flock /tmp/kubesim-maven.lock mvn -B -q -pl samples -am test "
+  private static final String REGENERATE = "mvn -B -q -pl samples -am test "
       + "-Dtest=TracePicturesTest -Dsurefire.failIfNoSpecifiedTests=false -Dkubesim.pictures.update=true";
   /** The actions every picture keeps, one line (an arrow's label line or a note) each. */
   private static final Set<Action> MOVES = EnumSet.of(Action.SEND, Action.RECEIVE, Action.ROUTE);
