@@ -19,7 +19,7 @@ import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
-import dev.kubesim.impl.ingress.IngressController;
+import dev.kubesim.impl.ingress.IngressNginx;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.ContainerRuntime;
@@ -55,10 +55,11 @@ final class ClusterBootstrap {
 
   /**
    * Creates the objects, in kubeadm's order: namespaces, nodes, the kubernetes Service, the add-ons;
-   * returns the ingress controller when the {@code ingress-nginx} add-on was installed.
+   * returns the cluster's ingress-nginx (its controller started when the {@code ingress-nginx}
+   * add-on was installed, and otherwise by the first pod that runs the controller image).
    */
-  Optional<IngressController> run() {
-    Optional<IngressController> ingress = Optional.empty();
+  IngressNginx run() {
+    IngressNginx ingress = new IngressNginx(api, network);
     for (String ns : List.of("default", "kube-node-lease", "kube-public", "kube-system")) {
       api.create(Namespace.of(ObjectMeta.named(ns), new NamespaceSpec(List.of())));
     }
@@ -70,10 +71,15 @@ final class ClusterBootstrap {
     for (String addon : options.addons()) {
       switch (addon) {
         case "coredns" -> installCoreDns();
-        case "ingress-nginx" -> ingress = Optional.of(IngressNginxAddon.install(api, network, runtime));
+        case "ingress-nginx" -> IngressNginxAddon.install(api, ingress);
         default -> throw new IllegalArgumentException("unknown add-on \"" + addon + "\"; known: coredns, ingress-nginx");
       }
     }
+    IngressNginxAddon.serveImage(runtime, ingress);
+    ingress.watchPods();
+    // ingress-nginx's admission Jobs, for the controller installed from its own manifest
+    runtime.commands().register(WebhookCertgen.commandName(), new WebhookCertgen(api));
+    runtime.programs().register(WebhookCertgen.IMAGE, WebhookCertgen.program());
     return ingress;
   }
 

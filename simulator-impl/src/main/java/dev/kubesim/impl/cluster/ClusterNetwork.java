@@ -6,6 +6,7 @@ import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.cloud.CloudNetwork;
 import dev.kubesim.impl.cloud.LoadBalancers;
 import dev.kubesim.impl.cni.CniPlugin;
+import dev.kubesim.impl.cni.HostPorts;
 import dev.kubesim.impl.dns.ClusterDns;
 import dev.kubesim.impl.dns.DnsDatagrams;
 import dev.kubesim.impl.kubelet.Kubelet;
@@ -48,12 +49,13 @@ final class ClusterNetwork {
    */
   static CloudNetwork attach(Network network, ApiServer api, ClusterOptions options, Map<String, KubeProxy> proxies,
       Map<String, Kubelet> kubelets, LoadBalancers loadBalancers) {
+    HostPorts hostPorts = HostPorts.create();
     for (NodeConfig node : options.nodes()) {
       if (!Ip4.isValid(node.internalIP()) || Cidr.tryParse(node.podCIDR()).filter(Cidr::isIPv4).isEmpty()) {
         continue; // the network is IPv4: an IPv6-only node has no place on it
       }
       KubeProxy proxy = proxies.get(node.name());
-      Netfilter rules = proxy == null ? Netfilter.NONE : proxy;
+      Netfilter rules = hostPorts.after(proxy == null ? Netfilter.NONE : proxy, node.name(), node.addresses());
       Kubelet kubelet = kubelets.get(node.name());
       network.addNode(node.name(), node.addresses().stream().filter(Ip4::isValid).toList(), Cidr.parse(node.podCIDR()), rules,
           () -> kubelet == null || kubelet.isRunning());
@@ -63,6 +65,7 @@ final class ClusterNetwork {
       }
     }
     CniPlugin.start(api, network, n -> Optional.ofNullable(kubelets.get(n)));
+    hostPorts.start(api); // the portmap plugin chained after the bridge
     network.podFirewall(NetworkPolicyEnforcer.start(api)); // the CNI plugin's NetworkPolicy agent on every node
     CloudNetwork cloud = CloudNetwork.start(api, loadBalancers);
     network.gateway(cloud); // load balancer addresses and externalIPs from outside

@@ -24,6 +24,7 @@ import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.ingress.IngressController;
+import dev.kubesim.impl.ingress.IngressNginx;
 import dev.kubesim.impl.kubectl.Kubectl;
 import dev.kubesim.impl.kubectl.KubectlHost;
 import dev.kubesim.impl.kubelet.ContainerLogs;
@@ -81,7 +82,7 @@ public final class SimCluster implements Cluster, KubectlHost {
   /** The cloud in front of the nodes: load balancer addresses and routes from outside. */
   private final CloudNetwork cloud;
   /** The ingress-nginx controller, once the add-on is installed. */
-  private Optional<IngressController> ingressController = Optional.empty();
+  private IngressNginx ingressNginx;
   private boolean closed;
   private final List<ApiHttpServer> servers = new ArrayList<>();
   /** Whether writes through the served API have left work that the next read settles. */
@@ -180,9 +181,9 @@ public final class SimCluster implements Cluster, KubectlHost {
     return cloud;
   }
 
-  /** The controller of the {@code ingress-nginx} add-on, when the cluster has it. */
+  /** The cluster's ingress-nginx controller, once the add-on or a pod of its image has started it. */
   public Optional<IngressController> ingressController() {
-    return ingressController;
+    return ingressNginx.controller();
   }
 
   /** The kube-proxy of a node, if the node exists. */
@@ -431,7 +432,7 @@ public final class SimCluster implements Cluster, KubectlHost {
   public static SimCluster start(ClusterOptions options, boolean coalescing) {
     SimCluster cluster = new SimCluster(options);
     cluster.loop.coalescing(coalescing);
-    cluster.ingressController =
+    cluster.ingressNginx =
         new ClusterBootstrap(cluster.api, cluster.options, cluster.loop, cluster.serviceCidrs, cluster.network, cluster.runtime)
             .run();
     // What is registered from now on (after the add-ons') is the user's: kubesim cannot know what it does.

@@ -1,5 +1,7 @@
 package dev.kubesim.impl.ingress;
 
+import com.google.common.net.InetAddresses;
+import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.EndpointSlice;
 import dev.kubesim.api.model.Ingress;
 import dev.kubesim.api.model.IngressClass;
@@ -7,9 +9,12 @@ import dev.kubesim.api.model.IngressLoadBalancerIngress;
 import dev.kubesim.api.model.IngressLoadBalancerStatus;
 import dev.kubesim.api.model.IngressStatus;
 import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.api.model.Node;
+import dev.kubesim.api.model.NodeAddress;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceStatus;
+import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
@@ -22,15 +27,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The ingress-nginx controller of a cluster, installed by the {@code ingress-nginx} add-on. Like
+ * The ingress-nginx controller of a cluster, started by the {@code ingress-nginx} add-on or by the
+ * first pod that runs the controller image (ingress-nginx installed from its own manifest). Like
  * the real one it watches Ingresses, IngressClasses, Secrets, Services and EndpointSlices, keeps
  * the configuration of the Ingresses of its class as a {@link RoutingTable} (rebuilt in one sync
  * after a burst of changes, as the controller's sync queue does), writes each Ingress's {@code
  * status.loadBalancer} from its published Service ({@code --publish-service}) and records {@code
- * Sync} events.
+ * Sync} events. What it serves and publishes follows the flags of its pods' controller container
+ * ({@link ControllerFlags}): {@code --ingress-class}, {@code --controller-class}, {@code
+ * --watch-ingress-without-class}, {@code --publish-service}, {@code --publish-status-address}.
  *
  * <p>This is the control plane. The controller pods run the controller image's process (health on
  * 10254); their nginx on 80 and 443, the data plane, is a {@link NetworkProxy} over the {@link
@@ -44,18 +53,15 @@ import java.util.TreeMap;
 public final class IngressController {
   /** The add-on's namespace. */
   public static final String NAMESPACE = "ingress-nginx";
-  /** The LoadBalancer Service in front of the controller ({@code --publish-service}). */
+  /** The add-on's LoadBalancer Service in front of the controller (its {@code --publish-service}). */
   public static final String PUBLISH_SERVICE = "ingress-nginx-controller";
-  /** {@code --controller-class}: the {@code spec.controller} of the classes it implements. */
-  public static final String CONTROLLER_CLASS = "k8s.io/ingress-nginx";
-  /** {@code --ingress-class}: its class name, and the legacy annotation value it answers to. */
-  public static final String INGRESS_CLASS = "nginx";
-  /** The labels of the controller pods. */
-  public static final Map<String, String> POD_LABELS =
-      Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller");
+  /** The repositories of the controller image, as manifests name them. */
+  public static final Set<String> IMAGES =
+      Set.of("registry.k8s.io/ingress-nginx/controller", "k8s.gcr.io/ingress-nginx/controller");
 
   private final ApiServer api;
-  private final IngressClassFilter filter = new IngressClassFilter(CONTROLLER_CLASS, INGRESS_CLASS);
+  private ControllerFlags flags = ControllerFlags.DEFAULTS;
+  private IngressClassFilter filter = flags.filter();
   private final TreeMap<ObjectKey, Ingress> ingresses = new TreeMap<>();
   /**
    * The version of each Ingress the configuration is built from: the latest whose annotations the
@@ -104,7 +110,7 @@ public final class IngressController {
     for (KubeObject o : api.list(EndpointSlice.KIND, Optional.empty())) {
       endpoints.onSlice(new WatchEvent(WatchEvent.Type.ADDED, o, Optional.empty()));
     }
-    for (KubeObject o : api.list(Pod.KIND, Optional.of(NAMESPACE))) {
+    for (KubeObject o : api.list(Pod.KIND, Optional.empty())) {
       onPod(new WatchEvent(WatchEvent.Type.ADDED, o, Optional.empty()));
     }
     scheduleSync();
@@ -153,23 +159,39 @@ public final class IngressController {
 
   private void onService(WatchEvent e) {
     ObjectKey key = ObjectStore.keyOf(e.object());
-    if (key.namespace().equals(NAMESPACE) && key.name().equals(PUBLISH_SERVICE)) {
+    if (flags.publishService().filter(s -> s.equals(key.namespace() + "/" + key.name())).isPresent()) {
       scheduleSync();
     }
   }
 
   private void onPod(WatchEvent e) {
     Pod pod = (Pod) e.object();
-    ObjectKey key = ObjectStore.keyOf(pod);
-    if (!key.namespace().equals(NAMESPACE) || !pod.metadata().labels().entrySet().containsAll(POD_LABELS.entrySet())) {
+    Optional<Container> container = controllerContainer(pod);
+    if (container.isEmpty()) {
       return;
     }
+    ObjectKey key = ObjectStore.keyOf(pod);
     if (e.type() == WatchEvent.Type.DELETED) {
       controllerPods.remove(key);
     } else {
       controllerPods.put(key, pod);
     }
+    // Every replica runs the same flags; the first pod's are the controller's.
+    flags = controllerPods.isEmpty() ? ControllerFlags.DEFAULTS
+        : controllerContainer(controllerPods.firstEntry().getValue())
+            .map(c -> ControllerFlags.of(controllerPods.firstEntry().getValue(), c)).orElse(ControllerFlags.DEFAULTS);
+    filter = flags.filter();
     scheduleSync();
+  }
+
+  /** The container of {@code pod} that runs the controller image, if one does. */
+  public static Optional<Container> controllerContainer(Pod pod) {
+    for (Container c : pod.specOrEmpty().containers()) {
+      if (c.image().map(i -> IMAGES.contains(ImageReference.parse(i).name())).orElse(false)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** One sync for a burst of changes, as the controller's rate-limited sync queue does. */
@@ -198,13 +220,13 @@ public final class IngressController {
   }
 
   /**
-   * The status sync: every Ingress of the class gets the published Service's addresses while a
+   * The status sync: every Ingress of the class gets the controller's running addresses while a
    * controller pod is ready (the leader); they are removed when no controller pod is left.
    */
   private void syncStatus() {
     Optional<List<IngressLoadBalancerIngress>> wanted;
     if (controllerPods.values().stream().anyMatch(PodStates::isReady)) {
-      wanted = Optional.of(publishedAddresses());
+      wanted = Optional.of(runningAddresses());
     } else if (controllerPods.isEmpty()) {
       wanted = Optional.of(List.of());
     } else {
@@ -225,9 +247,64 @@ public final class IngressController {
     }
   }
 
+  /**
+   * {@code runningAddresses}: the {@code --publish-status-address} names or addresses as given; else
+   * the {@code --publish-service}'s addresses; else the addresses of the nodes that run a ready
+   * controller pod (their ExternalIPs, or their InternalIPs when they have none).
+   */
+  private List<IngressLoadBalancerIngress> runningAddresses() {
+    List<IngressLoadBalancerIngress> out = new ArrayList<>();
+    if (!flags.publishStatusAddress().isEmpty()) {
+      flags.publishStatusAddress().forEach(a -> out.add(nameOrIp(a)));
+    } else if (flags.publishService().isPresent()) {
+      String[] ns = flags.publishService().get().split("/", 2);
+      out.addAll(ns.length == 2 ? addressesOf(ns[0], ns[1]) : List.of());
+    } else {
+      for (Pod pod : controllerPods.values()) {
+        if (!PodStates.isReady(pod)) {
+          continue;
+        }
+        for (String ip : nodeAddresses(PodStates.nodeName(pod))) {
+          if (out.stream().noneMatch(i -> i.ip().filter(ip::equals).isPresent())) {
+            out.add(nameOrIp(ip));
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing((IngressLoadBalancerIngress i) -> i.hostname().orElse(""))
+        .thenComparing(i -> i.ip().orElse("")));
+    return out;
+  }
+
+  private static IngressLoadBalancerIngress nameOrIp(String nameOrIp) {
+    return InetAddresses.isInetAddress(nameOrIp)
+        ? new IngressLoadBalancerIngress(Optional.of(nameOrIp), Optional.empty(), List.of())
+        : new IngressLoadBalancerIngress(Optional.empty(), Optional.of(nameOrIp), List.of());
+  }
+
+  /** {@code GetNodeIPs}: a node's ExternalIPs, or its InternalIPs when it has none. */
+  private List<String> nodeAddresses(String nodeName) {
+    List<String> external = new ArrayList<>();
+    List<String> internal = new ArrayList<>();
+    api.get(Node.KIND, "", nodeName).map(Node.class::cast).flatMap(Node::status).ifPresent(status -> {
+      for (NodeAddress a : status.addresses()) {
+        String address = a.address().orElse("");
+        if (address.isEmpty()) {
+          continue;
+        }
+        if (a.type().filter("ExternalIP"::equals).isPresent()) {
+          external.add(address);
+        } else if (a.type().filter("InternalIP"::equals).isPresent()) {
+          internal.add(address);
+        }
+      }
+    });
+    return external.isEmpty() ? internal : external;
+  }
+
   /** {@code statusAddressFromService} for a LoadBalancer Service: its load balancer's IPs or names, then its externalIPs. */
-  private List<IngressLoadBalancerIngress> publishedAddresses() {
-    Optional<Service> svc = api.get(Service.KIND, NAMESPACE, PUBLISH_SERVICE).map(Service.class::cast);
+  private List<IngressLoadBalancerIngress> addressesOf(String namespace, String name) {
+    Optional<Service> svc = api.get(Service.KIND, namespace, name).map(Service.class::cast);
     if (svc.isEmpty()) {
       return List.of();
     }
@@ -243,8 +320,6 @@ public final class IngressController {
     for (String ip : svc.get().specOrEmpty().externalIPs()) {
       out.add(new IngressLoadBalancerIngress(Optional.of(ip), Optional.empty(), List.of()));
     }
-    out.sort(Comparator.comparing((IngressLoadBalancerIngress i) -> i.hostname().orElse(""))
-        .thenComparing(i -> i.ip().orElse("")));
     return out;
   }
 

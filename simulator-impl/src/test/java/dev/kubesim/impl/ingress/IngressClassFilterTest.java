@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IngressClassFilterTest {
-  private final IngressClassFilter filter = new IngressClassFilter("k8s.io/ingress-nginx", "nginx");
+  private final IngressClassFilter filter = new IngressClassFilter("k8s.io/ingress-nginx", "nginx", false);
   private final Map<String, IngressClass> classes = Map.of(
       "nginx", decode("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: nginx}\nspec: {controller: k8s.io/ingress-nginx}\n"),
       "traefik", decode("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: traefik}\nspec: {controller: traefik.io/ingress-controller}\n"));
