@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * {@code kubectl create -f} (each object created, {@code <kind>/<name> created}, an existing one
  * reported as AlreadyExists with its source), and the generators {@code create namespace NAME},
  * {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}, {@code create configmap
- * NAME} and {@code create secret generic NAME} (their data from {@link DataSources}), each with
+ * NAME} and {@code create secret generic NAME} (their data from {@link DataSources}), {@code create
+ * ingress NAME --rule=...} ({@link IngressGenerator}), each with
  * {@code --dry-run=client|server} and {@code -o yaml|json}.
  */
 final class CreateCommand implements Command {
@@ -57,7 +58,11 @@ final class CreateCommand implements Command {
         Flag.value("cert"),
         Flag.value("key"),
         Flag.value("dry-run"),
-        Flag.value("output", "o"));
+        Flag.value("output", "o"),
+        Flag.value("rule"),
+        Flag.value("class"),
+        Flag.value("default-backend"),
+        Flag.value("annotation"));
   }
 
   @Override
@@ -127,6 +132,7 @@ final class CreateCommand implements Command {
     switch (what) {
       case "namespace", "ns" -> object = Namespace.of(ObjectMeta.named(name), new NamespaceSpec(null));
       case "deployment", "deploy" -> object = deployment(ctx, args, name);
+      case "ingress", "ing" -> object = IngressGenerator.of(args, name, ctx.namespace());
       case "configmap", "cm" -> object = configMap(ctx, name);
       case "secret" -> object = pos.get(1).equals("tls") ? TlsSecret.of(ctx, args, name)
           : secret(ctx, args, name, dryRun.equals("client"));
@@ -150,7 +156,9 @@ final class CreateCommand implements Command {
             + (dryRun.equals("server") ? " (server dry run)" : "") + "\n");
       }
     } catch (KubeSimException e) {
-      ctx.out().fail(ErrorMessages.single(Failure.api(e, "")));
+      // create ingress wraps the server's error in its own (fmt.Errorf with %v): kubectl prints it as a client error
+      ctx.out().fail(ErrorMessages.single(what.startsWith("ing")
+          ? Failure.client("failed to create ingress: " + e.getMessage()) : Failure.api(e, "")));
       return;
     }
     ctx.settle();
