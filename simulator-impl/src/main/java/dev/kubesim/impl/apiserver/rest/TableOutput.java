@@ -50,13 +50,11 @@ final class TableOutput {
       meta.put("continue", continueToken);
     }
     ArrayNode columns = table.putArray("columnDefinitions");
-    boolean first = true;
-    for (String header : printer.headers()) {
-      column(columns, header, 0, first);
-      first = false;
-    }
-    for (String header : printer.wideHeaders()) {
-      column(columns, header, 1, false);
+    // Every column of the wide row, in its order (Event's wide columns sit between the others);
+    // those kubectl shows only with -o wide have priority 1.
+    List<String> shown = printer.headers();
+    for (String header : printer.headers(true)) {
+      column(columns, header, shown.contains(header) ? 0 : 1, header.equals("NAME"));
     }
     ArrayNode rows = table.putArray("rows");
     for (KubeObject o : objects) {

@@ -418,6 +418,24 @@ class ApiHttpServerTest {
   }
 
   @Test
+  void anEventTableDefinesEveryCellsColumnInRowOrderWithTheWideOnesAtPriorityOne() {
+    f.post("/api/v1/namespaces/default/replicationcontrollers", RC);
+    JsonNode table = f.get("/api/v1/namespaces/default/events", "application/json;as=Table;v=v1;g=meta.k8s.io").json();
+    List<String> columns = new ArrayList<>();
+    List<Integer> priorities = new ArrayList<>();
+    table.path("columnDefinitions").forEach(c -> {
+      columns.add(c.path("name").asText());
+      priorities.add(c.path("priority").asInt());
+    });
+    assertThat(columns).containsExactly("Last Seen", "Type", "Reason", "Object", "Subobject", "Source", "Message",
+        "First Seen", "Count", "Name");
+    assertThat(priorities).containsExactly(0, 0, 0, 0, 1, 1, 0, 1, 1, 1);
+    JsonNode row = table.path("rows").get(0);
+    assertThat(row.path("cells")).hasSize(columns.size());
+    assertThat(row.path("cells").get(6).asText()).isNotEmpty();
+  }
+
+  @Test
   void aWatchAskedForTablesSendsOneRowTablesAsKubectlGetWatchReads() {
     f.post("/api/v1/namespaces/default/services", SVC);
     {
