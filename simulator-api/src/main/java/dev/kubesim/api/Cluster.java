@@ -131,6 +131,17 @@ public interface Cluster extends AutoCloseable {
   <T extends KubeObject> ImmutableList<T> listAll(Class<T> type);
 
   /**
+   * The stored object as JSON, as the API server returns it (after defaulting and allocation;
+   * absent fields and empty lists and maps left out): for tools that compare objects field by field.
+   *
+   * @param kind the kind ({@code Service}, {@code Pod}, ...)
+   * @param namespace the namespace ({@code ""} for cluster-scoped kinds)
+   * @param name the object's name
+   * @return the object as one line of JSON, or empty when there is none
+   */
+  Optional<String> getJson(String kind, String namespace, String name);
+
+  /**
    * Deletes an object.
    *
    * @param kind the kind ({@code Service}, {@code Pod}, ...)
@@ -387,6 +398,33 @@ public interface Cluster extends AutoCloseable {
    * @return what kubectl printed and its exit code
    */
   KubectlResult kubectl(String commandLine);
+
+  /**
+   * Runs a kubectl command line as typed at a terminal (a lab's, an interactive shell's): as {@link
+   * #kubectl(String)}, except that the manifests named after {@code -f} are read from {@code
+   * manifests} where it has them, and that {@code kubectl exec -it POD -- bash} stays attached to
+   * the shell, whose lines the caller then types ({@link TerminalKubectl#attached()}). A pipeline
+   * ({@code kubectl get pods | grep web}) runs its other commands on the host outside the cluster.
+   *
+   * @param commandLine the command line (a leading {@code kubectl} is optional), split into words
+   *     as a shell splits it
+   * @param manifests the text of a manifest by the name {@code -f} gives, or empty to read the file
+   *     of that name
+   * @return what kubectl printed, what a command it ran in a container sent, and the shell left
+   *     attached, if any
+   */
+  TerminalKubectl kubectlAtTerminal(String commandLine, java.util.function.Function<String, Optional<String>> manifests);
+
+  /**
+   * A pod as its node runs it, to read what its processes see (their environment, the pod's {@code
+   * resolv.conf}) and to look names up as its resolver does, without running a program in it.
+   *
+   * @param pod {@code namespace/name}, or a name in {@code default}
+   * @return the running pod
+   * @throws NotFoundException when the pod does not exist
+   * @throws BadRequestException when it is not running on a node
+   */
+  RunningPod runningPod(String pod);
 
   /**
    * Lets virtual time pass, running everything due meanwhile.

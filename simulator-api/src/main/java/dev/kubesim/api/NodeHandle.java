@@ -30,4 +30,49 @@ public interface NodeHandle {
 
   /** {@return whether the node's kubelet runs} */
   boolean isRunning();
+
+  /**
+   * kube-proxy's rules on the node, as {@code iptables-save} prints them there.
+   *
+   * @return the nat and filter tables' chains and rules
+   */
+  String iptablesSave();
+
+  /**
+   * What the node's netfilter hooks do with the first packet of a connection, as the network meets
+   * them there, without sending it on: a packet of a connection conntrack already tracks replays
+   * that connection's decision; any other meets kube-proxy's rules at nat OUTPUT when one of the
+   * node's own addresses (or loopback) sent it, at nat PREROUTING otherwise. Time does not move.
+   *
+   * @param packet the packet
+   * @return the verdict, the candidate endpoints and whether the packet is masqueraded
+   * @throws IllegalArgumentException when the protocol or an address does not parse
+   */
+  NetfilterDecision netfilter(OpeningPacket packet);
+
+  /**
+   * Sends one DNS query (recursion desired) from the node's own network namespace to the cluster
+   * DNS Service's address, as UDP packets: the node's kube-proxy rules DNAT it to a CoreDNS pod,
+   * whose answer comes back through conntrack.
+   *
+   * @param name the fully qualified name ({@code kubia.default.svc.cluster.local.})
+   * @param type the record type ({@code A}, {@code AAAA}, {@code SRV}, {@code PTR}, ...)
+   * @return the response, or empty when none came back (lost, refused, or no DNS Service)
+   */
+  java.util.Optional<DnsResponse> queryDns(String name, String type);
+
+  /**
+   * Sends one HTTP request from the node's own network namespace, as {@code curl -k} on the node
+   * would: the host resolves through the node's {@code /etc/resolv.conf} ({@link
+   * ClusterOptions#hostResolvConf()}) with glibc's resolver, and the request goes on a new
+   * connection through the node's kube-proxy rules and conntrack.
+   *
+   * @param request its {@link dev.kubesim.api.program.HttpRequest#target() target} is the URL
+   *     ({@code http://kubia.default/}); the method, header fields (added to or replacing curl's
+   *     {@code Host}, {@code User-Agent} and {@code Accept}) and body are sent; the addresses are
+   *     ignored
+   * @return the response, or curl's exit code and error for the failure, with the trace
+   * @throws IllegalArgumentException when the target is not an http or https URL
+   */
+  HttpResult http(dev.kubesim.api.program.HttpRequest request);
 }

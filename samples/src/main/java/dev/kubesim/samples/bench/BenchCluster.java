@@ -1,9 +1,9 @@
 package dev.kubesim.samples.bench;
 
-import dev.kubesim.impl.cluster.SimCluster;
+import dev.kubesim.api.Cluster;
 
 /** A cluster a request benchmark measures in, built on first use and kept for every sample. */
 interface BenchCluster {
   /** The cluster, built on the first call. */
-  SimCluster cluster();
+  Cluster cluster();
 }

@@ -1,8 +1,7 @@
 package dev.kubesim.samples.bench;
 
-import dev.kubesim.impl.cluster.SimCluster;
-import dev.kubesim.impl.resolver.DnsAnswer;
-import dev.kubesim.impl.resolver.NetworkDnsTransport;
+import dev.kubesim.api.DnsResponse;
+import dev.kubesim.api.RunningPod;
 import java.util.List;
 
 /**
@@ -13,8 +12,8 @@ import java.util.List;
  * index, the reply back through conntrack's un-DNAT, the answer decoded into records — in the
  * {@link ServiceCluster} of 10 Services and in that of 10,000.
  *
- * <p>The query goes through {@link NetworkDnsTransport}, the transport the pods' resolvers and the
- * conformance runner's {@code dns} verb send with, not through {@code kubectl exec ... nslookup}:
+ * <p>The query goes through {@link RunningPod#queryDns}, as the conformance runner's {@code dns}
+ * verb sends it (the transport the pods' resolvers use), not through {@code kubectl exec ... nslookup}:
  * the exec would add the container process, the shell's parsing, reading {@code /etc/resolv.conf},
  * the search list (three queries for a short name) and the output's formatting, all of which the curl
  * figures already measure; what is measured here is the DNS exchange itself, every packet of it.
@@ -33,11 +32,10 @@ public final class DnsBenchmarks {
 
   private static Benchmark latency(String name, ServiceCluster cluster) {
     return RequestBenchmark.latency(name, cluster, QUERIES, c -> {
-      SimCluster sim = c.cluster();
-      DnsAnswer a = new NetworkDnsTransport(sim.api(), sim.network())
-          .query(ServiceCluster.CLIENT, sim.dns().serviceIps().get(0), NAME, "A")
+      RunningPod client = c.client();
+      DnsResponse a = client.queryDns(NAME, "A")
           .orElseThrow(() -> new IllegalStateException("no answer to the DNS query for " + NAME));
-      if (!a.hasAnswers() || !a.answers().get(0).data().equals(c.clusterIp())) {
+      if (!a.rcode().equals("NOERROR") || a.answers().isEmpty() || !a.answers().get(0).data().equals(c.clusterIp())) {
         throw new IllegalStateException("wrong answer for " + NAME + ": " + a);
       }
     });

@@ -1,5 +1,6 @@
 package dev.kubesim.samples.bench;
 
+import dev.kubesim.api.Cluster;
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.model.KubeObject;
@@ -10,7 +11,6 @@ import dev.kubesim.api.model.NetworkPolicyPeer;
 import dev.kubesim.api.model.NetworkPolicySpec;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.Service;
-import dev.kubesim.impl.cluster.SimCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class NetpolBenchmarks {
   /** A 3-node cluster with the client, the Service {@code bench} over 10 kubia pods, and {@code policies} policies. */
   static final class PolicyCluster implements BenchCluster {
     private final int policies;
-    private SimCluster cluster;
+    private Cluster cluster;
     private String clusterIp;
 
     PolicyCluster(int policies) {
@@ -54,7 +54,7 @@ public final class NetpolBenchmarks {
     }
 
     @Override
-    public SimCluster cluster() {
+    public Cluster cluster() {
       ensure();
       return cluster;
     }
@@ -68,7 +68,7 @@ public final class NetpolBenchmarks {
       if (cluster != null) {
         return;
       }
-      SimCluster c = (SimCluster) KubeSim.cluster().nodes(3).seed(1).build();
+      Cluster c = KubeSim.cluster().nodes(3).seed(1).build();
       c.apply(ServiceCluster.BENCH_SERVICE + """
           ---
           apiVersion: v1

@@ -1,7 +1,9 @@
 package dev.kubesim.samples.bench;
 
+import dev.kubesim.api.Cluster;
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubeSim;
+import dev.kubesim.api.RunningPod;
 import dev.kubesim.api.model.EndpointConditions;
 import dev.kubesim.api.model.EndpointSlice;
 import dev.kubesim.api.model.EndpointSliceEndpoint;
@@ -21,7 +23,6 @@ import dev.kubesim.api.model.ServiceBackendPort;
 import dev.kubesim.api.model.ServicePort;
 import dev.kubesim.api.model.ServiceSpec;
 import dev.kubesim.api.model.ServiceStatus;
-import dev.kubesim.impl.cluster.SimCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,8 @@ final class ServiceCluster implements BenchCluster {
       """;
 
   private final int services;
-  private SimCluster cluster;
+  private Cluster cluster;
+  private RunningPod client;
   private String clusterIp;
   private String loadBalancerAddress;
   private String ingressAddress;
@@ -77,9 +79,15 @@ final class ServiceCluster implements BenchCluster {
 
   /** The cluster, built on the first call. */
   @Override
-  public SimCluster cluster() {
+  public Cluster cluster() {
     ensure();
     return cluster;
+  }
+
+  /** The client pod as its node runs it. */
+  RunningPod client() {
+    ensure();
+    return client;
   }
 
   /** The {@code bench} Service's ClusterIP. */
@@ -104,7 +112,7 @@ final class ServiceCluster implements BenchCluster {
     if (cluster != null) {
       return;
     }
-    SimCluster c = (SimCluster) KubeSim.cluster().nodes(3).seed(1).addons(List.of("coredns", "ingress-nginx")).build();
+    Cluster c = KubeSim.cluster().nodes(3).seed(1).addons(List.of("coredns", "ingress-nginx")).build();
     c.apply(BENCH_SERVICE + """
         ---
         apiVersion: v1
@@ -138,6 +146,7 @@ final class ServiceCluster implements BenchCluster {
     answers(c.external().exec("curl", "-s", "http://" + lb));
     answers(c.external().exec("curl", "-s", "-H", "Host: " + INGRESS_HOST, "http://" + ingress));
     cluster = c;
+    client = c.runningPod(CLIENT);
     clusterIp = ip;
     loadBalancerAddress = lb;
     ingressAddress = ingress;
@@ -153,7 +162,7 @@ final class ServiceCluster implements BenchCluster {
         List.of(new HTTPIngressPath(Optional.of("/"), Optional.of("Prefix"), Optional.of(backend))))));
   }
 
-  private static String loadBalancerAddress(SimCluster c, String namespace, String name) {
+  private static String loadBalancerAddress(Cluster c, String namespace, String name) {
     return c.get(Service.class, namespace, name).flatMap(Service::status).flatMap(ServiceStatus::loadBalancer)
         .flatMap(lb -> lb.ingress().stream().findFirst()).flatMap(ServiceStatus.LoadBalancerIngress::ip)
         .orElseThrow(() -> new IllegalStateException("no load balancer address for " + namespace + "/" + name));

@@ -1,8 +1,8 @@
 package dev.kubesim.samples.cli;
 
+import dev.kubesim.api.Cluster;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.KubeSimException;
-import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.samples.bench.BenchRunner;
 import dev.kubesim.samples.bench.ClusterBenchmarks;
 import dev.kubesim.samples.conformance.ConformanceCommand;
@@ -193,20 +193,20 @@ public final class KubeSimCommand {
     }
 
     /** A cluster with the add-ons given, or the default ones. */
-    SimCluster cluster() {
-      return addons.map(this::cluster).orElseGet(() -> (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).build());
+    Cluster cluster() {
+      return addons.map(this::cluster).orElseGet(() -> KubeSim.cluster().seed(seed).nodes(nodes).build());
     }
 
     /** A cluster with the add-ons given, or else these. */
-    SimCluster cluster(List<String> defaultAddons) {
-      return (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).addons(addons.orElse(defaultAddons)).build();
+    Cluster cluster(List<String> defaultAddons) {
+      return KubeSim.cluster().seed(seed).nodes(nodes).addons(addons.orElse(defaultAddons)).build();
     }
   }
 
   private static int shell(List<String> args, PrintStream out) throws IOException {
     Options options = Options.parse(args);
     boolean interactive = System.console() != null;
-    try (SimCluster cluster = options.cluster()) {
+    try (Cluster cluster = options.cluster()) {
       LabRunner runner = new LabRunner(cluster, name -> Optional.empty(), out);
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       while (true) {
@@ -238,7 +238,7 @@ public final class KubeSimCommand {
       throw new IllegalArgumentException("no such file: " + script);
     }
     Path dir = script.toAbsolutePath().getParent();
-    try (SimCluster cluster = options.cluster()) {
+    try (Cluster cluster = options.cluster()) {
       LabRunner runner = new LabRunner(cluster, name -> readBeside(dir, name), out);
       int failed = runner.run(LabScript.parse(script.toString(), Files.readString(script, StandardCharsets.UTF_8)));
       return failed == 0 ? 0 : 1;
@@ -298,7 +298,7 @@ public final class KubeSimCommand {
     if (history.isPresent() && lab.steps().stream().noneMatch(LabStep::isTask)) {
       throw new IllegalArgumentException(name + " has no task to check");
     }
-    try (SimCluster cluster = options.cluster(LAB_ADDONS)) {
+    try (Cluster cluster = options.cluster(LAB_ADDONS)) {
       if (history.isPresent()) {
         // the transcript of the replay is not part of the report
         LabPlayer player = new LabPlayer(cluster, ps -> new LabRunner(cluster, files, ps),
@@ -342,7 +342,7 @@ public final class KubeSimCommand {
     int slash = portArg.indexOf('/');
     int port = Integer.parseInt(slash < 0 ? portArg : portArg.substring(0, slash));
     String protocol = slash < 0 ? "TCP" : portArg.substring(slash + 1).toUpperCase(java.util.Locale.ROOT);
-    try (SimCluster cluster = options.cluster()) {
+    try (Cluster cluster = options.cluster()) {
       for (Path f : files) {
         if (!Files.exists(f)) {
           throw new IllegalArgumentException("no such file or folder: " + f);

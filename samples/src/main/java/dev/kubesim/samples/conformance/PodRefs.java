@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubesim.api.Cluster;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodStatus;
-import dev.kubesim.impl.labels.SelectorText;
-import java.util.Map;
-import java.util.function.Predicate;
+import dev.kubesim.api.BadRequestException;
+import java.util.List;
 
 /**
  * Turns a step's pod reference into {@code NS/NAME}: {@code NS/NAME} stays as written; {@code
@@ -27,19 +26,19 @@ final class PodRefs {
     }
     String namespace = ref.get("namespace").asText();
     String selector = ref.get("selector").asText();
-    Predicate<Map<String, String>> matches;
+    if (selector.isBlank()) {
+      throw new StepFailure("a valid label selector", "an empty selector names no pod");
+    }
+    List<Pod> matching;
     try {
-      if (selector.isBlank()) {
-        throw new IllegalArgumentException("an empty selector names no pod");
-      }
-      matches = SelectorText.parse(selector);
-    } catch (IllegalArgumentException e) {
+      matching = cluster.pods(namespace, selector);
+    } catch (BadRequestException e) {
       throw new StepFailure("a valid label selector", e.getMessage());
     }
-    // list() returns a namespace's pods in name order, which is the order the format picks from.
-    for (Pod pod : cluster.list(Pod.class, namespace)) {
+    // pods() returns a namespace's pods in name order, which is the order the format picks from.
+    for (Pod pod : matching) {
       boolean running = pod.status().flatMap(PodStatus::phase).filter("Running"::equals).isPresent();
-      if (running && matches.test(pod.metadata().labels())) {
+      if (running) {
         return namespace + "/" + pod.metadata().nameOrEmpty();
       }
     }

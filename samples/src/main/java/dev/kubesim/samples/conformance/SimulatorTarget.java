@@ -1,7 +1,15 @@
 package dev.kubesim.samples.conformance;
 
 import dev.kubesim.api.Cluster;
-import dev.kubesim.impl.program.Shell;
+import dev.kubesim.api.Libc;
+import dev.kubesim.api.NodeHandle;
+import dev.kubesim.api.OpeningPacket;
+import dev.kubesim.api.RunningPod;
+import dev.kubesim.api.model.Pod;
+import dev.kubesim.api.model.PodStatus;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,21 +87,30 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
   /**
    * Pods and outside clients send with the product's curl ({@link CurlHttp}; HTTPS as {@code curl
    * -k}, since the format does not check certificates); a node's host has no shell, so its
-   * requests are made over the packet network here ({@link NetworkHttp}).
+   * requests go through the node's own client ({@link NodeHandle#http}). What the client saw is
+   * read from the result's trace either way ({@link TracedAnswer}).
    */
   @Override
   public HttpResult http(HttpRequest request) {
     if (request.from().startsWith("node:")) {
-      return new NetworkHttp((dev.kubesim.impl.cluster.SimCluster) cluster).request(request);
+      NodeHandle node = cluster.node(request.from().substring("node:".length()));
+      dev.kubesim.api.program.HttpRequest r = dev.kubesim.api.program.HttpRequest.get(request.url());
+      for (Map.Entry<String, String> h : request.headers().entrySet()) {
+        r = r.withHeader(h.getKey(), h.getValue());
+      }
+      return new TracedAnswer(cluster).read(node.http(r));
     }
     return new CurlHttp(cluster).request(request);
   }
 
+  /** The ingress-nginx add-on's namespace and the Service its controller publishes its address on. */
+  private static final String INGRESS_NAMESPACE = "ingress-nginx";
+  private static final String INGRESS_SERVICE = "ingress-nginx-controller";
+
   /** The first LoadBalancer address of the ingress-nginx controller's Service (port 80 implied). */
   @Override
-  public java.util.Optional<String> ingressAddress() {
-    return cluster.get(dev.kubesim.api.model.Service.class, dev.kubesim.impl.ingress.IngressController.NAMESPACE,
-            dev.kubesim.impl.ingress.IngressController.PUBLISH_SERVICE)
+  public Optional<String> ingressAddress() {
+    return cluster.get(dev.kubesim.api.model.Service.class, INGRESS_NAMESPACE, INGRESS_SERVICE)
         .flatMap(dev.kubesim.api.model.Service::status)
         .flatMap(dev.kubesim.api.model.ServiceStatus::loadBalancer)
         .flatMap(lb -> lb.ingress().stream().findFirst())
@@ -102,62 +119,54 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
 
   /** The first container's environment as the runtime holds it (fixed when the container started). */
   @Override
-  public java.util.Map<String, String> env(String pod) {
-    dev.kubesim.impl.kubelet.PodWorker w = podWorker(pod);
-    String container = w.containerNames().get(0);
-    return w.container(container)
-        .orElseThrow(() -> new IllegalStateException("container " + container + " of " + pod + " is not running")).env();
+  public Map<String, String> env(String pod) {
+    return cluster.runningPod(pod).env("");
   }
 
   /** The resolv.conf the kubelet made for the pod's sandbox. */
   @Override
   public ResolvConf resolvConf(String pod) {
-    dev.kubesim.impl.resolver.ResolvConf r = podWorker(pod).resolvConf()
-        .orElseThrow(() -> new IllegalStateException("pod " + pod + " has no sandbox yet"));
+    dev.kubesim.api.ResolvConf r = cluster.runningPod(pod).resolvConf();
     return new ResolvConf(r.nameservers(), r.searches(), r.options());
   }
 
   /** The pod's libc reading its resolv.conf and asking the cluster DNS for an A record. */
   @Override
   public Resolution resolve(String pod, String name, String resolver) {
-    dev.kubesim.impl.cluster.SimCluster sim = (dev.kubesim.impl.cluster.SimCluster) cluster;
-    String file = podWorker(pod).resolvConf().map(dev.kubesim.impl.resolver.ResolvConf::text)
-        .orElseThrow(() -> new IllegalStateException("pod " + pod + " has no sandbox yet"));
-    dev.kubesim.impl.resolver.Resolution r = new dev.kubesim.impl.resolver.Resolver(
-        dev.kubesim.impl.resolver.Libc.named(resolver),
-        new dev.kubesim.impl.resolver.NetworkDnsTransport(sim.api(), sim.network())).lookup(pod, file, name, "A");
+    Libc libc = switch (resolver.toLowerCase(Locale.ROOT)) {
+      case "glibc" -> Libc.GLIBC;
+      case "musl" -> Libc.MUSL;
+      default -> throw new IllegalArgumentException("unknown resolver \"" + resolver + "\"; known: glibc, musl");
+    };
+    dev.kubesim.api.NameResolution r = cluster.runningPod(pod).resolve(name, libc);
     return new Resolution(r.tried(), r.address(), r.rcode().orElse("TIMEOUT"));
-  }
-
-  /** The kubelet's worker of a pod ({@code NS/NAME}) on the node it is bound to. */
-  private dev.kubesim.impl.kubelet.PodWorker podWorker(String pod) {
-    dev.kubesim.impl.cluster.SimCluster sim = (dev.kubesim.impl.cluster.SimCluster) cluster;
-    int slash = pod.indexOf('/');
-    String ns = slash < 0 ? "default" : pod.substring(0, slash);
-    String name = pod.substring(slash + 1);
-    dev.kubesim.api.model.Pod p = (dev.kubesim.api.model.Pod) sim.api().getOrThrow(dev.kubesim.api.model.Pod.KIND, ns, name);
-    String node = p.spec().flatMap(dev.kubesim.api.model.PodSpec::nodeName).orElse("");
-    return sim.kubelet(node).flatMap(k -> k.worker(new dev.kubesim.impl.apiserver.ObjectKey(ns, name)))
-        .orElseThrow(() -> new IllegalStateException("pod " + pod + " is not running on a node"));
   }
 
   /** A client in the pod's first container, with what its image has ({@link ConnectProbes}). */
   @Override
   public ConnectResult connect(ConnectProbe probe) {
-    dev.kubesim.impl.kubelet.PodWorker w = podWorker(probe.from());
-    String container = w.containerNames().get(0);
-    dev.kubesim.impl.program.RunningContainer c = w.container(container)
-        .orElseThrow(() -> new IllegalStateException("container " + container + " of " + probe.from() + " is not running"));
-    ConnectProbes.Probe p = ConnectProbes.choose(probe, argv -> c.execStartError(argv).isEmpty())
+    RunningPod running = cluster.runningPod(probe.from());
+    Pod pod = cluster.get(Pod.class, running.namespace(), running.name()).orElseThrow();
+    String container = pod.specOrEmpty().containers().get(0).name().orElse("");
+    ConnectProbes.Probe p = ConnectProbes.choose(probe, argv -> running.canExec(container, argv))
         .orElseThrow(() -> new StepFailure("a client for " + probe.protocol() + " in " + probe.from() + "'s container "
-            + container, "none in image " + c.statusImage() + " (" + ConnectProbes.TOOLS + ")"));
+            + container, "none in image " + statusImage(pod, container) + " (" + ConnectProbes.TOOLS + ")"));
     dev.kubesim.api.ExecResult r = cluster.exec(probe.from(), container, p.argv());
     return p.result(new ExecResult(r.stdout(), r.stderr(), r.exitCode()));
   }
 
+  /** The image as the container's status shows it. */
+  private static String statusImage(Pod pod, String container) {
+    return pod.status().map(PodStatus::containerStatuses).orElse(java.util.List.of()).stream()
+        .filter(s -> s.name().filter(container::equals).isPresent())
+        .flatMap(s -> s.image().stream())
+        .findFirst()
+        .orElse("");
+  }
+
   @Override
   public ExecResult exec(String pod, String command) {
-    dev.kubesim.api.ExecResult r = cluster.exec(pod, "", Shell.split(command));
+    dev.kubesim.api.ExecResult r = cluster.exec(pod, "", CommandLines.split(command));
     return new ExecResult(r.stdout(), r.stderr(), r.exitCode());
   }
 
@@ -169,25 +178,10 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
    */
   @Override
   public DnsResult dns(DnsQuery query) {
-    dev.kubesim.impl.cluster.SimCluster sim = (dev.kubesim.impl.cluster.SimCluster) cluster;
-    dev.kubesim.impl.net.Network net = sim.network();
-    java.util.Optional<String> nameserver = sim.dns().serviceIps().stream()
-        .filter(dev.kubesim.impl.net.Ip4::isValid).findFirst();
-    java.util.Optional<dev.kubesim.impl.resolver.DnsAnswer> answer = java.util.Optional.empty();
-    if (query.from().isPresent()) {
-      String pod = query.from().get();
-      podWorker(pod); // a pod that does not exist, or is on no node, fails the step rather than timing out
-      if (nameserver.isPresent()) {
-        answer = new dev.kubesim.impl.resolver.NetworkDnsTransport(sim.api(), net)
-            .query(pod, nameserver.get(), query.name(), query.type());
-      }
-    } else if (nameserver.isPresent()) {
-      String node = cluster.options().nodes().get(0).name();
-      dev.kubesim.impl.net.Netns from = net.node(node).map(dev.kubesim.impl.net.NodeHost::netns)
-          .orElseThrow(() -> new IllegalStateException("node " + node + " is not on the network"));
-      answer = new dev.kubesim.impl.resolver.PacketDnsTransport(net, net.untracedSession(), from)
-          .query(node, nameserver.get(), query.name(), query.type());
-    }
+    Optional<dev.kubesim.api.DnsResponse> answer = query.from().isPresent()
+        // a pod that does not exist, or is on no node, fails the step rather than timing out
+        ? cluster.runningPod(query.from().get()).queryDns(query.name(), query.type())
+        : cluster.node(cluster.options().nodes().get(0).name()).queryDns(query.name(), query.type());
     return answer
         .map(a -> new DnsResult(a.rcode(), a.answers().stream()
             .map(r -> new DnsRecord(r.name(), r.type(), r.ttl(), r.data())).toList()))
@@ -200,10 +194,8 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
    */
   @Override
   public PacketResult packet(Packet packet) {
-    dev.kubesim.impl.net.PacketDecision d = ((dev.kubesim.impl.cluster.SimCluster) cluster).network().netfilterDecision(
-        packet.node(), dev.kubesim.impl.net.Packet.opening(dev.kubesim.impl.net.IpProtocol.parse(packet.proto()),
-            dev.kubesim.impl.net.Ip4.parse(packet.src()), packet.sport().orElse(0),
-            dev.kubesim.impl.net.Ip4.parse(packet.dst()), packet.dport()));
+    dev.kubesim.api.NetfilterDecision d = cluster.node(packet.node()).netfilter(new OpeningPacket(packet.proto(),
+        packet.src(), packet.sport().orElse(0), packet.dst(), packet.dport()));
     return new PacketResult(d.verdict().name(), java.util.Set.copyOf(d.backends()), d.masquerade());
   }
 }

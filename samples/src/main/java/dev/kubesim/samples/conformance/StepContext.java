@@ -2,8 +2,8 @@ package dev.kubesim.samples.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubesim.api.Cluster;
-import dev.kubesim.impl.codec.FieldPaths;
-import dev.kubesim.impl.codec.ObjectCodec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
@@ -17,7 +17,17 @@ record StepContext(Cluster cluster, ScenarioTarget target, PodRefs pods) {
 
   /** An object as stored, as the JSON tree the API would return; empty when it does not exist. */
   Optional<JsonNode> stored(String kind, String namespace, String name) {
-    return cluster.get(kind, namespace, name).map(ObjectCodec::encode);
+    return cluster.getJson(kind, namespace, name).map(StepContext::tree);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the cluster returned JSON that does not parse: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** The value at a field path ({@code spec.ports[0].port}); empty when absent or null. */

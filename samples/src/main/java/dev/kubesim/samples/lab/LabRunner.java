@@ -6,10 +6,10 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.trace.Trace;
-import dev.kubesim.impl.cluster.SimCluster;
-import dev.kubesim.impl.program.AttachedShell;
-import dev.kubesim.impl.kubectl.InteractiveExec;
-import dev.kubesim.impl.kubectl.Kubectl;
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.NotFoundException;
+import dev.kubesim.api.TerminalKubectl;
+import dev.kubesim.api.TerminalShell;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -67,20 +67,20 @@ public final class LabRunner {
   /** The client commands a line may run on the host outside the cluster, without {@code kubectl exec}. */
   private static final Pattern OUTSIDE_COMMAND = Pattern.compile("(curl|wget|ping|nslookup|dig)(\\s.*)?");
 
-  private final SimCluster cluster;
+  private final Cluster cluster;
   private final Function<String, Optional<String>> files;
   private final PrintStream out;
   private int failures;
   /** The trace of the last request a line sent, from a pod or from outside, for {@code trace}. */
   private Optional<Trace> lastTrace = Optional.empty();
   /** The shell of a {@code kubectl exec -it}, which reads the next lines until it ends. */
-  private Optional<InteractiveExec> attached = Optional.empty();
+  private Optional<TerminalShell> attached = Optional.empty();
 
   /**
    * @param files maps a manifest name given after {@code -f} to its text, or empty to let kubectl
    *     read the path itself
    */
-  public LabRunner(SimCluster cluster, Function<String, Optional<String>> files, PrintStream out) {
+  public LabRunner(Cluster cluster, Function<String, Optional<String>> files, PrintStream out) {
     this.cluster = cluster;
     this.files = files;
     this.out = out;
@@ -100,7 +100,7 @@ public final class LabRunner {
    * exec -it} is attached, {@code kubesim$ } otherwise.
    */
   public String prompt() {
-    return attached.map(InteractiveExec::prompt).orElse("kubesim$ ");
+    return attached.map(TerminalShell::prompt).orElse("kubesim$ ");
   }
 
   /** The trace of the last request a line sent (from a pod or from outside), if any has been sent. */
@@ -118,7 +118,7 @@ public final class LabRunner {
     attached.ifPresent(session -> {
       // the prompt waits for input; Ctrl-D ends it, which bash acknowledges with "exit"
       out.print(session.prompt());
-      out.print(session.endOfInput().screen());
+      out.print(session.endOfInput());
       detach(session);
     });
   }
@@ -153,7 +153,13 @@ public final class LabRunner {
       // kubesim's own command: a node's kube-proxy rules, as iptables-save prints them there.
       String node = save.group(1) != null ? save.group(1) : cluster.options().nodes().get(0).name();
       out.println("$ iptables-save   # on " + node);
-      out.print(cluster.kubeProxy(node).map(k -> k.iptablesSave()).orElse("no node \"" + node + "\"\n"));
+      String rules;
+      try {
+        rules = cluster.node(node).iptablesSave();
+      } catch (NotFoundException e) {
+        rules = "no node \"" + node + "\"\n";
+      }
+      out.print(rules);
       out.println();
       return;
     }
@@ -191,7 +197,7 @@ public final class LabRunner {
     }
     String command = resolved.startsWith("kubectl ") ? resolved : "kubectl " + resolved;
     out.println("$ " + command);
-    Kubectl.TerminalRun typed = cluster.kubectlAtTerminal(command, files);
+    TerminalKubectl typed = cluster.kubectlAtTerminal(command, files);
     KubectlResult result = typed.result();
     if (typed.attached().isPresent()) {
       // kubectl's own lines (a defaulted container) come before the shell's first prompt
@@ -215,11 +221,11 @@ public final class LabRunner {
       failures++;
     }
     if (command.startsWith("kubectl exec ")) {
-      cluster.lastExecTrace().ifPresent(t -> lastTrace = Optional.of(t));
+      typed.trace().ifPresent(t -> lastTrace = Optional.of(t));
     }
     if (trace) {
       out.println();
-      out.print(cluster.lastExecTrace().map(t -> t.render()).orElse("(no network traffic to trace)\n"));
+      out.print(typed.trace().map(t -> t.render()).orElse("(no network traffic to trace)\n"));
     }
     out.println();
   }
@@ -328,12 +334,12 @@ public final class LabRunner {
   }
 
   /** A line typed at the attached shell's prompt, shown as the terminal shows it. */
-  private void typeIntoShell(InteractiveExec session, String line) {
+  private void typeIntoShell(TerminalShell session, String line) {
     String prompt = session.prompt();
     // at a terminal the shell's prompt and the typed line; without one, the local echo of the line
     out.println(prompt + line);
-    AttachedShell.Typed typed = session.type(line);
-    out.print(typed.line().screen());
+    TerminalShell.Typed typed = session.type(line);
+    out.print(typed.screen());
     typed.trace().ifPresent(t -> lastTrace = Optional.of(t));
     if (!session.isOpen()) {
       detach(session);
@@ -341,7 +347,7 @@ public final class LabRunner {
   }
 
   /** The shell has ended: kubectl's last words, and the host's prompt again. */
-  private void detach(InteractiveExec session) {
+  private void detach(TerminalShell session) {
     KubectlResult closing = session.closing();
     out.print(closing.stdout());
     out.print(closing.stderr());

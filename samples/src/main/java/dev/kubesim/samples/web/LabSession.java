@@ -1,10 +1,10 @@
 package dev.kubesim.samples.web;
 
+import dev.kubesim.api.Cluster;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.map.ClusterMap;
 import dev.kubesim.api.trace.Trace;
-import dev.kubesim.impl.cluster.SimCluster;
 import dev.kubesim.samples.lab.BuiltInLabs;
 import dev.kubesim.samples.lab.LabRunner;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +27,7 @@ public final class LabSession implements AutoCloseable {
 
   private final long seed;
   private final int nodes;
-  private SimCluster cluster;
+  private Cluster cluster;
   private LabRunner runner;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -44,7 +44,7 @@ public final class LabSession implements AutoCloseable {
   }
 
   private void startCluster() {
-    cluster = (SimCluster) KubeSim.cluster().seed(seed).nodes(nodes).addons(ADDONS).build();
+    cluster = KubeSim.cluster().seed(seed).nodes(nodes).addons(ADDONS).build();
     // built-in labs' manifests by the names their scripts use; other paths are read as kubectl reads them
     runner = new LabRunner(cluster, name -> BuiltInLabs.file(labName, name), out);
   }

@@ -75,6 +75,8 @@ public final class SimCluster implements Cluster, KubectlHost {
   private final dev.kubesim.impl.dns.ClusterDns dns;
   private final Map<String, Kubelet> kubelets;
   private Optional<dev.kubesim.api.trace.Trace> lastExecTrace = Optional.empty();
+  /** How many commands have had their traces captured: a terminal's kubectl tells whether it ran one. */
+  private long tracedCommands;
   private final TraceHistory traces = new TraceHistory(TRACE_HISTORY);
   private final Map<String, dev.kubesim.impl.proxy.KubeProxy> kubeProxies;
   private final Map<String, OutsideClient> externalClients = new TreeMap<>();
@@ -255,6 +257,7 @@ public final class SimCluster implements Cluster, KubectlHost {
         out = new dev.kubesim.impl.program.nettools.TypedHttp(network).send(from, request);
       } finally {
         lastExecTrace = network.traces().end();
+        tracedCommands++;
       }
       loop.settle();
       return new dev.kubesim.api.HttpResult(out.response(), out.answeredBy(),
@@ -294,6 +297,7 @@ public final class SimCluster implements Cluster, KubectlHost {
       // what the command sent over the network, if anything
       result = result.withTrace(network.traces().end());
       lastExecTrace = result.trace();
+      tracedCommands++;
       result.trace().ifPresent(traces::add);
       loop.settle();
       return result;
@@ -588,6 +592,11 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
+  public Optional<String> getJson(String kind, String namespace, String name) {
+    return get(kind, namespace, name).map(o -> ObjectCodec.encode(o).toString());
+  }
+
+  @Override
   public <T extends KubeObject> Optional<T> get(Class<T> type, String namespace, String name) {
     String kind = kindOf(type);
     return locked(() -> api.get(kind, namespace, name).map(type::cast));
@@ -634,14 +643,21 @@ public final class SimCluster implements Cluster, KubectlHost {
     return locked(() -> kubectl.run(commandLine, "", files));
   }
 
-  /**
-   * Runs a kubectl command line typed at a terminal (a lab's, a {@code kubesim shell}'s): as {@link
-   * #kubectl(String, java.util.function.Function)}, except that {@code exec -it POD -- bash} stays
-   * attached to the shell, whose prompt and lines the caller then drives.
-   */
-  public Kubectl.TerminalRun kubectlAtTerminal(String commandLine,
-      java.util.function.Function<String, Optional<String>> files) {
-    return locked(() -> kubectl.runAtTerminal(commandLine, files));
+  @Override
+  public dev.kubesim.api.TerminalKubectl kubectlAtTerminal(String commandLine,
+      java.util.function.Function<String, Optional<String>> manifests) {
+    return locked(() -> {
+      long before = tracedCommands;
+      Kubectl.TerminalRun run = kubectl.runAtTerminal(commandLine, manifests);
+      Optional<dev.kubesim.api.trace.Trace> trace = tracedCommands == before ? Optional.empty() : lastExecTrace;
+      return new dev.kubesim.api.TerminalKubectl(run.result(), trace,
+          run.attached().map(session -> new TerminalExec(this, session)));
+    });
+  }
+
+  @Override
+  public dev.kubesim.api.RunningPod runningPod(String pod) {
+    return locked(() -> ClusterRunningPod.of(this, pod));
   }
 
   @Override
