@@ -23,6 +23,11 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
   private final Map<String, HashMap<ObjectKey, KubeObject>> index = new HashMap<>();
   private final Map<String, List<Consumer<WatchEvent>>> watchers = new HashMap<>();
   private final List<Consumer<WatchEvent>> allWatchers = new ArrayList<>();
+  /** Watchers that hear every change in commit order (clients' watches), and the changes waiting for them. */
+  private final List<Consumer<WatchEvent>> inOrderWatchers = new ArrayList<>();
+  private final java.util.ArrayDeque<WatchEvent> inOrder = new java.util.ArrayDeque<>();
+  /** How deep notifications are nested: a watcher that writes makes a change inside another's. */
+  private int notifying;
   // A change is told to the watchers registered when it began. Registrations are rare and changes
   // many, so each kind's list is copied once after a registration instead of for every change.
   private final Map<String, List<Consumer<WatchEvent>>> watcherSnapshots = new HashMap<>();
@@ -150,6 +155,23 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
     allWatchersSnapshot = null;
   }
 
+  /**
+   * Registers a watcher of every kind that hears each change in commit order, as an API server's
+   * watch delivers them (strictly increasing resourceVersion). The engine's own watchers hear a
+   * change at once, so one that writes while it is told (the kubelet answering a binding with a
+   * status) makes a change that the watchers after it hear before the first one; a client's watch
+   * must not see that, so these watchers hear the changes once the outermost notification is over,
+   * in the order they were committed. They must not write.
+   */
+  public void watchAllInOrder(Consumer<WatchEvent> watcher) {
+    inOrderWatchers.add(watcher);
+  }
+
+  /** Removes a watcher registered with {@link #watchAllInOrder}; it hears of no later change. */
+  public void unwatchAllInOrder(Consumer<WatchEvent> watcher) {
+    inOrderWatchers.remove(watcher);
+  }
+
   /** Removes a watcher of every kind registered with {@link #watchAll}; it hears of no later change. */
   public void unwatchAll(Consumer<WatchEvent> watcher) {
     if (allWatchers.remove(watcher)) {
@@ -158,6 +180,25 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
   }
 
   private void notify(WatchEvent event) {
+    if (!inOrderWatchers.isEmpty()) {
+      inOrder.add(event); // queued at commit, before the watchers below can commit a later change
+    }
+    notifying++;
+    try {
+      notifyNow(event);
+    } finally {
+      notifying--;
+    }
+    if (notifying == 0) {
+      for (WatchEvent e = inOrder.poll(); e != null; e = inOrder.poll()) {
+        for (Consumer<WatchEvent> w : List.copyOf(inOrderWatchers)) {
+          w.accept(e);
+        }
+      }
+    }
+  }
+
+  private void notifyNow(WatchEvent event) {
     String kind = event.object().kind();
     List<Consumer<WatchEvent>> ws = watcherSnapshots.get(kind);
     if (ws == null && watchers.containsKey(kind)) {

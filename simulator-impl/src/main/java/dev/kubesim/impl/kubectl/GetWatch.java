@@ -57,11 +57,11 @@ final class GetWatch {
     };
     boolean watchOnly = ctx.args().bool("watch-only");
     Instant listed = ctx.now();
-    ctx.api().store().watchAll(listener);
+    ctx.api().store().watchAllInOrder(listener);
     try {
       letTimePass(ctx, initial.objects(), changes);
     } finally {
-      ctx.api().store().unwatchAll(listener);
+      ctx.api().store().unwatchAllInOrder(listener);
     }
     if (format == OutputFormat.NAME) {
       StringBuilder out = new StringBuilder();

@@ -37,12 +37,12 @@ final class WatchHub {
     this.clock = clock;
     this.capacity = capacity;
     this.oldestServable = Long.parseLong(store.resourceVersion());
-    store.watchAll(recorder);
+    store.watchAllInOrder(recorder);
   }
 
   /** Stops recording; call under the cluster's lock. */
   void detach() {
-    store.unwatchAll(recorder);
+    store.unwatchAllInOrder(recorder);
   }
 
   private void record(WatchEvent event) {
