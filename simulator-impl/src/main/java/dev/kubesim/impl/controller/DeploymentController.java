@@ -21,6 +21,8 @@ import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.labels.LabelSelectors;
 import dev.kubesim.impl.sim.WorkQueue;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,6 +50,8 @@ public final class DeploymentController {
   private final EventRecorder events;
   private final Map<String, TreeSet<ObjectKey>> byOwner = new HashMap<>();
   private final Map<String, TreeSet<ObjectKey>> orphans = new HashMap<>();
+  /** The progress deadline each Deployment's timer is set for. */
+  private final Map<ObjectKey, Instant> deadlines = new HashMap<>();
 
   private DeploymentController(ApiServer api) {
     this.api = api;
@@ -360,9 +364,7 @@ public final class DeploymentController {
         isAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability.", now));
     boolean complete = updated == desired && replicas == desired && available == desired;
     String rsName = owned.stream().filter(rs -> sameTemplate(rs, template)).map(rs -> rs.metadata().nameOrEmpty()).findFirst().orElse("");
-    conditions.add(condition(d, "Progressing", true,
-        complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-        complete ? "ReplicaSet \"" + rsName + "\" has successfully progressed." : "ReplicaSet \"" + rsName + "\" is progressing.", now));
+    progressing(d, rsName, complete, new Progress(replicas, updated, ready, available), now).ifPresent(conditions::add);
     DeploymentStatus status = new DeploymentStatus(d.metadata().generation(), Optional.of(replicas),
         Optional.of(updated), Optional.of(ready), Optional.of(available),
         unavailable == 0 ? Optional.empty() : Optional.of(unavailable),
@@ -372,6 +374,92 @@ public final class DeploymentController {
     if (!current.status().filter(status::equals).isPresent()) {
       api.write(current.withStatus(status));
     }
+  }
+
+  /** The replica counts a status reports, to tell progress from one sync to the next. */
+  private record Progress(int replicas, int updated, int ready, int available) {
+    static Progress of(DeploymentStatus s) {
+      return new Progress(s.replicas().orElse(0), s.updatedReplicas().orElse(0), s.readyReplicas().orElse(0),
+          s.availableReplicas().orElse(0));
+    }
+
+    /** {@code DeploymentProgressing}: more updated, ready or available replicas, or fewer old ones. */
+    boolean since(Progress before) {
+      return updated > before.updated || ready > before.ready
+          || replicas - updated < before.replicas - before.updated || available > before.available;
+    }
+  }
+
+  /**
+   * The Progressing condition as {@code syncRolloutStatus} keeps it: a rollout that ends is {@code
+   * NewReplicaSetAvailable}; one that made progress since the last status is {@code
+   * ReplicaSetUpdated} with its update time renewed; one that made none for {@code
+   * progressDeadlineSeconds} (600 by default) since that time is {@code False/ProgressDeadlineExceeded},
+   * and the Deployment is looked at again when its deadline passes. No condition without a deadline.
+   */
+  private Optional<Map<String, Object>> progressing(Deployment d, String rsName, boolean complete, Progress now,
+      String timestamp) {
+    int deadline = spec(d).progressDeadlineSeconds().orElse(600);
+    if (deadline == Integer.MAX_VALUE) {
+      return Optional.empty();
+    }
+    Optional<Map<?, ?>> current = conditionOf(d, "Progressing");
+    String reason = current.map(c -> String.valueOf(c.get("reason"))).orElse("");
+    if (current.isPresent() && reason.equals("NewReplicaSetAvailable") && now.replicas() == now.updated()) {
+      return Optional.of(condition(d, "Progressing", true, reason, String.valueOf(current.get().get("message")), timestamp));
+    }
+    if (complete) {
+      return Optional.of(condition(d, "Progressing", true, "NewReplicaSetAvailable",
+          "ReplicaSet \"" + rsName + "\" has successfully progressed.", timestamp));
+    }
+    Progress before = d.status().map(Progress::of).orElse(new Progress(0, 0, 0, 0));
+    if (current.isEmpty() || now.since(before)) {
+      Map<String, Object> c = condition(d, "Progressing", true, "ReplicaSetUpdated",
+          "ReplicaSet \"" + rsName + "\" is progressing.", timestamp);
+      c.put("lastUpdateTime", timestamp);
+      requeueAtDeadline(d, timestamp, deadline);
+      return Optional.of(c);
+    }
+    if (reason.equals("ProgressDeadlineExceeded")) {
+      return Optional.of(condition(d, "Progressing", false, reason, String.valueOf(current.get().get("message")), timestamp));
+    }
+    Instant lastUpdate = Instant.parse(String.valueOf(current.get().get("lastUpdateTime")));
+    if (lastUpdate.plusSeconds(deadline).isBefore(Instant.parse(timestamp))) {
+      return Optional.of(condition(d, "Progressing", false, "ProgressDeadlineExceeded",
+          "ReplicaSet \"" + rsName + "\" has timed out progressing.", timestamp));
+    }
+    requeueAtDeadline(d, String.valueOf(current.get().get("lastUpdateTime")), deadline);
+    return Optional.of(condition(d, "Progressing", true, reason, String.valueOf(current.get().get("message")), timestamp));
+  }
+
+  /**
+   * {@code requeueStuckDeployment}: look again a second after the deadline, when it may have passed.
+   * A timer, not queued work: settling does not wait for a deadline, and the key stays free for the
+   * syncs the rollout's own changes bring before it.
+   */
+  private void requeueAtDeadline(Deployment d, String lastUpdate, int deadlineSeconds) {
+    ObjectKey key = ObjectStore.keyOf(d);
+    Instant due = Instant.parse(lastUpdate).plusSeconds(deadlineSeconds + 1L);
+    if (due.equals(deadlines.get(key))) {
+      return;
+    }
+    deadlines.put(key, due);
+    Duration after = Duration.between(api.loop().clock().instant(), due);
+    api.loop().scheduleTimer(after.isNegative() ? Duration.ZERO : after, "deployment-controller deadline " + key, () -> {
+      if (due.equals(deadlines.get(key))) {
+        deadlines.remove(key);
+        queue.add(key);
+      }
+    });
+  }
+
+  private static Optional<Map<?, ?>> conditionOf(Deployment d, String type) {
+    for (Object o : d.status().map(DeploymentStatus::conditions).orElse(List.of())) {
+      if (o instanceof Map<?, ?> m && type.equals(m.get("type"))) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A condition as a generic map (the model keeps Deployment conditions untyped), transition time kept. */

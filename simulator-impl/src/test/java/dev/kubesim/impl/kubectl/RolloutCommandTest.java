@@ -60,6 +60,38 @@ class RolloutCommandTest {
   }
 
   @Test
+  void aRolloutWithoutProgressForItsDeadlineFailsAndRecoversWhenItProgresses() {
+    k.run("apply -f -", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: stuck}
+        spec:
+          replicas: 1
+          progressDeadlineSeconds: 60
+          selector: {matchLabels: {app: stuck}}
+          template:
+            metadata: {labels: {app: stuck}}
+            spec:
+              containers:
+              - name: c
+                image: busybox
+                command: [sh, -c, 'sleep 3600']
+                readinessProbe: {exec: {command: [cat, /tmp/ready]}, periodSeconds: 1}
+        """);
+    KubectlResult r = k.run("rollout status deploy stuck");
+    assertThat(r.stdout()).isEqualTo("Waiting for deployment \"stuck\" rollout to finish: 0 of 1 updated replicas are available...\n");
+    assertThat(r.stderr()).isEqualTo("error: deployment \"stuck\" exceeded its progress deadline\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(k.output("get deploy stuck -o yaml")).containsPattern(
+        "message: ReplicaSet \"stuck-\\w+\" has timed out progressing.\n +reason: ProgressDeadlineExceeded\n +status: \"False\"");
+
+    String pod = k.cluster.pods("default", "app=stuck").get(0).metadata().nameOrEmpty();
+    k.run("exec " + pod + " -- touch /tmp/ready");
+    k.cluster.advance(java.time.Duration.ofSeconds(5));
+    assertThat(k.output("get deploy stuck -o yaml")).contains("reason: NewReplicaSetAvailable");
+  }
+
+  @Test
   void rolloutHistoryListsTheRevisions() {
     k.run("apply -f -", WEB.formatted("nginx:1.27"));
     assertThat(k.output("rollout history deployment web")).isEqualTo(
