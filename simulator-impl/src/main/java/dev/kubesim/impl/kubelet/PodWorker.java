@@ -328,8 +328,10 @@ public final class PodWorker {
         .restartCount(c.restarts);
     if (listensWhereExpected(c.spec)) {
       config.expectedListeners(ExpectedListeners.of(kubelet.api(), pod, c.spec, isFirstListeningWhereExpected(spec, c.spec)));
+      config.expectedExecutables(ExpectedExecutables.of(pod));
       kubelet.expecting(key);
     }
+    config.runsToCompletion(c.init && !c.sidecar);
     volumes.mounts(c.spec, env).forEach(config::mount);
     spec.subdomain().filter(s -> !s.isEmpty())
         .ifPresent(sub -> config.hostDomain(sub + "." + key.namespace() + ".svc." + kubelet.clusterDomain()));

@@ -34,6 +34,12 @@ import java.util.Optional;
  *     {@code containerPorts} (its probes', its Services' target ports, the {@value
  *     ListenAnnotation#NAME} annotation's), which a program that {@link ListensWhereExpected}
  *     listens on
+ * @param expectedExecutables the programs the pod's exec probes and lifecycle hooks name (their
+ *     first word, as written), which an image that {@link ListensWhereExpected} has: each runs,
+ *     prints nothing and exits 0
+ * @param runsToCompletion whether the container is a regular init container (one of {@code
+ *     initContainers} without {@code restartPolicy: Always}), which runs to its end by definition:
+ *     an image that {@link ListensWhereExpected} then exits 0 at once instead of serving
  */
 public record ContainerConfig(
     String podName,
@@ -49,7 +55,9 @@ public record ContainerConfig(
     Map<String, String> files,
     int restartCount,
     List<VolumeMount> mounts,
-    List<ListenAnnotation.Entry> expectedListeners) {
+    List<ListenAnnotation.Entry> expectedListeners,
+    List<String> expectedExecutables,
+    boolean runsToCompletion) {
   public ContainerConfig {
     Objects.requireNonNull(podName, "podName");
     Objects.requireNonNull(namespace, "namespace");
@@ -67,6 +75,7 @@ public record ContainerConfig(
     }
     mounts = ImmutableList.copyOf(mounts);
     expectedListeners = ImmutableList.copyOf(expectedListeners);
+    expectedExecutables = ImmutableList.copyOf(expectedExecutables);
   }
 
   /** A builder with the pod name as hostname and nothing else set. */
@@ -100,6 +109,8 @@ public record ContainerConfig(
     private int restartCount;
     private final List<VolumeMount> mounts = new java.util.ArrayList<>();
     private List<ListenAnnotation.Entry> expectedListeners = List.of();
+    private List<String> expectedExecutables = List.of();
+    private boolean runsToCompletion;
 
     private Builder(String podName, String namespace, Container container) {
       this.podName = podName;
@@ -170,9 +181,22 @@ public record ContainerConfig(
       return this;
     }
 
+    /** The programs the pod's exec probes and lifecycle hooks name, as written. */
+    public Builder expectedExecutables(List<String> value) {
+      expectedExecutables = value;
+      return this;
+    }
+
+    /** Whether the container is a regular init container, which runs to its end. */
+    public Builder runsToCompletion(boolean value) {
+      runsToCompletion = value;
+      return this;
+    }
+
     public ContainerConfig build() {
       return new ContainerConfig(podName, namespace, container, podIps, hostname, hostDomain, env,
-          resolvConf, hostAliases, hostsFile, files, restartCount, mounts, expectedListeners);
+          resolvConf, hostAliases, hostsFile, files, restartCount, mounts, expectedListeners,
+          expectedExecutables, runsToCompletion);
     }
   }
 }

@@ -33,6 +33,12 @@ public sealed interface Executable {
   /** An executable the image has but the simulator does not implement (e.g. before curl exists). */
   record NotSimulated(String name, String path) implements Executable {}
 
+  /**
+   * What the stand-in of a program an unknown image is taken to have runs ({@link
+   * RunningContainer#isStandIn}): nothing, successfully.
+   */
+  Command STAND_IN = (args, ctx) -> ExecResult.ok("");
+
   /** Whether this can be run. */
   default boolean runnable() {
     return this instanceof Program || this instanceof Script;
@@ -89,6 +95,9 @@ public sealed interface Executable {
         words.remove(0);
       }
       return new Script(path, words.isEmpty() ? "/bin/sh" : words.get(0));
+    }
+    if (content.isEmpty() && container.isStandIn(path)) {
+      return new Program(path, STAND_IN);
     }
     String name = FsPaths.basename(path);
     return container

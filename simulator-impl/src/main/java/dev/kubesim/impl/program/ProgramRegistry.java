@@ -29,8 +29,11 @@ import java.util.function.Function;
  * k8s.gcr.io / gcr.io names), {@code busybox}, {@code alpine}, {@code curlimages/curl}, {@code
  * tutum/dnsutils}, e2e {@code jessie-dnsutils}, {@code debian}, {@code ubuntu}, and the catalogue of
  * services with protocols of their own: {@code redis}, {@code memcached}, {@code postgres}, {@code
- * mysql}, {@code mariadb}, {@code mongo}, {@code rabbitmq}, {@code python}. Anything else runs
- * {@link UnknownImageProgram}.
+ * mysql}, {@code mariadb}, {@code mongo}, {@code rabbitmq}, {@code python}; and a few other names
+ * of these images: {@code registry.k8s.io/busybox} (k8s.gcr.io), {@code radial/busyboxplus}, the
+ * guestbook's {@code registry.k8s.io/redis} and its followers, and the mirrors of Docker Hub's
+ * official images ({@code mirror.gcr.io/library/nginx}, {@code public.ecr.aws/docker/library/nginx}).
+ * Anything else runs {@link UnknownImageProgram}.
  *
  * <p>One registry serves one cluster; it is not synchronised (the engine has one thread).
  */
@@ -55,7 +58,11 @@ public final class ProgramRegistry implements Programs {
     r.register("registry.k8s.io/e2e-test-images/agnhost", agnhost);
     r.register("k8s.gcr.io/e2e-test-images/agnhost", agnhost);
     r.register("gcr.io/kubernetes-e2e-test-images/agnhost", agnhost);
-    r.register("busybox", ClientImages.busybox());
+    Program busybox = ClientImages.busybox();
+    r.register("busybox", busybox);
+    r.register("registry.k8s.io/busybox", busybox); // the probes tasks of kubernetes.io
+    r.register("k8s.gcr.io/busybox", busybox);
+    r.register("radial/busyboxplus", ClientImages.busyboxplus());
     r.register("alpine", ClientImages.alpine());
     r.register("curlimages/curl", ClientImages.curl());
     r.register("tutum/dnsutils", ClientImages.tutumDnsutils());
@@ -66,7 +73,15 @@ public final class ProgramRegistry implements Programs {
     Program debian = ClientImages.debian();
     r.register("debian", debian);
     r.register("ubuntu", debian);
-    r.register("redis", new RedisProgram());
+    Program redis = new RedisProgram();
+    r.register("redis", redis);
+    // Kubernetes' guestbook example: its leader is registry.k8s.io/redis:e2e (k8s.gcr.io before),
+    // its followers Google's samples built FROM redis.
+    r.register("registry.k8s.io/redis", redis);
+    r.register("k8s.gcr.io/redis", redis);
+    r.register("gcr.io/google_samples/gb-redisslave", redis);
+    r.register("gcr.io/google_samples/gb-redis-follower", redis);
+    r.register("us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower", redis);
     r.register("memcached", new MemcachedProgram());
     r.register("postgres", new PostgresProgram());
     r.register("mysql", MysqlProgram.mysql());
@@ -102,7 +117,7 @@ public final class ProgramRegistry implements Programs {
     if (builtins == null) {
       return true;
     }
-    String name = ImageReference.parse(image).name();
+    String name = key(ImageReference.parse(image));
     Function<ImageReference, Program> now = programs.get(name);
     return now == null ? fallback == builtinFallback && !builtins.containsKey(name) : now == builtins.get(name);
   }
@@ -115,7 +130,24 @@ public final class ProgramRegistry implements Programs {
   @Override
   public Optional<Program> lookup(String image) {
     ImageReference ref = ImageReference.parse(image);
-    return Optional.ofNullable(programs.get(ref.name())).map(f -> f.apply(ref));
+    return Optional.ofNullable(programs.get(key(ref))).map(f -> f.apply(ref));
+  }
+
+  /**
+   * The name an image is registered under: its normalised repository, where the mirrors of Docker
+   * Hub's official images ({@code mirror.gcr.io/library/X}, {@code public.ecr.aws/docker/library/X})
+   * stand for the image they copy ({@code docker.io/library/X}).
+   */
+  private static String key(ImageReference ref) {
+    String repository = ref.repository();
+    if (ref.registry().equals("mirror.gcr.io") && repository.startsWith("library/")
+        || ref.registry().equals("public.ecr.aws") && repository.startsWith("docker/library/")) {
+      String official = repository.substring(repository.indexOf("library/"));
+      if (official.indexOf('/', "library/".length()) < 0) {
+        return ImageReference.DOCKER_HUB + "/" + official;
+      }
+    }
+    return ref.name();
   }
 
   @Override

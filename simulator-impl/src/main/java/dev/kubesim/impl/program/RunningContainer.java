@@ -54,6 +54,8 @@ public final class RunningContainer {
   // Built on first use: most containers are never exec'd into, and an image's tree is costly to build.
   private ContainerFilesystem fs;
   private boolean buildingFs;
+  /** The stand-ins of the programs the pod's probes and hooks name, in an image kubesim does not know. */
+  private final Set<String> standIns = new LinkedHashSet<>();
   private final String workingDir;
   private final Instant startedAt;
   private List<ListenPort> ports;
@@ -100,6 +102,11 @@ public final class RunningContainer {
 
   /** Starts the main process: a server's start hook, or the command line's first steps. */
   void start() {
+    if (program instanceof ListensWhereExpected && config.runsToCompletion()) {
+      // An init container runs to completion by definition: the unknown image does its work and exits 0.
+      mainProcess = MainProcessRun.ran(ExecResult.ok(""));
+      return;
+    }
     MainProcess main = program.mainProcess(launch);
     if (main.serves()) {
       program.onStart(launch, new ContainerServerContext(this));
@@ -223,7 +230,8 @@ public final class RunningContainer {
       // The image's files carry the container's start time, whenever the tree is built.
       buildingFs = true;
       try {
-        fs = ImageFilesystem.create(() -> buildingFs ? startedAt : now(), imageConfig, config, workingDir);
+        fs = ImageFilesystem.create(() -> buildingFs ? startedAt : now(), imageConfig, config, workingDir,
+            program instanceof ListensWhereExpected ? config.expectedExecutables() : List.of(), standIns);
       } finally {
         buildingFs = false;
       }
@@ -259,6 +267,16 @@ public final class RunningContainer {
 
   public CommandRegistry commands() {
     return commands;
+  }
+
+  /**
+   * Whether this path is the stand-in of a program the pod's exec probes or lifecycle hooks name,
+   * in an image kubesim does not know ({@link ContainerConfig#expectedExecutables}): it runs,
+   * prints nothing and exits 0.
+   */
+  public boolean isStandIn(String path) {
+    filesystem();
+    return standIns.contains(path);
   }
 
   public Instant startedAt() {

@@ -18,6 +18,20 @@ public final class ClientImages {
         .runsCommand().build();
   }
 
+  /**
+   * {@code radial/busyboxplus} (the {@code curl} tag of Kubernetes' "Connecting Applications with
+   * Services" tutorial): an old BusyBox built with Buildroot, with curl in {@code /usr/bin} and
+   * {@code CMD ["/bin/sh"]}. (The image's {@code .bashrc}, which {@code ENV} has an interactive
+   * shell read for its coloured prompt, is left out.)
+   */
+  public static Program busyboxplus() {
+    return Program.builder(ImageConfig.builder(BaseImage.BUSYBOX)
+            .cmd("/bin/sh")
+            .file("/usr/bin/curl", "")
+            .build())
+        .runsCommand().build();
+  }
+
   /** {@code alpine}: BusyBox on Alpine, {@code CMD ["/bin/sh"]}. */
   public static Program alpine() {
     return Program.builder(ImageConfig.builder(BaseImage.ALPINE).cmd("/bin/sh").build())

@@ -26,6 +26,8 @@ import java.util.Optional;
  * from {@code /usr/local/apache2/htdocs} read from the container at each request (the image's
  * {@code It works!} page at {@code /}), Apache's own error pages, and a common-log-format line per
  * request on standard output. The image's {@code STOPSIGNAL SIGWINCH} stops it gracefully at once.
+ * Its {@code alpine} tags run on Alpine's BusyBox userland (so {@code wget}), the others on Debian;
+ * neither installs curl.
  */
 public final class HttpdProgram implements Program {
   static final String DEFAULT_VERSION = "2.4.62";
@@ -42,7 +44,7 @@ public final class HttpdProgram implements Program {
   /** httpd as the given tag (or the default version when the tag is not a version). */
   public HttpdProgram(Optional<String> tag) {
     this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
-    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+    this.image = ImageConfig.builder(tag.orElse("").contains("alpine") ? BaseImage.ALPINE : BaseImage.DEBIAN)
         .env("HTTPD_VERSION", version)
         .workingDir("/usr/local/apache2")
         .cmd("httpd-foreground")

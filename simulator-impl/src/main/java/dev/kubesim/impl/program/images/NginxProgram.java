@@ -29,7 +29,9 @@ import java.util.Optional;
  *
  * <p>The image's {@code STOPSIGNAL SIGQUIT} makes nginx shut down gracefully and exit 0 at once
  * when idle. The version in headers and pages is the tag's where the tag is {@code x.y.z}; other
- * tags get {@value #DEFAULT_VERSION}.
+ * tags get {@value #DEFAULT_VERSION}. Tags of the Alpine variants run on Alpine's BusyBox userland
+ * (with its {@code wget}), the others on Debian; both have curl, as the image installs it ({@link
+ * #shipsCurl}).
  */
 public final class NginxProgram implements Program {
   static final String DEFAULT_VERSION = "1.27.3";
@@ -95,15 +97,41 @@ public final class NginxProgram implements Program {
   /** nginx as the given tag (or the default version when the tag is not a version). */
   public NginxProgram(Optional<String> tag) {
     this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
-    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+    String variant = tag.orElse("");
+    ImageConfig.Builder image = ImageConfig.builder(alpine(variant) ? BaseImage.ALPINE : BaseImage.DEBIAN)
         .env("NGINX_VERSION", version)
         .entrypoint("/docker-entrypoint.sh")
         .cmd("nginx", "-g", "daemon off;")
         .file("/usr/sbin/nginx", "")
         .file(ROOT + "/index.html", INDEX_HTML)
         .file(ROOT + "/50x.html", FIFTY_X_HTML)
-        .created(Instant.parse("2024-11-26T15:55:00Z"))
-        .build();
+        .created(Instant.parse("2024-11-26T15:55:00Z"));
+    if (shipsCurl(variant)) {
+      image.file("/usr/bin/curl", "");
+    }
+    this.image = image.build();
+  }
+
+  /**
+   * Whether the tag names an Alpine variant ({@code alpine}, {@code 1.27-alpine}, {@code
+   * stable-alpine-slim}, {@code alpine3.20}): BusyBox on Alpine, with BusyBox's {@code wget}.
+   * Every other tag is the Debian image.
+   */
+  static boolean alpine(String tag) {
+    return tag.contains("alpine");
+  }
+
+  /**
+   * Whether the image installs curl: the Debian image ({@code apt-get install ... gettext-base
+   * curl}) and the Alpine one ({@code apk add curl ca-certificates}) have since 1.19; the {@code
+   * alpine-slim} variants, and the images of older versions ({@code 1.14.2}), do not.
+   */
+  static boolean shipsCurl(String tag) {
+    if (tag.contains("alpine-slim")) {
+      return false;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)(?:[.-].*)?").matcher(tag);
+    return !m.matches() || Integer.parseInt(m.group(1)) > 1 || Integer.parseInt(m.group(2)) >= 19;
   }
 
   @Override

@@ -18,7 +18,8 @@ import java.util.Optional;
  * drops it) — or, with {@code -t}, as a {@code +---+} table. A password on the command line earns
  * MySQL's warning; failures read {@code ERROR 2003 (HY000): Can't connect to MySQL server on
  * 'mysql:3306' (111)} and exit 1. Without a host (or with {@code localhost}) it uses the server's
- * socket, reachable only beside the server.
+ * socket, reachable only beside the server. Short options group as the client's option parser
+ * allows ({@code -uroot -psecret -Ne 'select 1'}).
  */
 final class MysqlClient implements Command {
   private static final String SOCKET = "/var/run/mysqld/mysqld.sock";
@@ -60,43 +61,74 @@ final class MysqlClient implements Command {
         }
         continue;
       }
-      if (a.equals("-p") || a.equals("--password")) {
+      if (a.equals("--password")) {
         password = Optional.of(ctx.stdin().lines().findFirst().orElse("")); // read where the prompt would be
         passwordFromStdin = true;
         continue;
       }
-      if (a.startsWith("-p") && !a.startsWith("--")) {
-        password = Optional.of(a.substring(2));
-        passwordOnCommandLine = true;
+      if (a.startsWith("--")) {
+        switch (a) {
+          case "--host", "--port", "--user", "--database", "--execute" -> {
+            if (next == null) {
+              return ExecResult.failure(1, (mariadb ? "mariadb" : "mysql") + ": option '" + a + "' requires an argument\n");
+            }
+            switch (a) {
+              case "--host" -> host = next;
+              case "--port" -> port = next;
+              case "--user" -> user = next;
+              case "--database" -> database = Optional.of(next);
+              default -> statements.add(next);
+            }
+            i++;
+          }
+          case "--skip-column-names" -> columnNames = false;
+          case "--table" -> table = true;
+          default -> { } // --batch, --silent and the rest change nothing simulated
+        }
         continue;
       }
-      if (a.length() > 2 && a.charAt(0) == '-' && a.charAt(1) != '-' && "hPuDe".indexOf(a.charAt(1)) >= 0) {
-        next = a.substring(2);
-        a = a.substring(0, 2);
-        i--;
+      if (!a.startsWith("-")) {
+        database = Optional.of(a);
+        continue;
       }
-      switch (a) {
-        case "-h", "--host", "-P", "--port", "-u", "--user", "-D", "--database", "-e", "--execute" -> {
-          if (next == null) {
-            return ExecResult.failure(1, (mariadb ? "mariadb" : "mysql") + ": option '" + a + "' requires an argument\n");
+      // my_getopt: short options group (-Ns, -sNe SQL, -uroot); one that takes an argument takes the
+      // rest of the word, or else the next word; -p takes only the rest of the word.
+      for (int k = 1; k < a.length(); k++) {
+        char ch = a.charAt(k);
+        String rest = a.substring(k + 1);
+        if (ch == 'p') {
+          if (rest.isEmpty()) {
+            password = Optional.of(ctx.stdin().lines().findFirst().orElse("")); // read where the prompt would be
+            passwordFromStdin = true;
+          } else {
+            password = Optional.of(rest);
+            passwordOnCommandLine = true;
           }
-          switch (a) {
-            case "-h", "--host" -> host = next;
-            case "-P", "--port" -> port = next;
-            case "-u", "--user" -> user = next;
-            case "-D", "--database" -> database = Optional.of(next);
-            default -> statements.add(next);
-          }
-          i++;
+          break;
         }
-        case "-N", "--skip-column-names" -> columnNames = false;
-        case "-t", "--table" -> table = true;
-        case "-B", "--batch", "-s", "--silent" -> { }
-        default -> {
-          if (!a.startsWith("-")) {
-            database = Optional.of(a);
+        if ("hPuDeS".indexOf(ch) >= 0) {
+          String value = rest;
+          if (value.isEmpty()) {
+            if (i + 1 >= args.size()) {
+              return ExecResult.failure(1, (mariadb ? "mariadb" : "mysql") + ": option '-" + ch + "' requires an argument\n");
+            }
+            value = args.get(++i);
           }
+          switch (ch) {
+            case 'h' -> host = value;
+            case 'P' -> port = value;
+            case 'u' -> user = value;
+            case 'D' -> database = Optional.of(value);
+            case 'e' -> statements.add(value);
+            default -> { } // -S SOCKET: there is one socket
+          }
+          break;
         }
+        if (ch == 'N') {
+          columnNames = false;
+        } else if (ch == 't') {
+          table = true;
+        } // -B, -s and the rest change nothing simulated
       }
     }
     if (statements.isEmpty()) {

@@ -191,12 +191,19 @@ final class Nslookup implements Command {
 
   /**
    * Whether the image's BusyBox is 1.28 or older, whose nslookup asks the C library (the {@code
-   * busybox:1.28} of Kubernetes' DNS debugging guide) rather than resolving by itself.
+   * busybox:1.28} of Kubernetes' DNS debugging guide, {@code radial/busyboxplus}) rather than
+   * resolving by itself.
    */
   private static boolean libcBusybox(ExecContext ctx) {
+    String image = ctx.container().image().familiarName();
+    if (image.equals("radial/busyboxplus")) {
+      return true; // a BusyBox of 2014, built with Buildroot
+    }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("1\\.(\\d+)(?:[.-].*)?")
         .matcher(ctx.container().image().tag().orElse(""));
-    return ctx.container().image().familiarName().equals("busybox") && m.matches() && Integer.parseInt(m.group(1)) <= 28;
+    return (image.equals("busybox") || image.endsWith("library/busybox")
+        || image.equals("registry.k8s.io/busybox") || image.equals("k8s.gcr.io/busybox"))
+        && m.matches() && Integer.parseInt(m.group(1)) <= 28;
   }
 
   /**

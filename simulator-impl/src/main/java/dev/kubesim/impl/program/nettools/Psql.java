@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code psql [-h HOST] [-p PORT] [-U USER] [-d DB] [-c COMMAND]... [-l] [-t] [-A] [DBNAME [USER]]}
+ * {@code psql [-h HOST] [-p PORT] [-U USER] [-d DB] [-c COMMAND | -f FILE]... [-l] [-t] [-A] [DBNAME [USER]]}
  * (or a {@code postgresql://} URI, and {@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code
  * PGPASSWORD}, {@code PGDATABASE}): connects, runs each command (or standard input) and prints the
  * results as psql 16 does ({@link PsqlTable}). Without a host it uses the server's Unix socket,
  * reachable only beside the server. Connection failures read as libpq words them
  * ({@code psql: error: connection to server at "x" (10.96.0.5), port 5432 failed: Connection
- * refused}) and exit 2; an SQL error is {@code ERROR:  ...} on standard error and exit 1.
+ * refused}) and exit 2; an SQL error is {@code ERROR:  ...} on standard error and exit 1. Options
+ * are read as getopt_long reads them: short ones grouped ({@code -tAc 'select 1'}), long ones
+ * with {@code =} or a separate argument; psql's other options are accepted and change nothing.
  */
 final class Psql implements Command {
   private static final String SOCKET = "/var/run/postgresql/.s.PGSQL.";
@@ -41,57 +43,80 @@ final class Psql implements Command {
     boolean tuplesOnly = false;
     boolean unaligned = false;
     List<String> positional = new ArrayList<>();
+    // getopt_long with psql's options: short ones group (-tAc SQL, -At), the last of a group taking
+    // its argument from the rest of the word or the next one; options and operands may mix.
+    List<Option> options = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      String value = i + 1 < args.size() ? args.get(i + 1) : null;
-      if (a.length() > 2 && a.startsWith("-") && !a.startsWith("--") && "hpUdc".indexOf(a.charAt(1)) >= 0) {
-        value = a.substring(2); // -hpostgres
-        a = a.substring(0, 2);
-        i--;
-      } else if (a.startsWith("--") && a.contains("=")) {
-        value = a.substring(a.indexOf('=') + 1);
-        a = a.substring(0, a.indexOf('='));
-        i--;
+      if (a.equals("--")) {
+        positional.addAll(args.subList(i + 1, args.size()));
+        break;
       }
-      switch (a) {
-        case "-h", "--host" -> host = Optional.ofNullable(value);
-        case "-p", "--port" -> port = value;
-        case "-U", "--username" -> user = value;
-        case "-d", "--dbname" -> db = value;
-        case "-c", "--command" -> commands.add(value);
-        case "-l", "--list" -> commands.add("\\l");
-        case "-t", "--tuples-only" -> {
-          tuplesOnly = true;
-          continue;
+      if (a.startsWith("--")) {
+        int eq = a.indexOf('=');
+        String name = a.substring(2, eq < 0 ? a.length() : eq);
+        Character letter = LONG.get(name);
+        if (letter == null) {
+          return usage("unrecognized option '" + (eq < 0 ? a : a.substring(0, eq)) + "'");
         }
-        case "-A", "--no-align" -> {
-          unaligned = true;
-          continue;
-        }
-        case "-X", "-q", "-w", "--no-psqlrc", "--quiet", "--no-password" -> {
-          continue;
-        }
-        default -> {
-          if (a.startsWith("-") && a.length() > 1) {
-            // combined single-letter switches (-tA, -At, -qtA)
-            boolean known = a.substring(1).chars().allMatch(ch -> "tAXqw".indexOf(ch) >= 0);
-            if (!known) {
-              return ExecResult.failure(1, "psql: error: invalid option -- '" + a.substring(1) + "'\n"
-                  + "psql: hint: Try \"psql --help\" for more information.\n");
-            }
-            tuplesOnly |= a.indexOf('t') > 0;
-            unaligned |= a.indexOf('A') > 0;
-            continue;
+        if (WITH_ARGUMENT.indexOf(letter) < 0) {
+          if (eq >= 0) {
+            return usage("option '--" + name + "' doesn't allow an argument");
           }
-          positional.add(a);
-          continue;
+          options.add(new Option(letter, null));
+        } else if (eq >= 0) {
+          options.add(new Option(letter, a.substring(eq + 1)));
+        } else if (i + 1 < args.size()) {
+          options.add(new Option(letter, args.get(++i)));
+        } else {
+          return usage("option '--" + name + "' requires an argument");
         }
+        continue;
       }
-      if (value == null) {
-        return ExecResult.failure(1, "psql: error: option requires an argument -- '" + a.replace("-", "") + "'\n"
-            + "psql: hint: Try \"psql --help\" for more information.\n");
+      if (!a.startsWith("-") || a.length() == 1) {
+        positional.add(a);
+        continue;
       }
-      i++;
+      for (int k = 1; k < a.length(); k++) {
+        char ch = a.charAt(k);
+        if (WITH_ARGUMENT.indexOf(ch) >= 0) {
+          if (k + 1 < a.length()) {
+            options.add(new Option(ch, a.substring(k + 1)));
+          } else if (i + 1 < args.size()) {
+            options.add(new Option(ch, args.get(++i)));
+          } else {
+            return usage("option requires an argument -- '" + ch + "'");
+          }
+          break;
+        }
+        if (FLAGS.indexOf(ch) < 0) {
+          return usage("invalid option -- '" + ch + "'");
+        }
+        options.add(new Option(ch, null));
+      }
+    }
+    for (Option o : options) {
+      switch (o.letter()) {
+        case 'h' -> host = Optional.of(o.value());
+        case 'p' -> port = o.value();
+        case 'U' -> user = o.value();
+        case 'd' -> db = o.value();
+        case 'c' -> commands.add(o.value());
+        case 'f' -> {
+          Optional<String> script = ctx.fs().readIfFile(ctx.resolve(o.value()));
+          if (script.isEmpty()) {
+            return ExecResult.failure(1, "psql: error: " + o.value() + ": No such file or directory\n");
+          }
+          commands.add(script.get());
+        }
+        case 'l' -> commands.add("\\l");
+        case 't' -> tuplesOnly = true;
+        case 'A' -> unaligned = true;
+        case 'V' -> {
+          return ExecResult.ok("psql (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+2)\n");
+        }
+        default -> { } // accepted, with no effect on what is simulated (-X, -q, -v NAME=VALUE, ...)
+      }
     }
     for (String p : positional) {
       if (p.startsWith("postgresql://") || p.startsWith("postgres://")) {
@@ -165,6 +190,33 @@ final class Psql implements Command {
       return dial.finish("", failedAt + first.fields().get(0) + ":  " + first.fields().get(2) + "\n", 2, true);
     }
     return dial.finish(results(messages, commands, tuplesOnly, unaligned, ctx), errors(messages), errors(messages).isEmpty() ? 0 : 1, true);
+  }
+
+  /** psql's options that take an argument (its getopt string {@code c:d:f:F:h:L:o:p:P:R:T:U:v:}). */
+  private static final String WITH_ARGUMENT = "cdfFhLopPRTUv";
+  /** psql's options without an argument. */
+  private static final String FLAGS = "aAbeEHlnqsStVwWxXz01";
+  /** psql's long options, by the letter of the short option each stands for. */
+  private static final Map<String, Character> LONG = Map.ofEntries(
+      Map.entry("echo-all", 'a'), Map.entry("no-align", 'A'), Map.entry("command", 'c'),
+      Map.entry("dbname", 'd'), Map.entry("echo-queries", 'e'), Map.entry("echo-errors", 'b'),
+      Map.entry("echo-hidden", 'E'), Map.entry("file", 'f'), Map.entry("field-separator", 'F'),
+      Map.entry("host", 'h'), Map.entry("html", 'H'), Map.entry("list", 'l'), Map.entry("log-file", 'L'),
+      Map.entry("no-readline", 'n'), Map.entry("single-transaction", '1'), Map.entry("output", 'o'),
+      Map.entry("port", 'p'), Map.entry("pset", 'P'), Map.entry("quiet", 'q'),
+      Map.entry("record-separator", 'R'), Map.entry("single-step", 's'), Map.entry("single-line", 'S'),
+      Map.entry("tuples-only", 't'), Map.entry("table-attr", 'T'), Map.entry("username", 'U'),
+      Map.entry("set", 'v'), Map.entry("variable", 'v'), Map.entry("version", 'V'),
+      Map.entry("no-password", 'w'), Map.entry("password", 'W'), Map.entry("expanded", 'x'),
+      Map.entry("no-psqlrc", 'X'), Map.entry("field-separator-zero", 'z'), Map.entry("record-separator-zero", '0'));
+
+  /** One option as getopt returned it: its letter, and its argument where it takes one. */
+  private record Option(char letter, String value) {}
+
+  /** getopt's complaint, then psql's hint, exit 1. */
+  private static ExecResult usage(String complaint) {
+    return ExecResult.failure(1, "psql: " + complaint + "\n"
+        + "psql: hint: Try \"psql --help\" for more information.\n");
   }
 
   /** The result sets, printed in order. */
