@@ -172,6 +172,21 @@ public interface Cluster extends AutoCloseable {
   ExecResult exec(String pod, String container, java.util.List<String> command);
 
   /**
+   * Runs a command line in a pod's first container as {@code kubectl exec POD -- LINE} typed at a
+   * POSIX shell runs it: the calling shell splits the line into words (quotes and backslashes
+   * removed, nothing expanded: {@code curl -s 'http://kubia/a b'} runs {@code curl} with the
+   * arguments {@code -s} and {@code http://kubia/a b}), and the container runs those words without
+   * a shell of its own.
+   *
+   * @param pod {@code namespace/name}, or a name in {@code default}
+   * @param commandLine the words after {@code --}, as typed
+   * @return the process's output and exit code, with the trace of its requests
+   * @throws IllegalArgumentException when a quote is not closed, or the line holds an unquoted
+   *     operator ({@code ; | & < > ( )}) that the calling shell, not the container, would act on
+   */
+  ExecResult execLine(String pod, String commandLine);
+
+  /**
    * The pods of a namespace whose labels match a selector in kubectl's {@code -l} syntax: equality
    * ({@code app=orders,tier!=db}) and set-based ({@code env in (a,b)}, {@code env notin (c)}, {@code
    * key}, {@code !key}); an empty selector matches every pod. In name order.

@@ -166,7 +166,7 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
 
   @Override
   public ExecResult exec(String pod, String command) {
-    dev.kubesim.api.ExecResult r = cluster.exec(pod, "", CommandLines.split(command));
+    dev.kubesim.api.ExecResult r = cluster.execLine(pod, command);
     return new ExecResult(r.stdout(), r.stderr(), r.exitCode());
   }
 

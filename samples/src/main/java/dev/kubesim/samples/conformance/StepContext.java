@@ -1,9 +1,10 @@
 package dev.kubesim.samples.conformance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kubesim.api.Cluster;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.FieldPaths;
 import java.util.Optional;
 
 /**

@@ -203,6 +203,11 @@ public final class SimCluster implements Cluster, KubectlHost {
     return exec(pod, container, command, "");
   }
 
+  @Override
+  public ExecResult execLine(String pod, String commandLine) {
+    return exec(pod, "", dev.kubesim.impl.program.Shell.split(commandLine));
+  }
+
   /** {@link #exec(String, String, List)} with this standard input ({@code kubectl exec -i}, piped). */
   public ExecResult exec(String pod, String container, List<String> command, String stdin) {
     return execTraced(() -> PodExec.run(this, pod, container, command, stdin));

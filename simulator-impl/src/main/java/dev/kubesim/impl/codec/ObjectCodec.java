@@ -441,6 +441,6 @@ public final class ObjectCodec {
 
   /** The value at a Kubernetes field path ({@code spec.ports[0].port}, {@code metadata.labels[a/b]}). */
   public static Optional<JsonNode> at(JsonNode root, String path) {
-    return FieldPaths.resolve(root, path);
+    return dev.kubesim.api.FieldPaths.resolve(root, path);
   }
 }

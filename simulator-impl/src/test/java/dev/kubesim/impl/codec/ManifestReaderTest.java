@@ -57,8 +57,8 @@ class ManifestReaderTest {
   @Test
   void fieldPathsResolveIndexesAndBracketedKeys() {
     var doc = ManifestReader.read("x", "metadata: {labels: {kubernetes.io/name: web}}\nspec: {ports: [{port: 80}]}\n").get(0);
-    assertThat(FieldPaths.resolve(doc.tree(), "spec.ports[0].port").orElseThrow().asInt()).isEqualTo(80);
-    assertThat(FieldPaths.resolve(doc.tree(), "metadata.labels[kubernetes.io/name]").orElseThrow().asText()).isEqualTo("web");
-    assertThat(FieldPaths.resolve(doc.tree(), "spec.ports[1].port")).isEmpty();
+    assertThat(dev.kubesim.api.FieldPaths.resolve(doc.tree(), "spec.ports[0].port").orElseThrow().asInt()).isEqualTo(80);
+    assertThat(dev.kubesim.api.FieldPaths.resolve(doc.tree(), "metadata.labels[kubernetes.io/name]").orElseThrow().asText()).isEqualTo("web");
+    assertThat(dev.kubesim.api.FieldPaths.resolve(doc.tree(), "spec.ports[1].port")).isEmpty();
   }
 }

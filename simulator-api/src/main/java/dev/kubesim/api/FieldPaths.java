@@ -1,4 +1,4 @@
-package dev.kubesim.samples.conformance;
+package dev.kubesim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -8,13 +8,19 @@ import java.util.Optional;
 /**
  * Navigates a JSON tree by a Kubernetes field path: {@code .} between fields, {@code [i]} for list
  * indexes and {@code [key]} for map keys that hold dots or slashes ({@code
- * metadata.labels[kubernetes.io/metadata.name]}).
+ * metadata.labels[kubernetes.io/metadata.name]}), as in an object's JSON from {@link
+ * Cluster#getJson}: {@code spec.ports[0].nodePort}.
  */
-final class FieldPaths {
+public final class FieldPaths {
   private FieldPaths() {}
 
-  /** The path's steps: field names, and bracketed parts as written between the brackets. */
-  static List<String> parse(String path) {
+  /**
+   * The path's steps: field names, and bracketed parts as written between the brackets.
+   *
+   * @param path a field path such as {@code spec.ports[0].port}
+   * @return its steps, e.g. {@code [spec, ports, 0, port]}
+   */
+  public static List<String> parse(String path) {
     List<String> steps = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i < path.length(); i++) {
@@ -45,8 +51,14 @@ final class FieldPaths {
     return steps;
   }
 
-  /** The node at the path, or empty when any step is missing. */
-  static Optional<JsonNode> resolve(JsonNode root, String path) {
+  /**
+   * The node at the path, or empty when any step is missing.
+   *
+   * @param root an object's JSON
+   * @param path a field path such as {@code metadata.labels[app.kubernetes.io/name]}
+   * @return the node found there, if every step exists
+   */
+  public static Optional<JsonNode> resolve(JsonNode root, String path) {
     JsonNode node = root;
     for (String step : parse(path)) {
       if (node == null || node.isMissingNode() || node.isNull()) {
