@@ -35,6 +35,7 @@ public final class Kubelet {
   private final EventRecorder events;
   private final ServiceEnvCache serviceEnv;
   private final Images.IdTable imageIds;
+  private final ImagePulls imagePulls;
   private final Map<ObjectKey, PodWorker> workers = new TreeMap<>();
   /** The pods with a container that listens where the cluster expects it (an unknown image). */
   private final java.util.Set<ObjectKey> expecting = new java.util.TreeSet<>();
@@ -57,6 +58,7 @@ public final class Kubelet {
     this.clusterDomain = dependencies.clusterDomain();
     this.serviceEnv = dependencies.serviceEnv();
     this.imageIds = dependencies.imageIds();
+    this.imagePulls = new ImagePulls(config.containerStartDelay());
     this.events = new EventRecorder(api, "kubelet", nodeName);
     this.heartbeat = new NodeHeartbeat(api, nodeName);
     this.nodeFilesystem = new dev.kubesim.impl.program.ContainerFilesystem(() -> api.loop().clock().instant());
@@ -122,6 +124,11 @@ public final class Kubelet {
   }
 
   /** The image IDs by reported name, shared with the cluster's other kubelets. */
+  /** The node's images and the image manager's pulls. */
+  ImagePulls imagePulls() {
+    return imagePulls;
+  }
+
   Images.IdTable imageIds() {
     return imageIds;
   }

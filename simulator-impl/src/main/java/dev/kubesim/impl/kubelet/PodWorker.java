@@ -297,6 +297,7 @@ public final class PodWorker {
     PodSpec spec = pod.spec().orElseThrow();
     String hostname = spec.hostname().filter(h -> !h.isEmpty()).orElse(key.name());
     Map<String, String> env;
+    kubelet.imagePulls().ensure(pod, c.spec, kubelet.events()); // the image first, then the container's configuration
     try {
       env = setup.env(kubelet.api(), kubelet.serviceEnv(), pod, c.spec, podIP, kubelet.hostIP());
     } catch (ContainerConfigError e) {
@@ -336,6 +337,7 @@ public final class PodWorker {
     spec.subdomain().filter(s -> !s.isEmpty())
         .ifPresent(sub -> config.hostDomain(sub + "." + key.namespace() + ".svc." + kubelet.clusterDomain()));
     c.previous = c.runtime != null ? c.runtime : c.previous;
+    kubelet.events().normal(pod, "Created", "Created container: " + c.name());
     c.runtime = kubelet.runtime().start(config.build());
     c.main = c.runtime.mainProcess();
     c.finished = false;
