@@ -178,7 +178,9 @@ public final class ApiServer {
 
   /**
    * Replaces a stored object (an update through the main resource): identity and allocated values
-   * are kept, the generation moves on when the spec changed.
+   * are kept, the generation moves on when the spec changed. An update that changes nothing writes
+   * nothing (etcd3's {@code GuaranteedUpdate}): the stored object comes back with its
+   * resourceVersion, and no watcher hears of it.
    */
   public <T extends KubeObject> T update(T object) {
     return update(object, false);
@@ -235,7 +237,9 @@ public final class ApiServer {
 
   /**
    * Writes an object as a controller or the kubelet does (status and controller-owned fields): no
-   * validation, the resourceVersion moves on, the generation is kept.
+   * validation, the resourceVersion moves on, the generation is kept. A write that changes nothing
+   * is no write: the stored object is returned as it is, with no new resourceVersion and no watch
+   * event, as for every update.
    */
   public <T extends KubeObject> T write(T object) {
     KindInfo info = kindOf(object);
@@ -257,11 +261,16 @@ public final class ApiServer {
             .creationTimestamp(oldMeta.creationTimestamp().orElse(null))
             .generation(oldMeta.generation().orElse(null))
             .deletionTimestamp(obj.metadata().deletionTimestamp().or(oldMeta::deletionTimestamp).orElse(null))
-            .resourceVersion(store.nextResourceVersion());
+            .resourceVersion(oldMeta.resourceVersion().orElse(null));
     if (bumpGeneration && oldMeta.generation().isPresent() && specChanged(obj, old)) {
       meta.generation(oldMeta.generation().get() + 1);
     }
-    KubeObject stored = obj.withMetadata(meta.build());
+    KubeObject unchanged = obj.withMetadata(meta.build());
+    if (unchanged.equals(old)) {
+      // etcd3's GuaranteedUpdate: a new encoding equal to the stored one is not written.
+      return old;
+    }
+    KubeObject stored = obj.withMetadata(meta.resourceVersion(store.nextResourceVersion()).build());
     store.put(stored);
     return stored;
   }
