@@ -15,6 +15,7 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.Strategy.Allocation;
 import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.codec.KindRegistry;
+import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,27 @@ public final class ApiServer {
   private final Strategy<KubeObject> generic = new GenericStrategy();
   private final SplittableRandom names;
   private final SplittableRandom uids;
+  /**
+   * The stored objects' {@code metadata.managedFields}, by kind and key (looked up, never iterated):
+   * kept beside the objects, as the public model has no place for them, and dropped with them.
+   */
+  private final Map<String, Map<ObjectKey, ManagedFields>> managedFields = new HashMap<>();
+
+  /**
+   * To whom a write through the served API is attributed in {@code metadata.managedFields}: an
+   * update by a field manager (through the main resource, {@code status} or {@code scale}), or the
+   * fields a server-side apply computed.
+   *
+   * @param manager the field manager, for an update
+   * @param subresource {@code ""}, {@code status} or {@code scale}, for an update
+   * @param applied the managers' fields after a server-side apply, or null for an update
+   */
+  public record FieldOwner(String manager, String subresource, ManagedFields applied) {
+    /** An update ({@code operation: Update}) by the manager through the subresource ({@code ""} for the main resource). */
+    public static FieldOwner updater(String manager, String subresource) {
+      return new FieldOwner(manager, subresource, null);
+    }
+  }
 
   public ApiServer(ObjectStore store, EventLoop loop) {
     this.store = store;
@@ -131,6 +153,14 @@ public final class ApiServer {
 
   /** {@link #create(KubeObject, boolean)}, with the kind's warnings for the object. */
   public <T extends KubeObject> Written<T> createWarned(T object, boolean dryRun) {
+    return createWarned(object, dryRun, null);
+  }
+
+  /**
+   * {@link #createWarned(KubeObject, boolean)} through the served API: the new object's fields are
+   * the owner's ({@code null}: nobody's, as for kubesim's own writes).
+   */
+  public <T extends KubeObject> Written<T> createWarned(T object, boolean dryRun, FieldOwner owner) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -171,9 +201,34 @@ public final class ApiServer {
     }
     @SuppressWarnings("unchecked")
     T stored = (T) obj.withMetadata(meta.build());
+    ManagedFields owned = ManagedFields.NONE;
+    if (owner != null) {
+      owned = owner.applied() != null ? owner.applied()
+          : ManagedFields.NONE.update(info.kind(), ObjectCodec.mapper().createObjectNode(), ObjectCodec.encode(stored),
+              owner.manager(), info.apiVersion(), owner.subresource(), loop.clock().timestamp());
+    }
+    setManagedFields(info.kind(), ObjectStore.keyOf(stored), owned);
     store.put(stored);
     allocation.commit().run();
     return new Written<>(stored, warnings);
+  }
+
+  /** The object's {@code metadata.managedFields} (none for an object only kubesim itself wrote). */
+  public ManagedFields managedFields(KubeObject object) {
+    Map<ObjectKey, ManagedFields> table = managedFields.get(object.kind());
+    ManagedFields m = table == null ? null : table.get(ObjectStore.keyOf(object));
+    return m == null ? ManagedFields.NONE : m;
+  }
+
+  private void setManagedFields(String kind, ObjectKey key, ManagedFields value) {
+    if (value.isEmpty()) {
+      Map<ObjectKey, ManagedFields> table = managedFields.get(kind);
+      if (table != null) {
+        table.remove(key);
+      }
+    } else {
+      managedFields.computeIfAbsent(kind, k -> new HashMap<>()).put(key, value);
+    }
   }
 
   /**
@@ -195,8 +250,16 @@ public final class ApiServer {
   }
 
   /** {@link #update(KubeObject, boolean)}, with the kind's warnings for the new object. */
-  @SuppressWarnings("unchecked")
   public <T extends KubeObject> Written<T> updateWarned(T object, boolean dryRun) {
+    return updateWarned(object, dryRun, null);
+  }
+
+  /**
+   * {@link #updateWarned(KubeObject, boolean)} through the served API: the fields the update
+   * changes become the owner's ({@code null}: managed fields stay as they are).
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends KubeObject> Written<T> updateWarned(T object, boolean dryRun, FieldOwner owner) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -220,7 +283,7 @@ public final class ApiServer {
           .creationTimestamp(oldMeta.creationTimestamp().orElse(null)).generation(oldMeta.generation().orElse(null))
           .resourceVersion(oldMeta.resourceVersion().orElse(null)).build()), warnings);
     }
-    T stored = (T) commitUpdate(obj, old, strategy.hasGeneration());
+    T stored = (T) commitUpdate(obj, old, strategy.hasGeneration(), owner);
     allocation.commit().run();
     return new Written<>(stored, warnings);
   }
@@ -242,6 +305,14 @@ public final class ApiServer {
    * event, as for every update.
    */
   public <T extends KubeObject> T write(T object) {
+    return write(object, null);
+  }
+
+  /**
+   * {@link #write(KubeObject)} through the served API (the {@code status} subresource): the fields
+   * it changes become the owner's.
+   */
+  public <T extends KubeObject> T write(T object, FieldOwner owner) {
     KindInfo info = kindOf(object);
     T obj = withNamespace(object, info);
     Optional<KubeObject> old = store.get(info.kind(), ObjectStore.keyOf(obj));
@@ -249,11 +320,43 @@ public final class ApiServer {
       return create(obj);
     }
     @SuppressWarnings("unchecked")
-    T updated = (T) commitUpdate(obj, old.get(), false);
+    T updated = (T) commitUpdate(obj, old.get(), false, owner);
     return updated;
   }
 
+  /**
+   * A server-side apply of {@code config} (the applied configuration's JSON) by {@code manager}:
+   * the configuration is merged into the live object, the fields the manager applied before,
+   * owns alone and no longer applies are removed, and the result is created or updated (defaulted,
+   * validated) as {@code decode} turns it into an object. The manager then owns exactly the applied
+   * fields, shared with the managers that set them to the same values.
+   *
+   * @param force whether to take fields from other managers rather than fail
+   * @throws KubeSimException Conflict when the apply would change fields other managers own and
+   *     is not forced
+   */
+  public <T extends KubeObject> Written<T> serverSideApply(KindInfo info, String namespace, String name,
+      com.fasterxml.jackson.databind.JsonNode config, String manager, boolean force, boolean dryRun,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> decode) {
+    Optional<KubeObject> current = get(info.kind(), namespace, name);
+    ManagedFields before = current.map(this::managedFields).orElse(ManagedFields.NONE);
+    ManagedFields.Applied applied = before.apply(info.kind(), current.map(ObjectCodec::encode).orElse(null), config,
+        manager, info.apiVersion(), loop.clock().timestamp(), force);
+    com.fasterxml.jackson.databind.node.ObjectNode merged = applied.object();
+    if (merged.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode meta) {
+      meta.remove("resourceVersion");
+      meta.remove("managedFields");
+    }
+    T obj = decode.apply(merged);
+    FieldOwner owner = new FieldOwner(manager, "", applied.managedFields());
+    return current.isEmpty() ? createWarned(obj, dryRun, owner) : updateWarned(obj, dryRun, owner);
+  }
+
   private KubeObject commitUpdate(KubeObject obj, KubeObject old, boolean bumpGeneration) {
+    return commitUpdate(obj, old, bumpGeneration, null);
+  }
+
+  private KubeObject commitUpdate(KubeObject obj, KubeObject old, boolean bumpGeneration, FieldOwner owner) {
     ObjectMeta oldMeta = old.metadata();
     ObjectMeta.Builder meta =
         obj.metadata().toBuilder()
@@ -266,11 +369,22 @@ public final class ApiServer {
       meta.generation(oldMeta.generation().get() + 1);
     }
     KubeObject unchanged = obj.withMetadata(meta.build());
-    if (unchanged.equals(old)) {
-      // etcd3's GuaranteedUpdate: a new encoding equal to the stored one is not written.
+    ManagedFields before = managedFields(old);
+    ManagedFields after = before;
+    if (owner != null) {
+      after = owner.applied() != null ? owner.applied()
+          : before.update(old.kind(), ObjectCodec.encode(old), ObjectCodec.encode(unchanged), owner.manager(),
+              kindOf(old).apiVersion(), owner.subresource(), loop.clock().timestamp());
+    }
+    if (unchanged.equals(old) && after.sameIgnoringTime(before)) {
+      // etcd3's GuaranteedUpdate: a new encoding equal to the stored one is not written (and the
+      // field manager does not count a manager's new time alone as a change).
       return old;
     }
     KubeObject stored = obj.withMetadata(meta.resourceVersion(store.nextResourceVersion()).build());
+    if (after != before) {
+      setManagedFields(old.kind(), ObjectStore.keyOf(stored), after);
+    }
     store.put(stored);
     return stored;
   }
@@ -352,6 +466,7 @@ public final class ApiServer {
 
   private KubeObject remove(KindInfo info, ObjectKey key) {
     KubeObject removed = store.remove(info.kind(), key).orElseThrow(() -> notFound(info.kind(), key.name()));
+    setManagedFields(info.kind(), key, ManagedFields.NONE);
     strategyFor(removed).release(removed);
     return removed;
   }
