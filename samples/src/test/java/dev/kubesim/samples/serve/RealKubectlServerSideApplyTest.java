@@ -83,4 +83,26 @@ class RealKubectlServerSideApplyTest {
           "operation: Apply", "f:replicas: {}");
     }
   }
+
+  @Test
+  void aClientSideAppliedObjectMovesToServerSideApply() throws IOException {
+    Path binary = RealKubectl.binaryOrSkip();
+    Files.writeString(home.resolve("app.yaml"), APP, StandardCharsets.UTF_8);
+    Files.writeString(home.resolve("scaled.yaml"), APP.replace("replicas: 2", "replicas: 3"), StandardCharsets.UTF_8);
+    try (SimCluster served = (SimCluster) KubeSim.cluster().seed(11).build()) {
+      ServedApi api = served.serve();
+      RealKubectl real = new RealKubectl(binary, home, api.kubeconfig());
+      assertThat(real.run("apply -f app.yaml").stdout()).isEqualTo("deployment.apps/web created\n");
+      RealKubectl.Result same = real.run("apply --server-side -f app.yaml");
+      assertThat(same.stdout()).as(same.toString()).isEqualTo("deployment.apps/web serverside-applied\n");
+      RealKubectl.Result moved = real.run("apply --server-side -f scaled.yaml");
+      assertThat(moved.stdout()).as(moved.toString()).isEqualTo("deployment.apps/web serverside-applied\n");
+      assertThat(real.run("get deploy web -o jsonpath={.spec.replicas}").stdout()).isEqualTo("3");
+      RealKubectl.Result managers = real.run("get deploy web --show-managed-fields -o jsonpath={.metadata.managedFields[*].manager}");
+      assertThat(managers.stdout()).as("kubectl moved the client-side applier's fields to itself")
+          .isEqualTo("kubectl kubectl-last-applied");
+      assertThat(real.run("apply view-last-applied deploy web -o json").stdout())
+          .as("the server keeps the client-side apply annotation up to date").contains("\"replicas\": 3");
+    }
+  }
 }

@@ -61,11 +61,19 @@ public final class ApiServer {
    * @param manager the field manager, for an update
    * @param subresource {@code ""}, {@code status} or {@code scale}, for an update
    * @param applied the managers' fields after a server-side apply, or null for an update
+   * @param given the managed fields the update's body carried, which replace the stored ones
+   *     before the update's own changes are counted (as kubectl's move from client-side to
+   *     server-side apply writes them), or null to keep the stored ones
    */
-  public record FieldOwner(String manager, String subresource, ManagedFields applied) {
+  public record FieldOwner(String manager, String subresource, ManagedFields applied, ManagedFields given) {
     /** An update ({@code operation: Update}) by the manager through the subresource ({@code ""} for the main resource). */
     public static FieldOwner updater(String manager, String subresource) {
-      return new FieldOwner(manager, subresource, null);
+      return new FieldOwner(manager, subresource, null, null);
+    }
+
+    /** An update by the manager through the main resource whose body carried these managed fields (null: none). */
+    public static FieldOwner updater(String manager, ManagedFields given) {
+      return new FieldOwner(manager, "", null, given);
     }
   }
 
@@ -204,7 +212,7 @@ public final class ApiServer {
     ManagedFields owned = ManagedFields.NONE;
     if (owner != null) {
       owned = owner.applied() != null ? owner.applied()
-          : ManagedFields.NONE.update(info.kind(), ObjectCodec.mapper().createObjectNode(), ObjectCodec.encode(stored),
+          : (owner.given() != null ? owner.given() : ManagedFields.NONE).update(info.kind(), ObjectCodec.mapper().createObjectNode(), ObjectCodec.encode(stored),
               owner.manager(), info.apiVersion(), owner.subresource(), loop.clock().timestamp());
     }
     setManagedFields(info.kind(), ObjectStore.keyOf(stored), owned);
@@ -346,10 +354,46 @@ public final class ApiServer {
     if (merged.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode meta) {
       meta.remove("resourceVersion");
       meta.remove("managedFields");
+      if (manager.equals("kubectl") && current.isPresent()
+          && current.get().metadata().annotations().containsKey(LAST_APPLIED)) {
+        meta.with("annotations").put(LAST_APPLIED, lastApplied(config));
+      }
     }
     T obj = decode.apply(merged);
-    FieldOwner owner = new FieldOwner(manager, "", applied.managedFields());
+    FieldOwner owner = new FieldOwner(manager, "", applied.managedFields(), null);
     return current.isEmpty() ? createWarned(obj, dryRun, owner) : updateWarned(obj, dryRun, owner);
+  }
+
+  /** kubectl's client-side apply annotation. */
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+  /**
+   * The client-side apply annotation that kube-apiserver keeps up to date for {@code kubectl}'s
+   * server-side applies to an object that has one ({@code lastAppliedUpdater}): the applied
+   * configuration without that annotation, as Go encodes it (keys sorted, a newline at the end).
+   */
+  private static String lastApplied(com.fasterxml.jackson.databind.JsonNode config) {
+    com.fasterxml.jackson.databind.JsonNode copy = config.deepCopy();
+    if (copy.path("metadata").get("annotations") instanceof com.fasterxml.jackson.databind.node.ObjectNode annotations) {
+      annotations.remove(LAST_APPLIED);
+    }
+    return sortedKeys(copy).toString() + "\n";
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode sortedKeys(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isObject()) {
+      java.util.TreeMap<String, com.fasterxml.jackson.databind.JsonNode> fields = new java.util.TreeMap<>();
+      node.fields().forEachRemaining(e -> fields.put(e.getKey(), sortedKeys(e.getValue())));
+      com.fasterxml.jackson.databind.node.ObjectNode out = ObjectCodec.mapper().createObjectNode();
+      fields.forEach(out::set);
+      return out;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode out = ObjectCodec.mapper().createArrayNode();
+      node.forEach(item -> out.add(sortedKeys(item)));
+      return out;
+    }
+    return node;
   }
 
   private KubeObject commitUpdate(KubeObject obj, KubeObject old, boolean bumpGeneration) {
@@ -372,8 +416,9 @@ public final class ApiServer {
     ManagedFields before = managedFields(old);
     ManagedFields after = before;
     if (owner != null) {
+      ManagedFields base = owner.given() != null ? owner.given() : before;
       after = owner.applied() != null ? owner.applied()
-          : before.update(old.kind(), ObjectCodec.encode(old), ObjectCodec.encode(unchanged), owner.manager(),
+          : base.update(old.kind(), ObjectCodec.encode(old), ObjectCodec.encode(unchanged), owner.manager(),
               kindOf(old).apiVersion(), owner.subresource(), loop.clock().timestamp());
     }
     if (unchanged.equals(old) && after.sameIgnoringTime(before)) {

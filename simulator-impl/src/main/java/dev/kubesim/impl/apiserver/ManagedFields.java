@@ -159,6 +159,35 @@ public final class ManagedFields {
     return true;
   }
 
+  /**
+   * The managed fields a client wrote in an object ({@code metadata.managedFields} of an update's
+   * body), or empty when there are none or they cannot be read; then the server keeps its own, as
+   * kube-apiserver does. A list of empty entries ({@code [{}]}) reads as no fields at all: the way
+   * to reset them.
+   */
+  public static Optional<ManagedFields> fromJson(JsonNode list) {
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Entry> out = new ArrayList<>();
+    try {
+      for (JsonNode e : list) {
+        if (!e.isObject()) {
+          return Optional.empty();
+        }
+        JsonNode fields = e.path("fieldsV1");
+        FieldSet set = fields.isObject() ? FieldSet.fromFieldsV1(fields) : FieldSet.EMPTY;
+        if (!set.isEmpty()) {
+          out.add(new Entry(e.path("manager").asText(""), e.path("operation").asText(""), e.path("apiVersion").asText(""),
+              e.path("time").asText(""), e.path("subresource").asText(""), set));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(of(out));
+  }
+
   /** {@code metadata.managedFields} as served. */
   public ArrayNode toJson() {
     ArrayNode out = JSON.arrayNode();

@@ -220,14 +220,21 @@ final class ResourceRequests {
   // ---- writes
 
   private Reply create(ApiRequest r) {
-    KubeObject object = decode(r, body(r));
+    JsonNode body = body(r);
+    KubeObject object = decode(r, body);
+    ApiServer.FieldOwner owner = ApiServer.FieldOwner.updater(fieldManager(r), givenManagedFields(body));
     return host.locked(() -> {
-      var written = host.api().createWarned(object, r.dryRun(), ApiServer.FieldOwner.updater(fieldManager(r), ""));
+      var written = host.api().createWarned(object, r.dryRun(), owner);
       if (!r.dryRun()) {
         host.reacted();
       }
       return new Reply(201, served(written.object()), headers(written.warnings()));
     });
+  }
+
+  /** The managed fields a body carries ({@link ManagedFields#fromJson}), or null. */
+  private static ManagedFields givenManagedFields(JsonNode body) {
+    return ManagedFields.fromJson(body.path("metadata").get("managedFields")).orElse(null);
   }
 
   /** The object as served: its JSON with its {@code metadata.managedFields}; call under the lock. */
@@ -284,7 +291,8 @@ final class ResourceRequests {
         default -> {
           KubeObject object = decoded.orElseThrow();
           checkResourceVersion(r, current, object.metadata().resourceVersion().orElse(""));
-          yield stored(r, host.api().updateWarned(object, r.dryRun(), ApiServer.FieldOwner.updater(fieldManager(r), "")));
+          yield stored(r, host.api().updateWarned(object, r.dryRun(),
+              ApiServer.FieldOwner.updater(fieldManager(r), givenManagedFields(body))));
         }
       };
     });
@@ -325,7 +333,7 @@ final class ResourceRequests {
           checkResourceVersion(r, current, patched.path("metadata").path("resourceVersion").asText(""));
           ((ObjectNode) patched.get("metadata")).remove("resourceVersion");
           yield stored(r, host.api().updateWarned(decode(r, patched), r.dryRun(),
-              ApiServer.FieldOwner.updater(fieldManager(r), "")));
+              ApiServer.FieldOwner.updater(fieldManager(r), givenManagedFields(patched))));
         }
       };
     });
@@ -558,8 +566,8 @@ final class ResourceRequests {
           + " into Go struct field " + kind.kind() + ".metadata of type v1.ObjectMeta");
     }
     ObjectNode metadata = tree.with("metadata");
-    // The managed fields a client sends back (fabric8 and controllers PUT what they got) are the
-    // server's to keep; the body's are not decoded into the object.
+    // The managed fields are not part of the decoded object: the API server keeps them beside it
+    // (the writes take a body's managed fields from the body itself).
     metadata.remove("managedFields");
     if (kind.namespaced() && !r.namespace().isEmpty()) {
       String ns = metadata.path("namespace").asText("");

@@ -167,4 +167,19 @@ class ServerSideApplyTest {
     assertThat(entry(edited.json(), "kubectl-edit").path("fieldsV1").toString()).isEqualTo("{\"f:data\":{\"f:k\":{}}}");
     assertThat(entry(edited.json(), "kubectl").path("fieldsV1").toString()).as("the map it added").isEqualTo("{\"f:data\":{}}");
   }
+
+  @Test
+  void managedFieldsAClientWritesReplaceTheServersAndAnEmptyEntryResetsThem() {
+    apply("a", SERVICE, "");
+    String path = "/api/v1/namespaces/default/services/web";
+    ServedApiFixture.Reply moved = f.patch(path, "application/json-patch+json",
+        "[{\"op\":\"replace\",\"path\":\"/metadata/managedFields/0/manager\",\"value\":\"b\"}]");
+    assertThat(moved.code()).isEqualTo(200);
+    assertThat(moved.json().path("metadata").path("managedFields")).hasSize(1);
+    assertThat(entry(moved.json(), "b").path("operation").asText()).isEqualTo("Apply");
+
+    ServedApiFixture.Reply reset = f.patch(path, "application/merge-patch+json", "{\"metadata\":{\"managedFields\":[{}]}}");
+    assertThat(reset.code()).isEqualTo(200);
+    assertThat(reset.json().path("metadata").has("managedFields")).isFalse();
+  }
 }
