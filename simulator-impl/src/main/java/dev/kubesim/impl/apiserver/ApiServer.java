@@ -349,7 +349,7 @@ public final class ApiServer {
     Optional<KubeObject> current = get(info.kind(), namespace, name);
     ManagedFields before = current.map(this::managedFields).orElse(ManagedFields.NONE);
     ManagedFields.Applied applied = before.apply(info.kind(), current.map(ObjectCodec::encode).orElse(null), config,
-        manager, info.apiVersion(), loop.clock().timestamp(), force);
+        manager, info.apiVersion(), "", loop.clock().timestamp(), force);
     com.fasterxml.jackson.databind.node.ObjectNode merged = applied.object();
     if (merged.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode meta) {
       meta.remove("resourceVersion");
@@ -362,6 +362,37 @@ public final class ApiServer {
     T obj = decode.apply(merged);
     FieldOwner owner = new FieldOwner(manager, "", applied.managedFields(), null);
     return current.isEmpty() ? createWarned(obj, dryRun, owner) : updateWarned(obj, dryRun, owner);
+  }
+
+  /**
+   * A server-side apply to the {@code status} subresource of a stored object (as operators built on
+   * Java Operator SDK patch their status): only the configuration's status is applied and owned
+   * ({@code subresource: status}); the rest of the object stays as stored, and the status is
+   * written as a status update writes it.
+   *
+   * @return the object as stored (or as it would be, on a dry run)
+   * @throws NotFoundException when the object does not exist
+   * @throws KubeSimException Conflict as for {@link #serverSideApply}
+   */
+  public <T extends KubeObject> T serverSideApplyStatus(KindInfo info, String namespace, String name,
+      com.fasterxml.jackson.databind.JsonNode config, String manager, boolean force, boolean dryRun,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> decode) {
+    KubeObject current = getOrThrow(info.kind(), namespace, name);
+    com.fasterxml.jackson.databind.node.ObjectNode live = ObjectCodec.encode(current);
+    ManagedFields.Applied applied = managedFields(current).apply(info.kind(), live, config, manager, info.apiVersion(),
+        "status", loop.clock().timestamp(), force);
+    com.fasterxml.jackson.databind.JsonNode status = applied.object().get("status");
+    if (status == null) {
+      live.remove("status");
+    } else {
+      live.set("status", status);
+    }
+    live.with("metadata").remove("resourceVersion");
+    T obj = decode.apply(live);
+    if (dryRun) {
+      return obj;
+    }
+    return write(obj, new FieldOwner(manager, "status", applied.managedFields(), null));
   }
 
   /** kubectl's client-side apply annotation. */

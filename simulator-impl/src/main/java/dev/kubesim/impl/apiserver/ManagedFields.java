@@ -241,10 +241,20 @@ public final class ManagedFields {
    */
   public Applied apply(String kind, JsonNode live, JsonNode config, String manager, String apiVersion, String now,
       boolean force) {
+    return apply(kind, live, config, manager, apiVersion, "", now, force);
+  }
+
+  /**
+   * {@link #apply(String, JsonNode, JsonNode, String, String, String, boolean)} through a
+   * subresource: through {@code status} only the configuration's status counts (and only the
+   * status of the result is to be written).
+   */
+  public Applied apply(String kind, JsonNode live, JsonNode config, String manager, String apiVersion,
+      String subresource, String now, boolean force) {
     JsonNode before = live == null ? JSON.objectNode() : live;
-    FieldSet applied = tracked(ObjectFields.fieldSet(kind, config), "");
+    FieldSet applied = tracked(ObjectFields.fieldSet(kind, config), subresource);
     JsonNode merged = ObjectFields.merge(kind, before, config);
-    Entry self = new Entry(manager, APPLY, apiVersion, now, "", applied);
+    Entry self = new Entry(manager, APPLY, apiVersion, now, subresource, applied);
     Entry last = null;
     List<Entry> others = new ArrayList<>();
     for (Entry e : entries) {
@@ -260,7 +270,7 @@ public final class ManagedFields {
       merged = ObjectFields.remove(kind, merged, prune);
     }
     ObjectFields.Comparison c = ObjectFields.compare(kind, before, merged);
-    FieldSet changed = tracked(c.changed(), "");
+    FieldSet changed = tracked(c.changed(), subresource);
     Map<String, List<List<Element>>> conflicts = new TreeMap<>();
     for (Entry e : others) {
       for (List<Element> p : e.fields.intersection(changed).paths()) {
@@ -276,7 +286,7 @@ public final class ManagedFields {
     }
     boolean objectChanged = !ObjectFields.same(before, merged);
     String time = !objectChanged && last != null ? last.time : now;
-    keep(out, new Entry(manager, APPLY, apiVersion, time, "", applied), applied);
+    keep(out, new Entry(manager, APPLY, apiVersion, time, subresource, applied), applied);
     return new Applied((ObjectNode) merged, of(out));
   }
 

@@ -345,14 +345,15 @@ final class ResourceRequests {
    * otherwise the configuration is merged into it, fields another manager owns with a different
    * value are a Conflict (409) unless {@code force=true}, and the fields the manager applied
    * before, owns alone and leaves out now are removed (and defaulted again). The answer is 201 for
-   * a creation, 200 otherwise; an apply that changes nothing writes nothing.
+   * a creation, 200 otherwise; an apply that changes nothing writes nothing. Through the {@code
+   * status} subresource only the configuration's status is applied and owned.
    */
   private Reply apply(ApiRequest r, JsonNode config) {
     if (r.param("fieldManager").filter(m -> !m.isEmpty()).isEmpty()) {
       throw new InvalidObjectException("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
           + "is required for apply patch", List.of());
     }
-    if (!r.subresource().isEmpty()) {
+    if (!r.subresource().isEmpty() && !r.subresource().equals("status")) {
       throw new BadRequestException("server-side apply of the " + r.subresource() + " subresource is not simulated");
     }
     if (!config.isObject()) {
@@ -366,6 +367,13 @@ final class ResourceRequests {
     decode(r, config);
     boolean force = r.param("force").map(Boolean::parseBoolean).orElse(false);
     String manager = r.param("fieldManager").orElseThrow();
+    if (r.subresource().equals("status")) {
+      return host.locked(() -> {
+        KubeObject stored = host.api().serverSideApplyStatus(r.kind(), r.namespace(), r.name(), config, manager, force,
+            r.dryRun(), tree -> decode(r, tree));
+        return stored(r, stored);
+      });
+    }
     return host.locked(() -> {
       boolean exists = host.api().get(r.kind().kind(), r.namespace(), r.name()).isPresent();
       var written = host.api().serverSideApply(r.kind(), r.namespace(), r.name(), config, manager, force, r.dryRun(),

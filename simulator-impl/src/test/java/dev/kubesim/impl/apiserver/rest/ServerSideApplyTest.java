@@ -182,4 +182,40 @@ class ServerSideApplyTest {
     assertThat(reset.code()).isEqualTo(200);
     assertThat(reset.json().path("metadata").has("managedFields")).isFalse();
   }
+
+  @Test
+  void anApplyToTheStatusOwnsTheStatusFieldsOnly() {
+    String sets = "/apis/apps/v1/namespaces/default/statefulsets/db";
+    String set = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: db
+        spec:
+          serviceName: db
+          selector: {matchLabels: {app: db}}
+          template:
+            metadata: {labels: {app: db}}
+            spec:
+              containers: [{name: db, image: postgres}]
+        """;
+    assertThat(f.send("PATCH", sets + "?fieldManager=kubectl", set, APPLY, "application/json").code()).isEqualTo(201);
+    String status = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nstatus:\n  replicas: 1\n";
+    ServedApiFixture.Reply applied = f.send("PATCH", sets + "/status?fieldManager=operator",
+        status + "  readyReplicas: 1\n", APPLY, "application/json");
+    assertThat(applied.code()).isEqualTo(200);
+    assertThat(applied.json().path("status").path("readyReplicas").asInt()).isEqualTo(1);
+    JsonNode e = entry(applied.json(), "operator");
+    assertThat(e.path("subresource").asText()).isEqualTo("status");
+    assertThat(e.path("fieldsV1").toString()).isEqualTo("{\"f:status\":{\"f:readyReplicas\":{},\"f:replicas\":{}}}");
+
+    ServedApiFixture.Reply dropped = f.send("PATCH", sets + "/status?fieldManager=operator", status, APPLY, "application/json");
+    assertThat(dropped.json().path("status").has("readyReplicas")).isFalse();
+
+    ServedApiFixture.Reply conflict = f.send("PATCH", sets + "/status?fieldManager=other",
+        status.replace("replicas: 1", "replicas: 2"), APPLY, "application/json");
+    assertThat(conflict.code()).isEqualTo(409);
+    assertThat(conflict.json().path("message").asText())
+        .isEqualTo("Apply failed with 1 conflict: conflict with \"operator\" with subresource \"status\": .status.replicas");
+  }
 }
