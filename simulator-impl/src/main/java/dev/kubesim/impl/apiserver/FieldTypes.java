@@ -52,15 +52,7 @@ final class FieldTypes {
   private static final Map<String, Map<String, ListType>> KIND_LISTS = Map.of(
       "Service", Map.of("spec.ports", keyed("port", "protocol")),
       "Node", Map.of("status.addresses", keyed("type")),
-      "Endpoints", Map.of(),
       "Namespace", Map.of("spec.finalizers", SET));
-
-  /** Maps owned whole besides label selectors ({@code structType=atomic}). */
-  private static final Set<String> ATOMIC_MAPS = Set.of("spec.selector", "spec.template.spec.affinity.nodeAffinity"
-      + ".requiredDuringSchedulingIgnoredDuringExecution");
-
-  /** Kinds whose {@code spec.selector} is a plain map of labels rather than a LabelSelector. */
-  private static final Set<String> PLAIN_SELECTORS = Set.of("Service", "ReplicationController");
 
   private static final Set<String> POD_TEMPLATE_KINDS =
       Set.of("Pod", "ReplicationController", "ReplicaSet", "Deployment", "DaemonSet", "StatefulSet", "Job", "PodTemplate");
@@ -83,12 +75,12 @@ final class FieldTypes {
     return p == null ? null : POD_LISTS.get(p);
   }
 
-  /** Whether the map at the path is owned whole. */
+  /** Whether the map at the path is owned whole (its path is a leaf of the managers' sets). */
   static boolean atomicMap(String kind, String path) {
-    if (path.endsWith(".selector") && path.startsWith("spec.")) {
-      return !(path.equals("spec.selector") && PLAIN_SELECTORS.contains(kind));
-    }
-    return path.endsWith("Selector") || ATOMIC_MAPS.contains(path);
+    // LabelSelectors are structType=atomic; Service's, ReplicationController's and a pod's
+    // nodeSelector maps mapType=atomic; a required node affinity is an atomic NodeSelector.
+    return path.endsWith(".selector") || path.endsWith("Selector")
+        || path.endsWith("nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution");
   }
 
   /** The path read as a pod's, for kinds that hold a pod template; null when it is no pod's. */

@@ -92,7 +92,7 @@ class ServerSideApplyTest {
     assertThat(e.path("fieldsType").asText()).isEqualTo("FieldsV1");
     assertThat(e.path("time").asText()).isEqualTo(created.path("metadata").path("creationTimestamp").asText());
     assertThat(e.path("fieldsV1").toString()).isEqualTo("{\"f:spec\":{\"f:ports\":{\"k:{\\\"port\\\":80,\\\"protocol\\\":\\\"TCP\\\"}\":"
-        + "{\".\":{},\"f:port\":{},\"f:targetPort\":{}}},\"f:selector\":{\"f:app\":{}}}}");
+        + "{\".\":{},\"f:port\":{},\"f:targetPort\":{}}},\"f:selector\":{}}}");
     assertThat(f.get("/api/v1/namespaces/default/services/web").json().path("metadata").path("managedFields"))
         .isEqualTo(created.path("metadata").path("managedFields"));
   }
