@@ -15,6 +15,7 @@ import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.Strategy.Allocation;
 import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.codec.KindRegistry;
+import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,35 @@ public final class ApiServer {
   private final Strategy<KubeObject> generic = new GenericStrategy();
   private final SplittableRandom names;
   private final SplittableRandom uids;
+  /**
+   * The stored objects' {@code metadata.managedFields}, by kind and key (looked up, never iterated):
+   * kept beside the objects, as the public model has no place for them, and dropped with them.
+   */
+  private final Map<String, Map<ObjectKey, ManagedFields>> managedFields = new HashMap<>();
+
+  /**
+   * To whom a write through the served API is attributed in {@code metadata.managedFields}: an
+   * update by a field manager (through the main resource, {@code status} or {@code scale}), or the
+   * fields a server-side apply computed.
+   *
+   * @param manager the field manager, for an update
+   * @param subresource {@code ""}, {@code status} or {@code scale}, for an update
+   * @param applied the managers' fields after a server-side apply, or null for an update
+   * @param given the managed fields the update's body carried, which replace the stored ones
+   *     before the update's own changes are counted (as kubectl's move from client-side to
+   *     server-side apply writes them), or null to keep the stored ones
+   */
+  public record FieldOwner(String manager, String subresource, ManagedFields applied, ManagedFields given) {
+    /** An update ({@code operation: Update}) by the manager through the subresource ({@code ""} for the main resource). */
+    public static FieldOwner updater(String manager, String subresource) {
+      return new FieldOwner(manager, subresource, null, null);
+    }
+
+    /** An update by the manager through the main resource whose body carried these managed fields (null: none). */
+    public static FieldOwner updater(String manager, ManagedFields given) {
+      return new FieldOwner(manager, "", null, given);
+    }
+  }
 
   public ApiServer(ObjectStore store, EventLoop loop) {
     this.store = store;
@@ -131,6 +161,14 @@ public final class ApiServer {
 
   /** {@link #create(KubeObject, boolean)}, with the kind's warnings for the object. */
   public <T extends KubeObject> Written<T> createWarned(T object, boolean dryRun) {
+    return createWarned(object, dryRun, null);
+  }
+
+  /**
+   * {@link #createWarned(KubeObject, boolean)} through the served API: the new object's fields are
+   * the owner's ({@code null}: nobody's, as for kubesim's own writes).
+   */
+  public <T extends KubeObject> Written<T> createWarned(T object, boolean dryRun, FieldOwner owner) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -171,14 +209,41 @@ public final class ApiServer {
     }
     @SuppressWarnings("unchecked")
     T stored = (T) obj.withMetadata(meta.build());
+    ManagedFields owned = ManagedFields.NONE;
+    if (owner != null) {
+      owned = owner.applied() != null ? owner.applied()
+          : (owner.given() != null ? owner.given() : ManagedFields.NONE).update(info.kind(), ObjectCodec.mapper().createObjectNode(), ObjectCodec.encode(stored),
+              owner.manager(), info.apiVersion(), owner.subresource(), loop.clock().timestamp());
+    }
+    setManagedFields(info.kind(), ObjectStore.keyOf(stored), owned);
     store.put(stored);
     allocation.commit().run();
     return new Written<>(stored, warnings);
   }
 
+  /** The object's {@code metadata.managedFields} (none for an object only kubesim itself wrote). */
+  public ManagedFields managedFields(KubeObject object) {
+    Map<ObjectKey, ManagedFields> table = managedFields.get(object.kind());
+    ManagedFields m = table == null ? null : table.get(ObjectStore.keyOf(object));
+    return m == null ? ManagedFields.NONE : m;
+  }
+
+  private void setManagedFields(String kind, ObjectKey key, ManagedFields value) {
+    if (value.isEmpty()) {
+      Map<ObjectKey, ManagedFields> table = managedFields.get(kind);
+      if (table != null) {
+        table.remove(key);
+      }
+    } else {
+      managedFields.computeIfAbsent(kind, k -> new HashMap<>()).put(key, value);
+    }
+  }
+
   /**
    * Replaces a stored object (an update through the main resource): identity and allocated values
-   * are kept, the generation moves on when the spec changed.
+   * are kept, the generation moves on when the spec changed. An update that changes nothing writes
+   * nothing (etcd3's {@code GuaranteedUpdate}): the stored object comes back with its
+   * resourceVersion, and no watcher hears of it.
    */
   public <T extends KubeObject> T update(T object) {
     return update(object, false);
@@ -193,8 +258,16 @@ public final class ApiServer {
   }
 
   /** {@link #update(KubeObject, boolean)}, with the kind's warnings for the new object. */
-  @SuppressWarnings("unchecked")
   public <T extends KubeObject> Written<T> updateWarned(T object, boolean dryRun) {
+    return updateWarned(object, dryRun, null);
+  }
+
+  /**
+   * {@link #updateWarned(KubeObject, boolean)} through the served API: the fields the update
+   * changes become the owner's ({@code null}: managed fields stay as they are).
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends KubeObject> Written<T> updateWarned(T object, boolean dryRun, FieldOwner owner) {
     KindInfo info = kindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
@@ -218,7 +291,7 @@ public final class ApiServer {
           .creationTimestamp(oldMeta.creationTimestamp().orElse(null)).generation(oldMeta.generation().orElse(null))
           .resourceVersion(oldMeta.resourceVersion().orElse(null)).build()), warnings);
     }
-    T stored = (T) commitUpdate(obj, old, strategy.hasGeneration());
+    T stored = (T) commitUpdate(obj, old, strategy.hasGeneration(), owner);
     allocation.commit().run();
     return new Written<>(stored, warnings);
   }
@@ -235,9 +308,19 @@ public final class ApiServer {
 
   /**
    * Writes an object as a controller or the kubelet does (status and controller-owned fields): no
-   * validation, the resourceVersion moves on, the generation is kept.
+   * validation, the resourceVersion moves on, the generation is kept. A write that changes nothing
+   * is no write: the stored object is returned as it is, with no new resourceVersion and no watch
+   * event, as for every update.
    */
   public <T extends KubeObject> T write(T object) {
+    return write(object, null);
+  }
+
+  /**
+   * {@link #write(KubeObject)} through the served API (the {@code status} subresource): the fields
+   * it changes become the owner's.
+   */
+  public <T extends KubeObject> T write(T object, FieldOwner owner) {
     KindInfo info = kindOf(object);
     T obj = withNamespace(object, info);
     Optional<KubeObject> old = store.get(info.kind(), ObjectStore.keyOf(obj));
@@ -245,11 +328,110 @@ public final class ApiServer {
       return create(obj);
     }
     @SuppressWarnings("unchecked")
-    T updated = (T) commitUpdate(obj, old.get(), false);
+    T updated = (T) commitUpdate(obj, old.get(), false, owner);
     return updated;
   }
 
+  /**
+   * A server-side apply of {@code config} (the applied configuration's JSON) by {@code manager}:
+   * the configuration is merged into the live object, the fields the manager applied before,
+   * owns alone and no longer applies are removed, and the result is created or updated (defaulted,
+   * validated) as {@code decode} turns it into an object. The manager then owns exactly the applied
+   * fields, shared with the managers that set them to the same values.
+   *
+   * @param force whether to take fields from other managers rather than fail
+   * @throws KubeSimException Conflict when the apply would change fields other managers own and
+   *     is not forced
+   */
+  public <T extends KubeObject> Written<T> serverSideApply(KindInfo info, String namespace, String name,
+      com.fasterxml.jackson.databind.JsonNode config, String manager, boolean force, boolean dryRun,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> decode) {
+    Optional<KubeObject> current = get(info.kind(), namespace, name);
+    ManagedFields before = current.map(this::managedFields).orElse(ManagedFields.NONE);
+    ManagedFields.Applied applied = before.apply(info.kind(), current.map(ObjectCodec::encode).orElse(null), config,
+        manager, info.apiVersion(), "", loop.clock().timestamp(), force);
+    com.fasterxml.jackson.databind.node.ObjectNode merged = applied.object();
+    if (merged.get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode meta) {
+      meta.remove("resourceVersion");
+      meta.remove("managedFields");
+      if (manager.equals("kubectl") && current.isPresent()
+          && current.get().metadata().annotations().containsKey(LAST_APPLIED)) {
+        meta.with("annotations").put(LAST_APPLIED, lastApplied(config));
+      }
+    }
+    T obj = decode.apply(merged);
+    FieldOwner owner = new FieldOwner(manager, "", applied.managedFields(), null);
+    return current.isEmpty() ? createWarned(obj, dryRun, owner) : updateWarned(obj, dryRun, owner);
+  }
+
+  /**
+   * A server-side apply to the {@code status} subresource of a stored object (as operators built on
+   * Java Operator SDK patch their status): only the configuration's status is applied and owned
+   * ({@code subresource: status}); the rest of the object stays as stored, and the status is
+   * written as a status update writes it.
+   *
+   * @return the object as stored (or as it would be, on a dry run)
+   * @throws NotFoundException when the object does not exist
+   * @throws KubeSimException Conflict as for {@link #serverSideApply}
+   */
+  public <T extends KubeObject> T serverSideApplyStatus(KindInfo info, String namespace, String name,
+      com.fasterxml.jackson.databind.JsonNode config, String manager, boolean force, boolean dryRun,
+      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> decode) {
+    KubeObject current = getOrThrow(info.kind(), namespace, name);
+    com.fasterxml.jackson.databind.node.ObjectNode live = ObjectCodec.encode(current);
+    ManagedFields.Applied applied = managedFields(current).apply(info.kind(), live, config, manager, info.apiVersion(),
+        "status", loop.clock().timestamp(), force);
+    com.fasterxml.jackson.databind.JsonNode status = applied.object().get("status");
+    if (status == null) {
+      live.remove("status");
+    } else {
+      live.set("status", status);
+    }
+    live.with("metadata").remove("resourceVersion");
+    T obj = decode.apply(live);
+    if (dryRun) {
+      return obj;
+    }
+    return write(obj, new FieldOwner(manager, "status", applied.managedFields(), null));
+  }
+
+  /** kubectl's client-side apply annotation. */
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+  /**
+   * The client-side apply annotation that kube-apiserver keeps up to date for {@code kubectl}'s
+   * server-side applies to an object that has one ({@code lastAppliedUpdater}): the applied
+   * configuration without that annotation, as Go encodes it (keys sorted, a newline at the end).
+   */
+  private static String lastApplied(com.fasterxml.jackson.databind.JsonNode config) {
+    com.fasterxml.jackson.databind.JsonNode copy = config.deepCopy();
+    if (copy.path("metadata").get("annotations") instanceof com.fasterxml.jackson.databind.node.ObjectNode annotations) {
+      annotations.remove(LAST_APPLIED);
+    }
+    return sortedKeys(copy).toString() + "\n";
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode sortedKeys(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isObject()) {
+      java.util.TreeMap<String, com.fasterxml.jackson.databind.JsonNode> fields = new java.util.TreeMap<>();
+      node.fields().forEachRemaining(e -> fields.put(e.getKey(), sortedKeys(e.getValue())));
+      com.fasterxml.jackson.databind.node.ObjectNode out = ObjectCodec.mapper().createObjectNode();
+      fields.forEach(out::set);
+      return out;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode out = ObjectCodec.mapper().createArrayNode();
+      node.forEach(item -> out.add(sortedKeys(item)));
+      return out;
+    }
+    return node;
+  }
+
   private KubeObject commitUpdate(KubeObject obj, KubeObject old, boolean bumpGeneration) {
+    return commitUpdate(obj, old, bumpGeneration, null);
+  }
+
+  private KubeObject commitUpdate(KubeObject obj, KubeObject old, boolean bumpGeneration, FieldOwner owner) {
     ObjectMeta oldMeta = old.metadata();
     ObjectMeta.Builder meta =
         obj.metadata().toBuilder()
@@ -257,11 +439,28 @@ public final class ApiServer {
             .creationTimestamp(oldMeta.creationTimestamp().orElse(null))
             .generation(oldMeta.generation().orElse(null))
             .deletionTimestamp(obj.metadata().deletionTimestamp().or(oldMeta::deletionTimestamp).orElse(null))
-            .resourceVersion(store.nextResourceVersion());
+            .resourceVersion(oldMeta.resourceVersion().orElse(null));
     if (bumpGeneration && oldMeta.generation().isPresent() && specChanged(obj, old)) {
       meta.generation(oldMeta.generation().get() + 1);
     }
-    KubeObject stored = obj.withMetadata(meta.build());
+    KubeObject unchanged = obj.withMetadata(meta.build());
+    ManagedFields before = managedFields(old);
+    ManagedFields after = before;
+    if (owner != null) {
+      ManagedFields base = owner.given() != null ? owner.given() : before;
+      after = owner.applied() != null ? owner.applied()
+          : base.update(old.kind(), ObjectCodec.encode(old), ObjectCodec.encode(unchanged), owner.manager(),
+              kindOf(old).apiVersion(), owner.subresource(), loop.clock().timestamp());
+    }
+    if (unchanged.equals(old) && after.sameIgnoringTime(before)) {
+      // etcd3's GuaranteedUpdate: a new encoding equal to the stored one is not written (and the
+      // field manager does not count a manager's new time alone as a change).
+      return old;
+    }
+    KubeObject stored = obj.withMetadata(meta.resourceVersion(store.nextResourceVersion()).build());
+    if (after != before) {
+      setManagedFields(old.kind(), ObjectStore.keyOf(stored), after);
+    }
     store.put(stored);
     return stored;
   }
@@ -343,6 +542,7 @@ public final class ApiServer {
 
   private KubeObject remove(KindInfo info, ObjectKey key) {
     KubeObject removed = store.remove(info.kind(), key).orElseThrow(() -> notFound(info.kind(), key.name()));
+    setManagedFields(info.kind(), key, ManagedFields.NONE);
     strategyFor(removed).release(removed);
     return removed;
   }

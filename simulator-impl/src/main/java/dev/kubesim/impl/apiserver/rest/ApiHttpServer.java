@@ -74,7 +74,8 @@ public final class ApiHttpServer implements AutoCloseable {
       String session = r.headers().apply("Kubectl-Session");
       return session != null && session.equals(lastKubectlSession);
     });
-    this.hub = host.locked(() -> new WatchHub(host.api().store(), () -> host.loop().clock().instant(), watchHistory));
+    this.hub = host.locked(() -> new WatchHub(host.api().store(), () -> host.loop().clock().instant(),
+        o -> host.api().managedFields(o), watchHistory));
     QueuedThreadPool threads = new QueuedThreadPool(200, 4);
     threads.setName("kubesim-api");
     threads.setDaemon(true);

@@ -16,6 +16,7 @@ import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.apiserver.FieldSelector;
+import dev.kubesim.impl.apiserver.ManagedFields;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.labels.SelectorText;
@@ -106,7 +107,7 @@ final class ResourceRequests {
         return new Reply(200, TableOutput.table(r.kind().kind(), List.of(o), host.loop().clock().instant(),
             TableOutput.Include.parse(r.param("includeObject").orElse("")), host.api().store().resourceVersion(), ""));
       }
-      return new Reply(200, ObjectCodec.encode(o));
+      return new Reply(200, served(o));
     });
   }
 
@@ -151,7 +152,7 @@ final class ResourceRequests {
         }
       }
       ArrayNode items = list.putArray("items");
-      page.forEach(o -> items.add(ObjectCodec.encode(o)));
+      page.forEach(o -> items.add(served(o)));
       return new Reply(200, list);
     });
   }
@@ -219,14 +220,64 @@ final class ResourceRequests {
   // ---- writes
 
   private Reply create(ApiRequest r) {
-    KubeObject object = decode(r, body(r));
+    JsonNode body = body(r);
+    KubeObject object = decode(r, body);
+    ApiServer.FieldOwner owner = ApiServer.FieldOwner.updater(fieldManager(r), givenManagedFields(body));
     return host.locked(() -> {
-      var written = host.api().createWarned(object, r.dryRun());
+      var written = host.api().createWarned(object, r.dryRun(), owner);
       if (!r.dryRun()) {
         host.reacted();
       }
-      return new Reply(201, ObjectCodec.encode(written.object()), headers(written.warnings()));
+      return new Reply(201, served(written.object()), headers(written.warnings()));
     });
+  }
+
+  /** The managed fields a body carries ({@link ManagedFields#fromJson}), or null. */
+  private static ManagedFields givenManagedFields(JsonNode body) {
+    return ManagedFields.fromJson(body.path("metadata").get("managedFields")).orElse(null);
+  }
+
+  /** The object as served: its JSON with its {@code metadata.managedFields}; call under the lock. */
+  private ObjectNode served(KubeObject o) {
+    return withManagedFields(ObjectCodec.encode(o), host.api().managedFields(o));
+  }
+
+  /** The object's JSON with the managed fields at the end of its metadata, where kube-apiserver writes them. */
+  static ObjectNode withManagedFields(ObjectNode json, ManagedFields managed) {
+    if (!managed.isEmpty()) {
+      json.with("metadata").set("managedFields", managed.toJson());
+    }
+    return json;
+  }
+
+  /**
+   * The field manager a write is attributed to: the {@code fieldManager} parameter, or else what
+   * kube-apiserver takes from the User-Agent ({@code prefixFromUserAgent}): the part before the
+   * first {@code /}, printable characters only, at most 128 bytes.
+   */
+  static String fieldManager(ApiRequest r) {
+    Optional<String> given = r.param("fieldManager").filter(m -> !m.isEmpty());
+    if (given.isPresent()) {
+      return given.get();
+    }
+    String agent = Optional.ofNullable(r.headers().apply("User-Agent")).orElse("");
+    String prefix = agent.split("/", -1)[0];
+    StringBuilder sb = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < prefix.length(); ) {
+      int cp = prefix.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isISOControl(cp) || !Character.isDefined(cp)) {
+        continue;
+      }
+      int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + n > 128) {
+        break;
+      }
+      bytes += n;
+      sb.appendCodePoint(cp);
+    }
+    return sb.toString();
   }
 
   private Reply update(ApiRequest r) {
@@ -240,7 +291,8 @@ final class ResourceRequests {
         default -> {
           KubeObject object = decoded.orElseThrow();
           checkResourceVersion(r, current, object.metadata().resourceVersion().orElse(""));
-          yield stored(r, host.api().updateWarned(object, r.dryRun()));
+          yield stored(r, host.api().updateWarned(object, r.dryRun(),
+              ApiServer.FieldOwner.updater(fieldManager(r), givenManagedFields(body))));
         }
       };
     });
@@ -259,7 +311,7 @@ final class ResourceRequests {
     }
     return host.locked(() -> {
       KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
-      JsonNode target = r.subresource().equals("scale") ? Scales.of(current) : ObjectCodec.encode(current);
+      JsonNode target = r.subresource().equals("scale") ? Scales.of(current) : served(current);
       String kind = r.subresource().equals("scale") ? "Scale" : r.kind().kind();
       JsonNode patched = switch (type) {
         case Patches.MERGE -> Patches.mergePatch(target, patch);
@@ -280,25 +332,28 @@ final class ResourceRequests {
         default -> {
           checkResourceVersion(r, current, patched.path("metadata").path("resourceVersion").asText(""));
           ((ObjectNode) patched.get("metadata")).remove("resourceVersion");
-          yield stored(r, host.api().updateWarned(decode(r, patched), r.dryRun()));
+          yield stored(r, host.api().updateWarned(decode(r, patched), r.dryRun(),
+              ApiServer.FieldOwner.updater(fieldManager(r), givenManagedFields(patched))));
         }
       };
     });
   }
 
   /**
-   * Server-side apply ({@code application/apply-patch+yaml}), as far as one applier goes: the
-   * object is created from the applied configuration when it is not there, and otherwise the
-   * configuration is merged into it as a strategic merge patch would merge it. Field ownership is
-   * not tracked: no {@code managedFields}, no conflicts between managers, and a field left out of a
-   * later configuration stays.
+   * Server-side apply ({@code application/apply-patch+yaml}) with field ownership ({@link
+   * ManagedFields}): the object is created from the applied configuration when it is not there;
+   * otherwise the configuration is merged into it, fields another manager owns with a different
+   * value are a Conflict (409) unless {@code force=true}, and the fields the manager applied
+   * before, owns alone and leaves out now are removed (and defaulted again). The answer is 201 for
+   * a creation, 200 otherwise; an apply that changes nothing writes nothing. Through the {@code
+   * status} subresource only the configuration's status is applied and owned.
    */
   private Reply apply(ApiRequest r, JsonNode config) {
     if (r.param("fieldManager").filter(m -> !m.isEmpty()).isEmpty()) {
       throw new InvalidObjectException("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
           + "is required for apply patch", List.of());
     }
-    if (!r.subresource().isEmpty()) {
+    if (!r.subresource().isEmpty() && !r.subresource().equals("status")) {
       throw new BadRequestException("server-side apply of the " + r.subresource() + " subresource is not simulated");
     }
     if (!config.isObject()) {
@@ -309,18 +364,27 @@ final class ResourceRequests {
       throw new BadRequestException("the name of the object (" + appliedName + ") does not match the name on the URL ("
           + r.name() + ")");
     }
+    decode(r, config);
+    boolean force = r.param("force").map(Boolean::parseBoolean).orElse(false);
+    String manager = r.param("fieldManager").orElseThrow();
+    if (r.subresource().equals("status")) {
+      return host.locked(() -> {
+        KubeObject stored = host.api().serverSideApplyStatus(r.kind(), r.namespace(), r.name(), config, manager, force,
+            r.dryRun(), tree -> decode(r, tree));
+        return stored(r, stored);
+      });
+    }
     return host.locked(() -> {
-      Optional<KubeObject> current = host.api().get(r.kind().kind(), r.namespace(), r.name());
-      if (current.isEmpty()) {
-        var written = host.api().createWarned(decode(r, config), r.dryRun());
+      boolean exists = host.api().get(r.kind().kind(), r.namespace(), r.name()).isPresent();
+      var written = host.api().serverSideApply(r.kind(), r.namespace(), r.name(), config, manager, force, r.dryRun(),
+          merged -> decode(r, merged));
+      if (!exists) {
         if (!r.dryRun()) {
           host.reacted();
         }
-        return new Reply(201, ObjectCodec.encode(written.object()), headers(written.warnings()));
+        return new Reply(201, served(written.object()), headers(written.warnings()));
       }
-      JsonNode merged = Patches.strategicMergePatch(r.kind().kind(), ObjectCodec.encode(current.get()), config);
-      ((ObjectNode) merged.get("metadata")).remove("resourceVersion");
-      return stored(r, host.api().updateWarned(decode(r, merged), r.dryRun()));
+      return stored(r, written);
     });
   }
 
@@ -328,7 +392,7 @@ final class ResourceRequests {
     if (!r.dryRun()) {
       host.reacted();
     }
-    return new Reply(200, ObjectCodec.encode(stored));
+    return new Reply(200, served(stored));
   }
 
   /** An update's answer with the API server's warnings for the {@code Warning} header. */
@@ -358,11 +422,11 @@ final class ResourceRequests {
     }
     KubeObject object = decode(r, tree);
     if (r.dryRun()) {
-      return new Reply(200, ObjectCodec.encode(object));
+      return new Reply(200, served(object));
     }
-    KubeObject stored = host.api().write(object);
+    KubeObject stored = host.api().write(object, ApiServer.FieldOwner.updater(fieldManager(r), "status"));
     host.reacted();
-    return new Reply(200, ObjectCodec.encode(stored));
+    return new Reply(200, served(stored));
   }
 
   /** {@code /scale}: the Scale's {@code spec.replicas} becomes the object's. */
@@ -383,7 +447,8 @@ final class ResourceRequests {
     ObjectNode spec = tree.has("spec") && tree.get("spec").isObject() ? (ObjectNode) tree.get("spec") : tree.putObject("spec");
     spec.put("replicas", replicas.asInt(0));
     tree.with("metadata").remove("resourceVersion");
-    KubeObject updated = host.api().update(decode(r, tree), r.dryRun());
+    KubeObject updated = host.api().updateWarned(decode(r, tree), r.dryRun(),
+        ApiServer.FieldOwner.updater(fieldManager(r), "scale")).object();
     if (!r.dryRun()) {
       host.reacted();
     }
@@ -412,16 +477,17 @@ final class ResourceRequests {
       KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
       d.checkPreconditions(current, r.kind(), r.name());
       if (r.dryRun()) {
-        return new Reply(200, ObjectCodec.encode(current));
+        return new Reply(200, served(current));
       }
+      ObjectNode removed = served(current);
       host.api().delete(r.kind().kind(), r.namespace(), r.name(), d.options(r.kind()));
       host.reacted();
       String uid = current.metadata().uid().orElse("");
       Optional<KubeObject> left = host.api().get(r.kind().kind(), r.namespace(), r.name())
           .filter(o -> o.metadata().uid().orElse("").equals(uid));
-      return left.map(o -> new Reply(200, ObjectCodec.encode(o)))
+      return left.map(o -> new Reply(200, served(o)))
           .orElseGet(() -> RETURNS_DELETED_OBJECT.contains(r.kind().kind())
-              ? new Reply(200, ObjectCodec.encode(current))
+              ? new Reply(200, removed)
               : new Reply(200, StatusObjects.deleted(r.kind(), r.name(), uid)));
     });
   }
@@ -432,15 +498,18 @@ final class ResourceRequests {
     FieldSelector fields = fieldSelector(r);
     return host.locked(() -> {
       List<KubeObject> targets = matching(r, labels, fields);
+      List<ObjectNode> encoded = new ArrayList<>();
+      targets.forEach(o -> encoded.add(served(o)));
       ObjectNode list = JSON.objectNode();
       list.put("kind", r.kind().kind() + "List");
       list.put("apiVersion", r.kind().apiVersion());
       ArrayNode items = list.putArray("items");
-      for (KubeObject o : targets) {
+      for (int i = 0; i < targets.size(); i++) {
+        KubeObject o = targets.get(i);
         if (!r.dryRun()) {
           host.api().delete(r.kind().kind(), o.metadata().namespace().orElse(""), o.metadata().nameOrEmpty(), d.options(r.kind()));
         }
-        items.add(ObjectCodec.encode(o));
+        items.add(encoded.get(i));
       }
       if (!r.dryRun()) {
         host.reacted();
@@ -505,6 +574,9 @@ final class ResourceRequests {
           + " into Go struct field " + kind.kind() + ".metadata of type v1.ObjectMeta");
     }
     ObjectNode metadata = tree.with("metadata");
+    // The managed fields are not part of the decoded object: the API server keeps them beside it
+    // (the writes take a body's managed fields from the body itself).
+    metadata.remove("managedFields");
     if (kind.namespaced() && !r.namespace().isEmpty()) {
       String ns = metadata.path("namespace").asText("");
       if (!ns.isEmpty() && !ns.equals(r.namespace())) {

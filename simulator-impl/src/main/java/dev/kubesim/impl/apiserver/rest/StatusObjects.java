@@ -31,7 +31,10 @@ final class StatusObjects {
   static ObjectNode failure(KubeSimException e, Optional<KindInfo> kind, String name) {
     ObjectNode status = failure(e.code(), e.reason(), e.getMessage());
     boolean byKind = "Invalid".equals(e.reason());
-    boolean byResource = "NotFound".equals(e.reason()) || "AlreadyExists".equals(e.reason()) || "Conflict".equals(e.reason());
+    // An apply's conflicts name fields, not the object (NewApplyConflict: details with causes only).
+    boolean applyConflict = "Conflict".equals(e.reason()) && e.getMessage().startsWith("Apply failed with ");
+    boolean byResource = "NotFound".equals(e.reason()) || "AlreadyExists".equals(e.reason())
+        || ("Conflict".equals(e.reason()) && !applyConflict);
     Matcher subject = SUBJECT.matcher(e.getMessage());
     boolean named = subject.find() && !e.getMessage().startsWith("Operation cannot");
     if ((byKind || byResource) && (named || kind.isPresent())) {

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.apiserver.rest;
 
 import dev.kubesim.api.model.KubeObject;
+import dev.kubesim.impl.apiserver.ManagedFields;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import java.util.ArrayDeque;
@@ -17,11 +18,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  * take them from their queues without it.
  */
 final class WatchHub {
-  /** One committed change, at the resourceVersion it made and the virtual instant it was made. */
-  record Change(long resourceVersion, WatchEvent event, java.time.Instant at) {}
+  /**
+   * One committed change, at the resourceVersion it made and the virtual instant it was made, with
+   * the object's managed fields as they were then.
+   */
+  record Change(long resourceVersion, WatchEvent event, java.time.Instant at, ManagedFields managedFields) {}
 
   /** What an open watch receives: a change, or the end (server closing). */
-  static final Change END = new Change(-1, null, null);
+  static final Change END = new Change(-1, null, null, ManagedFields.NONE);
 
   private final int capacity;
   private final Deque<Change> history = new ArrayDeque<>();
@@ -29,12 +33,15 @@ final class WatchHub {
   private final ObjectStore store;
   private final java.util.function.Consumer<WatchEvent> recorder = this::record;
   private final java.util.function.Supplier<java.time.Instant> clock;
+  private final java.util.function.Function<KubeObject, ManagedFields> managedFields;
   private long oldestServable;
 
   /** Subscribes to the store; call under the cluster's lock. */
-  WatchHub(ObjectStore store, java.util.function.Supplier<java.time.Instant> clock, int capacity) {
+  WatchHub(ObjectStore store, java.util.function.Supplier<java.time.Instant> clock,
+      java.util.function.Function<KubeObject, ManagedFields> managedFields, int capacity) {
     this.store = store;
     this.clock = clock;
+    this.managedFields = managedFields;
     this.capacity = capacity;
     this.oldestServable = Long.parseLong(store.resourceVersion());
     store.watchAllInOrder(recorder);
@@ -47,7 +54,7 @@ final class WatchHub {
 
   private void record(WatchEvent event) {
     long rv = resourceVersion(event.object());
-    Change change = new Change(rv, event, clock.get());
+    Change change = new Change(rv, event, clock.get(), managedFields.apply(event.object()));
     history.addLast(change);
     while (history.size() > capacity) {
       oldestServable = history.removeFirst().resourceVersion();

@@ -91,7 +91,7 @@ final class WatchStream {
         ResourceRequests requests = new ResourceRequests(host);
         java.time.Instant now0 = host.loop().clock().instant();
         for (KubeObject o : requests.matching(request, labels, fields)) {
-          initial.add(event("ADDED", o, now0, now));
+          initial.add(event("ADDED", o, now0, now, host.api().managedFields(o)));
         }
       } else {
         List<WatchHub.Change> since = hub.since(from);
@@ -206,16 +206,16 @@ final class WatchStream {
     }
     boolean now = matches(o);
     return switch (e.type()) {
-      case ADDED -> now ? Optional.of(event("ADDED", o, at, rv)) : Optional.empty();
-      case DELETED -> matches(e.previous().orElse(o)) ? Optional.of(event("DELETED", o, at, rv)) : Optional.empty();
+      case ADDED -> now ? Optional.of(event("ADDED", o, at, rv, c.managedFields())) : Optional.empty();
+      case DELETED -> matches(e.previous().orElse(o)) ? Optional.of(event("DELETED", o, at, rv, c.managedFields())) : Optional.empty();
       case MODIFIED -> {
         boolean before = e.previous().map(this::matches).orElse(false);
         if (now && before) {
-          yield Optional.of(event("MODIFIED", o, at, rv));
+          yield Optional.of(event("MODIFIED", o, at, rv, c.managedFields()));
         } else if (now) {
-          yield Optional.of(event("ADDED", o, at, rv));
+          yield Optional.of(event("ADDED", o, at, rv, c.managedFields()));
         } else if (before) {
-          yield Optional.of(event("DELETED", o, at, rv));
+          yield Optional.of(event("DELETED", o, at, rv, c.managedFields()));
         }
         yield Optional.empty();
       }
@@ -230,14 +230,15 @@ final class WatchStream {
    * A watch event; its object is the server's one-row Table when the client asked for tables (as
    * {@code kubectl get -w} does), with the AGE of the instant the change was made.
    */
-  private ObjectNode event(String type, KubeObject o, java.time.Instant at, long resourceVersion) {
+  private ObjectNode event(String type, KubeObject o, java.time.Instant at, long resourceVersion,
+      dev.kubesim.impl.apiserver.ManagedFields managedFields) {
     ObjectNode e = JSON.objectNode();
     e.put("type", type);
     if (request.wantsTable()) {
       e.set("object", TableOutput.table(request.kind().kind(), List.of(o), at,
           TableOutput.Include.parse(request.param("includeObject").orElse("")), Long.toString(resourceVersion), ""));
     } else {
-      e.set("object", ObjectCodec.encode(o));
+      e.set("object", ResourceRequests.withManagedFields(ObjectCodec.encode(o), managedFields));
     }
     return e;
   }

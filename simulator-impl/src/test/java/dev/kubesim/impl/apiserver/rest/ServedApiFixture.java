@@ -67,7 +67,12 @@ final class ServedApiFixture implements AutoCloseable {
   }
 
   Reply send(String method, String path, String body, String contentType, String accept) {
+    return send(method, path, body, contentType, accept, java.util.Map.of());
+  }
+
+  Reply send(String method, String path, String body, String contentType, String accept, java.util.Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.url() + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(b::header);
     if (accept != null) {
       b.header("Accept", accept);
     }
