@@ -94,8 +94,24 @@ public final class NginxProgram implements Program {
 
   /** nginx as the given tag (or the default version when the tag is not a version). */
   public NginxProgram(Optional<String> tag) {
+    this(tag, false);
+  }
+
+  /**
+   * {@code registry.k8s.io/nginx-slim}, the Kubernetes tests' nginx (the StatefulSet tutorial's):
+   * the same server and site, with {@code curl} in the image.
+   */
+  public static NginxProgram slim(Optional<String> tag) {
+    return new NginxProgram(tag, true);
+  }
+
+  private NginxProgram(Optional<String> tag, boolean curl) {
     this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
-    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+    ImageConfig.Builder builder = ImageConfig.builder(BaseImage.DEBIAN);
+    if (curl) {
+      builder.file("/usr/bin/curl", "");
+    }
+    this.image = builder
         .env("NGINX_VERSION", version)
         .entrypoint("/docker-entrypoint.sh")
         .cmd("nginx", "-g", "daemon off;")
