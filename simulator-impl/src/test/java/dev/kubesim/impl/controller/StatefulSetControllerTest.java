@@ -292,6 +292,56 @@ class StatefulSetControllerTest {
     assertThat(cluster.awaitReady("statefulset", "default", "web", Duration.ofSeconds(60))).isLessThan(Duration.ofSeconds(60));
   }
 
+  private static String transcript() {
+    try (Cluster c = KubeSim.cluster().seed(7).build()) {
+      c.apply(WEB);
+      StringBuilder out = new StringBuilder();
+      for (String line : List.of("scale sts web --replicas=4", "set image sts/web nginx=registry.k8s.io/nginx-slim:0.24",
+          "rollout status sts/web", "scale sts web --replicas=1", "get sts web -o yaml", "get pods -o yaml", "get pvc -o yaml",
+          "get events -o yaml")) {
+        var r = c.kubectl(line);
+        out.append(r.stdout()).append(r.stderr());
+        c.advance(Duration.ofSeconds(7));
+      }
+      return out.toString();
+    }
+  }
+
+  @Test
+  void theSameSeedAndCallsGiveTheSameTranscript() {
+    assertThat(transcript()).isEqualTo(transcript());
+  }
+
+  @Test
+  void theApiServerDefaultsTheSpec() {
+    cluster.apply(WEB);
+    assertThat(kubectl("get sts web -o jsonpath={.spec.podManagementPolicy}/{.spec.updateStrategy}/{.spec.revisionHistoryLimit}/"
+        + "{.spec.persistentVolumeClaimRetentionPolicy}/{.spec.volumeClaimTemplates[0].spec.volumeMode}"))
+        .isEqualTo("OrderedReady/{\"rollingUpdate\":{\"partition\":0},\"type\":\"RollingUpdate\"}/10/"
+            + "{\"whenDeleted\":\"Retain\",\"whenScaled\":\"Retain\"}/Filesystem");
+  }
+
+  @Test
+  void aRollingUpdateWithoutItsParametersReportsTheRevision() {
+    cluster.apply(WEB.replace("  serviceName: nginx\n", "  serviceName: nginx\n  updateStrategy: {type: RollingUpdate}\n"));
+    kubectl("set image sts/web nginx=registry.k8s.io/nginx-slim:0.24");
+    String revision = pod("web-0").metadata().labels().get("controller-revision-hash");
+    assertThat(kubectl("get sts web -o jsonpath={.spec.updateStrategy}")).isEqualTo("{\"type\":\"RollingUpdate\"}");
+    assertThat(kubectl("rollout status statefulset/web"))
+        .endsWith("statefulset rolling update complete 2 pods at revision " + revision + "...\n");
+  }
+
+  @Test
+  void rolloutRestartReplacesEveryPod() {
+    cluster.apply(WEB);
+    String before = pod("web-0").metadata().uid().orElseThrow() + pod("web-1").metadata().uid().orElseThrow();
+    assertThat(kubectl("rollout restart statefulset web")).isEqualTo("statefulset.apps/web restarted\n");
+    kubectl("rollout status sts/web");
+    assertThat(before).doesNotContain(pod("web-0").metadata().uid().orElseThrow());
+    assertThat(before).doesNotContain(pod("web-1").metadata().uid().orElseThrow());
+    assertThat(kubectl("get sts web -o jsonpath={.spec.template.metadata.annotations}")).contains("kubectl.kubernetes.io/restartedAt");
+  }
+
   @Test
   void onlyReplicasTemplateAndStrategiesMayChange() {
     cluster.apply(WEB);
