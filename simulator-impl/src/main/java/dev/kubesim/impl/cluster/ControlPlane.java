@@ -71,6 +71,7 @@ final class ControlPlane {
     Scheduler.start(api);
     dev.kubesim.impl.storage.StorageControllers.start(api, volumeDirectories);
     NodeLifecycleController.start(api);
+    dev.kubesim.impl.controller.StatefulSetController.start(api); // watches no kind the cloud's controller watches
     return LoadBalancers.start(api); // the cloud's service controller and load balancers
   }
 }

@@ -154,16 +154,16 @@ final class Readiness {
     return Optional.ofNullable(best);
   }
 
-  /** StatefulSets and DaemonSets: no controller runs them, so only a status written by a client counts. */
+  /**
+   * StatefulSets: as {@code kubectl rollout status} waits (the controller saw the spec, the
+   * replicas are ready and updated down to the partition) and with no pod above the replica count
+   * left. DaemonSets: no controller runs them, so only a status written by a client counts.
+   */
   private static String generic(GenericObject g) {
     Map<?, ?> spec = g.content().get("spec") instanceof Map<?, ?> m ? m : Map.of();
     Map<?, ?> status = g.content().get("status") instanceof Map<?, ?> m ? m : Map.of();
     return switch (g.kind()) {
-      case "StatefulSet" -> {
-        int want = number(spec.get("replicas"), 1);
-        int ready = number(status.get("readyReplicas"), 0);
-        yield ready >= want ? null : ready + "/" + want + " ready (kubesim runs no StatefulSet controller)";
-      }
+      case "StatefulSet" -> statefulSet(g, spec, status);
       case "DaemonSet" -> {
         int want = number(status.get("desiredNumberScheduled"), -1);
         int ready = number(status.get("numberReady"), 0);
@@ -172,6 +172,34 @@ final class Readiness {
       }
       default -> null;
     };
+  }
+
+  private static String statefulSet(GenericObject g, Map<?, ?> spec, Map<?, ?> status) {
+    int want = number(spec.get("replicas"), 1);
+    int ready = number(status.get("readyReplicas"), 0);
+    int have = number(status.get("replicas"), 0);
+    int updated = number(status.get("updatedReplicas"), 0);
+    long observed = status.get("observedGeneration") instanceof Number n ? n.longValue() : 0;
+    if (observed == 0 || g.metadata().generation().orElse(0L) > observed) {
+      return ready + "/" + want + " ready, spec update not observed yet";
+    }
+    Map<?, ?> strategy = spec.get("updateStrategy") instanceof Map<?, ?> m ? m : Map.of();
+    int toUpdate = 0;
+    if ("RollingUpdate".equals(strategy.get("type"))) {
+      Map<?, ?> rolling = strategy.get("rollingUpdate") instanceof Map<?, ?> m ? m : Map.of();
+      toUpdate = Math.max(0, want - number(rolling.get("partition"), 0));
+    }
+    if (ready >= want && have <= want && updated >= toUpdate) {
+      return null;
+    }
+    String why = ready + "/" + want + " ready";
+    if (updated < toUpdate) {
+      why += ", " + updated + "/" + toUpdate + " updated";
+    }
+    if (have > want) {
+      why += ", " + (have - want) + " more pods pending termination";
+    }
+    return why;
   }
 
   private static int number(Object value, int absent) {

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code kubectl rollout status|history|undo|restart} for Deployments ({@code pause} and {@code
+ * {@code kubectl rollout status|history|undo|restart} for Deployments (status and restart for
+ * StatefulSets too; {@code pause} and {@code
  * resume} are not simulated yet). Each subcommand takes {@code TYPE NAME} or {@code TYPE/NAME};
  * kinds kubectl has no rollout support for get its own errors ({@code no history viewer has been
  * implemented for "ReplicationController"}).

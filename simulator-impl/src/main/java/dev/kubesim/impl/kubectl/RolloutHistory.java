@@ -3,6 +3,7 @@ package dev.kubesim.impl.kubectl;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.kubesim.api.model.Deployment;
 import dev.kubesim.api.model.DeploymentSpec;
+import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.PodTemplateSpec;
 import dev.kubesim.api.model.ReplicaSet;
@@ -113,6 +114,10 @@ final class RolloutHistory {
   }
 
   static void restart(CommandContext ctx, KubeObject object) {
+    if (object instanceof GenericObject g && g.kind().equals("StatefulSet")) {
+      restartStatefulSet(ctx, g);
+      return;
+    }
     if (!(object instanceof Deployment d)) {
       throw KubectlException.error("restarting is not supported");
     }
@@ -126,6 +131,30 @@ final class RolloutHistory {
     PodTemplateSpec restarted = t.withMetadata(t.metadata().toBuilder().annotations(annotations).build());
     ctx.api().update(d.withSpec(spec.withTemplate(restarted)));
     ctx.out().out(prefix(d) + " restarted\n");
+  }
+
+  /** The same annotation on a StatefulSet's template, which kubesim keeps as decoded JSON. */
+  private static void restartStatefulSet(CommandContext ctx, GenericObject set) {
+    Map<String, Object> spec = copy(set.content().get("spec"));
+    Map<String, Object> template = copy(spec.get("template"));
+    Map<String, Object> metadata = copy(template.get("metadata"));
+    Map<String, Object> annotations = copy(metadata.get("annotations"));
+    annotations.put(RESTARTED_AT, ctx.cluster().loop().clock().timestamp());
+    metadata.put("annotations", annotations);
+    template.put("metadata", metadata);
+    spec.put("template", template);
+    Map<String, Object> content = new LinkedHashMap<>(set.content());
+    content.put("spec", spec);
+    ctx.api().update(new GenericObject(set.apiVersion(), set.kind(), set.metadata(), content));
+    ctx.out().out("statefulset.apps/" + set.metadata().nameOrEmpty() + " restarted\n");
+  }
+
+  private static Map<String, Object> copy(Object value) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    }
+    return out;
   }
 
   private static String prefix(Deployment d) {

@@ -3,13 +3,14 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.model.Deployment;
 import dev.kubesim.api.model.DeploymentSpec;
 import dev.kubesim.api.model.DeploymentStatus;
+import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code kubectl rollout status deployment/NAME}: prints the {@code DeploymentStatusViewer}'s
+ * {@code kubectl rollout status deployment/NAME} (and {@code statefulset/NAME}): prints the {@code DeploymentStatusViewer}'s
  * message ({@code Waiting for deployment "web" rollout to finish: 1 of 3 updated replicas are
  * available...}) and, with {@code --watch} (the default), lets the cluster's virtual time run until
  * the rollout is done ({@code deployment "web" successfully rolled out}), as the real command
@@ -27,6 +28,10 @@ final class RolloutStatus {
   private RolloutStatus() {}
 
   static void run(CommandContext ctx, KubeObject object) {
+    if (object instanceof GenericObject g && g.kind().equals("StatefulSet")) {
+      runStatefulSet(ctx, g);
+      return;
+    }
     if (!(object instanceof Deployment deployment)) {
       throw KubectlException.error("no status viewer has been implemented for " + DeploymentHistory.groupKind(object));
     }
@@ -60,6 +65,76 @@ final class RolloutStatus {
       ctx.cluster().loop().advance(STEP);
       waited = waited.plus(STEP);
     }
+  }
+
+  /**
+   * {@code StatefulSetStatusViewer}: the set's status as it changes, until its pods are ready and
+   * updated (down to the partition, when the update strategy has a {@code rollingUpdate}).
+   */
+  private static void runStatefulSet(CommandContext ctx, GenericObject set) {
+    boolean watch = !ctx.args().has("watch") || ctx.args().bool("watch");
+    Duration timeout = GoDuration.flag(ctx.args(), "timeout", Duration.ZERO);
+    String namespace = set.metadata().namespace().orElse("default");
+    String name = set.metadata().nameOrEmpty();
+    Duration waited = Duration.ZERO;
+    String last = "";
+    while (true) {
+      Optional<KubeObject> current = ctx.api().get("StatefulSet", namespace, name);
+      if (current.isEmpty()) {
+        throw KubectlException.error("object has been deleted");
+      }
+      Status status = statefulSetStatus((GenericObject) current.get());
+      if (!status.text().equals(last)) {
+        ctx.out().out(status.text());
+        last = status.text();
+      }
+      if (status.done() || !watch) {
+        return;
+      }
+      if (!timeout.isZero() && waited.compareTo(timeout) >= 0) {
+        throw KubectlException.error("timed out waiting for the condition");
+      }
+      ctx.cluster().loop().advance(STEP);
+      waited = waited.plus(STEP);
+    }
+  }
+
+  private static Status statefulSetStatus(GenericObject sts) {
+    Map<?, ?> spec = sts.content().get("spec") instanceof Map<?, ?> m ? m : Map.of();
+    Map<?, ?> status = sts.content().get("status") instanceof Map<?, ?> m ? m : Map.of();
+    Map<?, ?> strategy = spec.get("updateStrategy") instanceof Map<?, ?> m ? m : Map.of();
+    if (!"RollingUpdate".equals(strategy.get("type"))) {
+      throw KubectlException.error("rollout status is only available for RollingUpdate strategy type");
+    }
+    long observed = status.get("observedGeneration") instanceof Number n ? n.longValue() : 0;
+    if (observed == 0 || sts.metadata().generation().orElse(0L) > observed) {
+      return Status.waiting("Waiting for statefulset spec update to be observed...\n");
+    }
+    Integer replicas = spec.get("replicas") instanceof Number n ? n.intValue() : null;
+    int ready = number(status.get("readyReplicas"));
+    int updated = number(status.get("updatedReplicas"));
+    if (replicas != null && ready < replicas) {
+      return Status.waiting("Waiting for " + (replicas - ready) + " pods to be ready...\n");
+    }
+    if (strategy.get("rollingUpdate") instanceof Map<?, ?> rolling) {
+      if (replicas != null && rolling.get("partition") instanceof Number partition && updated < replicas - partition.intValue()) {
+        return Status.waiting("Waiting for partitioned roll out to finish: " + updated + " out of "
+            + (replicas - partition.intValue()) + " new pods have been updated...\n");
+      }
+      return new Status("partitioned roll out complete: " + updated + " new pods have been updated...\n", true);
+    }
+    String updateRevision = String.valueOf(status.get("updateRevision") == null ? "" : status.get("updateRevision"));
+    String currentRevision = String.valueOf(status.get("currentRevision") == null ? "" : status.get("currentRevision"));
+    if (!updateRevision.equals(currentRevision)) {
+      return Status.waiting("waiting for statefulset rolling update to complete " + updated + " pods at revision "
+          + updateRevision + "...\n");
+    }
+    return new Status("statefulset rolling update complete " + number(status.get("currentReplicas")) + " pods at revision "
+        + currentRevision + "...\n", true);
+  }
+
+  private static int number(Object value) {
+    return value instanceof Number n ? n.intValue() : 0;
   }
 
   /** The viewer's answer: its message, and whether the rollout is done. */

@@ -3,12 +3,15 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.NotFoundException;
 import dev.kubesim.api.model.Deployment;
+import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ReplicaSet;
 import dev.kubesim.api.model.ReplicationController;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,6 +87,16 @@ final class ScaleCommand implements Command {
     } else if (o instanceof Deployment d) {
       now = d.specOrEmpty().replicas().orElse(1);
       result = d.withSpec(d.specOrEmpty().withReplicas(replicas));
+    } else if (o instanceof GenericObject g && g.kind().equals("StatefulSet")) {
+      Map<String, Object> spec = new LinkedHashMap<>();
+      if (g.content().get("spec") instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> spec.put(String.valueOf(k), v));
+      }
+      now = spec.get("replicas") instanceof Number n ? n.intValue() : 1;
+      spec.put("replicas", replicas);
+      Map<String, Object> content = new LinkedHashMap<>(g.content());
+      content.put("spec", spec);
+      result = new GenericObject(g.apiVersion(), g.kind(), g.metadata(), content);
     } else {
       return Optional.empty();
     }

@@ -53,6 +53,8 @@ public final class ProgramRegistry implements Programs {
     r.register("luksa/kubia", kubia);
     r.register("luksa/kubia-unhealthy", KubiaProgram.unhealthy());
     r.register("nginx", image -> new NginxProgram(image.tag()));
+    // the Kubernetes test image the StatefulSet tutorial runs: nginx with its default site
+    r.register("registry.k8s.io/nginx-slim", image -> NginxProgram.slim(image.tag()));
     r.register("httpd", image -> new dev.kubesim.impl.program.images.HttpdProgram(image.tag()));
     Program agnhost = new AgnhostProgram();
     r.register("registry.k8s.io/e2e-test-images/agnhost", agnhost);

@@ -14,6 +14,7 @@ public final class Describers {
           case "ReplicationController" -> new ReplicationControllerDescriber();
           case "ReplicaSet" -> new ReplicaSetDescriber();
           case "Deployment" -> new DeploymentDescriber();
+          case "StatefulSet" -> new StatefulSetDescriber();
           case "Service" -> new ServiceDescriber();
           case "Endpoints" -> new EndpointsDescriber();
           case "Node" -> new NodeDescriber();

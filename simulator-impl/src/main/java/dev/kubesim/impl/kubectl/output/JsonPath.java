@@ -93,8 +93,10 @@ public final class JsonPath {
         }
         List<Node> body = stack.remove(stack.size() - 1);
         stack.get(stack.size() - 1).add(new Range(ranges.remove(ranges.size() - 1), List.copyOf(body)));
-      } else if (action.startsWith("range ") || action.startsWith("range\t")) {
-        ranges.add(path(action.substring(6).trim()));
+      } else if (action.startsWith("range ") || action.startsWith("range\t") || action.startsWith("range.")
+          || action.startsWith("range[")) {
+        // the parser reads "range" as an identifier, which a '.' or '[' ends as well as a blank: {range.items[*]}
+        ranges.add(path(action.substring(5).trim()));
         stack.add(new ArrayList<>());
       } else if (action.startsWith("\"") || action.startsWith("'")) {
         stack.get(stack.size() - 1).add(new Action(List.of(), literal(action)));

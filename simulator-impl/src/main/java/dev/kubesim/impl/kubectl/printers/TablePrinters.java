@@ -11,6 +11,7 @@ public final class TablePrinters {
       case "ReplicationController" -> new ReplicationControllerTable();
       case "ReplicaSet" -> new ReplicaSetTable();
       case "Deployment" -> new DeploymentTable();
+      case "StatefulSet" -> new StatefulSetTable();
       case "Service" -> new ServiceTable();
       case "Endpoints" -> new EndpointsTable();
       case "EndpointSlice" -> new EndpointSliceTable();

@@ -96,6 +96,18 @@ public final class NginxProgram implements Program {
 
   /** nginx as the given tag (or the default version when the tag is not a version). */
   public NginxProgram(Optional<String> tag) {
+    this(tag, false);
+  }
+
+  /**
+   * {@code registry.k8s.io/nginx-slim}, the Kubernetes tests' nginx (the StatefulSet tutorial's):
+   * the same server and site, with {@code curl} in the image.
+   */
+  public static NginxProgram slim(Optional<String> tag) {
+    return new NginxProgram(tag, true);
+  }
+
+  private NginxProgram(Optional<String> tag, boolean curl) {
     this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
     String variant = tag.orElse("");
     ImageConfig.Builder image = ImageConfig.builder(alpine(variant) ? BaseImage.ALPINE : BaseImage.DEBIAN)
@@ -106,7 +118,7 @@ public final class NginxProgram implements Program {
         .file(ROOT + "/index.html", INDEX_HTML)
         .file(ROOT + "/50x.html", FIFTY_X_HTML)
         .created(Instant.parse("2024-11-26T15:55:00Z"));
-    if (shipsCurl(variant)) {
+    if (curl || shipsCurl(variant)) {
       image.file("/usr/bin/curl", "");
     }
     this.image = image.build();
