@@ -8,6 +8,7 @@ import dev.kubesim.impl.apiserver.ServiceAllocation;
 import dev.kubesim.impl.apiserver.ServiceStrategy;
 import dev.kubesim.impl.apiserver.registry.Registry;
 import dev.kubesim.impl.cloud.LoadBalancers;
+import dev.kubesim.impl.controller.DaemonSetController;
 import dev.kubesim.impl.controller.DeploymentController;
 import dev.kubesim.impl.controller.EndpointSliceController;
 import dev.kubesim.impl.controller.EndpointSliceMirroringController;
@@ -71,6 +72,8 @@ final class ControlPlane {
     Scheduler.start(api);
     dev.kubesim.impl.storage.StorageControllers.start(api, volumeDirectories);
     NodeLifecycleController.start(api);
-    return LoadBalancers.start(api); // the cloud's service controller and load balancers
+    LoadBalancers loadBalancers = LoadBalancers.start(api); // the cloud's service controller and load balancers
+    DaemonSetController.start(api);
+    return loadBalancers;
   }
 }
