@@ -154,7 +154,7 @@ final class Readiness {
     return Optional.ofNullable(best);
   }
 
-  /** StatefulSets and DaemonSets: no controller runs them, so only a status written by a client counts. */
+  /** StatefulSets: no controller runs them, so only a status written by a client counts; DaemonSets: their controller's status. */
   private static String generic(GenericObject g) {
     Map<?, ?> spec = g.content().get("spec") instanceof Map<?, ?> m ? m : Map.of();
     Map<?, ?> status = g.content().get("status") instanceof Map<?, ?> m ? m : Map.of();
@@ -164,14 +164,28 @@ final class Readiness {
         int ready = number(status.get("readyReplicas"), 0);
         yield ready >= want ? null : ready + "/" + want + " ready (kubesim runs no StatefulSet controller)";
       }
-      case "DaemonSet" -> {
-        int want = number(status.get("desiredNumberScheduled"), -1);
-        int ready = number(status.get("numberReady"), 0);
-        yield want >= 0 && ready >= want ? null
-            : ready + "/" + Math.max(want, 0) + " ready (kubesim runs no DaemonSet controller)";
-      }
+      case "DaemonSet" -> daemonSet(g, spec, status);
       default -> null;
     };
+  }
+
+  /**
+   * A DaemonSet is ready once its controller has seen its spec and every node that should run it
+   * has a ready pod, updated unless the DaemonSet updates {@code OnDelete}.
+   */
+  private static String daemonSet(GenericObject g, Map<?, ?> spec, Map<?, ?> status) {
+    long generation = g.metadata().generation().orElse(0L);
+    if (status.get("observedGeneration") instanceof Number n ? n.longValue() < generation : generation > 0) {
+      return "spec update not yet observed";
+    }
+    int want = number(status.get("desiredNumberScheduled"), 0);
+    int ready = number(status.get("numberReady"), 0);
+    int updated = number(status.get("updatedNumberScheduled"), 0);
+    boolean onDelete = spec.get("updateStrategy") instanceof Map<?, ?> s && "OnDelete".equals(s.get("type"));
+    if (ready >= want && (onDelete || updated >= want)) {
+      return null;
+    }
+    return ready + "/" + want + " ready" + (!onDelete && updated < want ? ", " + updated + "/" + want + " updated" : "");
   }
 
   private static int number(Object value, int absent) {

@@ -28,6 +28,10 @@ final class RolloutStatus {
   private RolloutStatus() {}
 
   static void run(CommandContext ctx, KubeObject object) {
+    if (DaemonSetRolloutStatus.handles(object)) {
+      DaemonSetRolloutStatus.run(ctx, object);
+      return;
+    }
     if (!(object instanceof Deployment deployment)) {
       throw KubectlException.error("no status viewer has been implemented for " + DeploymentHistory.groupKind(object));
     }
