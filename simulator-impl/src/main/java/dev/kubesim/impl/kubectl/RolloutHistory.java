@@ -113,6 +113,10 @@ final class RolloutHistory {
   }
 
   static void restart(CommandContext ctx, KubeObject object) {
+    if (DaemonSetRollout.handles(object)) {
+      DaemonSetRollout.restart(ctx, object);
+      return;
+    }
     if (!(object instanceof Deployment d)) {
       throw KubectlException.error("restarting is not supported");
     }

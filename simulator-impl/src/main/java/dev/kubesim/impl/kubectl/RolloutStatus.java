@@ -28,8 +28,8 @@ final class RolloutStatus {
   private RolloutStatus() {}
 
   static void run(CommandContext ctx, KubeObject object) {
-    if (DaemonSetRolloutStatus.handles(object)) {
-      DaemonSetRolloutStatus.run(ctx, object);
+    if (DaemonSetRollout.handles(object)) {
+      DaemonSetRollout.run(ctx, object);
       return;
     }
     if (!(object instanceof Deployment deployment)) {

@@ -183,6 +183,20 @@ class DaemonSetControllerTest {
   }
 
   @Test
+  void aDaemonPodOutlivesItsNodeGoingUnreachable() {
+    cluster.apply(FLUENTD);
+    cluster.awaitReady(Duration.ofMinutes(1));
+    cluster.node("node-3").stop();
+    cluster.advance(Duration.ofMinutes(10));
+    // the unreachable taints: NoSchedule takes node-3 out of the desired count, NoExecute is tolerated for ever
+    assertThat(nodesOf(daemonPods())).containsExactly("node-1", "node-2", "node-3");
+    assertThat(status()).containsEntry("desiredNumberScheduled", 2).containsEntry("numberMisscheduled", 1);
+    cluster.node("node-3").start();
+    cluster.awaitReady(Duration.ofMinutes(2));
+    assertThat(status()).containsEntry("desiredNumberScheduled", 3).containsEntry("numberMisscheduled", 0);
+  }
+
+  @Test
   void drainIgnoringDaemonSetsLeavesTheDaemonPod() {
     cluster.apply(FLUENTD);
     cluster.awaitReady(Duration.ofMinutes(1));
@@ -214,6 +228,9 @@ class DaemonSetControllerTest {
     // never more than maxUnavailable (1) pod missing or unready at once: each deletion waits for the last new pod
     String events = run("get events -n kube-system --field-selector involvedObject.kind=DaemonSet");
     assertThat(events.lines().filter(l -> l.contains("SuccessfulDelete")).count()).isEqualTo(3);
+    assertThat(run("rollout restart ds/fluentd-elasticsearch -n kube-system")).isEqualTo("daemonset.apps/fluentd-elasticsearch restarted\n");
+    assertThat(run("rollout status ds/fluentd-elasticsearch -n kube-system")).endsWith("successfully rolled out\n");
+    assertThat(daemonPods()).allSatisfy(p -> assertThat(p.metadata().labels()).containsEntry("pod-template-generation", "3"));
   }
 
   @Test

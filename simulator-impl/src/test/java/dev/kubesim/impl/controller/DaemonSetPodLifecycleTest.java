@@ -142,4 +142,15 @@ class DaemonSetPodLifecycleTest {
     String other = node.equals("node-1") ? "node-2" : "node-1";
     assertThat(live().stream().filter(p -> PodStates.nodeName(p).equals(other))).hasSize(2);
   }
+
+  @Test
+  void aNewNodeGetsItsPod() {
+    engine.create(DS);
+    engine.loop.settle();
+    engine.api.create(ObjectCodec.decode(ManifestReader.read("n", "{apiVersion: v1, kind: Node, metadata: {name: node-9},"
+        + " status: {conditions: [{type: Ready, status: 'True'}]}}").get(0)));
+    engine.loop.settle();
+    assertThat(live()).extracting(PodStates::nodeName).containsExactlyInAnyOrder("node-1", "node-2", "node-9");
+    assertThat(status()).containsEntry("desiredNumberScheduled", 3).containsEntry("currentNumberScheduled", 3);
+  }
 }

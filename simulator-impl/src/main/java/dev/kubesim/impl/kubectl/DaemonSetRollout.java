@@ -3,6 +3,7 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.model.GenericObject;
 import dev.kubesim.api.model.KubeObject;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,16 +13,39 @@ import java.util.Optional;
  * {@code daemon set "x" successfully rolled out}), printed when they change while virtual time runs
  * a second at a time. Only RollingUpdate DaemonSets have a rollout status. The real command waits
  * without end for a rollout that makes no progress; here, without {@code --timeout}, it gives up
- * as a timeout does once the message has not changed for ten virtual minutes.
+ * as a timeout does once the message has not changed for ten virtual minutes. {@code kubectl
+ * rollout restart daemonset/NAME} stamps the template with {@code kubectl.kubernetes.io/restartedAt},
+ * which rolls every pod.
  */
-final class DaemonSetRolloutStatus {
+final class DaemonSetRollout {
   private static final Duration STEP = Duration.ofSeconds(1);
   private static final Duration STALL = Duration.ofMinutes(10);
 
-  private DaemonSetRolloutStatus() {}
+  private DaemonSetRollout() {}
 
   static boolean handles(KubeObject object) {
     return object instanceof GenericObject && object.kind().equals("DaemonSet");
+  }
+
+  /** {@code rollout restart}: the template's {@code kubectl.kubernetes.io/restartedAt} annotation set to now. */
+  @SuppressWarnings("unchecked")
+  static void restart(CommandContext ctx, KubeObject object) {
+    GenericObject ds = (GenericObject) object;
+    Map<String, Object> content = new LinkedHashMap<>(ds.content());
+    Map<String, Object> spec = new LinkedHashMap<>(content.get("spec") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    Map<String, Object> template = new LinkedHashMap<>(
+        spec.get("template") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    Map<String, Object> metadata = new LinkedHashMap<>(
+        template.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    Map<String, Object> annotations = new LinkedHashMap<>(
+        metadata.get("annotations") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+    annotations.put("kubectl.kubernetes.io/restartedAt", ctx.cluster().loop().clock().timestamp());
+    metadata.put("annotations", annotations);
+    template.put("metadata", metadata);
+    spec.put("template", template);
+    content.put("spec", spec);
+    ctx.api().update(new GenericObject(ds.apiVersion(), ds.kind(), ds.metadata(), content));
+    ctx.out().out("daemonset.apps/" + ds.metadata().nameOrEmpty() + " restarted\n");
   }
 
   static void run(CommandContext ctx, KubeObject object) {
