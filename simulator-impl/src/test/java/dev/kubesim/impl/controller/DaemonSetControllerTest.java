@@ -106,7 +106,8 @@ class DaemonSetControllerTest {
   @Test
   void onePodRunsOnEveryNodeThatTheTemplateAdmits() {
     cluster.apply(FLUENTD);
-    cluster.awaitReady(Duration.ofMinutes(2));
+    assertThat(cluster.awaitReady("daemonset", "kube-system", "fluentd-elasticsearch", Duration.ofMinutes(2)))
+        .isLessThan(Duration.ofSeconds(5));
     List<Pod> pods = daemonPods();
     assertThat(nodesOf(pods)).containsExactly("node-1", "node-2", "node-3");
     assertThat(pods).allSatisfy(p -> {
