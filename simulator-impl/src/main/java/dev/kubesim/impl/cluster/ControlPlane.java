@@ -8,6 +8,7 @@ import dev.kubesim.impl.apiserver.ServiceAllocation;
 import dev.kubesim.impl.apiserver.ServiceStrategy;
 import dev.kubesim.impl.apiserver.registry.Registry;
 import dev.kubesim.impl.cloud.LoadBalancers;
+import dev.kubesim.impl.controller.DaemonSetController;
 import dev.kubesim.impl.controller.DeploymentController;
 import dev.kubesim.impl.controller.EndpointSliceController;
 import dev.kubesim.impl.controller.EndpointSliceMirroringController;
@@ -72,6 +73,8 @@ final class ControlPlane {
     dev.kubesim.impl.storage.StorageControllers.start(api, volumeDirectories);
     NodeLifecycleController.start(api);
     dev.kubesim.impl.controller.StatefulSetController.start(api); // watches no kind the cloud's controller watches
-    return LoadBalancers.start(api); // the cloud's service controller and load balancers
+    LoadBalancers loadBalancers = LoadBalancers.start(api); // the cloud's service controller and load balancers
+    DaemonSetController.start(api);
+    return loadBalancers;
   }
 }

@@ -157,19 +157,14 @@ final class Readiness {
   /**
    * StatefulSets: as {@code kubectl rollout status} waits (the controller saw the spec, the
    * replicas are ready and updated down to the partition) and with no pod above the replica count
-   * left. DaemonSets: no controller runs them, so only a status written by a client counts.
+   * left. DaemonSets: their controller's status.
    */
   private static String generic(GenericObject g) {
     Map<?, ?> spec = g.content().get("spec") instanceof Map<?, ?> m ? m : Map.of();
     Map<?, ?> status = g.content().get("status") instanceof Map<?, ?> m ? m : Map.of();
     return switch (g.kind()) {
       case "StatefulSet" -> statefulSet(g, spec, status);
-      case "DaemonSet" -> {
-        int want = number(status.get("desiredNumberScheduled"), -1);
-        int ready = number(status.get("numberReady"), 0);
-        yield want >= 0 && ready >= want ? null
-            : ready + "/" + Math.max(want, 0) + " ready (kubesim runs no DaemonSet controller)";
-      }
+      case "DaemonSet" -> daemonSet(g, spec, status);
       default -> null;
     };
   }
@@ -200,6 +195,25 @@ final class Readiness {
       why += ", " + (have - want) + " more pods pending termination";
     }
     return why;
+  }
+
+  /**
+   * A DaemonSet is ready once its controller has seen its spec and every node that should run it
+   * has a ready pod, updated unless the DaemonSet updates {@code OnDelete}.
+   */
+  private static String daemonSet(GenericObject g, Map<?, ?> spec, Map<?, ?> status) {
+    long generation = g.metadata().generation().orElse(0L);
+    if (status.get("observedGeneration") instanceof Number n ? n.longValue() < generation : generation > 0) {
+      return "spec update not yet observed";
+    }
+    int want = number(status.get("desiredNumberScheduled"), 0);
+    int ready = number(status.get("numberReady"), 0);
+    int updated = number(status.get("updatedNumberScheduled"), 0);
+    boolean onDelete = spec.get("updateStrategy") instanceof Map<?, ?> s && "OnDelete".equals(s.get("type"));
+    if (ready >= want && (onDelete || updated >= want)) {
+      return null;
+    }
+    return ready + "/" + want + " ready" + (!onDelete && updated < want ? ", " + updated + "/" + want + " updated" : "");
   }
 
   private static int number(Object value, int absent) {

@@ -19,7 +19,7 @@ final class ResourceTypes {
    * the {@code all} category (core resources first, then apps).
    */
   static final ImmutableList<String> ALL_CATEGORY =
-      ImmutableList.of("Pod", "ReplicationController", "Service", "Deployment", "ReplicaSet", "StatefulSet");
+      ImmutableList.of("Pod", "ReplicationController", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet");
 
   private ResourceTypes() {}
 

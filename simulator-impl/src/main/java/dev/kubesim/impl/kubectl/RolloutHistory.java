@@ -118,6 +118,10 @@ final class RolloutHistory {
       restartStatefulSet(ctx, g);
       return;
     }
+    if (DaemonSetRollout.handles(object)) {
+      DaemonSetRollout.restart(ctx, object);
+      return;
+    }
     if (!(object instanceof Deployment d)) {
       throw KubectlException.error("restarting is not supported");
     }

@@ -32,6 +32,10 @@ final class RolloutStatus {
       runStatefulSet(ctx, g);
       return;
     }
+    if (DaemonSetRollout.handles(object)) {
+      DaemonSetRollout.run(ctx, object);
+      return;
+    }
     if (!(object instanceof Deployment deployment)) {
       throw KubectlException.error("no status viewer has been implemented for " + DeploymentHistory.groupKind(object));
     }

@@ -15,7 +15,7 @@ import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.apiserver.StorageObjects;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.events.EventRecorder;
-import dev.kubesim.impl.labels.LabelSelectors;
+import dev.kubesim.impl.labels.NodeAffinity;
 import dev.kubesim.impl.sim.WorkQueue;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +28,10 @@ import java.util.TreeSet;
 
 /**
  * The default scheduler, reduced to what networking needs and fully deterministic: every unbound
- * pod of {@code default-scheduler} goes to the schedulable node (Ready, not cordoned, matching its
- * {@code nodeSelector}) with the fewest pods, ties broken by node name, which spreads replicas
- * across nodes. A pod's PersistentVolumeClaims are checked as the VolumeBinding plugin does ({@link
+ * pod of {@code default-scheduler} goes to the schedulable node (Ready; not cordoned unless the pod
+ * tolerates {@code node.kubernetes.io/unschedulable:NoSchedule}, as NodeUnschedulable allows; its
+ * taints tolerated; matching its {@code nodeSelector} and required node affinity) with the fewest
+ * pods, ties broken by node name, which spreads replicas across nodes. A pod's PersistentVolumeClaims are checked as the VolumeBinding plugin does ({@link
  * VolumeBinding}). A pod no node can take stays Pending with {@code PodScheduled=False} and a {@code
  * FailedScheduling} event, and is retried when nodes or its claims change.
  */
@@ -85,7 +86,7 @@ public final class Scheduler {
       return;
     }
     nodes.put(name, node);
-    if (schedulable(node)) {
+    if (ready(node)) {
       Slot s = new Slot(name, podsPerNode.getOrDefault(name, 0));
       slots.add(s);
       slotByNode.put(name, s);
@@ -111,13 +112,23 @@ public final class Scheduler {
         s.runtimeHandlers(), s.features(), s.declaredFeatures()))).orElse(blank);
   }
 
-  static boolean schedulable(Node node) {
-    boolean cordoned = node.spec().flatMap(NodeSpec::unschedulable).orElse(false);
-    boolean ready = node.status().stream()
+  /** Whether the node is Ready: only those take pods (a cordoned one only pods that tolerate it). */
+  static boolean ready(Node node) {
+    return node.status().stream()
         .flatMap(s -> s.conditions().stream())
         .anyMatch(c -> c.type().filter("Ready"::equals).isPresent() && c.status().filter("True"::equals).isPresent());
-    return !cordoned && ready;
   }
+
+  private static boolean cordoned(Node node) {
+    return node.spec().flatMap(NodeSpec::unschedulable).orElse(false);
+  }
+
+  /** NodeUnschedulable: a cordoned node takes only pods that tolerate {@code node.kubernetes.io/unschedulable:NoSchedule}. */
+  private static boolean unschedulableFor(Node node, List<Object> tolerations) {
+    return cordoned(node) && !TaintToleration.tolerates(tolerations, UNSCHEDULABLE_TAINT);
+  }
+
+  private static final Map<String, String> UNSCHEDULABLE_TAINT = Map.of("key", "node.kubernetes.io/unschedulable", "effect", "NoSchedule");
 
   private void onPod(WatchEvent e) {
     Pod pod = (Pod) e.object();
@@ -182,6 +193,7 @@ public final class Scheduler {
     }
     Pod pod = found.get();
     Map<String, String> selector = pod.spec().map(PodSpec::nodeSelector).orElse(Map.of());
+    Object affinity = pod.spec().flatMap(PodSpec::affinity).orElse(null);
     VolumeBinding.Claims claims = volumeBinding.preFilter(pod);
     if (claims.error().isPresent()) {
       unschedulable.add(key);
@@ -192,15 +204,15 @@ public final class Scheduler {
     Optional<String> chosen = Optional.empty();
     for (Slot slot : slots) {
       Node node = nodes.get(slot.node());
-      if (TaintToleration.firstUntolerated(node, tolerations).isEmpty()
-          && LabelSelectors.matches(selector, node.metadata().labels()) && volumeBinding.filter(claims, node).isEmpty()) {
+      if (!unschedulableFor(node, tolerations) && TaintToleration.firstUntolerated(node, tolerations).isEmpty()
+          && NodeAffinity.matches(selector, affinity, node) && volumeBinding.filter(claims, node).isEmpty()) {
         chosen = Optional.of(slot.node());
         break;
       }
     }
     if (chosen.isEmpty()) {
       unschedulable.add(key);
-      markUnschedulable(pod, filterReasons(selector, tolerations, claims));
+      markUnschedulable(pod, filterReasons(selector, affinity, tolerations, claims));
       return;
     }
     unschedulable.remove(key);
@@ -223,17 +235,18 @@ public final class Scheduler {
   }
 
   /** Each node's first failing filter, in the framework's order, counted as the FitError's histogram. */
-  private List<String> filterReasons(Map<String, String> selector, List<Object> tolerations, VolumeBinding.Claims claims) {
+  private List<String> filterReasons(Map<String, String> selector, Object affinity, List<Object> tolerations,
+      VolumeBinding.Claims claims) {
     Map<String, Integer> counts = new TreeMap<>();
     for (Node n : nodes.values()) {
       String reason = null;
-      if (n.spec().flatMap(NodeSpec::unschedulable).orElse(false)) {
+      if (unschedulableFor(n, tolerations)) {
         reason = "node(s) were unschedulable";
-      } else if (!schedulable(n)) {
+      } else if (!ready(n)) {
         reason = "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
       } else if (TaintToleration.firstUntolerated(n, tolerations).isPresent()) {
         reason = TaintToleration.reason(TaintToleration.firstUntolerated(n, tolerations).get());
-      } else if (!LabelSelectors.matches(selector, n.metadata().labels())) {
+      } else if (!NodeAffinity.matches(selector, affinity, n)) {
         reason = "node(s) didn't match Pod's node affinity/selector";
       } else {
         reason = volumeBinding.filter(claims, n).orElse(null);

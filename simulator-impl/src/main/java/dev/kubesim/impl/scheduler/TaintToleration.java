@@ -39,6 +39,11 @@ final class TaintToleration {
     return "node(s) had untolerated taint {" + text(taint.get("key")) + ": " + text(taint.get("value")) + "}";
   }
 
+  /** {@code TolerationsTolerateTaint}: whether any of the tolerations tolerates the taint. */
+  static boolean tolerates(List<Object> tolerations, Map<?, ?> taint) {
+    return tolerations.stream().anyMatch(t -> t instanceof Map<?, ?> m && tolerates(m, taint));
+  }
+
   private static boolean tolerates(Map<?, ?> toleration, Map<?, ?> taint) {
     String effect = text(toleration.get("effect"));
     if (!effect.isEmpty() && !effect.equals(text(taint.get("effect")))) {

@@ -99,4 +99,47 @@ class SchedulerTest {
   private static ObjectMeta meta(String name) {
     return ObjectMeta.named(name);
   }
+
+  @Test
+  void requiredNodeAffinityPicksTheNode() {
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: byname}, spec: {containers: [{name: a, image: nginx}],
+         affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [
+           {matchFields: [{key: metadata.name, operator: In, values: [node-3]}]}]}}}}}
+        """);
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: byexpr}, spec: {containers: [{name: a, image: nginx}],
+         affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [
+           {matchExpressions: [{key: kubernetes.io/hostname, operator: NotIn, values: [node-1, node-2]}]}]}}}}}
+        """);
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: nowhere}, spec: {containers: [{name: a, image: nginx}],
+         affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [
+           {matchFields: [{key: metadata.name, operator: In, values: [node-9]}]}]}}}}}
+        """);
+    engine.loop.settle();
+    assertThat(PodStates.nodeName((Pod) engine.api.get(Pod.KIND, "default", "byname").orElseThrow())).isEqualTo("node-3");
+    assertThat(PodStates.nodeName((Pod) engine.api.get(Pod.KIND, "default", "byexpr").orElseThrow())).isEqualTo("node-3");
+    Pod nowhere = (Pod) engine.api.get(Pod.KIND, "default", "nowhere").orElseThrow();
+    assertThat(PodStates.condition(nowhere, "PodScheduled").flatMap(c -> c.message()))
+        .hasValueSatisfying(m -> assertThat(m).startsWith("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector."));
+  }
+
+  @Test
+  void aCordonedNodeTakesOnlyPodsThatTolerateIt() {
+    for (String name : List.of("node-1", "node-2")) {
+      Node node = (Node) engine.api.get(Node.KIND, "", name).orElseThrow();
+      engine.api.update(dev.kubesim.impl.apiserver.NodeStates.withUnschedulable(node, true));
+    }
+    String pinned = "affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: ["
+        + "{matchFields: [{key: metadata.name, operator: In, values: [node-1]}]}]}}}";
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: plain}, spec: {containers: [{name: a, image: nginx}], " + pinned + "}}");
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: tolerant}, spec: {containers: [{name: a, image: nginx}], " + pinned
+        + ", tolerations: [{key: node.kubernetes.io/unschedulable, operator: Exists, effect: NoSchedule}]}}");
+    engine.loop.settle();
+    assertThat(PodStates.nodeName((Pod) engine.api.get(Pod.KIND, "default", "tolerant").orElseThrow())).isEqualTo("node-1");
+    Pod plain = (Pod) engine.api.get(Pod.KIND, "default", "plain").orElseThrow();
+    assertThat(PodStates.condition(plain, "PodScheduled").flatMap(c -> c.message())).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) were unschedulable."));
+  }
 }

@@ -26,6 +26,7 @@ public final class Describers {
           case "PersistentVolumeClaim" -> new PersistentVolumeClaimDescriber();
           case "PersistentVolume" -> new PersistentVolumeDescriber();
           case "StorageClass" -> new StorageClassDescriber();
+          case "DaemonSet" -> new DaemonSetDescriber();
           default -> null;
         });
   }

@@ -23,6 +23,7 @@ public final class TablePrinters {
       case "PersistentVolumeClaim" -> new PersistentVolumeClaimTable();
       case "PersistentVolume" -> new PersistentVolumeTable();
       case "StorageClass" -> new StorageClassTable();
+      case "DaemonSet" -> new DaemonSetTable();
       default -> new GenericTable(kind);
     };
   }
