@@ -170,7 +170,7 @@ public final class ApiServer {
       meta.generation(1L);
     }
     @SuppressWarnings("unchecked")
-    T stored = (T) obj.withMetadata(meta.build());
+    T stored = strategy.withIdentity((T) obj.withMetadata(meta.build()));
     store.put(stored);
     allocation.commit().run();
     return new Written<>(stored, warnings);

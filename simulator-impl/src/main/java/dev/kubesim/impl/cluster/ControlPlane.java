@@ -71,6 +71,9 @@ final class ControlPlane {
     Scheduler.start(api);
     dev.kubesim.impl.storage.StorageControllers.start(api, volumeDirectories);
     NodeLifecycleController.start(api);
-    return LoadBalancers.start(api); // the cloud's service controller and load balancers
+    LoadBalancers loadBalancers = LoadBalancers.start(api); // the cloud's service controller and load balancers
+    dev.kubesim.impl.controller.JobController.start(api);
+    dev.kubesim.impl.controller.TtlAfterFinishedController.start(api);
+    return loadBalancers;
   }
 }

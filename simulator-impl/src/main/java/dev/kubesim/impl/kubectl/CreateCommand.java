@@ -48,6 +48,7 @@ final class CreateCommand implements Command {
         Flag.bool("save-config"),
         Flag.bool("validate"),
         Flag.value("image"),
+        Flag.value("from"),
         Flag.value("replicas", "r"),
         Flag.value("port"),
         Flag.value("from-literal"),
@@ -128,6 +129,7 @@ final class CreateCommand implements Command {
       case "namespace", "ns" -> object = Namespace.of(ObjectMeta.named(name), new NamespaceSpec(null));
       case "deployment", "deploy" -> object = deployment(ctx, args, name);
       case "configmap", "cm" -> object = configMap(ctx, name);
+      case "job" -> object = job(ctx, args, name);
       case "secret" -> object = pos.get(1).equals("tls") ? TlsSecret.of(ctx, args, name)
           : secret(ctx, args, name, dryRun.equals("client"));
       default -> throw KubectlException.error("kubectl create " + what + " is not supported by this simulator yet");
@@ -211,6 +213,62 @@ final class CreateCommand implements Command {
         new DeploymentSpec(Optional.of(replicas), Optional.of(new LabelSelector(labels, null)), Optional.of(template),
             null, null, null, null, null);
     return Deployment.of(ObjectMeta.builder().name(name).namespace(ctx.namespace()).labels(labels).build(), spec);
+  }
+
+  /**
+   * {@code kubectl create job}: one container named after the Job running the image with the
+   * command after {@code --}, {@code restartPolicy: Never}; or, {@code --from=cronjob/NAME}, the
+   * CronJob's job template, annotated as instantiated by hand and owned by the CronJob.
+   */
+  private static KubeObject job(CommandContext ctx, ParsedArgs args, String name) {
+    Optional<String> image = args.string("image").filter(s -> !s.isEmpty());
+    Optional<String> from = args.string("from").filter(s -> !s.isEmpty());
+    if (image.isPresent() == from.isPresent()) {
+      throw KubectlException.error("either --image or --from must be specified");
+    }
+    List<String> command = args.afterDash();
+    if (!command.isEmpty() && from.isPresent()) {
+      throw KubectlException.error("cannot specify --from and command");
+    }
+    Map<String, Object> content = new java.util.LinkedHashMap<>();
+    ObjectMeta.Builder meta = ObjectMeta.builder().name(name).namespace(ctx.namespace());
+    if (image.isPresent()) {
+      Map<String, Object> container = new java.util.LinkedHashMap<>();
+      container.put("name", name);
+      container.put("image", image.get());
+      if (!command.isEmpty()) {
+        container.put("command", List.copyOf(command));
+      }
+      Map<String, Object> podSpec = new java.util.LinkedHashMap<>();
+      podSpec.put("containers", List.of(container));
+      podSpec.put("restartPolicy", "Never");
+      content.put("spec", Map.of("template", Map.of("spec", podSpec)));
+    } else {
+      String ref = from.get();
+      int slash = ref.indexOf('/');
+      String type = slash < 0 ? ref : ref.substring(0, slash);
+      String cronName = slash < 0 ? "" : ref.substring(slash + 1);
+      if (!List.of("cronjob", "cronjobs", "cj", "cronjob.batch", "cronjobs.batch").contains(type.toLowerCase(java.util.Locale.ROOT))) {
+        throw KubectlException.error("unknown object type " + type);
+      }
+      dev.kubesim.api.model.GenericObject cron = (dev.kubesim.api.model.GenericObject)
+          ctx.api().getOrThrow("CronJob", ctx.namespace(), cronName);
+      Map<String, Object> jobTemplate = dev.kubesim.impl.apiserver.StorageObjects.map(
+          dev.kubesim.impl.apiserver.StorageObjects.section(cron, "spec").get("jobTemplate"));
+      Map<String, Object> templateMeta = dev.kubesim.impl.apiserver.StorageObjects.map(jobTemplate.get("metadata"));
+      Map<String, String> annotations = new TreeMap<>();
+      annotations.put("cronjob.kubernetes.io/instantiate", "manual");
+      dev.kubesim.impl.apiserver.StorageObjects.map(templateMeta.get("annotations")).forEach((k, v) -> annotations.put(k, String.valueOf(v)));
+      Map<String, String> labels = new TreeMap<>();
+      dev.kubesim.impl.apiserver.StorageObjects.map(templateMeta.get("labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
+      meta.annotations(annotations).labels(labels).ownerReferences(List.of(new dev.kubesim.api.model.OwnerReference(
+          "batch/v1", "CronJob", cronName, cron.metadata().uid().orElse(""), Optional.of(true), Optional.empty())));
+      Object spec = jobTemplate.get("spec");
+      if (spec != null) {
+        content.put("spec", spec);
+      }
+    }
+    return new dev.kubesim.api.model.GenericObject("batch/v1", "Job", meta.build(), content);
   }
 
   /** The container name kubectl derives from an image: its last path element without tag or digest. */

@@ -25,6 +25,7 @@ public final class Describers {
           case "PersistentVolumeClaim" -> new PersistentVolumeClaimDescriber();
           case "PersistentVolume" -> new PersistentVolumeDescriber();
           case "StorageClass" -> new StorageClassDescriber();
+          case "Job" -> new JobDescriber();
           default -> null;
         });
   }

@@ -22,6 +22,7 @@ public final class TablePrinters {
       case "PersistentVolumeClaim" -> new PersistentVolumeClaimTable();
       case "PersistentVolume" -> new PersistentVolumeTable();
       case "StorageClass" -> new StorageClassTable();
+      case "Job" -> new JobTable();
       default -> new GenericTable(kind);
     };
   }
