@@ -74,6 +74,7 @@ final class ControlPlane {
     LoadBalancers loadBalancers = LoadBalancers.start(api); // the cloud's service controller and load balancers
     dev.kubesim.impl.controller.JobController.start(api);
     dev.kubesim.impl.controller.TtlAfterFinishedController.start(api);
+    dev.kubesim.impl.controller.CronJobController.start(api);
     return loadBalancers;
   }
 }

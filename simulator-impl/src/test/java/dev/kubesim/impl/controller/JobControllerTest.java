@@ -258,4 +258,31 @@ class JobControllerTest {
     cluster.advance(Duration.ofSeconds(40));
     assertThat(pods("gone")).isEmpty();
   }
+
+  @Test
+  void theSameSeedGivesTheSameTranscript() {
+    assertThat(transcript()).isEqualTo(transcript());
+  }
+
+  private static String transcript() {
+    try (Cluster c = KubeSim.cluster().seed(7).build()) {
+      c.apply(job("ok", "completions: 4\nparallelism: 2", "Never", "echo ok; sleep 3"));
+      c.apply(job("bad", "backoffLimit: 2", "Never", "exit 1"));
+      c.apply("""
+          apiVersion: batch/v1
+          kind: CronJob
+          metadata: {name: tick}
+          spec:
+            schedule: "* * * * *"
+            jobTemplate:
+              spec:
+                template:
+                  spec:
+                    restartPolicy: OnFailure
+                    containers: [{name: main, image: busybox, command: [sh, -c, 'echo tick']}]
+          """);
+      c.advance(Duration.ofMinutes(3));
+      return c.kubectl("get jobs,cronjobs,pods -o yaml").stdout() + c.kubectl("get events").stdout();
+    }
+  }
 }

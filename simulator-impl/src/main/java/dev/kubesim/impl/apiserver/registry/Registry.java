@@ -10,7 +10,7 @@ import dev.kubesim.impl.apiserver.ApiServer;
 public final class Registry {
   private Registry() {}
 
-  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints, Ingresses, NetworkPolicies and storage (claims, volumes, classes) and Jobs. */
+  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints, Ingresses, NetworkPolicies and storage (claims, volumes, classes) and Jobs and CronJobs. */
   public static void registerAll(ApiServer api) {
     api.register(new NamespaceStrategy());
     api.register(new NodeStrategy());
@@ -27,5 +27,6 @@ public final class Registry {
     api.registerGeneric("PersistentVolume", new PersistentVolumeStrategy());
     api.registerGeneric("StorageClass", new StorageClassStrategy());
     api.registerGeneric("Job", new JobStrategy());
+    api.registerGeneric("CronJob", new CronJobStrategy());
   }
 }

@@ -23,6 +23,7 @@ public final class TablePrinters {
       case "PersistentVolume" -> new PersistentVolumeTable();
       case "StorageClass" -> new StorageClassTable();
       case "Job" -> new JobTable();
+      case "CronJob" -> new CronJobTable();
       default -> new GenericTable(kind);
     };
   }
