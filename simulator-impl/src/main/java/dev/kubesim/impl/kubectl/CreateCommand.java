@@ -49,6 +49,8 @@ final class CreateCommand implements Command {
         Flag.bool("validate"),
         Flag.value("image"),
         Flag.value("from"),
+        Flag.value("schedule"),
+        Flag.value("restart"),
         Flag.value("replicas", "r"),
         Flag.value("port"),
         Flag.value("from-literal"),
@@ -130,6 +132,7 @@ final class CreateCommand implements Command {
       case "deployment", "deploy" -> object = deployment(ctx, args, name);
       case "configmap", "cm" -> object = configMap(ctx, name);
       case "job" -> object = job(ctx, args, name);
+      case "cronjob", "cj" -> object = cronJob(ctx, args, name);
       case "secret" -> object = pos.get(1).equals("tls") ? TlsSecret.of(ctx, args, name)
           : secret(ctx, args, name, dryRun.equals("client"));
       default -> throw KubectlException.error("kubectl create " + what + " is not supported by this simulator yet");
@@ -269,6 +272,39 @@ final class CreateCommand implements Command {
       }
     }
     return new dev.kubesim.api.model.GenericObject("batch/v1", "Job", meta.build(), content);
+  }
+
+  /**
+   * {@code kubectl create cronjob}: the schedule, and a job template (named after the CronJob) of
+   * one container named after it running the image with the command after {@code --}, with the
+   * {@code --restart} policy ({@code OnFailure} by default).
+   */
+  private static KubeObject cronJob(CommandContext ctx, ParsedArgs args, String name) {
+    String image = args.string("image").orElse("");
+    String schedule = args.string("schedule").orElse("");
+    if (image.isEmpty()) {
+      throw KubectlException.error("--image must be specified");
+    }
+    if (schedule.isEmpty()) {
+      throw KubectlException.error("--schedule must be specified");
+    }
+    Map<String, Object> container = new java.util.LinkedHashMap<>();
+    container.put("name", name);
+    container.put("image", image);
+    if (!args.afterDash().isEmpty()) {
+      container.put("command", List.copyOf(args.afterDash()));
+    }
+    Map<String, Object> podSpec = new java.util.LinkedHashMap<>();
+    podSpec.put("containers", List.of(container));
+    podSpec.put("restartPolicy", args.string("restart").filter(r -> !r.isEmpty()).orElse("OnFailure"));
+    Map<String, Object> jobTemplate = new java.util.LinkedHashMap<>();
+    jobTemplate.put("metadata", Map.of("name", name));
+    jobTemplate.put("spec", Map.of("template", Map.of("spec", podSpec)));
+    Map<String, Object> spec = new java.util.LinkedHashMap<>();
+    spec.put("schedule", schedule);
+    spec.put("jobTemplate", jobTemplate);
+    return new dev.kubesim.api.model.GenericObject("batch/v1", "CronJob",
+        ObjectMeta.builder().name(name).namespace(ctx.namespace()).build(), Map.of("spec", spec));
   }
 
   /** The container name kubectl derives from an image: its last path element without tag or digest. */

@@ -164,4 +164,31 @@ class CronJobControllerTest {
     Optional<KubeObject> none = cluster.get("CronJob", "default", "bad");
     assertThat(none).isEmpty();
   }
+
+  @Test
+  void kubectlCreatesACronJob() {
+    assertThat(cluster.kubectl("create cronjob every --image=busybox --schedule='*/5 * * * *' -- echo hi").stdout()
+        + cluster.kubectl("create cronjob noschedule --image=busybox").stderr())
+        .isEqualTo("cronjob.batch/every created\nerror: --schedule must be specified\n");
+    Map<String, Object> spec = StorageObjects.section((GenericObject) cluster.get("CronJob", "default", "every").orElseThrow(), "spec");
+    assertThat(spec).containsEntry("schedule", "*/5 * * * *");
+    cluster.advance(Duration.ofMinutes(5));
+    assertThat(jobNames()).containsExactly("job.batch/every-" + minutes("2025-01-01T00:05:00Z"));
+  }
+
+  @Test
+  void describeShowsTheScheduleTheTemplateAndTheActiveJobs() {
+    cluster.apply(cronJob("long", "* * * * *", "", "sleep 3600"));
+    cluster.advance(Duration.ofSeconds(70));
+    String out = cluster.kubectl("describe cronjob long").stdout();
+    assertThat(out)
+        .contains("Schedule:                      * * * * *\n")
+        .contains("Concurrency Policy:            Allow\n")
+        .contains("Suspend:                       False\n")
+        .contains("Successful Job History Limit:  3\n")
+        .contains("Starting Deadline Seconds:     <unset>\n")
+        .contains("Last Schedule Time:  Wed, 01 Jan 2025 00:01:00 +0000\n")
+        .contains("Active Jobs:         long-" + minutes("2025-01-01T00:01:00Z") + "\n")
+        .contains("Created job long-");
+  }
 }

@@ -260,6 +260,14 @@ class JobControllerTest {
   }
 
   @Test
+  void aJobsFailedTriesDoNotHoldUpAwaitReady() {
+    cluster.apply(job("flaky", "", "Never", "if [ -e /tmp/x ]; then exit 0; fi; exit 1"));
+    cluster.advance(Duration.ofSeconds(30));
+    assertThat(pods("flaky")).extracting(p -> p.status().flatMap(s -> s.phase()).orElse("")).containsOnly("Failed");
+    assertThat(cluster.awaitReady(Duration.ofSeconds(5))).isLessThanOrEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
   void theSameSeedGivesTheSameTranscript() {
     assertThat(transcript()).isEqualTo(transcript());
   }

@@ -26,6 +26,7 @@ public final class Describers {
           case "PersistentVolume" -> new PersistentVolumeDescriber();
           case "StorageClass" -> new StorageClassDescriber();
           case "Job" -> new JobDescriber();
+          case "CronJob" -> new CronJobDescriber();
           default -> null;
         });
   }
