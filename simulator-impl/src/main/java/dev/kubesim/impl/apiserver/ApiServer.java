@@ -208,7 +208,7 @@ public final class ApiServer {
       meta.generation(1L);
     }
     @SuppressWarnings("unchecked")
-    T stored = (T) obj.withMetadata(meta.build());
+    T stored = strategy.withIdentity((T) obj.withMetadata(meta.build()));
     ManagedFields owned = ManagedFields.NONE;
     if (owner != null) {
       owned = owner.applied() != null ? owner.applied()

@@ -31,6 +31,14 @@ public abstract class Strategy<T extends KubeObject> {
     return object;
   }
 
+  /**
+   * On create, once the object has its uid and before it is stored: what the kind derives from
+   * the uid (a Job's generated selector and labels). Nothing by default.
+   */
+  public T withIdentity(T object) {
+    return object;
+  }
+
   /** Mutating admission on create: e.g. the default IngressClass. */
   public T admit(T object, ApiServer api) {
     return object;

@@ -75,6 +75,9 @@ final class ControlPlane {
     dev.kubesim.impl.controller.StatefulSetController.start(api); // watches no kind the cloud's controller watches
     LoadBalancers loadBalancers = LoadBalancers.start(api); // the cloud's service controller and load balancers
     DaemonSetController.start(api);
+    dev.kubesim.impl.controller.JobController.start(api);
+    dev.kubesim.impl.controller.TtlAfterFinishedController.start(api);
+    dev.kubesim.impl.controller.CronJobController.start(api);
     return loadBalancers;
   }
 }

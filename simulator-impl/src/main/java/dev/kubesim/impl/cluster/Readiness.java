@@ -111,11 +111,17 @@ final class Readiness {
     return ready + "/" + want + " ready" + (have > want ? ", " + (have - want) + " more pods pending termination" : "");
   }
 
-  /** A pod that completed counts as done; a terminating one is on its way out and is not waited for. */
+  /**
+   * A pod that completed counts as done (a failed one too when a Job runs it); a terminating one is on
+   * its way out and is not waited for.
+   */
   private String pod(Pod p) {
     String phase = PodStates.phase(p);
     if (phase.equals("Succeeded") || PodStates.isTerminating(p) || PodStates.isReady(p)) {
       return null;
+    }
+    if (phase.equals("Failed") && p.metadata().controllerRef().map(r -> r.kind().equals("Job")).orElse(false)) {
+      return null; // a Job's failed try: the Job replaces it or gives up, the pod has finished either way
     }
     if (phase.equals("Failed")) {
       return "Failed" + p.status().flatMap(s -> s.reason()).map(r -> " (" + r + ")").orElse("");

@@ -49,6 +49,9 @@ final class CreateCommand implements Command {
         Flag.bool("save-config"),
         Flag.bool("validate"),
         Flag.value("image"),
+        Flag.value("from"),
+        Flag.value("schedule"),
+        Flag.value("restart"),
         Flag.value("replicas", "r"),
         Flag.value("port"),
         Flag.value("from-literal"),
@@ -134,6 +137,8 @@ final class CreateCommand implements Command {
       case "deployment", "deploy" -> object = deployment(ctx, args, name);
       case "ingress", "ing" -> object = IngressGenerator.of(args, name, ctx.namespace());
       case "configmap", "cm" -> object = configMap(ctx, name);
+      case "job" -> object = job(ctx, args, name);
+      case "cronjob", "cj" -> object = cronJob(ctx, args, name);
       case "secret" -> object = pos.get(1).equals("tls") ? TlsSecret.of(ctx, args, name)
           : secret(ctx, args, name, dryRun.equals("client"));
       default -> throw KubectlException.error("kubectl create " + what + " is not supported by this simulator yet");
@@ -219,6 +224,95 @@ final class CreateCommand implements Command {
         new DeploymentSpec(Optional.of(replicas), Optional.of(new LabelSelector(labels, null)), Optional.of(template),
             null, null, null, null, null);
     return Deployment.of(ObjectMeta.builder().name(name).namespace(ctx.namespace()).labels(labels).build(), spec);
+  }
+
+  /**
+   * {@code kubectl create job}: one container named after the Job running the image with the
+   * command after {@code --}, {@code restartPolicy: Never}; or, {@code --from=cronjob/NAME}, the
+   * CronJob's job template, annotated as instantiated by hand and owned by the CronJob.
+   */
+  private static KubeObject job(CommandContext ctx, ParsedArgs args, String name) {
+    Optional<String> image = args.string("image").filter(s -> !s.isEmpty());
+    Optional<String> from = args.string("from").filter(s -> !s.isEmpty());
+    if (image.isPresent() == from.isPresent()) {
+      throw KubectlException.error("either --image or --from must be specified");
+    }
+    List<String> command = args.afterDash();
+    if (!command.isEmpty() && from.isPresent()) {
+      throw KubectlException.error("cannot specify --from and command");
+    }
+    Map<String, Object> content = new java.util.LinkedHashMap<>();
+    ObjectMeta.Builder meta = ObjectMeta.builder().name(name).namespace(ctx.namespace());
+    if (image.isPresent()) {
+      Map<String, Object> container = new java.util.LinkedHashMap<>();
+      container.put("name", name);
+      container.put("image", image.get());
+      if (!command.isEmpty()) {
+        container.put("command", List.copyOf(command));
+      }
+      Map<String, Object> podSpec = new java.util.LinkedHashMap<>();
+      podSpec.put("containers", List.of(container));
+      podSpec.put("restartPolicy", "Never");
+      content.put("spec", Map.of("template", Map.of("spec", podSpec)));
+    } else {
+      String ref = from.get();
+      int slash = ref.indexOf('/');
+      String type = slash < 0 ? ref : ref.substring(0, slash);
+      String cronName = slash < 0 ? "" : ref.substring(slash + 1);
+      if (!List.of("cronjob", "cronjobs", "cj", "cronjob.batch", "cronjobs.batch").contains(type.toLowerCase(java.util.Locale.ROOT))) {
+        throw KubectlException.error("unknown object type " + type);
+      }
+      dev.kubesim.api.model.GenericObject cron = (dev.kubesim.api.model.GenericObject)
+          ctx.api().getOrThrow("CronJob", ctx.namespace(), cronName);
+      Map<String, Object> jobTemplate = dev.kubesim.impl.apiserver.StorageObjects.map(
+          dev.kubesim.impl.apiserver.StorageObjects.section(cron, "spec").get("jobTemplate"));
+      Map<String, Object> templateMeta = dev.kubesim.impl.apiserver.StorageObjects.map(jobTemplate.get("metadata"));
+      Map<String, String> annotations = new TreeMap<>();
+      annotations.put("cronjob.kubernetes.io/instantiate", "manual");
+      dev.kubesim.impl.apiserver.StorageObjects.map(templateMeta.get("annotations")).forEach((k, v) -> annotations.put(k, String.valueOf(v)));
+      Map<String, String> labels = new TreeMap<>();
+      dev.kubesim.impl.apiserver.StorageObjects.map(templateMeta.get("labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
+      meta.annotations(annotations).labels(labels).ownerReferences(List.of(new dev.kubesim.api.model.OwnerReference(
+          "batch/v1", "CronJob", cronName, cron.metadata().uid().orElse(""), Optional.of(true), Optional.empty())));
+      Object spec = jobTemplate.get("spec");
+      if (spec != null) {
+        content.put("spec", spec);
+      }
+    }
+    return new dev.kubesim.api.model.GenericObject("batch/v1", "Job", meta.build(), content);
+  }
+
+  /**
+   * {@code kubectl create cronjob}: the schedule, and a job template (named after the CronJob) of
+   * one container named after it running the image with the command after {@code --}, with the
+   * {@code --restart} policy ({@code OnFailure} by default).
+   */
+  private static KubeObject cronJob(CommandContext ctx, ParsedArgs args, String name) {
+    String image = args.string("image").orElse("");
+    String schedule = args.string("schedule").orElse("");
+    if (image.isEmpty()) {
+      throw KubectlException.error("--image must be specified");
+    }
+    if (schedule.isEmpty()) {
+      throw KubectlException.error("--schedule must be specified");
+    }
+    Map<String, Object> container = new java.util.LinkedHashMap<>();
+    container.put("name", name);
+    container.put("image", image);
+    if (!args.afterDash().isEmpty()) {
+      container.put("command", List.copyOf(args.afterDash()));
+    }
+    Map<String, Object> podSpec = new java.util.LinkedHashMap<>();
+    podSpec.put("containers", List.of(container));
+    podSpec.put("restartPolicy", args.string("restart").filter(r -> !r.isEmpty()).orElse("OnFailure"));
+    Map<String, Object> jobTemplate = new java.util.LinkedHashMap<>();
+    jobTemplate.put("metadata", Map.of("name", name));
+    jobTemplate.put("spec", Map.of("template", Map.of("spec", podSpec)));
+    Map<String, Object> spec = new java.util.LinkedHashMap<>();
+    spec.put("schedule", schedule);
+    spec.put("jobTemplate", jobTemplate);
+    return new dev.kubesim.api.model.GenericObject("batch/v1", "CronJob",
+        ObjectMeta.builder().name(name).namespace(ctx.namespace()).build(), Map.of("spec", spec));
   }
 
   /** The container name kubectl derives from an image: its last path element without tag or digest. */

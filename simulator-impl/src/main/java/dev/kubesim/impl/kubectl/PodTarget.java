@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 
 /**
  * The pod that {@code exec} and {@code logs} act on, from their {@code POD | TYPE/NAME} argument:
- * a pod by name, or, for a ReplicationController, ReplicaSet, Deployment or Service, the first of
+ * a pod by name, or, for a ReplicationController, ReplicaSet, Deployment, Job or Service, the first of
  * its pods in kubectl's {@code ByLogging} order (as {@code AttachablePodForObject} picks it).
  */
 final class PodTarget {
@@ -65,6 +65,15 @@ final class PodTarget {
     }
     if (o instanceof Deployment d) {
       return d.spec().flatMap(DeploymentSpec::selector).map(s -> labels -> LabelSelectors.matches(s, labels));
+    }
+    if (dev.kubesim.impl.apiserver.JobObjects.of(o).isPresent()) {
+      Object raw = dev.kubesim.impl.apiserver.JobObjects.spec((dev.kubesim.api.model.GenericObject) o).get("selector");
+      if (raw == null) {
+        return Optional.empty();
+      }
+      dev.kubesim.api.model.LabelSelector s =
+          dev.kubesim.impl.codec.ObjectCodec.mapper().convertValue(raw, dev.kubesim.api.model.LabelSelector.class);
+      return Optional.of(labels -> LabelSelectors.matches(s, labels));
     }
     if (o instanceof Service svc) {
       Map<String, String> s = svc.specOrEmpty().selector();

@@ -19,7 +19,8 @@ final class ResourceTypes {
    * the {@code all} category (core resources first, then apps).
    */
   static final ImmutableList<String> ALL_CATEGORY =
-      ImmutableList.of("Pod", "ReplicationController", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet");
+      ImmutableList.of("Pod", "ReplicationController", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet",
+          "CronJob", "Job");
 
   private ResourceTypes() {}
 

@@ -10,7 +10,7 @@ import dev.kubesim.impl.apiserver.ApiServer;
 public final class Registry {
   private Registry() {}
 
-  /** Registers the strategies of Pods, workloads, Namespaces, Nodes, endpoints, Ingresses, NetworkPolicies, storage (claims, volumes, classes) and DaemonSets. */
+  /** Registers the strategies of Pods, workloads (StatefulSets, DaemonSets, Jobs and CronJobs among them), Namespaces, Nodes, endpoints, Ingresses, NetworkPolicies and storage (claims, volumes, classes). */
   public static void registerAll(ApiServer api) {
     api.register(new NamespaceStrategy());
     api.register(new NodeStrategy());
@@ -28,5 +28,7 @@ public final class Registry {
     api.registerGeneric("StorageClass", new StorageClassStrategy());
     api.registerGeneric("StatefulSet", new StatefulSetStrategy());
     api.registerGeneric("DaemonSet", new DaemonSetStrategy());
+    api.registerGeneric("Job", new JobStrategy());
+    api.registerGeneric("CronJob", new CronJobStrategy());
   }
 }

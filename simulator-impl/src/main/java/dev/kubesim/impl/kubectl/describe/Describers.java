@@ -27,6 +27,8 @@ public final class Describers {
           case "PersistentVolume" -> new PersistentVolumeDescriber();
           case "StorageClass" -> new StorageClassDescriber();
           case "DaemonSet" -> new DaemonSetDescriber();
+          case "Job" -> new JobDescriber();
+          case "CronJob" -> new CronJobDescriber();
           default -> null;
         });
   }

@@ -24,6 +24,8 @@ public final class TablePrinters {
       case "PersistentVolume" -> new PersistentVolumeTable();
       case "StorageClass" -> new StorageClassTable();
       case "DaemonSet" -> new DaemonSetTable();
+      case "Job" -> new JobTable();
+      case "CronJob" -> new CronJobTable();
       default -> new GenericTable(kind);
     };
   }
