@@ -71,6 +71,9 @@ final class ControlPlane {
     Scheduler.start(api);
     dev.kubesim.impl.storage.StorageControllers.start(api, volumeDirectories);
     NodeLifecycleController.start(api);
-    return LoadBalancers.start(api); // the cloud's service controller and load balancers
+    LoadBalancers balancers = LoadBalancers.start(api); // the cloud's service controller and load balancers
+    // last, so that every earlier controller's watches hear a change first, as before it was added
+    dev.kubesim.impl.controller.HorizontalPodAutoscalerController.start(api);
+    return balancers;
   }
 }

@@ -26,5 +26,6 @@ public final class Registry {
     api.registerGeneric("PersistentVolumeClaim", new PersistentVolumeClaimStrategy());
     api.registerGeneric("PersistentVolume", new PersistentVolumeStrategy());
     api.registerGeneric("StorageClass", new StorageClassStrategy());
+    api.registerGeneric("HorizontalPodAutoscaler", new HorizontalPodAutoscalerStrategy());
   }
 }

@@ -16,6 +16,7 @@ import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.apiserver.FieldSelector;
+import dev.kubesim.impl.codec.Conversions;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.labels.SelectorText;
@@ -106,7 +107,7 @@ final class ResourceRequests {
         return new Reply(200, TableOutput.table(r.kind().kind(), List.of(o), host.loop().clock().instant(),
             TableOutput.Include.parse(r.param("includeObject").orElse("")), host.api().store().resourceVersion(), ""));
       }
-      return new Reply(200, ObjectCodec.encode(o));
+      return new Reply(200, encode(r, o));
     });
   }
 
@@ -151,7 +152,7 @@ final class ResourceRequests {
         }
       }
       ArrayNode items = list.putArray("items");
-      page.forEach(o -> items.add(ObjectCodec.encode(o)));
+      page.forEach(o -> items.add(encode(r, o)));
       return new Reply(200, list);
     });
   }
@@ -225,7 +226,7 @@ final class ResourceRequests {
       if (!r.dryRun()) {
         host.reacted();
       }
-      return new Reply(201, ObjectCodec.encode(written.object()), headers(written.warnings()));
+      return new Reply(201, encode(r, written.object()), headers(written.warnings()));
     });
   }
 
@@ -259,7 +260,7 @@ final class ResourceRequests {
     }
     return host.locked(() -> {
       KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
-      JsonNode target = r.subresource().equals("scale") ? Scales.of(current) : ObjectCodec.encode(current);
+      JsonNode target = r.subresource().equals("scale") ? Scales.of(current) : encode(r, current);
       String kind = r.subresource().equals("scale") ? "Scale" : r.kind().kind();
       JsonNode patched = switch (type) {
         case Patches.MERGE -> Patches.mergePatch(target, patch);
@@ -316,9 +317,9 @@ final class ResourceRequests {
         if (!r.dryRun()) {
           host.reacted();
         }
-        return new Reply(201, ObjectCodec.encode(written.object()), headers(written.warnings()));
+        return new Reply(201, encode(r, written.object()), headers(written.warnings()));
       }
-      JsonNode merged = Patches.strategicMergePatch(r.kind().kind(), ObjectCodec.encode(current.get()), config);
+      JsonNode merged = Patches.strategicMergePatch(r.kind().kind(), encode(r, current.get()), config);
       ((ObjectNode) merged.get("metadata")).remove("resourceVersion");
       return stored(r, host.api().updateWarned(decode(r, merged), r.dryRun()));
     });
@@ -328,7 +329,7 @@ final class ResourceRequests {
     if (!r.dryRun()) {
       host.reacted();
     }
-    return new Reply(200, ObjectCodec.encode(stored));
+    return new Reply(200, encode(r, stored));
   }
 
   /** An update's answer with the API server's warnings for the {@code Warning} header. */
@@ -350,7 +351,7 @@ final class ResourceRequests {
   /** {@code /status}: only the status of the body is taken; the rest stays as stored. */
   private Reply writeStatus(ApiRequest r, KubeObject current, JsonNode body) {
     checkResourceVersion(r, current, body.path("metadata").path("resourceVersion").asText(""));
-    ObjectNode tree = ObjectCodec.encode(current);
+    ObjectNode tree = encode(r, current);
     if (body.has("status")) {
       tree.set("status", body.get("status"));
     } else {
@@ -358,11 +359,11 @@ final class ResourceRequests {
     }
     KubeObject object = decode(r, tree);
     if (r.dryRun()) {
-      return new Reply(200, ObjectCodec.encode(object));
+      return new Reply(200, encode(r, object));
     }
     KubeObject stored = host.api().write(object);
     host.reacted();
-    return new Reply(200, ObjectCodec.encode(stored));
+    return new Reply(200, encode(r, stored));
   }
 
   /** {@code /scale}: the Scale's {@code spec.replicas} becomes the object's. */
@@ -412,16 +413,16 @@ final class ResourceRequests {
       KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
       d.checkPreconditions(current, r.kind(), r.name());
       if (r.dryRun()) {
-        return new Reply(200, ObjectCodec.encode(current));
+        return new Reply(200, encode(r, current));
       }
       host.api().delete(r.kind().kind(), r.namespace(), r.name(), d.options(r.kind()));
       host.reacted();
       String uid = current.metadata().uid().orElse("");
       Optional<KubeObject> left = host.api().get(r.kind().kind(), r.namespace(), r.name())
           .filter(o -> o.metadata().uid().orElse("").equals(uid));
-      return left.map(o -> new Reply(200, ObjectCodec.encode(o)))
+      return left.map(o -> new Reply(200, encode(r, o)))
           .orElseGet(() -> RETURNS_DELETED_OBJECT.contains(r.kind().kind())
-              ? new Reply(200, ObjectCodec.encode(current))
+              ? new Reply(200, encode(r, current))
               : new Reply(200, StatusObjects.deleted(r.kind(), r.name(), uid)));
     });
   }
@@ -440,7 +441,7 @@ final class ResourceRequests {
         if (!r.dryRun()) {
           host.api().delete(r.kind().kind(), o.metadata().namespace().orElse(""), o.metadata().nameOrEmpty(), d.options(r.kind()));
         }
-        items.add(ObjectCodec.encode(o));
+        items.add(encode(r, o));
       }
       if (!r.dryRun()) {
         host.reacted();
@@ -448,6 +449,11 @@ final class ResourceRequests {
       list.putObject("metadata").put("resourceVersion", host.api().store().resourceVersion());
       return new Reply(200, list);
     });
+  }
+
+  /** An object as the request's version shows it: stored once, converted per served version. */
+  static ObjectNode encode(ApiRequest r, KubeObject o) {
+    return Conversions.toVersion(ObjectCodec.encode(o), r.kind());
   }
 
   // ---- bodies

@@ -237,7 +237,7 @@ final class WatchStream {
       e.set("object", TableOutput.table(request.kind().kind(), List.of(o), at,
           TableOutput.Include.parse(request.param("includeObject").orElse("")), Long.toString(resourceVersion), ""));
     } else {
-      e.set("object", ObjectCodec.encode(o));
+      e.set("object", ResourceRequests.encode(request, o));
     }
     return e;
   }

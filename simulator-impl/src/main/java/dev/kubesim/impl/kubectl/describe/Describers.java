@@ -25,6 +25,7 @@ public final class Describers {
           case "PersistentVolumeClaim" -> new PersistentVolumeClaimDescriber();
           case "PersistentVolume" -> new PersistentVolumeDescriber();
           case "StorageClass" -> new StorageClassDescriber();
+          case "HorizontalPodAutoscaler" -> new HorizontalPodAutoscalerDescriber();
           default -> null;
         });
   }

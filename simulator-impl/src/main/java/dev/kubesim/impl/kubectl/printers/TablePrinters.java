@@ -22,6 +22,7 @@ public final class TablePrinters {
       case "PersistentVolumeClaim" -> new PersistentVolumeClaimTable();
       case "PersistentVolume" -> new PersistentVolumeTable();
       case "StorageClass" -> new StorageClassTable();
+      case "HorizontalPodAutoscaler" -> new HorizontalPodAutoscalerTable();
       default -> new GenericTable(kind);
     };
   }
