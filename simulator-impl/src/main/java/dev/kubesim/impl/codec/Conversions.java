@@ -106,7 +106,8 @@ public final class Conversions {
     }
     ObjectNode out = JSON.objectNode();
     for (String f : new String[] {"observedGeneration", "lastScaleTime", "currentReplicas", "desiredReplicas"}) {
-      if (status.has(f)) {
+      // v2's currentReplicas is omitempty, its desiredReplicas is not
+      if (status.has(f) && !(f.equals("currentReplicas") && status.get(f).asInt(0) == 0)) {
         out.set(f, status.get(f).deepCopy());
       }
     }

@@ -18,6 +18,7 @@ import dev.kubesim.impl.codec.KindRegistry;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.sim.EventLoop;
+import dev.kubesim.impl.sim.Steady;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,8 +35,11 @@ import java.util.Optional;
  * FailedComputeMetricsReplicas} warnings, {@code ScalingActive=False}, the replica count left as it
  * is. The status is written only when it changed.
  *
- * <p>Time: each HPA has one timer, not awaited by settling; an idle HPA costs one reconcile per
- * sync period (240 a virtual hour) and the event recorder's rate-limited patches.
+ * <p>Time: each HPA has one periodic timer, not awaited by settling. A run that changes nothing
+ * (a target at zero replicas) is steady and coalesced; a run whose only effect is the warnings the
+ * event recorder's spam filter drops wakes nothing outside its own scope. An HPA failing for want of
+ * metrics thus costs one cheap reconcile per sync period (240 a virtual hour) and the recorder's
+ * rate-limited patches (one per five minutes once its burst is spent), which wake the other timers.
  */
 public final class HorizontalPodAutoscalerController {
   /** The controller manager's default {@code --horizontal-pod-autoscaler-sync-period}. */
@@ -49,8 +53,8 @@ public final class HorizontalPodAutoscalerController {
 
   private final ApiServer api;
   private final EventRecorder events;
-  /** The pending reconcile of each HPA; looked up by key only. */
-  private final Map<ObjectKey, EventLoop.Event> timers = new HashMap<>();
+  /** The periodic reconcile of each HPA; looked up by key only. */
+  private final Map<ObjectKey, EventLoop.Periodic> timers = new HashMap<>();
 
   private HorizontalPodAutoscalerController(ApiServer api) {
     this.api = api;
@@ -67,29 +71,23 @@ public final class HorizontalPodAutoscalerController {
   private void onChange(WatchEvent e) {
     ObjectKey key = ObjectStore.keyOf(e.object());
     if (e.type() == WatchEvent.Type.DELETED) {
-      EventLoop.Event timer = timers.remove(key);
+      EventLoop.Periodic timer = timers.remove(key);
       if (timer != null) {
         timer.cancel();
       }
       return;
     }
     // AddRateLimited with the resync period as the fixed interval: a key already waiting stays as it is
-    timers.computeIfAbsent(key, this::schedule);
+    timers.computeIfAbsent(key, k -> api.loop().schedulePeriodic(SYNC_PERIOD, SYNC_PERIOD,
+        "horizontal-pod-autoscaler sync " + k.namespace() + "/" + k.name(), run -> {
+          if (api.get(KIND, k.namespace(), k.name()).isPresent() && !reconcile(k)) {
+            run.steady(Steady.NOTHING);
+          }
+        }).scope(new EventLoop.Scope()));
   }
 
-  private EventLoop.Event schedule(ObjectKey key) {
-    return api.loop().scheduleTimer(SYNC_PERIOD, "horizontal-pod-autoscaler sync " + key.namespace() + "/" + key.name(), () -> {
-      timers.remove(key);
-      if (api.get(KIND, key.namespace(), key.name()).isPresent()) {
-        reconcile(key);
-        if (api.get(KIND, key.namespace(), key.name()).isPresent()) {
-          timers.computeIfAbsent(key, this::schedule);
-        }
-      }
-    });
-  }
-
-  private void reconcile(ObjectKey key) {
+  /** One reconcile; whether it wrote, scaled or recorded anything (otherwise its repeats are steady). */
+  private boolean reconcile(ObjectKey key) {
     KubeObject hpa = api.get(KIND, key.namespace(), key.name()).orElseThrow();
     ObjectNode tree = ObjectCodec.encode(hpa);
     JsonNode spec = tree.path("spec");
@@ -105,7 +103,7 @@ public final class HorizontalPodAutoscalerController {
       condition(status, "AbleToScale", "False", "FailedGetScale",
           "the HPA controller was unable to get the target's current scale: " + err);
       writeStatus(hpa, tree, status, original);
-      return;
+      return true;
     }
     condition(status, "AbleToScale", "True", "SucceededGetScale", "the HPA controller was able to get the target's current scale");
     int current = replicas(target.get());
@@ -148,7 +146,7 @@ public final class HorizontalPodAutoscalerController {
       writeStatus(hpa, tree, status, original);
       events.warning(hpa, "FailedComputeMetricsReplicas",
           "invalid metrics (" + invalid + " invalid out of " + metrics.size() + "), first error is: " + firstError);
-      return;
+      return true;
     }
     if (rescale) {
       try {
@@ -159,7 +157,7 @@ public final class HorizontalPodAutoscalerController {
             "the HPA controller was unable to update the target scale: " + e.getMessage());
         setStatus(status, current, status.path("desiredReplicas").asInt(0), null, false);
         writeStatus(hpa, tree, status, original);
-        return;
+        return true;
       }
       condition(status, "AbleToScale", "True", "SucceededRescale", "the HPA controller was able to update the target scale to " + desired);
       events.normal(hpa, "SuccessfulRescale", "New size: " + desired + "; reason: " + reason);
@@ -167,7 +165,7 @@ public final class HorizontalPodAutoscalerController {
       desired = current;
     }
     setStatus(status, current, desired, metricStatuses, rescale);
-    writeStatus(hpa, tree, status, original);
+    return writeStatus(hpa, tree, status, original) || rescale;
   }
 
   /** {reason, the error computeReplicasForMetric returns, the error the event and condition carry} for a metric. */
@@ -262,14 +260,15 @@ public final class HorizontalPodAutoscalerController {
   }
 
   /** {@code updateStatusIfNeeded}: written only when it changed. */
-  private void writeStatus(KubeObject hpa, ObjectNode tree, ObjectNode status, JsonNode original) {
+  private boolean writeStatus(KubeObject hpa, ObjectNode tree, ObjectNode status, JsonNode original) {
     if (status.equals(original)) {
-      return;
+      return false;
     }
     ObjectNode updated = tree.deepCopy();
     updated.set("status", status);
     KubeObject object = ObjectCodec.decode(new Document("horizontal-pod-autoscaler", 0, updated));
     api.write(object.withMetadata(hpa.metadata()));
+    return true;
   }
 
   private Optional<KubeObject> scaleTarget(String namespace, String kind, String name) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * target unless {@code --name} says otherwise, {@code minReplicas} only when {@code --min} is
  * positive, {@code targetCPUUtilizationPercentage} only when {@code --cpu-percent} is given (the API
  * server's conversion then defaults the target to 80%); prints {@code
- * horizontalpodautoscaler.autoscaling/NAME autoscaled}.
+ * horizontalpodautoscaler.autoscaling/NAME autoscaled}. {@code --dry-run} and {@code -o} are not
+ * simulated.
  */
 final class AutoscaleCommand implements Command {
   /** The kinds kubectl autoscales: those with a scale subresource it knows. */
@@ -39,11 +40,7 @@ final class AutoscaleCommand implements Command {
         Flag.value("cpu-percent"),
         Flag.value("name"),
         Flag.value("filename", "f"),
-        Flag.bool("recursive", "R"),
-        Flag.value("dry-run"),
-        Flag.value("output", "o"),
-        Flag.bool("record"),
-        Flag.bool("save-config"));
+        Flag.bool("recursive", "R"));
   }
 
   @Override
