@@ -464,8 +464,15 @@ final class ResourceRequests {
       throw new BadRequestException("the body of the request was empty");
     }
     String type = r.contentType();
+    if (type.startsWith(ProtobufBodies.PROTOBUF)) {
+      Optional<JsonNode> decoded = ProtobufBodies.decode(r.kind(), r.body());
+      if (decoded.isPresent()) {
+        return decoded.get();
+      }
+    }
     if (!type.contains("json") && !type.contains("yaml") && !type.equals("*/*")) {
-      // Protobuf (what typed clients such as kubectl create deployment send) is not decoded here.
+      // Protobuf (what typed clients such as kubectl create deployment send) is decoded only for
+      // the kinds ProtobufBodies reads.
       throw new KubeSimException("UnsupportedMediaType", 415, "the body of the request was in an unknown format - "
           + "accepted media types include: application/json, application/yaml");
     }
