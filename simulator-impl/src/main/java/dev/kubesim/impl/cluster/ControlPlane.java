@@ -78,6 +78,8 @@ final class ControlPlane {
     dev.kubesim.impl.controller.JobController.start(api);
     dev.kubesim.impl.controller.TtlAfterFinishedController.start(api);
     dev.kubesim.impl.controller.CronJobController.start(api);
+    // last, so that every earlier controller's watches hear a change first, as before it was added
+    dev.kubesim.impl.controller.HorizontalPodAutoscalerController.start(api);
     return loadBalancers;
   }
 }

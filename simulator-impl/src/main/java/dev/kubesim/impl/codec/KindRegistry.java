@@ -13,12 +13,16 @@ import java.util.Optional;
 /**
  * The kinds the simulated API server serves: the typed kinds kubesim models, and the other built-in
  * kinds of a current Kubernetes release that it stores as generic objects so that real manifest
- * folders load. A kind is served in one version, as on a current cluster: {@code apps/v1beta2} or
- * {@code extensions/v1beta1} are refused as a real API server refuses them.
+ * folders load. A kind is stored in one version ({@link #byKind}) and served in that one, as on a
+ * current cluster: {@code apps/v1beta2} or {@code extensions/v1beta1} are refused as a real API
+ * server refuses them. A few kinds are served in older versions too ({@code autoscaling/v1}
+ * HorizontalPodAutoscalers), converted to and from storage by {@link Conversions}.
  */
 public final class KindRegistry {
   private static final ImmutableMap<String, KindInfo> BY_KIND;
   private static final ImmutableMap<String, KindInfo> BY_RESOURCE_NAME;
+  /** Every served kind and version: the storage versions, then the other versions served, each after its group's preferred one. */
+  private static final ImmutableList<KindInfo> SERVED;
 
   static {
     Map<String, KindInfo> byKind = new LinkedHashMap<>();
@@ -56,6 +60,11 @@ public final class KindRegistry {
       byName.put(info.kind().toLowerCase(Locale.ROOT), info);
     }
     BY_RESOURCE_NAME = ImmutableMap.copyOf(byName);
+    ImmutableList.Builder<KindInfo> served = ImmutableList.builder();
+    served.addAll(byKind.values());
+    served.add(new KindInfo("HorizontalPodAutoscaler", "autoscaling", "v1", "horizontalpodautoscalers", true,
+        GenericObject.class));
+    SERVED = served.build();
   }
 
   private KindRegistry() {}
@@ -75,9 +84,17 @@ public final class KindRegistry {
     return Optional.ofNullable(BY_RESOURCE_NAME.get(name.toLowerCase(Locale.ROOT)));
   }
 
-  /** The kind served for this apiVersion and kind, if the API server serves that pair. */
+  /**
+   * The kind served for this apiVersion and kind, if the API server serves that pair: its storage
+   * version or another served one ({@link Conversions#converts}).
+   */
   public static Optional<KindInfo> lookup(String apiVersion, String kind) {
-    return byKind(kind).filter(info -> info.apiVersion().equals(apiVersion));
+    return SERVED.stream().filter(info -> info.kind().equals(kind) && info.apiVersion().equals(apiVersion)).findFirst();
+  }
+
+  /** Every served kind in every served version: the storage versions first, in {@link #all()} order. */
+  public static ImmutableList<KindInfo> served() {
+    return SERVED;
   }
 
   /** Every served kind: typed ones first, in {@link Kinds#all()} order. */

@@ -137,6 +137,10 @@ public final class ObjectCodec {
                         "resource mapping not found for name: \"" + doc.name() + "\" namespace: \""
                             + doc.namespace() + "\" from " + doc.describe() + ": no matches for kind \""
                             + kind + "\" in version \"" + apiVersion + "\"\nensure CRDs are installed first"));
+    if (Conversions.converts(info)) {
+      // stored in another version: decoded as the API server stores it
+      return decode(new Document(doc.source(), doc.index(), Conversions.toStorage(tree), doc.requestBytes()), info);
+    }
     return decode(doc, info);
   }
 

@@ -31,7 +31,7 @@ public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
       List.of("edit", "port-forward",
-          "proxy", "cp", "attach", "explain", "autoscale", "debug", "diff", "auth", "config",
+          "proxy", "cp", "attach", "explain", "debug", "diff", "auth", "config",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -65,6 +65,7 @@ public final class Kubectl {
     register(new RolloutCommand());
     register(new WaitCommand());
     register(new RunCommand());
+    register(new AutoscaleCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }

@@ -30,5 +30,6 @@ public final class Registry {
     api.registerGeneric("DaemonSet", new DaemonSetStrategy());
     api.registerGeneric("Job", new JobStrategy());
     api.registerGeneric("CronJob", new CronJobStrategy());
+    api.registerGeneric("HorizontalPodAutoscaler", new HorizontalPodAutoscalerStrategy());
   }
 }

@@ -291,15 +291,15 @@ public final class ApiHttpServer implements AutoCloseable {
           sendJson(exchange, 200, Discovery.group(group, version));
           return;
         }
-        if (!segments.get(2).equals(version)) {
+        if (!ResourceCatalog.versions(group).contains(segments.get(2))) {
           sendJson(exchange, 404, StatusObjects.pageNotFound());
           return;
         }
         if (segments.size() == 3) {
-          sendJson(exchange, 200, Discovery.resourceList(group + "/" + version));
+          sendJson(exchange, 200, Discovery.resourceList(group + "/" + segments.get(2)));
           return;
         }
-        resource(exchange, group, version, segments.subList(3, segments.size()));
+        resource(exchange, group, segments.get(2), segments.subList(3, segments.size()));
         return;
       }
       default -> sendJson(exchange, 404, StatusObjects.pageNotFound());

@@ -68,10 +68,15 @@ final class Discovery {
     group.put("kind", "APIGroup");
     group.put("apiVersion", "v1");
     group.put("name", name);
-    ObjectNode gv = group.putArray("versions").addObject();
-    gv.put("groupVersion", name + "/" + version);
-    gv.put("version", version);
-    group.set("preferredVersion", gv.deepCopy());
+    ArrayNode versions = group.putArray("versions");
+    for (String v : ResourceCatalog.versions(name)) {
+      ObjectNode gv = versions.addObject();
+      gv.put("groupVersion", name + "/" + v);
+      gv.put("version", v);
+    }
+    ObjectNode preferred = group.putObject("preferredVersion");
+    preferred.put("groupVersion", name + "/" + version);
+    preferred.put("version", version);
     return group;
   }
 
@@ -133,10 +138,17 @@ final class Discovery {
     return list;
   }
 
-  private static ObjectNode groupDiscovery(String group, String version) {
+  private static ObjectNode groupDiscovery(String group, String preferred) {
     ObjectNode g = JSON.objectNode();
     g.putObject("metadata").put("name", group);
-    ObjectNode v = g.putArray("versions").addObject();
+    ArrayNode versions = g.putArray("versions");
+    for (String version : group.isEmpty() ? List.of(preferred) : ResourceCatalog.versions(group)) {
+      versionDiscovery(versions.addObject(), group, version);
+    }
+    return g;
+  }
+
+  private static void versionDiscovery(ObjectNode v, String group, String version) {
     v.put("version", version);
     ArrayNode resources = v.putArray("resources");
     for (KindInfo k : ResourceCatalog.resources(group.isEmpty() ? version : group + "/" + version)) {
@@ -169,7 +181,6 @@ final class Discovery {
       }
     }
     v.put("freshness", "Current");
-    return g;
   }
 
   private static ObjectNode gvk(String group, String version, String kind) {

@@ -103,7 +103,7 @@ public final class ResourceCatalog {
   /** The group versions served, core first, then the groups in the order kube-apiserver lists them. */
   public static ImmutableList<String> groupVersions() {
     List<String> out = new ArrayList<>();
-    for (KindInfo k : KindRegistry.all()) {
+    for (KindInfo k : KindRegistry.served()) {
       if (!out.contains(k.apiVersion())) {
         out.add(k.apiVersion());
       }
@@ -126,25 +126,36 @@ public final class ResourceCatalog {
 
   /** The resources served in one group version ({@code v1}, {@code apps/v1}), in registration order. */
   public static ImmutableList<KindInfo> resources(String groupVersion) {
-    return KindRegistry.all().stream().filter(k -> k.apiVersion().equals(groupVersion))
+    return KindRegistry.served().stream().filter(k -> k.apiVersion().equals(groupVersion))
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** The groups (without the core group), each with its one served version. */
+  /** The groups (without the core group), each with its preferred version. */
   public static Map<String, String> groups() {
     Map<String, String> out = new LinkedHashMap<>();
     for (String gv : groupVersions()) {
       int slash = gv.indexOf('/');
       if (slash > 0) {
-        out.put(gv.substring(0, slash), gv.substring(slash + 1));
+        out.putIfAbsent(gv.substring(0, slash), gv.substring(slash + 1));
       }
     }
     return out;
   }
 
+  /** The versions a group is served in, the preferred one first ({@code v2}, {@code v1} for autoscaling). */
+  public static ImmutableList<String> versions(String group) {
+    List<String> out = new ArrayList<>();
+    for (String gv : groupVersions()) {
+      if (gv.startsWith(group + "/")) {
+        out.add(gv.substring(group.length() + 1));
+      }
+    }
+    return ImmutableList.copyOf(out);
+  }
+
   /** The resource served under this group, version and plural name. */
   public static Optional<KindInfo> resource(String group, String version, String resource) {
-    return KindRegistry.all().stream()
+    return KindRegistry.served().stream()
         .filter(k -> k.group().equals(group) && k.version().equals(version) && k.resource().equals(resource))
         .findFirst();
   }

@@ -36,7 +36,7 @@ record ResourcePath(boolean legacyWatch, KindInfo kind, String namespace, String
     if (s.size() >= 3 && s.get(0).equals("api") && s.get(1).equals("v1")) {
       return of("", "v1", s.subList(2, s.size()));
     }
-    if (s.size() >= 4 && s.get(0).equals("apis") && s.get(2).equals(ResourceCatalog.groups().get(s.get(1)))) {
+    if (s.size() >= 4 && s.get(0).equals("apis") && ResourceCatalog.versions(s.get(1)).contains(s.get(2))) {
       return of(s.get(1), s.get(2), s.subList(3, s.size()));
     }
     return Optional.empty();

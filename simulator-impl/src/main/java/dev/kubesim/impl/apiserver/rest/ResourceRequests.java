@@ -17,6 +17,7 @@ import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.apiserver.FieldSelector;
 import dev.kubesim.impl.apiserver.ManagedFields;
+import dev.kubesim.impl.codec.Conversions;
 import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.labels.SelectorText;
@@ -107,7 +108,7 @@ final class ResourceRequests {
         return new Reply(200, TableOutput.table(r.kind().kind(), List.of(o), host.loop().clock().instant(),
             TableOutput.Include.parse(r.param("includeObject").orElse("")), host.api().store().resourceVersion(), ""));
       }
-      return new Reply(200, served(o));
+      return new Reply(200, served(r, o));
     });
   }
 
@@ -152,7 +153,7 @@ final class ResourceRequests {
         }
       }
       ArrayNode items = list.putArray("items");
-      page.forEach(o -> items.add(served(o)));
+      page.forEach(o -> items.add(served(r, o)));
       return new Reply(200, list);
     });
   }
@@ -228,7 +229,7 @@ final class ResourceRequests {
       if (!r.dryRun()) {
         host.reacted();
       }
-      return new Reply(201, served(written.object()), headers(written.warnings()));
+      return new Reply(201, served(r, written.object()), headers(written.warnings()));
     });
   }
 
@@ -238,8 +239,9 @@ final class ResourceRequests {
   }
 
   /** The object as served: its JSON with its {@code metadata.managedFields}; call under the lock. */
-  private ObjectNode served(KubeObject o) {
-    return withManagedFields(ObjectCodec.encode(o), host.api().managedFields(o));
+  /** The object as served to this request: in the request's version, with its managed fields. */
+  private ObjectNode served(ApiRequest r, KubeObject o) {
+    return withManagedFields(encode(r, o), host.api().managedFields(o));
   }
 
   /** The object's JSON with the managed fields at the end of its metadata, where kube-apiserver writes them. */
@@ -311,7 +313,7 @@ final class ResourceRequests {
     }
     return host.locked(() -> {
       KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
-      JsonNode target = r.subresource().equals("scale") ? Scales.of(current) : served(current);
+      JsonNode target = r.subresource().equals("scale") ? Scales.of(current) : served(r, current);
       String kind = r.subresource().equals("scale") ? "Scale" : r.kind().kind();
       JsonNode patched = switch (type) {
         case Patches.MERGE -> Patches.mergePatch(target, patch);
@@ -382,7 +384,7 @@ final class ResourceRequests {
         if (!r.dryRun()) {
           host.reacted();
         }
-        return new Reply(201, served(written.object()), headers(written.warnings()));
+        return new Reply(201, served(r, written.object()), headers(written.warnings()));
       }
       return stored(r, written);
     });
@@ -392,7 +394,7 @@ final class ResourceRequests {
     if (!r.dryRun()) {
       host.reacted();
     }
-    return new Reply(200, served(stored));
+    return new Reply(200, served(r, stored));
   }
 
   /** An update's answer with the API server's warnings for the {@code Warning} header. */
@@ -414,7 +416,7 @@ final class ResourceRequests {
   /** {@code /status}: only the status of the body is taken; the rest stays as stored. */
   private Reply writeStatus(ApiRequest r, KubeObject current, JsonNode body) {
     checkResourceVersion(r, current, body.path("metadata").path("resourceVersion").asText(""));
-    ObjectNode tree = ObjectCodec.encode(current);
+    ObjectNode tree = encode(r, current);
     if (body.has("status")) {
       tree.set("status", body.get("status"));
     } else {
@@ -422,11 +424,11 @@ final class ResourceRequests {
     }
     KubeObject object = decode(r, tree);
     if (r.dryRun()) {
-      return new Reply(200, served(object));
+      return new Reply(200, served(r, object));
     }
     KubeObject stored = host.api().write(object, ApiServer.FieldOwner.updater(fieldManager(r), "status"));
     host.reacted();
-    return new Reply(200, served(stored));
+    return new Reply(200, served(r, stored));
   }
 
   /** {@code /scale}: the Scale's {@code spec.replicas} becomes the object's. */
@@ -477,15 +479,15 @@ final class ResourceRequests {
       KubeObject current = host.api().getOrThrow(r.kind().kind(), r.namespace(), r.name());
       d.checkPreconditions(current, r.kind(), r.name());
       if (r.dryRun()) {
-        return new Reply(200, served(current));
+        return new Reply(200, served(r, current));
       }
-      ObjectNode removed = served(current);
+      ObjectNode removed = served(r, current);
       host.api().delete(r.kind().kind(), r.namespace(), r.name(), d.options(r.kind()));
       host.reacted();
       String uid = current.metadata().uid().orElse("");
       Optional<KubeObject> left = host.api().get(r.kind().kind(), r.namespace(), r.name())
           .filter(o -> o.metadata().uid().orElse("").equals(uid));
-      return left.map(o -> new Reply(200, served(o)))
+      return left.map(o -> new Reply(200, served(r, o)))
           .orElseGet(() -> RETURNS_DELETED_OBJECT.contains(r.kind().kind())
               ? new Reply(200, removed)
               : new Reply(200, StatusObjects.deleted(r.kind(), r.name(), uid)));
@@ -499,7 +501,7 @@ final class ResourceRequests {
     return host.locked(() -> {
       List<KubeObject> targets = matching(r, labels, fields);
       List<ObjectNode> encoded = new ArrayList<>();
-      targets.forEach(o -> encoded.add(served(o)));
+      targets.forEach(o -> encoded.add(served(r, o)));
       ObjectNode list = JSON.objectNode();
       list.put("kind", r.kind().kind() + "List");
       list.put("apiVersion", r.kind().apiVersion());
@@ -519,6 +521,11 @@ final class ResourceRequests {
     });
   }
 
+  /** An object as the request's version shows it: stored once, converted per served version. */
+  static ObjectNode encode(ApiRequest r, KubeObject o) {
+    return Conversions.toVersion(ObjectCodec.encode(o), r.kind());
+  }
+
   // ---- bodies
 
   /** The request body as a tree: JSON, or YAML when the client says so. */
@@ -527,8 +534,15 @@ final class ResourceRequests {
       throw new BadRequestException("the body of the request was empty");
     }
     String type = r.contentType();
+    if (type.startsWith(ProtobufBodies.PROTOBUF)) {
+      Optional<JsonNode> decoded = ProtobufBodies.decode(r.kind(), r.body());
+      if (decoded.isPresent()) {
+        return decoded.get();
+      }
+    }
     if (!type.contains("json") && !type.contains("yaml") && !type.equals("*/*")) {
-      // Protobuf (what typed clients such as kubectl create deployment send) is not decoded here.
+      // Protobuf (what typed clients such as kubectl create deployment send) is decoded only for
+      // the kinds ProtobufBodies reads.
       throw new KubeSimException("UnsupportedMediaType", 415, "the body of the request was in an unknown format - "
           + "accepted media types include: application/json, application/yaml");
     }

@@ -100,6 +100,8 @@ final class TableOutput {
       case "Cluster-Ip" -> "Cluster-IP";
       case "External-Ip" -> "External-IP";
       case "Up-To-Date" -> "Up-to-date";
+      case "Minpods" -> "MinPods";
+      case "Maxpods" -> "MaxPods";
       default -> s;
     };
   }

@@ -238,7 +238,7 @@ final class WatchStream {
       e.set("object", TableOutput.table(request.kind().kind(), List.of(o), at,
           TableOutput.Include.parse(request.param("includeObject").orElse("")), Long.toString(resourceVersion), ""));
     } else {
-      e.set("object", ResourceRequests.withManagedFields(ObjectCodec.encode(o), managedFields));
+      e.set("object", ResourceRequests.withManagedFields(ResourceRequests.encode(request, o), managedFields));
     }
     return e;
   }

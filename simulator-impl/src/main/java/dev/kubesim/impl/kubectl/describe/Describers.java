@@ -29,6 +29,7 @@ public final class Describers {
           case "DaemonSet" -> new DaemonSetDescriber();
           case "Job" -> new JobDescriber();
           case "CronJob" -> new CronJobDescriber();
+          case "HorizontalPodAutoscaler" -> new HorizontalPodAutoscalerDescriber();
           default -> null;
         });
   }

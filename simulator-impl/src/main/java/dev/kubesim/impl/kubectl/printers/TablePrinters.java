@@ -26,6 +26,7 @@ public final class TablePrinters {
       case "DaemonSet" -> new DaemonSetTable();
       case "Job" -> new JobTable();
       case "CronJob" -> new CronJobTable();
+      case "HorizontalPodAutoscaler" -> new HorizontalPodAutoscalerTable();
       default -> new GenericTable(kind);
     };
   }
