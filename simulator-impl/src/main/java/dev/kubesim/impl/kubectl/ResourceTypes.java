@@ -20,8 +20,7 @@ final class ResourceTypes {
    */
   static final ImmutableList<String> ALL_CATEGORY =
       ImmutableList.of("Pod", "ReplicationController", "Service", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet",
-          "HorizontalPodAutoscaler",
-          "CronJob", "Job");
+          "HorizontalPodAutoscaler", "CronJob", "Job");
 
   private ResourceTypes() {}
 
