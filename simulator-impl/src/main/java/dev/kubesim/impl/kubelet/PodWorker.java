@@ -332,7 +332,10 @@ public final class PodWorker {
       config.expectedExecutables(ExpectedExecutables.of(pod));
       kubelet.expecting(key);
     }
-    config.runsToCompletion(c.init && !c.sidecar);
+    // A regular init container runs to its end by definition; so, in a pod that does not restart what
+    // ends (a Job's), does an app container given its own command (the docs' pi Job runs perl).
+    String restartPolicy = spec.restartPolicy().orElse("Always");
+    config.runsToCompletion(c.init ? !c.sidecar : !restartPolicy.equals("Always") && !c.spec.command().isEmpty());
     volumes.mounts(c.spec, env).forEach(config::mount);
     spec.subdomain().filter(s -> !s.isEmpty())
         .ifPresent(sub -> config.hostDomain(sub + "." + key.namespace() + ".svc." + kubelet.clusterDomain()));

@@ -37,9 +37,10 @@ import java.util.Optional;
  * @param expectedExecutables the programs the pod's exec probes and lifecycle hooks name (their
  *     first word, as written), which an image that {@link ListensWhereExpected} has: each runs,
  *     prints nothing and exits 0
- * @param runsToCompletion whether the container is a regular init container (one of {@code
- *     initContainers} without {@code restartPolicy: Always}), which runs to its end by definition:
- *     an image that {@link ListensWhereExpected} then exits 0 at once instead of serving
+ * @param runsToCompletion whether the container is meant to end: a regular init container (one of
+ *     {@code initContainers} without {@code restartPolicy: Always}), or an app container given its
+ *     own {@code command} in a pod whose {@code restartPolicy} is {@code Never} or {@code OnFailure}
+ *     (a Job's); an image that {@link ListensWhereExpected} then exits 0 at once instead of serving
  */
 public record ContainerConfig(
     String podName,

@@ -68,6 +68,36 @@ class UnknownImageRolesTest {
   }
 
   @Test
+  void anUnknownImageGivenACommandInAPodThatDoesNotRestartRunsToItsEnd() {
+    // the kubernetes.io Job example: perl computes pi and exits; kubesim runs no perl, so it ends at once
+    cluster.apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: pi}
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: pi
+            image: perl:5.34.0
+            command: ["perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: server}
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: app
+            image: example/app:1
+            ports: [{containerPort: 8080}]
+        """);
+    cluster.advance(Duration.ofSeconds(30));
+    assertThat(kubectl("get pod pi --no-headers")).as("seed %d", SEED).containsPattern("^pi +0/1 +Completed +0 ");
+    // without a command of its own the image's server runs, whatever the restart policy
+    assertThat(kubectl("get pod server --no-headers")).containsPattern("^server +1/1 +Running +0 ");
+  }
+
+  @Test
   void anUnknownNativeSidecarKeepsServing() {
     cluster.apply("""
         apiVersion: v1
