@@ -48,8 +48,13 @@ final class Images {
 
   /** A stable digest-style image ID for an image name. */
   static String imageId(String reported) {
-    int colon = reported.lastIndexOf(':');
-    String repo = colon > reported.lastIndexOf('/') ? reported.substring(0, colon) : reported;
+    int at = reported.indexOf('@');
+    String name = at < 0 ? reported : reported.substring(0, at);
+    int colon = name.lastIndexOf(':');
+    String repo = colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
+    if (at >= 0) {
+      return repo + reported.substring(at); // pulled by digest: the digest is the image's ID
+    }
     return repo + "@sha256:" + Hashing.sha256().hashString(reported, StandardCharsets.UTF_8);
   }
 }

@@ -320,7 +320,12 @@ public final class PodWorker {
       return;
     }
     c.pending = false;
-    ContainerConfig.Builder config = ContainerConfig.builder(key.name(), key.namespace(), c.spec)
+    // ExpandContainerCommandAndArgs: $(VAR) in command and args from the container's environment
+    Container launched = c.spec.toBuilder()
+        .command(c.spec.command().stream().map(a -> EnvExpansion.expand(a, List.of(env))).toList())
+        .args(c.spec.args().stream().map(a -> EnvExpansion.expand(a, List.of(env))).toList())
+        .build();
+    ContainerConfig.Builder config = ContainerConfig.builder(key.name(), key.namespace(), launched)
         .podIps(List.of(podIP))
         .hostname(hostname)
         .env(env)
