@@ -60,8 +60,7 @@ public final class DaemonSetController {
   private final ApiServer api;
   private final WorkQueue<ObjectKey> queue;
   private final EventRecorder events;
-  private final Map<String, TreeSet<ObjectKey>> podsByOwnerUid = new HashMap<>();
-  private final Map<String, TreeSet<ObjectKey>> orphansByNamespace = new HashMap<>();
+  private final OwnedPods ownedPods = new OwnedPods(DaemonSetView.KIND);
   /** The failed-pod backoff ({@code flowcontrol.Backoff}), by {@code uid/observedGeneration/node}: delay and last update, in nanos. */
   private final Map<String, long[]> backoff = new HashMap<>();
   /** Delayed resyncs pending, so that one timer per key and delay is armed. */
@@ -124,8 +123,8 @@ public final class DaemonSetController {
 
   // ---- informers ----------------------------------------------------------------------------
 
-  private static Optional<OwnerReference> ourRef(Pod pod) {
-    return pod.metadata().controllerRef().filter(r -> r.kind().equals(DaemonSetView.KIND));
+  private Optional<OwnerReference> ourRef(Pod pod) {
+    return ownedPods.ourRef(pod);
   }
 
   private void onPod(WatchEvent e) {
@@ -133,11 +132,11 @@ public final class DaemonSetController {
     ObjectKey key = ObjectStore.keyOf(pod);
     String ns = key.namespace();
     Optional<Pod> before = e.previous().map(Pod.class::cast).filter(p -> e.type() != WatchEvent.Type.ADDED);
-    before.ifPresent(old -> unindex(old, key));
+    before.ifPresent(old -> ownedPods.remove(old, key));
     if (e.type() != WatchEvent.Type.DELETED) {
-      index(pod, key);
+      ownedPods.add(pod, key);
     }
-    Optional<OwnerReference> oldRef = before.flatMap(DaemonSetController::ourRef);
+    Optional<OwnerReference> oldRef = before.flatMap(this::ourRef);
     Optional<OwnerReference> ref = ourRef(pod);
     if (oldRef.isPresent() && !oldRef.equals(ref)) {
       queue.add(new ObjectKey(ns, oldRef.get().name()));
@@ -162,31 +161,6 @@ public final class DaemonSetController {
           queue.add(keyOf(ds));
         }
       }
-    }
-  }
-
-  private void index(Pod pod, ObjectKey key) {
-    Optional<OwnerReference> ref = ourRef(pod);
-    if (ref.isPresent()) {
-      podsByOwnerUid.computeIfAbsent(ref.get().uid(), u -> new TreeSet<>()).add(key);
-    } else if (pod.metadata().controllerRef().isEmpty()) {
-      orphansByNamespace.computeIfAbsent(key.namespace(), n -> new TreeSet<>()).add(key);
-    }
-  }
-
-  private void unindex(Pod pod, ObjectKey key) {
-    ourRef(pod).ifPresent(ref -> {
-      TreeSet<ObjectKey> set = podsByOwnerUid.get(ref.uid());
-      if (set != null) {
-        set.remove(key);
-        if (set.isEmpty()) {
-          podsByOwnerUid.remove(ref.uid());
-        }
-      }
-    });
-    TreeSet<ObjectKey> orphans = orphansByNamespace.get(key.namespace());
-    if (orphans != null) {
-      orphans.remove(key);
     }
   }
 
@@ -291,7 +265,7 @@ public final class DaemonSetController {
   /** {@code getDaemonPods}: owned pods that still match (others released) and matching orphans, adopted. */
   private List<Pod> claimPods(DaemonSetView ds) {
     List<Pod> claimed = new ArrayList<>();
-    for (ObjectKey podKey : List.copyOf(podsByOwnerUid.getOrDefault(ds.uid(), new TreeSet<>()))) {
+    for (ObjectKey podKey : ownedPods.ownedBy(ds.uid())) {
       Optional<Pod> pod = api.get(Pod.KIND, podKey.namespace(), podKey.name()).map(Pod.class::cast);
       if (pod.isEmpty()) {
         continue;
@@ -302,7 +276,7 @@ public final class DaemonSetController {
         release(pod.get());
       }
     }
-    for (ObjectKey podKey : List.copyOf(orphansByNamespace.getOrDefault(ds.namespace(), new TreeSet<>()))) {
+    for (ObjectKey podKey : ownedPods.orphans(ds.namespace())) {
       Optional<Pod> orphan = api.get(Pod.KIND, podKey.namespace(), podKey.name()).map(Pod.class::cast);
       if (orphan.isPresent() && !PodStates.isTerminating(orphan.get()) && ds.selects(orphan.get().metadata().labels())) {
         claimed.add(adopt(ds, orphan.get()));

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The ReplicaSet controller of kube-controller-manager, which also runs ReplicationControllers:
@@ -54,8 +53,7 @@ public final class ReplicaManager<T extends KubeObject> {
   private final ReplicatedWorkload<T> workload;
   private final WorkQueue<ObjectKey> queue;
   private final EventRecorder events;
-  private final Map<String, TreeSet<ObjectKey>> podsByOwnerUid = new HashMap<>();
-  private final Map<String, TreeSet<ObjectKey>> orphansByNamespace = new HashMap<>();
+  private final OwnedPods ownedPods;
   /** Owners (by uid) that used a full burst: virtual time from which they may have the next one. */
   private final Map<String, Long> nextBurst = new HashMap<>();
   /** Owners with a resync pending for their next burst. */
@@ -64,6 +62,7 @@ public final class ReplicaManager<T extends KubeObject> {
   private ReplicaManager(ApiServer api, ReplicatedWorkload<T> workload) {
     this.api = api;
     this.workload = workload;
+    this.ownedPods = new OwnedPods(workload.kind());
     this.queue = new WorkQueue<>(api.loop(), workload.component(), this::sync);
     this.events = new EventRecorder(api, workload.component(), "");
   }
@@ -94,7 +93,7 @@ public final class ReplicaManager<T extends KubeObject> {
   }
 
   private Optional<OwnerReference> ourRef(Pod pod) {
-    return pod.metadata().controllerRef().filter(r -> r.kind().equals(workload.kind()));
+    return ownedPods.ourRef(pod);
   }
 
   private void onPod(WatchEvent e) {
@@ -102,9 +101,9 @@ public final class ReplicaManager<T extends KubeObject> {
     ObjectKey key = ObjectStore.keyOf(pod);
     String ns = key.namespace();
     Optional<Pod> before = e.previous().map(Pod.class::cast).filter(p -> e.type() != WatchEvent.Type.ADDED);
-    before.ifPresent(old -> unindex(old, key));
+    before.ifPresent(old -> ownedPods.remove(old, key));
     if (e.type() != WatchEvent.Type.DELETED) {
-      index(pod, key);
+      ownedPods.add(pod, key);
     }
     // Wake the old and the new owner; an orphan (or a pod whose labels changed) wakes the owners that select it.
     before.flatMap(this::ourRef).ifPresent(ref -> queue.add(new ObjectKey(ns, ref.name())));
@@ -120,31 +119,6 @@ public final class ReplicaManager<T extends KubeObject> {
     }
   }
 
-  private void index(Pod pod, ObjectKey key) {
-    Optional<OwnerReference> ref = ourRef(pod);
-    if (ref.isPresent()) {
-      podsByOwnerUid.computeIfAbsent(ref.get().uid(), u -> new TreeSet<>()).add(key);
-    } else if (pod.metadata().controllerRef().isEmpty()) {
-      orphansByNamespace.computeIfAbsent(key.namespace(), n -> new TreeSet<>()).add(key);
-    }
-  }
-
-  private void unindex(Pod pod, ObjectKey key) {
-    ourRef(pod).ifPresent(ref -> {
-      TreeSet<ObjectKey> set = podsByOwnerUid.get(ref.uid());
-      if (set != null) {
-        set.remove(key);
-        if (set.isEmpty()) {
-          podsByOwnerUid.remove(ref.uid());
-        }
-      }
-    });
-    TreeSet<ObjectKey> orphans = orphansByNamespace.get(key.namespace());
-    if (orphans != null) {
-      orphans.remove(key);
-    }
-  }
-
   private void sync(ObjectKey key) {
     Optional<KubeObject> found = api.get(workload.kind(), key.namespace(), key.name());
     if (found.isEmpty()) {
@@ -156,7 +130,7 @@ public final class ReplicaManager<T extends KubeObject> {
     }
     String uid = owner.metadata().uid().orElse("");
     List<Pod> owned = new ArrayList<>();
-    for (ObjectKey podKey : List.copyOf(podsByOwnerUid.getOrDefault(uid, new TreeSet<>()))) {
+    for (ObjectKey podKey : ownedPods.ownedBy(uid)) {
       api.get(Pod.KIND, podKey.namespace(), podKey.name()).map(Pod.class::cast).ifPresent(owned::add);
     }
     List<Pod> claimed = new ArrayList<>();
@@ -167,7 +141,7 @@ public final class ReplicaManager<T extends KubeObject> {
         release(pod);
       }
     }
-    for (ObjectKey podKey : List.copyOf(orphansByNamespace.getOrDefault(key.namespace(), new TreeSet<>()))) {
+    for (ObjectKey podKey : ownedPods.orphans(key.namespace())) {
       Optional<Pod> orphan = api.get(Pod.KIND, podKey.namespace(), podKey.name()).map(Pod.class::cast);
       if (orphan.isPresent() && PodStates.isActive(orphan.get()) && workload.selects(owner, orphan.get().metadata().labels())) {
         claimed.add(adopt(owner, orphan.get()));
@@ -332,7 +306,7 @@ public final class ReplicaManager<T extends KubeObject> {
     Map<String, String> templateLabels = workload.template(current).metadata().labels();
     Instant now = api.loop().clock().instant();
     Duration minReady = Duration.ofSeconds(workload.minReadySeconds(current));
-    for (ObjectKey podKey : podsByOwnerUid.getOrDefault(current.metadata().uid().orElse(""), new TreeSet<>())) {
+    for (ObjectKey podKey : ownedPods.ownedBy(current.metadata().uid().orElse(""))) {
       Pod pod = (Pod) api.get(Pod.KIND, podKey.namespace(), podKey.name()).orElse(null);
       if (pod == null) {
         continue;

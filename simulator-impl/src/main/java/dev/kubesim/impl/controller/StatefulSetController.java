@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,8 +59,7 @@ public final class StatefulSetController {
   private final ApiServer api;
   private final WorkQueue<ObjectKey> queue;
   private final EventRecorder events;
-  private final Map<String, TreeSet<ObjectKey>> podsByOwnerUid = new HashMap<>();
-  private final Map<String, TreeSet<ObjectKey>> orphansByNamespace = new HashMap<>();
+  private final OwnedPods ownedPods = new OwnedPods(KIND);
   /** The templates of each set's revisions, by set uid and revision name: its ControllerRevisions. */
   private final Map<String, Map<String, PodTemplateSpec>> revisions = new HashMap<>();
   /** Sets with a sync pending for when a pod becomes available (membership only). */
@@ -89,19 +87,19 @@ public final class StatefulSetController {
     }
   }
 
-  private static Optional<OwnerReference> ourRef(Pod pod) {
-    return pod.metadata().controllerRef().filter(r -> r.kind().equals(KIND));
+  private Optional<OwnerReference> ourRef(Pod pod) {
+    return ownedPods.ourRef(pod);
   }
 
   private void onPod(WatchEvent e) {
     Pod pod = (Pod) e.object();
     ObjectKey key = ObjectStore.keyOf(pod);
     Optional<Pod> before = e.previous().map(Pod.class::cast).filter(p -> e.type() != WatchEvent.Type.ADDED);
-    before.ifPresent(old -> unindex(old, key));
+    before.ifPresent(old -> ownedPods.remove(old, key));
     if (e.type() != WatchEvent.Type.DELETED) {
-      index(pod, key);
+      ownedPods.add(pod, key);
     }
-    before.flatMap(StatefulSetController::ourRef).ifPresent(ref -> queue.add(new ObjectKey(key.namespace(), ref.name())));
+    before.flatMap(this::ourRef).ifPresent(ref -> queue.add(new ObjectKey(key.namespace(), ref.name())));
     ourRef(pod).ifPresent(ref -> queue.add(new ObjectKey(key.namespace(), ref.name())));
     boolean orphan = pod.metadata().controllerRef().isEmpty();
     boolean labelsChanged = before.map(old -> !old.metadata().labels().equals(pod.metadata().labels())).orElse(false);
@@ -110,34 +108,6 @@ public final class StatefulSetController {
         if (set instanceof GenericObject g && selects(StatefulSetSpec.of(g), pod.metadata().labels())) {
           queue.add(ObjectStore.keyOf(set));
         }
-      }
-    }
-  }
-
-  private void index(Pod pod, ObjectKey key) {
-    Optional<OwnerReference> ref = ourRef(pod);
-    if (ref.isPresent()) {
-      podsByOwnerUid.computeIfAbsent(ref.get().uid(), u -> new TreeSet<>()).add(key);
-    } else if (pod.metadata().controllerRef().isEmpty()) {
-      orphansByNamespace.computeIfAbsent(key.namespace(), n -> new TreeSet<>()).add(key);
-    }
-  }
-
-  private void unindex(Pod pod, ObjectKey key) {
-    ourRef(pod).ifPresent(ref -> {
-      TreeSet<ObjectKey> set = podsByOwnerUid.get(ref.uid());
-      if (set != null) {
-        set.remove(key);
-        if (set.isEmpty()) {
-          podsByOwnerUid.remove(ref.uid());
-        }
-      }
-    });
-    TreeSet<ObjectKey> orphans = orphansByNamespace.get(key.namespace());
-    if (orphans != null) {
-      orphans.remove(key);
-      if (orphans.isEmpty()) {
-        orphansByNamespace.remove(key.namespace());
       }
     }
   }
@@ -501,7 +471,7 @@ public final class StatefulSetController {
   private List<Pod> claimPods(GenericObject set, StatefulSetSpec spec, ObjectKey key, String uid) {
     List<Pod> claimed = new ArrayList<>();
     boolean deleting = set.metadata().deletionTimestamp().isPresent();
-    for (ObjectKey podKey : List.copyOf(podsByOwnerUid.getOrDefault(uid, new TreeSet<>()))) {
+    for (ObjectKey podKey : ownedPods.ownedBy(uid)) {
       Optional<Pod> pod = api.get(Pod.KIND, podKey.namespace(), podKey.name()).map(Pod.class::cast);
       if (pod.isEmpty()) {
         continue;
@@ -515,7 +485,7 @@ public final class StatefulSetController {
       }
     }
     if (!deleting) {
-      for (ObjectKey podKey : List.copyOf(orphansByNamespace.getOrDefault(key.namespace(), new TreeSet<>()))) {
+      for (ObjectKey podKey : ownedPods.orphans(key.namespace())) {
         Optional<Pod> orphan = api.get(Pod.KIND, podKey.namespace(), podKey.name()).map(Pod.class::cast);
         if (orphan.isPresent() && !PodStates.isTerminating(orphan.get()) && selects(spec, orphan.get().metadata().labels())) {
           List<OwnerReference> refs = new ArrayList<>(orphan.get().metadata().ownerReferences());
