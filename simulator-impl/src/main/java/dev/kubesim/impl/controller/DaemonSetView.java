@@ -9,6 +9,7 @@ import dev.kubesim.api.model.PodTemplateSpec;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.labels.LabelSelectors;
 import dev.kubesim.impl.labels.NodeAffinity;
+import dev.kubesim.impl.labels.Tolerations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,7 +153,7 @@ record DaemonSetView(GenericObject object, Optional<LabelSelector> selector, Pod
       if (!effect.equals("NoSchedule") && !effect.equals("NoExecute")) {
         continue;
       }
-      if (tolerations.stream().noneMatch(o -> o instanceof Map<?, ?> m && tolerates(m, taint))) {
+      if (!Tolerations.tolerate(tolerations, taint)) {
         untolerated = true;
         untoleratedNoExecute |= effect.equals("NoExecute");
       }
@@ -161,24 +162,6 @@ record DaemonSetView(GenericObject object, Optional<LabelSelector> selector, Pod
       return new ShouldRun(false, !untoleratedNoExecute);
     }
     return new ShouldRun(true, true);
-  }
-
-  /** {@code ToleratesTaint}. */
-  private static boolean tolerates(Map<?, ?> toleration, Map<?, ?> taint) {
-    String effect = text(toleration.get("effect"));
-    if (!effect.isEmpty() && !effect.equals(text(taint.get("effect")))) {
-      return false;
-    }
-    String key = text(toleration.get("key"));
-    String operator = text(toleration.get("operator"));
-    if (key.isEmpty()) {
-      return operator.equals("Exists");
-    }
-    if (!key.equals(text(taint.get("key")))) {
-      return false;
-    }
-    return operator.equals("Exists") || ((operator.isEmpty() || operator.equals("Equal"))
-        && text(toleration.get("value")).equals(text(taint.get("value"))));
   }
 
   private static String text(Object o) {

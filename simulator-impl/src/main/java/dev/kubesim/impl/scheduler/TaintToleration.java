@@ -1,9 +1,9 @@
 package dev.kubesim.impl.scheduler;
 
 import dev.kubesim.api.model.Node;
+import dev.kubesim.impl.labels.Tolerations;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,7 +27,7 @@ final class TaintToleration {
       if (!effect.equals("NoSchedule") && !effect.equals("NoExecute")) {
         continue;
       }
-      if (tolerations.stream().noneMatch(t -> t instanceof Map<?, ?> m && tolerates(m, taint))) {
+      if (!Tolerations.tolerate(tolerations, taint)) {
         return Optional.of(taint);
       }
     }
@@ -41,24 +41,9 @@ final class TaintToleration {
 
   /** {@code TolerationsTolerateTaint}: whether any of the tolerations tolerates the taint. */
   static boolean tolerates(List<Object> tolerations, Map<?, ?> taint) {
-    return tolerations.stream().anyMatch(t -> t instanceof Map<?, ?> m && tolerates(m, taint));
+    return Tolerations.tolerate(tolerations, taint);
   }
 
-  private static boolean tolerates(Map<?, ?> toleration, Map<?, ?> taint) {
-    String effect = text(toleration.get("effect"));
-    if (!effect.isEmpty() && !effect.equals(text(taint.get("effect")))) {
-      return false;
-    }
-    String key = text(toleration.get("key"));
-    String operator = text(toleration.get("operator"));
-    if (key.isEmpty()) {
-      return operator.equals("Exists");
-    }
-    if (!key.equals(text(taint.get("key")))) {
-      return false;
-    }
-    return operator.equals("Exists") || Objects.equals(text(toleration.get("value")), text(taint.get("value")));
-  }
 
   private static String text(Object o) {
     return o == null ? "" : o.toString();
