@@ -476,6 +476,8 @@ public final class PodWorker {
       c.waitingReason = "CrashLoopBackOff";
       c.waitingMessage = "back-off " + format(backOff) + " restarting failed container=" + c.name() + " pod=" + key.name() + "_" + key.namespace();
       c.pending = true;
+      current().ifPresent(p -> kubelet.events().warning(p, "BackOff", "Back-off restarting failed container " + c.name()
+          + " in pod " + key.name() + "_" + key.namespace() + "(" + p.metadata().uid().orElse("") + ")"));
       later(backOff, "restart " + c.name(), Wait.TIMER, () -> current().ifPresent(p -> {
         c.pending = false;
         startContainer(c, p);

@@ -47,6 +47,14 @@ class ImagePullEventsTest {
   }
 
   @Test
+  void aContainerInCrashLoopBackOffRecordsTheKubeletsBackOffWarning() {
+    cluster.kubectl("run crash --image=busybox:1.36 -- sh -c 'exit 1'");
+    cluster.advance(Duration.ofSeconds(30));
+    String uid = cluster.kubectl("get pod crash -o jsonpath={.metadata.uid}").stdout();
+    assertThat(events("crash")).contains("BackOff", "Back-off restarting failed container crash in pod crash_default(" + uid + ")");
+  }
+
+  @Test
   void durationsPrintAsGoPrintsThem() {
     assertThat(ImagePulls.goDuration(Duration.ofMillis(500))).isEqualTo("500ms");
     assertThat(ImagePulls.goDuration(Duration.ofMillis(1500))).isEqualTo("1.5s");
