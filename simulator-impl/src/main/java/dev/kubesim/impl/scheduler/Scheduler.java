@@ -50,6 +50,7 @@ public final class Scheduler {
   /** Pods whose claims PreBind handed to the PV controller, waiting for them to be bound. */
   private final TreeSet<ObjectKey> waitingForVolumes = new TreeSet<>();
   private final VolumeBinding volumeBinding;
+  private final HostPorts hostPorts = new HostPorts();
 
   private record Slot(String node, int pods) {}
 
@@ -139,6 +140,10 @@ public final class Scheduler {
       count(oldNode, -1);
       count(newNode, +1);
     }
+    if (hostPorts.update(key, pod, e.type() == WatchEvent.Type.DELETED)) {
+      // a pod that held host ports is gone: the pods waiting for a node may fit now
+      List.copyOf(unschedulable).forEach(queue::add);
+    }
     if (e.type() == WatchEvent.Type.DELETED) {
       unschedulable.remove(key);
       waitingForVolumes.remove(key);
@@ -201,18 +206,20 @@ public final class Scheduler {
       return;
     }
     List<Object> tolerations = pod.specOrEmpty().tolerations();
+    List<HostPorts.Use> ports = HostPorts.wanted(pod);
     Optional<String> chosen = Optional.empty();
     for (Slot slot : slots) {
       Node node = nodes.get(slot.node());
       if (!unschedulableFor(node, tolerations) && TaintToleration.firstUntolerated(node, tolerations).isEmpty()
-          && NodeAffinity.matches(selector, affinity, node) && volumeBinding.filter(claims, node).isEmpty()) {
+          && NodeAffinity.matches(selector, affinity, node) && hostPorts.fits(ports, slot.node())
+          && volumeBinding.filter(claims, node).isEmpty()) {
         chosen = Optional.of(slot.node());
         break;
       }
     }
     if (chosen.isEmpty()) {
       unschedulable.add(key);
-      markUnschedulable(pod, filterReasons(selector, affinity, tolerations, claims));
+      markUnschedulable(pod, filterReasons(selector, affinity, tolerations, ports, claims));
       return;
     }
     unschedulable.remove(key);
@@ -236,7 +243,7 @@ public final class Scheduler {
 
   /** Each node's first failing filter, in the framework's order, counted as the FitError's histogram. */
   private List<String> filterReasons(Map<String, String> selector, Object affinity, List<Object> tolerations,
-      VolumeBinding.Claims claims) {
+      List<HostPorts.Use> ports, VolumeBinding.Claims claims) {
     Map<String, Integer> counts = new TreeMap<>();
     for (Node n : nodes.values()) {
       String reason = null;
@@ -248,6 +255,8 @@ public final class Scheduler {
         reason = TaintToleration.reason(TaintToleration.firstUntolerated(n, tolerations).get());
       } else if (!NodeAffinity.matches(selector, affinity, n)) {
         reason = "node(s) didn't match Pod's node affinity/selector";
+      } else if (!hostPorts.fits(ports, n.metadata().nameOrEmpty())) {
+        reason = HostPorts.REASON;
       } else {
         reason = volumeBinding.filter(claims, n).orElse(null);
       }
