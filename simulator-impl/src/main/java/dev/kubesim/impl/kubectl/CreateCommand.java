@@ -65,7 +65,11 @@ final class CreateCommand implements Command {
         Flag.value("rule"),
         Flag.value("class"),
         Flag.value("default-backend"),
-        Flag.value("annotation"));
+        Flag.value("annotation"),
+        Flag.value("tcp"),
+        Flag.value("clusterip"),
+        Flag.value("node-port"),
+        Flag.value("external-name"));
   }
 
   @Override
@@ -120,6 +124,14 @@ final class CreateCommand implements Command {
       command = "secret " + pos.get(1);
       nameAt = 2;
     }
+    if (what.equals("service") || what.equals("svc")) {
+      if (pos.size() < 2 || !ServiceGenerator.TYPES.containsKey(pos.get(1))) {
+        throw KubectlException.error("kubectl create service needs one of clusterip, externalname, loadbalancer, nodeport"
+            + (pos.size() < 2 ? "" : " (got \"" + pos.get(1) + "\")"));
+      }
+      command = "service " + pos.get(1);
+      nameAt = 2;
+    }
     if (pos.size() <= nameAt) {
       throw KubectlException.usageErrorf("exactly one NAME is required, got 0", "create " + command);
     }
@@ -136,6 +148,7 @@ final class CreateCommand implements Command {
       case "namespace", "ns" -> object = Namespace.of(ObjectMeta.named(name), new NamespaceSpec(null));
       case "deployment", "deploy" -> object = deployment(ctx, args, name);
       case "ingress", "ing" -> object = IngressGenerator.of(args, name, ctx.namespace());
+      case "service", "svc" -> object = ServiceGenerator.of(args, pos.get(1), name, ctx.namespace());
       case "configmap", "cm" -> object = configMap(ctx, name);
       case "job" -> object = job(ctx, args, name);
       case "cronjob", "cj" -> object = cronJob(ctx, args, name);
@@ -163,7 +176,10 @@ final class CreateCommand implements Command {
     } catch (KubeSimException e) {
       // create ingress wraps the server's error in its own (fmt.Errorf with %v): kubectl prints it as a client error
       ctx.out().fail(ErrorMessages.single(what.startsWith("ing")
-          ? Failure.client("failed to create ingress: " + e.getMessage()) : Failure.api(e, "")));
+          ? Failure.client("failed to create ingress: " + e.getMessage())
+          : what.startsWith("s") && !what.equals("secret")
+              ? Failure.client("failed to create " + ServiceGenerator.TYPES.get(pos.get(1)) + " service: " + e.getMessage())
+              : Failure.api(e, "")));
       return;
     }
     ctx.settle();
