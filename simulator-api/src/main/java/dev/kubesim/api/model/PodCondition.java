@@ -1,5 +1,6 @@
 package dev.kubesim.api.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Optional;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Optional;
  * @param type {@code PodScheduled}, {@code Initialized}, {@code ContainersReady}, {@code Ready},
  *     ...
  * @param status {@code True}, {@code False} or {@code Unknown}
- * @param lastProbeTime when the condition was last probed
+ * @param lastProbeTime when the condition was last probed; written as {@code null} when never, as the
+ *     API server writes it (its Go type is a struct that {@code omitempty} does not drop)
  * @param lastTransitionTime when the status last changed
  * @param reason why, in one CamelCase word
  * @param message why, for people
@@ -17,7 +19,7 @@ public record PodCondition(
     Optional<String> type,
     Optional<Long> observedGeneration,
     Optional<String> status,
-    Optional<String> lastProbeTime,
+    @JsonInclude(JsonInclude.Include.ALWAYS) Optional<String> lastProbeTime,
     Optional<String> lastTransitionTime,
     Optional<String> reason,
     Optional<String> message) {
