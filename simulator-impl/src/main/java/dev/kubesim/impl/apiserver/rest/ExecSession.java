@@ -52,6 +52,8 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
    * the heap.
    */
   static final int MAX_STDIN = 16 * 1024 * 1024;
+  /** How long a session waits, once upgraded, before its first message (see {@link #awaitClientStreams}). */
+  private static final long CLIENT_STREAM_SETUP_MILLIS = 50;
 
   private final KubeletStreams kubelets;
   private final ExecRequest request;
@@ -109,6 +111,7 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
   }
 
   private void run() {
+    awaitClientStreams();
     ObjectNode status;
     if (request.attach()) {
       status = attachToMain();
@@ -284,6 +287,22 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
       return ObjectCodec.mapper().writeValueAsString(status);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * client-go's WebSocket executor starts reading the connection before it has made its streams
+   * ({@code readDemuxLoop} runs beside {@code stream(creator)}) and drops a message for a stream it
+   * has not made yet ({@code Unknown stream id 2, discarding message}), then fails with {@code closed
+   * all streams}. A real container's first output comes after the process has started, long after
+   * that; a simulated command answers at once, so the session gives the client that moment first.
+   * Wall-clock time of the served connection only: what the command prints is the same.
+   */
+  private static void awaitClientStreams() {
+    try {
+      Thread.sleep(CLIENT_STREAM_SETUP_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
