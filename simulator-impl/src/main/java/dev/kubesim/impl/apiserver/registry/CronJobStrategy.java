@@ -134,13 +134,6 @@ public final class CronJobStrategy extends Strategy<GenericObject> {
   /** {@code PrepareForUpdate}: the status is kept. */
   @Override
   public GenericObject prepareForUpdate(GenericObject cj, GenericObject old) {
-    Map<String, Object> content = new LinkedHashMap<>(cj.content());
-    Object oldStatus = old.content().get("status");
-    if (oldStatus == null) {
-      content.remove("status");
-    } else {
-      content.put("status", oldStatus);
-    }
-    return new GenericObject(cj.apiVersion(), cj.kind(), cj.metadata(), content);
+    return Generic.withStatusOf(cj, old);
   }
 }

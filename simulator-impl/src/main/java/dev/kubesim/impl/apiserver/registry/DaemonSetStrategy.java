@@ -110,14 +110,7 @@ public final class DaemonSetStrategy extends Strategy<GenericObject> {
   /** {@code PrepareForUpdate}: the status is kept; a changed template moves the template generation on. */
   @Override
   public GenericObject prepareForUpdate(GenericObject ds, GenericObject old) {
-    Map<String, Object> content = new LinkedHashMap<>(ds.content());
-    Object oldStatus = old.content().get("status");
-    if (oldStatus == null) {
-      content.remove("status");
-    } else {
-      content.put("status", oldStatus);
-    }
-    GenericObject out = new GenericObject(ds.apiVersion(), ds.kind(), ds.metadata(), content);
+    GenericObject out = Generic.withStatusOf(ds, old);
     long generation = templateGeneration(old);
     if (!Objects.equals(spec(ds).get("template"), spec(old).get("template"))) {
       generation++;

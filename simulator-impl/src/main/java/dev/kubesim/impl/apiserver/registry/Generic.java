@@ -1,5 +1,6 @@
 package dev.kubesim.impl.apiserver.registry;
 
+import dev.kubesim.api.model.GenericObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,5 +49,20 @@ final class Generic {
   /** An insertion-ordered mutable copy. */
   static Map<String, Object> copy(Map<String, Object> m) {
     return m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m);
+  }
+
+  /**
+   * {@code PrepareForUpdate} of a kind with a status subresource: the update's object with the stored
+   * object's status (none when it has none), whatever status the update carried.
+   */
+  static GenericObject withStatusOf(GenericObject updated, GenericObject stored) {
+    Map<String, Object> content = new LinkedHashMap<>(updated.content());
+    Object status = stored.content().get("status");
+    if (status == null) {
+      content.remove("status");
+    } else {
+      content.put("status", status);
+    }
+    return new GenericObject(updated.apiVersion(), updated.kind(), updated.metadata(), content);
   }
 }

@@ -154,14 +154,7 @@ public final class JobStrategy extends Strategy<GenericObject> {
    */
   @Override
   public GenericObject prepareForUpdate(GenericObject job, GenericObject old) {
-    Map<String, Object> content = new LinkedHashMap<>(job.content());
-    Object oldStatus = old.content().get("status");
-    if (oldStatus == null) {
-      content.remove("status");
-    } else {
-      content.put("status", oldStatus);
-    }
-    GenericObject out = new GenericObject(job.apiVersion(), job.kind(), job.metadata(), content);
+    GenericObject out = Generic.withStatusOf(job, old);
     Map<String, Object> spec = JobObjects.spec(out);
     if (!JobObjects.flag(spec, "manualSelector") && !spec.containsKey("selector") && old.metadata().uid().isPresent()) {
       out = withIdentity(out.withMetadata(out.metadata().toBuilder().uid(old.metadata().uid().get()).build()));

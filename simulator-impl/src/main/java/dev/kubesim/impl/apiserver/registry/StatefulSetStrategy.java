@@ -92,14 +92,7 @@ public final class StatefulSetStrategy extends Strategy<GenericObject> {
   /** {@code PrepareForUpdate}: updates through the main resource keep the status. */
   @Override
   public GenericObject prepareForUpdate(GenericObject sts, GenericObject old) {
-    Map<String, Object> content = new LinkedHashMap<>(sts.content());
-    Object status = old.content().get("status");
-    if (status == null) {
-      content.remove("status");
-    } else {
-      content.put("status", status);
-    }
-    return new GenericObject(sts.apiVersion(), sts.kind(), sts.metadata(), content);
+    return Generic.withStatusOf(sts, old);
   }
 
   @Override
