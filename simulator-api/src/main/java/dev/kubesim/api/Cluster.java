@@ -431,6 +431,18 @@ public interface Cluster extends AutoCloseable {
   TerminalKubectl kubectlAtTerminal(String commandLine, java.util.function.Function<String, Optional<String>> manifests);
 
   /**
+   * A new shell at a terminal next to the cluster: bash on the host outside it, whose {@code kubectl}
+   * talks to this cluster, for lines that need a shell ({@code POD=$(kubectl get pods -o name)},
+   * {@code for i in 0 1; do kubectl exec web-$i -- hostname; done}, {@code kubectl get pods | grep
+   * Running}).
+   *
+   * @param manifests maps a name given to kubectl's {@code -f} to the manifest's text, or empty to
+   *     read the file of that name
+   * @return the shell, with its own variables
+   */
+  HostShell hostShell(java.util.function.Function<String, Optional<String>> manifests);
+
+  /**
    * A pod as its node runs it, to read what its processes see (their environment, the pod's {@code
    * resolv.conf}) and to look names up as its resolver does, without running a program in it.
    *

@@ -1,12 +1,12 @@
 package dev.kubesim.samples.lab;
 
-import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubectlResult;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.Service;
 import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.api.Cluster;
+import dev.kubesim.api.HostShell;
 import dev.kubesim.api.NotFoundException;
 import dev.kubesim.api.TerminalKubectl;
 import dev.kubesim.api.TerminalShell;
@@ -32,8 +32,12 @@ import java.util.regex.Pattern;
  * Service's cluster IP and its load balancer's address (or first externalIP), as a reader would
  * copy them from {@code kubectl get svc}.
  *
- * <p>A line that starts with a client command ({@code curl}, {@code wget}, {@code ping}, {@code
- * nslookup}, {@code dig}) runs on the host outside the cluster; {@code trace} prints the hops of the
+ * <p>A line that is not kubectl's alone runs in the shell at the terminal ({@link
+ * Cluster#hostShell}): bash on the host outside the cluster, whose {@code kubectl} talks to it, so
+ * that client commands ({@code curl}, {@code wget}, {@code ping}, {@code nslookup}, {@code dig})
+ * leave from outside, and variables, command substitution, pipes and loops work as in a tutorial
+ * ({@code POD=$(kubectl get pods -o name | head -1)}, {@code for i in 0 1; do kubectl exec web-$i --
+ * hostname; done}). {@code trace} prints the hops of the
  * last request a line sent (from a pod or from outside), {@code trace --mermaid|--dot|--svg [FILE]}
  * draws it (to the file, or printed without one), {@code map --dot|--svg [--trace] [FILE]} draws the
  * cluster as a map (with the last request's way highlighted under {@code --trace}); {@code iptables-save [NODE]} prints a
@@ -64,8 +68,13 @@ public final class LabRunner {
   /** The namespace a command line names: {@code -n NS}, {@code --namespace NS} or {@code --namespace=NS}. */
   private static final Pattern NAMESPACE_FLAG = Pattern.compile("(?:^|\\s)(?:-n|--namespace)(?:=|\\s+)([a-z0-9][-a-z0-9]*)(?=\\s|$)");
   private static final Pattern SERVICE_REF = Pattern.compile("\\$\\((clusterip|externalip) ([^)/\\s]+/)?([^)/\\s]+)\\)");
-  /** The client commands a line may run on the host outside the cluster, without {@code kubectl exec}. */
-  private static final Pattern OUTSIDE_COMMAND = Pattern.compile("(curl|wget|ping|nslookup|dig)(\\s.*)?");
+  /** kubectl's commands, which a lab line may give without the leading {@code kubectl}. */
+  private static final java.util.Set<String> KUBECTL_COMMANDS = java.util.Set.of(
+      "annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale", "certificate",
+      "cluster-info", "completion", "config", "cordon", "cp", "create", "debug", "delete", "describe", "diff",
+      "drain", "edit", "events", "exec", "explain", "expose", "get", "kustomize", "label", "logs", "options",
+      "patch", "plugin", "port-forward", "proxy", "replace", "rollout", "run", "scale", "set", "taint", "top",
+      "uncordon", "version", "wait");
 
   private final Cluster cluster;
   private final Function<String, Optional<String>> files;
@@ -73,6 +82,8 @@ public final class LabRunner {
   private int failures;
   /** The trace of the last request a line sent, from a pod or from outside, for {@code trace}. */
   private Optional<Trace> lastTrace = Optional.empty();
+  /** The terminal's own shell, opened by the first line that needs it. */
+  private HostShell hostShell;
   /** The shell of a {@code kubectl exec -it}, which reads the next lines until it ends. */
   private Optional<TerminalShell> attached = Optional.empty();
 
@@ -186,8 +197,11 @@ public final class LabRunner {
       reachability(resolved, reach);
       return;
     }
-    if (OUTSIDE_COMMAND.matcher(resolved).matches()) {
-      runOutside(resolved);
+    if (KUBECTL_COMMANDS.contains(resolved.split("\\s+", 2)[0])) {
+      resolved = "kubectl " + resolved; // the lab's lines may leave kubectl out
+    }
+    if (!runsAsKubectl(resolved)) {
+      runOnHost(resolved);
       return;
     }
     // kubesim's own flag: "--trace" before "--" prints the trace of what the exec sent.
@@ -315,19 +329,55 @@ public final class LabRunner {
   }
 
   /**
-   * A client command without {@code kubectl exec} runs on the host outside the cluster ({@link
-   * dev.kubesim.api.Cluster#external()}), through its shell, as typed on a laptop next to the cluster.
+   * Whether a line is kubectl's alone: it starts with {@code kubectl} and needs nothing of a shell — no expansion, pipe, list, redirection or
+   * assignment outside quotes. Such a line runs as it always has, with kubesim's {@code --trace}.
    */
-  private void runOutside(String line) {
+  static boolean runsAsKubectl(String line) {
+    if (!line.split("\\s+", 2)[0].equals("kubectl")) {
+      return false;
+    }
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote == '\'') {
+        quote = c == '\'' ? 0 : quote;
+      } else if (c == '\\') {
+        i++;
+      } else if (quote == '"') {
+        if (c == '"') {
+          quote = 0;
+        } else if (c == '$' || c == '`') {
+          return false;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if ("$`;&|<>()".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A line for the shell at the terminal ({@link Cluster#hostShell}): bash on the host outside the
+   * cluster, whose kubectl talks to it, with the variables earlier lines set.
+   */
+  private void runOnHost(String line) {
     out.println("$ " + line);
-    ExecResult r = cluster.external().exec("sh", "-c", line);
-    out.print(r.stdout());
-    if (!r.stdout().isEmpty() && !r.stdout().endsWith("\n")) {
+    if (hostShell == null) {
+      hostShell = cluster.hostShell(files);
+    }
+    HostShell.Typed typed = hostShell.type(line);
+    out.print(typed.screen());
+    typed.trace().ifPresent(t -> lastTrace = Optional.of(t));
+    if (typed.attached().isPresent()) {
+      attached = typed.attached();
+      return;
+    }
+    if (!typed.screen().isEmpty() && !typed.screen().endsWith("\n")) {
       out.println(); // curl -s prints bodies as they are; a terminal's prompt would follow on a new line
     }
-    out.print(r.stderr());
-    r.trace().ifPresent(t -> lastTrace = Optional.of(t));
-    if (r.exitCode() != 0) {
+    if (typed.exitCode() != 0) {
       failures++;
     }
     out.println();

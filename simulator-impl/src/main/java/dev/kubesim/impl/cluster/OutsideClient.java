@@ -43,6 +43,11 @@ final class OutsideClient implements ExternalClient {
     return new OutsideClient(cluster, address, cluster.runtime().start(config, ClientImages.outsideHost()));
   }
 
+  /** The host's userland, where its shell and programs run. */
+  RunningContainer container() {
+    return host;
+  }
+
   @Override
   public String address() {
     return address;

@@ -70,6 +70,8 @@ public final class SimCluster implements Cluster, KubectlHost {
   private final List<Cidr> serviceCidrs;
   private final List<Cidr> clusterCidrs;
   private final Kubectl kubectl;
+  /** kubectl as the outside hosts run it, this cluster its context. */
+  private final HostKubectl hostKubectl;
   private final ReentrantLock lock = new ReentrantLock();
   private final ContainerRuntime runtime;
   private final dev.kubesim.impl.dns.ClusterDns dns;
@@ -107,6 +109,8 @@ public final class SimCluster implements Cluster, KubectlHost {
     this.kubeProxies = agents.kubeProxies();
     this.cloud = ClusterNetwork.attach(network, api, options, kubeProxies, kubelets, loadBalancers);
     this.kubectl = new Kubectl(this);
+    this.hostKubectl = new HostKubectl(kubectl);
+    runtime.commands().register("kubectl", hostKubectl);
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
     ClusterNetwork.startServices(network, dns, options, runtime);
   }
@@ -658,6 +662,29 @@ public final class SimCluster implements Cluster, KubectlHost {
       return new dev.kubesim.api.TerminalKubectl(run.result(), trace,
           run.attached().map(session -> new TerminalExec(this, session)));
     });
+  }
+
+  @Override
+  public dev.kubesim.api.HostShell hostShell(java.util.function.Function<String, Optional<String>> manifests) {
+    java.util.Objects.requireNonNull(manifests, "manifests");
+    return locked(() -> HostTerminal.open(this, (OutsideClient) external(), hostKubectl, manifests));
+  }
+
+  /** How many commands have had their traces captured so far: a terminal's line tells whether it ran one. */
+  long tracedCommands() {
+    return tracedCommands;
+  }
+
+  /** Keeps the trace of a request a terminal's line sent from the host, as an exec's is kept. */
+  void recordTrace(dev.kubesim.api.trace.Trace trace) {
+    lastExecTrace = Optional.of(trace);
+    tracedCommands++;
+    traces.add(trace);
+  }
+
+  /** Runs what is due now, after a terminal's line. */
+  void settleNow() {
+    loop.settle();
   }
 
   @Override

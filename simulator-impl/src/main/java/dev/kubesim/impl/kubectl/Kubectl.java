@@ -132,13 +132,34 @@ public final class Kubectl {
 
   private TerminalRun runAlone(String commandLine, String stdin, Function<String, Optional<String>> files,
       boolean terminal) {
-    KubectlOutput out = new KubectlOutput();
-    try {
+    return runSplit(() -> {
       List<String> words = new ArrayList<>(Tokenizer.tokenize(commandLine));
       if (!words.isEmpty() && words.get(0).equals("kubectl")) {
         words.remove(0);
       }
-      dispatch(words, stdin, files, out, terminal);
+      return words;
+    }, stdin, files, terminal);
+  }
+
+  /**
+   * Runs kubectl with its arguments already split by the shell that started it ({@code argv[1..]}: a
+   * {@code kubectl} typed in a host's shell after the shell expanded the line).
+   *
+   * @param terminal whether kubectl's output is the terminal, so that {@code exec -it} of a shell
+   *     attaches it
+   */
+  public TerminalRun runArguments(List<String> args, String stdin, Function<String, Optional<String>> files,
+      boolean terminal) {
+    return runSplit(() -> args, stdin, files, terminal);
+  }
+
+  private TerminalRun runSplit(java.util.function.Supplier<List<String>> split, String stdin,
+      Function<String, Optional<String>> files, boolean terminal) {
+    KubectlOutput out = new KubectlOutput();
+    List<String> words = List.of();
+    try {
+      words = List.copyOf(split.get());
+      dispatch(new ArrayList<>(words), stdin, files, out, terminal);
     } catch (KubectlException e) {
       out.fail(e.getMessage());
     } catch (KubeSimException e) {
@@ -149,7 +170,7 @@ public final class Kubectl {
     }
     KubectlResult result = out.result();
     if (!result.succeeded()) {
-      List<String> hints = TypographicDashes.hints(Tokenizer.tokenize(commandLine), longFlags());
+      List<String> hints = TypographicDashes.hints(words, longFlags());
       if (!hints.isEmpty()) {
         result = new KubectlResult(result.stdout(), result.stderr() + String.join("\n", hints) + "\n", result.exitCode());
       }

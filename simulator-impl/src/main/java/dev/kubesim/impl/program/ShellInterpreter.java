@@ -113,6 +113,12 @@ final class ShellInterpreter implements WordExpander.Host {
   /** {@code set -x}: each simple command is written to standard error, after expansion, as {@code + cmd args}. */
   private boolean xtrace;
   private Duration elapsed = Duration.ZERO;
+  /**
+   * Where a program's time passes as it runs, for a shell whose clock is the cluster's own (a
+   * terminal's shell on a host, where {@code sleep 5; kubectl get pods} sees the pods 5 s on); null
+   * where the time is accounted for after the shell's work ({@link #elapsed()}).
+   */
+  private java.util.function.Consumer<Duration> timePasses;
   /** How many loops enclose the command running ({@code break} outside one does nothing). */
   private int loopDepth;
   /** Inside an {@code if} or loop condition, where {@code set -e} does not apply. */
@@ -158,6 +164,19 @@ final class ShellInterpreter implements WordExpander.Host {
     this.lastStatus = parent.lastStatus;
     this.errexit = parent.errexit;
     this.xtrace = parent.xtrace;
+    this.timePasses = parent.timePasses;
+  }
+
+  /** Lets each program's time pass as it ends, through {@code clock} (see {@link #timePasses}). */
+  void letTimePass(java.util.function.Consumer<Duration> clock) {
+    timePasses = clock;
+  }
+
+  /** Time the shell's user spends waiting (before pressing Ctrl-C), where time passes as the shell runs. */
+  void waited(Duration d) {
+    if (timePasses != null) {
+      timePasses.accept(d);
+    }
   }
 
   void setArg0(String value) {
@@ -719,6 +738,9 @@ final class ShellInterpreter implements WordExpander.Host {
       status = status == 0 ? error.status() : status;
     }
     addElapsed(result.elapsed());
+    if (timePasses != null && !result.elapsed().isZero()) {
+      timePasses.accept(result.elapsed());
+    }
     return status;
   }
 

@@ -134,6 +134,16 @@ public final class ShellSession {
     };
   }
 
+  /**
+   * Makes the cluster's time pass as each program the shell runs takes it ({@code sleep 5}), rather
+   * than after the line ({@link Line#elapsed()} still tells the line's time): the shell of a
+   * terminal on a host, whose later commands in the same line ({@code sleep 5; kubectl get pods})
+   * see the cluster that much later.
+   */
+  public void letTimePass(java.util.function.Consumer<java.time.Duration> clock) {
+    shell.letTimePass(java.util.Objects.requireNonNull(clock, "clock"));
+  }
+
   /** Whether a terminal is attached, so the shell is interactive. */
   public boolean terminal() {
     return terminal;
@@ -240,6 +250,7 @@ public final class ShellSession {
       // The user presses Ctrl-C: the terminal echoes it and the shell starts a new line.
       status = SIGINT_STATUS;
       elapsed = INTERRUPT_AFTER;
+      shell.waited(INTERRUPT_AFTER);
       shell.setLastStatus(status);
       if (terminal) {
         stdout.write("^C\n");

@@ -87,7 +87,8 @@ public final class ClientImages {
 
   /**
    * The userland of a host outside the cluster ({@code Cluster.external()}): Debian 12 with the
-   * packages curl, wget, iputils-ping and dnsutils. It serves nothing.
+   * packages curl, wget, iputils-ping and dnsutils, and kubectl (whose context is the cluster). It
+   * serves nothing.
    */
   public static Program outsideHost() {
     return Program.builder(ImageConfig.builder(BaseImage.DEBIAN)
@@ -96,6 +97,7 @@ public final class ClientImages {
             .file("/usr/bin/ping", "")
             .file("/usr/bin/nslookup", "")
             .file("/usr/bin/dig", "")
+            .file("/usr/local/bin/kubectl", "") // the cluster's own, its context this cluster
             .build())
         .build();
   }

@@ -1,0 +1,59 @@
+package dev.kubesim.api;
+
+import dev.kubesim.api.trace.Trace;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The shell at a terminal next to the cluster ({@link Cluster#hostShell}): bash on the host
+ * outside it ({@link Cluster#external()}), whose {@code kubectl} talks to this cluster, as a
+ * laptop's shell talks to kind. One shell keeps its state between lines — variables ({@code
+ * POD=$(kubectl get pods -o name)}), the working directory, {@code $?} — and runs each line as bash
+ * does: command substitution, pipes ({@code kubectl get pods | grep Running}), {@code ;}, {@code
+ * &&}, {@code ||}, {@code for}/{@code while}/{@code if}, the host's commands ({@code curl},
+ * {@code grep}, {@code sleep}...). A program's virtual time passes as it runs, so {@code sleep 10;
+ * kubectl get pods} sees the cluster 10 s on. The methods take the cluster's lock.
+ */
+public interface HostShell {
+  /**
+   * Types one line into the shell.
+   *
+   * @param line the line, as typed after the prompt
+   * @return what the line printed, its status, what it sent over the network, and the container's
+   *     shell a {@code kubectl exec -it ... -- bash} left attached
+   */
+  Typed type(String line);
+
+  /**
+   * What one typed line did.
+   *
+   * @param stdout what the line wrote on standard output
+   * @param stderr what it wrote on standard error
+   * @param screen both as they interleaved on the terminal
+   * @param exitCode {@code $?} after the line
+   * @param trace what the line sent over the network, from the host or through {@code kubectl
+   *     exec}, if it sent anything (the last request's)
+   * @param attached the shell {@code kubectl exec -it POD -- bash} left attached to the terminal, which
+   *     reads the next lines; empty for every other line
+   */
+  record Typed(String stdout, String stderr, String screen, int exitCode, Optional<Trace> trace,
+      Optional<TerminalShell> attached) {
+    /**
+     * Checks that no field is {@code null}.
+     *
+     * @param stdout what the line wrote on standard output
+     * @param stderr what it wrote on standard error
+     * @param screen both as they interleaved
+     * @param exitCode {@code $?} after the line
+     * @param trace what the line sent over the network, if anything
+     * @param attached the shell left attached to the terminal, if any
+     */
+    public Typed {
+      Objects.requireNonNull(stdout, "stdout");
+      Objects.requireNonNull(stderr, "stderr");
+      Objects.requireNonNull(screen, "screen");
+      Objects.requireNonNull(trace, "trace");
+      Objects.requireNonNull(attached, "attached");
+    }
+  }
+}

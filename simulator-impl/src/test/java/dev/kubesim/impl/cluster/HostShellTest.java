@@ -1,0 +1,123 @@
+package dev.kubesim.impl.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.HostShell;
+import dev.kubesim.api.KubeSim;
+import dev.kubesim.api.TerminalShell;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The terminal's shell on the host next to the cluster ({@link Cluster#hostShell}), with kubectl in it. */
+class HostShellTest {
+  private static final String MANIFESTS = """
+      apiVersion: v1
+      kind: ReplicationController
+      metadata: {name: kubia}
+      spec:
+        replicas: 2
+        selector: {app: kubia}
+        template:
+          metadata: {labels: {app: kubia}}
+          spec: {containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: kubia}
+      spec: {selector: {app: kubia}, ports: [{port: 80, targetPort: 8080}]}
+      """;
+
+  private final Cluster cluster = KubeSim.cluster().seed(11).nodes(2).build();
+  private final HostShell shell = cluster.hostShell(name -> Optional.ofNullable(Map.of("kubia.yaml", MANIFESTS).get(name)));
+
+  @AfterEach
+  void close() {
+    cluster.close();
+  }
+
+  private HostShell.Typed type(String line) {
+    return shell.type(line);
+  }
+
+  @Test
+  void aVariableSetFromKubectlsOutputNamesThePodInTheNextLine() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+    String first = cluster.pods("default", "app=kubia").get(0).metadata().nameOrEmpty();
+
+    assertThat(type("POD=$(kubectl get pods -l app=kubia -o jsonpath='{.items[0].metadata.name}')").exitCode()).isZero();
+    HostShell.Typed hostname = type("kubectl exec $POD -- hostname");
+
+    assertThat(hostname.stdout()).isEqualTo(first + "\n");
+    assertThat(type("echo \"$POD\"").stdout()).isEqualTo(first + "\n");
+  }
+
+  @Test
+  void aLoopRunsKubectlForEachWordAndAPipeFiltersItsOutputOnTheHost() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+
+    HostShell.Typed loop = type("for p in $(kubectl get pods -o name); do kubectl exec $p -- curl -s http://kubia; done");
+    HostShell.Typed count = type("kubectl get pods --no-headers | grep -c Running");
+
+    assertThat(loop.stdout().lines()).hasSize(2).allMatch(l -> l.startsWith("You've hit kubia-"));
+    assertThat(loop.trace()).as("the last request's trace").isPresent();
+    assertThat(count.stdout()).isEqualTo("2\n");
+  }
+
+  @Test
+  void sleepLetsTheClustersTimePassBeforeTheNextCommandOfTheLine() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+    java.time.Duration before = cluster.now();
+
+    type("sleep 30 && kubectl get pods");
+
+    assertThat(cluster.now().minus(before)).isEqualTo(java.time.Duration.ofSeconds(30));
+  }
+
+  @Test
+  void kubectlReadsAManifestPipedIntoIt() {
+    HostShell.Typed applied = type("printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata: {name: piped}\\ndata: {a: b}\\n' | kubectl apply -f -");
+
+    assertThat(applied.stdout()).isEqualTo("configmap/piped created\n");
+    assertThat(type("kubectl get cm piped -o jsonpath='{.data.a}'").stdout()).isEqualTo("b");
+  }
+
+  @Test
+  void aFailingKubectlSetsTheStatusTheNextCommandSees() {
+    HostShell.Typed failed = type("kubectl get pod nope || echo \"status $?\"");
+
+    assertThat(failed.stderr()).isEqualTo("Error from server (NotFound): pods \"nope\" not found\n");
+    assertThat(failed.stdout()).isEqualTo("status 1\n");
+    assertThat(failed.exitCode()).isZero();
+    assertThat(failed.screen()).as("as they came").isEqualTo(failed.stderr() + failed.stdout());
+    assertThat(type("minikube ip").stderr()).isEqualTo("bash: minikube: command not found\n");
+  }
+
+  @Test
+  void execItOfAShellAttachesItToTheTerminal() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+    type("POD=$(kubectl get pods -o name | head -1)");
+
+    HostShell.Typed exec = type("kubectl exec -it $POD -- sh");
+
+    assertThat(exec.attached()).isPresent();
+    TerminalShell attached = exec.attached().get();
+    assertThat(attached.type("hostname").screen()).startsWith("kubia-");
+    attached.endOfInput();
+    assertThat(attached.isOpen()).isFalse();
+  }
+
+  @Test
+  void theHostsKubectlRunsFromAnExternalClientToo() {
+    ExecResult r = cluster.external().exec("kubectl", "get", "ns", "default", "-o", "name");
+
+    assertThat(r.stdout()).isEqualTo("namespace/default\n");
+  }
+}
