@@ -16,13 +16,32 @@ import java.util.Optional;
  */
 public interface HostShell {
   /**
-   * Types one line into the shell.
+   * Types one line into the shell. A line that leaves a command unfinished ({@link #continuing()})
+   * prints nothing; the command runs when a later line completes it.
    *
    * @param line the line, as typed after the prompt
    * @return what the line printed, its status, what it sent over the network, and the container's
    *     shell a {@code kubectl exec -it ... -- bash} left attached
    */
   Typed type(String line);
+
+  /**
+   * Whether the lines typed so far leave a command unfinished — an open quote, a here-document
+   * ({@code cat <<EOF | kubectl apply -f -}) without its delimiter line, a line ending in {@code \},
+   * a {@code for} without {@code done} — so that the next line continues it, as after bash's
+   * {@code > } prompt. Such a line prints nothing; the command runs with the line that completes it.
+   *
+   * @return whether the next line continues the command
+   */
+  boolean continuing();
+
+  /**
+   * Ends the terminal's input, as Ctrl-D does: an unfinished command runs as bash runs it at the end
+   * of its input (a here-document ends there; an open quote is a syntax error).
+   *
+   * @return what that command did, or nothing and {@code $?} when no command was unfinished
+   */
+  Typed endOfInput();
 
   /**
    * What one typed line did.

@@ -34,7 +34,10 @@ public final class KubeSimCommand {
       usage: kubesim <command> [args]
 
       commands:
-        shell               read kubectl command lines (and "advance 30s") from standard input
+        shell               read kubectl command lines (and "advance 30s") from standard input;
+                            other lines run in bash on a host next to the cluster, whose
+                            kubectl is the cluster's (variables, $(...), pipes, loops,
+                            here-documents)
         run FILE            run a lab script: one command a line, # comments
         lab NAME|FILE       walk through a lab: a built-in one (%s), its tasks
                             shown solved, or a lab file (Markdown with steps, tasks
@@ -220,7 +223,8 @@ public final class KubeSimCommand {
           return 0;
         }
         // exit and quit end kubesim, unless a container's shell reads them
-        if (!runner.inContainerShell() && (line.strip().equals("exit") || line.strip().equals("quit"))) {
+        if (!runner.inContainerShell() && !runner.continuing()
+            && (line.strip().equals("exit") || line.strip().equals("quit"))) {
           return 0;
         }
         runner.runLine(line);

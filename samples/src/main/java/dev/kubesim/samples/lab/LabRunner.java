@@ -108,10 +108,15 @@ public final class LabRunner {
 
   /**
    * What the terminal prompts with before the next line: the shell's prompt while a {@code kubectl
-   * exec -it} is attached, {@code kubesim$ } otherwise.
+   * exec -it} is attached, {@code > } while a command continues, {@code kubesim$ } otherwise.
    */
   public String prompt() {
-    return attached.map(TerminalShell::prompt).orElse("kubesim$ ");
+    return attached.map(TerminalShell::prompt).orElse(continuing() ? "> " : "kubesim$ ");
+  }
+
+  /** Whether the terminal's shell waits for the rest of a command (a here-document, an open quote, a trailing {@code \\}). */
+  public boolean continuing() {
+    return hostShell != null && hostShell.continuing();
   }
 
   /** The trace of the last request a line sent (from a pod or from outside), if any has been sent. */
@@ -124,8 +129,14 @@ public final class LabRunner {
     return attached.isPresent();
   }
 
-  /** The end of input (Ctrl-D): an attached shell exits, and kubectl with it. */
+  /**
+   * The end of input (Ctrl-D): an attached shell exits, and kubectl with it; an unfinished command
+   * of the terminal's shell runs as bash runs it at the end of its input.
+   */
   public void endOfInput() {
+    if (continuing()) {
+      shown(hostShell.endOfInput());
+    }
     attached.ifPresent(session -> {
       // the prompt waits for input; Ctrl-D ends it, which bash acknowledges with "exit"
       out.print(session.prompt());
@@ -141,6 +152,12 @@ public final class LabRunner {
   public void runLine(String line) {
     if (attached.isPresent() && !line.strip().startsWith("#")) {
       typeIntoShell(attached.get(), line);
+      return;
+    }
+    if (continuing()) {
+      // the line continues a command (a here-document, a quote, a trailing backslash): bash's "> "
+      out.println("> " + line);
+      shown(hostShell.type(line));
       return;
     }
     String trimmed = line.strip();
@@ -200,7 +217,7 @@ public final class LabRunner {
     if (KUBECTL_COMMANDS.contains(resolved.split("\\s+", 2)[0])) {
       resolved = "kubectl " + resolved; // the lab's lines may leave kubectl out
     }
-    if (!runsAsKubectl(resolved)) {
+    if (!runsAsKubectl(resolved) || resolved.endsWith("\\")) {
       runOnHost(resolved);
       return;
     }
@@ -367,7 +384,14 @@ public final class LabRunner {
     if (hostShell == null) {
       hostShell = cluster.hostShell(files);
     }
-    HostShell.Typed typed = hostShell.type(line);
+    shown(hostShell.type(line));
+  }
+
+  /** What a line of the terminal's shell did, as the terminal shows it; nothing while its command is unfinished. */
+  private void shown(HostShell.Typed typed) {
+    if (hostShell.continuing()) {
+      return;
+    }
     out.print(typed.screen());
     typed.trace().ifPresent(t -> lastTrace = Optional.of(t));
     if (typed.attached().isPresent()) {

@@ -12,8 +12,11 @@ public record LabScript(String name, List<String> lines) {
     lines = ImmutableList.copyOf(lines);
   }
 
-  /** Splits a script text into lines, dropping blank ones. */
+  /**
+   * Splits a script text into lines, dropping blank ones; a line keeps its indentation, which a
+   * here-document's body (a manifest after {@code cat <<EOF}) needs.
+   */
   public static LabScript parse(String name, String text) {
-    return new LabScript(name, text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    return new LabScript(name, text.lines().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList());
   }
 }

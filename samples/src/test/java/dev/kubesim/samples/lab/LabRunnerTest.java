@@ -204,4 +204,53 @@ class LabRunnerTest {
           .containsPattern("curl -s http://10\\.\\d+\\.\\d+\\.\\d+\nYou've hit kubia-[a-z0-9]{5}\n");
     }
   }
+
+  @Test
+  void tutorialLinesUseTheTerminalsShellVariablesLoopsAndHereDocuments() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      LabRunner runner = new LabRunner(cluster, name -> Optional.empty(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+      int failed = runner.run(LabScript.parse("tutorial", """
+          cat <<EOF | kubectl apply -f -
+          apiVersion: v1
+          kind: Pod
+          metadata:
+            name: web
+          spec:
+            containers:
+            - name: nginx
+              image: nginx:1.27.3
+          EOF
+          kubectl wait --for=condition=Ready pod/web --timeout=60s
+          POD=$(kubectl get pods -o jsonpath='{.items[0].metadata.name}')
+          for i in 1 2; do kubectl exec "$POD" -- sh -c "echo try $i"; done
+          """));
+
+      assertThat(failed).isZero();
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
+          $ cat <<EOF | kubectl apply -f -
+          > apiVersion: v1
+          > kind: Pod
+          > metadata:
+          >   name: web
+          > spec:
+          >   containers:
+          >   - name: nginx
+          >     image: nginx:1.27.3
+          > EOF
+          pod/web created
+
+          $ kubectl wait --for=condition=Ready pod/web --timeout=60s
+          pod/web condition met
+
+          $ POD=$(kubectl get pods -o jsonpath='{.items[0].metadata.name}')
+
+          $ for i in 1 2; do kubectl exec "$POD" -- sh -c "echo try $i"; done
+          try 1
+          try 2
+
+          """);
+    }
+  }
 }

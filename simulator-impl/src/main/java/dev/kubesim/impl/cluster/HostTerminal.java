@@ -15,39 +15,82 @@ import java.util.function.Function;
 final class HostTerminal implements HostShell {
   private final SimCluster cluster;
   private final HostKubectl kubectl;
-  private final ShellSession session;
+  private final OutsideClient host;
+  /** The terminal's bash; a new one when {@code exit} ended it, as a new terminal tab starts one. */
+  private ShellSession session;
   private final Function<String, Optional<String>> manifests;
+  /** The lines of a command not yet complete ({@link #continuing()}), joined by newlines; null when none. */
+  private String unfinished;
 
-  private HostTerminal(SimCluster cluster, HostKubectl kubectl, ShellSession session,
+  private HostTerminal(SimCluster cluster, OutsideClient host, HostKubectl kubectl,
       Function<String, Optional<String>> manifests) {
     this.cluster = cluster;
+    this.host = host;
     this.kubectl = kubectl;
-    this.session = session;
     this.manifests = manifests;
+    this.session = bash();
   }
 
   /** Opens bash on the outside host; the caller holds the cluster's lock. */
   static HostTerminal open(SimCluster cluster, OutsideClient host, HostKubectl kubectl,
       Function<String, Optional<String>> manifests) {
-    ShellSession session = ShellSession.open(host.container(), List.of("bash"), true)
+    return new HostTerminal(cluster, host, kubectl, manifests);
+  }
+
+  private ShellSession bash() {
+    ShellSession bash = ShellSession.open(host.container(), List.of("bash"), true)
         .orElseThrow(() -> new IllegalStateException("the outside host has no bash"));
-    session.letTimePass(cluster::advance);
-    return new HostTerminal(cluster, kubectl, session, manifests);
+    bash.letTimePass(cluster::advance);
+    return bash;
+  }
+
+  @Override
+  public boolean continuing() {
+    return cluster.underLock(() -> unfinished != null);
   }
 
   @Override
   public Typed type(String line) {
     return cluster.underLock(() -> {
       if (!session.isOpen()) {
-        // "exit" ended the shell: a terminal opens a new one, as a new tab would
-        throw new IllegalStateException("the shell has exited");
+        session = bash();
       }
+      String input = unfinished == null ? line : unfinished + "\n" + line;
+      if (session.unfinished(input)) {
+        unfinished = input;
+        return new Typed("", "", "", lastStatus(), Optional.empty(), Optional.empty());
+      }
+      unfinished = null;
+      return run(input);
+    });
+  }
+
+  @Override
+  public Typed endOfInput() {
+    return cluster.underLock(() -> {
+      if (unfinished == null || !session.isOpen()) {
+        unfinished = null;
+        return new Typed("", "", "", lastStatus(), Optional.empty(), Optional.empty());
+      }
+      String input = unfinished;
+      unfinished = null;
+      return run(input);
+    });
+  }
+
+  private int lastStatus() {
+    return session.lastStatus();
+  }
+
+  /** Runs a complete command, its traces captured and the cluster settled after it. */
+  private Typed run(String input) {
+    return cluster.underLock(() -> {
       long before = cluster.tracedCommands();
       cluster.network().traces().begin();
       HostKubectl.Typing<ShellSession.Line> typing;
       Optional<Trace> own;
       try {
-        typing = kubectl.typing(manifests, () -> session.run(line));
+        typing = kubectl.typing(manifests, () -> session.runInput(input));
       } finally {
         own = cluster.network().traces().end();
       }

@@ -60,11 +60,13 @@ final class ShellAst {
       implements Command {}
 
   /**
-   * A redirection: {@code fd op target}, e.g. {@code 2>&1} is (2, ">&", "1").
+   * A redirection: {@code fd op target}, e.g. {@code 2>&1} is (2, ">&", "1"); for a here-document
+   * ({@code <<}, {@code <<-}) the target is its body.
    *
    * @param fd the descriptor, or -1 for the operator's default (0 for input, 1 for output)
+   * @param literal a here-document's body is taken as it is (its delimiter was quoted)
    */
-  record Redirect(int fd, String operator, String target) {
+  record Redirect(int fd, String operator, String target, boolean literal) {
     int descriptor() {
       if (fd >= 0) {
         return fd;

@@ -961,8 +961,14 @@ final class ShellInterpreter implements WordExpander.Host {
     Sink err = io.err();
     for (Redirect r : redirects) {
       int fd = r.descriptor();
-      String target = expander.single(r.target());
       String op = r.operator();
+      if (op.startsWith("<<")) {
+        if (fd == 0) {
+          stdin = r.literal() ? r.target() : expander.single(heredocAsDoubleQuoted(r.target()));
+        }
+        continue;
+      }
+      String target = expander.single(r.target());
       if ((op.equals(">&") || op.equals("<&")) && (target.matches("\\d+") || target.equals("-"))) {
         Sink dup = target.equals("-") ? Sink.NULL : target.equals("2") ? err : target.equals("1")
             ? out : Sink.NULL;
@@ -1008,6 +1014,27 @@ final class ShellInterpreter implements WordExpander.Host {
     }
     container.stdoutIsTerminal(ShellSession.isTerminal(out)); // isatty(1) for the command about to run
     return new Io(stdin, out, err);
+  }
+
+  /**
+   * A here-document's body as a double-quoted word that expands as the body does: parameters,
+   * command substitutions and arithmetic expand, a backslash escapes only {@code $ ` \} and a
+   * newline, and double quotes are plain characters.
+   */
+  static String heredocAsDoubleQuoted(String body) {
+    StringBuilder b = new StringBuilder(body.length() + 2).append('"');
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '"') {
+        b.append("\\\\\\\""); // the backslash stays before a quote in a here-document
+        i++;
+      } else if (c == '"') {
+        b.append("\\\"");
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   // ---- arithmetic ----------------------------------------------------------------------------

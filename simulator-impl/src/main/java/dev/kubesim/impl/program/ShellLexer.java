@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Splits a script into tokens as POSIX sh does: words (with their quotes, escapes and {@code $...}
- * expansions kept as written), operators, newlines. Comments are dropped.
+ * expansions kept as written), operators, newlines. Comments are dropped. A here-document's body
+ * (the lines after the next newline, up to its delimiter) replaces its delimiter word as a {@link
+ * ShellToken.Type#HEREDOC} token.
  */
 final class ShellLexer {
   private static final List<String> OPERATORS =
@@ -18,6 +20,13 @@ final class ShellLexer {
   private int pos;
   private int line = 1;
   private final List<ShellToken> tokens = new ArrayList<>();
+  /** Here-documents whose delimiter has been read and whose body starts after the next newline. */
+  private final List<PendingHeredoc> pending = new ArrayList<>();
+  /** Whether a here-document's body ran to the end of the script without its delimiter. */
+  private boolean heredocAtEnd;
+
+  /** A {@code <<} seen on the current line: the index of its delimiter token, the delimiter, and {@code <<-}. */
+  private record PendingHeredoc(int token, String delimiter, boolean quoted, boolean stripTabs) {}
 
   private ShellLexer(String script, boolean bashArithmetic) {
     this.s = script;
@@ -35,6 +44,16 @@ final class ShellLexer {
     return lexer.tokens;
   }
 
+  /**
+   * Whether a here-document of the script has no delimiter line: the shells take the rest of the
+   * script as its body, and an interactive shell waits for more lines.
+   */
+  static boolean heredocUnterminated(String script, boolean bashArithmetic) throws ShellSyntaxException {
+    ShellLexer lexer = new ShellLexer(script, bashArithmetic);
+    lexer.run();
+    return lexer.heredocAtEnd;
+  }
+
   private void run() throws ShellSyntaxException {
     while (pos < s.length()) {
       char c = s.charAt(pos);
@@ -47,6 +66,7 @@ final class ShellLexer {
         tokens.add(new ShellToken(ShellToken.Type.NEWLINE, "\n", line));
         pos++;
         line++;
+        heredocBodies();
       } else if (c == '#') {
         while (pos < s.length() && s.charAt(pos) != '\n') {
           pos++;
@@ -61,11 +81,60 @@ final class ShellLexer {
         String op = operatorAt(pos);
         tokens.add(new ShellToken(ShellToken.Type.OPERATOR, op, line));
         pos += op.length();
+        if (op.startsWith("<<")) {
+          heredocDelimiter(op.equals("<<-"));
+        }
       } else {
         word();
       }
     }
+    if (!pending.isEmpty()) {
+      heredocAtEnd = true;
+      heredocBodies();
+    }
     tokens.add(new ShellToken(ShellToken.Type.END, "", line));
+  }
+
+  /** Reads the delimiter word after {@code <<}; its body follows the line's newline. */
+  private void heredocDelimiter(boolean stripTabs) throws ShellSyntaxException {
+    while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
+      pos++;
+    }
+    if (pos >= s.length() || s.charAt(pos) == '\n' || operatorAt(pos) != null) {
+      return; // no word: the parser reports the token it finds instead
+    }
+    word();
+    String text = tokens.get(tokens.size() - 1).text();
+    boolean quoted = text.indexOf('\'') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\\') >= 0;
+    pending.add(new PendingHeredoc(tokens.size() - 1, Shell.unquote(text), quoted, stripTabs));
+  }
+
+  /**
+   * The bodies of the here-documents of the line just ended, in order: each runs to a line that is
+   * its delimiter (after leading tabs for {@code <<-}) or to the end of the script.
+   */
+  private void heredocBodies() {
+    for (PendingHeredoc h : pending) {
+      StringBuilder body = new StringBuilder();
+      int startLine = line;
+      boolean ended = false;
+      while (pos < s.length()) {
+        int nl = s.indexOf('\n', pos);
+        String text = s.substring(pos, nl < 0 ? s.length() : nl);
+        pos = nl < 0 ? s.length() : nl + 1;
+        line++;
+        String content = h.stripTabs() ? text.replaceFirst("^\t+", "") : text;
+        if (content.equals(h.delimiter())) {
+          ended = true;
+          break;
+        }
+        body.append(content).append('\n');
+      }
+      heredocAtEnd |= !ended;
+      tokens.set(h.token(), new ShellToken(h.quoted() ? ShellToken.Type.HEREDOC_LITERAL : ShellToken.Type.HEREDOC,
+          body.toString(), startLine));
+    }
+    pending.clear();
   }
 
   /**

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
  * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
  * lists, {@code ( )} subshells, {@code { }} groups, {@code if}, {@code for}, {@code while} and
- * {@code until}, and bash's {@code (( ))} arithmetic command. {@code case}, functions and here-documents are reported as unsupported rather
- * than run wrongly.
+ * {@code until}, bash's {@code (( ))} arithmetic command, and here-documents ({@code <<}, {@code <<-}). {@code case} and functions are reported as unsupported
+ * rather than run wrongly.
  */
 final class ShellParser {
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
@@ -56,6 +56,31 @@ final class ShellParser {
       throw unexpected(next);
     }
     return result;
+  }
+
+  /**
+   * Whether a script read from a terminal is unfinished, so that an interactive shell reads the
+   * next line into it (bash's {@code > } prompt): an open quote, a here-document without its
+   * delimiter line, a line ending in {@code \}, or a construct not yet closed ({@code for ... do}
+   * without {@code done}, a trailing {@code |} or {@code &&}).
+   */
+  static boolean unfinished(String script, ShellDialect dialect) {
+    int backslashes = 0;
+    for (int i = script.length() - 1; i >= 0 && script.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    if (backslashes % 2 == 1) {
+      return true;
+    }
+    try {
+      if (ShellLexer.heredocUnterminated(script, dialect.arithmeticCommand())) {
+        return true;
+      }
+      parse(script, dialect);
+      return false;
+    } catch (ShellSyntaxException e) {
+      return e.kind() == ShellSyntaxException.Kind.UNEXPECTED_END || e.kind() == ShellSyntaxException.Kind.UNTERMINATED_QUOTE;
+    }
   }
 
   private ShellToken peek() {
@@ -301,14 +326,17 @@ final class ShellParser {
     if (!op.isRedirection()) {
       throw unexpected(op);
     }
-    if (op.text().startsWith("<<")) {
-      throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, op.text(), op.line());
-    }
     ShellToken target = next();
+    if (op.text().startsWith("<<")) {
+      if (target.type() != Type.HEREDOC && target.type() != Type.HEREDOC_LITERAL) {
+        throw unexpected(target);
+      }
+      return new Redirect(fd, op.text(), target.text(), target.type() == Type.HEREDOC_LITERAL);
+    }
     if (target.type() != Type.WORD) {
       throw unexpected(target);
     }
-    return new Redirect(fd, op.text(), target.text());
+    return new Redirect(fd, op.text(), target.text(), false);
   }
 
   private Simple simple() throws ShellSyntaxException {

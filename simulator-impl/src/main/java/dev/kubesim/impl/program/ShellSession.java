@@ -144,6 +144,11 @@ public final class ShellSession {
     shell.letTimePass(java.util.Objects.requireNonNull(clock, "clock"));
   }
 
+  /** {@code $?}: the status of the last command the shell ran. */
+  public int lastStatus() {
+    return Integer.parseInt(shell.parameter("?").orElse("0"));
+  }
+
   /** Whether a terminal is attached, so the shell is interactive. */
   public boolean terminal() {
     return terminal;
@@ -201,14 +206,35 @@ public final class ShellSession {
    * @throws IllegalStateException when the shell has ended
    */
   public Line run(String text) {
+    return runInput(text.replace("\r", "").replace("\n", " "));
+  }
+
+  /**
+   * Whether the input so far leaves a command unfinished, so that an interactive shell reads the
+   * next line into it, prompting with {@code > } (an open quote, a here-document without its
+   * delimiter line, a trailing {@code \}, a {@code for} without {@code done}).
+   */
+  public boolean unfinished(String input) {
+    return ShellParser.unfinished(input.replace("\r", ""), shell.dialect());
+  }
+
+  /**
+   * Runs the lines of one command read from the input, as {@link #run} runs one line: what an
+   * interactive shell runs once an {@link #unfinished} command is complete (a here-document and its
+   * body).
+   *
+   * @throws IllegalStateException when the shell has ended
+   */
+  public Line runInput(String input) {
     if (killed()) {
       return new Line("", "", "", exitStatus, Duration.ZERO, true);
     }
     if (ended) {
       throw new IllegalStateException("the shell has exited with status " + exitStatus);
     }
-    String line = text.replace("\r", "").replace("\n", " ");
-    linesRead++;
+    String line = input.replace("\r", "");
+    int firstLine = linesRead + 1;
+    linesRead += (int) line.chars().filter(c -> c == '\n').count() + 1;
     Sink.Buffer out = new Sink.Buffer();
     Sink.Buffer err = new Sink.Buffer();
     StringBuilder screen = new StringBuilder();
@@ -220,7 +246,7 @@ public final class ShellSession {
     container.interruptAfter(terminal ? INTERRUPT_AFTER : null);
     try {
       // Blank lines before it give the parser the line's number in the shell's input.
-      ShellAst.Script parsed = ShellParser.parse("\n".repeat(linesRead - 1) + line, shell.dialect());
+      ShellAst.Script parsed = ShellParser.parse("\n".repeat(firstLine - 1) + line, shell.dialect());
       status = shell.script(parsed, new ShellInterpreter.Io("", stdout, stderr));
       elapsed = shell.elapsed();
     } catch (ShellSyntaxException e) {

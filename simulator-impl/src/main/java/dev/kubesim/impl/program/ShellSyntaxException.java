@@ -6,7 +6,7 @@ final class ShellSyntaxException extends Exception {
     UNEXPECTED_TOKEN,
     UNEXPECTED_END,
     UNTERMINATED_QUOTE,
-    /** A construct kubesim's shell does not run (loops, conditionals, here-documents). */
+    /** A construct kubesim's shell does not run ({@code case}, functions). */
     UNSUPPORTED,
     /**
      * Nesting deeper than the parser's stack: bash's parser stack overflows into {@code syntax
@@ -27,6 +27,11 @@ final class ShellSyntaxException extends Exception {
     this.line = line;
   }
 
+  /** What kind of error this is. */
+  Kind kind() {
+    return kind;
+  }
+
   /** The shell's message for this error, as its dialect words it. */
   String message(ShellDialect dialect, String shell) {
     return switch (kind) {
@@ -34,7 +39,7 @@ final class ShellSyntaxException extends Exception {
       case UNEXPECTED_END -> dialect.unexpectedEnd(shell, line);
       case UNTERMINATED_QUOTE -> dialect.unterminatedQuote(shell, line, token.charAt(0));
       case UNSUPPORTED -> shell + ": " + line + ": " + token
-          + ": not supported by the kubesim shell (no case, functions or here-documents)\n";
+          + ": not supported by the kubesim shell (no case or functions)\n";
       case TOO_DEEP -> crashes(dialect) ? "" : dialect.unexpected(shell, line, token);
     };
   }

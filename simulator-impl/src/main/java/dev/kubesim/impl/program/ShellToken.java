@@ -13,7 +13,14 @@ record ShellToken(Type type, String text, int line) {
     NEWLINE,
     END,
     /** bash's {@code (( expression ))} command; the text is the expression. */
-    ARITH
+    ARITH,
+    /**
+     * A here-document's body, in place of the delimiter word after {@code <<}: expanded as the
+     * shells expand here-documents (the delimiter was unquoted).
+     */
+    HEREDOC,
+    /** A here-document's body taken as it is (the delimiter was quoted: {@code <<'EOF'}). */
+    HEREDOC_LITERAL
   }
 
   boolean isOperator(String op) {

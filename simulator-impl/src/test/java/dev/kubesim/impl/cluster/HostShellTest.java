@@ -120,4 +120,49 @@ class HostShellTest {
 
     assertThat(r.stdout()).isEqualTo("namespace/default\n");
   }
+
+  @Test
+  void aHereDocumentTypedLineByLineIsAppliedWhenItsDelimiterComes() {
+    assertThat(type("NAME=heredoc").exitCode()).isZero();
+    HostShell.Typed opened = type("cat <<EOF | kubectl apply -f -");
+    assertThat(shell.continuing()).isTrue();
+    type("apiVersion: v1");
+    type("kind: ConfigMap");
+    type("metadata:");
+    type("  name: $NAME");
+    type("data:");
+    type("  quoted: \"yes\"");
+    HostShell.Typed applied = type("EOF");
+
+    assertThat(opened.screen()).isEmpty();
+    assertThat(shell.continuing()).isFalse();
+    assertThat(applied.screen()).isEqualTo("configmap/heredoc created\n");
+    assertThat(type("kubectl get cm heredoc -o jsonpath='{.data.quoted}'").stdout()).isEqualTo("yes");
+  }
+
+  @Test
+  void aLineEndingInABackslashContinuesOnTheNextLine() {
+    type("kubectl create configmap cont \\");
+    assertThat(shell.continuing()).isTrue();
+    HostShell.Typed created = type("  --from-literal=a=b");
+
+    assertThat(created.stdout()).isEqualTo("configmap/cont created\n");
+  }
+
+  @Test
+  void theEndOfInputRunsAnUnfinishedHereDocumentAsBashDoes() {
+    type("cat <<'EOF'");
+    type("$HOME stays");
+
+    assertThat(shell.endOfInput().stdout()).isEqualTo("$HOME stays\n");
+    assertThat(shell.continuing()).isFalse();
+  }
+
+  @Test
+  void exitEndsTheShellAndTheNextLineGetsANewOne() {
+    type("X=1");
+    type("exit");
+
+    assertThat(type("echo \"[$X]\"").stdout()).isEqualTo("[]\n");
+  }
 }

@@ -240,6 +240,28 @@ class ShellTest {
   }
 
   @Test
+  void aHereDocumentIsTheCommandsInputWithItsParametersExpanded() {
+    assertThat(sh(kubia, "X=world; cat <<EOF\nhello $X \"q\" \\$X $(echo sub)\nEOF\necho after").stdout())
+        .isEqualTo("hello world \"q\" $X sub\nafter\n");
+  }
+
+  @Test
+  void aQuotedDelimiterKeepsTheBodyAsItIsAndDashStripsLeadingTabs() {
+    assertThat(sh(kubia, "cat <<'EOF'\n$HOME `x`\nEOF").stdout()).isEqualTo("$HOME `x`\n");
+    assertThat(sh(kubia, "cat <<-END\n\t\tindented\n\tEND").stdout()).isEqualTo("indented\n");
+  }
+
+  @Test
+  void twoHereDocumentsOnOneLineTakeTheFollowingLinesInOrder() {
+    assertThat(sh(kubia, "cat <<A; cat <<B\none\nA\ntwo\nB").stdout()).isEqualTo("one\ntwo\n");
+  }
+
+  @Test
+  void aHereDocumentWithoutItsDelimiterRunsToTheEndOfTheScript() {
+    assertThat(sh(kubia, "cat <<EOF\nlast line").stdout()).isEqualTo("last line\n");
+  }
+
+  @Test
   void caseIsReportedAsUnsupported() {
     ExecResult r = sh(kubia, "case x in x) echo x;; esac");
     assertThat(r.exitCode()).isEqualTo(2);
