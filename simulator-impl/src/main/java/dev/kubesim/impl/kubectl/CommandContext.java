@@ -14,19 +14,17 @@ final class CommandContext {
   private final Function<String, Optional<String>> files;
   private final KubectlOutput out;
   private final boolean terminal;
+  private final String defaultNamespace;
   private final java.util.Set<String> warned = new java.util.HashSet<>();
-
-  CommandContext(KubectlHost cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
-      KubectlOutput out) {
-    this(cluster, args, stdin, files, out, false);
-  }
 
   /**
    * @param terminal whether kubectl's standard input is a terminal whose later lines a command may
    *     read ({@code exec -it} of a shell), rather than the text {@code stdin} holds
+   * @param defaultNamespace the current context's namespace, where a command without {@code -n} works
    */
   CommandContext(KubectlHost cluster, ParsedArgs args, String stdin, Function<String, Optional<String>> files,
-      KubectlOutput out, boolean terminal) {
+      KubectlOutput out, boolean terminal, String defaultNamespace) {
+    this.defaultNamespace = defaultNamespace;
     this.terminal = terminal;
     this.cluster = cluster;
     this.args = args;
@@ -65,9 +63,9 @@ final class CommandContext {
     return terminal;
   }
 
-  /** The namespace of {@code -n}, or {@code default} as in a fresh kubeconfig context. */
+  /** The namespace of {@code -n}, else the current context's ({@code default} in a fresh kubeconfig). */
   String namespace() {
-    return args.string("namespace").filter(s -> !s.isEmpty()).orElse("default");
+    return args.string("namespace").filter(s -> !s.isEmpty()).orElse(defaultNamespace);
   }
 
   /** Whether {@code -n} was given. */

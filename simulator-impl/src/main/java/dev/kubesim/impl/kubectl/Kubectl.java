@@ -31,15 +31,19 @@ public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
       List.of("edit", "port-forward",
-          "proxy", "cp", "attach", "explain", "debug", "diff", "auth", "config",
+          "proxy", "cp", "attach", "explain", "debug", "diff", "auth",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
   private final KubectlHost cluster;
   private final Map<String, Command> commands = new LinkedHashMap<>();
+  /** The kubeconfig this kubectl reads: its current context's namespace is the default one. */
+  private final Kubeconfig kubeconfig;
 
   /** kubectl for this cluster. */
   public Kubectl(KubectlHost cluster) {
     this.cluster = cluster;
+    this.kubeconfig = new Kubeconfig(
+        "https://" + cluster.options().nodes().get(0).internalIP() + ":" + cluster.apiServerPort());
     register(new GetCommand());
     register(new DescribeCommand());
     register(new CreateCommand());
@@ -66,6 +70,7 @@ public final class Kubectl {
     register(new WaitCommand());
     register(new RunCommand());
     register(new AutoscaleCommand());
+    register(new ConfigCommand(kubeconfig));
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }
@@ -229,7 +234,22 @@ public final class Kubectl {
           + " (applies to all commands).\n");
       return;
     }
-    command.run(new CommandContext(cluster, args, stdin, files, out, terminal));
+    if (!(command instanceof ConfigCommand)) {
+      reachable();
+    }
+    command.run(new CommandContext(cluster, args, stdin, files, out, terminal, kubeconfig.namespace()));
+  }
+
+  /** Fails as kubectl does when the kubeconfig's current context does not lead to the cluster. */
+  private void reachable() {
+    if (kubeconfig.currentName().isPresent() && kubeconfig.current().isEmpty()) {
+      throw KubectlException.raw("Error in configuration: context was not found for specified context: "
+          + kubeconfig.currentName().get());
+    }
+    if (!kubeconfig.reachesCluster()) {
+      // no cluster to talk to: kubectl falls back to the default server address
+      throw KubectlException.raw("The connection to the server localhost:8080 was refused - did you specify the right host or port?");
+    }
   }
 
   private static List<Flag> globalFlags() {
