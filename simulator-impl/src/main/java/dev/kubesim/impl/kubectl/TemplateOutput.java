@@ -46,7 +46,7 @@ final class TemplateOutput {
       JsonNode tree = ObjectCodec.encode(o);
       List<String> cells = new ArrayList<>();
       for (JsonPath p : paths) {
-        List<String> values = p.values(tree);
+        List<String> values = p.results(tree).stream().map(dev.kubesim.impl.kubectl.output.GoValues::format).toList();
         cells.add(values.isEmpty() ? "<none>" : String.join(",", values));
       }
       w.write(String.join("\t", cells) + "\n");

@@ -77,6 +77,7 @@ public final class CommandRegistry {
     r.register("uniq", new dev.kubesim.impl.program.commands.Uniq());
     r.register("sed", new dev.kubesim.impl.program.commands.Sed());
     r.register("xargs", new dev.kubesim.impl.program.commands.Xargs());
+    r.register("which", new dev.kubesim.impl.program.commands.Which());
     dev.kubesim.impl.program.commands.Python python = new dev.kubesim.impl.program.commands.Python();
     r.register("python3", python);
     r.register("python", python);

@@ -119,6 +119,8 @@ class HostShellTest {
     ExecResult r = cluster.external().exec("kubectl", "get", "ns", "default", "-o", "name");
 
     assertThat(r.stdout()).isEqualTo("namespace/default\n");
+    assertThat(cluster.external().exec("which", "kubectl", "curl", "nope").stdout())
+        .isEqualTo("/usr/local/bin/kubectl\n/usr/bin/curl\n");
   }
 
   @Test

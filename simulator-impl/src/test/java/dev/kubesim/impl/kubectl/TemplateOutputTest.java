@@ -103,6 +103,21 @@ class TemplateOutputTest {
   }
 
   @Test
+  void customColumnsPrintListsAndObjectsAsGoPrintsThem() {
+    kubia();
+    Pod pod = cluster.pods("default", "app=kubia").get(0);
+    String ip = pod.status().orElseThrow().podIP().orElseThrow();
+
+    // the kubernetes.io "Connecting Applications with Services" page shows [map[ip:10.244.3.4]]
+    KubectlResult r = cluster.kubectl("get pod " + pod.metadata().nameOrEmpty()
+        + " -o custom-columns=POD_IP:.status.podIPs,PORT:.spec.containers[0].ports[0].containerPort,LABELS:.metadata.labels");
+
+    assertThat(r.stdout()).isEqualTo("POD_IP                 PORT   LABELS\n".replace("POD_IP                 ",
+        String.format("%-" + ("[map[ip:" + ip + "]]").length() + "s   ", "POD_IP"))
+        + "[map[ip:" + ip + "]]   8080   map[app:kubia]\n");
+  }
+
+  @Test
   void badTemplatesGetKubectlsErrors() {
     kubia();
     KubectlResult unclosed = cluster.kubectl("get svc kubia -o jsonpath={.spec");

@@ -130,12 +130,15 @@ public final class JsonPath {
    * prints values: what {@code custom-columns} puts in a cell (joined by commas there).
    */
   public List<String> values(JsonNode root) {
-    List<String> out = new ArrayList<>();
+    return results(root).stream().map(JsonPath::text).toList();
+  }
+
+  /** The values a template with actions finds in an object, unformatted, in order. */
+  public List<JsonNode> results(JsonNode root) {
+    List<JsonNode> out = new ArrayList<>();
     for (Node n : nodes) {
       if (n instanceof Action a && a.literal == null) {
-        for (JsonNode v : eval(a.steps, List.of(root), root)) {
-          out.add(text(v));
-        }
+        out.addAll(eval(a.steps, List.of(root), root));
       }
     }
     return out;

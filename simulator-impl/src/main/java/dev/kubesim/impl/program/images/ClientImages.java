@@ -97,6 +97,7 @@ public final class ClientImages {
             .file("/usr/bin/ping", "")
             .file("/usr/bin/nslookup", "")
             .file("/usr/bin/dig", "")
+            .file("/usr/bin/which", "")
             .file("/usr/local/bin/kubectl", "") // the cluster's own, its context this cluster
             .build())
         .build();
