@@ -33,6 +33,14 @@ final class HostKubectl implements Command {
     Kubectl.TerminalRun run = kubectl.runArguments(args, ctx.stdin(), manifests, terminal);
     run.attached().ifPresent(shell -> attached = Optional.of(shell));
     KubectlResult r = run.result();
+    if (run.holding().isPresent()) {
+      // kubectl port-forward runs until interrupted: in a background job its listeners stay; in the
+      // foreground the user's Ctrl-C closes them
+      if (!ctx.background()) {
+        run.holding().get().run();
+      }
+      return new ExecResult(r.stdout(), r.stderr(), r.exitCode(), ExecResult.FOREVER);
+    }
     return ExecResult.of(r.stdout(), r.stderr(), r.exitCode());
   }
 

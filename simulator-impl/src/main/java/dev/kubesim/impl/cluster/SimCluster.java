@@ -72,6 +72,8 @@ public final class SimCluster implements Cluster, KubectlHost {
   private final Kubectl kubectl;
   /** kubectl as the outside hosts run it, this cluster its context. */
   private final HostKubectl hostKubectl;
+  /** kubectl port-forward's listeners on the terminal's host, made with the first one. */
+  private HostForwards hostForwards;
   private final ReentrantLock lock = new ReentrantLock();
   private final ContainerRuntime runtime;
   private final dev.kubesim.impl.dns.ClusterDns dns;
@@ -668,6 +670,17 @@ public final class SimCluster implements Cluster, KubectlHost {
   public dev.kubesim.api.HostShell hostShell(java.util.function.Function<String, Optional<String>> manifests) {
     java.util.Objects.requireNonNull(manifests, "manifests");
     return locked(() -> HostTerminal.open(this, (OutsideClient) external(), hostKubectl, manifests));
+  }
+
+  @Override
+  public Optional<Runnable> forwardFromHost(dev.kubesim.api.model.Pod pod, int localPort, int podPort) {
+    return locked(() -> {
+      if (hostForwards == null) {
+        hostForwards = new HostForwards(api, network);
+        network.outsideHost(external().address(), hostForwards);
+      }
+      return hostForwards.listen(pod, localPort, podPort);
+    });
   }
 
   /** How many commands have had their traces captured so far: a terminal's line tells whether it ran one. */

@@ -30,7 +30,7 @@ import java.util.function.Function;
 public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
-      List.of("edit", "port-forward",
+      List.of("edit",
           "proxy", "cp", "attach", "explain", "debug", "diff", "auth",
           "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
 
@@ -71,6 +71,7 @@ public final class Kubectl {
     register(new RunCommand());
     register(new AutoscaleCommand());
     register(new ConfigCommand(kubeconfig));
+    register(new PortForwardCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }
@@ -97,14 +98,25 @@ public final class Kubectl {
    * as kubectl names files.
    */
   public KubectlResult run(String commandLine, String stdin, Function<String, Optional<String>> files) {
-    return run(commandLine, stdin, files, false).result();
+    return run(commandLine, stdin, files, false).stopped().result();
   }
 
   /**
    * What a command line typed at a terminal did: kubectl's output, and the shell it stays attached
    * to when the line was {@code exec -i POD -- SHELL}; the terminal's next lines go to that shell.
    */
-  public record TerminalRun(KubectlResult result, Optional<InteractiveExec> attached) {}
+  public record TerminalRun(KubectlResult result, Optional<InteractiveExec> attached, Optional<Runnable> holding) {
+    /** A run that left nothing attached or running. */
+    TerminalRun(KubectlResult result, Optional<InteractiveExec> attached) {
+      this(result, attached, Optional.empty());
+    }
+
+    /** The run as a caller sees it that cannot leave kubectl running: what it held open is closed, as Ctrl-C closes it. */
+    TerminalRun stopped() {
+      holding.ifPresent(Runnable::run);
+      return new TerminalRun(result, attached);
+    }
+  }
 
   /**
    * Runs a command line typed at a terminal: as {@link #run(String, String, Function)} with empty
@@ -112,7 +124,7 @@ public final class Kubectl {
    * at once, leaving it to read the terminal's next lines.
    */
   public TerminalRun runAtTerminal(String commandLine, Function<String, Optional<String>> files) {
-    return run(commandLine, "", files, true);
+    return run(commandLine, "", files, true).stopped();
   }
 
   private TerminalRun run(String commandLine, String stdin, Function<String, Optional<String>> files, boolean terminal) {
@@ -130,7 +142,7 @@ public final class Kubectl {
    */
   private KubectlResult piped(List<String> pipeline, String stdin, Function<String, Optional<String>> files) {
     // kubectl's output is a pipe, not a terminal: an exec -it's shell does not stay attached
-    KubectlResult first = runAlone(pipeline.get(0), stdin, files, false).result();
+    KubectlResult first = runAlone(pipeline.get(0), stdin, files, false).stopped().result();
     ExecResult rest = cluster.runOnHost(String.join("|", pipeline.subList(1, pipeline.size())), first.stdout());
     return new KubectlResult(rest.stdout(), first.stderr() + rest.stderr(), rest.exitCode());
   }
@@ -180,7 +192,7 @@ public final class Kubectl {
         result = new KubectlResult(result.stdout(), result.stderr() + String.join("\n", hints) + "\n", result.exitCode());
       }
     }
-    return new TerminalRun(result, out.attached());
+    return new TerminalRun(result, out.attached(), out.holding());
   }
 
   /** Every long flag name some command takes. */

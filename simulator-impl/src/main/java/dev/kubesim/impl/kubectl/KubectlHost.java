@@ -2,6 +2,7 @@ package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.ClusterOptions;
 import dev.kubesim.api.ExecResult;
+import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.KubeletStreams;
@@ -36,4 +37,12 @@ public interface KubectlHost extends KubeletStreams {
    * terminal's shell runs them, with the same tools the containers' userland has.
    */
   ExecResult runOnHost(String shellCommand, String stdin);
+
+  /**
+   * Listens on the terminal host's local port and forwards each connection to the pod's port, as
+   * {@code kubectl port-forward} does through the kubelet, until the returned handle closes it.
+   *
+   * @return the handle that stops forwarding, or empty when the local port is taken
+   */
+  Optional<Runnable> forwardFromHost(Pod pod, int localPort, int podPort);
 }

@@ -8,6 +8,7 @@ final class KubectlOutput {
   private final StringBuilder stderr = new StringBuilder();
   private int exitCode;
   private InteractiveExec attached;
+  private Runnable holding;
 
   /** Appends text to standard output. */
   void out(String text) {
@@ -38,6 +39,18 @@ final class KubectlOutput {
   /** kubectl stays attached to a shell in a container, which reads the terminal's next lines. */
   void attach(InteractiveExec session) {
     attached = session;
+  }
+
+  /**
+   * kubectl keeps running until it is interrupted ({@code port-forward}): {@code stop} ends what it
+   * keeps open, when its terminal does not leave it running in the background.
+   */
+  void hold(Runnable stop) {
+    holding = stop;
+  }
+
+  java.util.Optional<Runnable> holding() {
+    return java.util.Optional.ofNullable(holding);
   }
 
   java.util.Optional<InteractiveExec> attached() {

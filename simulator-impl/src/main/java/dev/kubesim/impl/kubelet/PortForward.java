@@ -71,6 +71,11 @@ public final class PortForward {
     return reply.answer().map(NetcatData::text).orElse("").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Sends what a client on the simulated network wrote as it is; the pod's server's answer, if any. */
+  public Optional<Payload> exchange(Payload data) {
+    return closed ? Optional.empty() : connection.send(data).answer();
+  }
+
   /** Closes the connection to the pod (the client has closed its own). */
   public void close() {
     if (!closed) {

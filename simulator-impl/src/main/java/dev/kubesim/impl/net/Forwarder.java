@@ -54,6 +54,13 @@ final class Forwarder {
 
   private Delivery fromOutside(Session s, Netns host, Packet p, Reason reason) {
     int dst = p.destination();
+    if (Ip4.isLoopback(dst)) {
+      // the host's own loopback: kubectl port-forward listens there
+      s.hop(host, "lo", Action.SEND, p, null, reason);
+      s.advance(loopback);
+      s.hop(host, "lo", Action.DELIVER, p, null, Reason.NONE, host);
+      return new Delivery.Arrived(host, p);
+    }
     s.hop(host, "eth0", Action.SEND, p, null, reason);
     if (dst == host.address()) {
       s.advance(loopback);

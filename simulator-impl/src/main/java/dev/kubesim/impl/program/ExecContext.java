@@ -111,6 +111,11 @@ public final class ExecContext {
     return container.stdoutIsTerminal();
   }
 
+  /** Whether the command runs in a job an interactive shell put in the background ({@code cmd &}). */
+  public boolean background() {
+    return container.inBackground();
+  }
+
   /** A path argument made absolute against the working directory, and normalised. */
   public String resolve(String path) {
     return FsPaths.resolve(cwd, path);

@@ -414,6 +414,9 @@ public final class RunningContainer {
   }
 
   /** Set by {@link ShellSession} while it runs a line at a terminal; null clears it. */
+  /** See {@link #inBackground()}. */
+  private boolean background;
+
   void interruptAfter(Duration value) {
     interruptAfter = value;
   }
@@ -429,6 +432,19 @@ public final class RunningContainer {
   /** Set by the shell as it redirects a command's output, cleared by {@link ShellSession} after each line. */
   void stdoutIsTerminal(boolean value) {
     stdoutTerminal = value;
+  }
+
+  /**
+   * Whether the command starting now is part of a job an interactive shell runs in the background
+   * ({@code cmd &}): it goes on after the shell's line, as {@code kubectl port-forward ... &} does.
+   */
+  public boolean inBackground() {
+    return background;
+  }
+
+  /** Set by the shell while it starts a background job. */
+  void inBackground(boolean value) {
+    background = value;
   }
 
   // ---- the main process ----------------------------------------------------------------------

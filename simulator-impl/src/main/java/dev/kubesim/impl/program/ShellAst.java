@@ -9,8 +9,12 @@ final class ShellAst {
   /** Commands run one after another ({@code ;}, {@code &} and newlines separate them). */
   record Script(List<AndOr> items) {}
 
-  /** Pipelines joined by {@code &&} / {@code ||}; {@code operators.get(i)} follows pipeline i. */
-  record AndOr(List<Pipeline> pipelines, List<String> operators) {}
+  /**
+   * Pipelines joined by {@code &&} / {@code ||}; {@code operators.get(i)} follows pipeline i.
+   *
+   * @param background the chain ended with {@code &}: an asynchronous list
+   */
+  record AndOr(List<Pipeline> pipelines, List<String> operators, boolean background) {}
 
   /** Commands joined by {@code |}, optionally negated with {@code !}. */
   record Pipeline(boolean negated, List<Command> commands) {}

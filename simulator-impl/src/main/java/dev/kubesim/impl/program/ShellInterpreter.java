@@ -119,6 +119,10 @@ final class ShellInterpreter implements WordExpander.Host {
    * where the time is accounted for after the shell's work ({@link #elapsed()}).
    */
   private java.util.function.Consumer<Duration> timePasses;
+  /** An interactive shell's job control ({@code set -m}): {@code cmd &} runs in the background. */
+  private boolean jobControl;
+  /** The jobs started in the background so far, which numbers the next one. */
+  private int jobs;
   /** How many loops enclose the command running ({@code break} outside one does nothing). */
   private int loopDepth;
   /** Inside an {@code if} or loop condition, where {@code set -e} does not apply. */
@@ -165,6 +169,11 @@ final class ShellInterpreter implements WordExpander.Host {
     this.errexit = parent.errexit;
     this.xtrace = parent.xtrace;
     this.timePasses = parent.timePasses;
+  }
+
+  /** Turns job control on, as an interactive shell has it ({@link #background}). */
+  void enableJobControl() {
+    jobControl = true;
   }
 
   /** Lets each program's time pass as it ends, through {@code clock} (see {@link #timePasses}). */
@@ -307,6 +316,10 @@ final class ShellInterpreter implements WordExpander.Host {
     List<AndOr> items = script.items();
     for (int k = 0; k < items.size(); k++) {
       try {
+        if (jobControl && items.get(k).background()) {
+          background(items.get(k), io);
+          continue;
+        }
         andOr(items.get(k), io);
       } catch (ExpansionFailed e) {
         if (e.fatal || script != linesOf) {
@@ -318,6 +331,33 @@ final class ShellInterpreter implements WordExpander.Host {
       }
     }
     return lastStatus;
+  }
+
+  /**
+   * {@code cmd &} in an interactive shell: the job starts in a subshell of its own and the shell goes
+   * on at once, announcing it as {@code [N] PID}. The job's output reaches the terminal as it runs;
+   * a job that would never end by itself ({@code kubectl port-forward ... &}) keeps running, and
+   * its time is its own, not the shell's.
+   */
+  private void background(AndOr chain, Io io) {
+    jobs++;
+    fork(io.err());
+    int jobPid = container.nextPid();
+    io.err().write("[" + jobs + "] " + jobPid + "\n");
+    ShellInterpreter job = new ShellInterpreter(this);
+    job.timePasses = null;
+    container.inBackground(true);
+    try {
+      job.andOr(chain, io);
+    } catch (NeverReturns | Exit e) {
+      // still running, or ended: either way the shell does not wait for it
+    } catch (Crashed | Killed e) {
+      // the job died; bash reports it at a later prompt
+    } finally {
+      container.inBackground(false);
+      reaped();
+    }
+    lastStatus = 0;
   }
 
   int andOr(AndOr chain, Io io) {

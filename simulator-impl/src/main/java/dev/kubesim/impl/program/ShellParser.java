@@ -110,8 +110,9 @@ final class ShellParser {
     List<AndOr> items = new ArrayList<>();
     skipNewlines();
     while (startsCommand(peek())) {
-      items.add(andOr());
+      AndOr chain = andOr();
       ShellToken sep = peek();
+      items.add(sep.isOperator("&") ? new AndOr(chain.pipelines(), chain.operators(), true) : chain);
       if (sep.isOperator(";") || sep.isOperator("&") || sep.type() == Type.NEWLINE) {
         pos++;
         skipNewlines();
@@ -138,7 +139,7 @@ final class ShellParser {
       skipNewlines();
       pipelines.add(pipeline());
     }
-    return new AndOr(pipelines, operators);
+    return new AndOr(pipelines, operators, false);
   }
 
   private Pipeline pipeline() throws ShellSyntaxException {

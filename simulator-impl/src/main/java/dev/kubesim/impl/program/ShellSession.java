@@ -122,6 +122,7 @@ public final class ShellSession {
     shell.setErrexit(inv.errexit());
     if (terminal) {
       shell.assign("PS1", defaultPs1(dialect, container.baseImage()));
+      shell.enableJobControl();
     }
     return Optional.of(new ShellSession(container, shell, dialect, invoked, terminal));
   }

@@ -167,4 +167,41 @@ class HostShellTest {
 
     assertThat(type("echo \"[$X]\"").stdout()).isEqualTo("[]\n");
   }
+
+  @Test
+  void aPortForwardInTheBackgroundLetsTheHostReachThePodOnLocalhost() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+
+    HostShell.Typed started = type("kubectl port-forward svc/kubia 8080:80 &");
+    HostShell.Typed curl = type("curl -s localhost:8080");
+
+    assertThat(started.screen()).matches("\\[1\\] \\d+\n"
+        + "Forwarding from 127.0.0.1:8080 -> 8080\nForwarding from \\[::1\\]:8080 -> 8080\n");
+    assertThat(started.exitCode()).isZero();
+    assertThat(curl.stdout()).startsWith("You've hit kubia-");
+    assertThat(type("kubectl port-forward svc/kubia 8080:80 &").screen())
+        .contains("error: unable to listen on any of the requested ports: [{8080 8080}]");
+  }
+
+  @Test
+  void aPortForwardInTheForegroundHoldsTheTerminalUntilCtrlC() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+
+    HostShell.Typed held = type("kubectl port-forward $(kubectl get pods -o name | head -1) 9090:8080");
+
+    assertThat(held.screen()).isEqualTo("Forwarding from 127.0.0.1:9090 -> 8080\nForwarding from [::1]:9090 -> 8080\n^C\n");
+    assertThat(held.exitCode()).isEqualTo(130);
+    assertThat(type("curl -sS localhost:9090").stderr())
+        .isEqualTo("curl: (7) Failed to connect to localhost port 9090 after 0 ms: Couldn't connect to server\n");
+  }
+
+  @Test
+  void aBackgroundJobsVariablesStayInItsSubshell() {
+    HostShell.Typed job = type("X=inside &");
+
+    assertThat(job.screen()).matches("\\[1\\] \\d+\n");
+    assertThat(type("echo \"[$X]\"").stdout()).isEqualTo("[]\n");
+  }
 }
