@@ -44,10 +44,10 @@ class InfoCommandsTest {
 
   @Test
   void commandsOfOtherWorkSayTheyAreNotSupportedYet() {
-    KubectlResult r = k.run("port-forward kubia-x 8080:8080");
+    KubectlResult r = k.run("cp kubia-x:/tmp/a ./a");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stdout()).isEmpty();
-    assertThat(r.stderr()).isEqualTo("error: kubectl port-forward is not supported by this simulator yet\n");
+    assertThat(r.stderr()).isEqualTo("error: kubectl cp is not supported by this simulator yet\n");
     assertThat(k.run("edit svc kubia").stderr()).isEqualTo("error: kubectl edit is not supported by this simulator yet\n");
   }
 
