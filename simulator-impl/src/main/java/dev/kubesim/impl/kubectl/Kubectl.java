@@ -32,7 +32,7 @@ public final class Kubectl {
   private static final List<String> NOT_YET =
       List.of("edit",
           "proxy", "cp", "attach", "explain", "debug", "diff", "auth",
-          "certificate", "kustomize", "plugin", "completion", "events", "api-versions", "options", "alpha");
+          "certificate", "kustomize", "plugin", "completion", "options", "alpha");
 
   private final KubectlHost cluster;
   private final Map<String, Command> commands = new LinkedHashMap<>();
@@ -72,6 +72,8 @@ public final class Kubectl {
     register(new AutoscaleCommand());
     register(new ConfigCommand(kubeconfig));
     register(new PortForwardCommand());
+    register(new EventsCommand());
+    register(new ApiVersionsCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }
