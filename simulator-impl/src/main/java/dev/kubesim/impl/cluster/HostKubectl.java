@@ -30,7 +30,7 @@ final class HostKubectl implements Command {
   @Override
   public ExecResult run(List<String> args, ExecContext ctx) {
     boolean terminal = atTerminal && ctx.stdoutIsTerminal();
-    Kubectl.TerminalRun run = kubectl.runArguments(args, ctx.stdin(), manifests, terminal);
+    Kubectl.TerminalRun run = kubectl.runArguments(args, ctx.stdin(), hostFilesToo(manifests, ctx), terminal);
     run.attached().ifPresent(shell -> attached = Optional.of(shell));
     KubectlResult r = run.result();
     if (run.holding().isPresent()) {
@@ -42,6 +42,30 @@ final class HostKubectl implements Command {
       return new ExecResult(r.stdout(), r.stderr(), r.exitCode(), ExecResult.FOREVER);
     }
     return ExecResult.of(r.stdout(), r.stderr(), r.exitCode());
+  }
+
+  /**
+   * The manifests a kubectl on the host reads: the terminal's own, else the host's files (what an
+   * earlier line wrote: {@code kubectl get deploy web -o yaml > web.yaml}), else the file system
+   * kubesim runs on.
+   */
+  private static Function<String, Optional<String>> hostFilesToo(Function<String, Optional<String>> manifests,
+      ExecContext ctx) {
+    return name -> {
+      Optional<String> given = manifests.apply(name);
+      if (given.isPresent() || name.equals("-")) {
+        return given;
+      }
+      String path = ctx.resolve(name);
+      if (!ctx.fs().exists(path)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(ctx.fs().read(path));
+      } catch (dev.kubesim.impl.program.FsException e) {
+        return Optional.empty(); // a directory, or unreadable: kubectl reads it as it reads any path
+      }
+    };
   }
 
   /**

@@ -204,4 +204,12 @@ class HostShellTest {
     assertThat(job.screen()).matches("\\[1\\] \\d+\n");
     assertThat(type("echo \"[$X]\"").stdout()).isEqualTo("[]\n");
   }
+
+  @Test
+  void aManifestWrittenOnTheHostIsWhatKubectlReadsNext() {
+    type("kubectl create configmap original --from-literal=a=b --dry-run=client -o yaml > cm.yaml");
+    type("sed 's/original/copy/' cm.yaml > copy.yaml");
+
+    assertThat(type("kubectl apply -f copy.yaml").stdout()).isEqualTo("configmap/copy created\n");
+  }
 }
