@@ -210,6 +210,14 @@ public final class KubeSimCommand {
     Options options = Options.parse(args);
     boolean interactive = System.console() != null;
     try (Cluster cluster = options.cluster()) {
+      if (interactive && out == System.out) {
+        // a terminal: line editing, history and completion
+        try (org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(true).build()) {
+          java.io.PrintStream screen = new java.io.PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+          new InteractiveShell(terminal, new LabRunner(cluster, name -> Optional.empty(), screen), cluster).run();
+          return 0;
+        }
+      }
       LabRunner runner = new LabRunner(cluster, name -> Optional.empty(), out);
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       while (true) {
