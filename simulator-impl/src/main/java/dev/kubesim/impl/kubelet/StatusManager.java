@@ -122,6 +122,10 @@ final class StatusManager {
       boolean allZero = containers.values().stream().allMatch(c -> c.terminatedState.exitCode().orElse(1) == 0);
       return allZero ? "Succeeded" : "Failed";
     }
+    // getPhase: a container waiting that never ran (its image or configuration is missing) keeps the pod Pending
+    if (containers.values().stream().anyMatch(c -> !c.running && !c.finished && c.lastTermination == null)) {
+      return "Pending";
+    }
     return "Running";
   }
 
