@@ -554,7 +554,12 @@ public final class PodWorker {
     if (left.isNegative()) {
       left = Duration.ZERO;
     }
-    kubelet.events().normal(pod, "Killing", "Stopping container " + String.join(", ", containers.keySet()));
+    // only what runs is stopped: a container that never started (its image could not be had), or that
+    // exited and waits to restart, has nothing to kill
+    List<String> stopping = containers.values().stream().filter(c -> c.running).map(ContainerRun::name).toList();
+    if (!stopping.isEmpty()) {
+      kubelet.events().normal(pod, "Killing", "Stopping container " + String.join(", ", stopping));
+    }
     for (ContainerRun c : inits.values()) {
       if (c.sidecar && c.running) {
         kubelet.events().normal(pod, "Killing", "Stopping container " + c.name());

@@ -80,6 +80,16 @@ class ImagePullFailuresTest {
   }
 
   @Test
+  void aContainerNeverCreatedReportsItsImageAsWrittenAndIsNotKilledWhenThePodGoes() {
+    cluster.kubectl("run bad --image=nginx:1.161");
+    assertThat(cluster.kubectl("get pod bad -o jsonpath={.status.containerStatuses[0].image}/{.status.containerStatuses[0].imageID}")
+        .stdout()).isEqualTo("nginx:1.161/");
+    cluster.kubectl("delete pod bad --wait=false");
+    cluster.advance(Duration.ofSeconds(1));
+    assertThat(events("bad")).doesNotContain("Killing");
+  }
+
+  @Test
   void whileErrImagePullLogsSayTheImageCannotBePulled() {
     cluster.kubectl("run bad --image=nginx:1.161");
     assertThat(cluster.kubectl("logs bad").stderr()).isEqualTo(
