@@ -78,6 +78,16 @@ class VersionsFromTagsTest {
         kind: Pod
         metadata: {name: curl}
         spec: {containers: [{name: curl, image: curlimages/curl, command: [sleep, infinity]}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: busybox}
+        spec: {containers: [{name: busybox, image: "busybox:1.28", command: [sleep, infinity]}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: busybox-latest}
+        spec: {containers: [{name: busybox, image: busybox, command: [sleep, infinity]}]}
         """);
     cluster.awaitReady(Duration.ofMinutes(2));
   }
@@ -99,6 +109,17 @@ class VersionsFromTagsTest {
     assertThat(exec("redis60", "redis-cli", "info")).contains("redis_version:6.0.20\r\n");
     assertThat(exec("redis", "redis-cli", "info")).contains("redis_version:7.2.4\r\n");
     assertThat(exec("redis", "redis-cli", "--version")).isEqualTo("redis-cli 7.2.4\n");
+    assertThat(exec("redis6", "redis-server", "--version"))
+        .matches("Redis server v=6\\.0\\.5 sha=00000000:0 malloc=jemalloc-5\\.3\\.0 bits=64 build=[0-9a-f]{16}\n");
+    assertThat(cluster.exec("default/redis6", "redis-server", "--port", "7000").stderr())
+        .isEqualTo("kubesim: redis-server: this command is not simulated\n");
+  }
+
+  @Test
+  void busyboxPrintsItsTagsVersionInItsUsage() {
+    assertThat(cluster.exec("default/busybox", "wget").stderr()).startsWith("BusyBox v1.28.4 multi-call binary.\n\nUsage: wget");
+    assertThat(cluster.exec("default/busybox-latest", "wget").stderr())
+        .startsWith("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget");
   }
 
   @Test
