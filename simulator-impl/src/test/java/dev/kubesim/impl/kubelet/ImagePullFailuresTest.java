@@ -194,4 +194,29 @@ class ImagePullFailuresTest {
     assertThat(done.stdout()).endsWith("deployment \"web\" successfully rolled out\n");
     assertThat(cluster.kubectl("get pods --no-headers").stdout().lines().filter(l -> l.contains("Running")).count()).isEqualTo(3);
   }
+
+  @Test
+  void rollingBackFromABadTagRemovesThePodThatCannotPull() {
+    cluster.apply("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: nginx, image: "nginx:1.14.2"}]}
+        """);
+    cluster.advance(Duration.ofSeconds(10));
+    cluster.kubectl("set image deployment/web nginx=nginx:1.91");
+    cluster.advance(Duration.ofSeconds(30));
+    assertThat(cluster.kubectl("get pods --no-headers").stdout()).contains("ImagePullBackOff");
+    assertThat(cluster.kubectl("rollout undo deployment/web").stdout()).isEqualTo("deployment.apps/web rolled back\n");
+    assertThat(cluster.kubectl("rollout status deployment/web").stdout()).endsWith("deployment \"web\" successfully rolled out\n");
+    cluster.advance(Duration.ofSeconds(60));
+    String pods = cluster.kubectl("get pods --no-headers").stdout();
+    assertThat(pods.lines().filter(l -> l.contains(" Running ")).count()).isEqualTo(2);
+    assertThat(pods).doesNotContain("ImagePull");
+  }
 }
