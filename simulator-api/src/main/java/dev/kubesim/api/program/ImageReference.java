@@ -34,6 +34,7 @@ public record ImageReference(
   private static final Pattern DIGEST =
       Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
   private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final Pattern ID = Pattern.compile("[a-f0-9]{64}");
 
   /**
    * Checks that no field is {@code null}.
@@ -77,6 +78,17 @@ public record ImageReference(
   private static final java.util.Map<String, ImageReference> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static ImageReference parseUncached(String image) {
+    // ParseNormalizedNamed checks these two before the grammar: an image ID, and an uppercase repository
+    if (ID.matcher(image).matches()) {
+      throw new IllegalArgumentException("couldn't parse image name \"" + image + "\": invalid repository name ("
+          + image + "), cannot specify 64-byte hexadecimal strings");
+    }
+    String remote = remainder(image);
+    int tagSep = remote.indexOf(':');
+    remote = tagSep < 0 ? remote : remote.substring(0, tagSep);
+    if (!remote.toLowerCase(Locale.ROOT).equals(remote)) {
+      throw invalid(image, "invalid reference format: repository name (" + remote + ") must be lowercase");
+    }
     String rest = image;
     Optional<String> digest = Optional.empty();
     int at = rest.indexOf('@');
@@ -126,6 +138,21 @@ public record ImageReference(
       throw invalid(image, "invalid reference format: repository name must not be more than 255 characters");
     }
     return new ImageReference(registry, path, tag, digest);
+  }
+
+  /** {@code splitDockerDomain}'s remote name: the reference without its registry, {@code library/} added on Docker Hub. */
+  private static String remainder(String image) {
+    int slash = image.indexOf('/');
+    if (slash < 0) {
+      return "library/" + image;
+    }
+    String first = image.substring(0, slash);
+    String rest = image.substring(slash + 1);
+    if (first.equals("localhost") || first.contains(".") || first.contains(":")
+        || !first.toLowerCase(Locale.ROOT).equals(first)) {
+      return first.equals("index.docker.io") && !rest.contains("/") ? "library/" + rest : rest;
+    }
+    return image;
   }
 
   /**

@@ -54,6 +54,19 @@ class ImageReferenceTest {
             + "name (library/Nginx) must be lowercase");
     assertThatThrownBy(() -> ImageReference.parse("nginx:"))
         .hasMessage("couldn't parse image name \"nginx:\": invalid reference format");
+    // the repository's case is checked first, as ParseNormalizedNamed does: the tag is not looked at
+    assertThatThrownBy(() -> ImageReference.parse("Nginx:"))
+        .hasMessage("couldn't parse image name \"Nginx:\": invalid reference format: repository "
+            + "name (library/Nginx) must be lowercase");
+    assertThatThrownBy(() -> ImageReference.parse("example.com/Me/App:1"))
+        .hasMessage("couldn't parse image name \"example.com/Me/App:1\": invalid reference format: repository "
+            + "name (Me/App) must be lowercase");
+    assertThatThrownBy(() -> ImageReference.parse("foo bar"))
+        .hasMessage("couldn't parse image name \"foo bar\": invalid reference format");
+    String id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    assertThatThrownBy(() -> ImageReference.parse(id))
+        .hasMessage("couldn't parse image name \"" + id + "\": invalid repository name (" + id
+            + "), cannot specify 64-byte hexadecimal strings");
     assertThat(ImageReference.isValid("nginx@sha256:abc")).isFalse();
     assertThat(ImageReference.isValid("")).isFalse();
     assertThat(ImageReference.tryParse("a//b")).isEmpty();

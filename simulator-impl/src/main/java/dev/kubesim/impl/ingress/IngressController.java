@@ -187,7 +187,7 @@ public final class IngressController {
   /** The container of {@code pod} that runs the controller image, if one does. */
   public static Optional<Container> controllerContainer(Pod pod) {
     for (Container c : pod.specOrEmpty().containers()) {
-      if (c.image().map(i -> IMAGES.contains(ImageReference.parse(i).name())).orElse(false)) {
+      if (c.image().flatMap(ImageReference::tryParse).map(r -> IMAGES.contains(r.name())).orElse(false)) {
         return Optional.of(c);
       }
     }

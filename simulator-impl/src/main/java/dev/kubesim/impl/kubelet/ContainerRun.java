@@ -40,6 +40,8 @@ final class ContainerRun {
   RunningContainer previous; // the instance before a restart, for kubectl logs --previous
   MainProcessRun main;
   boolean finished;
+  /** The syncs in a row whose image could not be had (reset when it is there). */
+  int imageFailures;
   /** Waiting for a retry (its configuration was missing, or a back-off): nothing else starts it. */
   boolean pending;
   // The runtime's ID of the current instance, kept for the status writes of every sync instead

@@ -58,7 +58,8 @@ public final class Kubelet {
     this.clusterDomain = dependencies.clusterDomain();
     this.serviceEnv = dependencies.serviceEnv();
     this.imageIds = dependencies.imageIds();
-    this.imagePulls = new ImagePulls(config.containerStartDelay());
+    this.imagePulls = new ImagePulls(config.containerStartDelay(),
+        image -> !(runtime.programs() instanceof dev.kubesim.impl.program.ProgramRegistry r) || r.hasTag(image));
     this.events = new EventRecorder(api, "kubelet", nodeName);
     this.heartbeat = new NodeHeartbeat(api, nodeName);
     this.nodeFilesystem = new dev.kubesim.impl.program.ContainerFilesystem(() -> api.loop().clock().instant());

@@ -39,6 +39,8 @@ public final class PodWorker {
   public static final String POD_IP_ANNOTATION = "kubesim.dev/pod-ip";
   /** The pod worker's back-off after a failed sync ({@code backOffPeriod}), before it tries again. */
   static final Duration SYNC_BACK_OFF = Duration.ofSeconds(10);
+  /** The PLEG's relist period: how soon a change of the pod's sandbox or containers is noticed. */
+  static final Duration PLEG_RELIST = Duration.ofSeconds(1);
   /** The kubelet's {@code syncFrequency}: how often a running pod is synced (and its volumes refreshed). */
   static final Duration SYNC_FREQUENCY = Duration.ofMinutes(1);
   /** The volume manager's first and longest waits before it tries a failed mount again. */
@@ -283,7 +285,8 @@ public final class PodWorker {
 
   /** Whether the container's image listens wherever the cluster expects it (an image kubesim does not know). */
   private boolean listensWhereExpected(Container container) {
-    return container.image().map(i -> kubelet.runtime().programs().resolve(i) instanceof ListensWhereExpected).orElse(false);
+    return container.image().filter(dev.kubesim.api.program.ImageReference::isValid)
+        .map(i -> kubelet.runtime().programs().resolve(i) instanceof ListensWhereExpected).orElse(false);
   }
 
   /** Whether this is the pod's first app container that listens where expected: it takes the pod-wide ports. */
@@ -297,7 +300,13 @@ public final class PodWorker {
     PodSpec spec = pod.spec().orElseThrow();
     String hostname = spec.hostname().filter(h -> !h.isEmpty()).orElse(key.name());
     Map<String, String> env;
-    kubelet.imagePulls().ensure(pod, c.spec, kubelet.events()); // the image first, then the container's configuration
+    // the image first, then the container's configuration
+    Optional<ImagePulls.Failure> pull = kubelet.imagePulls().ensure(pod, c.spec, kubelet.events(), loop().clock().nanos());
+    if (pull.isPresent()) {
+      imageFailed(c, pull.get());
+      return;
+    }
+    c.imageFailures = 0;
     try {
       env = setup.env(kubelet.api(), kubelet.serviceEnv(), pod, c.spec, podIP, kubelet.hostIP());
     } catch (ContainerConfigError e) {
@@ -371,6 +380,34 @@ public final class PodWorker {
     c.spec.readinessProbe().ifPresent(p -> probes.startProbe(c, p, true, c.restarts));
     c.spec.livenessProbe().ifPresent(p -> probes.startProbe(c, p, false, c.restarts));
     followMainProcess(c, c.restarts);
+  }
+
+  /**
+   * The image is not there ({@code ErrImagePull}, {@code ImagePullBackOff}, {@code
+   * InvalidImageName}, {@code ErrImageNeverPull}): as kuberuntime's {@code startContainer} records
+   * it ({@code Error: ErrImagePull}), the container waits with the image manager's reason and
+   * message, and the pod is synced again: a second after its first failed sync, when the PLEG's
+   * relist sees the sandbox that sync made, then after each failed sync's back-off. The image
+   * manager's own back-off decides whether a sync pulls again or answers {@code ImagePullBackOff}.
+   */
+  private void imageFailed(ContainerRun c, ImagePulls.Failure failure) {
+    current().ifPresent(p -> kubelet.events().warning(p, "Failed", "Error: " + failure.reason()));
+    c.waitingReason = failure.reason();
+    c.waitingMessage = failure.message();
+    c.pending = true;
+    c.imageFailures++;
+    int generation = c.restarts;
+    later(c.imageFailures == 1 ? PLEG_RELIST : SYNC_BACK_OFF, "sync image " + c.name(), Wait.TIMER,
+        () -> current().ifPresent(p -> {
+          if (c.pending && c.restarts == generation && !terminating) {
+            c.pending = false;
+            startContainer(c, p);
+            if (c.init && c.started) {
+              proceed(p);
+            }
+            writeStatus();
+          }
+        }));
   }
 
   /** Lets the main process run in virtual time; when it exits, the restart policy decides. */
@@ -517,7 +554,12 @@ public final class PodWorker {
     if (left.isNegative()) {
       left = Duration.ZERO;
     }
-    kubelet.events().normal(pod, "Killing", "Stopping container " + String.join(", ", containers.keySet()));
+    // only what runs is stopped: a container that never started (its image could not be had), or that
+    // exited and waits to restart, has nothing to kill
+    List<String> stopping = containers.values().stream().filter(c -> c.running).map(ContainerRun::name).toList();
+    if (!stopping.isEmpty()) {
+      kubelet.events().normal(pod, "Killing", "Stopping container " + String.join(", ", stopping));
+    }
     for (ContainerRun c : inits.values()) {
       if (c.sidecar && c.running) {
         kubelet.events().normal(pod, "Killing", "Stopping container " + c.name());

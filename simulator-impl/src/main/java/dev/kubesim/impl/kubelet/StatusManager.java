@@ -122,6 +122,10 @@ final class StatusManager {
       boolean allZero = containers.values().stream().allMatch(c -> c.terminatedState.exitCode().orElse(1) == 0);
       return allZero ? "Succeeded" : "Failed";
     }
+    // getPhase: a container waiting that never ran (its image or configuration is missing) keeps the pod Pending
+    if (containers.values().stream().anyMatch(c -> !c.running && !c.finished && c.lastTermination == null)) {
+      return "Pending";
+    }
     return "Running";
   }
 
@@ -152,7 +156,8 @@ final class StatusManager {
           Optional.empty(), Optional.empty());
     }
     ContainerState last = new ContainerState(Optional.empty(), Optional.empty(), Optional.ofNullable(c.lastTermination));
-    String image = c.runtime != null ? c.runtime.statusImage() : Images.reported(c.spec.image().orElse(""));
+    // a container never created reports its image as the spec writes it (convertToAPIContainerStatuses)
+    String image = c.runtime != null ? c.runtime.statusImage() : c.spec.image().orElse("");
     boolean created = c.running || c.restarts > 0 || c.finished;
     return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready || c.completed()),
         Optional.of(c.restarts), Optional.of(image), Optional.of(created ? kubelet.imageIds().imageId(image) : ""),

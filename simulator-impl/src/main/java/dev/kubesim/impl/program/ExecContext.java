@@ -59,6 +59,26 @@ public final class ExecContext {
     return coreutils() == BaseImage.Coreutils.BUSYBOX;
   }
 
+  /**
+   * The first line of BusyBox's usage text in this container: {@code BusyBox v1.36.1 (2023-05-18
+   * 22:34:17 UTC) multi-call binary.} The version is the {@code busybox} image tag's ({@link
+   * dev.kubesim.impl.program.images.ImageVersions}: {@code busybox:1.28} is 1.28.4), 1.36.1 in
+   * every other image; the build date is printed for 1.36.1 only, whose date kubesim knows.
+   *
+   * @param dated whether the build date follows the version, as the applets print it
+   * @return the banner, without a newline
+   */
+  public String busyboxBanner(boolean dated) {
+    String version = container().image().repository().equals("library/busybox")
+        ? dev.kubesim.impl.program.images.ImageVersions.version("docker.io/library/busybox", container().image().tag(), BUSYBOX_VERSION)
+        : BUSYBOX_VERSION;
+    return "BusyBox v" + version + (dated && version.equals(BUSYBOX_VERSION) ? " (2023-05-18 22:34:17 UTC)" : "")
+        + " multi-call binary.";
+  }
+
+  /** The BusyBox of kubesim's BusyBox images, unless a {@code busybox} tag names another. */
+  static final String BUSYBOX_VERSION = "1.36.1";
+
   /** The command name as invoked. */
   public String argv0() {
     return argv0;

@@ -6,6 +6,7 @@ import dev.kubesim.api.program.Programs;
 import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.program.images.ClientImages;
 import dev.kubesim.impl.program.images.CoreDnsProgram;
+import dev.kubesim.impl.program.images.ImageVersions;
 import dev.kubesim.impl.program.images.KubiaProgram;
 import dev.kubesim.impl.program.images.MemcachedProgram;
 import dev.kubesim.impl.program.images.MongoProgram;
@@ -76,7 +77,7 @@ public final class ProgramRegistry implements Programs {
     r.register("debian", debian);
     r.register("ubuntu", debian);
     Program redis = new RedisProgram();
-    r.register("redis", redis);
+    r.register("redis", image -> new RedisProgram(image.tag()));
     // Kubernetes' guestbook example: its leader is registry.k8s.io/redis:e2e (k8s.gcr.io before),
     // its followers Google's samples built FROM redis.
     r.register("registry.k8s.io/redis", redis);
@@ -84,13 +85,13 @@ public final class ProgramRegistry implements Programs {
     r.register("gcr.io/google_samples/gb-redisslave", redis);
     r.register("gcr.io/google_samples/gb-redis-follower", redis);
     r.register("us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower", redis);
-    r.register("memcached", new MemcachedProgram());
-    r.register("postgres", new PostgresProgram());
-    r.register("mysql", MysqlProgram.mysql());
-    r.register("mariadb", MysqlProgram.mariadb());
+    r.register("memcached", image -> new MemcachedProgram(image.tag()));
+    r.register("postgres", image -> new PostgresProgram(image.tag()));
+    r.register("mysql", image -> MysqlProgram.mysql(image.tag()));
+    r.register("mariadb", image -> MysqlProgram.mariadb(image.tag()));
     r.register("mongo", new MongoProgram());
-    r.register("python", new PythonProgram());
-    r.register("rabbitmq", image -> new RabbitMqProgram(image.tag().orElse("").contains("management")));
+    r.register("python", image -> new PythonProgram(image.tag()));
+    r.register("rabbitmq", image -> new RabbitMqProgram(image.tag().orElse("").contains("management"), image.tag()));
     r.register("registry.k8s.io/coredns/coredns", image -> new CoreDnsProgram(image.tag()));
     r.register("registry.k8s.io/ingress-nginx/controller", image -> new dev.kubesim.impl.program.images.IngressNginxProgram(image.tag()));
     return r;
@@ -150,6 +151,27 @@ public final class ProgramRegistry implements Programs {
       }
     }
     return ref.name();
+  }
+
+  /**
+   * Whether the registry has the image's tag, as far as kubesim can tell: a version tag of an image
+   * with a version table ({@link ImageVersions}) that names a version never released is not there
+   * ({@code nginx:1.161}); every other tag, every digest, and every image registered by the user or
+   * unknown to kubesim is (a private image must run).
+   *
+   * @param image a valid image reference
+   * @return whether pulling it finds the tag
+   */
+  public boolean hasTag(String image) {
+    ImageReference ref = ImageReference.parse(image);
+    if (ref.tag().isEmpty() || ref.digest().isPresent() || !isBuiltin(image)) {
+      return true;
+    }
+    String name = key(ref);
+    if (!programs.containsKey(name)) {
+      return true;
+    }
+    return ImageVersions.of(name).map(v -> v.hasTag(ref.tag().get())).orElse(true);
   }
 
   @Override

@@ -67,7 +67,7 @@ public final class Grep implements Command {
     if (pattern == null) {
       if (operands.isEmpty()) {
         return ExecResult.failure(2, ctx.busybox()
-            ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] "
+            ? ctx.busyboxBanner(false) + "\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] "
                 + "[-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n"
             : "Usage: grep [OPTION]... PATTERNS [FILE]...\n" + Words.tryHelp(ctx));
       }

@@ -13,7 +13,7 @@ import java.util.List;
  * the container's command.
  */
 public final class Python implements Command {
-  /** The interpreter's version. */
+  /** The interpreter's version in {@code python:latest} and tags that name no version. */
   public static final String VERSION = "3.12.7";
 
   @Override
@@ -23,7 +23,7 @@ public final class Python implements Command {
     }
     String first = args.get(0);
     if (first.equals("--version") || first.equals("-V")) {
-      return ExecResult.ok("Python " + VERSION + "\n");
+      return ExecResult.ok("Python " + dev.kubesim.impl.program.images.PythonProgram.version(ctx.container().image()) + "\n");
     }
     if (!first.startsWith("-")) {
       String path = ctx.resolve(first);

@@ -18,7 +18,7 @@ public final class Seq implements Command {
   public ExecResult run(List<String> args, ExecContext ctx) {
     if (args.isEmpty() || args.size() > 3) {
       return ExecResult.failure(1, ctx.busybox()
-          ? "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: seq [-w] [-s SEP] [FIRST [INC]] LAST\n"
+          ? ctx.busyboxBanner(true) + "\n\nUsage: seq [-w] [-s SEP] [FIRST [INC]] LAST\n"
           : "seq: missing operand\nTry 'seq --help' for more information.\n");
     }
     long[] n = new long[args.size()];

@@ -47,7 +47,7 @@ public final class Words {
   /** GNU's {@code missing operand} with the hint; BusyBox prints its usage. */
   static ExecResult missingOperand(ExecContext ctx, String usage) {
     if (ctx.busybox()) {
-      return ExecResult.failure(1, "BusyBox v1.36.1 multi-call binary.\n\n"
+      return ExecResult.failure(1, ctx.busyboxBanner(false) + "\n\n"
           + "Usage: " + usage + "\n");
     }
     return ExecResult.failure(1, ctx.programName() + ": missing operand\n" + tryHelp(ctx));

@@ -43,7 +43,7 @@ public final class HttpdProgram implements Program {
 
   /** httpd as the given tag (or the default version when the tag is not a version). */
   public HttpdProgram(Optional<String> tag) {
-    this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
+    this.version = ImageVersions.version("docker.io/library/httpd", tag, DEFAULT_VERSION);
     this.image = ImageConfig.builder(tag.orElse("").contains("alpine") ? BaseImage.ALPINE : BaseImage.DEBIAN)
         .env("HTTPD_VERSION", version)
         .workingDir("/usr/local/apache2")

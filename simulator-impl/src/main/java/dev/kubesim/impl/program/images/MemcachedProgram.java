@@ -30,6 +30,17 @@ public final class MemcachedProgram implements Program, RawServer {
       .file("/usr/local/bin/memcached", "")
       .file("/usr/local/bin/docker-entrypoint.sh", "")
       .build();
+  private final String version;
+
+  /** memcached of the default version. */
+  public MemcachedProgram() {
+    this(Optional.empty());
+  }
+
+  /** memcached as the given tag ({@code 1.6}, {@code 1.6.21-alpine}): its version, or the default one. */
+  public MemcachedProgram(Optional<String> tag) {
+    this.version = ImageVersions.version("docker.io/library/memcached", tag, MemcachedText.VERSION);
+  }
 
   @Override
   public ImageConfig image() {
@@ -72,7 +83,7 @@ public final class MemcachedProgram implements Program, RawServer {
     Map<String, MemcachedText.Item> items =
         (Map<String, MemcachedText.Item>) ctx.state().computeIfAbsent(ITEMS, k -> new LinkedHashMap<String, MemcachedText.Item>());
     long uptime = Duration.between(ctx.startedAt(), ctx.now()).toSeconds();
-    MemcachedText.Answer a = new MemcachedText(items).read(data, 1, uptime, ctx.requestCount());
+    MemcachedText.Answer a = new MemcachedText(items, version).read(data, 1, uptime, ctx.requestCount());
     return a.written().isEmpty() ? Optional.empty() : Optional.of(a.written());
   }
 

@@ -13,17 +13,24 @@ import java.util.Map;
  * request's lines are each an {@code ERROR}). Expiry times are accepted and not applied.
  */
 final class MemcachedText {
-  /** The version {@code version} and {@code stats} report. */
+  /** The version {@code version} and {@code stats} report for {@code memcached:latest}. */
   static final String VERSION = "1.6.29";
 
   /** An item: its client flags and data. */
   record Item(long flags, String data) {}
 
   private final Map<String, Item> items;
+  private final String version;
 
   /** The protocol on this item store (insertion-ordered). */
   MemcachedText(Map<String, Item> items) {
+    this(items, VERSION);
+  }
+
+  /** The protocol on this item store, of a server that reports {@code version}. */
+  MemcachedText(Map<String, Item> items, String version) {
     this.items = items;
+    this.version = version;
   }
 
   /** The outcome of reading a client's data: what the server writes, and whether it then closes the connection. */
@@ -103,7 +110,7 @@ final class MemcachedText {
             out.append(deleted ? "DELETED\r\n" : "NOT_FOUND\r\n");
           }
         }
-        case "version" -> out.append("VERSION ").append(VERSION).append("\r\n");
+        case "version" -> out.append("VERSION ").append(version).append("\r\n");
         case "stats" -> out.append(stats(pid, uptimeSeconds, connections));
         case "flush_all" -> {
           items.clear();
@@ -136,7 +143,7 @@ final class MemcachedText {
     long bytes = items.values().stream().mapToLong(i -> i.data().getBytes(StandardCharsets.UTF_8).length).sum();
     return "STAT pid " + pid + "\r\n"
         + "STAT uptime " + uptime + "\r\n"
-        + "STAT version " + VERSION + "\r\n"
+        + "STAT version " + version + "\r\n"
         + "STAT pointer_size 64\r\n"
         + "STAT curr_connections " + 1 + "\r\n"
         + "STAT total_connections " + connections + "\r\n"

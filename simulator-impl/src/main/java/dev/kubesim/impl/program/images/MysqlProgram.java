@@ -45,9 +45,14 @@ public final class MysqlProgram implements Program, RawServer {
     this.image = image;
   }
 
-  /** {@code mysql}: MySQL 8.4 ({@code mysqld}); Oracle Linux in reality, a Debian-like userland here. */
+  /** {@code mysql:latest}: MySQL 8.4.3 ({@code mysqld}); Oracle Linux in reality, a Debian-like userland here. */
   public static MysqlProgram mysql() {
-    return new MysqlProgram("mysqld", "8.4.3", false, ImageConfig.builder(BaseImage.DEBIAN)
+    return mysql(Optional.empty());
+  }
+
+  /** {@code mysql} as the given tag ({@code 8.0}, {@code 5.7.44}): its version, or 8.4.3. */
+  public static MysqlProgram mysql(Optional<String> tag) {
+    return new MysqlProgram("mysqld", ImageVersions.version("docker.io/library/mysql", tag, "8.4.3"), false, ImageConfig.builder(BaseImage.DEBIAN)
         .entrypoint("docker-entrypoint.sh")
         .cmd("mysqld")
         .file("/usr/sbin/mysqld", "")
@@ -56,9 +61,14 @@ public final class MysqlProgram implements Program, RawServer {
         .build());
   }
 
-  /** {@code mariadb}: MariaDB 11.4 on Ubuntu ({@code mariadbd}), clients {@code mariadb} and {@code mysql}. */
+  /** {@code mariadb:latest}: MariaDB 11.4.3 on Ubuntu ({@code mariadbd}), clients {@code mariadb} and {@code mysql}. */
   public static MysqlProgram mariadb() {
-    return new MysqlProgram("mariadbd", "11.4.3-MariaDB-ubu2404", true, ImageConfig.builder(BaseImage.DEBIAN)
+    return mariadb(Optional.empty());
+  }
+
+  /** {@code mariadb} as the given tag ({@code 10.11}, {@code 11.4.3}): its version, or 11.4.3. */
+  public static MysqlProgram mariadb(Optional<String> tag) {
+    return new MysqlProgram("mariadbd", ImageVersions.version("docker.io/library/mariadb", tag, "11.4.3") + "-MariaDB-ubu2404", true, ImageConfig.builder(BaseImage.DEBIAN)
         .entrypoint("docker-entrypoint.sh")
         .cmd("mariadbd")
         .file("/usr/sbin/mariadbd", "")

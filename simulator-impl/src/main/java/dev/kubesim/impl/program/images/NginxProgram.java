@@ -28,8 +28,8 @@ import java.util.Optional;
  * so a page changed with {@code kubectl exec} is served changed.
  *
  * <p>The image's {@code STOPSIGNAL SIGQUIT} makes nginx shut down gracefully and exit 0 at once
- * when idle. The version in headers and pages is the tag's where the tag is {@code x.y.z}; other
- * tags get {@value #DEFAULT_VERSION}. Tags of the Alpine variants run on Alpine's BusyBox userland
+ * when idle. The version in headers and pages is the tag's ({@link ImageVersions}: {@code 1.14.2}
+ * as written, {@code 1.14} its newest patch); other tags get {@value #DEFAULT_VERSION}. Tags of the Alpine variants run on Alpine's BusyBox userland
  * (with its {@code wget}), the others on Debian; both have curl, as the image installs it ({@link
  * #shipsCurl}).
  */
@@ -108,7 +108,7 @@ public final class NginxProgram implements Program {
   }
 
   private NginxProgram(Optional<String> tag, boolean curl) {
-    this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse(DEFAULT_VERSION);
+    this.version = ImageVersions.version("docker.io/library/nginx", tag, DEFAULT_VERSION);
     String variant = tag.orElse("");
     ImageConfig.Builder image = ImageConfig.builder(alpine(variant) ? BaseImage.ALPINE : BaseImage.DEBIAN)
         .env("NGINX_VERSION", version)

@@ -4,6 +4,7 @@ import dev.kubesim.api.model.EnvVar;
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.program.HttpHandler;
 import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.api.program.Launch;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.MainProcess;
@@ -55,14 +56,52 @@ public final class PostgresProgram implements Program, RawServer {
       fi
       """;
 
-  private final ImageConfig image = ImageConfig.builder(BaseImage.DEBIAN)
-      .entrypoint("docker-entrypoint.sh")
-      .cmd("postgres")
-      .env("PGDATA", "/var/lib/postgresql/data")
-      .file("/usr/lib/postgresql/16/bin/postgres", "")
-      .file("/usr/bin/psql", "")
-      .file("/usr/local/bin/docker-entrypoint.sh", ENTRYPOINT)
-      .build();
+  /** The repository whose version table the postgres program reads. */
+  static final String REPOSITORY = "docker.io/library/postgres";
+
+  private final String version;
+  private final ImageConfig image;
+
+  /** PostgreSQL of the default version. */
+  public PostgresProgram() {
+    this(Optional.empty());
+  }
+
+  /** PostgreSQL as the given tag ({@code 16.4}, {@code 15}, {@code 9.6}): its version, or the default one. */
+  public PostgresProgram(Optional<String> tag) {
+    this.version = ImageVersions.version(REPOSITORY, tag, PostgresSql.VERSION);
+    TagVersion v = TagVersion.parse(version).orElseThrow();
+    String major = v.parts().get(0) >= 10 ? Integer.toString(v.parts().get(0)) : v.parts().get(0) + "." + v.parts().get(1);
+    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+        .entrypoint("docker-entrypoint.sh")
+        .cmd("postgres")
+        .env("PGDATA", "/var/lib/postgresql/data")
+        .file("/usr/lib/postgresql/" + major + "/bin/postgres", "")
+        .file("/usr/bin/psql", "")
+        .file("/usr/local/bin/docker-entrypoint.sh", ENTRYPOINT)
+        .build();
+  }
+
+  /**
+   * The version a container of this image reports: its tag's.
+   *
+   * @param image the container's image
+   * @return the tag's version, or the default for a tag that names none
+   */
+  public static String version(ImageReference image) {
+    return image.repository().equals("library/postgres")
+        ? ImageVersions.version(REPOSITORY, image.tag(), PostgresSql.VERSION) : PostgresSql.VERSION;
+  }
+
+  /**
+   * {@code psql --version} in a container of this image.
+   *
+   * @param image the container's image
+   * @return the line psql prints
+   */
+  public static String psqlVersion(ImageReference image) {
+    return PostgresSql.psqlVersion(version(image));
+  }
 
   @Override
   public ImageConfig image() {
@@ -120,7 +159,7 @@ public final class PostgresProgram implements Program, RawServer {
 
   @Override
   public void onStart(Launch launch, ServerContext ctx) {
-    log(ctx, "LOG", "starting PostgreSQL " + PostgresSql.VERSION_TEXT);
+    log(ctx, "LOG", "starting " + PostgresSql.versionText(version));
     log(ctx, "LOG", "listening on IPv4 address \"0.0.0.0\", port " + daemon(launch).intOption("-p", 5432));
     log(ctx, "LOG", "database system is ready to accept connections");
   }
@@ -163,7 +202,7 @@ public final class PostgresProgram implements Program, RawServer {
     }
     StringBuilder out = new StringBuilder(new Message('R', List.of("ok")).encode())
         .append(new Message('Z', List.of("I")).encode());
-    PostgresSql sql = new PostgresSql(database, user, databases);
+    PostgresSql sql = new PostgresSql(database, user, databases, version);
     for (String q : read.get().getValue()) {
       sql.run(q).forEach(m -> out.append(m.encode()));
     }

@@ -15,18 +15,24 @@ import java.util.regex.Pattern;
  * is an error that says so. No tables, no transactions, no state.
  */
 final class PostgresSql {
-  /** The server version, and {@code version()} as the Debian build of the image prints it. */
+  /** The server version of {@code postgres:latest} and of tags that name no version. */
   static final String VERSION = "16.4";
-  static final String VERSION_TEXT = "PostgreSQL 16.4 (Debian 16.4-1.pgdg120+2) on x86_64-pc-linux-gnu, "
-      + "compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit";
+  static final String VERSION_TEXT = versionText(VERSION);
   private static final Pattern INTEGER = Pattern.compile("select\\s+(-?\\d{1,18})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern TEXT = Pattern.compile("select\\s+'([^']*)'\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
   private final String database;
   private final String user;
   private final List<String> databases;
+  private final String version;
 
   PostgresSql(String database, String user, List<String> databases) {
+    this(database, user, databases, VERSION);
+  }
+
+  /** The statements of a server of {@code version}, connected to {@code database} as {@code user}. */
+  PostgresSql(String database, String user, List<String> databases, String version) {
+    this.version = version;
     this.database = database;
     this.user = user;
     this.databases = databases;
@@ -68,13 +74,24 @@ final class PostgresSql {
     }
     String normal = statement.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?; ?$", "").strip();
     return switch (normal) {
-      case "select version()" -> row("version:t", VERSION_TEXT);
+      case "select version()" -> row("version:t", versionText(version));
       case "select current_database()" -> row("current_database:t", database);
       case "select current_user" -> row("current_user:t", user);
       default -> List.of(new Message('E', List.of("ERROR", "0A000",
           "kubesim's simulated PostgreSQL runs only SELECT <number>, SELECT '<text>', SELECT version(), "
               + "SELECT current_database(), SELECT current_user and \\l")));
     };
+  }
+
+  /** {@code version()} as the Debian build of the image prints it. */
+  static String versionText(String version) {
+    return "PostgreSQL " + version + " (Debian " + version + "-1.pgdg120+2) on x86_64-pc-linux-gnu, "
+        + "compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit";
+  }
+
+  /** {@code psql --version} of the image's client. */
+  static String psqlVersion(String version) {
+    return "psql (PostgreSQL) " + version + " (Debian " + version + "-1.pgdg120+2)\n";
   }
 
   private static List<Message> row(String column, String value) {

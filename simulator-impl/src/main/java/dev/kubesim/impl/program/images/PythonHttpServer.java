@@ -22,7 +22,6 @@ import java.util.Optional;
  * log_message} writes it.
  */
 final class PythonHttpServer {
-  static final String SERVER = "SimpleHTTP/0.6 Python/3.12.7";
   private static final DateTimeFormatter LOG_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
   /** {@code mimetypes}' answers for the usual suffixes. */
@@ -34,9 +33,16 @@ final class PythonHttpServer {
       Map.entry("csv", "text/csv"), Map.entry("md", "text/markdown"), Map.entry("yaml", "application/yaml"));
 
   private final String root;
+  private final String server;
 
-  /** Serves this directory of the container. */
+  /** Serves this directory of the container, as the default Python. */
   PythonHttpServer(String root) {
+    this(root, dev.kubesim.impl.program.commands.Python.VERSION);
+  }
+
+  /** Serves this directory of the container, as Python {@code version}. */
+  PythonHttpServer(String root, String version) {
+    this.server = "SimpleHTTP/0.6 Python/" + version;
     this.root = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
   }
 
@@ -122,7 +128,7 @@ final class PythonHttpServer {
   }
 
   /** {@code send_error}: the default error page, and the connection closed. */
-  private static HttpResponse error(int status, String message, String explanation, ServerContext ctx) {
+  private HttpResponse error(int status, String message, String explanation, ServerContext ctx) {
     String body = "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n"
         + "        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n"
         + "        <p>Error code: " + status + "</p>\n        <p>Message: " + html(message) + ".</p>\n"
@@ -133,9 +139,9 @@ final class PythonHttpServer {
         .withHeader("Content-Length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
   }
 
-  private static HttpResponse base(int status, String reason, String body, ServerContext ctx) {
+  private HttpResponse base(int status, String reason, String body, ServerContext ctx) {
     return new HttpResponse(status, reason, List.of(), body)
-        .withHeader("Server", SERVER)
+        .withHeader("Server", server)
         .withHeader("Date", HttpDates.format(ctx.now()));
   }
 

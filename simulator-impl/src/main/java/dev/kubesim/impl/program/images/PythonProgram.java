@@ -3,11 +3,13 @@ package dev.kubesim.impl.program.images;
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.program.HttpHandler;
 import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.api.program.Launch;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.program.commands.Python;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,14 +23,40 @@ import java.util.Optional;
  * PID 1 without a SIGTERM handler it ignores the stop signal and is killed at the grace period's end.
  */
 public final class PythonProgram implements Program {
-  private final ImageConfig image = ImageConfig.builder(BaseImage.DEBIAN)
-      .cmd("python3")
-      .env("LANG", "C.UTF-8")
-      .env("PYTHON_VERSION", "3.12.7")
-      .file("/usr/local/bin/python3", "")
-      .file("/usr/local/bin/python", "")
-      .file("/usr/local/bin/pip", "")
-      .build();
+  /** The repository whose version table the python program reads. */
+  static final String REPOSITORY = "docker.io/library/python";
+
+  private final String version;
+  private final ImageConfig image;
+
+  /** Python of the default version. */
+  public PythonProgram() {
+    this(Optional.empty());
+  }
+
+  /** Python as the given tag ({@code 3.11}, {@code 3.11.9-slim}): its version, or the default one. */
+  public PythonProgram(Optional<String> tag) {
+    this.version = ImageVersions.version(REPOSITORY, tag, Python.VERSION);
+    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+        .cmd("python3")
+        .env("LANG", "C.UTF-8")
+        .env("PYTHON_VERSION", version)
+        .file("/usr/local/bin/python3", "")
+        .file("/usr/local/bin/python", "")
+        .file("/usr/local/bin/pip", "")
+        .build();
+  }
+
+  /**
+   * The version of Python in a container of this image: its tag's.
+   *
+   * @param image the container's image
+   * @return the tag's version, or the default for a tag that names none or another image
+   */
+  public static String version(ImageReference image) {
+    return image.repository().equals("library/python")
+        ? ImageVersions.version(REPOSITORY, image.tag(), Python.VERSION) : Python.VERSION;
+  }
 
   @Override
   public ImageConfig image() {
@@ -90,7 +118,7 @@ public final class PythonProgram implements Program {
   public Optional<HttpHandler> httpHandler(Launch launch) {
     return httpServer(launch).map(args -> {
       String dir = directory(args).orElse(launch.container().workingDir().orElse(image.workingDir()));
-      PythonHttpServer server = new PythonHttpServer(dir);
+      PythonHttpServer server = new PythonHttpServer(dir, version);
       return server::handle;
     });
   }

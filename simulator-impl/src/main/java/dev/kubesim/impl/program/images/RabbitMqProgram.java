@@ -38,9 +38,20 @@ public final class RabbitMqProgram implements Program, RawServer {
       .file("/usr/local/bin/docker-entrypoint.sh", "")
       .build();
 
-  /** The broker; with the management plugin for the {@code -management} tags. */
+  private final String version;
+
+  /** The broker of the default version; with the management plugin for the {@code -management} tags. */
   public RabbitMqProgram(boolean management) {
+    this(management, Optional.empty());
+  }
+
+  /**
+   * The broker as the given tag: the management plugin for the {@code -management} tags, the
+   * tag's version ({@code 3.12} → 3.12.14) or the default, 3.13.7.
+   */
+  public RabbitMqProgram(boolean management, Optional<String> tag) {
     this.management = management;
+    this.version = ImageVersions.version("docker.io/library/rabbitmq", tag, "3.13.7");
   }
 
   @Override
@@ -101,7 +112,7 @@ public final class RabbitMqProgram implements Program, RawServer {
 
   @Override
   public void onStart(Launch launch, ServerContext ctx) {
-    ctx.log(ctx.now() + " [info] <0.230.0> Starting RabbitMQ 3.13.7 on Erlang 26.2.5");
+    ctx.log(ctx.now() + " [info] <0.230.0> Starting RabbitMQ " + version + " on Erlang 26.2.5");
     ctx.log(ctx.now() + " [info] <0.664.0> started TCP listener on [::]:" + AMQP);
     if (management) {
       ctx.log(ctx.now() + " [info] <0.770.0> Management plugin: HTTP (non-TLS) listener started on port " + MANAGEMENT);

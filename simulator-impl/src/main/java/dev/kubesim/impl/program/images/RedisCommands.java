@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * error texts. Values are strings; options of {@code SET} (EX, NX, ...) are not modelled.
  */
 final class RedisCommands {
-  /** The version {@code INFO} reports. */
+  /** The version {@code INFO} reports for {@code redis:latest} and tags that name no version. */
   static final String VERSION = "7.2.4";
 
   /** Arity as in Redis's command table: positive is exact, negative is a minimum (command name included). */
@@ -24,9 +24,16 @@ final class RedisCommands {
       Map.entry("info", -1), Map.entry("dbsize", 1), Map.entry("flushall", -1), Map.entry("quit", -1));
 
   private final Map<String, String> keys;
+  private final String version;
 
   /** Commands on this keyspace (insertion-ordered, so {@code KEYS} answers deterministically). */
   RedisCommands(Map<String, String> keys) {
+    this(keys, VERSION);
+  }
+
+  /** Commands on {@code keys} of a server that reports {@code version}. */
+  RedisCommands(Map<String, String> keys, String version) {
+    this.version = version;
     this.keys = keys;
   }
 
@@ -117,7 +124,7 @@ final class RedisCommands {
   }
 
   private String info() {
-    return "# Server\r\nredis_version:" + VERSION + "\r\nredis_mode:standalone\r\nos:Linux\r\ntcp_port:6379\r\n\r\n"
+    return "# Server\r\nredis_version:" + version + "\r\nredis_mode:standalone\r\nos:Linux\r\ntcp_port:6379\r\n\r\n"
         + "# Keyspace\r\n" + (keys.isEmpty() ? "" : "db0:keys=" + keys.size() + ",expires=0,avg_ttl=0\r\n");
   }
 

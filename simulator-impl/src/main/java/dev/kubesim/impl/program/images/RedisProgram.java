@@ -3,6 +3,7 @@ package dev.kubesim.impl.program.images;
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.program.HttpHandler;
 import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.api.program.Launch;
 import dev.kubesim.api.program.ListenPort;
 import dev.kubesim.api.program.MainProcess;
@@ -25,22 +26,55 @@ import java.util.Optional;
  * beside it. As the real server does, a client that sends {@code POST} or {@code Host:} (an HTTP
  * request) is taken for a cross-protocol attack: the server logs a warning and closes the
  * connection without writing the replies it had queued, so {@code curl} sees an empty reply.
- * The image is Debian (bookworm) with no curl or wget; it exits 0 promptly on SIGTERM.
+ * The image is Debian (bookworm) with no curl or wget; it exits 0 promptly on SIGTERM. The version
+ * it reports ({@code INFO}, its start log, {@code --version}) is the tag's ({@link ImageVersions}):
+ * {@code redis:6.0.5} is 6.0.5, {@code redis:6.0} 6.0.20; other tags are {@value
+ * RedisCommands#VERSION}.
  */
 public final class RedisProgram implements Program, RawServer {
+  /** The repository whose version table the redis programs read. */
+  static final String REPOSITORY = "docker.io/library/redis";
   private static final String KEYSPACE = "redis.keyspace";
   private static final String WARNED_AT = "redis.securityWarningAt";
   private static final DateTimeFormatter LOG_TIME =
       DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final ImageConfig image = ImageConfig.builder(BaseImage.DEBIAN)
-      .entrypoint("docker-entrypoint.sh")
-      .cmd("redis-server")
-      .workingDir("/data")
-      .file("/usr/local/bin/redis-server", "")
-      .file("/usr/local/bin/redis-cli", "")
-      .file("/usr/local/bin/docker-entrypoint.sh", "")
-      .build();
+  private final String version;
+  private final ImageConfig image;
+
+  /** Redis of the default version. */
+  public RedisProgram() {
+    this(Optional.empty());
+  }
+
+  /** Redis as the given tag: the tag's version, or the default one. */
+  public RedisProgram(Optional<String> tag) {
+    this.version = ImageVersions.version(REPOSITORY, tag, RedisCommands.VERSION);
+    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+        .entrypoint("docker-entrypoint.sh")
+        .cmd("redis-server")
+        .workingDir("/data")
+        .file("/usr/local/bin/redis-server", "")
+        .file("/usr/local/bin/redis-cli", "")
+        .file("/usr/local/bin/docker-entrypoint.sh", "")
+        .build();
+  }
+
+  /** The version this server reports. */
+  public String version() {
+    return version;
+  }
+
+  /**
+   * The version of Redis in a container of this image: its tag's.
+   *
+   * @param image the container's image
+   * @return the tag's version, or the default for a tag that names none or another image
+   */
+  public static String version(ImageReference image) {
+    return image.repository().equals("library/redis")
+        ? ImageVersions.version(REPOSITORY, image.tag(), RedisCommands.VERSION) : RedisCommands.VERSION;
+  }
 
   @Override
   public ImageConfig image() {
@@ -73,7 +107,7 @@ public final class RedisProgram implements Program, RawServer {
   public void onStart(Launch launch, ServerContext ctx) {
     DaemonCommand server = DaemonCommand.of(launch, "redis-server");
     log(ctx, 'C', "#", "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
-    log(ctx, 'C', "#", "Redis version=" + RedisCommands.VERSION + ", bits=64, commit=00000000, modified=0, pid=1, just started");
+    log(ctx, 'C', "#", "Redis version=" + version + ", bits=64, commit=00000000, modified=0, pid=1, just started");
     log(ctx, "*", "Running mode=standalone, port=" + server.intOption("--port", 6379) + ".");
     log(ctx, "*", "Server initialized");
     log(ctx, "*", "Ready to accept connections tcp");
@@ -86,7 +120,7 @@ public final class RedisProgram implements Program, RawServer {
 
   @Override
   public Optional<String> receiveTcp(Launch launch, int port, String data, String client, ServerContext ctx) {
-    RedisCommands commands = new RedisCommands(keyspace(ctx));
+    RedisCommands commands = new RedisCommands(keyspace(ctx), version);
     StringBuilder out = new StringBuilder();
     for (List<String> argv : Resp.parseCommands(data)) {
       String name = argv.get(0).toLowerCase(Locale.ROOT);

@@ -23,6 +23,7 @@ public final class NetTools {
     commands.register("nc", nc);
     commands.register("netcat", nc);
     commands.register("redis-cli", new RedisCli(network));
+    commands.register("redis-server", new RedisServerVersion());
     commands.register("psql", new Psql(network));
     MysqlClient mysql = new MysqlClient(network);
     commands.register("mysql", mysql);

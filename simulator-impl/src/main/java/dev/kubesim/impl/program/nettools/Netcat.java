@@ -38,8 +38,7 @@ final class Netcat implements Command {
       Map.entry(25, "smtp"), Map.entry(53, "domain"), Map.entry(80, "http"), Map.entry(443, "https"),
       Map.entry(3306, "mysql"), Map.entry(5432, "postgresql"), Map.entry(6379, "redis"), Map.entry(8080, "http-alt"),
       Map.entry(9090, "websm"), Map.entry(11211, "memcache"), Map.entry(27017, "mongodb"));
-  private static final String BUSYBOX_USAGE = "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\n"
-      + "Usage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n";
+  private static final String BUSYBOX_USAGE = "\n\nUsage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n";
   private static final String OPENBSD_USAGE = "usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n"
       + "\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n"
       + "\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n"
@@ -70,13 +69,13 @@ final class Netcat implements Command {
     boolean busybox = ctx.busybox();
     Options o = parse(args);
     if (o.error != null) {
-      return ExecResult.failure(1, "nc: " + o.error + "\n" + (busybox ? BUSYBOX_USAGE : OPENBSD_USAGE));
+      return ExecResult.failure(1, "nc: " + o.error + "\n" + (busybox ? ctx.busyboxBanner(true) + BUSYBOX_USAGE : OPENBSD_USAGE));
     }
     if (o.listen) {
       return ExecResult.failure(126, "kubesim: nc -l: listening is not simulated\n");
     }
     if (o.operands.size() < 2 || (busybox && o.operands.size() > 2)) {
-      return ExecResult.failure(1, busybox ? BUSYBOX_USAGE : OPENBSD_USAGE);
+      return ExecResult.failure(1, busybox ? ctx.busyboxBanner(true) + BUSYBOX_USAGE : OPENBSD_USAGE);
     }
     String host = o.operands.get(0);
     Optional<PodNetwork> opened = PodNetwork.of(network, ctx, args);

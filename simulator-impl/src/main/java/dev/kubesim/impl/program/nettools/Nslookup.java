@@ -56,7 +56,7 @@ final class Nslookup implements Command {
     boolean busybox = ctx.busybox();
     if (name == null) {
       return busybox
-          ? ExecResult.failure(1, "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n")
+          ? ExecResult.failure(1, ctx.busyboxBanner(true) + "\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n")
           : ExecResult.failure(1, "");
     }
     Optional<PodNetwork> opened = PodNetwork.of(network, ctx, args);

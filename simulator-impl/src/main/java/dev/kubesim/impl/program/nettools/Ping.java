@@ -45,11 +45,11 @@ final class Ping implements Command {
         if (opt != 'q') {
           value = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
           if (value == null) {
-            return usage(busybox, "option requires an argument -- '" + opt + "'");
+            return usage(ctx, busybox, "option requires an argument -- '" + opt + "'");
           }
         }
       } else if (a.startsWith("-") && a.length() > 1) {
-        return usage(busybox, "invalid option -- '" + a.charAt(1) + "'");
+        return usage(ctx, busybox, "invalid option -- '" + a.charAt(1) + "'");
       } else {
         host = a;
         continue;
@@ -69,7 +69,7 @@ final class Ping implements Command {
       }
     }
     if (host == null) {
-      return usage(busybox, null);
+      return usage(ctx, busybox, null);
     }
     Optional<PodNetwork> pn = PodNetwork.of(network, ctx, args);
     if (pn.isEmpty()) {
@@ -181,10 +181,10 @@ final class Ping implements Command {
     return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
   }
 
-  private static ExecResult usage(boolean busybox, String problem) {
+  private static ExecResult usage(ExecContext ctx, boolean busybox, String problem) {
     if (busybox) {
       return ExecResult.failure(1, (problem == null ? "" : "ping: " + problem + "\n")
-          + "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n");
+          + ctx.busyboxBanner(true) + "\n\nUsage: ping [OPTIONS] HOST\n");
     }
     return ExecResult.failure(2, (problem == null ? "ping: usage error: Destination address required\n" : "ping: " + problem + "\n"));
   }

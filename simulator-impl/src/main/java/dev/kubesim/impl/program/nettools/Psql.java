@@ -113,7 +113,7 @@ final class Psql implements Command {
         case 't' -> tuplesOnly = true;
         case 'A' -> unaligned = true;
         case 'V' -> {
-          return ExecResult.ok("psql (PostgreSQL) 16.4 (Debian 16.4-1.pgdg120+2)\n");
+          return ExecResult.ok(dev.kubesim.impl.program.images.PostgresProgram.psqlVersion(ctx.container().image()));
         }
         default -> { } // accepted, with no effect on what is simulated (-X, -q, -v NAME=VALUE, ...)
       }

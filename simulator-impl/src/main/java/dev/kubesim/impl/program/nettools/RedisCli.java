@@ -12,6 +12,7 @@ import dev.kubesim.impl.program.Command;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.Resp;
 import dev.kubesim.impl.program.Resp.Reply;
+import dev.kubesim.impl.program.images.RedisProgram;
 import dev.kubesim.impl.resolver.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * {@code PONG}, {@code "v"}, {@code (nil)}, {@code (integer) 1}, {@code (error) ERR ...} when its
  * output is a terminal, the raw text otherwise (its {@code isatty} rule). A failed connection is
  * {@code Could not connect to Redis at HOST:PORT: WHY}; an error reply makes the exit status 1.
+ * {@code --version} prints the version of the container's redis image.
  */
 final class RedisCli implements Command {
   private final Network network;
@@ -35,6 +37,9 @@ final class RedisCli implements Command {
 
   @Override
   public ExecResult run(List<String> args, ExecContext ctx) {
+    if (!args.isEmpty() && (args.get(0).equals("--version") || args.get(0).equals("-v"))) {
+      return ExecResult.ok("redis-cli " + RedisProgram.version(ctx.container().image()) + "\n");
+    }
     String host = "127.0.0.1";
     int port = 6379;
     Boolean raw = null;

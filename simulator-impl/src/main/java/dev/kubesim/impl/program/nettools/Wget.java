@@ -77,7 +77,7 @@ final class Wget implements Command {
         o.headers.add(a.substring("--header=".length()));
       } else if (a.startsWith("-") && !a.equals("-")) {
         return busybox
-            ? ExecResult.failure(1, "wget: unrecognized option '" + a + "'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n")
+            ? ExecResult.failure(1, "wget: unrecognized option '" + a + "'\n" + ctx.busyboxBanner(true) + "\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n")
             : ExecResult.failure(2, "wget: unrecognized option '" + a + "'\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n");
       } else {
         o.urls.add(a);
@@ -85,7 +85,7 @@ final class Wget implements Command {
     }
     if (o.urls.isEmpty()) {
       return busybox
-          ? ExecResult.failure(1, "BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n")
+          ? ExecResult.failure(1, ctx.busyboxBanner(true) + "\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n")
           : ExecResult.failure(1, "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n");
     }
     Optional<PodNetwork> pn = PodNetwork.of(network, ctx, args);
