@@ -315,17 +315,7 @@ public final class PodWorker {
       c.waitingMessage = e.getMessage();
       c.pending = true;
       kubelet.events().warning(pod, "Failed", "Error: " + e.getMessage());
-      int generation = c.restarts;
-      later(SYNC_BACK_OFF, "create container " + c.name(), Wait.TIMER, () -> current().ifPresent(p -> {
-        if (c.pending && c.restarts == generation && !terminating) {
-          c.pending = false;
-          startContainer(c, p);
-          if (c.init && c.started) {
-            proceed(p);
-          }
-          writeStatus();
-        }
-      }));
+      retryStart(c, SYNC_BACK_OFF, "create container ");
       return;
     }
     c.pending = false;
@@ -396,19 +386,26 @@ public final class PodWorker {
     c.waitingMessage = failure.message();
     c.pending = true;
     c.imageFailures++;
-    int generation = c.restarts;
-    later(c.imageFailures == 1 ? PLEG_RELIST : SYNC_BACK_OFF, "sync image " + c.name(), Wait.TIMER,
-        () -> current().ifPresent(p -> {
-          if (c.pending && c.restarts == generation && !terminating) {
-            c.pending = false;
-            startContainer(c, p);
-            if (c.init && c.started) {
-              proceed(p);
-            }
-            writeStatus();
-          }
-        }));
+    retryStart(c, c.imageFailures == 1 ? PLEG_RELIST : SYNC_BACK_OFF, "sync image ");
   }
+  /**
+   * Tries a container that could not start again at the pod's next sync, {@code after} from now,
+   * unless it started meanwhile, was restarted, or the pod is terminating.
+   */
+  private void retryStart(ContainerRun c, Duration after, String what) {
+    int generation = c.restarts;
+    later(after, what + c.name(), Wait.TIMER, () -> current().ifPresent(p -> {
+      if (c.pending && c.restarts == generation && !terminating) {
+        c.pending = false;
+        startContainer(c, p);
+        if (c.init && c.started) {
+          proceed(p);
+        }
+        writeStatus();
+      }
+    }));
+  }
+
 
   /** Lets the main process run in virtual time; when it exits, the restart policy decides. */
   private void followMainProcess(ContainerRun c, int generation) {
