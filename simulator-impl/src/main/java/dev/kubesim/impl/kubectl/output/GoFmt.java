@@ -255,25 +255,26 @@ final class GoFmt {
   static String sprintf(String format, List<Object> args) {
     StringBuilder sb = new StringBuilder();
     Printer p = new Printer(sb);
-    int argNum = 0;
+    int[] st = {0, 0}; // argNum, i
+    boolean reordered = false;
     int end = format.length();
-    int i = 0;
-    while (i < end) {
-      int lasti = i;
-      while (i < end && format.charAt(i) != '%') {
-        i++;
+    while (st[1] < end) {
+      boolean goodArgNum = true;
+      int lasti = st[1];
+      while (st[1] < end && format.charAt(st[1]) != '%') {
+        st[1]++;
       }
-      if (i > lasti) {
-        sb.append(format, lasti, i);
+      if (st[1] > lasti) {
+        sb.append(format, lasti, st[1]);
       }
-      if (i >= end) {
+      if (st[1] >= end) {
         break;
       }
-      i++;
+      st[1]++;
       p.clearFlags();
       flags:
-      for (; i < end; i++) {
-        switch (format.charAt(i)) {
+      for (; st[1] < end; st[1]++) {
+        switch (format.charAt(st[1])) {
           case '#' -> p.sharp = true;
           case '0' -> p.zero = !p.minus;
           case '+' -> p.plus = true;
@@ -287,10 +288,14 @@ final class GoFmt {
           }
         }
       }
+      int found = argNumber(st, format, args.size());
+      boolean afterIndex = found != 0;
+      reordered |= found != 0;
+      goodArgNum &= found != -1;
       // width
-      if (i < end && format.charAt(i) == '*') {
-        i++;
-        if (argNum < args.size() && args.get(argNum) instanceof Long w) {
+      if (st[1] < end && format.charAt(st[1]) == '*') {
+        st[1]++;
+        if (st[0] < args.size() && args.get(st[0]) instanceof Long w && !tooLarge(w)) {
           p.wid = (int) (long) w;
           p.widPresent = true;
           if (p.wid < 0) {
@@ -301,23 +306,31 @@ final class GoFmt {
         } else {
           sb.append("%!(BADWIDTH)");
         }
-        argNum++;
+        st[0]++;
+        afterIndex = false;
       } else {
-        int start = i;
-        while (i < end && Character.isDigit(format.charAt(i)) && format.charAt(i) < 128) {
-          i++;
-        }
-        if (i > start) {
-          p.wid = Integer.parseInt(format.substring(start, Math.min(i, start + 7)));
+        int[] num = parsenum(format, st);
+        if (num[1] == 1) {
+          p.wid = num[0];
           p.widPresent = true;
+          if (afterIndex) {
+            goodArgNum = false;
+          }
         }
       }
       // precision
-      if (i + 1 < end && format.charAt(i) == '.') {
-        i++;
-        if (format.charAt(i) == '*') {
-          i++;
-          if (argNum < args.size() && args.get(argNum) instanceof Long pr) {
+      if (st[1] + 1 < end && format.charAt(st[1]) == '.') {
+        st[1]++;
+        if (afterIndex) {
+          goodArgNum = false;
+        }
+        found = argNumber(st, format, args.size());
+        afterIndex = found != 0;
+        reordered |= found != 0;
+        goodArgNum &= found != -1;
+        if (st[1] < end && format.charAt(st[1]) == '*') {
+          st[1]++;
+          if (st[0] < args.size() && args.get(st[0]) instanceof Long pr && !tooLarge(pr)) {
             p.prec = (int) (long) pr;
             p.precPresent = true;
             if (p.prec < 0) {
@@ -330,25 +343,30 @@ final class GoFmt {
           if (!p.precPresent) {
             sb.append("%!(BADPREC)");
           }
-          argNum++;
+          st[0]++;
+          afterIndex = false;
         } else {
-          int start = i;
-          while (i < end && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
-            i++;
-          }
-          p.prec = i > start ? Integer.parseInt(format.substring(start, Math.min(i, start + 7))) : 0;
+          int[] num = parsenum(format, st);
+          p.prec = num[1] == 1 ? num[0] : 0;
           p.precPresent = true;
         }
       }
-      if (i >= end) {
+      if (!afterIndex) {
+        found = argNumber(st, format, args.size());
+        reordered |= found != 0;
+        goodArgNum &= found != -1;
+      }
+      if (st[1] >= end) {
         sb.append("%!(NOVERB)");
         break;
       }
-      int verb = format.codePointAt(i);
-      i += Character.charCount(verb);
+      int verb = format.codePointAt(st[1]);
+      st[1] += Character.charCount(verb);
       if (verb == '%') {
         sb.append('%');
-      } else if (argNum >= args.size()) {
+      } else if (!goodArgNum) {
+        sb.append("%!").appendCodePoint(verb).append("(BADINDEX)");
+      } else if (st[0] >= args.size()) {
         sb.append("%!").appendCodePoint(verb).append("(MISSING)");
       } else {
         if (verb == 'v') {
@@ -356,15 +374,15 @@ final class GoFmt {
           p.sharp = false;
           p.plus = false;
         }
-        p.printArg(args.get(argNum), verb);
-        argNum++;
+        p.printArg(args.get(st[0]), verb);
+        st[0]++;
       }
     }
-    if (argNum < args.size()) {
+    if (!reordered && st[0] < args.size()) {
       p.clearFlags();
       sb.append("%!(EXTRA ");
-      for (int k = argNum; k < args.size(); k++) {
-        if (k > argNum) {
+      for (int k = st[0]; k < args.size(); k++) {
+        if (k > st[0]) {
           sb.append(", ");
         }
         Object a = args.get(k);
@@ -378,6 +396,59 @@ final class GoFmt {
       sb.append(')');
     }
     return sb.toString();
+  }
+
+  private static boolean tooLarge(long x) {
+    return x > 1_000_000 || x < -1_000_000;
+  }
+
+  /** fmt's {@code parsenum} at {@code st[1]}: {number, 1} or {0, 0}; a number too large ends the format. */
+  private static int[] parsenum(String format, int[] st) {
+    int num = 0;
+    boolean isnum = false;
+    while (st[1] < format.length() && format.charAt(st[1]) >= '0' && format.charAt(st[1]) <= '9') {
+      if (tooLarge(num)) {
+        st[1] = format.length();
+        return new int[] {0, 0};
+      }
+      num = num * 10 + (format.charAt(st[1]) - '0');
+      isnum = true;
+      st[1]++;
+    }
+    return new int[] {num, isnum ? 1 : 0};
+  }
+
+  /**
+   * fmt's {@code [n]} argument index at {@code st[1]}: 0 when there is none, 1 when it names an
+   * argument (st[0] becomes it), -1 when it is bad; st[1] moves past it.
+   */
+  private static int argNumber(int[] st, String format, int numArgs) {
+    int i = st[1];
+    if (i >= format.length() || format.charAt(i) != '[') {
+      return 0;
+    }
+    String rest = format.substring(i);
+    if (rest.length() < 3) {
+      st[1] = i + 1;
+      return -1;
+    }
+    for (int k = 1; k < rest.length(); k++) {
+      if (rest.charAt(k) == ']') {
+        String digits = rest.substring(1, k);
+        st[1] = i + k + 1;
+        if (!digits.matches("[0-9]{1,6}")) {
+          return -1;
+        }
+        int index = Integer.parseInt(digits) - 1;
+        if (index >= 0 && index < numArgs) {
+          st[0] = index;
+          return 1;
+        }
+        return -1;
+      }
+    }
+    st[1] = i + 1;
+    return -1;
   }
 
   /** One formatting state of {@code fmt}'s printer. */
@@ -618,7 +689,7 @@ final class GoFmt {
 
     private void fmtFloat(double v, int verb) {
       switch (verb) {
-        case 'v' -> floatText(v, 'g', -1);
+        case 'v' -> floatText(v, 'g', precPresent ? prec : -1);
         case 'g', 'G', 'e', 'E', 'f', 'F' -> {
           int p = precPresent ? prec : (verb == 'g' || verb == 'G') ? -1 : 6;
           floatText(v, verb == 'F' ? 'f' : verb, p);

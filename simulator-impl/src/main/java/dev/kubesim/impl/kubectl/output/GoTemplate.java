@@ -47,7 +47,7 @@ public final class GoTemplate {
   static final int MAX_EXEC_DEPTH = 200;
 
   /** The most characters one execution may write. */
-  public static final int MAX_OUTPUT = 32 * 1024 * 1024;
+  public static final int MAX_OUTPUT = 8 * 1024 * 1024;
 
   private static final Set<String> FUNCTIONS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not", "or",
       "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne", "exists", "base64decode");
@@ -636,7 +636,11 @@ public final class GoTemplate {
         argv.add(validateType(fin, t));
       }
       try {
-        return call(name, argv, args.isEmpty() ? "" : args.get(0).toString());
+        Val result = call(name, argv, args.isEmpty() ? "" : args.get(0).toString());
+        if (result.v instanceof String str && str.length() > MAX_OUTPUT) {
+          throw new CallError("the result exceeds " + MAX_OUTPUT + " characters, the limit of this simulator");
+        }
+        return result;
       } catch (CallError e) {
         at(n);
         throw errorf("error calling " + name + ": " + e.getMessage());
