@@ -13,12 +13,34 @@ import java.util.TreeMap;
  * Go's {@code fmt} ({@code Sprint}, {@code Sprintln}, {@code Sprintf}) and {@code strconv}
  * quoting for the values a template sees: JSON decoded into Go's generic types ({@code nil},
  * {@code bool}, {@code float64}, {@code string}, {@code map[string]interface {}}, {@code
- * []interface {}}), plus the {@code int} and {@code uint8} that constants and functions make. In
- * Java they are {@code null}, {@link Boolean}, {@link Double}, {@link String}, {@link Map}, {@link
- * List}, {@link Long} and {@link Integer}.
+ * []interface {}}, and {@code int64} for whole numbers, as apimachinery's JSON decoding makes
+ * them), plus the {@code int} and {@code uint8} that constants and functions make. In Java they are
+ * {@code null}, {@link Boolean}, {@link Double}, {@link String}, {@link Map}, {@link List}, {@link
+ * Long} (int64), {@link Int} and {@link Integer} (uint8).
  */
 final class GoFmt {
   private GoFmt() {}
+
+  /**
+   * Go's {@code int}, the type of integer constants and of what {@code len} returns.
+   *
+   * @param value the number
+   */
+  record Int(long value) {}
+
+  /** An integer argument's value ({@code int}, {@code int64} or {@code uint8}), or null for any other. */
+  static Long integer(Object o) {
+    if (o instanceof Int n) {
+      return n.value();
+    }
+    if (o instanceof Long l) {
+      return l;
+    }
+    if (o instanceof Integer i) {
+      return i.longValue();
+    }
+    return null;
+  }
 
   // ---- types ----
 
@@ -34,6 +56,9 @@ final class GoFmt {
       return "float64";
     }
     if (v instanceof Long) {
+      return "int64";
+    }
+    if (v instanceof Int) {
       return "int";
     }
     if (v instanceof Integer) {
@@ -295,7 +320,8 @@ final class GoFmt {
       // width
       if (st[1] < end && format.charAt(st[1]) == '*') {
         st[1]++;
-        if (st[0] < args.size() && args.get(st[0]) instanceof Long w && !tooLarge(w)) {
+        Long w = st[0] < args.size() ? integer(args.get(st[0])) : null;
+        if (w != null && !tooLarge(w)) {
           p.wid = (int) (long) w;
           p.widPresent = true;
           if (p.wid < 0) {
@@ -330,7 +356,8 @@ final class GoFmt {
         goodArgNum &= found != -1;
         if (st[1] < end && format.charAt(st[1]) == '*') {
           st[1]++;
-          if (st[0] < args.size() && args.get(st[0]) instanceof Long pr && !tooLarge(pr)) {
+          Long pr = st[0] < args.size() ? integer(args.get(st[0])) : null;
+          if (pr != null && !tooLarge(pr)) {
             p.prec = (int) (long) pr;
             p.precPresent = true;
             if (p.prec < 0) {
@@ -530,10 +557,8 @@ final class GoFmt {
         }
       } else if (arg instanceof Double d) {
         fmtFloat(d, verb);
-      } else if (arg instanceof Long l) {
-        fmtInteger(l, false, verb);
-      } else if (arg instanceof Integer u) {
-        fmtInteger(u.longValue(), true, verb);
+      } else if (GoFmt.integer(arg) != null) {
+        fmtInteger(GoFmt.integer(arg), arg, verb);
       } else if (arg instanceof String s) {
         fmtString(s, verb);
       } else if (arg instanceof Map<?, ?> m) {
@@ -615,7 +640,7 @@ final class GoFmt {
       return sb.toString();
     }
 
-    private void fmtInteger(long v, boolean unsigned, int verb) {
+    private void fmtInteger(long v, Object arg, int verb) {
       switch (verb) {
         case 'v', 'd' -> integer(v, 10, verb, "");
         case 'b' -> integer(v, 2, verb, sharp ? "0b" : "");
@@ -633,7 +658,7 @@ final class GoFmt {
           }
           pad(sb.toString());
         }
-        default -> badVerb(verb, unsigned ? (Object) (int) v : (Object) v, false);
+        default -> badVerb(verb, arg, false);
       }
     }
 

@@ -117,7 +117,11 @@ public final class GoTemplate {
     }
   }
 
-  /** JSON decoded as Go's {@code json.Unmarshal} into {@code interface{}}: maps, slices, float64, string, bool, nil. */
+  /**
+   * JSON decoded as kubectl's printer decodes it (apimachinery's {@code json.Unmarshal} into {@code
+   * interface{}}): maps, slices, string, bool, nil, and numbers as int64 when they are whole, else
+   * float64.
+   */
   public static Object data(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
@@ -136,7 +140,15 @@ public final class GoTemplate {
       return l;
     }
     if (node.isNumber()) {
-      return node.doubleValue();
+      // apimachinery's json.Unmarshal: a number that reads as an int64 is one, any other a float64
+      if (node.isIntegralNumber() && node.canConvertToLong()) {
+        return node.longValue();
+      }
+      double d = node.doubleValue();
+      if (!node.isIntegralNumber() && d == Math.rint(d) && Math.abs(d) < 1e21 && Math.abs(d) < 0x1p63) {
+        return (long) d; // Go writes a whole float64 below 1e21 without a point, which then reads as an int64
+      }
+      return d;
     }
     if (node.isBoolean()) {
       return node.booleanValue();
@@ -333,7 +345,7 @@ public final class GoTemplate {
         Object v = val.valid ? val.v : null;
         if (val.valid && !val.nilInterface() && v instanceof List<?> list && !list.isEmpty()) {
           for (int i = 0; i < list.size(); i++) {
-            if (!oneIteration(r, mark, Val.of((long) i), Val.boxed(list.get(i)))) {
+            if (!oneIteration(r, mark, Val.of(new GoFmt.Int(i)), Val.boxed(list.get(i)))) {
               break;
             }
           }
@@ -513,7 +525,7 @@ public final class GoTemplate {
         return Val.of(c.float64);
       }
       if (c.isInt) {
-        return Val.of(c.int64);
+        return Val.of(new GoFmt.Int(c.int64));
       }
       if (c.isUint) {
         throw errorf(c.text + " overflows int");
@@ -731,7 +743,7 @@ public final class GoTemplate {
         case "not":
           return Val.of(!truth((Val) argv.get(0)));
         case "len":
-          return Val.of(length((Val) argv.get(0)));
+          return Val.of(new GoFmt.Int(length((Val) argv.get(0))));
         case "index":
           return index(argv);
         case "slice":
@@ -828,11 +840,8 @@ public final class GoTemplate {
     if (o instanceof Boolean b) {
       return b;
     }
-    if (o instanceof Long l) {
-      return l != 0;
-    }
-    if (o instanceof Integer i) {
-      return i != 0;
+    if (GoFmt.integer(o) != null) {
+      return GoFmt.integer(o) != 0;
     }
     if (o instanceof Double d) {
       return d != 0;
@@ -886,10 +895,8 @@ public final class GoTemplate {
 
   private static int indexArg(Val index, int cap) {
     long x;
-    if (!index.iface && index.v instanceof Long l) {
-      x = l;
-    } else if (!index.iface && index.v instanceof Integer i) {
-      x = i;
+    if (!index.iface && GoFmt.integer(index.v) != null) {
+      x = GoFmt.integer(index.v);
     } else if (!index.valid) {
       throw new CallError("cannot index slice/array with nil");
     } else {
@@ -989,7 +996,7 @@ public final class GoTemplate {
     if (o instanceof Boolean) {
       return Kind.BOOL;
     }
-    if (o instanceof Long) {
+    if (o instanceof Long || o instanceof GoFmt.Int) {
       return Kind.INT;
     }
     if (o instanceof Integer) {
@@ -1005,7 +1012,7 @@ public final class GoTemplate {
   }
 
   private static long asLong(Val v) {
-    return ((Number) v.v).longValue();
+    return GoFmt.integer(v.v);
   }
 
   private static boolean eq(Val arg1, Val arg2) {
@@ -1097,25 +1104,21 @@ public final class GoTemplate {
         return false;
       }
       if (v.v instanceof List<?> list || v.v instanceof String) {
-        long x;
-        if (index.v instanceof Long l) {
-          x = l;
-        } else if (index.v instanceof Integer i) {
-          x = i;
-        } else {
+        Long x = GoFmt.integer(index.v);
+        if (x == null) {
           return false;
         }
         if (v.v instanceof List<?> l) {
           if (x < 0 || x >= l.size()) {
             return false;
           }
-          v = Val.boxed(l.get((int) x));
+          v = Val.boxed(l.get((int) (long) x));
         } else {
           byte[] bytes = ((String) v.v).getBytes(StandardCharsets.UTF_8);
           if (x < 0 || x >= bytes.length) {
             return false;
           }
-          v = Val.of(bytes[(int) x] & 0xff);
+          v = Val.of(bytes[(int) (long) x] & 0xff);
         }
       } else if (v.v instanceof Map<?, ?> map) {
         Object key = index.valid ? index.v : "";

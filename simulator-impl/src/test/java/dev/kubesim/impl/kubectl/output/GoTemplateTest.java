@@ -526,15 +526,19 @@ class GoTemplateTest {
   }
 
   @Test
-  void numbersAreFloat64sPrintedAsGoPrintsThem() {
-    Object numbers = data("{\"a\": 8080, \"b\": 3, \"c\": 1000000, \"d\": 0.5, \"e\": 123456, \"f\": 1234567, "
-        + "\"g\": 0.00001, \"h\": -2.5e-7, \"i\": 1e21}");
+  void wholeNumbersAreInt64sAndOthersFloat64sAsKubectlDecodesThem() {
+    Object numbers = data("{\"a\": 8080, \"b\": 3, \"c\": 1000000, \"d\": 0.5, \"e\": 2.0, \"f\": 1e21, "
+        + "\"g\": 0.00001, \"h\": -2.5e-7, \"i\": 123456.7}");
     assertThat(run("{{.a}} {{.b}} {{.c}} {{.d}} {{.e}} {{.f}} {{.g}} {{.h}} {{.i}}", numbers))
-        .isEqualTo("8080 3 1e+06 0.5 123456 1.234567e+06 1e-05 -2.5e-07 1e+21");
-    assertThat(run("{{printf \"%d\" .a}}", numbers)).isEqualTo("%!d(float64=8080)");
-    assertThat(run("{{printf \"%.0f|%v|%5.1f\" .a .a .d}}", numbers)).isEqualTo("8080|8080|  0.5");
-    assertThat(run("{{eq .b 3}}", numbers)).endsWith("error calling eq: incompatible types for comparison");
-    assertThat(run("{{eq .b 3.0}} {{gt .a 80.0}}", numbers)).isEqualTo("true true");
+        .isEqualTo("8080 3 1000000 0.5 2 1e+21 1e-05 -2.5e-07 123456.7");
+    assertThat(run("{{printf \"%d|%v|%5.1f|%T|%T|%T\" .a .a .a .a .d (len .)}}", numbers))
+        .isEqualTo("8080|8080|%!f(int64= 8080)|int64|float64|int");
+    assertThat(run("{{eq .b 3}} {{gt .a 80}} {{lt .d 1.0}}", numbers)).isEqualTo("true true true");
+    // slice takes its indexes as they come: a map's value is an interface {} (the real kubectl says the same)
+    assertThat(run("{{slice \"abcd\" .b}}", numbers)).isEqualTo("|EXEC: template: output:1:2: executing \"output\" at "
+        + "<slice \"abcd\" .b>: error calling slice: cannot index slice/array with type interface {}");
+    assertThat(run("{{eq .d 1}}", numbers)).endsWith("error calling eq: incompatible types for comparison");
+    assertThat(run("{{1e6}} {{1000000}} {{printf \"%v\" 1e6}}", numbers)).isEqualTo("1e+06 1000000 1e+06");
   }
 
   @Test
