@@ -108,7 +108,7 @@ final class GetCommand implements Command {
       case GO_TEMPLATE -> {
         if (!all.isEmpty() || !named) {
           TemplateOutput.goTemplate(printer.template(), ObjectOutput.tree(all, ResourceArgs.singleItemImplied(requests)),
-              args.string("allow-missing-template-keys").map(Boolean::parseBoolean).orElse(true), ctx.out());
+              allowMissingTemplateKeys(args), ctx.out());
         }
       }
       case CUSTOM_COLUMNS -> {
@@ -127,6 +127,20 @@ final class GetCommand implements Command {
       default -> printTables(ctx, format, requests, results, named, failures);
     }
     ErrorMessages.report(ctx.out(), failures);
+  }
+
+  /** {@code --allow-missing-template-keys}, true unless given false, read as pflag reads a boolean. */
+  private static boolean allowMissingTemplateKeys(ParsedArgs args) {
+    String v = args.string("allow-missing-template-keys").orElse("true");
+    switch (v) {
+      case "1", "t", "T", "true", "TRUE", "True":
+        return true;
+      case "0", "f", "F", "false", "FALSE", "False":
+        return false;
+      default:
+        throw KubectlException.usage("invalid argument \"" + v + "\" for \"--allow-missing-template-keys\" flag: "
+            + "strconv.ParseBool: parsing \"" + v + "\": invalid syntax", args.commandPath());
+    }
   }
 
   private static void printTables(

@@ -3,6 +3,7 @@ package dev.kubesim.impl.kubectl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kubesim.api.Cluster;
+import dev.kubesim.api.HostShell;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.KubectlResult;
 import dev.kubesim.api.model.Service;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,20 @@ class GoTemplateOutputTest {
     KubectlResult port = cluster.kubectl("get services/kubernetes-bootcamp -o go-template='{{(index .spec.ports 0).nodePort}}'");
     assertThat(port.exitCode()).isZero();
     assertThat(port.stdout()).isEqualTo(String.valueOf(nodePort));
+  }
+
+  @Test
+  void theTutorialsLinesSetTheirVariablesInTheShell() {
+    bootcamp();
+    HostShell shell = cluster.hostShell(name -> Optional.empty());
+    assertThat(shell.type("export POD_NAME=\"$(kubectl get pods -o go-template --template "
+        + "'{{range .items}}{{.metadata.name}}{{\"\\n\"}}{{end}}')\"").exitCode()).isZero();
+    assertThat(shell.type("echo Name of the Pod: $POD_NAME").stdout()).isEqualTo("Name of the Pod: " + podNames().get(0) + "\n");
+    assertThat(shell.type("export NODE_PORT=\"$(kubectl get services/kubernetes-bootcamp -o go-template="
+        + "'{{(index .spec.ports 0).nodePort}}')\"").exitCode()).isZero();
+    int nodePort = cluster.get(Service.class, "default", "kubernetes-bootcamp").orElseThrow().specOrEmpty().ports().get(0)
+        .nodePort().orElseThrow();
+    assertThat(shell.type("echo \"NODE_PORT=$NODE_PORT\"").stdout()).isEqualTo("NODE_PORT=" + nodePort + "\n");
   }
 
   @Test
