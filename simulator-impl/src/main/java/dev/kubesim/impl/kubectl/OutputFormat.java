@@ -35,15 +35,6 @@ enum OutputFormat {
   record Printer(OutputFormat format, String template) {}
 
   /**
-   * The format named by {@code -o}, without {@code --template}.
-   *
-   * @throws KubectlException for a format kubectl does not know, or one kubesim does not print
-   */
-  static OutputFormat parse(Optional<String> flag) {
-    return resolve(flag, Optional.empty(), null).format();
-  }
-
-  /**
    * The printer {@code -o} and {@code --template} choose, as cli-runtime's print flags resolve them
    * (the JSON/YAML, name, template and custom-columns printers in turn); template files are read
    * as {@code -f} reads files. Templates are parsed when they print, after the objects are
