@@ -33,6 +33,11 @@ class RealKubectlGoTemplateTest {
       new String[] {"get pods -l app=kubernetes-bootcamp -o",
           "template={{range .items}}{{range $k, $v := .metadata.labels}}{{$k}}={{$v}},{{end}}"
               + "{{if eq .status.phase \"Running\"}}up{{end}}{{len .spec.containers}}{{end}}", ""},
+      new String[] {"get pods -l app=none -o", "go-template={{len .items}} {{.kind}}", ""},
+      new String[] {"get pods nope -o", "go-template={{.kind}}", ""},
+      new String[] {"get ns -A -o", "go-template={{range .items}}{{.metadata.name}} {{end}}", ""},
+      new String[] {"get svc kubernetes-bootcamp -o", "go-template={{.spec.ports}} {{.spec.selector}}", ""},
+      new String[] {"get deploy kubernetes-bootcamp -o", "go-template={{.spec}}", ""},
       new String[] {"get svc kubernetes-bootcamp -o", "go-template={{.spec.type}}{{.spec.nope}}",
           "--allow-missing-template-keys=false"},
       new String[] {"get svc kubernetes-bootcamp -o", "go-template={{.a}", ""});
