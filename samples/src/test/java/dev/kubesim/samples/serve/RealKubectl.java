@@ -99,6 +99,14 @@ final class RealKubectl {
     }
   }
 
+  /** Runs {@code kubectl} with these words as its arguments (each may hold spaces and quotes). */
+  Result runWords(List<String> words) {
+    return run(String.join(" ", words.stream().map(w -> w.replace(" ", SPACE)).toList()), "");
+  }
+
+  /** Stands for a space inside one word of {@link #runWords}, turned back into a space when the words are split. */
+  private static final String SPACE = "\u0000";
+
   /** Starts {@code kubectl ARGS} and leaves it running (a stream to read as it comes), its errors merged into its output. */
   Process start(String commandLine) {
     ProcessBuilder pb = builder(commandLine).redirectErrorStream(true);
@@ -117,7 +125,7 @@ final class RealKubectl {
     command.add("--kubeconfig=" + kubeconfig);
     for (String word : commandLine.split(" ")) {
       if (!word.isEmpty()) {
-        command.add(word);
+        command.add(word.replace(SPACE, " "));
       }
     }
     ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());

@@ -28,6 +28,8 @@ final class GetCommand implements Command {
   public List<Flag> flags() {
     return List.of(
         Flag.value("output", "o"),
+        Flag.value("template"),
+        Flag.bool("allow-missing-template-keys"),
         Flag.value("selector", "l"),
         Flag.bool("all-namespaces", "A"),
         Flag.bool("show-labels"),
@@ -48,7 +50,8 @@ final class GetCommand implements Command {
   public void run(CommandContext ctx) {
     ParsedArgs args = ctx.args();
     boolean watch = args.bool("watch") || args.bool("watch-only");
-    OutputFormat format = OutputFormat.parse(args.string("output"));
+    OutputFormat.Printer printer = OutputFormat.resolve(args.string("output"), args.string("template"), ctx);
+    OutputFormat format = printer.format();
     List<Failure> failures = new ArrayList<>();
     List<ResourceArgs.Request> requests = ManifestInput.requests(ctx, args.positional(), true,
             "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\n"
@@ -98,13 +101,19 @@ final class GetCommand implements Command {
       }
       case JSONPATH -> {
         if (!all.isEmpty() || !named) {
-          ctx.out().out(TemplateOutput.jsonPath(OutputFormat.template(args.string("output")),
+          ctx.out().out(TemplateOutput.jsonPath(printer.template(),
               ObjectOutput.tree(all, ResourceArgs.singleItemImplied(requests))));
+        }
+      }
+      case GO_TEMPLATE -> {
+        if (!all.isEmpty() || !named) {
+          TemplateOutput.goTemplate(printer.template(), ObjectOutput.tree(all, ResourceArgs.singleItemImplied(requests)),
+              allowMissingTemplateKeys(args), ctx.out());
         }
       }
       case CUSTOM_COLUMNS -> {
         if (!all.isEmpty()) {
-          ctx.out().out(TemplateOutput.customColumns(OutputFormat.template(args.string("output")), all,
+          ctx.out().out(TemplateOutput.customColumns(printer.template(), all,
               args.bool("no-headers")));
         }
       }
@@ -118,6 +127,20 @@ final class GetCommand implements Command {
       default -> printTables(ctx, format, requests, results, named, failures);
     }
     ErrorMessages.report(ctx.out(), failures);
+  }
+
+  /** {@code --allow-missing-template-keys}, true unless given false, read as pflag reads a boolean. */
+  private static boolean allowMissingTemplateKeys(ParsedArgs args) {
+    String v = args.string("allow-missing-template-keys").orElse("true");
+    switch (v) {
+      case "1", "t", "T", "true", "TRUE", "True":
+        return true;
+      case "0", "f", "F", "false", "FALSE", "False":
+        return false;
+      default:
+        throw KubectlException.usage("invalid argument \"" + v + "\" for \"--allow-missing-template-keys\" flag: "
+            + "strconv.ParseBool: parsing \"" + v + "\": invalid syntax", args.commandPath());
+    }
   }
 
   private static void printTables(

@@ -216,8 +216,8 @@ class GetCommandTest {
 
   @Test
   void unsupportedOutputFormatSaysSo() {
-    assertThat(k.run("get pods -o go-template={{.items}}").stderr())
-        .isEqualTo("error: --output go-template is not supported by this simulator yet\n");
+    assertThat(k.run("get pods -o jsonpath-as-json={.items}").stderr())
+        .isEqualTo("error: --output jsonpath-as-json is not supported by this simulator yet\n");
     assertThat(k.run("get pods -o bogus").stderr()).startsWith("error: unable to match a printer suitable for the output format \"bogus\"");
   }
 
