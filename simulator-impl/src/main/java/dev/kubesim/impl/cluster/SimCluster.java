@@ -113,6 +113,7 @@ public final class SimCluster implements Cluster, KubectlHost {
     this.kubectl = new Kubectl(this);
     this.hostKubectl = new HostKubectl(kubectl);
     runtime.commands().register("kubectl", hostKubectl);
+    runtime.commands().register("minikube", new MinikubeCommand(api, options));
     this.dns = dev.kubesim.impl.dns.ClusterDns.start(api, options);
     ClusterNetwork.startServices(network, dns, options, runtime);
   }

@@ -28,7 +28,7 @@ final class ConfigCommand implements Command {
 
   @Override
   public List<Flag> flags() {
-    return List.of(Flag.bool("current"), Flag.value("cluster"), Flag.value("user"), Flag.value("output", "o"),
+    return List.of(Flag.bool("current"), Flag.value("cluster"), Flag.value("user"), Flag.value("output", "o"), Flag.value("template"),
         Flag.bool("minify"), Flag.bool("raw"), Flag.bool("flatten"), Flag.bool("no-headers"));
   }
 
@@ -169,16 +169,14 @@ final class ConfigCommand implements Command {
 
   private void view(CommandContext ctx) {
     com.fasterxml.jackson.databind.JsonNode tree = kubeconfig.view(ctx.args().bool("minify"));
-    Optional<String> output = ctx.args().string("output");
-    String format = output.orElse("yaml");
-    if (format.equals("yaml") || format.isEmpty()) {
-      ctx.out().out(GoYaml.write(tree));
-    } else if (format.equals("json")) {
-      ctx.out().out(GoJson.indented(tree, "    ") + "\n");
-    } else if (OutputFormat.parse(output) == OutputFormat.JSONPATH) {
-      ctx.out().out(TemplateOutput.jsonPath(OutputFormat.template(output), tree));
-    } else {
-      throw KubectlException.error("--output " + format + " is not supported by kubectl config view in this simulator");
+    OutputFormat.Printer printer = OutputFormat.resolve(ctx.args().string("output"), ctx.args().string("template"), ctx);
+    switch (printer.format()) {
+      case TABLE, YAML -> ctx.out().out(GoYaml.write(tree));
+      case JSON -> ctx.out().out(GoJson.indented(tree, "    ") + "\n");
+      case JSONPATH -> ctx.out().out(TemplateOutput.jsonPath(printer.template(), tree));
+      case GO_TEMPLATE -> TemplateOutput.goTemplate(printer.template(), tree, true, ctx.out());
+      default -> throw KubectlException.error("--output " + ctx.args().string("output").orElse("")
+          + " is not supported by kubectl config view in this simulator");
     }
   }
 

@@ -96,7 +96,7 @@ class HostShellTest {
     assertThat(failed.stdout()).isEqualTo("status 1\n");
     assertThat(failed.exitCode()).isZero();
     assertThat(failed.screen()).as("as they came").isEqualTo(failed.stderr() + failed.stdout());
-    assertThat(type("minikube ip").stderr()).isEqualTo("bash: minikube: command not found\n");
+    assertThat(type("docker ps").stderr()).isEqualTo("bash: docker: command not found\n");
   }
 
   @Test
@@ -211,5 +211,18 @@ class HostShellTest {
     type("sed 's/original/copy/' cm.yaml > copy.yaml");
 
     assertThat(type("kubectl apply -f copy.yaml").stdout()).isEqualTo("configmap/copy created\n");
+  }
+
+  @Test
+  void minikubesIpAndServiceUrlLeadToANodePort() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+    type("kubectl expose rc kubia --name=kubia-http --type=NodePort --port=80 --target-port=8080");
+    type("NODE_PORT=$(kubectl get svc kubia-http -o go-template='{{(index .spec.ports 0).nodePort}}')");
+
+    assertThat(type("minikube ip").stdout()).isEqualTo("192.168.49.2\n");
+    assertThat(type("curl -s http://\"$(minikube ip):$NODE_PORT\"").stdout()).startsWith("You've hit kubia-");
+    assertThat(type("curl -s $(minikube service kubia-http --url)").stdout()).startsWith("You've hit kubia-");
+    assertThat(type("minikube service kubia --url").stderr()).isEqualTo("😿  service default/kubia has no node port\n");
   }
 }

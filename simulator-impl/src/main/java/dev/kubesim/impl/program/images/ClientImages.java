@@ -87,7 +87,8 @@ public final class ClientImages {
 
   /**
    * The userland of a host outside the cluster ({@code Cluster.external()}): Debian 12 with the
-   * packages curl, wget, iputils-ping and dnsutils, and kubectl (whose context is the cluster). It
+   * packages curl, wget, iputils-ping and dnsutils, kubectl (whose context is the cluster) and
+   * minikube's {@code ip} and {@code service --url}. It
    * serves nothing.
    */
   public static Program outsideHost() {
@@ -99,6 +100,7 @@ public final class ClientImages {
             .file("/usr/bin/dig", "")
             .file("/usr/bin/which", "")
             .file("/usr/local/bin/kubectl", "") // the cluster's own, its context this cluster
+            .file("/usr/local/bin/minikube", "") // ip and service --url, as tutorials script them
             .build())
         .build();
   }
