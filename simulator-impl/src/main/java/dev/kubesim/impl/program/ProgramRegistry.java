@@ -7,6 +7,7 @@ import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.program.images.ClientImages;
 import dev.kubesim.impl.program.images.CoreDnsProgram;
 import dev.kubesim.impl.program.images.ImageVersions;
+import dev.kubesim.impl.program.images.BootcampProgram;
 import dev.kubesim.impl.program.images.KubiaProgram;
 import dev.kubesim.impl.program.images.MemcachedProgram;
 import dev.kubesim.impl.program.images.MongoProgram;
@@ -53,6 +54,8 @@ public final class ProgramRegistry implements Programs {
     Program kubia = KubiaProgram.healthy();
     r.register("luksa/kubia", kubia);
     r.register("luksa/kubia-unhealthy", KubiaProgram.unhealthy());
+    r.register("gcr.io/google-samples/kubernetes-bootcamp", image -> new BootcampProgram(image.tag()));
+    r.register("jocatalin/kubernetes-bootcamp", image -> new BootcampProgram(image.tag()));
     r.register("nginx", image -> new NginxProgram(image.tag()));
     // the Kubernetes test image the StatefulSet tutorial runs: nginx with its default site
     r.register("registry.k8s.io/nginx-slim", image -> NginxProgram.slim(image.tag()));

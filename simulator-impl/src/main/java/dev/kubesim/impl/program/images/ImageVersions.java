@@ -60,6 +60,9 @@ public final class ImageVersions {
     add("docker.io/library/debian", "7.11", "8.11", "9.13", "10.13", "11.11", "12.11", "13.0");
     addClosed("docker.io/library/ubuntu", "12.04", "14.04", "16.04", "18.04", "20.04", "22.04", "24.04", "24.10", "25.04");
     addClosed("docker.io/luksa/kubia", "v3");
+    // the Kubernetes Basics tutorial: v1 on gcr.io, v2 on Docker Hub; its rollback module asks for v10
+    addClosed("gcr.io/google-samples/kubernetes-bootcamp", "v1");
+    addClosed("docker.io/jocatalin/kubernetes-bootcamp", "v2");
     add("docker.io/curlimages/curl", "7.72.0", "7.73.0", "7.74.0", "7.75.0", "7.76.1", "7.77.0", "7.78.0", "7.79.1",
         "7.80.0", "7.81.0", "7.82.0", "7.83.1", "7.84.0", "7.85.0", "7.86.0", "7.87.0", "7.88.1", "8.00.1", "8.1.2",
         "8.2.1", "8.3.0", "8.4.0", "8.5.0", "8.6.0", "8.7.1", "8.8.0", "8.9.1", "8.10.1", "8.11.1", "8.12.1",
