@@ -78,6 +78,7 @@ public final class CommandRegistry {
     r.register("sed", new dev.kubesim.impl.program.commands.Sed());
     r.register("xargs", new dev.kubesim.impl.program.commands.Xargs());
     r.register("which", new dev.kubesim.impl.program.commands.Which());
+    r.register("date", new dev.kubesim.impl.program.commands.Date());
     dev.kubesim.impl.program.commands.Python python = new dev.kubesim.impl.program.commands.Python();
     r.register("python3", python);
     r.register("python", python);

@@ -13,7 +13,7 @@ final class Userland {
   private Userland() {}
 
   private static final List<String> BUSYBOX_APPLETS =
-      List.of("[", "ash", "awk", "cat", "chmod", "cut", "echo", "env", "false", "grep", "head", "hostname",
+      List.of("[", "ash", "awk", "cat", "chmod", "cut", "date", "echo", "env", "false", "grep", "head", "hostname",
           "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "pwd", "rm", "sed", "seq", "sh", "sleep", "sort", "tail",
           "tar", "test", "touch", "tr", "true", "uniq", "wc", "wget", "xargs");
 
@@ -35,20 +35,20 @@ final class Userland {
   static List<String> executables(BaseImage base) {
     return switch (base) {
       case BUSYBOX -> BUSYBOX_APPLETS.stream().map(n -> "/bin/" + n).toList();
-      case ALPINE -> List.of("/bin/ash", "/bin/cat", "/bin/chmod", "/bin/echo", "/bin/false",
+      case ALPINE -> List.of("/bin/ash", "/bin/cat", "/bin/chmod", "/bin/date", "/bin/echo", "/bin/false",
           "/bin/grep", "/bin/hostname", "/bin/ls", "/bin/mkdir", "/bin/ping", "/bin/pwd", "/bin/rm",
           "/bin/sed", "/bin/sh", "/bin/sleep", "/bin/tar", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/awk", "/usr/bin/env",
           "/usr/bin/nc", "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget",
           "/usr/bin/sort", "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr",
           "/usr/bin/uniq", "/usr/bin/xargs");
       // Debian 12 merges /bin into /usr/bin: every tool is found under both
-      case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "echo", "false", "grep", "hostname",
+      case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "date", "echo", "false", "grep", "hostname",
               "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",
               "test", "seq", "awk", "sed", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "xargs", "tar")
           .stream()
           .flatMap(n -> java.util.stream.Stream.of("/bin/" + n, "/usr/bin/" + n))
           .toList();
-      case DEBIAN_JESSIE, UBUNTU_TRUSTY -> List.of("/bin/bash", "/bin/cat", "/bin/chmod",
+      case DEBIAN_JESSIE, UBUNTU_TRUSTY -> List.of("/bin/bash", "/bin/cat", "/bin/chmod", "/bin/date",
           "/bin/dash", "/bin/echo", "/bin/false", "/bin/grep", "/bin/hostname", "/bin/ls",
           "/bin/mkdir", "/bin/pwd", "/bin/rm", "/bin/sh", "/bin/sleep", "/bin/tar", "/bin/touch", "/bin/true",
           "/usr/bin/[", "/usr/bin/env", "/usr/bin/printenv", "/usr/bin/test", "/bin/sed", "/usr/bin/sort",

@@ -40,11 +40,14 @@ public final class Sed implements Command {
   public ExecResult run(List<String> args, ExecContext ctx) {
     boolean quiet = false;
     boolean extended = false;
+    String inPlace = null; // the backup suffix of -i[SUFFIX], "" for none
     List<String> scripts = new ArrayList<>();
     List<String> files = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.equals("-e") && i + 1 < args.size()) {
+      if (a.startsWith("-i") || a.equals("--in-place") || a.startsWith("--in-place=")) {
+        inPlace = a.startsWith("-i") ? a.substring(2) : a.startsWith("--in-place=") ? a.substring("--in-place=".length()) : "";
+      } else if (a.equals("-e") && i + 1 < args.size()) {
         scripts.add(args.get(++i));
       } else if (a.equals("-n") || a.equals("--quiet")) {
         quiet = true;
@@ -75,6 +78,9 @@ public final class Sed implements Command {
       }
     }
     StringBuilder err = new StringBuilder();
+    if (inPlace != null) {
+      return inPlace(ctx, steps, files, quiet, inPlace);
+    }
     List<String> lines = new ArrayList<>();
     int status = 0;
     for (String operand : TextInput.operandsOrStdin(files)) {
@@ -87,6 +93,32 @@ public final class Sed implements Command {
       lines.addAll(TextInput.lines(text.get()));
     }
     return ExecResult.of(edit(steps, lines, quiet), err.toString(), status);
+  }
+
+  /**
+   * {@code -i[SUFFIX]}: each file edited on its own and written back (after a copy to FILE+SUFFIX
+   * when a suffix is given); nothing is printed but what {@code p} would write into the file.
+   */
+  private static ExecResult inPlace(ExecContext ctx, List<Step> steps, List<String> files, boolean quiet, String suffix) {
+    if (files.isEmpty()) {
+      return ExecResult.failure(ctx.busybox() ? 1 : 4, ctx.programName() + ": no input files\n");
+    }
+    StringBuilder err = new StringBuilder();
+    int status = 0;
+    for (String file : files) {
+      String path = ctx.resolve(file);
+      try {
+        String text = ctx.fs().read(path);
+        if (!suffix.isEmpty()) {
+          ctx.fs().write(path + suffix, text);
+        }
+        ctx.fs().write(path, edit(steps, TextInput.lines(text), quiet));
+      } catch (dev.kubesim.impl.program.FsException e) {
+        err.append(ctx.programName()).append(": can't read ").append(file).append(": ").append(e.errno().message()).append('\n');
+        status = ctx.busybox() ? 1 : 2;
+      }
+    }
+    return ExecResult.of("", err.toString(), status);
   }
 
   private static String edit(List<Step> steps, List<String> lines, boolean quiet) {

@@ -22,6 +22,22 @@ class TextToolsTest extends ContainerCommands {
   }
 
   @Test
+  void sedInPlaceRewritesTheFileAndKeepsABackupWithASuffix() {
+    assertThat(gnu("echo 'replicas: 1' > /tmp/d.yaml; sed -i 's/1/3/' /tmp/d.yaml; cat /tmp/d.yaml").stdout())
+        .isEqualTo("replicas: 3\n");
+    assertThat(busybox("echo a > /tmp/f; sed -i.bak -e s/a/b/ /tmp/f && cat /tmp/f /tmp/f.bak").stdout()).isEqualTo("b\na\n");
+    assertThat(gnu("sed -i s/a/b/").stderr()).isEqualTo("sed: no input files\n");
+  }
+
+  @Test
+  void dateShowsTheSimulationsInstantInUtc() {
+    assertThat(gnu("date").stdout()).matches("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 1-3][0-9] \\d\\d:\\d\\d:\\d\\d UTC \\d{4}\n");
+    assertThat(busybox("date +%Y-%m-%dT%H:%M:%S%z").stdout()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0000\n");
+    assertThat(gnu("date -u +%s").stdout()).matches("\\d+\n");
+    assertThat(gnu("date +'%F %T'").stdout()).isEqualTo(gnu("date -Iseconds").stdout().replace("T", " ").replace("+00:00", ""));
+  }
+
+  @Test
   void sortOrdersBytesNumbersReversedAndUnique() {
     assertThat(gnu("printf 'b\\na\\nc\\na\\n' | sort").stdout()).isEqualTo("a\na\nb\nc\n");
     assertThat(gnu("printf 'b\\na\\nc\\na\\n' | sort -ru").stdout()).isEqualTo("c\nb\na\n");
