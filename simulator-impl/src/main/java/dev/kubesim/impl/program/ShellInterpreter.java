@@ -87,7 +87,45 @@ final class ShellInterpreter implements WordExpander.Host {
   }
 
   /** Standard input and the two output descriptors of a command. */
-  record Io(String stdin, Sink out, Sink err) {}
+  record Io(Input in, Sink out, Sink err) {
+    Io(String stdin, Sink out, Sink err) {
+      this(new Input(stdin), out, err);
+    }
+
+    /** What is left of standard input: what a program started now is given. */
+    String stdin() {
+      return in.rest();
+    }
+  }
+
+  /**
+   * Standard input as the shell's commands share it: {@code read} takes one line at a time (so
+   * {@code while read line; do ...; done < file} walks the file); a program is given what is left
+   * and, here, leaves it for the next.
+   */
+  static final class Input {
+    private final String text;
+    private int pos;
+
+    Input(String text) {
+      this.text = text;
+    }
+
+    String rest() {
+      return pos == 0 ? text : text.substring(pos);
+    }
+
+    /** The next line without its newline, and whether a newline ended it; null at the end. */
+    String[] readLine() {
+      if (pos >= text.length()) {
+        return null;
+      }
+      int nl = text.indexOf('\n', pos);
+      String line = text.substring(pos, nl < 0 ? text.length() : nl);
+      pos = nl < 0 ? text.length() : nl + 1;
+      return new String[] {line, nl < 0 ? "" : "\n"};
+    }
+  }
 
   private static final class Var {
     String value;
@@ -663,6 +701,9 @@ final class ShellInterpreter implements WordExpander.Host {
   /** Runs an expanded command: a special builtin, {@code command}, a builtin command or a program. */
   private int dispatch(List<String> fields, Map<String, String> assignments, Io redirected) {
     String name = fields.get(0);
+    if (name.equals("read")) {
+      return read(fields.subList(1, fields.size()), redirected);
+    }
     if (SPECIAL_BUILTINS.contains(name)) {
       assignments.forEach(this::assign);
       return builtin(name, fields.subList(1, fields.size()), redirected);
@@ -886,6 +927,84 @@ final class ShellInterpreter implements WordExpander.Host {
     }
   }
 
+  /**
+   * {@code read [-r] [-p PROMPT] [NAME...]}: one line of standard input split at {@code IFS}
+   * whitespace into the names (the last takes the rest of the line; {@code REPLY} without names);
+   * without {@code -r} a backslash escapes the next character and a backslash at the end joins the
+   * next line. Status 1 at the end of the input (the names still get what there was). The prompt
+   * is shown only when reading a terminal, which a command's input never is here.
+   */
+  private int read(List<String> args, Io io) {
+    boolean raw = false;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-r")) {
+        raw = true;
+      } else if (a.equals("-p") || a.equals("-t") || a.equals("-u") || a.equals("-n") || a.equals("-d")) {
+        i++; // a prompt, a timeout, a descriptor...: not what decides the line here
+      } else if (a.equals("-s") || a.equals("-e")) {
+        continue;
+      } else {
+        names.add(a);
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    boolean ended = false;
+    while (true) {
+      String[] next = io.in().readLine();
+      if (next == null) {
+        break;
+      }
+      String text = next[0];
+      boolean joined = !raw && text.endsWith("\\") && !next[1].isEmpty();
+      line.append(joined ? text.substring(0, text.length() - 1) : text);
+      if (!joined) {
+        ended = !next[1].isEmpty();
+        break;
+      }
+    }
+    String value = raw ? line.toString() : unescape(line.toString());
+    if (names.isEmpty()) {
+      assign("REPLY", value);
+    } else {
+      String rest = value.strip();
+      for (int k = 0; k < names.size(); k++) {
+        if (k == names.size() - 1) {
+          assign(names.get(k), rest);
+          break;
+        }
+        int sp = indexOfBlank(rest);
+        assign(names.get(k), sp < 0 ? rest : rest.substring(0, sp));
+        rest = sp < 0 ? "" : rest.substring(sp).strip();
+      }
+    }
+    return ended ? 0 : 1;
+  }
+
+  private static int indexOfBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == ' ' || s.charAt(i) == '\t') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code read} without {@code -r}: a backslash keeps the next character as it is. */
+  private static String unescape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        b.append(s.charAt(++i));
+      } else if (c != '\\') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   private int exitStatus(List<String> args, Io io) {
     if (args.isEmpty()) {
       return lastStatus;
@@ -996,7 +1115,7 @@ final class ShellInterpreter implements WordExpander.Host {
   }
 
   private Io redirect(List<Redirect> redirects, Io io) throws RedirectionFailed {
-    String stdin = io.stdin();
+    Input stdin = io.in();
     Sink out = io.out();
     Sink err = io.err();
     for (Redirect r : redirects) {
@@ -1004,7 +1123,7 @@ final class ShellInterpreter implements WordExpander.Host {
       String op = r.operator();
       if (op.startsWith("<<")) {
         if (fd == 0) {
-          stdin = r.literal() ? r.target() : expander.single(heredocAsDoubleQuoted(r.target()));
+          stdin = new Input(r.literal() ? r.target() : expander.single(heredocAsDoubleQuoted(r.target())));
         }
         continue;
       }
@@ -1027,7 +1146,7 @@ final class ShellInterpreter implements WordExpander.Host {
             fs.write(path, "");
           }
           if (fd == 0) {
-            stdin = fs.read(path);
+            stdin = new Input(fs.read(path));
           }
         } catch (FsException e) {
           io.err().write(dialect.cannotOpen(shellName, line, target, e.errno()));

@@ -262,6 +262,19 @@ class ShellTest {
   }
 
   @Test
+  void readTakesOneLineAtATimeSoAWhileLoopWalksItsInput() {
+    assertThat(sh(kubia, "printf 'a b c\\nd e\\n' | while read x rest; do echo \"[$x][$rest]\"; done").stdout())
+        .isEqualTo("[a][b c]\n[d][e]\n");
+    assertThat(sh(kubia, "while read line; do echo \"<$line>\"; done <<EOF\none\ntwo\nEOF").stdout())
+        .isEqualTo("<one>\n<two>\n");
+    assertThat(sh(kubia, "printf '%s\\n' 'a\\b' | { read -r raw; printf '%s\\n' \"$raw\"; }; printf '%s\\n' 'a\\b' | { read v; echo \"$v\"; }").stdout())
+        .isEqualTo("a\\b\nab\n");
+    assertThat(sh(kubia, "printf 'last' | { read x; echo \"$? $x\"; }; read y < /dev/null; echo $?").stdout())
+        .isEqualTo("1 last\n1\n");
+    assertThat(sh(kubia, "echo hi | { read; echo \"$REPLY\"; }").stdout()).isEqualTo("hi\n");
+  }
+
+  @Test
   void caseIsReportedAsUnsupported() {
     ExecResult r = sh(kubia, "case x in x) echo x;; esac");
     assertThat(r.exitCode()).isEqualTo(2);
