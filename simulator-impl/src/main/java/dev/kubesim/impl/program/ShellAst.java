@@ -20,7 +20,7 @@ final class ShellAst {
   record Pipeline(boolean negated, List<Command> commands) {}
 
   /** One command of a pipeline. */
-  sealed interface Command permits Simple, Subshell, Group, If, For, While, Arith, ArithFor {
+  sealed interface Command permits Simple, Subshell, Group, If, For, While, Arith, ArithFor, Case, FunctionDef {
     List<Redirect> redirects();
 
     int line();
@@ -62,6 +62,23 @@ final class ShellAst {
    */
   record ArithFor(String init, String condition, String step, Script body, List<Redirect> redirects, int line)
       implements Command {}
+
+  /**
+   * {@code case WORD in PATTERN|PATTERN) LIST ;; ... esac}: the first item one of whose patterns
+   * matches the word runs.
+   *
+   * @param patterns each item's patterns, unexpanded
+   * @param bodies each item's list
+   */
+  record Case(String word, List<List<String>> patterns, List<Script> bodies, List<Redirect> redirects, int line)
+      implements Command {}
+
+  /**
+   * {@code NAME() COMMAND}: defines a function; running the definition stores it.
+   *
+   * @param body the compound command the function runs
+   */
+  record FunctionDef(String name, Command body, List<Redirect> redirects, int line) implements Command {}
 
   /**
    * A redirection: {@code fd op target}, e.g. {@code 2>&1} is (2, ">&", "1"); for a here-document

@@ -28,7 +28,7 @@ final class ShellInterpreter implements WordExpander.Host {
   /** Builtins the shell runs itself, which can change the shell's own state. */
   private static final Set<String> SPECIAL_BUILTINS =
       Set.of(":", "cd", "exit", "export", "unset", "exec", "set", "shift", "wait", "trap",
-          "umask", "readonly", "break", "continue");
+          "umask", "readonly", "break", "continue", "return", "local");
   /**
    * How often a loop may go round in one run of a command (a loop that takes no virtual time while
    * it spins would never let the clock move): past it, the loop counts as one that never ends.
@@ -78,6 +78,22 @@ final class ShellInterpreter implements WordExpander.Host {
       return new LoopControl(isBreak, levels - 1);
     }
   }
+
+  /** Thrown by {@code return N}: ends the function that runs, with a status. */
+  static final class FunctionReturn extends RuntimeException {
+    final int status;
+
+    FunctionReturn(int status) {
+      super(null, null, false, false);
+      this.status = status;
+    }
+  }
+
+  /**
+   * How deep functions may call each other: bash has no limit of its own (its stack gives out), dash
+   * and ash likewise; kubesim's shell runs on the caller's stack and stops here, as a crash.
+   */
+  static final int MAX_FUNCTION_DEPTH = 200;
 
   /** Thrown when a command would never end: nothing after it runs. */
   static final class NeverReturns extends RuntimeException {
@@ -157,6 +173,12 @@ final class ShellInterpreter implements WordExpander.Host {
    * where the time is accounted for after the shell's work ({@link #elapsed()}).
    */
   private java.util.function.Consumer<Duration> timePasses;
+  /** The functions defined so far, by name; a subshell starts with a copy. */
+  private final Map<String, ShellAst.Command> functions = new TreeMap<>();
+  /** How many function calls are running. */
+  private int functionDepth;
+  /** Per running function, the variables {@code local} shadowed: their values before, restored on return. */
+  private final java.util.ArrayDeque<Map<String, Optional<Var>>> localScopes = new java.util.ArrayDeque<>();
   /** An interactive shell's job control ({@code set -m}): {@code cmd &} runs in the background. */
   private boolean jobControl;
   /** The jobs started in the background so far, which numbers the next one. */
@@ -207,6 +229,8 @@ final class ShellInterpreter implements WordExpander.Host {
     this.errexit = parent.errexit;
     this.xtrace = parent.xtrace;
     this.timePasses = parent.timePasses;
+    this.functions.putAll(parent.functions);
+    this.functionDepth = parent.functionDepth;
   }
 
   /** Turns job control on, as an interactive shell has it ({@link #background}). */
@@ -499,6 +523,26 @@ final class ShellInterpreter implements WordExpander.Host {
       lastStatus = arithFor(f, redirected);
       return lastStatus;
     }
+    if (command instanceof ShellAst.FunctionDef f) {
+      functions.put(f.name(), f.body());
+      lastStatus = 0;
+      return 0;
+    }
+    if (command instanceof ShellAst.Case c) {
+      String word = expander.single(c.word());
+      for (int i = 0; i < c.patterns().size(); i++) {
+        for (String pattern : c.patterns().get(i)) {
+          String glob = expander.single(pattern);
+          if (java.util.regex.Pattern.compile(GlobPattern.toRegex(glob, null), java.util.regex.Pattern.DOTALL)
+              .matcher(word).matches()) {
+            lastStatus = 0;
+            return c.bodies().get(i).items().isEmpty() ? 0 : script(c.bodies().get(i), redirected);
+          }
+        }
+      }
+      lastStatus = 0;
+      return 0;
+    }
     if (command instanceof ShellAst.If c) {
       for (int i = 0; i < c.conditions().size(); i++) {
         if (condition(c.conditions().get(i), redirected) == 0) {
@@ -708,6 +752,9 @@ final class ShellInterpreter implements WordExpander.Host {
       assignments.forEach(this::assign);
       return builtin(name, fields.subList(1, fields.size()), redirected);
     }
+    if (functions.containsKey(name)) {
+      return call(name, fields.subList(1, fields.size()), redirected);
+    }
     if (name.equals("command")) {
       return command(fields.subList(1, fields.size()), assignments, redirected);
     }
@@ -885,6 +932,13 @@ final class ShellInterpreter implements WordExpander.Host {
         return 0;
       case "exit":
         throw new Exit(exitStatus(args, io));
+      case "return":
+        if (functionDepth == 0) {
+          return 0; // outside a function (or a sourced file) nothing to return from
+        }
+        throw new FunctionReturn(args.isEmpty() ? lastStatus : parseInt(args.get(0)).orElse(2) & 0xff);
+      case "local":
+        return local(args, io);
       case "break", "continue":
         int levels = args.isEmpty() ? 1 : parseInt(args.get(0)).orElse(1);
         if (levels < 1) {
@@ -925,6 +979,58 @@ final class ShellInterpreter implements WordExpander.Host {
       default:
         throw new IllegalStateException("no builtin " + name);
     }
+  }
+
+  /**
+   * Runs a function with its arguments as the positional parameters; {@code return} ends it, and
+   * the variables it made {@code local} get their values back.
+   */
+  private int call(String name, List<String> args, Io io) {
+    if (functionDepth >= MAX_FUNCTION_DEPTH) {
+      throw new Crashed();
+    }
+    List<String> saved = positional;
+    positional = new ArrayList<>(args);
+    functionDepth++;
+    localScopes.push(new LinkedHashMap<>());
+    int status;
+    try {
+      status = command(functions.get(name), io);
+    } catch (FunctionReturn r) {
+      status = r.status;
+    } finally {
+      functionDepth--;
+      positional = saved;
+      localScopes.pop().forEach((var, before) -> {
+        if (before.isPresent()) {
+          vars.put(var, before.get());
+        } else {
+          vars.remove(var);
+        }
+      });
+    }
+    lastStatus = status;
+    return status;
+  }
+
+  /** {@code local NAME[=VALUE]...}: the variable is the function's until it returns. */
+  private int local(List<String> args, Io io) {
+    if (localScopes.isEmpty()) {
+      io.err().write(shellName + ": " + (dialect == ShellDialect.DASH ? line + ": " : "") + "local: "
+          + (dialect == ShellDialect.DASH ? "not in a function" : "can only be used in a function") + "\n");
+      return dialect == ShellDialect.DASH ? 2 : 1;
+    }
+    Map<String, Optional<Var>> scope = localScopes.peek();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      String var = eq < 0 ? a : a.substring(0, eq);
+      if (!scope.containsKey(var)) {
+        Var old = vars.get(var);
+        scope.put(var, old == null ? Optional.empty() : Optional.of(new Var(old.value, old.exported)));
+      }
+      assign(var, eq < 0 ? vars.containsKey(var) ? vars.get(var).value : "" : a.substring(eq + 1));
+    }
+    return 0;
   }
 
   /**

@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
  * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
  * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
  * lists, {@code ( )} subshells, {@code { }} groups, {@code if}, {@code for}, {@code while} and
- * {@code until}, bash's {@code (( ))} arithmetic command, and here-documents ({@code <<}, {@code <<-}). {@code case} and functions are reported as unsupported
+ * {@code until}, bash's {@code (( ))} arithmetic command, here-documents ({@code <<}, {@code <<-}), {@code case} and function definitions. {@code select} and {@code [[ ]]} are reported as unsupported
  * rather than run wrongly.
  */
 final class ShellParser {
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
   private static final Set<String> UNSUPPORTED_WORDS =
-      Set.of("case", "esac", "function", "select", "[[");
+      Set.of("select", "[[");
   /** Reserved words that end the list before them. */
-  private static final Set<String> CLOSERS = Set.of("then", "else", "elif", "fi", "do", "done");
+  private static final Set<String> CLOSERS = Set.of("then", "else", "elif", "fi", "do", "done", "esac");
 
   /**
    * How deep {@code ( )} and {@code { }} may nest in one script. dash parses about 40,000 levels
@@ -258,6 +258,23 @@ final class ShellParser {
       depth--;
       return new ShellAst.For(name.text(), words, body, redirects(), t.line());
     }
+    if (t.isWord("case")) {
+      return caseCommand(t);
+    }
+    if (t.isWord("function") && tokens.get(pos + 1).type() == Type.WORD) {
+      // bash's "function NAME [()] COMPOUND"
+      pos++;
+      String name = next().text();
+      if (peek().isOperator("(") && tokens.get(pos + 1).isOperator(")")) {
+        pos += 2;
+      }
+      return functionBody(name, t);
+    }
+    if (t.type() == Type.WORD && NAME.matcher(t.text()).matches() && tokens.get(pos + 1).isOperator("(")
+        && tokens.get(pos + 2).isOperator(")")) {
+      pos += 3;
+      return functionBody(t.text(), t);
+    }
     if (t.type() == Type.WORD && CLOSERS.contains(t.text())) {
       throw unexpected(t);
     }
@@ -265,6 +282,70 @@ final class ShellParser {
       throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, t.text(), t.line());
     }
     return simple();
+  }
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+  /** {@code case WORD in [(]PATTERN[|PATTERN]...) LIST ;; ... esac}. */
+  private Command caseCommand(ShellToken t) throws ShellSyntaxException {
+    if (depth >= MAX_NESTING) {
+      throw new ShellSyntaxException(ShellSyntaxException.Kind.TOO_DEEP, t.text(), t.line());
+    }
+    pos++;
+    depth++;
+    ShellToken word = next();
+    if (word.type() != Type.WORD) {
+      throw unexpected(word);
+    }
+    skipNewlines();
+    expectWord("in");
+    skipNewlines();
+    List<List<String>> patterns = new ArrayList<>();
+    List<Script> bodies = new ArrayList<>();
+    while (!peek().isWord("esac")) {
+      if (peek().isOperator("(")) {
+        pos++;
+      }
+      List<String> item = new ArrayList<>();
+      ShellToken p = next();
+      if (p.type() != Type.WORD) {
+        throw unexpected(p);
+      }
+      item.add(p.text());
+      while (peek().isOperator("|")) {
+        pos++;
+        ShellToken more = next();
+        if (more.type() != Type.WORD) {
+          throw unexpected(more);
+        }
+        item.add(more.text());
+      }
+      expectOperator(")");
+      patterns.add(item);
+      bodies.add(script());
+      if (peek().isOperator(";;")) {
+        pos++;
+        skipNewlines();
+      } else if (!peek().isWord("esac")) {
+        throw unexpected(peek());
+      }
+    }
+    pos++;
+    depth--;
+    return new ShellAst.Case(word.text(), patterns, bodies, redirects(), t.line());
+  }
+
+  /** A function's body: a compound command ({@code { ...; }}, {@code ( ... )}, {@code if}...), after its name. */
+  private Command functionBody(String name, ShellToken t) throws ShellSyntaxException {
+    skipNewlines();
+    ShellToken start = peek();
+    boolean compound = start.isWord("{") || start.isOperator("(") || start.isWord("if") || start.isWord("for")
+        || start.isWord("while") || start.isWord("until") || start.isWord("case");
+    if (!compound) {
+      throw unexpected(start);
+    }
+    Command body = command();
+    return new ShellAst.FunctionDef(name, body, List.of(), t.line());
   }
 
   /** bash's {@code for ((init; condition; step))}, after its {@code for}. */

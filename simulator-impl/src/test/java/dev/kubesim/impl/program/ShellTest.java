@@ -79,8 +79,7 @@ class ShellTest {
   @Test
   void quotesAndBackslashesGroupWords() {
     ExecResult r = sh(nginx, "printf_args() { :; }; echo 'a  b' \"c  d\" e\\ \\ f");
-    // function definitions are not supported: the parser sees "(" after a word
-    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stdout()).isEqualTo("a  b c  d e  f\n");
     assertThat(sh(nginx, "echo 'a  b' \"c  d\" e\\ \\ f \"q\\\"uote\"").stdout())
         .isEqualTo("a  b c  d e  f q\"uote\n");
   }
@@ -275,10 +274,25 @@ class ShellTest {
   }
 
   @Test
-  void caseIsReportedAsUnsupported() {
-    ExecResult r = sh(kubia, "case x in x) echo x;; esac");
+  void caseRunsTheFirstItemWhosePatternMatches() {
+    assertThat(sh(kubia, "for h in web-0 web-1 db; do case $h in\n  *-0) echo first;;\n  web-*|api-*) echo \"other $h\" ;;\n  *) echo none\nesac; done").stdout())
+        .isEqualTo("first\nother web-1\nnone\n");
+    assertThat(sh(kubia, "case x in (y) echo y;; esac; echo $?").stdout()).isEqualTo("0\n");
+  }
+
+  @Test
+  void functionsTakeArgumentsReturnAStatusAndKeepLocalsToThemselves() {
+    assertThat(sh(kubia, "greet() { echo \"hi $1 ($#)\"; return 3; }; greet you two; echo $?").stdout())
+        .isEqualTo("hi you (2)\n3\n");
+    assertThat(sh(busybox, "X=out; f() { local X=in; echo $X; }; f; echo $X").stdout()).isEqualTo("in\nout\n");
+    assertThat(sh(kubia, "f() { f; }; f; echo after").exitCode()).isEqualTo(RunningContainer.SEGFAULT_STATUS);
+  }
+
+  @Test
+  void selectIsReportedAsUnsupported() {
+    ExecResult r = sh(kubia, "select x in a b; do echo $x; done");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.stderr()).contains("case: not supported by the kubesim shell");
+    assertThat(r.stderr()).contains("select: not supported by the kubesim shell");
   }
 
   @Test
