@@ -72,9 +72,10 @@ final class Loader {
 
   /** The YAML problem of a manifest reader's message, without its "error parsing FILE" prefix. */
   static String yamlProblem(String message) {
-    int at = message.indexOf("yaml: ");
+    String converting = "error converting YAML to JSON: ";
+    int at = message.indexOf(converting);
     if (at >= 0) {
-      return message.substring(at);
+      return message.substring(at + converting.length());
     }
     int json = message.indexOf("error unmarshaling JSON: ");
     return json >= 0 ? message.substring(json) : message;
