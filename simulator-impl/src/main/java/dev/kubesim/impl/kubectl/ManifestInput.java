@@ -178,7 +178,8 @@ final class ManifestInput {
   static List<ResourceArgs.Request> references(CommandContext ctx, List<Failure> failures) {
     List<ResourceArgs.Request> requests = new ArrayList<>();
     for (Item item : read(ctx, failures)) {
-      requests.add(new ResourceArgs.Request(item.kind(), new ArrayList<>(List.of(item.object().metadata().nameOrEmpty()))));
+      requests.add(new ResourceArgs.Request(item.kind(), new ArrayList<>(List.of(item.object().metadata().nameOrEmpty())),
+          item.kind().namespaced() ? item.object().metadata().namespace() : Optional.empty()));
     }
     return requests;
   }
