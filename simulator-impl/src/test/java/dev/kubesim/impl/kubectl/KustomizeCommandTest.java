@@ -187,6 +187,20 @@ class KustomizeCommandTest {
         + " 'kustomization.yml' or 'Kustomization' in directory 'nowhere'\n");
     assertThat(run("kubectl kustomize a b").output()).isEqualTo("error: specify one path to kustomization.yaml\n");
     assertThat(run("kubectl apply").output()).isEqualTo("error: must specify one of -f and -k\n");
+    assertThat(run("kubectl apply -k https://github.com/org/app//deploy?ref=v1").output())
+        .isEqualTo("error: 'https://github.com/org/app//deploy?ref=v1' is a remote kustomization: kubesim's kustomize"
+            + " reads local files only; clone it and give its local directory\n");
+    assertThat(run("kubectl apply -k base -R").output())
+        .isEqualTo("error: the '--recursive' flag is unsupported with the '-k' flag\n");
+  }
+
+  @Test
+  void deprecatedFieldsWarnOnStandardError() {
+    files.put("old/kustomization.yaml", "bases:\n- ../base\n");
+    KubectlResult r = run("kubectl kustomize old");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stderr()).isEqualTo("# Warning: 'bases' is deprecated. Please use 'resources' instead. Run 'kustomize"
+        + " edit fix' to update your Kustomization automatically.\n");
   }
 
   @Test

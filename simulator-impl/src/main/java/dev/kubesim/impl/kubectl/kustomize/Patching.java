@@ -28,7 +28,7 @@ final class Patching {
       boolean file = !entry.contains("\n") && (ldr.read(entry).isPresent() || !entry.contains(":"));
       String text = file ? ldr.load(entry) : entry;
       for (JsonNode patch : parse(file ? ldr.join(entry) : "inline patch", text)) {
-        applyStrategic(ra, (ObjectNode) patch, null);
+        applyStrategic(ra, (ObjectNode) patch, null, false);
       }
     }
   }
@@ -56,8 +56,14 @@ final class Patching {
         }
         continue;
       }
-      for (JsonNode patch : parse(source, text)) {
-        applyStrategic(ra, (ObjectNode) patch, target == null || target.isNull() ? null : target);
+      List<JsonNode> patches = parse(source, text);
+      boolean targeted = target != null && !target.isNull();
+      if (targeted && patches.size() > 1) {
+        throw new KustomizeException("Multiple Strategic-Merge Patches in one `patches` entry is not allowed to set"
+            + " `patches.target` field: " + source);
+      }
+      for (JsonNode patch : patches) {
+        applyStrategic(ra, (ObjectNode) patch, targeted ? target : null, true);
       }
     }
   }
@@ -126,7 +132,7 @@ final class Patching {
     }
   }
 
-  private static void applyStrategic(List<Res> ra, ObjectNode patch, JsonNode target) {
+  private static void applyStrategic(List<Res> ra, ObjectNode patch, JsonNode target, boolean patchesField) {
     List<Res> targets;
     if (target != null) {
       targets = select(ra, target);
@@ -143,7 +149,10 @@ final class Patching {
         }
       }
       if (targets.isEmpty()) {
-        throw new KustomizeException("no resource matches strategic merge patch \"" + new Res(patch).id() + "\"");
+        String id = new Res(patch).id();
+        String notFound = "no matches for Id " + id + "; failed to find unique target for patch " + id;
+        throw new KustomizeException(patchesField
+            ? "no resource matches strategic merge patch \"" + id + "\": " + notFound : notFound);
       }
     }
     for (Res r : targets) {

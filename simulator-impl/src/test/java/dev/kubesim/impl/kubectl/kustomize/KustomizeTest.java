@@ -667,6 +667,16 @@ class KustomizeTest {
   }
 
   @Test
+  void aPatchThatMatchesNothingFails() {
+    write("kustomization.yaml", "resources:\n- cm.yaml\npatches:\n- path: p.yaml\n");
+    write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+    write("p.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\ndata:\n  a: b\n");
+    assertThatThrownBy(() -> build(".")).hasMessage("no resource matches strategic merge patch"
+        + " \"ConfigMap.v1.[noGrp]/y.[noNs]\": no matches for Id ConfigMap.v1.[noGrp]/y.[noNs]; failed to find unique"
+        + " target for patch ConfigMap.v1.[noGrp]/y.[noNs]");
+  }
+
+  @Test
   void imagesMatchByNameAndKeepTheRegistryPort() {
     com.fasterxml.jackson.databind.node.ObjectNode img = new com.fasterxml.jackson.databind.ObjectMapper()
         .createObjectNode().put("name", "localhost:5000/app").put("newTag", "v2");
