@@ -79,6 +79,11 @@ final class Generators {
       pairs.add(new String[] {key, ldr.load(path)});
     }
     for (String[] p : pairs) {
+      if (!p[0].matches("[-._a-zA-Z0-9]+") || p[0].length() > 253) {
+        throw new KustomizeException("\"" + p[0] + "\" is not a valid key name for a " + kind
+            + ": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',"
+            + "  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+      }
       if (data.containsKey(p[0])) {
         throw new KustomizeException("configmap " + name + " illegally repeats the key `" + p[0] + "`");
       }

@@ -51,7 +51,8 @@ public final class Kustomize {
     if (files.apply(root).isPresent() && !isDirectory.test(root)) {
       throw new KustomizeException("must build at directory: not a valid directory: '" + root + "' is a file");
     }
-    List<Res> ra = new Target(files, isDirectory, warnings).top(ldr);
+    Target target = new Target(files, isDirectory, warnings);
+    List<Res> ra = target.top(ldr);
     for (Res r : ra) {
       if (r.needsHash) {
         r.rename(r.name() + "-" + hash(r.tree));
@@ -64,7 +65,7 @@ public final class Kustomize {
         kept.add(r);
       }
     }
-    kept.sort(LEGACY);
+    sort(kept, target.top.tree.get("sortOptions"));
     List<ObjectNode> out = new ArrayList<>();
     kept.forEach(r -> out.add(r.tree));
     return new Result(out, warnings);
@@ -143,13 +144,42 @@ public final class Kustomize {
       "PersistentVolume", "PersistentVolumeClaim", "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget");
   private static final List<String> ORDER_LAST = List.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
 
-  private static int rank(String kind) {
-    int first = ORDER_FIRST.indexOf(kind);
-    if (first >= 0) {
-      return first - ORDER_FIRST.size();
+  /** Sorts as {@code sortOptions} asks: kustomize's legacy order (by default, its kind lists replaceable) or input order ({@code fifo}). */
+  private static void sort(List<Res> ra, JsonNode options) {
+    // without sortOptions kubectl asks for the legacy order; with them, the kustomization's order rules
+    String order = options == null || options.isNull() ? "legacy" : Res.text(options.get("order"));
+    JsonNode legacy = options == null ? null : options.get("legacySortOptions");
+    boolean hasLegacy = legacy != null && !legacy.isNull();
+    if (!order.equals("legacy") && !order.equals("fifo")) {
+      throw new KustomizeException("the field 'sortOptions.order' must be one of [fifo, legacy]");
     }
-    int last = ORDER_LAST.indexOf(kind);
-    return last >= 0 ? last + 1 : 0;
+    if (hasLegacy && !order.equals("legacy")) {
+      throw new KustomizeException("the field 'sortOptions.legacySortOptions' is set but the selected sort order is '"
+          + order + "', not 'legacy'");
+    }
+    if (order.equals("fifo")) {
+      return;
+    }
+    List<String> first = hasLegacy ? strings(legacy.get("orderFirst")) : ORDER_FIRST;
+    List<String> last = hasLegacy ? strings(legacy.get("orderLast")) : ORDER_LAST;
+    ra.sort(legacy(first, last));
+  }
+
+  private static List<String> strings(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    if (list != null) {
+      list.forEach(n -> out.add(n.asText()));
+    }
+    return out;
+  }
+
+  private static int rank(String kind, List<String> first, List<String> last) {
+    int f = first.indexOf(kind);
+    if (f >= 0) {
+      return f - first.size();
+    }
+    int l = last.indexOf(kind);
+    return l >= 0 ? l + 1 : 0;
   }
 
   private static String gvkSort(Res r) {
@@ -161,12 +191,13 @@ public final class Kustomize {
     return r.gvk() + "|" + (r.namespace().isEmpty() ? "~X" : r.namespace()) + "|" + (r.name().isEmpty() ? "~N" : r.name());
   }
 
-  /** kustomize's legacy resource order. */
-  private static final Comparator<Res> LEGACY = (a, b) -> {
+  /** kustomize's legacy resource order: the kinds of {@code first}, then the others, then those of {@code last}. */
+  private static Comparator<Res> legacy(List<String> first, List<String> last) {
+    return (a, b) -> {
     boolean sameGvk = a.kind().equals(b.kind()) && a.group().equals(b.group()) && a.version().equals(b.version());
     if (!sameGvk) {
-      int ra = rank(a.kind());
-      int rb = rank(b.kind());
+      int ra = rank(a.kind(), first, last);
+      int rb = rank(b.kind(), first, last);
       if (ra != rb) {
         return Integer.compare(ra, rb);
       }
@@ -176,5 +207,6 @@ public final class Kustomize {
       return gvkSort(a).compareTo(gvkSort(b));
     }
     return idSort(a).compareTo(idSort(b));
-  };
+    };
+  }
 }

@@ -25,6 +25,8 @@ final class Target {
   private final Predicate<String> isDirectory;
   private final List<String> warnings;
   private final Deque<String> visiting = new ArrayDeque<>();
+  /** The top directory's kustomization, whose {@code sortOptions} order the output. */
+  KustFile top;
 
   Target(java.util.function.Function<String, java.util.Optional<String>> files, Predicate<String> isDirectory,
       List<String> warnings) {
@@ -36,6 +38,9 @@ final class Target {
   /** Accumulates the kustomization of {@code ldr}'s directory into {@code ra} and transforms it. */
   List<Res> accumulate(Loader ldr, List<Res> ra, boolean component) {
     KustFile k = KustFile.load(ldr, warnings);
+    if (top == null) {
+      top = k;
+    }
     if (component && !k.kind().equals("Component")) {
       throw new KustomizeException("expected kind 'Component' for path '" + ldr.root() + "' but got '"
           + (k.kind().isEmpty() ? "Kustomization" : k.kind()) + "'");

@@ -667,6 +667,18 @@ class KustomizeTest {
   }
 
   @Test
+  void sortOptionsFifoKeepsTheInputOrder() {
+    write("kustomization.yaml", "sortOptions:\n  order: fifo\nresources:\n- service.yaml\n"
+        + "configMapGenerator:\n- name: c\n  options:\n    disableNameSuffixHash: true\n");
+    write("service.yaml", SERVICE);
+    assertThat(build(".")).startsWith("apiVersion: v1\nkind: Service\n");
+    write("kustomization.yaml", "sortOptions:\n  order: fifo\n  legacySortOptions:\n    orderFirst: [Service]\n"
+        + "    orderLast: []\nresources:\n- service.yaml\n");
+    assertThatThrownBy(() -> build(".")).hasMessage(
+        "the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'");
+  }
+
+  @Test
   void aPatchThatMatchesNothingFails() {
     write("kustomization.yaml", "resources:\n- cm.yaml\npatches:\n- path: p.yaml\n");
     write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
