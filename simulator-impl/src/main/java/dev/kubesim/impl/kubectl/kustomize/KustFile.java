@@ -42,7 +42,7 @@ final class KustFile {
   }
 
   /** Fields kustomize has that kubesim does not build; a kustomization using one fails plainly. */
-  private static final Set<String> UNSUPPORTED = Set.of("openapi", "replacements", "vars", "crds",
+  private static final Set<String> UNSUPPORTED = Set.of("openapi", "vars", "crds",
       "helmGlobals", "helmCharts", "helmChartInflationGenerator", "configurations", "generators", "transformers",
       "validators");
 

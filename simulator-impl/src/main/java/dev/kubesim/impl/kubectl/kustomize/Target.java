@@ -81,6 +81,7 @@ final class Target {
     Patching.json6902(ldr, ra, k.list("patchesJson6902"));
     Transforms.replicas(ra, k.list("replicas"));
     Transforms.images(ra, k.list("images"));
+    Replacements.run(ldr, ra, k.list("replacements"));
     return ra;
   }
 

@@ -679,6 +679,93 @@ class KustomizeTest {
   }
 
   @Test
+  void replacementsCopyAFieldIntoTheSelectedTargets() {
+    write("kustomization.yaml", """
+        namePrefix: app-
+        resources:
+        - all.yaml
+        replacements:
+        - source:
+            kind: Service
+            name: db
+          targets:
+          - select:
+              kind: Deployment
+            fieldPaths:
+            - spec.template.spec.containers.[name=web].env.[name=DB_HOST].value
+        - source:
+            kind: Deployment
+            fieldPath: spec.template.spec.containers.0.image
+            options:
+              delimiter: ':'
+              index: 1
+          targets:
+          - select:
+              kind: Deployment
+            fieldPaths:
+            - metadata.labels.version
+            options:
+              create: true
+        - sourceValue: "8080"
+          targets:
+          - select:
+              kind: Service
+            fieldPaths:
+            - spec.ports.[name=http].port
+        """);
+    write("all.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: db
+        spec:
+          ports:
+          - name: http
+            port: 80
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          template:
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.25
+                env:
+                - name: DB_HOST
+                  value: localhost
+        """);
+    assertThat(build(".")).isEqualTo("""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: app-db
+        spec:
+          ports:
+          - name: http
+            port: 8080
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          labels:
+            version: "1.25"
+          name: app-web
+        spec:
+          template:
+            spec:
+              containers:
+              - env:
+                - name: DB_HOST
+                  value: app-db
+                image: nginx:1.25
+                name: web
+        """);
+  }
+
+  @Test
   void aPatchThatMatchesNothingFails() {
     write("kustomization.yaml", "resources:\n- cm.yaml\npatches:\n- path: p.yaml\n");
     write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
