@@ -185,6 +185,8 @@ class KustomizeCommandTest {
         .isEqualTo("error: only one of -f or -k can be specified\n");
     assertThat(run("kubectl apply -k nowhere").output()).isEqualTo("error: unable to find one of 'kustomization.yaml',"
         + " 'kustomization.yml' or 'Kustomization' in directory 'nowhere'\n");
+    assertThat(run("kubectl kustomize base/service.yaml").output())
+        .isEqualTo("error: must build at directory: 'base/service.yaml': file is not directory\n");
     assertThat(run("kubectl kustomize a b").output()).isEqualTo("error: specify one path to kustomization.yaml\n");
     assertThat(run("kubectl apply").output()).isEqualTo("error: must specify one of -f and -k\n");
     assertThat(run("kubectl apply -k https://github.com/org/app//deploy?ref=v1").output())

@@ -49,7 +49,7 @@ public final class Kustomize {
     }
     Loader ldr = new Loader(root, files);
     if (files.apply(root).isPresent() && !isDirectory.test(root)) {
-      throw new KustomizeException("must build at directory: not a valid directory: '" + root + "' is a file");
+      throw new KustomizeException("must build at directory: '" + root + "': file is not directory");
     }
     Target target = new Target(files, isDirectory, warnings);
     List<Res> ra = target.top(ldr);
