@@ -33,12 +33,13 @@ final class ApplyCommand implements Command {
 
   @Override
   public List<Flag> flags() {
-    return List.of(Flag.value("filename", "f"), Flag.bool("recursive", "R"), Flag.bool("validate"));
+    return List.of(Flag.value("filename", "f"), Flag.value("kustomize", "k"), Flag.bool("recursive", "R"),
+        Flag.bool("validate"));
   }
 
   @Override
   public void run(CommandContext ctx) {
-    if (!ctx.args().has("filename")) {
+    if (!ManifestInput.given(ctx)) {
       throw KubectlException.error("must specify one of -f and -k");
     }
     List<Failure> failures = new ArrayList<>();

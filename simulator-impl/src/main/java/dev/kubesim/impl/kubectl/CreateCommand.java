@@ -45,6 +45,7 @@ final class CreateCommand implements Command {
   public List<Flag> flags() {
     return List.of(
         Flag.value("filename", "f"),
+        Flag.value("kustomize", "k"),
         Flag.bool("recursive", "R"),
         Flag.bool("save-config"),
         Flag.bool("validate"),
@@ -79,7 +80,7 @@ final class CreateCommand implements Command {
       generate(ctx, args);
       return;
     }
-    if (!args.has("filename")) {
+    if (!ManifestInput.given(ctx)) {
       throw KubectlException.error("must specify one of -f and -k");
     }
     List<Failure> failures = new ArrayList<>();

@@ -33,6 +33,7 @@ final class DeleteCommand implements Command {
         Flag.bool("all"),
         Flag.bool("all-namespaces", "A"),
         Flag.value("filename", "f"),
+        Flag.value("kustomize", "k"),
         Flag.bool("recursive", "R"),
         Flag.value("cascade"),
         Flag.value("grace-period"),
@@ -89,7 +90,7 @@ final class DeleteCommand implements Command {
           ? "name cannot be provided when the all flag is specified"
           : "name cannot be provided when a selector is specified");
     }
-    if (!named && !args.has("filename") && !args.bool("all") && !args.has("selector")) {
+    if (!named && !ManifestInput.given(ctx) && !args.bool("all") && !args.has("selector")) {
       throw KubectlException.error("resource(s) were provided, but no name was specified");
     }
     if (force && gracePeriod == 0) {

@@ -27,6 +27,7 @@ final class DescribeCommand implements Command {
         Flag.value("selector", "l"),
         Flag.bool("all-namespaces", "A"),
         Flag.value("filename", "f"),
+        Flag.value("kustomize", "k"),
         Flag.bool("recursive", "R"),
         Flag.bool("show-events"),
         Flag.value("chunk-size"));
@@ -42,7 +43,7 @@ final class DescribeCommand implements Command {
                 + "See 'kubectl describe -h' for help and examples", failures);
     ObjectQuery query = ObjectQuery.from(ctx);
     List<KubeObject> targets = new ArrayList<>();
-    boolean prefixForm = !args.has("filename") && args.positional().size() == 2 && !args.positional().get(0).contains("/");
+    boolean prefixForm = !ManifestInput.given(ctx) && args.positional().size() == 2 && !args.positional().get(0).contains("/");
     for (ResourceArgs.Request r : requests) {
       List<Failure> own = new ArrayList<>();
       ObjectQuery.Result result = query.fetch(r, own);

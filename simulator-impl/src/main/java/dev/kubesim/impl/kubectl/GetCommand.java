@@ -38,6 +38,7 @@ final class GetCommand implements Command {
         Flag.bool("ignore-not-found"),
         Flag.value("label-columns", "L"),
         Flag.value("filename", "f"),
+        Flag.value("kustomize", "k"),
         Flag.bool("recursive", "R"),
         Flag.bool("watch", "w"),
         Flag.bool("watch-only"),

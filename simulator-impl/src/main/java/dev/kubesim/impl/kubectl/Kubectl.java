@@ -32,7 +32,7 @@ public final class Kubectl {
   private static final List<String> NOT_YET =
       List.of("edit",
           "proxy", "cp", "attach", "explain", "debug", "diff", "auth",
-          "certificate", "kustomize", "plugin", "completion", "options", "alpha");
+          "certificate", "plugin", "completion", "options", "alpha");
 
   private final KubectlHost cluster;
   private final Map<String, Command> commands = new LinkedHashMap<>();
@@ -74,6 +74,7 @@ public final class Kubectl {
     register(new PortForwardCommand());
     register(new EventsCommand());
     register(new ApiVersionsCommand());
+    register(new KustomizeCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }

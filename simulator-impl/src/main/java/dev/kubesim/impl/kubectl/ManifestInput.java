@@ -9,7 +9,10 @@ import dev.kubesim.impl.codec.Document;
 import dev.kubesim.impl.codec.KindRegistry;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.impl.kubectl.ErrorMessages.Failure;
+import dev.kubesim.impl.kubectl.kustomize.Kustomize;
+import dev.kubesim.impl.kubectl.kustomize.KustomizeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,7 @@ import java.util.stream.Stream;
  * The objects of {@code -f FILE|FOLDER|-} as kubectl's resource builder reads them: a file, the
  * {@code .yaml}/{@code .yml}/{@code .json} files of a folder (of its whole tree with {@code -R}),
  * or standard input named {@code STDIN}; each document decoded on its own, so that one bad
- * document fails alone. Namespaced objects without a namespace get the command's namespace.
+ * document fails alone. {@code -k DIR} reads the objects a kustomization builds instead. Namespaced objects without a namespace get the command's namespace.
  */
 final class ManifestInput {
   /** One decoded document and its object, namespace filled in. */
@@ -34,10 +37,29 @@ final class ManifestInput {
 
   private ManifestInput() {}
 
+  /** Whether the command was given objects by {@code -f} or {@code -k}. */
+  static boolean given(CommandContext ctx) {
+    return ctx.args().has("filename") || ctx.args().has("kustomize");
+  }
+
   /** The decoded documents of every {@code -f}, failures recorded for the ones that do not decode. */
   static List<Item> read(CommandContext ctx, List<Failure> failures) {
     List<Item> items = new ArrayList<>();
     boolean recursive = ctx.args().bool("recursive");
+    if (ctx.args().has("kustomize")) {
+      if (ctx.args().has("filename")) {
+        throw KubectlException.error("only one of -f or -k can be specified");
+      }
+      if (recursive) {
+        throw KubectlException.error("the '--recursive' flag is unsupported with the '-k' flag");
+      }
+      String dir = ctx.args().string("kustomize").orElse("");
+      List<ObjectNode> objects = kustomize(ctx, dir).objects();
+      for (int i = 0; i < objects.size(); i++) {
+        decode(ctx, new Document(dir, i, objects.get(i)), items, failures);
+      }
+      return items;
+    }
     for (String f : ctx.args().strings("filename")) {
       List<Document> docs;
       try {
@@ -52,19 +74,69 @@ final class ManifestInput {
         continue;
       }
       for (Document doc : docs) {
-        try {
-          KubeObject object = ObjectCodec.decode(doc);
-          KindInfo kind = KindRegistry.lookup(object.apiVersion(), object.kind()).orElseThrow();
-          items.add(new Item(doc, withNamespace(ctx, object, kind), kind));
-        } catch (KubectlException e) {
-          failures.add(Failure.client(e.getMessage()));
-        } catch (KubeSimException e) {
-          // strict decoding errors and the request limits come from the API server; the others are kubectl's own
-          failures.add(e.getMessage().startsWith("error when") ? Failure.api(e, "") : Failure.client(e.getMessage()));
-        }
+        decode(ctx, doc, items, failures);
       }
     }
     return items;
+  }
+
+  private static void decode(CommandContext ctx, Document doc, List<Item> items, List<Failure> failures) {
+    try {
+      KubeObject object = ObjectCodec.decode(doc);
+      KindInfo kind = KindRegistry.lookup(object.apiVersion(), object.kind()).orElseThrow();
+      items.add(new Item(doc, withNamespace(ctx, object, kind), kind));
+    } catch (KubectlException e) {
+      failures.add(Failure.client(e.getMessage()));
+    } catch (KubeSimException e) {
+      // strict decoding errors and the request limits come from the API server; the others are kubectl's own
+      failures.add(e.getMessage().startsWith("error when") ? Failure.api(e, "") : Failure.client(e.getMessage()));
+    }
+  }
+
+  /** Files larger than this are not read for a kustomization (kubesim's bound, far above real apps). */
+  private static final long MAX_KUSTOMIZE_FILE = 8L * 1024 * 1024;
+
+  /**
+   * Builds the kustomization in {@code dir}: its files read as {@code -f} reads them (the names
+   * the caller provides first, then the file system), kustomize's warnings on standard error,
+   * its failures in kustomize's words.
+   */
+  static Kustomize.Result kustomize(CommandContext ctx, String dir) {
+    Kustomize.Result result;
+    try {
+      result = Kustomize.build(dir, name -> kustomizeFile(ctx, name), name -> {
+        try {
+          return Files.isDirectory(Path.of(name));
+        } catch (java.nio.file.InvalidPathException e) {
+          return false;
+        }
+      });
+    } catch (KustomizeException e) {
+      throw KubectlException.error(e.getMessage());
+    }
+    for (String w : result.warnings()) {
+      ctx.out().err(w + "\n");
+    }
+    return result;
+  }
+
+  private static Optional<String> kustomizeFile(CommandContext ctx, String name) {
+    Optional<String> provided = ctx.file(name);
+    if (provided.isPresent()) {
+      return provided;
+    }
+    try {
+      Path p = Path.of(name);
+      if (!Files.isRegularFile(p)) {
+        return Optional.empty();
+      }
+      if (Files.size(p) > MAX_KUSTOMIZE_FILE) {
+        throw new KustomizeException("file '" + name + "' is larger than " + MAX_KUSTOMIZE_FILE + " bytes");
+      }
+      return Optional.of(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
   }
 
   /** The objects named by {@code -f}, as get, describe and delete use them. */
@@ -75,7 +147,7 @@ final class ManifestInput {
    */
   static List<ResourceArgs.Request> requests(
       CommandContext ctx, List<String> resources, boolean allowCategory, String missing, List<Failure> failures) {
-    if (ctx.args().has("filename")) {
+    if (given(ctx)) {
       return references(ctx, failures);
     }
     if (resources.isEmpty() && missing != null) {
@@ -97,7 +169,7 @@ final class ManifestInput {
     }
     boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
     ParsedArgs args = ctx.args();
-    if (!named && !args.has("filename") && !args.bool("all") && !args.has("selector")) {
+    if (!named && !given(ctx) && !args.bool("all") && !args.has("selector")) {
       throw KubectlException.error("resource(s) were provided, but no name was specified");
     }
     return requests;
@@ -106,7 +178,8 @@ final class ManifestInput {
   static List<ResourceArgs.Request> references(CommandContext ctx, List<Failure> failures) {
     List<ResourceArgs.Request> requests = new ArrayList<>();
     for (Item item : read(ctx, failures)) {
-      requests.add(new ResourceArgs.Request(item.kind(), new ArrayList<>(List.of(item.object().metadata().nameOrEmpty()))));
+      requests.add(new ResourceArgs.Request(item.kind(), new ArrayList<>(List.of(item.object().metadata().nameOrEmpty())),
+          item.kind().namespaced() ? item.object().metadata().namespace() : Optional.empty()));
     }
     return requests;
   }

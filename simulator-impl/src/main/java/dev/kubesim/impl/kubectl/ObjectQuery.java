@@ -47,7 +47,8 @@ final class ObjectQuery {
     List<KubeObject> found = new ArrayList<>();
     if (!request.names().isEmpty()) {
       for (String name : request.names()) {
-        Optional<KubeObject> o = api.get(kind.kind(), namespace, name);
+        // an object read from a file is looked for in its own namespace, as kubectl's resource builder does
+        Optional<KubeObject> o = api.get(kind.kind(), request.namespace().orElse(namespace), name);
         if (o.isPresent()) {
           found.add(o.get());
         } else {

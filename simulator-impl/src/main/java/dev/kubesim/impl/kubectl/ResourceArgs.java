@@ -3,6 +3,7 @@ package dev.kubesim.impl.kubectl;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The resource arguments of get, describe, delete, label, annotate and scale, read as kubectl's
@@ -11,7 +12,12 @@ import java.util.List;
  */
 final class ResourceArgs {
   /** Objects of one kind: the named ones, or every one when no name is given. */
-  record Request(KindInfo kind, List<String> names) {}
+  record Request(KindInfo kind, List<String> names, Optional<String> namespace) {
+    /** Objects of a kind in the command's namespace. */
+    Request(KindInfo kind, List<String> names) {
+      this(kind, names, Optional.empty());
+    }
+  }
 
   private ResourceArgs() {}
 
