@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.kubectl.printers.TablePrinter;
-import dev.kubesim.impl.kubectl.printers.TablePrinters;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,9 +37,8 @@ final class TableOutput {
 
   private TableOutput() {}
 
-  static ObjectNode table(String kind, List<KubeObject> objects, Instant now, Include include, String resourceVersion,
+  static ObjectNode table(TablePrinter printer, List<KubeObject> objects, Instant now, Include include, String resourceVersion,
       String continueToken) {
-    TablePrinter printer = TablePrinters.forKind(kind);
     ObjectNode table = JSON.objectNode();
     table.put("kind", "Table");
     table.put("apiVersion", "meta.k8s.io/v1");
