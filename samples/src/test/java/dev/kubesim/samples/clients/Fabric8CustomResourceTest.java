@@ -73,7 +73,27 @@ class Fabric8CustomResourceTest {
           .withNewMetadata().withName("nightly").endMetadata()
           .addToAdditionalProperties("spec", Map.of("cronSpec", "0 0 * * *", "replicas", 1))
           .build();
+      java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CountDownLatch added = new java.util.concurrent.CountDownLatch(1);
+      io.fabric8.kubernetes.client.Watch watch = cronTabs.watch(new io.fabric8.kubernetes.client.Watcher<>() {
+        @Override
+        public void eventReceived(Action action, GenericKubernetesResource resource) {
+          events.add(action + " " + resource.getMetadata().getName());
+          added.countDown();
+        }
+
+        @Override
+        public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+      });
       GenericKubernetesResource created = cronTabs.resource(ct).create();
+      try {
+        assertThat(added.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the watch hears of the new CronTab").isTrue();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(interrupted);
+      }
+      watch.close();
+      assertThat(events).first().isEqualTo("ADDED nightly");
       assertThat(created.getMetadata().getUid()).isNotEmpty();
       assertThat(cronTabs.list().getItems()).extracting(r -> r.getMetadata().getName()).containsExactly("nightly");
 

@@ -91,6 +91,11 @@ class CustomResourceWalkthroughTest {
         "The CronTab \"typed\" is invalid: spec.replicas: Invalid value: \"string\": "
             + "spec.replicas in body must be of type integer: \"string\"\n");
 
+    String unknown = CRONTAB.replace("my-new-cron-object", "extra") + "  foo: bar\n";
+    assertThat(f.output("apply -f -", unknown)).as("kubectl validates strictly, as --validate=strict does").isEqualTo(
+        "Error from server (BadRequest): error when creating \"STDIN\": CronTab in version \"v1\" cannot be handled as a "
+            + "CronTab: strict decoding error: unknown field \"spec.foo\"\n");
+
     assertThat(f.output("delete crd crontabs.stable.example.com"))
         .isEqualTo("customresourcedefinition.apiextensions.k8s.io \"crontabs.stable.example.com\" deleted\n");
     assertThat(f.cluster.get("CronTab", "default", "my-new-cron-object")).isEmpty();
