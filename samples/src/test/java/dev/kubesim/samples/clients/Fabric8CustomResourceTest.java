@@ -111,6 +111,12 @@ class Fabric8CustomResourceTest {
       assertThat(now.<Object>get("status", "ready")).isEqualTo(true);
       assertThat(now.getMetadata().getGeneration()).as("a status write keeps the generation").isEqualTo(2L);
 
+      now.setAdditionalProperty("status", Map.of("ready", "yes"));
+      KubernetesClientException badStatus = catchThrowableOfType(KubernetesClientException.class,
+          () -> cronTabs.resource(now).updateStatus());
+      assertThat(badStatus.getStatus().getMessage()).isEqualTo("CronTab.stable.example.com \"nightly\" is invalid: "
+          + "status.ready: Invalid value: \"string\": status.ready in body must be of type boolean: \"string\"");
+
       GenericKubernetesResource tooMany = new GenericKubernetesResourceBuilder()
           .withApiVersion("stable.example.com/v1").withKind("CronTab")
           .withNewMetadata().withName("big").endMetadata()

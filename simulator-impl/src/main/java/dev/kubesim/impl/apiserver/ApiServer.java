@@ -367,6 +367,15 @@ public final class ApiServer {
     if (old.isEmpty()) {
       return create(obj);
     }
+    if (owner != null && owner.subresource().equals("status")) {
+      Strategy<T> strategy = strategyFor(obj);
+      @SuppressWarnings("unchecked")
+      T before = (T) old.get();
+      List<FieldError> errors = strategy.validateStatusUpdate(obj, before);
+      if (!errors.isEmpty()) {
+        throw invalid(info, obj.metadata().nameOrEmpty(), errors);
+      }
+    }
     @SuppressWarnings("unchecked")
     T updated = (T) commitUpdate(obj, old.get(), false, owner);
     return updated;

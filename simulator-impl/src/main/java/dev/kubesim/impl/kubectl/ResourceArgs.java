@@ -64,6 +64,15 @@ final class ResourceArgs {
         for (String kind : ResourceTypes.ALL_CATEGORY) {
           requests.add(new Request(ResourceTypes.ofKind(kind), new ArrayList<>(names)));
         }
+        // custom kinds whose definitions put them in the category, after the built-in ones
+        for (KindInfo custom : ResourceTypes.inCategory(kinds, "all")) {
+          requests.add(new Request(custom, new ArrayList<>(names)));
+        }
+      } else if (allowCategory && ResourceTypes.resolve(kinds, type).isEmpty()
+          && !ResourceTypes.inCategory(kinds, type.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
+        for (KindInfo custom : ResourceTypes.inCategory(kinds, type.toLowerCase(java.util.Locale.ROOT))) {
+          requests.add(new Request(custom, new ArrayList<>(names)));
+        }
       } else {
         requests.add(new Request(resolve(kinds, type), new ArrayList<>(names)));
       }

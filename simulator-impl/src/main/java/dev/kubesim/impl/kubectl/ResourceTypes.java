@@ -78,6 +78,17 @@ final class ResourceTypes {
     return kinds.byShortName(name);
   }
 
+  /** The custom kinds (each in its preferred version) whose definitions put them in this category. */
+  static List<KindInfo> inCategory(KindCatalog kinds, String category) {
+    List<KindInfo> out = new java.util.ArrayList<>();
+    for (KindInfo k : kinds.all()) {
+      if (kinds.custom(k).filter(c -> c.categories().contains(category)).isPresent()) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
   /** The short names of a kind, possibly none (a custom kind's as its definition accepted them). */
   static List<String> shortNames(KindCatalog kinds, KindInfo info) {
     return kinds.custom(info).<List<String>>map(KindCatalog.CustomKind::shortNames).orElse(ResourceCatalog.shortNames(info));

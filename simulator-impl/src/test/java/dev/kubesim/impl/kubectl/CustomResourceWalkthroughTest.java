@@ -59,6 +59,15 @@ class CustomResourceWalkthroughTest {
   private final KubectlFixture f = new KubectlFixture();
 
   @Test
+  void categoriesOfTheDefinitionAreServedByKubectlGet() {
+    f.output("apply -f -", CRD.replace("    - ct\n", "    - ct\n    categories:\n    - all\n    - jobs-of-mine\n"));
+    f.output("apply -f -", CRONTAB);
+    assertThat(f.output("get all")).as("seed %d", KubectlFixture.SEED)
+        .containsPattern("\ncrontab.stable.example.com/my-new-cron-object +" + KubectlFixture.AGE + "\n");
+    assertThat(f.output("get jobs-of-mine")).matches("NAME +AGE\nmy-new-cron-object +" + KubectlFixture.AGE + "\n");
+  }
+
+  @Test
   void cronTabWalkthrough() {
     assertThat(f.output("apply -f -", CRONTAB)).as("seed %d", KubectlFixture.SEED).isEqualTo(
         "error: resource mapping not found for name: \"my-new-cron-object\" namespace: \"\" from \"STDIN\": "
@@ -77,6 +86,7 @@ class CustomResourceWalkthroughTest {
     assertThat(f.output("get ct -o name")).isEqualTo("crontab.stable.example.com/my-new-cron-object\n");
     assertThat(f.output("describe ct my-new-cron-object")).contains("Name:         my-new-cron-object\n")
         .contains("Kind:         CronTab\n");
+    assertThat(f.output("get all")).as("not in the all category").doesNotContain("my-new-cron-object");
     assertThat(f.output("api-resources")).containsPattern("\ncrontabs +ct +stable.example.com/v1 +true +CronTab\n");
 
     String invalid = CRONTAB.replace("\"* * * * */5\"", "\"* * * *\"").replace("my-new-cron-object", "bad")

@@ -72,6 +72,11 @@ final class CustomResourceStrategy extends Strategy<GenericObject> {
   }
 
   @Override
+  public List<FieldError> validateStatusUpdate(GenericObject object, GenericObject old) {
+    return validate(object);
+  }
+
+  @Override
   public List<FieldError> validate(GenericObject object) {
     Optional<CustomKind> served = storage();
     if (served.isEmpty() || served.get().schema() == null) {
