@@ -523,7 +523,13 @@ final class ResourceRequests {
 
   /** An object as the request's version shows it: stored once, converted per served version. */
   static ObjectNode encode(ApiRequest r, KubeObject o) {
-    return Conversions.toVersion(ObjectCodec.encode(o), r.kind());
+    ObjectNode tree = Conversions.toVersion(ObjectCodec.encode(o), r.kind());
+    if (dev.kubesim.impl.codec.KindRegistry.byKind(r.kind().kind()).isEmpty()
+        && !tree.path("apiVersion").asText().equals(r.kind().apiVersion())) {
+      // a custom kind read in another served version: conversion "None" changes the apiVersion only
+      tree.put("apiVersion", r.kind().apiVersion());
+    }
+    return tree;
   }
 
   // ---- bodies

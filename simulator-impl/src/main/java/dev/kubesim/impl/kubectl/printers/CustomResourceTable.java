@@ -66,6 +66,55 @@ public final class CustomResourceTable implements TablePrinter {
     return row;
   }
 
+  /**
+   * The printer columns after NAME, in the server's order (every priority).
+   *
+   * @return the columns, the default Age column when the version declares none
+   */
+  public List<PrinterColumn> columns() {
+    return columns;
+  }
+
+  /**
+   * One object's cells as the server's Table carries them: the name, then each column's value typed
+   * as the column declares it (a number for {@code integer} and {@code number}, a boolean for {@code
+   * boolean}, an age for {@code date}), {@code null} when the path finds nothing.
+   *
+   * @param object the object
+   * @param now the cluster's current instant, for date columns
+   * @return the cells, as many as the columns plus one
+   */
+  public List<JsonNode> typedRow(KubeObject object, Instant now) {
+    JsonNode tree = ObjectCodec.encode(object);
+    List<JsonNode> row = new ArrayList<>();
+    row.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(object.metadata().nameOrEmpty()));
+    for (PrinterColumn c : columns) {
+      row.add(typedCell(c, tree, now));
+    }
+    return row;
+  }
+
+  private static JsonNode typedCell(PrinterColumn c, JsonNode tree, Instant now) {
+    List<JsonNode> values;
+    try {
+      values = JsonPath.parse("{" + c.jsonPath() + "}").results(tree);
+    } catch (JsonPath.ParseException | RuntimeException e) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    if (values.isEmpty() || values.get(0) == null || values.get(0).isMissingNode()) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    JsonNode v = values.get(0);
+    return switch (c.type()) {
+      case "date" -> v.isTextual() ? com.fasterxml.jackson.databind.node.TextNode.valueOf(Cells.since(Optional.of(v.asText()), now))
+          : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+      case "integer" -> v.isIntegralNumber() ? v : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+      case "number" -> v.isNumber() ? v : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+      case "boolean" -> v.isBoolean() ? v : com.fasterxml.jackson.databind.node.NullNode.getInstance();
+      default -> com.fasterxml.jackson.databind.node.TextNode.valueOf(v.isValueNode() ? v.asText() : v.toString());
+    };
+  }
+
   private static String cell(PrinterColumn c, JsonNode tree, Instant now) {
     List<JsonNode> values;
     try {
