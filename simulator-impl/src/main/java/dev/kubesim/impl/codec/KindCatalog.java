@@ -19,8 +19,8 @@ import java.util.Optional;
  * the order of their definitions' names.
  */
 public final class KindCatalog {
-  private ImmutableList<CustomKind> custom = ImmutableList.of();
-  private ImmutableList<KindInfo> customServed = ImmutableList.of();
+  // replaced whole under the cluster's lock; volatile so that served requests read a complete catalogue
+  private volatile ImmutableList<CustomKind> custom = ImmutableList.of();
 
   /** A catalogue of the built-in kinds only, to which custom kinds are added as they are established. */
   public KindCatalog() {}
@@ -80,7 +80,6 @@ public final class KindCatalog {
    */
   public void setCustom(List<CustomKind> kinds) {
     this.custom = ImmutableList.copyOf(kinds);
-    this.customServed = custom.stream().map(CustomKind::info).collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -189,7 +188,8 @@ public final class KindCatalog {
     if (builtin.isPresent()) {
       return builtin;
     }
-    return customServed.stream().filter(i -> i.kind().equals(kind) && i.apiVersion().equals(apiVersion)).findFirst();
+    return custom.stream().map(CustomKind::info)
+        .filter(i -> i.kind().equals(kind) && i.apiVersion().equals(apiVersion)).findFirst();
   }
 
   /**
@@ -198,12 +198,13 @@ public final class KindCatalog {
    * @return every kind, each once
    */
   public ImmutableList<KindInfo> all() {
-    if (custom.isEmpty()) {
+    ImmutableList<CustomKind> now = custom;
+    if (now.isEmpty()) {
       return KindRegistry.all();
     }
     List<KindInfo> out = new ArrayList<>(KindRegistry.all());
     List<String> seen = new ArrayList<>();
-    for (CustomKind c : custom) {
+    for (CustomKind c : now) {
       String key = c.info().group() + "/" + c.info().kind();
       if (!seen.contains(key)) {
         seen.add(key);
@@ -219,10 +220,13 @@ public final class KindCatalog {
    * @return every served kind and version
    */
   public ImmutableList<KindInfo> served() {
-    if (custom.isEmpty()) {
+    ImmutableList<CustomKind> now = custom;
+    if (now.isEmpty()) {
       return KindRegistry.served();
     }
-    return ImmutableList.<KindInfo>builder().addAll(KindRegistry.served()).addAll(customServed).build();
+    ImmutableList.Builder<KindInfo> out = ImmutableList.<KindInfo>builder().addAll(KindRegistry.served());
+    now.forEach(c -> out.add(c.info()));
+    return out.build();
   }
 
   /**
