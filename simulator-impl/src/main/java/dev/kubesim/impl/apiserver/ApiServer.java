@@ -14,6 +14,7 @@ import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.Strategy.Allocation;
 import dev.kubesim.impl.apiserver.validation.FieldError;
+import dev.kubesim.impl.codec.KindCatalog;
 import dev.kubesim.impl.codec.KindRegistry;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.sim.EventLoop;
@@ -41,6 +42,8 @@ public final class ApiServer {
 
   private final ObjectStore store;
   private final EventLoop loop;
+  /** The kinds this API server serves: the built-in ones and the established custom ones. */
+  private final KindCatalog kinds;
   private final Map<Class<?>, Strategy<?>> strategies = new HashMap<>();
   /** Rules for kinds stored as generic objects (PersistentVolumeClaim, StorageClass, ...), by kind. */
   private final Map<String, Strategy<GenericObject>> genericKinds = new HashMap<>();
@@ -78,8 +81,17 @@ public final class ApiServer {
   }
 
   public ApiServer(ObjectStore store, EventLoop loop) {
+    this(store, loop, new KindCatalog());
+  }
+
+  /**
+   * An API server over the store that serves the kinds of this catalogue (the cluster's own: its
+   * custom kinds are added as their definitions are established).
+   */
+  public ApiServer(ObjectStore store, EventLoop loop, KindCatalog kinds) {
     this.store = store;
     this.loop = loop;
+    this.kinds = kinds;
     this.names = loop.random().stream("apiserver/generate-name");
     this.uids = loop.random().stream("apiserver/uid");
     loop.resourceVersions(store);
@@ -104,6 +116,25 @@ public final class ApiServer {
     genericKinds.put(kind, strategy);
   }
 
+  /** Forgets the rules of a kind stored as a generic object (a custom kind whose definition went). */
+  public void unregisterGeneric(String kind) {
+    genericKinds.remove(kind);
+  }
+
+  /** The kinds this API server serves: the built-in ones and the established custom ones. */
+  public KindCatalog kinds() {
+    return kinds;
+  }
+
+  /** The served kind of an object (custom kinds included), or BadRequest when this API server does not serve it. */
+  public KindInfo servedKindOf(KubeObject object) {
+    return kinds.lookup(object.apiVersion(), object.kind())
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    "no matches for kind \"" + object.kind() + "\" in version \"" + object.apiVersion() + "\""));
+  }
+
   @SuppressWarnings("unchecked")
   private <T extends KubeObject> Strategy<T> strategyFor(KubeObject object) {
     Strategy<?> s = object instanceof GenericObject g ? genericKinds.get(g.kind()) : strategies.get(object.getClass());
@@ -126,14 +157,14 @@ public final class ApiServer {
   }
 
   public Optional<KubeObject> get(String kind, String namespace, String name) {
-    KindInfo info = KindRegistry.byKind(kind).orElse(null);
+    KindInfo info = kinds.byKind(kind).orElse(null);
     String ns = info != null && !info.namespaced() ? "" : namespace;
     return store.get(kind, new ObjectKey(ns, name));
   }
 
   /** The object, or NotFound with the API server's message ({@code services "nope" not found}). */
   public KubeObject getOrThrow(String kind, String namespace, String name) {
-    return get(kind, namespace, name).orElseThrow(() -> notFound(kind, name));
+    return get(kind, namespace, name).orElseThrow(() -> notFound(kinds.byKind(kind), kind, name));
   }
 
   public ImmutableList<KubeObject> list(String kind, Optional<String> namespace) {
@@ -141,7 +172,16 @@ public final class ApiServer {
   }
 
   public static NotFoundException notFound(String kind, String name) {
-    String resource = KindRegistry.byKind(kind).map(KindInfo::qualifiedResource).orElse(kind.toLowerCase() + "s");
+    return notFound(KindRegistry.byKind(kind), kind, name);
+  }
+
+  /** NotFound for an object of a served kind, custom kinds included ({@code crontabs.stable.example.com "x" not found}). */
+  public static NotFoundException notFound(KindInfo info, String name) {
+    return notFound(Optional.of(info), info.kind(), name);
+  }
+
+  private static NotFoundException notFound(Optional<KindInfo> info, String kind, String name) {
+    String resource = info.map(KindInfo::qualifiedResource).orElse(kind.toLowerCase() + "s");
     return new NotFoundException(resource + " \"" + name + "\" not found");
   }
 
@@ -169,7 +209,7 @@ public final class ApiServer {
    * the owner's ({@code null}: nobody's, as for kubesim's own writes).
    */
   public <T extends KubeObject> Written<T> createWarned(T object, boolean dryRun, FieldOwner owner) {
-    KindInfo info = kindOf(object);
+    KindInfo info = servedKindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
     checkNamespace(info, obj);
@@ -268,11 +308,11 @@ public final class ApiServer {
    */
   @SuppressWarnings("unchecked")
   public <T extends KubeObject> Written<T> updateWarned(T object, boolean dryRun, FieldOwner owner) {
-    KindInfo info = kindOf(object);
+    KindInfo info = servedKindOf(object);
     Strategy<T> strategy = strategyFor(object);
     T obj = withNamespace(object, info);
     ObjectKey key = ObjectStore.keyOf(obj);
-    T old = (T) store.get(info.kind(), key).orElseThrow(() -> notFound(info.kind(), key.name()));
+    T old = (T) store.get(info.kind(), key).orElseThrow(() -> notFound(info, key.name()));
     obj = strategy.defaults(obj);
     obj = strategy.prepareForUpdate(obj, old);
     Allocation<T> allocation = strategy.allocate(obj, Optional.of(old));
@@ -298,7 +338,7 @@ public final class ApiServer {
 
   /** Creates the object, or updates it when it exists (kubectl apply). */
   public <T extends KubeObject> T apply(T object) {
-    KindInfo info = kindOf(object);
+    KindInfo info = servedKindOf(object);
     T obj = withNamespace(object, info);
     if (obj.metadata().name().isPresent() && store.get(info.kind(), ObjectStore.keyOf(obj)).isPresent()) {
       return update(obj);
@@ -321,11 +361,20 @@ public final class ApiServer {
    * it changes become the owner's.
    */
   public <T extends KubeObject> T write(T object, FieldOwner owner) {
-    KindInfo info = kindOf(object);
+    KindInfo info = servedKindOf(object);
     T obj = withNamespace(object, info);
     Optional<KubeObject> old = store.get(info.kind(), ObjectStore.keyOf(obj));
     if (old.isEmpty()) {
       return create(obj);
+    }
+    if (owner != null && owner.subresource().equals("status")) {
+      Strategy<T> strategy = strategyFor(obj);
+      @SuppressWarnings("unchecked")
+      T before = (T) old.get();
+      List<FieldError> errors = strategy.validateStatusUpdate(obj, before);
+      if (!errors.isEmpty()) {
+        throw invalid(info, obj.metadata().nameOrEmpty(), errors);
+      }
     }
     @SuppressWarnings("unchecked")
     T updated = (T) commitUpdate(obj, old.get(), false, owner);
@@ -450,7 +499,7 @@ public final class ApiServer {
       ManagedFields base = owner.given() != null ? owner.given() : before;
       after = owner.applied() != null ? owner.applied()
           : base.update(old.kind(), ObjectCodec.encode(old), ObjectCodec.encode(unchanged), owner.manager(),
-              kindOf(old).apiVersion(), owner.subresource(), loop.clock().timestamp());
+              servedKindOf(old).apiVersion(), owner.subresource(), loop.clock().timestamp());
     }
     if (unchanged.equals(old) && after.sameIgnoringTime(before)) {
       // etcd3's GuaranteedUpdate: a new encoding equal to the stored one is not written (and the
@@ -486,9 +535,9 @@ public final class ApiServer {
    * @throws NotFoundException when it does not exist
    */
   public KubeObject delete(String kind, String namespace, String name, DeleteOptions options) {
-    KindInfo info = KindRegistry.byKind(kind).orElseThrow(() -> new BadRequestException("the server doesn't have a resource type \"" + kind + "\""));
+    KindInfo info = kinds.byKind(kind).orElseThrow(() -> new BadRequestException("the server doesn't have a resource type \"" + kind + "\""));
     ObjectKey key = new ObjectKey(info.namespaced() ? namespace : "", name);
-    KubeObject current = store.get(info.kind(), key).orElseThrow(() -> notFound(kind, name));
+    KubeObject current = store.get(info.kind(), key).orElseThrow(() -> notFound(info, name));
     ObjectMeta meta = current.metadata();
     List<String> finalizers = new ArrayList<>(meta.finalizers());
     if (options.propagationPolicy().equals("Orphan") && !finalizers.contains(ORPHAN_FINALIZER)) {
@@ -541,7 +590,7 @@ public final class ApiServer {
   public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
 
   private KubeObject remove(KindInfo info, ObjectKey key) {
-    KubeObject removed = store.remove(info.kind(), key).orElseThrow(() -> notFound(info.kind(), key.name()));
+    KubeObject removed = store.remove(info.kind(), key).orElseThrow(() -> notFound(info, key.name()));
     setManagedFields(info.kind(), key, ManagedFields.NONE);
     strategyFor(removed).release(removed);
     return removed;
@@ -552,7 +601,7 @@ public final class ApiServer {
    * goes once none is left.
    */
   public void removeFinalizer(KubeObject object, String finalizer) {
-    KindInfo info = kindOf(object);
+    KindInfo info = servedKindOf(object);
     ObjectKey key = ObjectStore.keyOf(object);
     Optional<KubeObject> current = store.get(info.kind(), key);
     if (current.isEmpty() || !current.get().metadata().finalizers().contains(finalizer)) {

@@ -68,6 +68,14 @@ public abstract class Strategy<T extends KubeObject> {
     return ImmutableList.<FieldError>builder().addAll(validate(object)).addAll(validateImmutable(object, old)).build();
   }
 
+  /**
+   * Validation of a write through the {@code status} subresource of the served API; none by default
+   * (a custom kind validates the status against its schema).
+   */
+  public List<FieldError> validateStatusUpdate(T object, T old) {
+    return List.of();
+  }
+
   /** Fields that may not change once set. */
   protected List<FieldError> validateImmutable(T object, T old) {
     return List.of();

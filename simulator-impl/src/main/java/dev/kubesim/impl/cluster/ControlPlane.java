@@ -48,6 +48,7 @@ final class ControlPlane {
         new NodePortAllocator(options.nodePortFirst(), options.nodePortLast(), loop.random().stream("apiserver/nodeport"));
     ServiceAllocation serviceAllocation = new ServiceAllocation(ipAllocators, nodePorts);
     Registry.registerAll(api);
+    dev.kubesim.impl.apiserver.apiextensions.CustomResourceDefinitions.start(api);
     api.register(new ServiceStrategy(serviceAllocation));
   }
 

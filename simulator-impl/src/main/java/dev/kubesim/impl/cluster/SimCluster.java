@@ -97,7 +97,7 @@ public final class SimCluster implements Cluster, KubectlHost {
   private SimCluster(ClusterOptions options) {
     this.options = options;
     this.loop = new EventLoop(options.seed(), options.maxSteps());
-    this.api = new ApiServer(store, loop);
+    this.api = new ApiServer(store, loop, new dev.kubesim.impl.codec.KindCatalog()); // this cluster's kinds alone
     this.serviceCidrs = parseCidrs("serviceCIDR", options.serviceCIDR());
     this.clusterCidrs = parseCidrs("clusterCIDR", options.clusterCIDR());
     ControlPlane.registerStrategies(api, loop, options, serviceCidrs);
@@ -534,7 +534,7 @@ public final class SimCluster implements Cluster, KubectlHost {
     for (Document doc : manifest.documents()) {
       KubeObject object;
       try {
-        object = ObjectCodec.decode(doc);
+        object = ObjectCodec.decode(doc, api.kinds());
       } catch (KubeSimException e) {
         // decoding against the kind's schema is the API server's; the rest is kubectl's
         (e.getMessage().startsWith("error when") ? server : client).add(e);

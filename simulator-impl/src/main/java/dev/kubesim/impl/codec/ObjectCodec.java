@@ -103,6 +103,20 @@ public final class ObjectCodec {
    *     unknown fields, or values of the wrong type; it names the source
    */
   public static KubeObject decode(Document doc) {
+    return decode(doc, BUILT_IN);
+  }
+
+  /** A catalogue of the built-in kinds alone, for decoding where no cluster's custom kinds apply. */
+  private static final KindCatalog BUILT_IN = new KindCatalog();
+
+  /**
+   * Decodes one document into its typed object, or a generic one for kinds kubesim does not model
+   * and for the custom kinds of the cluster whose catalogue this is.
+   *
+   * @param kinds the cluster's kinds: the built-in ones and its established custom kinds
+   * @throws BadRequestException as {@link #decode(Document)}
+   */
+  public static KubeObject decode(Document doc, KindCatalog kinds) {
     if (doc.requestBytes() > MAX_REQUEST_BYTES) {
       // the API server reads at most MaxRequestBodyBytes of a body (limitedReadBody)
       throw new KubeSimException("RequestEntityTooLarge", 413, "error when creating " + doc.describe()
@@ -130,13 +144,25 @@ public final class ObjectCodec {
     String apiVersion = apiVersionNode.asText();
     String kind = kindNode.asText();
     KindInfo info =
-        KindRegistry.lookup(apiVersion, kind)
+        kinds.lookup(apiVersion, kind)
             .orElseThrow(
                 () ->
                     new BadRequestException(
                         "resource mapping not found for name: \"" + doc.name() + "\" namespace: \""
                             + doc.namespace() + "\" from " + doc.describe() + ": no matches for kind \""
                             + kind + "\" in version \"" + apiVersion + "\"\nensure CRDs are installed first"));
+    Optional<KindCatalog.CustomKind> custom = kinds.custom(info);
+    if (custom.isPresent() && custom.get().schema() != null && doc.tree() instanceof ObjectNode object) {
+      // strict field validation: what structural pruning would drop is an unknown field
+      List<String> unknown = SchemaPruning.prune(object.deepCopy(), custom.get().schema());
+      if (!unknown.isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        for (String f : unknown) {
+          parts.add("unknown field \"" + f + "\"");
+        }
+        throw cannotHandle(doc, info, "strict decoding error: " + String.join(", ", parts));
+      }
+    }
     if (Conversions.converts(info)) {
       // stored in another version: decoded as the API server stores it
       return decode(new Document(doc.source(), doc.index(), Conversions.toStorage(tree), doc.requestBytes()), info);

@@ -1,7 +1,6 @@
 package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.model.Kinds.KindInfo;
-import dev.kubesim.impl.codec.KindRegistry;
 import dev.kubesim.impl.kubectl.print.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +30,7 @@ final class ApiResourcesCommand implements Command {
     Optional<String> group = args.string("api-group");
     String sortBy = args.string("sort-by").orElse("");
     List<KindInfo> kinds = new ArrayList<>();
-    for (KindInfo k : KindRegistry.all()) {
+    for (KindInfo k : ctx.api().kinds().all()) {
       if (namespaced.isPresent() && Boolean.parseBoolean(namespaced.get()) != k.namespaced()) {
         continue;
       }
@@ -59,7 +58,7 @@ final class ApiResourcesCommand implements Command {
     }
     Table table = Table.withHeaders("NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND");
     for (KindInfo k : kinds) {
-      table.addRow(k.resource(), String.join(",", ResourceTypes.shortNames(k)), k.apiVersion(),
+      table.addRow(k.resource(), String.join(",", ResourceTypes.shortNames(ctx.api().kinds(), k)), k.apiVersion(),
           Boolean.toString(k.namespaced()), k.kind());
     }
     ctx.out().out(args.bool("no-headers") ? table.renderWithoutHeaders() : table.render());

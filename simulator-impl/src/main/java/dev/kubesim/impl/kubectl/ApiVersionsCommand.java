@@ -1,7 +1,6 @@
 package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.model.Kinds.KindInfo;
-import dev.kubesim.impl.codec.KindRegistry;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -20,7 +19,7 @@ final class ApiVersionsCommand implements Command {
   @Override
   public void run(CommandContext ctx) {
     TreeSet<String> versions = new TreeSet<>();
-    for (KindInfo k : KindRegistry.served()) {
+    for (KindInfo k : ctx.api().kinds().served()) {
       versions.add(k.group().isEmpty() ? k.version() : k.group() + "/" + k.version());
     }
     StringBuilder out = new StringBuilder();

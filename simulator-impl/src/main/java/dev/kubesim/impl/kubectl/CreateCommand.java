@@ -159,7 +159,7 @@ final class CreateCommand implements Command {
     }
     Optional<String> output = args.string("output");
     if (dryRun.equals("client")) {
-      String prefix = ResourceTypes.kindPrefix(ApiServer.kindOf(object)) + "/" + name;
+      String prefix = ResourceTypes.kindPrefix(ctx.api().servedKindOf(object)) + "/" + name;
       ctx.out().out(output.isPresent() ? ClientObjects.render(output.get(), object, ctx.namespaceGiven())
           : prefix + " created (dry run)\n");
       return;
@@ -171,7 +171,7 @@ final class CreateCommand implements Command {
       if (output.isPresent()) {
         ctx.out().out(ObjectOutput.render(output.get(), List.of(created), true));
       } else {
-        ctx.out().out(ResourceTypes.kindPrefix(ApiServer.kindOf(created)) + "/" + name + " created"
+        ctx.out().out(ResourceTypes.kindPrefix(ctx.api().servedKindOf(created)) + "/" + name + " created"
             + (dryRun.equals("server") ? " (server dry run)" : "") + "\n");
       }
     } catch (KubeSimException e) {

@@ -64,8 +64,11 @@ final class DescribeCommand implements Command {
     StringBuilder out = new StringBuilder();
     boolean first = true;
     for (KubeObject o : targets) {
-      KindInfo kind = ResourceTypes.ofKind(o.kind());
+      KindInfo kind = ResourceTypes.ofKind(ctx.api().kinds(), o.kind());
       Optional<ObjectDescriber> describer = Describers.forKind(o.kind());
+      if (describer.isEmpty() && (ctx.api().kinds().custom(kind).isPresent() || o.kind().equals("CustomResourceDefinition"))) {
+        describer = Optional.of(new dev.kubesim.impl.kubectl.describe.GenericDescriber());
+      }
       if (describer.isEmpty()) {
         failures.add(Failure.client("describe of " + kind.qualifiedResource() + " is not supported by this simulator yet"));
         continue;

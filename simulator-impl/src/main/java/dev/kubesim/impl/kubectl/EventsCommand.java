@@ -38,7 +38,7 @@ final class EventsCommand implements Command {
       throw KubectlException.error("kubectl events --watch is not supported by this simulator yet");
     }
     boolean all = ctx.args().bool("all-namespaces");
-    Optional<String[]> target = ctx.args().string("for").map(EventsCommand::target);
+    Optional<String[]> target = ctx.args().string("for").map(spec -> target(ctx, spec));
     Set<String> types = ctx.args().string("types").map(t -> Set.of(t.split(","))).orElse(Set.of());
     for (String t : types) {
       if (!t.equals("Normal") && !t.equals("Warning")) {
@@ -80,13 +80,13 @@ final class EventsCommand implements Command {
   }
 
   /** {@code --for pod/web} as the kind and name an Event's involvedObject carries. */
-  private static String[] target(String spec) {
+  private static String[] target(CommandContext ctx, String spec) {
     int slash = spec.indexOf('/');
     if (slash < 0) {
       throw KubectlException.error("--for must be in resource/name form");
     }
     String type = spec.substring(0, slash).toLowerCase(Locale.ROOT);
-    String kind = ResourceTypes.resolve(type).map(KindInfo::kind)
+    String kind = ResourceTypes.resolve(ctx.api().kinds(), type).map(KindInfo::kind)
         .orElseThrow(() -> KubectlException.error("the server doesn't have a resource type \"" + type + "\""));
     return new String[] {kind, spec.substring(slash + 1)};
   }

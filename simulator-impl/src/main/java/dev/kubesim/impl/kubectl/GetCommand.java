@@ -190,7 +190,7 @@ final class GetCommand implements Command {
       }
     }
     return new TableOptions(format == OutputFormat.WIDE, args.bool("all-namespaces"), withKind, args.bool("show-labels"),
-        labelColumns, args.bool("no-headers"));
+        labelColumns, args.bool("no-headers"), ctx.api().kinds());
   }
 
   private static int flush(

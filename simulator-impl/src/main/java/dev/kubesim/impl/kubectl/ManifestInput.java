@@ -6,7 +6,6 @@ import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import dev.kubesim.api.model.ObjectMeta;
 import dev.kubesim.impl.codec.Document;
-import dev.kubesim.impl.codec.KindRegistry;
 import dev.kubesim.impl.codec.ManifestReader;
 import dev.kubesim.impl.codec.ObjectCodec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,8 +81,8 @@ final class ManifestInput {
 
   private static void decode(CommandContext ctx, Document doc, List<Item> items, List<Failure> failures) {
     try {
-      KubeObject object = ObjectCodec.decode(doc);
-      KindInfo kind = KindRegistry.lookup(object.apiVersion(), object.kind()).orElseThrow();
+      KubeObject object = ObjectCodec.decode(doc, ctx.api().kinds());
+      KindInfo kind = ctx.api().kinds().lookup(object.apiVersion(), object.kind()).orElseThrow();
       items.add(new Item(doc, withNamespace(ctx, object, kind), kind));
     } catch (KubectlException e) {
       failures.add(Failure.client(e.getMessage()));
@@ -153,7 +152,7 @@ final class ManifestInput {
     if (resources.isEmpty() && missing != null) {
       throw KubectlException.raw(missing);
     }
-    return ResourceArgs.parse(resources, allowCategory);
+    return ResourceArgs.parse(ctx.api().kinds(), resources, allowCategory);
   }
 
   /**

@@ -52,7 +52,7 @@ final class ObjectQuery {
         if (o.isPresent()) {
           found.add(o.get());
         } else {
-          NotFoundException e = ApiServer.notFound(kind.kind(), name);
+          NotFoundException e = ApiServer.notFound(kind, name);
           failures.add(Failure.api(e, ""));
         }
       }

@@ -73,10 +73,15 @@ final class PatchCommand implements Command {
         String target = ResourceTypes.kindPrefix(r.kind()) + "/" + o.metadata().nameOrEmpty();
         try {
           ObjectNode current = ObjectCodec.encode(o);
+          if (!type.equals("merge") && !type.equals("json") && ctx.api().kinds().custom(r.kind()).isPresent()) {
+            // custom resources have no strategic merge patch (no patch strategies in their schemas)
+            throw new dev.kubesim.api.KubeSimException("UnsupportedMediaType", 415, "the body of the request was in an unknown format"
+                + " - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+          }
           JsonNode patched = switch (type) {
             case "merge" -> Patches.mergePatch(current, patch);
             case "json" -> Patches.jsonPatch(current, patch);
-            default -> Patches.strategicMergePatch(ApiServer.kindOf(o).kind(), current, patch);
+            default -> Patches.strategicMergePatch(ctx.api().servedKindOf(o).kind(), current, patch);
           };
           if (patched.equals(current)) {
             ctx.out().out(target + " patched (no change)\n");
@@ -86,7 +91,7 @@ final class PatchCommand implements Command {
             throw new BadRequestException("the name of the object does not match the name of the patched object");
           }
           String json = ObjectCodec.mapper().writeValueAsString(patched);
-          ctx.api().update(ObjectCodec.decode(ManifestReader.read("patch", json).get(0)));
+          ctx.api().update(ObjectCodec.decode(ManifestReader.read("patch", json).get(0), ctx.api().kinds()));
           ctx.out().out(target + " patched\n");
         } catch (KubeSimException e) {
           failures.add(Failure.api(e, ""));

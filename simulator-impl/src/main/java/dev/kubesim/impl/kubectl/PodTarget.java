@@ -38,7 +38,7 @@ final class PodTarget {
     }
     String type = argument.substring(0, slash);
     String name = argument.substring(slash + 1);
-    KindInfo kind = ResourceTypes.resolve(type)
+    KindInfo kind = ResourceTypes.resolve(ctx.api().kinds(), type)
         .orElseThrow(() -> KubectlException.error("the server doesn't have a resource type \"" + type + "\""));
     KubeObject object = api.getOrThrow(kind.kind(), ctx.namespace(), name);
     if (object instanceof Pod pod) {

@@ -97,7 +97,7 @@ final class PortForwardCommand implements Command {
       return Optional.empty();
     }
     String type = argument.substring(0, slash);
-    boolean isService = ResourceTypes.resolve(type).filter(k -> k.kind().equals(Service.KIND)).isPresent();
+    boolean isService = ResourceTypes.resolve(ctx.api().kinds(), type).filter(k -> k.kind().equals(Service.KIND)).isPresent();
     return isService
         ? ctx.api().get(Service.KIND, ctx.namespace(), argument.substring(slash + 1)).map(Service.class::cast)
         : Optional.empty();

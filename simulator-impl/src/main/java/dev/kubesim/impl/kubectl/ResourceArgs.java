@@ -27,7 +27,7 @@ final class ResourceArgs {
    * @param allowCategory whether {@code all} may be used (only by get)
    * @throws KubectlException for an unknown type or mixed forms, with kubectl's wording
    */
-  static List<Request> parse(List<String> args, boolean allowCategory) {
+  static List<Request> parse(dev.kubesim.impl.codec.KindCatalog kinds, List<String> args, boolean allowCategory) {
     List<Request> requests = new ArrayList<>();
     if (args.isEmpty()) {
       return requests;
@@ -40,7 +40,7 @@ final class ResourceArgs {
               "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form"
                   + " (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
         }
-        KindInfo kind = resolve(arg.substring(0, slash));
+        KindInfo kind = resolve(kinds, arg.substring(0, slash));
         String name = arg.substring(slash + 1);
         if (name.isEmpty()) {
           throw KubectlException.error("arguments in resource/name form must have a single resource and name");
@@ -70,15 +70,24 @@ final class ResourceArgs {
         for (String kind : ResourceTypes.ALL_CATEGORY) {
           requests.add(new Request(ResourceTypes.ofKind(kind), new ArrayList<>(names)));
         }
+        // custom kinds whose definitions put them in the category, after the built-in ones
+        for (KindInfo custom : ResourceTypes.inCategory(kinds, "all")) {
+          requests.add(new Request(custom, new ArrayList<>(names)));
+        }
+      } else if (allowCategory && ResourceTypes.resolve(kinds, type).isEmpty()
+          && !ResourceTypes.inCategory(kinds, type.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
+        for (KindInfo custom : ResourceTypes.inCategory(kinds, type.toLowerCase(java.util.Locale.ROOT))) {
+          requests.add(new Request(custom, new ArrayList<>(names)));
+        }
       } else {
-        requests.add(new Request(resolve(type), new ArrayList<>(names)));
+        requests.add(new Request(resolve(kinds, type), new ArrayList<>(names)));
       }
     }
     return requests;
   }
 
-  private static KindInfo resolve(String type) {
-    return ResourceTypes.resolve(type)
+  private static KindInfo resolve(dev.kubesim.impl.codec.KindCatalog kinds, String type) {
+    return ResourceTypes.resolve(kinds, type)
         .orElseThrow(() -> KubectlException.error("the server doesn't have a resource type \"" + type + "\""));
   }
 

@@ -22,9 +22,11 @@ import java.util.Locale;
  * @param showLabels {@code --show-labels}
  * @param labelColumns the label keys of {@code -L}
  * @param noHeaders {@code --no-headers}
+ * @param kinds the cluster's kinds, whose custom kinds have printer columns of their own
  */
 record TableOptions(
-    boolean wide, boolean allNamespaces, boolean withKind, boolean showLabels, List<String> labelColumns, boolean noHeaders) {
+    boolean wide, boolean allNamespaces, boolean withKind, boolean showLabels, List<String> labelColumns, boolean noHeaders,
+    dev.kubesim.impl.codec.KindCatalog kinds) {
 
   /** The rendered table of objects of one kind. */
   String render(KindInfo kind, List<KubeObject> objects, Instant now) {
@@ -37,7 +39,7 @@ record TableOptions(
 
   /** The columns' names for a kind, as the table prints them. */
   List<String> headers(KindInfo kind) {
-    TablePrinter printer = TablePrinters.forKind(kind.kind());
+    TablePrinter printer = TablePrinters.forKind(kind, kinds);
     List<String> headers = new ArrayList<>();
     if (allNamespaces && kind.namespaced()) {
       headers.add("NAMESPACE");
@@ -54,7 +56,7 @@ record TableOptions(
 
   /** One object's cells, as of {@code now}. */
   List<String> row(KindInfo kind, KubeObject o, Instant now) {
-    TablePrinter printer = TablePrinters.forKind(kind.kind());
+    TablePrinter printer = TablePrinters.forKind(kind, kinds);
     List<String> row = new ArrayList<>();
     if (allNamespaces && kind.namespaced()) {
       row.add(o.metadata().namespace().orElse(""));

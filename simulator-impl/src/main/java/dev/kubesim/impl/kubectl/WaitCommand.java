@@ -40,7 +40,7 @@ final class WaitCommand implements Command {
     ParsedArgs args = ctx.args();
     WaitCondition condition = WaitCondition.parse(args.string("for").orElse(""));
     Duration timeout = GoDuration.flag(args, "timeout", DEFAULT_TIMEOUT);
-    List<ResourceArgs.Request> requests = ResourceArgs.parse(args.positional(), false);
+    List<ResourceArgs.Request> requests = ResourceArgs.parse(ctx.api().kinds(), args.positional(), false);
     if (requests.isEmpty()) {
       throw KubectlException.error("resource(s) were provided, but no name was specified");
     }
@@ -71,7 +71,7 @@ final class WaitCommand implements Command {
       throw KubectlException.error("no matching resources found");
     }
     for (KubeObject target : targets) {
-      KindInfo kind = ResourceTypes.ofKind(target.kind());
+      KindInfo kind = ResourceTypes.ofKind(ctx.api().kinds(), target.kind());
       String ns = target.metadata().namespace().orElse("");
       String name = target.metadata().nameOrEmpty();
       if (!await(ctx, condition, kind, ns, name, timeout)) {

@@ -245,9 +245,9 @@ public final class ApiHttpServer implements AutoCloseable {
       }
       case "openapi" -> {
         if (segments.size() == 2 && segments.get(1).equals("v3")) {
-          sendJson(exchange, 200, OpenApi.root());
+          sendJson(exchange, 200, OpenApi.root(host.api().kinds()));
         } else if (segments.size() > 2 && segments.get(1).equals("v3")) {
-          Optional<JsonNode> doc = OpenApi.document(segments.subList(2, segments.size())).map(d -> d);
+          Optional<JsonNode> doc = OpenApi.document(host.api().kinds(), segments.subList(2, segments.size())).map(d -> d);
           sendJson(exchange, doc.isPresent() ? 200 : 404, doc.orElseGet(StatusObjects::pageNotFound));
         } else {
           sendJson(exchange, 404, StatusObjects.pageNotFound());
@@ -270,7 +270,7 @@ public final class ApiHttpServer implements AutoCloseable {
           return;
         }
         if (segments.size() == 2) {
-          sendJson(exchange, 200, Discovery.resourceList("v1"));
+          sendJson(exchange, 200, Discovery.resourceList(host.api().kinds(), "v1"));
           return;
         }
         resource(exchange, "", "v1", segments.subList(2, segments.size()));
@@ -282,21 +282,21 @@ public final class ApiHttpServer implements AutoCloseable {
           return;
         }
         String group = segments.get(1);
-        String version = ResourceCatalog.groups().get(group);
+        String version = ResourceCatalog.groups(host.api().kinds()).get(group);
         if (version == null) {
           sendJson(exchange, 404, StatusObjects.pageNotFound());
           return;
         }
         if (segments.size() == 2) {
-          sendJson(exchange, 200, Discovery.group(group, version));
+          sendJson(exchange, 200, Discovery.group(host.api().kinds(), group, version));
           return;
         }
-        if (!ResourceCatalog.versions(group).contains(segments.get(2))) {
+        if (!ResourceCatalog.versions(host.api().kinds(), group).contains(segments.get(2))) {
           sendJson(exchange, 404, StatusObjects.pageNotFound());
           return;
         }
         if (segments.size() == 3) {
-          sendJson(exchange, 200, Discovery.resourceList(group + "/" + segments.get(2)));
+          sendJson(exchange, 200, Discovery.resourceList(host.api().kinds(), group + "/" + segments.get(2)));
           return;
         }
         resource(exchange, group, segments.get(2), segments.subList(3, segments.size()));
@@ -306,11 +306,11 @@ public final class ApiHttpServer implements AutoCloseable {
     }
   }
 
-  private static JsonNode rootPaths() {
+  private JsonNode rootPaths() {
     var root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     var paths = root.putArray("paths");
     paths.add("/api").add("/api/v1").add("/apis");
-    for (String gv : ResourceCatalog.groupVersions()) {
+    for (String gv : ResourceCatalog.groupVersions(host.api().kinds())) {
       if (gv.contains("/")) {
         paths.add("/apis/" + gv.substring(0, gv.indexOf('/'))).add("/apis/" + gv);
       }
@@ -330,17 +330,17 @@ public final class ApiHttpServer implements AutoCloseable {
       }
     }
     if (aggregated) {
-      send(exchange, 200, ObjectCodec.mapper().writeValueAsString(Discovery.aggregated(core)), Discovery.AGGREGATED_V2);
+      send(exchange, 200, ObjectCodec.mapper().writeValueAsString(Discovery.aggregated(host.api().kinds(), core)), Discovery.AGGREGATED_V2);
     } else if (core) {
       sendJson(exchange, 200, Discovery.apiVersions(url().getAuthority()));
     } else {
-      sendJson(exchange, 200, Discovery.groupList());
+      sendJson(exchange, 200, Discovery.groupList(host.api().kinds()));
     }
   }
 
   /** {@code [namespaces/NS/]RESOURCE[/NAME[/SUBRESOURCE]]}, and the legacy {@code watch/} prefix. */
   private void resource(RestExchange exchange, String group, String version, List<String> rest) throws IOException {
-    Optional<ResourcePath> path = ResourcePath.of(group, version, rest);
+    Optional<ResourcePath> path = ResourcePath.of(host.api().kinds(), group, version, rest);
     if (path.isEmpty()) {
       sendJson(exchange, 404, StatusObjects.pageNotFound());
       return;
@@ -428,7 +428,7 @@ public final class ApiHttpServer implements AutoCloseable {
       org.eclipse.jetty.websocket.server.ServerUpgradeResponse response, org.eclipse.jetty.util.Callback callback,
       java.util.concurrent.Executor worker) {
     RestExchange exchange = new JettyExchange(upgrade, response);
-    Optional<ResourcePath> path = ResourcePath.ofPath(exchange.rawPath());
+    Optional<ResourcePath> path = ResourcePath.ofPath(host.api().kinds(), exchange.rawPath());
     java.util.Map<String, String> query = ApiRequest.parseQuery(exchange.rawQuery());
     boolean watch = "true".equals(query.get("watch")) || "1".equals(query.get("watch"));
     if (path.isEmpty() || !(path.get().legacyWatch() || watch) || !path.get().subresource().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.kubesim.impl.apiserver.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubesim.impl.codec.KindCatalog;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import java.util.List;
 import java.util.Map;
@@ -52,24 +53,24 @@ final class Discovery {
     return v;
   }
 
-  static ObjectNode groupList() {
+  static ObjectNode groupList(KindCatalog kinds) {
     ObjectNode list = JSON.objectNode();
     list.put("kind", "APIGroupList");
     list.put("apiVersion", "v1");
     ArrayNode groups = list.putArray("groups");
-    for (Map.Entry<String, String> g : ResourceCatalog.groups().entrySet()) {
-      groups.add(group(g.getKey(), g.getValue()));
+    for (Map.Entry<String, String> g : ResourceCatalog.groups(kinds).entrySet()) {
+      groups.add(group(kinds, g.getKey(), g.getValue()));
     }
     return list;
   }
 
-  static ObjectNode group(String name, String version) {
+  static ObjectNode group(KindCatalog kinds, String name, String version) {
     ObjectNode group = JSON.objectNode();
     group.put("kind", "APIGroup");
     group.put("apiVersion", "v1");
     group.put("name", name);
     ArrayNode versions = group.putArray("versions");
-    for (String v : ResourceCatalog.versions(name)) {
+    for (String v : ResourceCatalog.versions(kinds, name)) {
       ObjectNode gv = versions.addObject();
       gv.put("groupVersion", name + "/" + v);
       gv.put("version", v);
@@ -80,26 +81,26 @@ final class Discovery {
     return group;
   }
 
-  static ObjectNode resourceList(String groupVersion) {
+  static ObjectNode resourceList(KindCatalog kinds, String groupVersion) {
     ObjectNode list = JSON.objectNode();
     list.put("kind", "APIResourceList");
     list.put("apiVersion", "v1");
     list.put("groupVersion", groupVersion);
     ArrayNode resources = list.putArray("resources");
-    for (KindInfo k : ResourceCatalog.resources(groupVersion)) {
+    for (KindInfo k : ResourceCatalog.resources(kinds, groupVersion)) {
       ObjectNode r = resources.addObject();
       r.put("name", k.resource());
-      r.put("singularName", ResourceCatalog.singular(k));
+      r.put("singularName", ResourceCatalog.singular(kinds, k));
       r.put("namespaced", k.namespaced());
       r.put("kind", k.kind());
       strings(r.putArray("verbs"), ResourceCatalog.verbs(k));
-      if (!ResourceCatalog.shortNames(k).isEmpty()) {
-        strings(r.putArray("shortNames"), ResourceCatalog.shortNames(k));
+      if (!ResourceCatalog.shortNames(kinds, k).isEmpty()) {
+        strings(r.putArray("shortNames"), ResourceCatalog.shortNames(kinds, k));
       }
-      if (!ResourceCatalog.categories(k).isEmpty()) {
-        strings(r.putArray("categories"), ResourceCatalog.categories(k));
+      if (!ResourceCatalog.categories(kinds, k).isEmpty()) {
+        strings(r.putArray("categories"), ResourceCatalog.categories(kinds, k));
       }
-      if (ResourceCatalog.hasScale(k)) {
+      if (ResourceCatalog.hasScale(kinds, k)) {
         ObjectNode s = resources.addObject();
         s.put("name", k.resource() + "/scale");
         s.put("singularName", "");
@@ -109,7 +110,7 @@ final class Discovery {
         s.put("kind", "Scale");
         strings(s.putArray("verbs"), List.of("get", "patch", "update"));
       }
-      if (ResourceCatalog.hasStatus(k)) {
+      if (ResourceCatalog.hasStatus(kinds, k)) {
         ObjectNode s = resources.addObject();
         s.put("name", k.resource() + "/status");
         s.put("singularName", "");
@@ -122,57 +123,57 @@ final class Discovery {
   }
 
   /** {@code APIGroupDiscoveryList} of the core group ({@code /api}) or of the named groups ({@code /apis}). */
-  static ObjectNode aggregated(boolean core) {
+  static ObjectNode aggregated(KindCatalog kinds, boolean core) {
     ObjectNode list = JSON.objectNode();
     list.put("kind", "APIGroupDiscoveryList");
     list.put("apiVersion", "apidiscovery.k8s.io/v2");
     list.putObject("metadata");
     ArrayNode items = list.putArray("items");
     if (core) {
-      items.add(groupDiscovery("", "v1"));
+      items.add(groupDiscovery(kinds, "", "v1"));
     } else {
-      for (Map.Entry<String, String> g : ResourceCatalog.groups().entrySet()) {
-        items.add(groupDiscovery(g.getKey(), g.getValue()));
+      for (Map.Entry<String, String> g : ResourceCatalog.groups(kinds).entrySet()) {
+        items.add(groupDiscovery(kinds, g.getKey(), g.getValue()));
       }
     }
     return list;
   }
 
-  private static ObjectNode groupDiscovery(String group, String preferred) {
+  private static ObjectNode groupDiscovery(KindCatalog kinds, String group, String preferred) {
     ObjectNode g = JSON.objectNode();
     g.putObject("metadata").put("name", group);
     ArrayNode versions = g.putArray("versions");
-    for (String version : group.isEmpty() ? List.of(preferred) : ResourceCatalog.versions(group)) {
-      versionDiscovery(versions.addObject(), group, version);
+    for (String version : group.isEmpty() ? List.of(preferred) : ResourceCatalog.versions(kinds, group)) {
+      versionDiscovery(kinds, versions.addObject(), group, version);
     }
     return g;
   }
 
-  private static void versionDiscovery(ObjectNode v, String group, String version) {
+  private static void versionDiscovery(KindCatalog kinds, ObjectNode v, String group, String version) {
     v.put("version", version);
     ArrayNode resources = v.putArray("resources");
-    for (KindInfo k : ResourceCatalog.resources(group.isEmpty() ? version : group + "/" + version)) {
+    for (KindInfo k : ResourceCatalog.resources(kinds, group.isEmpty() ? version : group + "/" + version)) {
       ObjectNode r = resources.addObject();
       r.put("resource", k.resource());
       r.set("responseKind", gvk(k.group(), k.version(), k.kind()));
       r.put("scope", k.namespaced() ? "Namespaced" : "Cluster");
-      r.put("singularResource", ResourceCatalog.singular(k));
+      r.put("singularResource", ResourceCatalog.singular(kinds, k));
       strings(r.putArray("verbs"), ResourceCatalog.verbs(k));
-      if (!ResourceCatalog.shortNames(k).isEmpty()) {
-        strings(r.putArray("shortNames"), ResourceCatalog.shortNames(k));
+      if (!ResourceCatalog.shortNames(kinds, k).isEmpty()) {
+        strings(r.putArray("shortNames"), ResourceCatalog.shortNames(kinds, k));
       }
-      if (!ResourceCatalog.categories(k).isEmpty()) {
-        strings(r.putArray("categories"), ResourceCatalog.categories(k));
+      if (!ResourceCatalog.categories(kinds, k).isEmpty()) {
+        strings(r.putArray("categories"), ResourceCatalog.categories(kinds, k));
       }
-      if (ResourceCatalog.hasScale(k) || ResourceCatalog.hasStatus(k)) {
+      if (ResourceCatalog.hasScale(kinds, k) || ResourceCatalog.hasStatus(kinds, k)) {
         ArrayNode subs = r.putArray("subresources");
-        if (ResourceCatalog.hasScale(k)) {
+        if (ResourceCatalog.hasScale(kinds, k)) {
           ObjectNode s = subs.addObject();
           s.put("subresource", "scale");
           s.set("responseKind", gvk("autoscaling", "v1", "Scale"));
           strings(s.putArray("verbs"), List.of("get", "patch", "update"));
         }
-        if (ResourceCatalog.hasStatus(k)) {
+        if (ResourceCatalog.hasStatus(kinds, k)) {
           ObjectNode s = subs.addObject();
           s.put("subresource", "status");
           s.set("responseKind", gvk(k.group(), k.version(), k.kind()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.impl.codec.KindCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,28 +33,28 @@ final class OpenApi {
     return groupVersion.contains("/") ? "apis/" + groupVersion : "api/" + groupVersion;
   }
 
-  static ObjectNode root() {
+  static ObjectNode root(KindCatalog kinds) {
     ObjectNode root = JSON.objectNode();
     ObjectNode paths = root.putObject("paths");
-    for (String gv : ResourceCatalog.groupVersions()) {
+    for (String gv : ResourceCatalog.groupVersions(kinds)) {
       String name = documentName(gv);
-      paths.putObject(name).put("serverRelativeURL", "/openapi/v3/" + name + "?hash=" + hash(document(gv)));
+      paths.putObject(name).put("serverRelativeURL", "/openapi/v3/" + name + "?hash=" + hash(document(kinds, gv)));
     }
     return root;
   }
 
   /** The document of a group version named {@code api/v1} or {@code apis/GROUP/VERSION}. */
-  static Optional<ObjectNode> document(List<String> name) {
+  static Optional<ObjectNode> document(KindCatalog kinds, List<String> name) {
     String joined = String.join("/", name);
-    for (String gv : ResourceCatalog.groupVersions()) {
+    for (String gv : ResourceCatalog.groupVersions(kinds)) {
       if (documentName(gv).equals(joined)) {
-        return Optional.of(document(gv));
+        return Optional.of(document(kinds, gv));
       }
     }
     return Optional.empty();
   }
 
-  static ObjectNode document(String groupVersion) {
+  static ObjectNode document(KindCatalog kinds, String groupVersion) {
     ObjectNode doc = JSON.objectNode();
     doc.put("openapi", "3.0.0");
     ObjectNode info = doc.putObject("info");
@@ -61,7 +62,7 @@ final class OpenApi {
     info.put("version", Discovery.VERSION);
     ObjectNode paths = doc.putObject("paths");
     String prefix = groupVersion.contains("/") ? "/apis/" + groupVersion : "/api/" + groupVersion;
-    for (KindInfo k : ResourceCatalog.resources(groupVersion)) {
+    for (KindInfo k : ResourceCatalog.resources(kinds, groupVersion)) {
       String collection = prefix + (k.namespaced() ? "/namespaces/{namespace}/" : "/") + k.resource();
       ObjectNode list = paths.putObject(collection);
       operation(list, "get", "list", k, List.of("labelSelector", "fieldSelector", "limit", "continue", "resourceVersion",

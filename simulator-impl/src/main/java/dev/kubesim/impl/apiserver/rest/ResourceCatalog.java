@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.impl.codec.KindCatalog;
 import dev.kubesim.impl.codec.KindRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,6 +71,31 @@ public final class ResourceCatalog {
 
   private ResourceCatalog() {}
 
+  /** The short names of a served resource, a custom kind's included, possibly none. */
+  public static ImmutableList<String> shortNames(KindCatalog kinds, KindInfo info) {
+    return kinds.custom(info).map(KindCatalog.CustomKind::shortNames).orElseGet(() -> shortNames(info));
+  }
+
+  /** The categories of a served resource, a custom kind's included, possibly none. */
+  public static ImmutableList<String> categories(KindCatalog kinds, KindInfo info) {
+    return kinds.custom(info).map(KindCatalog.CustomKind::categories).orElseGet(() -> categories(info));
+  }
+
+  /** The singular name of a served resource, a custom kind's as its definition gives it. */
+  public static String singular(KindCatalog kinds, KindInfo info) {
+    return kinds.custom(info).map(KindCatalog.CustomKind::singular).orElseGet(() -> singular(info));
+  }
+
+  /** Whether a served resource has a {@code status} subresource (a custom kind: when its version declares one). */
+  public static boolean hasStatus(KindCatalog kinds, KindInfo info) {
+    return kinds.custom(info).map(KindCatalog.CustomKind::statusSubresource).orElseGet(() -> hasStatus(info));
+  }
+
+  /** Whether a served resource has a {@code scale} subresource (a custom kind: when its version declares one). */
+  public static boolean hasScale(KindCatalog kinds, KindInfo info) {
+    return kinds.custom(info).map(KindCatalog.CustomKind::scaleSubresource).orElseGet(() -> hasScale(info));
+  }
+
   /** The short names of a resource ({@code po}, {@code svc}), possibly none. */
   public static ImmutableList<String> shortNames(KindInfo info) {
     return SHORT_NAMES.getOrDefault(info.resource(), ImmutableList.of());
@@ -101,9 +127,9 @@ public final class ResourceCatalog {
   }
 
   /** The group versions served, core first, then the groups in the order kube-apiserver lists them. */
-  public static ImmutableList<String> groupVersions() {
+  public static ImmutableList<String> groupVersions(KindCatalog kinds) {
     List<String> out = new ArrayList<>();
-    for (KindInfo k : KindRegistry.served()) {
+    for (KindInfo k : kinds.served()) {
       if (!out.contains(k.apiVersion())) {
         out.add(k.apiVersion());
       }
@@ -125,15 +151,15 @@ public final class ResourceCatalog {
   }
 
   /** The resources served in one group version ({@code v1}, {@code apps/v1}), in registration order. */
-  public static ImmutableList<KindInfo> resources(String groupVersion) {
-    return KindRegistry.served().stream().filter(k -> k.apiVersion().equals(groupVersion))
+  public static ImmutableList<KindInfo> resources(KindCatalog kinds, String groupVersion) {
+    return kinds.served().stream().filter(k -> k.apiVersion().equals(groupVersion))
         .collect(ImmutableList.toImmutableList());
   }
 
   /** The groups (without the core group), each with its preferred version. */
-  public static Map<String, String> groups() {
+  public static Map<String, String> groups(KindCatalog kinds) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String gv : groupVersions()) {
+    for (String gv : groupVersions(kinds)) {
       int slash = gv.indexOf('/');
       if (slash > 0) {
         out.putIfAbsent(gv.substring(0, slash), gv.substring(slash + 1));
@@ -143,9 +169,9 @@ public final class ResourceCatalog {
   }
 
   /** The versions a group is served in, the preferred one first ({@code v2}, {@code v1} for autoscaling). */
-  public static ImmutableList<String> versions(String group) {
+  public static ImmutableList<String> versions(KindCatalog kinds, String group) {
     List<String> out = new ArrayList<>();
-    for (String gv : groupVersions()) {
+    for (String gv : groupVersions(kinds)) {
       if (gv.startsWith(group + "/")) {
         out.add(gv.substring(group.length() + 1));
       }
@@ -154,8 +180,8 @@ public final class ResourceCatalog {
   }
 
   /** The resource served under this group, version and plural name. */
-  public static Optional<KindInfo> resource(String group, String version, String resource) {
-    return KindRegistry.served().stream()
+  public static Optional<KindInfo> resource(KindCatalog kinds, String group, String version, String resource) {
+    return kinds.served().stream()
         .filter(k -> k.group().equals(group) && k.version().equals(version) && k.resource().equals(resource))
         .findFirst();
   }

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.apiserver.rest;
 
 import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.impl.codec.KindCatalog;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,19 +32,19 @@ record ResourcePath(boolean legacyWatch, KindInfo kind, String namespace, String
   }
 
   /** The resource of a whole path ({@code /api/v1/...} or {@code /apis/GROUP/VERSION/...}), if it names one. */
-  static Optional<ResourcePath> ofPath(String rawPath) {
+  static Optional<ResourcePath> ofPath(KindCatalog kinds, String rawPath) {
     List<String> s = segments(rawPath);
     if (s.size() >= 3 && s.get(0).equals("api") && s.get(1).equals("v1")) {
-      return of("", "v1", s.subList(2, s.size()));
+      return of(kinds, "", "v1", s.subList(2, s.size()));
     }
-    if (s.size() >= 4 && s.get(0).equals("apis") && ResourceCatalog.versions(s.get(1)).contains(s.get(2))) {
-      return of(s.get(1), s.get(2), s.subList(3, s.size()));
+    if (s.size() >= 4 && s.get(0).equals("apis") && ResourceCatalog.versions(kinds, s.get(1)).contains(s.get(2))) {
+      return of(kinds, s.get(1), s.get(2), s.subList(3, s.size()));
     }
     return Optional.empty();
   }
 
   /** The resource the segments after a group version name, if they name one the cluster serves. */
-  static Optional<ResourcePath> of(String group, String version, List<String> rest) {
+  static Optional<ResourcePath> of(KindCatalog kinds, String group, String version, List<String> rest) {
     boolean legacyWatch = false;
     List<String> r = new ArrayList<>(rest);
     if (!r.isEmpty() && r.get(0).equals("watch")) {
@@ -52,7 +53,7 @@ record ResourcePath(boolean legacyWatch, KindInfo kind, String namespace, String
     }
     String namespace = "";
     if (r.size() >= 3 && r.get(0).equals("namespaces")) {
-      Optional<KindInfo> inner = ResourceCatalog.resource(group, version, r.get(2)).filter(KindInfo::namespaced);
+      Optional<KindInfo> inner = ResourceCatalog.resource(kinds, group, version, r.get(2)).filter(KindInfo::namespaced);
       if (inner.isPresent()) {
         namespace = r.get(1);
         r = r.subList(2, r.size());
@@ -61,7 +62,7 @@ record ResourcePath(boolean legacyWatch, KindInfo kind, String namespace, String
     if (r.isEmpty() || r.size() > 3) {
       return Optional.empty();
     }
-    Optional<KindInfo> kind = ResourceCatalog.resource(group, version, r.get(0));
+    Optional<KindInfo> kind = ResourceCatalog.resource(kinds, group, version, r.get(0));
     if (kind.isEmpty()) {
       return Optional.empty();
     }

@@ -81,8 +81,8 @@ final class ResourceRequests {
 
   Reply handle(ApiRequest r) {
     String sub = r.subresource();
-    if (!sub.isEmpty() && !(sub.equals("status") && ResourceCatalog.hasStatus(r.kind()))
-        && !(sub.equals("scale") && ResourceCatalog.hasScale(r.kind()))) {
+    if (!sub.isEmpty() && !(sub.equals("status") && ResourceCatalog.hasStatus(host.api().kinds(), r.kind()))
+        && !(sub.equals("scale") && ResourceCatalog.hasScale(host.api().kinds(), r.kind()))) {
       return new Reply(404, StatusObjects.pageNotFound());
     }
     return switch (r.method()) {
@@ -105,7 +105,7 @@ final class ResourceRequests {
         return new Reply(200, Scales.of(o));
       }
       if (r.wantsTable()) {
-        return new Reply(200, TableOutput.table(r.kind().kind(), List.of(o), host.loop().clock().instant(),
+        return new Reply(200, TableOutput.table(dev.kubesim.impl.kubectl.printers.TablePrinters.forKind(r.kind(), host.api().kinds()), List.of(o), host.loop().clock().instant(),
             TableOutput.Include.parse(r.param("includeObject").orElse("")), host.api().store().resourceVersion(), ""));
       }
       return new Reply(200, served(r, o));
@@ -138,7 +138,7 @@ final class ResourceRequests {
         next = continueToken(rv, key(page.get(page.size() - 1)));
       }
       if (r.wantsTable()) {
-        return new Reply(200, TableOutput.table(r.kind().kind(), page, host.loop().clock().instant(),
+        return new Reply(200, TableOutput.table(dev.kubesim.impl.kubectl.printers.TablePrinters.forKind(r.kind(), host.api().kinds()), page, host.loop().clock().instant(),
             TableOutput.Include.parse(r.param("includeObject").orElse("")), rv, next));
       }
       ObjectNode list = JSON.objectNode();
@@ -523,7 +523,13 @@ final class ResourceRequests {
 
   /** An object as the request's version shows it: stored once, converted per served version. */
   static ObjectNode encode(ApiRequest r, KubeObject o) {
-    return Conversions.toVersion(ObjectCodec.encode(o), r.kind());
+    ObjectNode tree = Conversions.toVersion(ObjectCodec.encode(o), r.kind());
+    if (dev.kubesim.impl.codec.KindRegistry.byKind(r.kind().kind()).isEmpty()
+        && !tree.path("apiVersion").asText().equals(r.kind().apiVersion())) {
+      // a custom kind read in another served version: conversion "None" changes the apiVersion only
+      tree.put("apiVersion", r.kind().apiVersion());
+    }
+    return tree;
   }
 
   // ---- bodies
@@ -562,7 +568,7 @@ final class ResourceRequests {
    * Decodes a body into the resource's kind as the API server does: kind and apiVersion default to
    * the resource's, the namespace to the path's; decoding is strict (unknown fields are refused).
    */
-  static KubeObject decode(ApiRequest r, JsonNode body) {
+  KubeObject decode(ApiRequest r, JsonNode body) {
     if (!body.isObject()) {
       throw new BadRequestException("json: cannot unmarshal " + body.getNodeType().toString().toLowerCase()
           + " into Go value of type struct");
@@ -606,7 +612,7 @@ final class ResourceRequests {
       }
     }
     try {
-      return ObjectCodec.decode(new Document(BODY_SOURCE, 0, tree));
+      return ObjectCodec.decode(new Document(BODY_SOURCE, 0, tree), host.api().kinds());
     } catch (BadRequestException e) {
       // The codec words its errors for kubectl's files; the server's own message is what follows the file.
       String prefix = "error when creating \"" + BODY_SOURCE + "\": ";

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.codec.ObjectCodec;
 import dev.kubesim.impl.kubectl.printers.TablePrinter;
-import dev.kubesim.impl.kubectl.printers.TablePrinters;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,9 +37,8 @@ final class TableOutput {
 
   private TableOutput() {}
 
-  static ObjectNode table(String kind, List<KubeObject> objects, Instant now, Include include, String resourceVersion,
+  static ObjectNode table(TablePrinter printer, List<KubeObject> objects, Instant now, Include include, String resourceVersion,
       String continueToken) {
-    TablePrinter printer = TablePrinters.forKind(kind);
     ObjectNode table = JSON.objectNode();
     table.put("kind", "Table");
     table.put("apiVersion", "meta.k8s.io/v1");
@@ -50,6 +48,26 @@ final class TableOutput {
       meta.put("continue", continueToken);
     }
     ArrayNode columns = table.putArray("columnDefinitions");
+    if (printer instanceof dev.kubesim.impl.kubectl.printers.CustomResourceTable custom) {
+      // apiextensions-apiserver's table convertor: NAME, then the printer columns with their types
+      column(columns, "NAME", 0, true);
+      for (dev.kubesim.impl.codec.KindCatalog.PrinterColumn c : custom.columns()) {
+        ObjectNode d = columns.addObject();
+        d.put("name", c.name());
+        d.put("type", c.type());
+        d.put("format", c.format());
+        d.put("description", c.description());
+        d.put("priority", c.priority());
+      }
+      ArrayNode rows = table.putArray("rows");
+      for (KubeObject o : objects) {
+        ObjectNode row = rows.addObject();
+        ArrayNode cells = row.putArray("cells");
+        custom.typedRow(o, now).forEach(cells::add);
+        include(row, o, include);
+      }
+      return table;
+    }
     // Every column of the wide row, in its order (Event's wide columns sit between the others);
     // those kubectl shows only with -o wide have priority 1.
     List<String> shown = printer.headers();
@@ -63,18 +81,22 @@ final class TableOutput {
       for (String cell : printer.row(o, now, true)) {
         cells.add(cell);
       }
-      switch (include) {
-        case METADATA -> {
-          ObjectNode partial = row.putObject("object");
-          partial.put("kind", "PartialObjectMetadata");
-          partial.put("apiVersion", "meta.k8s.io/v1");
-          partial.set("metadata", ObjectCodec.encode(o).get("metadata"));
-        }
-        case OBJECT -> row.set("object", ObjectCodec.encode(o));
-        case NONE -> { }
-      }
+      include(row, o, include);
     }
     return table;
+  }
+
+  private static void include(ObjectNode row, KubeObject o, Include include) {
+    switch (include) {
+      case METADATA -> {
+        ObjectNode partial = row.putObject("object");
+        partial.put("kind", "PartialObjectMetadata");
+        partial.put("apiVersion", "meta.k8s.io/v1");
+        partial.set("metadata", ObjectCodec.encode(o).get("metadata"));
+      }
+      case OBJECT -> row.set("object", ObjectCodec.encode(o));
+      case NONE -> { }
+    }
   }
 
   private static void column(ArrayNode columns, String header, int priority, boolean name) {

@@ -235,7 +235,7 @@ final class WatchStream {
     ObjectNode e = JSON.objectNode();
     e.put("type", type);
     if (request.wantsTable()) {
-      e.set("object", TableOutput.table(request.kind().kind(), List.of(o), at,
+      e.set("object", TableOutput.table(dev.kubesim.impl.kubectl.printers.TablePrinters.forKind(request.kind(), host.api().kinds()), List.of(o), at,
           TableOutput.Include.parse(request.param("includeObject").orElse("")), Long.toString(resourceVersion), ""));
     } else {
       e.set("object", ResourceRequests.withManagedFields(ResourceRequests.encode(request, o), managedFields));

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Tables for kinds kubesim stores as generic objects: the API server's own columns for ConfigMap
  * (DATA), Secret (TYPE DATA), ServiceAccount (SECRETS) and Event (LAST SEEN TYPE REASON OBJECT
  * MESSAGE, and with {@code -o wide} SUBOBJECT and SOURCE before MESSAGE, FIRST SEEN, COUNT and NAME
- * after it); every other kind gets the default NAME AGE table.
+ * after it) and CustomResourceDefinition (NAME CREATED AT, apiextensions-apiserver's table); every
+ * other kind gets the default NAME AGE table.
  */
 public final class GenericTable implements TablePrinter {
   private final String kind;
@@ -30,6 +31,7 @@ public final class GenericTable implements TablePrinter {
       case "Secret" -> List.of("NAME", "TYPE", "DATA", "AGE");
       case "ServiceAccount" -> List.of("NAME", "SECRETS", "AGE");
       case "Event" -> List.of("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE");
+      case "CustomResourceDefinition" -> List.of("NAME", "CREATED AT");
       default -> List.of("NAME", "AGE");
     };
   }
@@ -52,6 +54,7 @@ public final class GenericTable implements TablePrinter {
       case "Secret" -> List.of(name, String.valueOf(content.getOrDefault("type", "Opaque")), Integer.toString(size(content.get("data"))), age);
       case "ServiceAccount" -> List.of(name, Integer.toString(size(content.get("secrets"))), age);
       case "Event" -> eventRow(content, now, wide, name);
+      case "CustomResourceDefinition" -> List.of(name, object.metadata().creationTimestamp().orElse("<unknown>"));
       default -> List.of(name, age);
     };
   }

@@ -30,4 +30,12 @@ public final class TablePrinters {
       default -> new GenericTable(kind);
     };
   }
+
+  /**
+   * The printer for a served kind of a cluster: a custom kind's from its printer columns, else the
+   * built-in kind's.
+   */
+  public static TablePrinter forKind(dev.kubesim.api.model.Kinds.KindInfo kind, dev.kubesim.impl.codec.KindCatalog kinds) {
+    return kinds.custom(kind).<TablePrinter>map(c -> new CustomResourceTable(c.columns())).orElseGet(() -> forKind(kind.kind()));
+  }
 }
