@@ -378,10 +378,15 @@ public final class SimCluster implements Cluster, KubectlHost {
 
       @Override
       public void close() {
-        locked(() -> {
-          forward.close();
-          return null;
-        });
+        // a client's stream may end after the cluster has closed: then there is nothing left to close
+        lock.lock();
+        try {
+          if (!closed) {
+            forward.close();
+          }
+        } finally {
+          lock.unlock();
+        }
       }
     };
   }
