@@ -229,6 +229,16 @@ public final class Kubectl {
       return;
     }
     String name = words.get(at);
+    if (name.equals("help")) {
+      // "kubectl help" is the top-level help; "kubectl help get" the command's, as --help gives it
+      List<String> about = words.subList(at + 1, words.size()).stream().filter(w -> !w.startsWith("-")).toList();
+      if (!about.isEmpty() && commands.containsKey(about.get(0))) {
+        dispatch(List.of(about.get(0), "--help"), stdin, files, out, terminal);
+      } else {
+        out.out(Help.TEXT);
+      }
+      return;
+    }
     Command command = commands.get(name);
     if (command == null) {
       throw KubectlException.raw("Error: unknown command \"" + name + "\" for \"kubectl\"" + suggestions(name));

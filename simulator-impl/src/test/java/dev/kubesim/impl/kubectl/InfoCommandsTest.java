@@ -62,4 +62,15 @@ class InfoCommandsTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).isEqualTo("Error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n");
   }
+
+  @Test
+  void helpListsTheCommandsKubesimRunsInKubectlsOwnSections() {
+    String help = k.output("help");
+
+    assertThat(help).isEqualTo(k.output("kubectl")).startsWith("kubectl controls the Kubernetes cluster manager.\n")
+        .contains("Troubleshooting and Debugging Commands:\n  describe ", "  port-forward    Forward one or more local ports to a pod\n",
+            "  kustomize       Build a kustomization target from a directory or URL\n", "  config          Modify kubeconfig files\n")
+        .doesNotContain("  explain ", "  edit ", "plugins");
+    assertThat(k.output("help get")).startsWith("Usage:\n  kubectl get [options]");
+  }
 }
