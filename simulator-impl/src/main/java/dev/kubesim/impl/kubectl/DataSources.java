@@ -95,26 +95,14 @@ final class DataSources {
   /** {@code addFromEnvFile}: {@code KEY=VALUE} lines, comments and blank lines skipped, values as written. */
   private void fromEnvFile(String path) {
     String content = new String(readFile(path), StandardCharsets.UTF_8);
-    if (content.startsWith("\uFEFF")) {
-      content = content.substring(1);
-    }
-    for (String raw : content.split("\n", -1)) {
-      String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-      line = line.stripLeading();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int eq = line.indexOf('=');
-      String key = eq < 0 ? line : line.substring(0, eq);
-      if (!ENV_NAME.matcher(key).matches()) {
-        throw KubectlException.error(GoFormat.quote(key) + " is not a valid key name: " + ValidationMessages.regexError(
+    for (EnvFileLines.Entry e : EnvFileLines.parse(content)) {
+      if (!ENV_NAME.matcher(e.key()).matches()) {
+        throw KubectlException.error(GoFormat.quote(e.key()) + " is not a valid key name: " + ValidationMessages.regexError(
             "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not"
                 + " start with a digit", "[-._a-zA-Z][-._a-zA-Z0-9]*", "my.env-name", "MY_ENV.NAME", "MyEnvName1"));
       }
-      if (eq < 0) {
-        continue; // a bare name takes its value from kubectl's environment, which has none of the file's names here
-      }
-      add(key, line.substring(eq + 1).getBytes(StandardCharsets.UTF_8));
+      // a bare name takes its value from kubectl's environment, which has none of the file's names here
+      e.value().ifPresent(v -> add(e.key(), v.getBytes(StandardCharsets.UTF_8)));
     }
   }
 

@@ -155,21 +155,13 @@ final class Generators {
   /** The pairs of an env file: {@code KEY=VALUE} lines, blank lines and {@code #} comments skipped. */
   static List<String[]> envLines(String content) {
     List<String[]> out = new ArrayList<>();
-    String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-    for (String raw : text.split("\n", -1)) {
-      String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-      line = line.stripLeading();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int eq = line.indexOf('=');
-      String key = eq < 0 ? line : line.substring(0, eq);
-      if (!key.matches("[-._a-zA-Z][-._a-zA-Z0-9]*")) {
-        throw new KustomizeException("\"" + key + "\" is not a valid environment variable name: a valid environment"
+    for (dev.kubesim.impl.kubectl.EnvFileLines.Entry e : dev.kubesim.impl.kubectl.EnvFileLines.parse(content)) {
+      if (!e.key().matches("[-._a-zA-Z][-._a-zA-Z0-9]*")) {
+        throw new KustomizeException("\"" + e.key() + "\" is not a valid environment variable name: a valid environment"
             + " variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start"
             + " with a digit");
       }
-      out.add(new String[] {key, eq < 0 ? "" : line.substring(eq + 1)});
+      out.add(new String[] {e.key(), e.value().orElse("")});
     }
     return out;
   }

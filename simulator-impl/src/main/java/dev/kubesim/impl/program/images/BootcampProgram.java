@@ -11,7 +11,6 @@ import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
-import dev.kubesim.impl.http.HttpDates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,12 +83,13 @@ public final class BootcampProgram implements Program {
     Duration uptime = Duration.between(ctx.startedAt(), ctx.now());
     ctx.log("Running On: " + ctx.hostname() + " | Total Requests: " + ctx.requestCount() + " | App Uptime: "
         + seconds(uptime) + " seconds | Log Time: " + ctx.now());
-    boolean close = request.header("Connection").filter(v -> v.equalsIgnoreCase("close")).isPresent();
-    return HttpResponse.status(200, "Hello Kubernetes bootcamp! | Running on: " + ctx.hostname() + " | v=" + version + "\n")
-        .withHeader("Content-Type", "text/plain")
-        .withHeader("Date", HttpDates.format(ctx.now()))
-        .withHeader("Connection", close ? "close" : "keep-alive")
-        .withHeader("Transfer-Encoding", "chunked");
+    // setHeader('Content-Type') comes before node's own headers
+    HttpResponse node = KubiaProgram.node(200, "Hello Kubernetes bootcamp! | Running on: " + ctx.hostname() + " | v="
+        + version + "\n", request, ctx);
+    List<dev.kubesim.api.program.HttpHeader> headers = new java.util.ArrayList<>();
+    headers.add(dev.kubesim.api.program.HttpHeader.of("Content-Type", "text/plain"));
+    headers.addAll(node.headers());
+    return node.withHeaders(headers);
   }
 
   /** JavaScript's {@code (new Date() - startTime)/1000}: milliseconds over a thousand, as a number prints. */

@@ -149,7 +149,7 @@ public final class KubiaProgram implements Program {
    * As node's http module sends {@code writeHead(status)} + {@code end(body)}: the header is
    * flushed before the body's length is known, so the body goes chunked.
    */
-  private static HttpResponse node(int status, String body, HttpRequest request, ServerContext ctx) {
+  static HttpResponse node(int status, String body, HttpRequest request, ServerContext ctx) {
     boolean close = request.header("Connection").filter(v -> v.equalsIgnoreCase("close")).isPresent();
     return HttpResponse.status(status, body)
         .withHeader("Date", HttpDates.format(ctx.now()))
