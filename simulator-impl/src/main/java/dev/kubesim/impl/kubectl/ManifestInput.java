@@ -187,8 +187,8 @@ final class ManifestInput {
     if (f.equals("-")) {
       return ManifestReader.stream("STDIN", stdin == null ? "" : stdin);
     }
-    if (f.startsWith("http://") || f.startsWith("https://")) {
-      throw new BadRequestException("--filename URLs are not supported by this simulator");
+    if (ManifestUrls.isUrl(f)) {
+      return ManifestReader.stream(f, ManifestUrls.fetch(f));
     }
     Path path = Path.of(f);
     if (!Files.isDirectory(path) || recursive) {
