@@ -214,7 +214,7 @@ public final class LabRunner {
       reachability(resolved, reach);
       return;
     }
-    if (KUBECTL_COMMANDS.contains(resolved.split("\\s+", 2)[0])) {
+    if (leavesKubectlOut(resolved)) {
       resolved = "kubectl " + resolved; // the lab's lines may leave kubectl out
     }
     if (!runsAsKubectl(resolved) || resolved.endsWith("\\")) {
@@ -343,6 +343,24 @@ public final class LabRunner {
       failures++;
     }
     out.println();
+  }
+
+  /**
+   * Whether a line is a kubectl command without its leading {@code kubectl}: it starts with one of
+   * kubectl's commands, except the shell's own {@code set -e} and {@code wait} (alone, or with a
+   * job or process), which are words kubectl shares with the shell.
+   */
+  static boolean leavesKubectlOut(String line) {
+    String[] words = line.split("\\s+", 3);
+    if (!KUBECTL_COMMANDS.contains(words[0])) {
+      return false;
+    }
+    String next = words.length > 1 ? words[1] : "";
+    return switch (words[0]) {
+      case "set" -> !next.isEmpty() && !next.startsWith("-") && !next.startsWith("+"); // set -e is the shell's
+      case "wait" -> !next.isEmpty() && !next.matches("-[nfp]|%.*|\\d+"); // wait %1 is the shell's
+      default -> true;
+    };
   }
 
   /**

@@ -253,4 +253,15 @@ class LabRunnerTest {
           """);
     }
   }
+
+  @Test
+  void aLineLeavesKubectlOutOnlyWhereTheWordIsNotTheShells() {
+    assertThat(LabRunner.leavesKubectlOut("get pods")).isTrue();
+    assertThat(LabRunner.leavesKubectlOut("wait --for=condition=Ready pod/web")).isTrue();
+    assertThat(LabRunner.leavesKubectlOut("set image deploy/web web=nginx:1.27")).isTrue();
+    assertThat(LabRunner.leavesKubectlOut("set -e")).isFalse();
+    assertThat(LabRunner.leavesKubectlOut("wait")).isFalse();
+    assertThat(LabRunner.leavesKubectlOut("wait %1")).isFalse();
+    assertThat(LabRunner.leavesKubectlOut("echo get")).isFalse();
+  }
 }
