@@ -36,7 +36,9 @@ final class HostKubectl implements Command {
     if (run.holding().isPresent()) {
       // kubectl port-forward runs until interrupted: in a background job its listeners stay; in the
       // foreground the user's Ctrl-C closes them
-      if (!ctx.background()) {
+      if (ctx.background()) {
+        ctx.container().keepRunning(run.holding().get()); // until the job is killed, or the shell ends
+      } else {
         run.holding().get().run();
       }
       return new ExecResult(r.stdout(), r.stderr(), r.exitCode(), ExecResult.FOREVER);

@@ -416,6 +416,8 @@ public final class RunningContainer {
   /** Set by {@link ShellSession} while it runs a line at a terminal; null clears it. */
   /** See {@link #inBackground()}. */
   private boolean background;
+  /** What commands of the background job being started keep running ({@link #keepRunning}). */
+  private List<Runnable> keptRunning = new ArrayList<>();
 
   void interruptAfter(Duration value) {
     interruptAfter = value;
@@ -445,6 +447,26 @@ public final class RunningContainer {
   /** Set by the shell while it starts a background job. */
   void inBackground(boolean value) {
     background = value;
+    if (value) {
+      keptRunning = new ArrayList<>();
+    }
+  }
+
+  /**
+   * A command of a background job keeps something running after it returns ({@code kubectl
+   * port-forward ... &} keeps its listeners): {@code stop} ends it when the job is killed.
+   */
+  public void keepRunning(Runnable stop) {
+    if (background) {
+      keptRunning.add(stop);
+    }
+  }
+
+  /** What the job just started keeps running, for the shell's job table. */
+  List<Runnable> takeKeptRunning() {
+    List<Runnable> taken = keptRunning;
+    keptRunning = new ArrayList<>();
+    return taken;
   }
 
   // ---- the main process ----------------------------------------------------------------------

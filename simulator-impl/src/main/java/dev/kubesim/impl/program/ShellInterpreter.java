@@ -183,6 +183,8 @@ final class ShellInterpreter implements WordExpander.Host {
   private boolean jobControl;
   /** The jobs started in the background so far, which numbers the next one. */
   private int jobs;
+  /** The background jobs still running, by number. */
+  private final TreeMap<Integer, Job> jobTable = new TreeMap<>();
   /** How many loops enclose the command running ({@code break} outside one does nothing). */
   private int loopDepth;
   /** Inside an {@code if} or loop condition, where {@code set -e} does not apply. */
@@ -409,17 +411,98 @@ final class ShellInterpreter implements WordExpander.Host {
     ShellInterpreter job = new ShellInterpreter(this);
     job.timePasses = null;
     container.inBackground(true);
+    boolean running = false;
     try {
       job.andOr(chain, io);
-    } catch (NeverReturns | Exit e) {
-      // still running, or ended: either way the shell does not wait for it
-    } catch (Crashed | Killed e) {
-      // the job died; bash reports it at a later prompt
+    } catch (NeverReturns e) {
+      running = true; // it goes on after the line; the shell does not wait for it
+    } catch (Exit | Crashed | Killed e) {
+      // ended (or died) at once; bash reports that at a later prompt
     } finally {
       container.inBackground(false);
+      List<Runnable> kept = container.takeKeptRunning();
+      if (running) {
+        jobTable.put(jobs, new Job(jobs, jobPid, describe(chain), kept));
+      }
       reaped();
     }
     lastStatus = 0;
+  }
+
+  /** A background job still running: its number, process id, command text and what stops it. */
+  private record Job(int number, int pid, String text, List<Runnable> stops) {}
+
+  /** The command text of a chain as {@code jobs} shows it, from the words as written. */
+  private static String describe(AndOr chain) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < chain.pipelines().size(); i++) {
+      if (i > 0) {
+        b.append(' ').append(chain.operators().get(i - 1)).append(' ');
+      }
+      List<String> commands = new ArrayList<>();
+      for (Command c : chain.pipelines().get(i).commands()) {
+        if (c instanceof Simple simple) {
+          List<String> words = new ArrayList<>(simple.assignments());
+          words.addAll(simple.words());
+          commands.add(String.join(" ", words));
+        } else {
+          commands.add("...");
+        }
+      }
+      b.append(String.join(" | ", commands));
+    }
+    return b.toString();
+  }
+
+  /** {@code jobs}: the running background jobs, {@code +} marking the latest and {@code -} the one before. */
+  private int jobs(Io io) {
+    List<Job> running = new ArrayList<>(jobTable.values());
+    for (int i = 0; i < running.size(); i++) {
+      Job j = running.get(i);
+      char mark = i == running.size() - 1 ? '+' : i == running.size() - 2 ? '-' : ' ';
+      io.out().write(String.format("[%d]%c  %-24s%s &\n", j.number(), mark, "Running", j.text()));
+    }
+    return 0;
+  }
+
+  /**
+   * {@code kill [-SIGNAL] %JOB|PID...}: a background job ({@code %N}, {@code %%}, {@code %+},
+   * {@code %-}, or its process id) ends, and what it kept running stops; any other process is not
+   * one kubesim's shell can signal.
+   */
+  private int kill(List<String> args, Io io) {
+    int status = 0;
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        continue; // the signal: every job here ends the same way
+      }
+      Optional<Job> job = findJob(a);
+      if (job.isEmpty()) {
+        io.err().write(shellName + ": " + (dialect == ShellDialect.DASH ? line + ": " : "") + "kill: "
+            + (a.startsWith("%") ? a + ": no such job" : "(" + a + ") - No such process") + "\n");
+        status = 1;
+        continue;
+      }
+      job.get().stops().forEach(Runnable::run);
+      jobTable.remove(job.get().number());
+    }
+    return status;
+  }
+
+  private Optional<Job> findJob(String spec) {
+    if (jobTable.isEmpty()) {
+      return Optional.empty();
+    }
+    if (spec.equals("%%") || spec.equals("%+") || spec.equals("%")) {
+      return Optional.of(jobTable.lastEntry().getValue());
+    }
+    if (spec.equals("%-")) {
+      return Optional.ofNullable(jobTable.lowerEntry(jobTable.lastKey())).map(Map.Entry::getValue);
+    }
+    if (spec.startsWith("%")) {
+      return parseInt(spec.substring(1)).map(jobTable::get);
+    }
+    return parseInt(spec).flatMap(pid -> jobTable.values().stream().filter(j -> j.pid() == pid).findFirst());
   }
 
   int andOr(AndOr chain, Io io) {
@@ -747,6 +830,12 @@ final class ShellInterpreter implements WordExpander.Host {
     String name = fields.get(0);
     if (name.equals("read")) {
       return read(fields.subList(1, fields.size()), redirected);
+    }
+    if (name.equals("jobs")) {
+      return jobs(redirected);
+    }
+    if (name.equals("kill") && jobControl) {
+      return kill(fields.subList(1, fields.size()), redirected);
     }
     if (SPECIAL_BUILTINS.contains(name)) {
       assignments.forEach(this::assign);

@@ -225,4 +225,17 @@ class HostShellTest {
     assertThat(type("curl -s $(minikube service kubia-http --url)").stdout()).startsWith("You've hit kubia-");
     assertThat(type("minikube service kubia --url").stderr()).isEqualTo("😿  service default/kubia has no node port\n");
   }
+
+  @Test
+  void killOfABackgroundPortForwardClosesItsListener() {
+    type("kubectl apply -f kubia.yaml");
+    cluster.awaitReady(java.time.Duration.ofMinutes(2));
+    type("kubectl port-forward svc/kubia 8080:80 &");
+
+    assertThat(type("jobs").stdout()).isEqualTo("[1]+  Running                 kubectl port-forward svc/kubia 8080:80 &\n");
+    assertThat(type("kill %1").exitCode()).isZero();
+    assertThat(type("jobs").stdout()).isEmpty();
+    assertThat(type("curl -s localhost:8080").exitCode()).isEqualTo(7);
+    assertThat(type("kill %1").stderr()).isEqualTo("bash: kill: %1: no such job\n");
+  }
 }
