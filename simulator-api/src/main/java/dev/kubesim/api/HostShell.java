@@ -26,6 +26,15 @@ public interface HostShell {
   Typed type(String line);
 
   /**
+   * A file of the host, as the shell's programs see it: what a line wrote ({@code kubectl get deploy
+   * web -o yaml > web.yaml}), so that kubectl given that name on a later line reads it.
+   *
+   * @param path a path, relative to the shell's working directory or absolute
+   * @return the file's text, or empty when the host has no such regular file
+   */
+  Optional<String> readFile(String path);
+
+  /**
    * Whether the lines typed so far leave a command unfinished — an open quote, a here-document
    * ({@code cat <<EOF | kubectl apply -f -}) without its delimiter line, a line ending in {@code \},
    * a {@code for} without {@code done} — so that the next line continues it, as after bash's

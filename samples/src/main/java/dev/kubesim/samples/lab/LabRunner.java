@@ -228,7 +228,7 @@ public final class LabRunner {
     }
     String command = resolved.startsWith("kubectl ") ? resolved : "kubectl " + resolved;
     out.println("$ " + command);
-    TerminalKubectl typed = cluster.kubectlAtTerminal(command, files);
+    TerminalKubectl typed = cluster.kubectlAtTerminal(command, this::file);
     KubectlResult result = typed.result();
     if (typed.attached().isPresent()) {
       // kubectl's own lines (a defaulted container) come before the shell's first prompt
@@ -391,6 +391,16 @@ public final class LabRunner {
       }
     }
     return true;
+  }
+
+  /**
+   * A file kubectl is given by name: the lab's own, else one the terminal's shell wrote on its host
+   * ({@code kubectl get deploy web -o yaml > web.yaml}, then {@code kubectl apply -f web.yaml}),
+   * else kubectl reads the file system.
+   */
+  private Optional<String> file(String name) {
+    Optional<String> own = files.apply(name);
+    return own.isPresent() || hostShell == null ? own : hostShell.readFile(name);
   }
 
   /**

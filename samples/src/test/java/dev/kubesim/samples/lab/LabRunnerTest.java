@@ -264,4 +264,22 @@ class LabRunnerTest {
     assertThat(LabRunner.leavesKubectlOut("wait %1")).isFalse();
     assertThat(LabRunner.leavesKubectlOut("echo get")).isFalse();
   }
+
+  @Test
+  void kubectlAloneReadsTheFilesEarlierLinesWroteOnTheHost() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      LabRunner runner = new LabRunner(cluster, name -> Optional.empty(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+      runner.runLine("echo 'enemies=aliens' > game.properties");
+      runner.runLine("kubectl create configmap game-config --from-file=game.properties");
+      runner.runLine("kubectl get cm game-config -o yaml > cm.yaml");
+      runner.runLine("kubectl delete cm game-config");
+      runner.runLine("kubectl apply -f cm.yaml");
+
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("configmap/game-config created\n\n$ kubectl get cm",
+          "configmap \"game-config\" deleted", "$ kubectl apply -f cm.yaml\nconfigmap/game-config created\n");
+      assertThat(cluster.kubectl("get cm game-config -o yaml").stdout()).contains("game.properties: |\n    enemies=aliens\n");
+    }
+  }
 }

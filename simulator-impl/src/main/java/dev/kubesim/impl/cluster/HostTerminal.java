@@ -45,6 +45,12 @@ final class HostTerminal implements HostShell {
   }
 
   @Override
+  public Optional<String> readFile(String path) {
+    java.util.Objects.requireNonNull(path, "path");
+    return cluster.underLock(() -> session.readFile(path));
+  }
+
+  @Override
   public boolean continuing() {
     return cluster.underLock(() -> unfinished != null);
   }

@@ -145,6 +145,23 @@ public final class ShellSession {
     shell.letTimePass(java.util.Objects.requireNonNull(clock, "clock"));
   }
 
+  /**
+   * A regular file of the shell's container, its path taken from the shell's working directory as
+   * a program the shell started would take it; empty when there is none (or it is a directory).
+   */
+  public Optional<String> readFile(String path) {
+    String absolute = FsPaths.resolve(shell.cwd(), path);
+    ContainerFilesystem fs = container.filesystem();
+    if (!fs.exists(absolute)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(fs.read(absolute));
+    } catch (FsException e) {
+      return Optional.empty();
+    }
+  }
+
   /** {@code $?}: the status of the last command the shell ran. */
   public int lastStatus() {
     return Integer.parseInt(shell.parameter("?").orElse("0"));
