@@ -54,10 +54,25 @@ final class JettyExchange implements RestExchange {
     try (var in = Content.Source.asInputStream(request)) {
       byte[] body = in.readNBytes((int) ObjectCodec.MAX_REQUEST_BYTES + 1);
       if (body.length > ObjectCodec.MAX_REQUEST_BYTES) {
+        // read (and drop) the rest of a body that is not much larger, so that the client, still
+        // sending it, gets the 413 rather than a connection closed under it; an endless body is cut
+        drain(in, DRAIN_LIMIT);
         throw new KubeSimException("RequestEntityTooLarge", 413,
             "Request entity too large: limit is " + ObjectCodec.MAX_REQUEST_BYTES);
       }
       return body;
+    }
+  }
+
+  /** How much of a refused body is read and dropped before answering. */
+  private static final long DRAIN_LIMIT = 16L << 20;
+
+  private static void drain(java.io.InputStream in, long limit) throws IOException {
+    byte[] buf = new byte[64 << 10];
+    long read = 0;
+    int n;
+    while (read < limit && (n = in.read(buf)) > 0) {
+      read += n;
     }
   }
 
