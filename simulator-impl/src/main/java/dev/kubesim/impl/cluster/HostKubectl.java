@@ -58,15 +58,7 @@ final class HostKubectl implements Command {
       if (given.isPresent() || name.equals("-")) {
         return given;
       }
-      String path = ctx.resolve(name);
-      if (!ctx.fs().exists(path)) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(ctx.fs().read(path));
-      } catch (dev.kubesim.impl.program.FsException e) {
-        return Optional.empty(); // a directory, or unreadable: kubectl reads it as it reads any path
-      }
+      return ctx.fs().readIfFile(ctx.resolve(name));
     };
   }
 

@@ -150,17 +150,9 @@ public final class ShellSession {
    * a program the shell started would take it; empty when there is none (or it is a directory).
    */
   public Optional<String> readFile(String path) {
-    String absolute = FsPaths.resolve(shell.cwd(), path);
-    ContainerFilesystem fs = container.filesystem();
-    if (!fs.exists(absolute)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(fs.read(absolute));
-    } catch (FsException e) {
-      return Optional.empty();
-    }
+    return container.filesystem().readIfFile(FsPaths.resolve(shell.cwd(), path));
   }
+
 
   /** {@code $?}: the status of the last command the shell ran. */
   public int lastStatus() {
