@@ -4,6 +4,7 @@ import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.impl.apiserver.ApiServer;
 import dev.kubesim.impl.apiserver.ObjectKey;
+import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.kubelet.PortForward;
 import dev.kubesim.impl.net.IpProtocol;
 import dev.kubesim.impl.net.Netns;
@@ -42,8 +43,7 @@ final class HostForwards implements Sockets {
     if (forwards.containsKey(localPort)) {
       return Optional.empty();
     }
-    Forward forward = new Forward(new ObjectKey(pod.metadata().namespace().orElse("default"), pod.metadata().nameOrEmpty()),
-        podPort);
+    Forward forward = new Forward(ObjectStore.keyOf(pod), podPort);
     forwards.put(localPort, forward);
     return Optional.of(() -> forwards.remove(localPort, forward));
   }

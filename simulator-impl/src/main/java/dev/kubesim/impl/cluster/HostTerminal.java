@@ -64,7 +64,7 @@ final class HostTerminal implements HostShell {
       String input = unfinished == null ? line : unfinished + "\n" + line;
       if (session.unfinished(input)) {
         unfinished = input;
-        return new Typed("", "", "", lastStatus(), Optional.empty(), Optional.empty());
+        return nothing();
       }
       unfinished = null;
       return run(input);
@@ -76,7 +76,7 @@ final class HostTerminal implements HostShell {
     return cluster.underLock(() -> {
       if (unfinished == null || !session.isOpen()) {
         unfinished = null;
-        return new Typed("", "", "", lastStatus(), Optional.empty(), Optional.empty());
+        return nothing();
       }
       String input = unfinished;
       unfinished = null;
@@ -84,8 +84,9 @@ final class HostTerminal implements HostShell {
     });
   }
 
-  private int lastStatus() {
-    return session.lastStatus();
+  /** A line that ran nothing (it continues a command, or no command was pending): {@code $?} unchanged. */
+  private Typed nothing() {
+    return new Typed("", "", "", session.lastStatus(), Optional.empty(), Optional.empty());
   }
 
   /** Runs a complete command, its traces captured and the cluster settled after it. */

@@ -107,6 +107,7 @@ final class PortForwardCommand implements Command {
   private static int[] pair(String spec, Optional<Service> service, Pod pod) {
     int colon = spec.indexOf(':');
     String local = colon < 0 ? spec : spec.substring(0, colon);
+    String given = local; // as typed, for the parse error
     String remote = colon < 0 ? spec : spec.substring(colon + 1);
     int remoteNumber;
     if (service.isPresent()) {
@@ -127,9 +128,7 @@ final class PortForwardCommand implements Command {
       }
     }
     int localNumber = local.isEmpty() ? 0 : number(local).orElseThrow(() -> KubectlException.error(
-        "Error parsing local port '" + spec.substring(0, spec.indexOf(':') < 0 ? spec.length() : spec.indexOf(':'))
-            + "': strconv.ParseUint: parsing \"" + spec.substring(0, spec.indexOf(':') < 0 ? spec.length() : spec.indexOf(':'))
-            + "\": invalid syntax"));
+        "Error parsing local port '" + given + "': strconv.ParseUint: parsing \"" + given + "\": invalid syntax"));
     return new int[] {localNumber, remoteNumber};
   }
 
