@@ -19,10 +19,23 @@ final class Values {
   }
 
   static <T> ImmutableList<T> list(List<T> value) {
-    return value == null ? ImmutableList.of() : ImmutableList.copyOf(value);
+    if (value == null || value.isEmpty()) {
+      return ImmutableList.of();
+    }
+    return ImmutableList.copyOf(value);
   }
 
   static <V> ImmutableSortedMap<String, V> map(Map<String, V> value) {
-    return value == null ? ImmutableSortedMap.of() : ImmutableSortedMap.copyOf(value);
+    // Records are rebuilt at every write: most maps are empty or already sorted and immutable, and
+    // those need no copy (Guava's copyOf would still look through the entries of the first kind).
+    if (value == null || value.isEmpty()) {
+      return ImmutableSortedMap.of();
+    }
+    if (value instanceof ImmutableSortedMap<String, V> sorted && sorted.comparator() == NATURAL) {
+      return sorted;
+    }
+    return ImmutableSortedMap.copyOf(value);
   }
+
+  private static final java.util.Comparator<Comparable<?>> NATURAL = com.google.common.collect.Ordering.natural();
 }

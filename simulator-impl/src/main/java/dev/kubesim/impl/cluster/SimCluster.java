@@ -772,7 +772,14 @@ public final class SimCluster implements Cluster, KubectlHost {
         // The listener hears every change: renewals and repeats can no longer be taken at once.
         loop.coalescing(false);
       }
-      store.watch(kind, e -> listener.accept(new ObjectChange(e.type().name(), e.object(), e.previous())));
+      // In commit order, as a client's watch hears them: the engine's own watchers hear a change
+      // made while another is being told (a kubelet's status write during the scheduler's bind)
+      // before the rest of them hear the first one.
+      store.watchAllInOrder(e -> {
+        if (e.object().kind().equals(kind)) {
+          listener.accept(new ObjectChange(e.type().name(), e.object(), e.previous()));
+        }
+      });
       return null;
     });
   }

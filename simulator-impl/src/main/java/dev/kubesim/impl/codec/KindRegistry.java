@@ -23,6 +23,8 @@ public final class KindRegistry {
   private static final ImmutableMap<String, KindInfo> BY_RESOURCE_NAME;
   /** Every served kind and version: the storage versions, then the other versions served, each after its group's preferred one. */
   private static final ImmutableList<KindInfo> SERVED;
+  /** {@link #SERVED} by {@code apiVersion + " " + kind}: every create and update looks its kind up. */
+  private static final ImmutableMap<String, KindInfo> SERVED_BY_VERSION_AND_KIND;
 
   static {
     Map<String, KindInfo> byKind = new LinkedHashMap<>();
@@ -65,6 +67,11 @@ public final class KindRegistry {
     served.add(new KindInfo("HorizontalPodAutoscaler", "autoscaling", "v1", "horizontalpodautoscalers", true,
         GenericObject.class));
     SERVED = served.build();
+    Map<String, KindInfo> byVersionAndKind = new LinkedHashMap<>();
+    for (KindInfo info : SERVED) {
+      byVersionAndKind.putIfAbsent(info.apiVersion() + " " + info.kind(), info);
+    }
+    SERVED_BY_VERSION_AND_KIND = ImmutableMap.copyOf(byVersionAndKind);
   }
 
   private KindRegistry() {}
@@ -89,7 +96,7 @@ public final class KindRegistry {
    * version or another served one ({@link Conversions#converts}).
    */
   public static Optional<KindInfo> lookup(String apiVersion, String kind) {
-    return SERVED.stream().filter(info -> info.kind().equals(kind) && info.apiVersion().equals(apiVersion)).findFirst();
+    return Optional.ofNullable(SERVED_BY_VERSION_AND_KIND.get(apiVersion + " " + kind));
   }
 
   /** Every served kind in every served version: the storage versions first, in {@link #all()} order. */

@@ -63,6 +63,11 @@ public final class GarbageCollector {
 
   private void onEvent(WatchEvent e) {
     KubeObject o = e.object();
+    if (o.kind().equals(EVENT) && e.type() != WatchEvent.Type.DELETED && o.metadata().deletionTimestamp().isEmpty()
+        && o.metadata().ownerReferences().isEmpty()
+        && e.previous().map(p -> p.metadata().ownerReferences().isEmpty()).orElse(true)) {
+      return; // an Event written or counted up, with no owners before or now: nothing to follow
+    }
     Optional<KubeObject> before = e.previous().filter(p -> e.type() != WatchEvent.Type.ADDED);
     boolean sameOwners = e.type() == WatchEvent.Type.MODIFIED
         && before.map(b -> b.metadata().ownerReferences().equals(o.metadata().ownerReferences())).orElse(false);

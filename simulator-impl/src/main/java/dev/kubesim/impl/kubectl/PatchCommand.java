@@ -22,7 +22,10 @@ import java.util.List;
  * prints {@code service/kubia patched}, or {@code patched (no change)}.
  */
 final class PatchCommand implements Command {
-  private static final YAMLMapper YAML = new YAMLMapper();
+  /** Made at the first patch, not when kubectl's commands are listed (every cluster lists them). */
+  private static final class Yaml {
+    static final YAMLMapper MAPPER = new YAMLMapper();
+  }
 
   @Override
   public String name() {
@@ -60,7 +63,7 @@ final class PatchCommand implements Command {
     }
     JsonNode patch;
     try {
-      patch = YAML.readTree(text);
+      patch = Yaml.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw KubectlException.error("unable to parse \"" + text + "\": " + e.getOriginalMessage());
     }

@@ -1,5 +1,6 @@
 package dev.kubesim.impl.apiserver.registry;
 
+import com.google.common.collect.ImmutableMap;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.GenericObject;
@@ -122,34 +123,21 @@ final class ServiceAccountAdmission {
 
   /** {@code TokenVolumeSource}: the bound token, the CA bundle and the namespace, projected together. */
   private static Map<String, Object> tokenVolume(String name) {
-    Map<String, Object> token = new LinkedHashMap<>();
-    token.put("expirationSeconds", TOKEN_EXPIRATION_SECONDS);
-    token.put("path", "token");
-    Map<String, Object> configMap = new LinkedHashMap<>();
-    configMap.put("name", "kube-root-ca.crt");
-    configMap.put("items", List.of(item("key", "ca.crt", "path", "ca.crt")));
-    Map<String, Object> fieldRef = item("apiVersion", "v1", "fieldPath", "metadata.namespace");
-    Map<String, Object> file = new LinkedHashMap<>();
-    file.put("path", "namespace");
-    file.put("fieldRef", fieldRef);
-    Map<String, Object> downward = new LinkedHashMap<>();
-    downward.put("items", List.of(file));
-    Map<String, Object> projected = new LinkedHashMap<>();
-    projected.put("sources", List.of(Map.of("serviceAccountToken", token), Map.of("configMap", configMap),
-        Map.of("downwardAPI", downward)));
-    projected.put("defaultMode", DEFAULT_MODE);
-    Map<String, Object> volume = new LinkedHashMap<>();
-    volume.put("name", name);
-    volume.put("projected", projected);
-    return volume;
+    return ImmutableMap.of("name", name, "projected", TOKEN_PROJECTION);
   }
 
-  private static Map<String, Object> item(String k1, Object v1, String k2, Object v2) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put(k1, v1);
-    m.put(k2, v2);
-    return m;
-  }
+  /**
+   * The projection of every admitted token volume. Immutable and shared: it is the same for every
+   * pod, and a pod's volume that still holds this instance compares equal at once.
+   */
+  private static final Map<String, Object> TOKEN_PROJECTION = ImmutableMap.of(
+      "sources", List.of(
+          ImmutableMap.of("serviceAccountToken", ImmutableMap.of("expirationSeconds", TOKEN_EXPIRATION_SECONDS, "path", "token")),
+          ImmutableMap.of("configMap", ImmutableMap.of("name", "kube-root-ca.crt",
+              "items", List.of(ImmutableMap.of("key", "ca.crt", "path", "ca.crt")))),
+          ImmutableMap.of("downwardAPI", ImmutableMap.of("items", List.of(ImmutableMap.of("path", "namespace",
+              "fieldRef", ImmutableMap.of("apiVersion", "v1", "fieldPath", "metadata.namespace")))))),
+      "defaultMode", DEFAULT_MODE);
 
   /**
    * On update: the token volume and its mounts that admission added and the new manifest leaves
