@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code api.create.rate} and {@code api.create.rate.mock} and prints their {@code name value
+ * Runs {@code api.create.rate}, {@code api.create.rate.mock} and {@code api.create.rate.floor} and prints their {@code name value
  * unit} lines, as {@code kubesim bench} prints its figures. It lives with the tests because fabric8
  * is a test dependency (too heavy for {@code kubesim.jar}); it is tagged {@code bench} and left out
  * of the build's test run. Run it with
@@ -25,11 +25,12 @@ class ApiCreateRateBench {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     try (ApiCreateRateBenchmark kubesim = ApiCreateRateBenchmark.kubesim();
         ApiCreateRateBenchmark mock = ApiCreateRateBenchmark.mock();
+        ApiCreateRateBenchmark floor = ApiCreateRateBenchmark.floor();
         PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
-      assertThat(new BenchRunner().run(List.of(kubesim, mock), List.of(), out)).isZero();
+      assertThat(new BenchRunner().run(List.of(kubesim, mock, floor), List.of(), out)).isZero();
     }
     String figures = text.toString(StandardCharsets.UTF_8);
     System.out.print(figures);
-    assertThat(figures).contains("api.create.rate ", "api.create.rate.mock ");
+    assertThat(figures).contains("api.create.rate ", "api.create.rate.mock ", "api.create.rate.floor ");
   }
 }

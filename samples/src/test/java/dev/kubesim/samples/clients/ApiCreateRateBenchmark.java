@@ -44,6 +44,35 @@ final class ApiCreateRateBenchmark implements Benchmark, AutoCloseable {
     return new ApiCreateRateBenchmark("api.create.rate", client, cluster);
   }
 
+  /**
+   * Against a server that does nothing: the JDK's HTTP server answering every request at once with
+   * {@code 201 Created} and the body it was sent. What is left is fabric8's own cost and the round
+   * trip: the most any server can give this client on this machine.
+   */
+  static ApiCreateRateBenchmark floor() {
+    // Without TCP_NODELAY the JDK's server waits out the client's delayed ACK (~40 ms) between
+    // the headers and the body of every response. Read once, when its configuration loads.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    try {
+      com.sun.net.httpserver.HttpServer server =
+          com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/", exchange -> {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(201, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+      });
+      server.start();
+      Config config = new io.fabric8.kubernetes.client.ConfigBuilder()
+          .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort()).withNamespace("default").build();
+      KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+      return new ApiCreateRateBenchmark("api.create.rate.floor", client, () -> server.stop(0));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Against fabric8's {@link KubernetesMockServer} in CRUD mode, over plain HTTP. */
   static ApiCreateRateBenchmark mock() {
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
