@@ -107,7 +107,14 @@ class RealKubectlExplainTest {
       "explain pods.spec.containers.name.foo",
       "explain endpoints.subsets.addresses --recursive",
       "explain ct.metadata",
-      "explain pods --recursive=false");
+      "explain pods --recursive=false",
+      "explain sts",
+      "explain statefulsets.spec",
+      "explain secrets --recursive",
+      "explain clusterrolebindings",
+      "explain events",
+      "explain pods.status.conditions",
+      "explain networkpolicy.spec.ingress.from");
 
   @TempDir
   Path home;

@@ -105,7 +105,7 @@ public final class OpenApiSchemas {
     ObjectNode schema;
     Optional<KindCatalog.CustomKind> custom = kinds.custom(k);
     if (custom.isPresent()) {
-      schema = customSchema(custom.get());
+      schema = customSchema(name, custom.get());
     } else if (k.type() == GenericObject.class) {
       schema = genericSchema(name);
     } else {
@@ -121,31 +121,18 @@ public final class OpenApiSchemas {
   }
 
   /** A custom kind's schema: its definition's, with apiVersion, kind and metadata as the API server adds them. */
-  private static ObjectNode customSchema(KindCatalog.CustomKind custom) {
+  private static ObjectNode customSchema(String name, KindCatalog.CustomKind custom) {
     ObjectNode schema = custom.schema() instanceof ObjectNode o ? o.deepCopy() : JSON.objectNode().put("type", "object");
     ObjectNode properties =
         schema.get("properties") instanceof ObjectNode own ? own : schema.putObject("properties");
     Map<String, JsonNode> sorted = new TreeMap<>();
     properties.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
-    sorted.put("apiVersion", commonField("apiVersion", JSON.objectNode().put("type", "string")));
-    sorted.put("kind", commonField("kind", JSON.objectNode().put("type", "string")));
-    sorted.put("metadata", commonField("metadata", reference(META + "ObjectMeta")));
+    sorted.put("apiVersion", field(name, "apiVersion", JSON.objectNode().put("type", "string"), true));
+    sorted.put("kind", field(name, "kind", JSON.objectNode().put("type", "string"), true));
+    sorted.put("metadata", field(name, "metadata", reference(META + "ObjectMeta"), true));
     properties.removeAll();
     sorted.forEach(properties::set);
     return schema;
-  }
-
-  private static ObjectNode commonField(String field, ObjectNode type) {
-    ObjectNode schema = type;
-    Optional<String> description = Descriptions.common(field);
-    if (description.isPresent() && type.has("$ref")) {
-      schema = JSON.objectNode();
-      schema.putArray("allOf").add(type);
-    }
-    if (description.isPresent()) {
-      describe(schema, description.get());
-    }
-    return sortedCopy(schema);
   }
 
   /** A generic kind's schema: apiVersion, kind, metadata, and the fields the descriptions type. */
