@@ -49,6 +49,22 @@ class RealKubectlExplainTest {
                       mode:
                         type: string
                         enum: [Once, Always, Never, Later, Sometimes]
+                      tags:
+                        type: object
+                        additionalProperties:
+                          type: string
+                      port:
+                        x-kubernetes-int-or-string: true
+                      extra:
+                        type: object
+                        x-kubernetes-preserve-unknown-fields: true
+                      steps:
+                        type: array
+                        items:
+                          type: object
+                          description: One step.
+                          properties:
+                            name: {type: string}
         scope: Namespaced
         names:
           plural: crontabs
@@ -107,6 +123,11 @@ class RealKubectlExplainTest {
       "explain pods.spec.containers.name.foo",
       "explain endpoints.subsets.addresses --recursive",
       "explain ct.metadata",
+      "explain ct.spec.tags",
+      "explain ct.spec.steps",
+      "explain ct.spec.steps.name",
+      "explain ct.spec.port",
+      "explain ct.spec.extra.anything",
       "explain pods --recursive=false",
       "explain sts",
       "explain statefulsets.spec",
