@@ -14,6 +14,7 @@ final class Help {
           + "  set             Set specific features on objects\n"
           + "\n"
           + "Basic Commands (Intermediate):\n"
+          + "  explain         Get documentation for a resource\n"
           + "  get             Display one or many resources\n"
           + "  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector\n"
           + "\n"

@@ -31,7 +31,7 @@ public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
       List.of("edit",
-          "proxy", "cp", "attach", "explain", "debug", "diff", "auth",
+          "proxy", "cp", "attach", "debug", "diff", "auth",
           "certificate", "plugin", "completion", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -75,6 +75,7 @@ public final class Kubectl {
     register(new EventsCommand());
     register(new ApiVersionsCommand());
     register(new KustomizeCommand());
+    register(new ExplainCommand());
     for (String name : NOT_YET) {
       commands.putIfAbsent(name, new UnsupportedCommand(name));
     }

@@ -69,8 +69,9 @@ class InfoCommandsTest {
 
     assertThat(help).isEqualTo(k.output("kubectl")).startsWith("kubectl controls the Kubernetes cluster manager.\n")
         .contains("Troubleshooting and Debugging Commands:\n  describe ", "  port-forward    Forward one or more local ports to a pod\n",
-            "  kustomize       Build a kustomization target from a directory or URL\n", "  config          Modify kubeconfig files\n")
-        .doesNotContain("  explain ", "  edit ", "plugins");
+            "  kustomize       Build a kustomization target from a directory or URL\n", "  config          Modify kubeconfig files\n",
+            "Basic Commands (Intermediate):\n  explain         Get documentation for a resource\n  get ")
+        .doesNotContain("  edit ", "plugins");
     assertThat(k.output("help get")).startsWith("Usage:\n  kubectl get [options]");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.api.model.Kinds.KindInfo;
+import dev.kubesim.impl.apiserver.openapi.OpenApiSchemas;
 import dev.kubesim.impl.codec.KindCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,16 +14,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The OpenAPI v3 documents, as far as clients read them for behaviour rather than for schemas: the
- * root ({@code /openapi/v3}) names one document per group version, and each lists the resources'
- * operations with their {@code x-kubernetes-group-version-kind} and query parameters. That is what
- * kubectl's query-parameter verifier looks for before it sends {@code fieldValidation=Strict}
- * (server-side field validation) instead of validating against schemas itself. The documents carry
- * no schemas: {@code kubectl explain} has nothing to read, and kubectl's client-side {@code apply}
- * computes its patches from its compiled-in types. OpenAPI v2 is not served (404), which kubectl
- * accepts once v3 answers.
+ * The OpenAPI v3 documents: the root ({@code /openapi/v3}) names one document per group version, and
+ * each lists the resources' operations with their {@code x-kubernetes-group-version-kind} and query
+ * parameters, and the kinds' schemas ({@link OpenApiSchemas}). The operations are what kubectl's
+ * query-parameter verifier looks for before it sends {@code fieldValidation=Strict} (server-side field
+ * validation) instead of validating against schemas itself; the schemas are what {@code kubectl
+ * explain} reads, the real kubectl's over HTTP and kubesim's own from {@link #document(KindCatalog,
+ * String)}. The patch operations name no request body, so kubectl's client-side {@code apply} still
+ * computes its patches from its compiled-in types rather than from these schemas. OpenAPI v2 is not
+ * served (404), which kubectl accepts once v3 answers.
  */
-final class OpenApi {
+public final class OpenApi {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final List<String> WRITE_PARAMS = List.of("dryRun", "fieldManager", "fieldValidation", "pretty");
 
@@ -54,7 +56,14 @@ final class OpenApi {
     return Optional.empty();
   }
 
-  static ObjectNode document(KindCatalog kinds, String groupVersion) {
+  /**
+   * The document of a group version, as {@code /openapi/v3/api/v1} or {@code /openapi/v3/apis/GROUP/VERSION} serves it.
+   *
+   * @param kinds the cluster's kinds
+   * @param groupVersion {@code v1} or {@code GROUP/VERSION}
+   * @return the document: its paths and its schemas
+   */
+  public static ObjectNode document(KindCatalog kinds, String groupVersion) {
     ObjectNode doc = JSON.objectNode();
     doc.put("openapi", "3.0.0");
     ObjectNode info = doc.putObject("info");
@@ -76,7 +85,7 @@ final class OpenApi {
       operation(item, "patch", "patch", k, List.of("dryRun", "fieldManager", "fieldValidation", "force", "pretty"));
       operation(item, "delete", "delete", k, List.of("dryRun", "gracePeriodSeconds", "propagationPolicy", "pretty"));
     }
-    doc.putObject("components").putObject("schemas");
+    doc.putObject("components").set("schemas", OpenApiSchemas.schemas(kinds, groupVersion));
     return doc;
   }
 

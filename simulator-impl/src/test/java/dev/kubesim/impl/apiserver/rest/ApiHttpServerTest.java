@@ -126,6 +126,12 @@ class ApiHttpServerTest {
     JsonNode patch = doc.path("paths").path("/apis/apps/v1/namespaces/{namespace}/deployments/{name}").path("patch");
     assertThat(patch.path("x-kubernetes-group-version-kind").path("kind").asText()).isEqualTo("Deployment");
     assertThat(patch.path("parameters").findValuesAsText("name")).contains("fieldValidation");
+    // no request body named: kubectl's apply keeps computing its patches from its compiled-in types
+    assertThat(patch.has("requestBody")).isFalse();
+    JsonNode deployment = doc.path("components").path("schemas").path("io.k8s.api.apps.v1.Deployment");
+    assertThat(deployment.path("x-kubernetes-group-version-kind").get(0).path("kind").asText()).isEqualTo("Deployment");
+    assertThat(deployment.path("properties").path("spec").path("allOf").get(0).path("$ref").asText())
+        .isEqualTo("#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec");
     assertThat(f.get("/openapi/v2").code()).isEqualTo(404);
   }
 
