@@ -2,6 +2,7 @@ package dev.kubesim.impl.cni;
 
 import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.kubelet.Kubelet;
 import dev.kubesim.impl.kubelet.PodWorker;
@@ -17,6 +18,7 @@ import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.Sockets;
 import dev.kubesim.impl.program.ProxyingServer;
 import dev.kubesim.impl.program.RunningContainer;
+import dev.kubesim.impl.program.nettools.SessionDialer;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -82,7 +84,10 @@ final class ContainerSockets implements Sockets {
     }
     if (!c.servesHttpOn(packet.destinationPort())) {
       // a plain TCP server: what it writes on the connection is the answer to the client's data
-      return c.acceptTcp(packet.destinationPort(), wireText(packet.payload()), client).<Payload>map(DataPayload::new);
+      // the process's own connections (a replica's link to its master) are not the client's
+      return c.acceptTcp(packet.destinationPort(), wireText(packet.payload()), client,
+              () -> SessionDialer.of(network, c, at, network.session("connections of " + c.namespace() + "/" + c.podName())))
+          .<Payload>map(DataPayload::new);
     }
     if (!(packet.payload() instanceof HttpPayload http) || http.asRequest().isEmpty()) {
       return Optional.empty();
@@ -93,6 +98,10 @@ final class ContainerSockets implements Sockets {
     Optional<ProxyingServer.Proxied> proxied = c.proxy(request, session);
     if (proxied.isPresent()) {
       return Optional.of(HttpPayload.response(proxied.get().response(), proxied.get().answer()));
+    }
+    Optional<HttpResponse> dialed = c.serveDialing(request, () -> SessionDialer.of(network, c, at, session));
+    if (dialed.isPresent()) {
+      return dialed.map(HttpPayload::response);
     }
     return c.serveHttp(request).map(HttpPayload::response);
   }

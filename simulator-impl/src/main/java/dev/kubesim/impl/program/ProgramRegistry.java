@@ -6,6 +6,7 @@ import dev.kubesim.api.program.Programs;
 import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.program.images.ClientImages;
 import dev.kubesim.impl.program.images.CoreDnsProgram;
+import dev.kubesim.impl.program.images.GuestbookFrontendProgram;
 import dev.kubesim.impl.program.images.ImageVersions;
 import dev.kubesim.impl.program.images.BootcampProgram;
 import dev.kubesim.impl.program.images.KubiaProgram;
@@ -19,6 +20,7 @@ import dev.kubesim.impl.program.images.RabbitMqProgram;
 import dev.kubesim.impl.program.images.RedisProgram;
 import dev.kubesim.impl.program.images.UnknownImageProgram;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,9 +87,18 @@ public final class ProgramRegistry implements Programs {
     // its followers Google's samples built FROM redis.
     r.register("registry.k8s.io/redis", redis);
     r.register("k8s.gcr.io/redis", redis);
-    r.register("gcr.io/google_samples/gb-redisslave", redis);
-    r.register("gcr.io/google_samples/gb-redis-follower", redis);
-    r.register("us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower", redis);
+    // Its followers are built FROM redis with a /run.sh that follows the leader (the master before
+    // the renaming), and its frontend is PHP reaching both through Predis.
+    r.register("gcr.io/google_samples/gb-redisslave",
+        RedisProgram.follower("3.2.9", "redis-master", "REDIS_MASTER_SERVICE_HOST", "--slaveof"));
+    Program follower = RedisProgram.follower("6.2.17", "redis-leader", "REDIS_LEADER_SERVICE_HOST", "--replicaof");
+    r.register("gcr.io/google_samples/gb-redis-follower", follower);
+    r.register("gcr.io/google-samples/gb-redis-follower", follower);
+    r.register("us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower", follower);
+    for (String frontend : List.of("gcr.io/google-samples/gb-frontend", "gcr.io/google_samples/gb-frontend",
+        "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend")) {
+      r.register(frontend, image -> new GuestbookFrontendProgram(image.tag()));
+    }
     r.register("memcached", image -> new MemcachedProgram(image.tag()));
     r.register("postgres", image -> new PostgresProgram(image.tag()));
     r.register("mysql", image -> MysqlProgram.mysql(image.tag()));

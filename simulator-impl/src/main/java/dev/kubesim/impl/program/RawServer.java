@@ -37,6 +37,17 @@ public interface RawServer {
   }
 
   /**
+   * {@link #receiveTcp(Launch, int, String, String, ServerContext)} for a process that may open
+   * connections of its own while it answers (a Redis replica syncing from its master): {@code
+   * dialer} gives a dialer on a session of the process's own, not the client's. By default the
+   * dialer is not used.
+   */
+  default Optional<String> receiveTcp(Launch launch, int port, String data, String client, ServerContext context,
+      java.util.function.Supplier<PodDialer> dialer) {
+    return receiveTcp(launch, port, data, client, context);
+  }
+
+  /**
    * Whether the program's HTTP handler answers on this listened TCP port; a server with HTTP on
    * one port and a protocol of its own on another (RabbitMQ's management and AMQP ports) says no
    * for the latter. Yes by default.

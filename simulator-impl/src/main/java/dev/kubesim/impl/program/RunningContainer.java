@@ -598,16 +598,33 @@ public final class RunningContainer {
   }
 
   /**
-   * A TCP connection to a port where the process listens without serving HTTP was accepted: what
-   * the process writes back after reading the client's {@code data} ({@link RawServer#receiveTcp}); empty when it writes nothing or has
-   * exited.
+   * A request that came over the network to a port where the program dials out while it answers
+   * ({@link DialingServer}): its answer; empty when the program does not dial there (then {@link
+   * #serveHttp} answers) or has exited.
+   *
+   * @param dialer what the process dials through, on the request's session
    */
-  public Optional<String> acceptTcp(int port, String data, String client) {
+  public Optional<HttpResponse> serveDialing(HttpRequest request, java.util.function.Supplier<PodDialer> dialer) {
+    if (!(program instanceof DialingServer d) || !servesHttpOn(request.serverPort())
+        || !d.dialsOn(launch, request.serverPort())) {
+      return Optional.empty();
+    }
+    requests++;
+    return Optional.of(d.serve(launch, request, new ContainerServerContext(this), dialer.get()));
+  }
+
+  /**
+   * A TCP connection to a port where the process listens without serving HTTP was accepted: what
+   * the process writes back after reading the client's {@code data} ({@link RawServer#receiveTcp});
+   * empty when it writes nothing or has exited. The process may dial through {@code dialer}, on a
+   * session of its own.
+   */
+  public Optional<String> acceptTcp(int port, String data, String client, java.util.function.Supplier<PodDialer> dialer) {
     if (!(program instanceof RawServer raw) || servesHttpOn(port) || !listensOn("TCP", port)) {
       return Optional.empty();
     }
     requests++;
-    return raw.receiveTcp(launch, port, data, client, new ContainerServerContext(this));
+    return raw.receiveTcp(launch, port, data, client, new ContainerServerContext(this), dialer);
   }
 
   /**

@@ -155,7 +155,7 @@ class ProgramTest {
         b -> b.command(List.of("/agnhost", "serve-hostname", "--tcp", "--http=false", "--port", "80")));
     assertThat(tcp.listenPorts()).containsExactly(ListenPort.tcp(80));
     assertThat(tcp.servesHttpOn(80)).isFalse();
-    assertThat(tcp.acceptTcp(80, "", "10.244.2.7:51234")).contains("kubia-x7k2p");
+    assertThat(tcp.acceptTcp(80, "", "10.244.2.7:51234", () -> PodDialer.NONE)).contains("kubia-x7k2p");
     assertThat(tcp.answerDatagram(80, "hostname\n", "10.244.2.7:51234")).isEmpty();
     assertThat(tcp.logText()).isEqualTo("2025/01/01 00:00:00 Serving on port 80.\n"
         + "2025/01/01 00:00:00 TCP request from 10.244.2.7:51234\n");
@@ -165,7 +165,7 @@ class ProgramTest {
     assertThat(udp.listenPorts()).containsExactly(ListenPort.udp(80));
     assertThat(udp.answerDatagram(80, "hostname\n", "10.244.2.7:40000")).contains("kubia-x7k2p");
     assertThat(udp.answerDatagram(81, "hostname\n", "10.244.2.7:40000")).isEmpty();
-    assertThat(udp.acceptTcp(80, "", "10.244.2.7:40000")).isEmpty();
+    assertThat(udp.acceptTcp(80, "", "10.244.2.7:40000", () -> PodDialer.NONE)).isEmpty();
     assertThat(udp.logText()).endsWith(" UDP request from 10.244.2.7:40000\n");
 
     RunningContainer both = fixture.start(agnhost,

@@ -10,6 +10,7 @@ import dev.kubesim.api.program.MainProcess;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.program.PodDialer;
 import dev.kubesim.impl.program.RawServer;
 import dev.kubesim.impl.program.Resp;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@code redis} image: {@code redis-server} speaking RESP on 6379 (or {@code --port N}) with a
@@ -41,6 +43,14 @@ public final class RedisProgram implements Program, RawServer {
 
   private final String version;
   private final ImageConfig image;
+  /** For the guestbook's follower images: the master their {@code /run.sh} follows. */
+  private final Optional<RunScript> runScript;
+
+  /**
+   * What a follower image's {@code /run.sh} runs: {@code redis-server --replicaof HOST 6379}, where
+   * HOST is the Service's environment variable with {@code GET_HOSTS_FROM=env}, its name otherwise.
+   */
+  private record RunScript(String service, String hostVariable, String option) {}
 
   /** Redis of the default version. */
   public RedisProgram() {
@@ -49,15 +59,35 @@ public final class RedisProgram implements Program, RawServer {
 
   /** Redis as the given tag: the tag's version, or the default one. */
   public RedisProgram(Optional<String> tag) {
-    this.version = ImageVersions.version(REPOSITORY, tag, RedisCommands.VERSION);
-    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+    this(ImageVersions.version(REPOSITORY, tag, RedisCommands.VERSION), Optional.empty());
+  }
+
+  private RedisProgram(String version, Optional<RunScript> runScript) {
+    this.version = version;
+    this.runScript = runScript;
+    ImageConfig.Builder b = ImageConfig.builder(BaseImage.DEBIAN)
         .entrypoint("docker-entrypoint.sh")
         .cmd("redis-server")
         .workingDir("/data")
         .file("/usr/local/bin/redis-server", "")
         .file("/usr/local/bin/redis-cli", "")
-        .file("/usr/local/bin/docker-entrypoint.sh", "")
-        .build();
+        .file("/usr/local/bin/docker-entrypoint.sh", "");
+    runScript.ifPresent(r -> b.cmd("/bin/sh", "-c", "/run.sh").file("/run.sh", "#!/bin/bash\n"
+        + "# follow the leader by its Service's address from the environment, or by its name\n"
+        + "if [[ ${GET_HOSTS_FROM:-dns} == \"env\" ]]; then\n  redis-server " + r.option() + " ${" + r.hostVariable()
+        + "} 6379\nelse\n  redis-server " + r.option() + " " + r.service() + " 6379\nfi\n"));
+    this.image = b.build();
+  }
+
+  /**
+   * The guestbook's follower image: Redis built with a {@code /run.sh} that follows {@code
+   * service} (or, with {@code GET_HOSTS_FROM=env}, the address in {@code hostVariable}).
+   *
+   * @param version the Redis version the image is built from
+   * @param option {@code --replicaof}, or {@code --slaveof} for images before Redis 5
+   */
+  public static RedisProgram follower(String version, String service, String hostVariable, String option) {
+    return new RedisProgram(version, Optional.of(new RunScript(service, hostVariable, option)));
   }
 
   /** The version this server reports. */
@@ -84,13 +114,33 @@ public final class RedisProgram implements Program, RawServer {
   @Override
   public List<ListenPort> listenPorts(Launch launch) {
     DaemonCommand server = DaemonCommand.of(launch, "redis-server");
+    if (runsScript(launch)) {
+      return List.of(ListenPort.tcp(6379));
+    }
     return server.runs() ? List.of(ListenPort.tcp(server.intOption("--port", 6379))) : List.of();
   }
 
   /** {@code redis-server}, or the command that replaced it ({@code sleep infinity} in a client pod). */
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return DaemonCommand.of(launch, "redis-server").runs() ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
+    return DaemonCommand.of(launch, "redis-server").runs() || runsScript(launch)
+        ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
+  }
+
+  /** Whether the container runs a follower image's {@code /run.sh} (its own command, or the image's). */
+  private boolean runsScript(Launch launch) {
+    List<String> argv = launch.argv();
+    return runScript.isPresent() && !argv.isEmpty() && argv.get(argv.size() - 1).equals("/run.sh");
+  }
+
+  /** The master this server follows: its options', or its {@code /run.sh}'s from the environment. */
+  private Optional<RedisReplication.Master> master(Launch launch, ServerContext ctx) {
+    if (runsScript(launch)) {
+      RunScript r = runScript.get();
+      String host = "env".equals(ctx.env().get("GET_HOSTS_FROM")) ? ctx.env().getOrDefault(r.hostVariable(), "") : r.service();
+      return host.isEmpty() ? Optional.empty() : Optional.of(new RedisReplication.Master(host, 6379));
+    }
+    return DaemonCommand.of(launch, "redis-server").arguments().flatMap(RedisReplication::configured);
   }
 
   @Override
@@ -106,11 +156,12 @@ public final class RedisProgram implements Program, RawServer {
   @Override
   public void onStart(Launch launch, ServerContext ctx) {
     DaemonCommand server = DaemonCommand.of(launch, "redis-server");
+    char role = master(launch, ctx).isPresent() ? 'S' : 'M';
     log(ctx, 'C', "#", "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
     log(ctx, 'C', "#", "Redis version=" + version + ", bits=64, commit=00000000, modified=0, pid=1, just started");
-    log(ctx, "*", "Running mode=standalone, port=" + server.intOption("--port", 6379) + ".");
-    log(ctx, "*", "Server initialized");
-    log(ctx, "*", "Ready to accept connections tcp");
+    log(ctx, role, "*", "Running mode=standalone, port=" + server.intOption("--port", 6379) + ".");
+    log(ctx, role, "*", "Server initialized");
+    log(ctx, role, "*", "Ready to accept connections tcp");
   }
 
   @Override
@@ -120,20 +171,57 @@ public final class RedisProgram implements Program, RawServer {
 
   @Override
   public Optional<String> receiveTcp(Launch launch, int port, String data, String client, ServerContext ctx) {
-    RedisCommands commands = new RedisCommands(keyspace(ctx), version);
+    return receiveTcp(launch, port, data, client, ctx,
+        () -> PodDialer.NONE);
+  }
+
+  @Override
+  public Optional<String> receiveTcp(Launch launch, int port, String data, String client, ServerContext ctx,
+      Supplier<PodDialer> dialer) {
+    Optional<RedisReplication.Master> master = master(launch, ctx);
+    List<List<String>> received = Resp.parseCommands(data);
+    Map<String, String> keys = keyspace(ctx);
+    // a replica brings its copy up to date before it answers (not for a replica's own SYNC)
+    if (master.isPresent() && received.stream().anyMatch(argv -> !isSync(argv))) {
+      RedisReplication.sync(master.get(), keys, ctx, dialer.get());
+    }
+    RedisCommands commands = new RedisCommands(keys, version);
     StringBuilder out = new StringBuilder();
-    for (List<String> argv : Resp.parseCommands(data)) {
+    for (List<String> argv : received) {
       String name = argv.get(0).toLowerCase(Locale.ROOT);
       if (name.equals("post") || name.equals("host:")) {
         securityWarning(ctx, client);
         return Optional.empty(); // freeClientAsync: queued replies are never written
       }
-      out.append(commands.run(argv).encode());
+      if (isSync(argv)) {
+        out.append(RedisReplication.dataset(keys, client, ctx, master.isPresent() ? 'S' : 'M').encode());
+      } else if (master.isPresent() && RedisReplication.isWrite(name)) {
+        out.append(RedisReplication.readOnly(version).encode());
+      } else if (name.equals("info") && master.isPresent()) {
+        out.append(Resp.Reply.string(replicaInfo(argv, commands.run(argv).text(), master.get(), ctx)).encode());
+      } else {
+        out.append(commands.run(argv).encode());
+      }
       if (name.equals("quit")) {
         break;
       }
     }
     return out.length() == 0 ? Optional.empty() : Optional.of(out.toString());
+  }
+
+  /** A replica's {@code INFO}: its replication section between the server's and the keyspace's, or alone when asked for. */
+  private static String replicaInfo(List<String> argv, String info, RedisReplication.Master master, ServerContext ctx) {
+    String replication = RedisReplication.info(master, ctx);
+    if (argv.size() > 1 && argv.get(1).equalsIgnoreCase("replication")) {
+      return replication.substring(0, replication.length() - 2);
+    }
+    int keyspace = info.indexOf("# Keyspace");
+    return keyspace < 0 ? info + replication : info.substring(0, keyspace) + replication + info.substring(keyspace);
+  }
+
+  private static boolean isSync(List<String> argv) {
+    String name = argv.get(0).toLowerCase(Locale.ROOT);
+    return name.equals("sync") || name.equals("psync");
   }
 
   @Override
@@ -164,8 +252,8 @@ public final class RedisProgram implements Program, RawServer {
     log(ctx, 'M', level, message);
   }
 
-  /** {@code role} is {@code C} before the server is set up, {@code M} for the master it then is. */
-  private static void log(ServerContext ctx, char role, String level, String message) {
+  /** {@code role} is {@code C} before the server is set up, then {@code M} for a master, {@code S} for a replica. */
+  static void log(ServerContext ctx, char role, String level, String message) {
     ctx.log("1:" + role + " " + LOG_TIME.format(ctx.now()) + " " + level + " " + message);
   }
 }

@@ -61,6 +61,14 @@ final class PodNetwork {
     return Optional.of(new PodNetwork(network, ctx, ns.get(), network.session(title)));
   }
 
+  /**
+   * The network of a server's container answering a request: its pod's namespace and the request's
+   * session, so that what the server dials shows in the client's trace.
+   */
+  static PodNetwork within(Network network, ExecContext ctx, Netns netns, Session session) {
+    return new PodNetwork(network, ctx, netns, session);
+  }
+
   Network network() {
     return network;
   }

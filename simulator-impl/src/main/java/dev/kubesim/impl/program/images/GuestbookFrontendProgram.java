@@ -1,0 +1,263 @@
+package dev.kubesim.impl.program.images;
+
+import dev.kubesim.api.program.BaseImage;
+import dev.kubesim.api.program.HttpHandler;
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
+import dev.kubesim.api.program.ImageConfig;
+import dev.kubesim.api.program.Launch;
+import dev.kubesim.api.program.ListenPort;
+import dev.kubesim.api.program.Program;
+import dev.kubesim.api.program.ServerContext;
+import dev.kubesim.api.program.SigtermBehavior;
+import dev.kubesim.impl.http.HttpDates;
+import dev.kubesim.impl.program.DialingServer;
+import dev.kubesim.impl.program.PodDialer;
+import dev.kubesim.impl.program.Resp;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The PHP frontend of Kubernetes' guestbook ({@code gb-frontend}): Apache with PHP on port 80
+ * serving the guestbook's page and {@code guestbook.php}, which stores the messages in Redis through
+ * the network of its pod, as the image's Predis client does.
+ *
+ * <p>{@code guestbook.php?cmd=set&value=V} writes {@code V} to the leader and answers {@code
+ * {"message": "Updated"}}; {@code ?cmd=get} reads from the followers and answers {@code {"data":
+ * "V"}} (an empty string when nothing was written). With {@code GET_HOSTS_FROM=env} the hosts are
+ * the Services' environment variables instead of their DNS names. Version {@code v5} (the one
+ * kubernetes.io's tutorial runs) uses the Services {@code redis-leader} and {@code redis-follower}
+ * and the key {@code guestbook}; earlier tags use {@code redis-master} and {@code redis-slave} and
+ * the request's {@code key}. When Redis cannot be reached or refuses the command, PHP's fatal error
+ * (the uncaught Predis exception) is the answer, with status 200, as {@code display_errors} on
+ * prints it. Without {@code cmd}, the script prints PHP's information page.
+ */
+public final class GuestbookFrontendProgram implements Program, DialingServer {
+  private static final String ROOT = "/var/www/html";
+  /** Predis's default connect timeout. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final DateTimeFormatter ACCESS_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss '+0000'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ERROR_LOG_TIME =
+      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss.SSSSSS yyyy", Locale.US).withZone(ZoneOffset.UTC);
+
+  /** What one generation of the image is: its PHP and Apache, the Services it asks and its key. */
+  private record Generation(String php, String apache, String leader, String follower, String leaderEnv,
+      String followerEnv, boolean fixedKey) {}
+
+  private static final Generation V5 = new Generation("7.4.33", "2.4.38", "redis-leader", "redis-follower",
+      "REDIS_LEADER_SERVICE_HOST", "REDIS_FOLLOWER_SERVICE_HOST", true);
+  private static final Generation LEGACY = new Generation("5.6.40", "2.4.25", "redis-master", "redis-slave",
+      "REDIS_MASTER_SERVICE_HOST", "REDIS_SLAVE_SERVICE_HOST", false);
+
+  private final Generation generation;
+  private final ImageConfig image;
+
+  /** The frontend as the given tag: {@code v5} and later tags leader/follower, earlier ones master/slave. */
+  public GuestbookFrontendProgram(Optional<String> tag) {
+    this.generation = tag.map(GuestbookFrontendProgram::isLegacy).orElse(false) ? LEGACY : V5;
+    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+        .env("PHP_VERSION", generation.php())
+        .env("APACHE_CONFDIR", "/etc/apache2")
+        .workingDir(ROOT)
+        .entrypoint("docker-php-entrypoint")
+        .cmd("apache2-foreground")
+        .file("/usr/local/bin/docker-php-entrypoint", "")
+        .file("/usr/local/bin/apache2-foreground", "")
+        .file("/usr/local/bin/php", "")
+        .file("/usr/bin/curl", "") // the php images install curl with their runtime dependencies
+        .file(ROOT + "/index.html", GuestbookPages.INDEX_HTML)
+        .file(ROOT + "/controllers.js", GuestbookPages.CONTROLLERS_JS)
+        .file(ROOT + "/guestbook.php", GuestbookPages.GUESTBOOK_PHP)
+        .created(Instant.parse("2023-03-01T00:00:00Z"))
+        .build();
+  }
+
+  /** {@code v1} to {@code v4}: the images built before the leader/follower renaming. */
+  private static boolean isLegacy(String tag) {
+    return tag.matches("v[1-4]");
+  }
+
+  @Override
+  public ImageConfig image() {
+    return image;
+  }
+
+  @Override
+  public List<ListenPort> listenPorts(Launch launch) {
+    return List.of(ListenPort.tcp(80));
+  }
+
+  /** Requests that did not come over the network (none dial out but guestbook.php's) find no network. */
+  @Override
+  public Optional<HttpHandler> httpHandler(Launch launch) {
+    return Optional.of((request, ctx) -> serve(launch, request, ctx, PodDialer.NONE));
+  }
+
+  @Override
+  public boolean dialsOn(Launch launch, int port) {
+    return port == 80;
+  }
+
+  @Override
+  public SigtermBehavior onSigterm(Launch launch) {
+    // apache2-foreground execs Apache, whose SIGTERM is an immediate stop
+    return SigtermBehavior.exitsPromptly(0);
+  }
+
+  @Override
+  public void onStart(Launch launch, ServerContext ctx) {
+    String notice = "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using "
+        + ctx.podIp() + ". Set the 'ServerName' directive globally to suppress this message";
+    ctx.log(notice);
+    ctx.log(notice);
+    String time = ERROR_LOG_TIME.format(ctx.now());
+    ctx.log("[" + time + "] [mpm_prefork:notice] [pid 1] AH00163: " + serverHeader() + " PHP/" + generation.php()
+        + " configured -- resuming normal operations");
+    ctx.log("[" + time + "] [core:notice] [pid 1] AH00094: Command line: 'apache2 -D FOREGROUND'");
+  }
+
+  @Override
+  public HttpResponse serve(Launch launch, HttpRequest request, ServerContext ctx, PodDialer dialer) {
+    HttpResponse response = respond(request, ctx, dialer);
+    int length = response.body().getBytes(StandardCharsets.UTF_8).length;
+    if (request.method().equals("HEAD")) {
+      response = response.withBody("");
+    }
+    // Debian's apache2.conf logs the "combined" format; %O counts the headers too
+    int sent = length + headerBytes(response);
+    ctx.log(request.clientIp() + " - - [" + ACCESS_TIME.format(ctx.now()) + "] \"" + request.method() + " "
+        + request.target() + " HTTP/1.1\" " + response.status() + " " + sent + " \""
+        + request.header("Referer").orElse("-") + "\" \"" + request.header("User-Agent").orElse("-") + "\"");
+    return response;
+  }
+
+  private HttpResponse respond(HttpRequest request, ServerContext ctx, PodDialer dialer) {
+    String path = request.path();
+    if (path.equals("/guestbook.php")) {
+      return php(guestbook(request, ctx, dialer), "text/html; charset=UTF-8", ctx);
+    }
+    String file = path.equals("/") ? ROOT + "/index.html" : ROOT + path;
+    if (file.endsWith(".php") && ctx.readFile(file).isPresent()) {
+      return php(new Script("", "text/html; charset=UTF-8"), "text/html; charset=UTF-8", ctx);
+    }
+    Optional<String> content = ctx.readFile(file);
+    if (content.isEmpty()) {
+      String body = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n"
+          + "</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n<hr>\n<address>"
+          + serverHeader() + " Server at " + request.header("Host").map(h -> h.replaceFirst(":\\d+$", "")).orElse(ctx.podIp())
+          + " Port 80</address>\n</body></html>\n";
+      return new HttpResponse(404, "Not Found", List.of(), body)
+          .withHeader("Date", HttpDates.format(ctx.now()))
+          .withHeader("Server", serverHeader())
+          .withHeader("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length))
+          .withHeader("Content-Type", "text/html; charset=iso-8859-1");
+    }
+    String body = content.get();
+    int length = body.getBytes(StandardCharsets.UTF_8).length;
+    Instant modified = ctx.lastModified(file).orElse(ctx.now());
+    return HttpResponse.ok(body)
+        .withHeader("Date", HttpDates.format(ctx.now()))
+        .withHeader("Server", serverHeader())
+        .withHeader("Last-Modified", HttpDates.format(modified))
+        .withHeader("ETag", "\"" + Integer.toHexString(length) + "-" + Long.toHexString(modified.getEpochSecond() * 1_000_000L) + "\"")
+        .withHeader("Accept-Ranges", "bytes")
+        .withHeader("Content-Length", String.valueOf(length))
+        .withHeader("Vary", "Accept-Encoding")
+        .withHeader("Content-Type", file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "application/javascript" : "text/plain");
+  }
+
+  /** What the script printed and the content type it set. */
+  private record Script(String output, String contentType) {}
+
+  /** guestbook.php: the command against Redis, or phpinfo() without one. */
+  private Script guestbook(HttpRequest request, ServerContext ctx, PodDialer dialer) {
+    Optional<String> cmd = request.queryParameter("cmd");
+    if (cmd.isEmpty()) {
+      return new Script(GuestbookPages.phpInfo(generation.php(), ctx.hostname()), "text/html; charset=UTF-8");
+    }
+    boolean fromEnv = "env".equals(ctx.env().get("GET_HOSTS_FROM"));
+    String json = "application/json";
+    String key = generation.fixedKey() ? "guestbook" : request.queryParameter("key").orElse("");
+    if (cmd.get().equals("set")) {
+      String host = fromEnv ? ctx.env().getOrDefault(generation.leaderEnv(), "") : generation.leader();
+      String value = request.queryParameter("value").orElse("");
+      Redis r = redis(dialer, host, List.of("SET", key, value));
+      return new Script(r.error() != null ? r.error() : "{\"message\": \"Updated\"}", json);
+    }
+    String host = fromEnv ? ctx.env().getOrDefault(generation.followerEnv(), "") : generation.follower();
+    Redis r = redis(dialer, host, List.of("GET", key));
+    if (r.error() != null) {
+      return new Script(r.error(), json);
+    }
+    String value = r.reply().type() == Resp.Type.STRING ? r.reply().text() : "";
+    return new Script("{\"data\": \"" + value + "\"}", json);
+  }
+
+  /** A command's reply, or PHP's fatal error when Predis threw. */
+  private record Redis(Resp.Reply reply, String error) {}
+
+  /** One command as Predis sends it: connect (5 s timeout), write, read the reply. */
+  private Redis redis(PodDialer dialer, String host, List<String> argv) {
+    String endpoint = "tcp://" + host + ":6379";
+    PodDialer.Dial dial = dialer.dial(host, 6379, CONNECT_TIMEOUT);
+    if (dial.connection().isEmpty()) {
+      String why = switch (dial.failure().orElseThrow()) {
+        case UNKNOWN_HOST -> "php_network_getaddresses: getaddrinfo failed: Name or service not known";
+        case TRY_AGAIN -> "php_network_getaddresses: getaddrinfo failed: Temporary failure in name resolution";
+        case REFUSED -> "Connection refused";
+        case NO_ROUTE -> "Network is unreachable";
+        case TIMED_OUT -> "Connection timed out";
+      };
+      return new Redis(null, fatal("Predis\\Connection\\ConnectionException", why + " [" + endpoint + "]",
+          "Connection/AbstractConnection.php", 155));
+    }
+    PodDialer.Connection c = dial.connection().get();
+    Optional<Resp.Reply> reply = c.exchange(Resp.command(argv)).flatMap(Resp::parseReply);
+    c.close();
+    if (reply.isEmpty()) {
+      return new Redis(null, fatal("Predis\\Connection\\ConnectionException",
+          "Error while reading line from the server. [" + endpoint + "]", "Connection/AbstractConnection.php", 155));
+    }
+    if (reply.get().type() == Resp.Type.ERROR) {
+      return new Redis(null, fatal("Predis\\Response\\ServerException", reply.get().text(), "Client.php", 370));
+    }
+    return new Redis(reply.get(), null);
+  }
+
+  /** PHP's message for an uncaught exception, as display_errors prints it with html_errors on. */
+  private static String fatal(String exception, String message, String file, int line) {
+    String where = ROOT + "/vendor/predis/predis/src/" + file;
+    return "<br />\n<b>Fatal error</b>:  Uncaught " + exception + ": " + message + " in " + where + ":" + line
+        + "\nStack trace:\n#0 " + ROOT + "/guestbook.php: Predis\\Client->__call()\n#1 {main}\n  thrown in <b>" + where
+        + "</b> on line <b>" + line + "</b><br />\n";
+  }
+
+  private HttpResponse php(Script script, String defaultType, ServerContext ctx) {
+    String body = script.output();
+    return HttpResponse.ok(body)
+        .withHeader("Date", HttpDates.format(ctx.now()))
+        .withHeader("Server", serverHeader())
+        .withHeader("X-Powered-By", "PHP/" + generation.php())
+        .withHeader("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length))
+        .withHeader("Content-Type", script.contentType().isEmpty() ? defaultType : script.contentType());
+  }
+
+  private String serverHeader() {
+    return "Apache/" + generation.apache() + " (Debian)";
+  }
+
+  private static int headerBytes(HttpResponse r) {
+    int n = ("HTTP/1.1 " + r.status() + " " + r.reason() + "\r\n").length() + 2;
+    for (var h : r.headers()) {
+      n += h.name().length() + 2 + h.value().length() + 2;
+    }
+    return n;
+  }
+}

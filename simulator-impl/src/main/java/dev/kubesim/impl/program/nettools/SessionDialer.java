@@ -1,0 +1,73 @@
+package dev.kubesim.impl.program.nettools;
+
+import dev.kubesim.impl.net.DataPayload;
+import dev.kubesim.impl.net.Ip4;
+import dev.kubesim.impl.net.Netns;
+import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.Session;
+import dev.kubesim.impl.net.TcpConnection;
+import dev.kubesim.impl.program.ExecContext;
+import dev.kubesim.impl.program.PodDialer;
+import dev.kubesim.impl.program.RunningContainer;
+import dev.kubesim.impl.resolver.Resolution;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A {@link PodDialer} for a server's container: names resolve as its image's C library resolves
+ * them (its {@code /etc/hosts} and {@code /etc/resolv.conf}, queries sent as packets) and
+ * connections open from its pod's namespace, all within one session.
+ */
+public final class SessionDialer implements PodDialer {
+  private final PodNetwork pn;
+
+  private SessionDialer(PodNetwork pn) {
+    this.pn = pn;
+  }
+
+  /**
+   * The dialer of {@code container}'s process answering within {@code session}.
+   *
+   * @param netns the pod's network namespace
+   */
+  public static SessionDialer of(Network network, RunningContainer container, Netns netns, Session session) {
+    ExecContext ctx = new ExecContext(container, container.argv().isEmpty() ? "sh" : container.argv().get(0), container.env(), "/", "", null);
+    return new SessionDialer(PodNetwork.within(network, ctx, netns, session));
+  }
+
+  @Override
+  public Dial dial(String host, int port, Duration timeout) {
+    PodNetwork.Lookup found = pn.lookup(host);
+    if (!found.found()) {
+      return Dial.failed(found.outcome() == Resolution.Outcome.TRY_AGAIN ? Failure.TRY_AGAIN : Failure.UNKNOWN_HOST);
+    }
+    String ip = found.addresses().get(0);
+    long deadline = pn.session().now() + timeout.toNanos();
+    TcpConnection.Attempt attempt = TcpConnection.open(pn.network(), pn.session(), pn.netns(), Ip4.parse(ip), port, deadline);
+    if (!attempt.connected()) {
+      return Dial.failed(switch (attempt.status()) {
+        case REFUSED -> Failure.REFUSED;
+        case NO_ROUTE -> Failure.NO_ROUTE;
+        default -> Failure.TIMED_OUT;
+      });
+    }
+    TcpConnection c = attempt.connection();
+    return Dial.connected(new Connection() {
+      @Override
+      public String address() {
+        return ip;
+      }
+
+      @Override
+      public Optional<String> exchange(String data) {
+        return c.send(new DataPayload(data)).answer()
+            .filter(DataPayload.class::isInstance).map(p -> ((DataPayload) p).text());
+      }
+
+      @Override
+      public void close() {
+        c.close();
+      }
+    });
+  }
+}
