@@ -7,6 +7,7 @@ import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.program.images.ClientImages;
 import dev.kubesim.impl.program.images.CoreDnsProgram;
 import dev.kubesim.impl.program.images.GuestbookFrontendProgram;
+import dev.kubesim.impl.program.images.HelloAppProgram;
 import dev.kubesim.impl.program.images.ImageVersions;
 import dev.kubesim.impl.program.images.BootcampProgram;
 import dev.kubesim.impl.program.images.KubiaProgram;
@@ -14,6 +15,7 @@ import dev.kubesim.impl.program.images.MemcachedProgram;
 import dev.kubesim.impl.program.images.MongoProgram;
 import dev.kubesim.impl.program.images.MysqlProgram;
 import dev.kubesim.impl.program.images.NginxProgram;
+import dev.kubesim.impl.program.images.NodeHelloProgram;
 import dev.kubesim.impl.program.images.PostgresProgram;
 import dev.kubesim.impl.program.images.PythonProgram;
 import dev.kubesim.impl.program.images.RabbitMqProgram;
@@ -95,6 +97,11 @@ public final class ProgramRegistry implements Programs {
     r.register("gcr.io/google_samples/gb-redis-follower", follower);
     r.register("gcr.io/google-samples/gb-redis-follower", follower);
     r.register("us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower", follower);
+    // GKE's quickstart app and kubernetes.io's "Exposing an External IP Address" app
+    for (String hello : List.of("gcr.io/google-samples/hello-app", "us-docker.pkg.dev/google-samples/containers/gke/hello-app")) {
+      r.register(hello, image -> new HelloAppProgram(image.tag()));
+    }
+    r.register("gcr.io/google-samples/node-hello", new NodeHelloProgram());
     for (String frontend : List.of("gcr.io/google-samples/gb-frontend", "gcr.io/google_samples/gb-frontend",
         "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend")) {
       r.register(frontend, image -> new GuestbookFrontendProgram(image.tag()));

@@ -1,0 +1,67 @@
+package dev.kubesim.impl.program.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kubesim.api.Cluster;
+import dev.kubesim.api.HttpResult;
+import dev.kubesim.api.KubeSim;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The sample apps of kubernetes.io's and GKE's tutorials, answering as their sources do. */
+class SampleAppsTest {
+  private static final long SEED = 11;
+
+  @Test
+  void gkesHelloAppAnswersWithItsVersionAndHostnameAndLogsEachRequest() {
+    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
+      cluster.kubectl("create deployment hello-server --image=us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0");
+      cluster.kubectl("expose deployment hello-server --port=80 --target-port=8080 --type=LoadBalancer");
+      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
+      cluster.awaitReady(Duration.ofMinutes(2));
+
+      HttpResult r = cluster.http("client", "http://hello-server/");
+      String pod = r.answeredBy().orElseThrow().name();
+      assertThat(r.body()).as("seed %d", SEED).isEqualTo("Hello, world!\nVersion: 2.0.0\nHostname: " + pod + "\n");
+      assertThat(r.header("Content-Type")).contains("text/plain; charset=utf-8");
+      assertThat(cluster.kubectl("logs " + pod).stdout())
+          .matches("(?s)\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d Server listening on port 8080\n"
+              + "\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d Serving request: /\n");
+    }
+  }
+
+  @Test
+  void helloAppListensOnThePortItsEnvironmentNames() {
+    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: hello}
+          spec:
+            containers:
+            - name: hello
+              image: gcr.io/google-samples/hello-app:1.0
+              env: [{name: PORT, value: "9090"}]
+          """);
+      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
+      cluster.awaitReady(Duration.ofMinutes(2));
+      String ip = cluster.get(dev.kubesim.api.model.Pod.class, "default", "hello").orElseThrow()
+          .status().orElseThrow().podIP().orElseThrow();
+
+      assertThat(cluster.http("client", "http://" + ip + ":9090/x").body()).as("seed %d", SEED).startsWith("Hello, world!\nVersion: 1.0.0\n");
+      assertThat(cluster.http("client", "http://" + ip + ":8080/").exitCode()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void nodeHelloSaysHelloKubernetes() {
+    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
+      cluster.kubectl("create deployment hello-world --image=gcr.io/google-samples/node-hello:1.0 --replicas=2 --port=8080");
+      cluster.kubectl("expose deployment hello-world --type=LoadBalancer --name=my-service");
+      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
+      cluster.awaitReady(Duration.ofMinutes(2));
+
+      assertThat(cluster.http("client", "http://my-service:8080/").body()).as("seed %d", SEED).isEqualTo("Hello Kubernetes!");
+    }
+  }
+}
