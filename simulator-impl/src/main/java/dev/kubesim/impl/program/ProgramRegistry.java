@@ -6,6 +6,8 @@ import dev.kubesim.api.program.Programs;
 import dev.kubesim.impl.program.images.AgnhostProgram;
 import dev.kubesim.impl.program.images.ClientImages;
 import dev.kubesim.impl.program.images.CoreDnsProgram;
+import dev.kubesim.impl.program.images.EchoServerKicbaseProgram;
+import dev.kubesim.impl.program.images.EchoserverProgram;
 import dev.kubesim.impl.program.images.GuestbookFrontendProgram;
 import dev.kubesim.impl.program.images.HelloAppProgram;
 import dev.kubesim.impl.program.images.ImageVersions;
@@ -102,6 +104,16 @@ public final class ProgramRegistry implements Programs {
       r.register(hello, image -> new HelloAppProgram(image.tag()));
     }
     r.register("gcr.io/google-samples/node-hello", new NodeHelloProgram());
+    // minikube's getting-started echo server
+    for (String echo : List.of("kicbase/echo-server", "jmalloc/echo-server")) {
+      r.register(echo, new EchoServerKicbaseProgram());
+    }
+    // Kubernetes' echoserver under its registries' names (minikube's hello-minikube, the e2e image)
+    for (String echo : List.of("registry.k8s.io/echoserver", "k8s.gcr.io/echoserver", "gcr.io/google_containers/echoserver",
+        "registry.k8s.io/e2e-test-images/echoserver", "k8s.gcr.io/e2e-test-images/echoserver",
+        "gcr.io/kubernetes-e2e-test-images/echoserver")) {
+      r.register(echo, image -> new EchoserverProgram(image.tag()));
+    }
     for (String frontend : List.of("gcr.io/google-samples/gb-frontend", "gcr.io/google_samples/gb-frontend",
         "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend")) {
       r.register(frontend, image -> new GuestbookFrontendProgram(image.tag()));

@@ -64,4 +64,44 @@ class SampleAppsTest {
       assertThat(cluster.http("client", "http://my-service:8080/").body()).as("seed %d", SEED).isEqualTo("Hello Kubernetes!");
     }
   }
+
+  @Test
+  void echoserverShowsTheRequestItSawAsMinikubesHelloMinikubeDoes() {
+    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
+      cluster.kubectl("create deployment hello-minikube --image=registry.k8s.io/echoserver:1.10");
+      cluster.kubectl("expose deployment hello-minikube --type=NodePort --port=8080");
+      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
+      cluster.awaitReady(Duration.ofMinutes(2));
+
+      HttpResult r = cluster.http("client", "http://hello-minikube:8080/a?b=c");
+      String pod = r.answeredBy().orElseThrow().name();
+      String client = cluster.get(dev.kubesim.api.model.Pod.class, "default", "client").orElseThrow()
+          .status().orElseThrow().podIP().orElseThrow();
+      assertThat(r.body()).as("seed %d", SEED).startsWith("\n\nHostname: " + pod + "\n\n"
+          + "Pod Information:\n\t-no pod information available-\n\n"
+          + "Server values:\n\tserver_version=nginx: 1.13.3 - lua: 10008\n\n"
+          + "Request Information:\n\tclient_address=" + client + "\n\tmethod=GET\n\treal path=/a?b=c\n\tquery=b=c\n"
+          + "\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=http://hello-minikube:8080/a?b=c\n\n"
+          + "Request Headers:\n\taccept=*/*\n\thost=hello-minikube:8080\n\tuser-agent=curl/")
+          .endsWith("\n\nRequest Body:\n\t-no body in request-\n\n");
+      assertThat(cluster.kubectl("logs " + pod).stdout()).contains("\"GET /a?b=c HTTP/1.1\" 200 ");
+    }
+  }
+
+  @Test
+  void minikubesEchoServerNamesThePodAndEchoesTheRequestLineAndHeaders() {
+    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
+      cluster.kubectl("create deployment hello-minikube --image=kicbase/echo-server:1.0");
+      cluster.kubectl("expose deployment hello-minikube --type=NodePort --port=8080");
+      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
+      cluster.awaitReady(Duration.ofMinutes(2));
+
+      HttpResult r = cluster.http("client", "http://hello-minikube:8080/hello");
+      String pod = r.answeredBy().orElseThrow().name();
+      assertThat(r.body()).as("seed %d", SEED).matches("Request served by " + pod + "\n\nHTTP/1.1 GET /hello\n\n"
+          + "Host: hello-minikube:8080\nAccept: \\*/\\*\nUser-Agent: curl/[0-9.]+\n");
+      assertThat(r.header("Content-Type")).contains("text/plain");
+      assertThat(cluster.kubectl("logs " + pod).stdout()).isEqualTo("Echo server listening on port 8080.\n");
+    }
+  }
 }
