@@ -66,6 +66,8 @@ public final class TcpConnection {
   private final int destinationPort;
   private final Netns server;
   private final Packet serverView;
+  /** The connection's local address: the loopback's for a destination on it, as the kernel picks it, else the namespace's. */
+  private final int source;
 
   private TcpConnection(Network net, Session session, Netns client, int clientPort, int destination, int destinationPort,
       Netns server, Packet serverView) {
@@ -77,7 +79,15 @@ public final class TcpConnection {
     this.destinationPort = destinationPort;
     this.server = server;
     this.serverView = serverView;
+    this.source = sourceFor(client, destination);
   }
+
+  /** The source address the kernel gives a connection to {@code destination}: 127.0.0.1 on the loopback. */
+  private static int sourceFor(Netns from, int destination) {
+    return Ip4.isLoopback(destination) ? LOOPBACK : from.address();
+  }
+
+  private static final int LOOPBACK = Ip4.parse("127.0.0.1");
 
   /**
    * Connects from a namespace to {@code destination:port}.
@@ -87,7 +97,7 @@ public final class TcpConnection {
   public static Attempt open(Network net, Session s, Netns from, int destination, int port, long deadline) {
     Objects.requireNonNull(from, "from");
     int sport = net.sourcePort(s);
-    Packet syn = Packet.tcp(from.address(), sport, destination, port, TcpFlags.SYN, null);
+    Packet syn = Packet.tcp(sourceFor(from, destination), sport, destination, port, TcpFlags.SYN, null);
     long first = s.now();
     long giveUp = first + INITIAL_RTO * ((1L << (SYN_RETRIES + 1)) - 1);
     long rto = INITIAL_RTO;
@@ -172,7 +182,7 @@ public final class TcpConnection {
         || b.packet().sourcePort() != port) {
       return null; // the SYN-ACK did not come back as the client expects it: it waits and retransmits
     }
-    net.send(s, client, Packet.tcp(client.address(), sport, destination, port, TcpFlags.ACK, null));
+    net.send(s, client, Packet.tcp(sourceFor(client, destination), sport, destination, port, TcpFlags.ACK, null));
     return new Attempt(Status.CONNECTED, new TcpConnection(net, s, client, sport, destination, port, server, got),
         Cause.ANSWERED, Optional.empty(), "", service);
   }
@@ -216,7 +226,7 @@ public final class TcpConnection {
    * answer back on the connection.
    */
   public Reply send(Payload data) {
-    Packet seg = Packet.tcp(client.address(), clientPort, destination, destinationPort, TcpFlags.PSH | TcpFlags.ACK, data);
+    Packet seg = Packet.tcp(source, clientPort, destination, destinationPort, TcpFlags.PSH | TcpFlags.ACK, data);
     Delivery d = net.send(session, client, seg);
     if (!(d instanceof Delivery.Arrived a) || a.at() != server) {
       return new Reply(Optional.empty(), Optional.of(lost(d)));
@@ -243,7 +253,7 @@ public final class TcpConnection {
 
   /** Closes the connection: FIN from the client, FIN-ACK from the server, the client's last ACK. */
   public void close() {
-    Packet fin = Packet.tcp(client.address(), clientPort, destination, destinationPort, TcpFlags.FIN | TcpFlags.ACK, null);
+    Packet fin = Packet.tcp(source, clientPort, destination, destinationPort, TcpFlags.FIN | TcpFlags.ACK, null);
     Delivery d = net.send(session, client, fin);
     if (d instanceof Delivery.Arrived a && a.at() == server) {
       Packet got = a.packet();
@@ -251,7 +261,7 @@ public final class TcpConnection {
           Packet.tcp(got.destination(), got.destinationPort(), got.source(), got.sourcePort(), TcpFlags.FIN | TcpFlags.ACK,
               null));
       if (back instanceof Delivery.Arrived b && b.at() == client) {
-        net.send(session, client, Packet.tcp(client.address(), clientPort, destination, destinationPort, TcpFlags.ACK, null));
+        net.send(session, client, Packet.tcp(source, clientPort, destination, destinationPort, TcpFlags.ACK, null));
       }
     }
   }
