@@ -103,7 +103,7 @@ public final class ProgramRegistry implements Programs {
     for (String hello : List.of("gcr.io/google-samples/hello-app", "us-docker.pkg.dev/google-samples/containers/gke/hello-app")) {
       r.register(hello, image -> new HelloAppProgram(image.tag()));
     }
-    r.register("gcr.io/google-samples/node-hello", new NodeHelloProgram());
+    r.register("gcr.io/google-samples/node-hello", NodeHelloProgram.program());
     // minikube's getting-started echo server
     for (String echo : List.of("kicbase/echo-server", "jmalloc/echo-server")) {
       r.register(echo, new EchoServerKicbaseProgram());

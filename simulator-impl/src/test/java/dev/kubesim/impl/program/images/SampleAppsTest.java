@@ -12,13 +12,21 @@ import org.junit.jupiter.api.Test;
 class SampleAppsTest {
   private static final long SEED = 11;
 
+  /** A cluster where these kubectl lines ran, with a curl pod named client, everything ready. */
+  private static Cluster clusterWith(String... lines) {
+    Cluster cluster = KubeSim.cluster().seed(SEED).build();
+    for (String line : lines) {
+      cluster.kubectl(line);
+    }
+    cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
+    cluster.awaitReady(Duration.ofMinutes(2));
+    return cluster;
+  }
+
   @Test
   void gkesHelloAppAnswersWithItsVersionAndHostnameAndLogsEachRequest() {
-    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
-      cluster.kubectl("create deployment hello-server --image=us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0");
-      cluster.kubectl("expose deployment hello-server --port=80 --target-port=8080 --type=LoadBalancer");
-      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
-      cluster.awaitReady(Duration.ofMinutes(2));
+    try (Cluster cluster = clusterWith("create deployment hello-server --image=us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0",
+        "expose deployment hello-server --port=80 --target-port=8080 --type=LoadBalancer")) {
 
       HttpResult r = cluster.http("client", "http://hello-server/");
       String pod = r.answeredBy().orElseThrow().name();
@@ -55,11 +63,8 @@ class SampleAppsTest {
 
   @Test
   void nodeHelloSaysHelloKubernetes() {
-    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
-      cluster.kubectl("create deployment hello-world --image=gcr.io/google-samples/node-hello:1.0 --replicas=2 --port=8080");
-      cluster.kubectl("expose deployment hello-world --type=LoadBalancer --name=my-service");
-      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
-      cluster.awaitReady(Duration.ofMinutes(2));
+    try (Cluster cluster = clusterWith("create deployment hello-world --image=gcr.io/google-samples/node-hello:1.0 --replicas=2 --port=8080",
+        "expose deployment hello-world --type=LoadBalancer --name=my-service")) {
 
       assertThat(cluster.http("client", "http://my-service:8080/").body()).as("seed %d", SEED).isEqualTo("Hello Kubernetes!");
     }
@@ -67,11 +72,8 @@ class SampleAppsTest {
 
   @Test
   void echoserverShowsTheRequestItSawAsMinikubesHelloMinikubeDoes() {
-    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
-      cluster.kubectl("create deployment hello-minikube --image=registry.k8s.io/echoserver:1.10");
-      cluster.kubectl("expose deployment hello-minikube --type=NodePort --port=8080");
-      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
-      cluster.awaitReady(Duration.ofMinutes(2));
+    try (Cluster cluster = clusterWith("create deployment hello-minikube --image=registry.k8s.io/echoserver:1.10",
+        "expose deployment hello-minikube --type=NodePort --port=8080")) {
 
       HttpResult r = cluster.http("client", "http://hello-minikube:8080/a?b=c");
       String pod = r.answeredBy().orElseThrow().name();
@@ -90,11 +92,8 @@ class SampleAppsTest {
 
   @Test
   void minikubesEchoServerNamesThePodAndEchoesTheRequestLineAndHeaders() {
-    try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
-      cluster.kubectl("create deployment hello-minikube --image=kicbase/echo-server:1.0");
-      cluster.kubectl("expose deployment hello-minikube --type=NodePort --port=8080");
-      cluster.kubectl("run client --image=curlimages/curl --command -- sleep infinity");
-      cluster.awaitReady(Duration.ofMinutes(2));
+    try (Cluster cluster = clusterWith("create deployment hello-minikube --image=kicbase/echo-server:1.0",
+        "expose deployment hello-minikube --type=NodePort --port=8080")) {
 
       HttpResult r = cluster.http("client", "http://hello-minikube:8080/hello");
       String pod = r.answeredBy().orElseThrow().name();
