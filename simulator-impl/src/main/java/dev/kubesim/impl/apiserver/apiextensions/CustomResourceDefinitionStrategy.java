@@ -18,7 +18,9 @@ import java.util.Set;
  * strategy and validation have them: defaults ({@code singular}, {@code listKind}, {@code
  * conversion}), the status cleared on create and kept on update, and the static checks with their
  * field paths — the name {@code <plural>.<group>}, a group with a dot, the scope, exactly one
- * storage version, DNS-1035 names, and a structural schema for every version.
+ * storage version, DNS-1035 names, a structural schema for every version, defaults that are
+ * pruned, valid against their schema and placed where defaults may be, and no {@code
+ * uniqueItems}.
  */
 public final class CustomResourceDefinitionStrategy extends Strategy<GenericObject> {
   /** The CRD strategy. */
@@ -147,9 +149,90 @@ public final class CustomResourceDefinitionStrategy extends Strategy<GenericObje
       } else if (!type.equals("object")) {
         errors.add(FieldError.invalid(schemaPath.child("type"), type, "must be object at the root"));
       }
+      int before = errors.size();
       structural(schema, schemaPath, errors);
+      valueValidationDefaults(schema, schemaPath, errors);
+      if (errors.size() == before) {
+        errors.addAll(SchemaDefaults.validateDefaults(schemaPath, schema));
+      }
+      openApiSchema(schema, schemaPath, true, null, false, errors);
     }
   }
+
+  /** Defaults inside allOf/anyOf/oneOf/not, anywhere in the schema, are not structural. */
+  private static void valueValidationDefaults(JsonNode schema, FieldPath path, List<FieldError> errors) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    for (String keyword : List.of("allOf", "anyOf", "oneOf")) {
+      JsonNode list = schema.get(keyword);
+      if (list != null && list.isArray()) {
+        for (int i = 0; i < list.size(); i++) {
+          SchemaDefaults.inValueValidation(path.child(keyword).index(i), list.get(i), errors);
+        }
+      }
+    }
+    SchemaDefaults.inValueValidation(path.child("not"), schema.get("not"), errors);
+    JsonNode properties = schema.get("properties");
+    if (properties != null && properties.isObject()) {
+      properties.fields().forEachRemaining(p ->
+          valueValidationDefaults(p.getValue(), path.child("properties").key(p.getKey()), errors));
+    }
+    valueValidationDefaults(schema.get("items"), path.child("items"), errors);
+    valueValidationDefaults(schema.get("additionalProperties"), path.child("additionalProperties"), errors);
+  }
+
+  /**
+   * The static checks of {@code ValidateCustomResourceDefinitionOpenAPISchema} about defaults and
+   * {@code uniqueItems}, node by node in its order: a default where defaults are forbidden (the
+   * top-level {@code metadata}, {@code apiVersion}, {@code kind}; {@code additionalProperties}
+   * inside metadata), and {@code uniqueItems: true} anywhere (its check is quadratic).
+   */
+  private static void openApiSchema(JsonNode schema, FieldPath path, boolean root, String forbidden, boolean insideMeta,
+      List<FieldError> errors) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    if (schema.has("default") && forbidden != null) {
+      errors.add(FieldError.forbidden(path.child("default"), "must not be set " + forbidden));
+    }
+    if (schema.path("uniqueItems").asBoolean(false)) {
+      errors.add(FieldError.forbidden(path.child("uniqueItems"),
+          "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
+    }
+    JsonNode additional = schema.get("additionalProperties");
+    if (additional != null && additional.isObject()) {
+      String sub = insideMeta ? "inside additionalProperties applying to object metadata" : forbidden;
+      openApiSchema(additional, path.child("additionalProperties"), false, sub, insideMeta, errors);
+    }
+    JsonNode properties = schema.get("properties");
+    if (properties != null && properties.isObject()) {
+      boolean embedded = schema.path("x-kubernetes-embedded-resource").asBoolean(false);
+      properties.fields().forEachRemaining(p -> {
+        String sub = forbidden;
+        boolean meta = insideMeta;
+        if ((root || embedded) && META_FIELDS.contains(p.getKey())) {
+          meta = true;
+          if (root) {
+            sub = "in top-level " + p.getKey();
+          }
+        }
+        openApiSchema(p.getValue(), path.child("properties").key(p.getKey()), false, sub, meta, errors);
+      });
+    }
+    openApiSchema(schema.get("not"), path.child("not"), false, forbidden, insideMeta, errors);
+    for (String keyword : List.of("allOf", "oneOf", "anyOf")) {
+      JsonNode list = schema.get(keyword);
+      if (list != null && list.isArray()) {
+        for (int i = 0; i < list.size(); i++) {
+          openApiSchema(list.get(i), path.child(keyword).index(i), false, forbidden, insideMeta, errors);
+        }
+      }
+    }
+    openApiSchema(schema.get("items"), path.child("items"), false, forbidden, insideMeta, errors);
+  }
+
+  private static final List<String> META_FIELDS = List.of("metadata", "kind", "apiVersion");
 
   /** Every specified field and array item must have a type (unless it may hold anything). */
   private static void structural(JsonNode schema, FieldPath path, List<FieldError> errors) {
