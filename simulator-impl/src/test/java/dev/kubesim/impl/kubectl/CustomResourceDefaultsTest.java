@@ -117,4 +117,32 @@ class CustomResourceDefaultsTest {
         .isEqualTo("The CustomResourceDefinition \"crontabs.stable.example.com\" is invalid: "
             + "spec.versions[0].schema.openAPIV3Schema.properties[metadata].default: Forbidden: must not be set in top-level metadata\n");
   }
+
+  @Test
+  void listMapKeysMustBeRequiredOrDefaulted() {
+    String ports = "                ports:\n"
+        + "                  type: array\n"
+        + "                  x-kubernetes-list-type: map\n"
+        + "                  x-kubernetes-list-map-keys: [name]\n"
+        + "                  items:\n"
+        + "                    type: object\n"
+        + "                    properties:\n"
+        + "                      name: {type: string}\n"
+        + "                      port: {type: integer}\n";
+    String crd = CRD.replace("                image:\n", ports + "                image:\n");
+    assertThat(crd).contains("x-kubernetes-list-map-keys");
+    assertThat(f.output("apply -f -", crd)).isEqualTo("The CustomResourceDefinition \"crontabs.stable.example.com\" is invalid: "
+        + "spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[ports].items.properties[name].default: "
+        + "Required value: this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property\n");
+    assertThat(f.output("apply -f -", crd.replace("name: {type: string}", "name: {type: string, default: http}")))
+        .isEqualTo("customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n");
+    assertThat(f.output("apply -f -", """
+        apiVersion: stable.example.com/v1
+        kind: CronTab
+        metadata:
+          name: x
+        spec:
+          ports: [{port: 80}, {name: http, port: 81}]
+        """)).isEqualTo("The CronTab \"x\" is invalid: spec.ports[1]: Duplicate value: {\"name\":\"http\"}\n");
+  }
 }

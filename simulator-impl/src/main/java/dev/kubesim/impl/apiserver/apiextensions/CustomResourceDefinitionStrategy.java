@@ -230,6 +230,93 @@ public final class CustomResourceDefinitionStrategy extends Strategy<GenericObje
       }
     }
     openApiSchema(schema.get("items"), path.child("items"), false, forbidden, insideMeta, errors);
+    listTypes(schema, path, errors);
+  }
+
+  /** The rules of {@code x-kubernetes-list-type} and {@code x-kubernetes-list-map-keys} on one node. */
+  private static void listTypes(JsonNode schema, FieldPath path, List<FieldError> errors) {
+    String type = schema.path("type").asText("");
+    JsonNode listTypeNode = schema.get("x-kubernetes-list-type");
+    String listType = listTypeNode == null ? null : listTypeNode.asText("");
+    JsonNode items = schema.get("items");
+    JsonNode itemSchema = items != null && items.isObject() ? items : null;
+    if (listType != null && !type.equals("array")) {
+      if (type.isEmpty()) {
+        errors.add(FieldError.required(path.child("type"), "must be array if x-kubernetes-list-type is specified"));
+      } else {
+        errors.add(FieldError.invalid(path.child("type"), type, "must be array if x-kubernetes-list-type is specified"));
+      }
+    }
+    if (listType != null && !List.of("atomic", "set", "map").contains(listType)) {
+      errors.add(FieldError.notSupported(path.child("x-kubernetes-list-type"), listType, List.of("atomic", "set", "map")));
+    }
+    List<String> mapKeys = new ArrayList<>();
+    schema.path("x-kubernetes-list-map-keys").forEach(k -> mapKeys.add(k.asText()));
+    if (!mapKeys.isEmpty()) {
+      if (listType == null) {
+        errors.add(FieldError.required(path.child("x-kubernetes-list-type"), "must be map if x-kubernetes-list-map-keys is non-empty"));
+      } else if (!listType.equals("map")) {
+        errors.add(FieldError.invalid(path.child("x-kubernetes-list-type"), listType,
+            "must be map if x-kubernetes-list-map-keys is non-empty"));
+      }
+    }
+    if ("map".equals(listType)) {
+      if (mapKeys.isEmpty()) {
+        errors.add(FieldError.required(path.child("x-kubernetes-list-map-keys"), "must not be empty if x-kubernetes-list-type is map"));
+      }
+      if (items == null) {
+        errors.add(FieldError.required(path.child("items"), "must have a schema if x-kubernetes-list-type is map"));
+      }
+      if (itemSchema != null && !itemSchema.path("type").asText("").equals("object")) {
+        errors.add(FieldError.invalid(path.child("items", "type"), itemSchema.path("type").asText(""),
+            "must be object if parent array's x-kubernetes-list-type is map"));
+      }
+      if (itemSchema != null && itemSchema.path("type").asText("").equals("object")) {
+        List<String> seen = new ArrayList<>();
+        for (String k : mapKeys) {
+          JsonNode keySchema = itemSchema.path("properties").get(k);
+          if (keySchema != null) {
+            String keyType = keySchema.path("type").asText("");
+            if (keyType.equals("array") || keyType.equals("object")) {
+              errors.add(FieldError.invalid(path.child("items", "properties").key(k).child("type"), "object",
+                  "must be a scalar type if parent array's x-kubernetes-list-type is map"));
+            }
+          } else {
+            errors.add(FieldError.invalid(path.child("x-kubernetes-list-map-keys"), List.copyOf(mapKeys),
+                "entries must all be names of item properties"));
+          }
+          if (seen.contains(k)) {
+            errors.add(FieldError.invalid(path.child("x-kubernetes-list-map-keys"), List.copyOf(mapKeys),
+                "must not contain duplicate entries"));
+          }
+          seen.add(k);
+        }
+      }
+    }
+    // validateMapListKeysMapSet: items of set and map lists are not nullable; map keys are required or defaulted
+    if (itemSchema != null && ("set".equals(listType) || "map".equals(listType))) {
+      if (itemSchema.path("nullable").asBoolean(false)) {
+        errors.add(FieldError.forbidden(path.child("items", "nullable"), "cannot be nullable when x-kubernetes-list-type is " + listType));
+      }
+      if (listType.equals("map")) {
+        List<String> required = new ArrayList<>();
+        itemSchema.path("required").forEach(r -> required.add(r.asText()));
+        for (String k : mapKeys) {
+          JsonNode keySchema = itemSchema.path("properties").get(k);
+          if (keySchema == null) {
+            continue;
+          }
+          if (!required.contains(k) && !keySchema.has("default")) {
+            errors.add(FieldError.required(path.child("items", "properties").key(k).child("default"),
+                "this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property"));
+          }
+          if (keySchema.path("nullable").asBoolean(false)) {
+            errors.add(FieldError.forbidden(path.child("items", "properties").key(k).child("nullable"),
+                "this property is in x-kubernetes-list-map-keys, so it cannot be nullable"));
+          }
+        }
+      }
+    }
   }
 
   private static final List<String> META_FIELDS = List.of("metadata", "kind", "apiVersion");
