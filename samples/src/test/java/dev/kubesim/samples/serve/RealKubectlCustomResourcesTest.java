@@ -117,4 +117,26 @@ class RealKubectlCustomResourcesTest {
       assertThat(served.get("CronTab", "default", "my-new-cron-object")).isEmpty();
     }
   }
+
+  @Test
+  void schemaDefaultsAndMaxLengthWithTheRealKubectl() throws IOException {
+    Path binary = RealKubectl.binaryOrSkip();
+    String crd = CRD.replace("image:\n                  type: string\n",
+        "image:\n                  type: string\n                  maxLength: 20\n                  default: busybox\n");
+    assertThat(crd).contains("default: busybox");
+    Files.writeString(home.resolve("crd.yaml"), crd, StandardCharsets.UTF_8);
+    Files.writeString(home.resolve("ct.yaml"), CRONTAB.replace("  image: my-awesome-cron-image\n", ""), StandardCharsets.UTF_8);
+    Files.writeString(home.resolve("long.yaml"), CRONTAB.replace("my-new", "long").replace("my-awesome-cron-image",
+        "an-image-name-longer-than-twenty"), StandardCharsets.UTF_8);
+    try (SimCluster served = (SimCluster) KubeSim.cluster().seed(12).build()) {
+      ServedApi api = served.serve();
+      RealKubectl real = new RealKubectl(binary, home, api.kubeconfig());
+      assertThat(real.run("apply -f crd.yaml").stdout())
+          .isEqualTo("customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created\n");
+      assertThat(real.run("apply -f ct.yaml").stdout()).isEqualTo("crontab.stable.example.com/my-new-cron-object created\n");
+      assertThat(real.run("get ct my-new-cron-object -o jsonpath={.spec.image}").stdout()).isEqualTo("busybox");
+      assertThat(real.run("apply -f long.yaml").stderr())
+          .contains("The CronTab \"long-cron-object\" is invalid: spec.image: Too long: may not be more than 20 bytes");
+    }
+  }
 }

@@ -159,7 +159,7 @@ public final class ApiServer {
   public Optional<KubeObject> get(String kind, String namespace, String name) {
     KindInfo info = kinds.byKind(kind).orElse(null);
     String ns = info != null && !info.namespaced() ? "" : namespace;
-    return store.get(kind, new ObjectKey(ns, name));
+    return store.get(kind, new ObjectKey(ns, name)).map(this::fromStorage);
   }
 
   /** The object, or NotFound with the API server's message ({@code services "nope" not found}). */
@@ -168,7 +168,19 @@ public final class ApiServer {
   }
 
   public ImmutableList<KubeObject> list(String kind, Optional<String> namespace) {
-    return store.list(kind, namespace);
+    ImmutableList<KubeObject> stored = store.list(kind, namespace);
+    if (!genericKinds.containsKey(kind)) {
+      return stored;
+    }
+    ImmutableList.Builder<KubeObject> out = ImmutableList.builderWithExpectedSize(stored.size());
+    stored.forEach(o -> out.add(fromStorage(o)));
+    return out.build();
+  }
+
+  /** An object as read from storage: the kind's {@link Strategy#fromStorage} decoding steps. */
+  private KubeObject fromStorage(KubeObject object) {
+    Strategy<KubeObject> s = strategyFor(object);
+    return s.fromStorage(object);
   }
 
   public static NotFoundException notFound(String kind, String name) {

@@ -39,6 +39,14 @@ public abstract class Strategy<T extends KubeObject> {
     return object;
   }
 
+  /**
+   * Decoding an object read from storage (get, list): by default the stored object as is; custom
+   * resources get their schema's defaults, as apiextensions-apiserver's storage codec applies them.
+   */
+  public T fromStorage(T object) {
+    return object;
+  }
+
   /** Mutating admission on create: e.g. the default IngressClass. */
   public T admit(T object, ApiServer api) {
     return object;

@@ -38,6 +38,17 @@ public final class SchemaPruning {
     return pruned;
   }
 
+  /**
+   * Removes, in place, the fields a value nested in an object does not specify by its schema (no
+   * field is kept for being at the root): how a schema's {@code default} is pruned.
+   *
+   * @param value the value
+   * @param schema the value's schema
+   */
+  public static void pruneValue(JsonNode value, JsonNode schema) {
+    prune(value, schema, "", new ArrayList<>());
+  }
+
   private static void prune(JsonNode value, JsonNode schema, String path, List<String> pruned) {
     if (schema == null) {
       return;

@@ -18,7 +18,9 @@ import java.util.Set;
  * strategy and validation have them: defaults ({@code singular}, {@code listKind}, {@code
  * conversion}), the status cleared on create and kept on update, and the static checks with their
  * field paths — the name {@code <plural>.<group>}, a group with a dot, the scope, exactly one
- * storage version, DNS-1035 names, and a structural schema for every version.
+ * storage version, DNS-1035 names, a structural schema for every version, defaults that are
+ * pruned, valid against their schema and placed where defaults may be, and no {@code
+ * uniqueItems}.
  */
 public final class CustomResourceDefinitionStrategy extends Strategy<GenericObject> {
   /** The CRD strategy. */
@@ -147,9 +149,177 @@ public final class CustomResourceDefinitionStrategy extends Strategy<GenericObje
       } else if (!type.equals("object")) {
         errors.add(FieldError.invalid(schemaPath.child("type"), type, "must be object at the root"));
       }
+      int before = errors.size();
       structural(schema, schemaPath, errors);
+      valueValidationDefaults(schema, schemaPath, errors);
+      if (errors.size() == before) {
+        errors.addAll(SchemaDefaults.validateDefaults(schemaPath, schema));
+      }
+      openApiSchema(schema, schemaPath, true, null, false, errors);
     }
   }
+
+  /** Defaults inside allOf/anyOf/oneOf/not, anywhere in the schema, are not structural. */
+  private static void valueValidationDefaults(JsonNode schema, FieldPath path, List<FieldError> errors) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    for (String keyword : List.of("allOf", "anyOf", "oneOf")) {
+      JsonNode list = schema.get(keyword);
+      if (list != null && list.isArray()) {
+        for (int i = 0; i < list.size(); i++) {
+          SchemaDefaults.inValueValidation(path.child(keyword).index(i), list.get(i), errors);
+        }
+      }
+    }
+    SchemaDefaults.inValueValidation(path.child("not"), schema.get("not"), errors);
+    JsonNode properties = schema.get("properties");
+    if (properties != null && properties.isObject()) {
+      properties.fields().forEachRemaining(p ->
+          valueValidationDefaults(p.getValue(), path.child("properties").key(p.getKey()), errors));
+    }
+    valueValidationDefaults(schema.get("items"), path.child("items"), errors);
+    valueValidationDefaults(schema.get("additionalProperties"), path.child("additionalProperties"), errors);
+  }
+
+  /**
+   * The static checks of {@code ValidateCustomResourceDefinitionOpenAPISchema} about defaults and
+   * {@code uniqueItems}, node by node in its order: a default where defaults are forbidden (the
+   * top-level {@code metadata}, {@code apiVersion}, {@code kind}; {@code additionalProperties}
+   * inside metadata), and {@code uniqueItems: true} anywhere (its check is quadratic).
+   */
+  private static void openApiSchema(JsonNode schema, FieldPath path, boolean root, String forbidden, boolean insideMeta,
+      List<FieldError> errors) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    if (schema.has("default") && forbidden != null) {
+      errors.add(FieldError.forbidden(path.child("default"), "must not be set " + forbidden));
+    }
+    if (schema.path("uniqueItems").asBoolean(false)) {
+      errors.add(FieldError.forbidden(path.child("uniqueItems"),
+          "uniqueItems cannot be set to true since the runtime complexity becomes quadratic"));
+    }
+    JsonNode additional = schema.get("additionalProperties");
+    if (additional != null && additional.isObject()) {
+      String sub = insideMeta ? "inside additionalProperties applying to object metadata" : forbidden;
+      openApiSchema(additional, path.child("additionalProperties"), false, sub, insideMeta, errors);
+    }
+    JsonNode properties = schema.get("properties");
+    if (properties != null && properties.isObject()) {
+      boolean embedded = schema.path("x-kubernetes-embedded-resource").asBoolean(false);
+      properties.fields().forEachRemaining(p -> {
+        String sub = forbidden;
+        boolean meta = insideMeta;
+        if ((root || embedded) && META_FIELDS.contains(p.getKey())) {
+          meta = true;
+          if (root) {
+            sub = "in top-level " + p.getKey();
+          }
+        }
+        openApiSchema(p.getValue(), path.child("properties").key(p.getKey()), false, sub, meta, errors);
+      });
+    }
+    openApiSchema(schema.get("not"), path.child("not"), false, forbidden, insideMeta, errors);
+    for (String keyword : List.of("allOf", "oneOf", "anyOf")) {
+      JsonNode list = schema.get(keyword);
+      if (list != null && list.isArray()) {
+        for (int i = 0; i < list.size(); i++) {
+          openApiSchema(list.get(i), path.child(keyword).index(i), false, forbidden, insideMeta, errors);
+        }
+      }
+    }
+    openApiSchema(schema.get("items"), path.child("items"), false, forbidden, insideMeta, errors);
+    listTypes(schema, path, errors);
+  }
+
+  /** The rules of {@code x-kubernetes-list-type} and {@code x-kubernetes-list-map-keys} on one node. */
+  private static void listTypes(JsonNode schema, FieldPath path, List<FieldError> errors) {
+    String type = schema.path("type").asText("");
+    JsonNode listTypeNode = schema.get("x-kubernetes-list-type");
+    String listType = listTypeNode == null ? null : listTypeNode.asText("");
+    JsonNode items = schema.get("items");
+    JsonNode itemSchema = items != null && items.isObject() ? items : null;
+    if (listType != null && !type.equals("array")) {
+      if (type.isEmpty()) {
+        errors.add(FieldError.required(path.child("type"), "must be array if x-kubernetes-list-type is specified"));
+      } else {
+        errors.add(FieldError.invalid(path.child("type"), type, "must be array if x-kubernetes-list-type is specified"));
+      }
+    }
+    if (listType != null && !List.of("atomic", "set", "map").contains(listType)) {
+      errors.add(FieldError.notSupported(path.child("x-kubernetes-list-type"), listType, List.of("atomic", "set", "map")));
+    }
+    List<String> mapKeys = new ArrayList<>();
+    schema.path("x-kubernetes-list-map-keys").forEach(k -> mapKeys.add(k.asText()));
+    if (!mapKeys.isEmpty()) {
+      if (listType == null) {
+        errors.add(FieldError.required(path.child("x-kubernetes-list-type"), "must be map if x-kubernetes-list-map-keys is non-empty"));
+      } else if (!listType.equals("map")) {
+        errors.add(FieldError.invalid(path.child("x-kubernetes-list-type"), listType,
+            "must be map if x-kubernetes-list-map-keys is non-empty"));
+      }
+    }
+    if ("map".equals(listType)) {
+      if (mapKeys.isEmpty()) {
+        errors.add(FieldError.required(path.child("x-kubernetes-list-map-keys"), "must not be empty if x-kubernetes-list-type is map"));
+      }
+      if (items == null) {
+        errors.add(FieldError.required(path.child("items"), "must have a schema if x-kubernetes-list-type is map"));
+      }
+      if (itemSchema != null && !itemSchema.path("type").asText("").equals("object")) {
+        errors.add(FieldError.invalid(path.child("items", "type"), itemSchema.path("type").asText(""),
+            "must be object if parent array's x-kubernetes-list-type is map"));
+      }
+      if (itemSchema != null && itemSchema.path("type").asText("").equals("object")) {
+        List<String> seen = new ArrayList<>();
+        for (String k : mapKeys) {
+          JsonNode keySchema = itemSchema.path("properties").get(k);
+          if (keySchema != null) {
+            String keyType = keySchema.path("type").asText("");
+            if (keyType.equals("array") || keyType.equals("object")) {
+              errors.add(FieldError.invalid(path.child("items", "properties").key(k).child("type"), "object",
+                  "must be a scalar type if parent array's x-kubernetes-list-type is map"));
+            }
+          } else {
+            errors.add(FieldError.invalid(path.child("x-kubernetes-list-map-keys"), List.copyOf(mapKeys),
+                "entries must all be names of item properties"));
+          }
+          if (seen.contains(k)) {
+            errors.add(FieldError.invalid(path.child("x-kubernetes-list-map-keys"), List.copyOf(mapKeys),
+                "must not contain duplicate entries"));
+          }
+          seen.add(k);
+        }
+      }
+    }
+    // validateMapListKeysMapSet: items of set and map lists are not nullable; map keys are required or defaulted
+    if (itemSchema != null && ("set".equals(listType) || "map".equals(listType))) {
+      if (itemSchema.path("nullable").asBoolean(false)) {
+        errors.add(FieldError.forbidden(path.child("items", "nullable"), "cannot be nullable when x-kubernetes-list-type is " + listType));
+      }
+      if (listType.equals("map")) {
+        List<String> required = new ArrayList<>();
+        itemSchema.path("required").forEach(r -> required.add(r.asText()));
+        for (String k : mapKeys) {
+          JsonNode keySchema = itemSchema.path("properties").get(k);
+          if (keySchema == null) {
+            continue;
+          }
+          if (!required.contains(k) && !keySchema.has("default")) {
+            errors.add(FieldError.required(path.child("items", "properties").key(k).child("default"),
+                "this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property"));
+          }
+          if (keySchema.path("nullable").asBoolean(false)) {
+            errors.add(FieldError.forbidden(path.child("items", "properties").key(k).child("nullable"),
+                "this property is in x-kubernetes-list-map-keys, so it cannot be nullable"));
+          }
+        }
+      }
+    }
+  }
+
+  private static final List<String> META_FIELDS = List.of("metadata", "kind", "apiVersion");
 
   /** Every specified field and array item must have a type (unless it may hold anything). */
   private static void structural(JsonNode schema, FieldPath path, List<FieldError> errors) {

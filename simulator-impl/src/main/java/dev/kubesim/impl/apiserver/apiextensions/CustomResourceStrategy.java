@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The rules of one custom kind, as apiextensions-apiserver's custom resource strategy has them: the
- * fields the version's schema does not specify are pruned, the object is stored in the storage
+ * fields the version's schema does not specify are pruned, its defaults applied (on every write,
+ * and on reads through {@link #fromStorage}), the object is stored in the storage
  * version (conversion {@code None}: only {@code apiVersion} changes), validated against the schema,
  * and with the {@code status} subresource the status is left out on create and kept on update
  * through the main resource.
@@ -41,10 +42,23 @@ final class CustomResourceStrategy extends Strategy<GenericObject> {
     ObjectNode tree = Crds.content(object);
     if (served.isPresent() && served.get().schema() != null) {
       StructuralSchema.prune(tree, served.get().schema());
+      StructuralSchema.applyDefaults(tree, served.get().schema());
     }
     String apiVersion = storage().map(s -> s.info().apiVersion()).orElse(object.apiVersion());
     GenericObject pruned = Crds.withContent(object, tree);
     return new GenericObject(apiVersion, pruned.kind(), pruned.metadata(), pruned.content());
+  }
+
+  @Override
+  public GenericObject fromStorage(GenericObject object) {
+    Optional<CustomKind> stored = storage();
+    if (stored.isEmpty() || stored.get().schema() == null) {
+      return object;
+    }
+    ObjectNode tree = Crds.content(object);
+    ObjectNode before = tree.deepCopy();
+    StructuralSchema.applyDefaults(tree, stored.get().schema());
+    return tree.equals(before) ? object : Crds.withContent(object, tree);
   }
 
   @Override

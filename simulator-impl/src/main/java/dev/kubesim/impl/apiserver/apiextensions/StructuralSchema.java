@@ -5,22 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.impl.apiserver.validation.FieldError;
 import dev.kubesim.impl.apiserver.validation.FieldPath;
 import dev.kubesim.impl.codec.SchemaPruning;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A custom resource's {@code openAPIV3Schema} at work, as apiextensions-apiserver uses it: pruning of
  * the fields the schema does not specify (structural pruning, kept where {@code
- * x-kubernetes-preserve-unknown-fields} is true), and validation of the common keywords — {@code
- * type}, {@code properties}, {@code required}, {@code enum}, {@code minimum}/{@code maximum} (and
- * their exclusive forms), {@code pattern}, {@code items}, {@code additionalProperties} — with
- * kube-openapi's messages as the API server wraps them in field errors ({@code spec.replicas:
- * Invalid value: "string": spec.replicas in body must be of type integer: "string"}).
+ * x-kubernetes-preserve-unknown-fields} is true), structural defaulting ({@link SchemaDefaults}),
+ * and validation: every keyword kube-openapi checks ({@link OpenApiValidator}), with its messages
+ * as the API server wraps them in field errors ({@code spec.replicas: Invalid value: "string":
+ * spec.replicas in body must be of type integer: "string"}), then the uniqueness of {@code
+ * x-kubernetes-list-type: set} items and {@code map} keys ({@code Duplicate value: ...}).
+ * CEL rules ({@code x-kubernetes-validations}) are not evaluated.
  */
 public final class StructuralSchema {
   private StructuralSchema() {}
@@ -40,7 +36,25 @@ public final class StructuralSchema {
   }
 
   /**
-   * Validates an object against the schema.
+   * The decoding steps after pruning, as apiextensions-apiserver's codec takes them: non-nullable
+   * {@code null}s without a default are dropped, then the schema's defaults are applied (see
+   * {@link SchemaDefaults}).
+   *
+   * @param object the whole object, pruned
+   * @param schema the version's {@code openAPIV3Schema}
+   */
+  public static void applyDefaults(ObjectNode object, JsonNode schema) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    SchemaDefaults.pruneNonNullableNulls(object, schema);
+    SchemaDefaults.apply(object, schema);
+  }
+
+  /**
+   * Validates an object against the schema: kube-openapi's validator (see {@link
+   * OpenApiValidator}), then the uniqueness of {@code x-kubernetes-list-type} {@code set} and
+   * {@code map} lists, in the custom resource strategy's order.
    *
    * @param object the whole object
    * @param schema the version's {@code openAPIV3Schema}
@@ -51,164 +65,119 @@ public final class StructuralSchema {
     if (schema == null || schema.isMissingNode() || schema.isNull()) {
       return errors;
     }
-    validateObjectFields(object, schema, null, true, errors);
+    errors.addAll(OpenApiValidator.validate(object, schema, null, true));
+    if (object.isObject()) {
+      listSetsAndMaps(null, schema, object, true, errors);
+    }
     return errors;
   }
 
-  private static void validate(JsonNode value, JsonNode schema, FieldPath path, List<FieldError> errors) {
-    String type = schema.path("type").asText("");
-    String actual = typeOf(value);
-    boolean intOrString = schema.path("x-kubernetes-int-or-string").asBoolean(false);
-    if (value.isNull() && schema.path("nullable").asBoolean(false)) {
-      return;
-    }
-    if (intOrString) {
-      if (!actual.equals("integer") && !actual.equals("string")) {
-        errors.add(FieldError.invalid(path, actual, path + " in body must be of type integer,string: " + quote(actual)));
-        return;
-      }
-    } else if (!type.isEmpty() && !matchesType(type, actual)) {
-      errors.add(FieldError.invalid(path, actual, path + " in body must be of type " + type + ": " + quote(actual)));
-      return;
-    }
-    JsonNode enumValues = schema.get("enum");
-    if (enumValues != null && enumValues.isArray() && enumValues.size() > 0) {
-      boolean found = false;
-      List<String> allowed = new ArrayList<>();
-      for (JsonNode e : enumValues) {
-        allowed.add(e.isTextual() ? e.asText() : e.toString());
-        if (e.equals(value) || (e.isNumber() && value.isNumber() && e.decimalValue().compareTo(value.decimalValue()) == 0)) {
-          found = true;
+  // x-kubernetes-list-type: set and map (structurallisttype.ValidateListSetsAndMaps)
+
+  private static void listSetsAndMaps(FieldPath path, JsonNode schema, JsonNode object, boolean root,
+      List<FieldError> errors) {
+    JsonNode additional = schema.get("additionalProperties");
+    if (additional != null && additional.isObject()) {
+      object.fields().forEachRemaining(f -> {
+        if (!(root && ROOT_FIELDS.contains(f.getKey()))) {
+          listSetsAndMapsValue(path == null ? FieldPath.root(f.getKey()) : path.key(f.getKey()), additional, f.getValue(), errors);
         }
-      }
-      if (!found) {
-        errors.add(FieldError.notSupported(path, javaValue(value), allowed));
-      }
+      });
     }
-    if (value.isNumber()) {
-      BigDecimal n = value.decimalValue();
-      JsonNode max = schema.get("maximum");
-      if (max != null && max.isNumber()) {
-        boolean exclusive = schema.path("exclusiveMaximum").asBoolean(false);
-        int c = n.compareTo(max.decimalValue());
-        if (exclusive ? c >= 0 : c > 0) {
-          errors.add(FieldError.invalid(path, javaValue(value), path + " in body should be less than "
-              + (exclusive ? "" : "or equal to ") + number(max)));
+    JsonNode properties = schema.get("properties");
+    if (properties != null && properties.isObject()) {
+      object.fields().forEachRemaining(f -> {
+        JsonNode sub = properties.get(f.getKey());
+        if (sub != null && sub.isObject() && !(root && ROOT_FIELDS.contains(f.getKey()))) {
+          listSetsAndMapsValue(child(path, f.getKey()), sub, f.getValue(), errors);
         }
-      }
-      JsonNode min = schema.get("minimum");
-      if (min != null && min.isNumber()) {
-        boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
-        int c = n.compareTo(min.decimalValue());
-        if (exclusive ? c <= 0 : c < 0) {
-          errors.add(FieldError.invalid(path, javaValue(value), path + " in body should be greater than "
-              + (exclusive ? "" : "or equal to ") + number(min)));
-        }
-      }
+      });
     }
-    if (value.isTextual() && schema.has("pattern")) {
-      String pattern = schema.get("pattern").asText();
-      try {
-        if (!Pattern.compile(pattern).matcher(value.asText()).find()) {
-          errors.add(FieldError.invalid(path, value.asText(), path + " in body should match '" + pattern + "'"));
-        }
-      } catch (PatternSyntaxException e) {
-        // the definition's validation refuses such patterns; nothing to check against
-      }
+  }
+
+  private static void listSetsAndMapsValue(FieldPath path, JsonNode schema, JsonNode value, List<FieldError> errors) {
+    if (value.isArray()) {
+      listSetsAndMapsArray(path, schema, value, errors);
+    } else if (value.isObject()) {
+      listSetsAndMaps(path, schema, value, false, errors);
     }
-    if (value.isObject()) {
-      validateObjectFields(value, schema, path, false, errors);
-    } else if (value.isArray() && schema.has("items") && schema.get("items").isObject()) {
-      for (int i = 0; i < value.size(); i++) {
-        validate(value.get(i), schema.get("items"), path.index(i), errors);
+  }
+
+  private static void listSetsAndMapsArray(FieldPath path, JsonNode schema, JsonNode list, List<FieldError> errors) {
+    String listType = schema.path("x-kubernetes-list-type").asText("");
+    if (listType.equals("set")) {
+      List<JsonNode> items = new ArrayList<>();
+      list.forEach(items::add);
+      for (int i : nonUnique(items)) {
+        errors.add(FieldError.duplicate(path.index(i), OpenApiValidator.javaValue(list.get(i))));
+      }
+    } else if (listType.equals("map")) {
+      listMap(path, schema, list, errors);
+    }
+    JsonNode items = schema.get("items");
+    if (items != null && items.isObject()) {
+      for (int i = 0; i < list.size(); i++) {
+        listSetsAndMapsValue(path.index(i), items, list.get(i), errors);
       }
     }
   }
 
-  private static void validateObjectFields(JsonNode value, JsonNode schema, FieldPath path, boolean root,
-      List<FieldError> errors) {
-    JsonNode required = schema.get("required");
-    if (required != null && required.isArray()) {
-      for (JsonNode r : required) {
-        String name = r.asText();
-        if (!value.has(name)) {
-          errors.add(FieldError.required(child(path, name), ""));
+  private static void listMap(FieldPath path, JsonNode schema, JsonNode list, List<FieldError> errors) {
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode x = list.get(i);
+      if (!x.isNull() && !x.isObject()) {
+        errors.add(FieldError.invalid(path.index(i), OpenApiValidator.javaValue(x), "must be an object for an array of list-type map"));
+        return;
+      }
+    }
+    if (list.size() <= 1) {
+      return;
+    }
+    List<String> keyFields = new ArrayList<>();
+    schema.path("x-kubernetes-list-map-keys").forEach(k -> keyFields.add(k.asText()));
+    List<JsonNode> keys = new ArrayList<>();
+    for (JsonNode x : list) {
+      ObjectNode key = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      for (String k : keyFields) {
+        if (x.isObject() && x.has(k)) {
+          key.set(k, x.get(k));
         }
       }
+      keys.add(key);
     }
-    JsonNode properties = schema.get("properties");
-    JsonNode additional = schema.get("additionalProperties");
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
-      if (root && ROOT_FIELDS.contains(f.getKey())) {
-        continue;
+    for (int i : nonUnique(keys)) {
+      errors.add(FieldError.duplicate(path.index(i), keys.get(i)));
+    }
+  }
+
+  /** The index of the second occurrence of every repeated item ({@code validateListSet}). */
+  private static List<Integer> nonUnique(List<JsonNode> items) {
+    List<Integer> out = new ArrayList<>();
+    List<JsonNode> seen = new ArrayList<>();
+    List<Integer> times = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode x = items.get(i);
+      int at = -1;
+      for (int j = 0; j < seen.size(); j++) {
+        if (OpenApiValidator.deepEqual(seen.get(j), x)) {
+          at = j;
+          break;
+        }
       }
-      JsonNode propSchema = properties != null ? properties.get(f.getKey()) : null;
-      if (propSchema != null) {
-        validate(f.getValue(), propSchema, child(path, f.getKey()), errors);
-      } else if (additional != null && additional.isObject()) {
-        validate(f.getValue(), additional, path == null ? FieldPath.root(f.getKey()) : path.key(f.getKey()), errors);
+      if (at < 0) {
+        seen.add(x);
+        times.add(1);
+      } else {
+        if (times.get(at) == 1) {
+          out.add(i);
+        }
+        times.set(at, times.get(at) + 1);
       }
     }
+    return out;
   }
 
   private static FieldPath child(FieldPath path, String name) {
     return path == null ? FieldPath.root(name) : path.child(name);
-  }
-
-  private static boolean matchesType(String type, String actual) {
-    return type.equals(actual) || (type.equals("number") && actual.equals("integer"));
-  }
-
-  /** The JSON type of a value as kube-openapi names it. */
-  static String typeOf(JsonNode value) {
-    if (value.isTextual()) {
-      return "string";
-    }
-    if (value.isBoolean()) {
-      return "boolean";
-    }
-    if (value.isIntegralNumber() || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)) {
-      return "integer";
-    }
-    if (value.isNumber()) {
-      return "number";
-    }
-    if (value.isObject()) {
-      return "object";
-    }
-    if (value.isArray()) {
-      return "array";
-    }
-    return "null";
-  }
-
-  private static String quote(String s) {
-    return "\"" + s + "\"";
-  }
-
-  private static String number(JsonNode n) {
-    if (n.isIntegralNumber()) {
-      return n.asText();
-    }
-    BigDecimal d = n.decimalValue().stripTrailingZeros();
-    return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
-  }
-
-  private static Object javaValue(JsonNode value) {
-    if (value.isTextual()) {
-      return value.asText();
-    }
-    if (value.isIntegralNumber()) {
-      return value.asLong();
-    }
-    if (value.isNumber()) {
-      return value.asDouble();
-    }
-    if (value.isBoolean()) {
-      return value.asBoolean();
-    }
-    return value.toString();
   }
 }

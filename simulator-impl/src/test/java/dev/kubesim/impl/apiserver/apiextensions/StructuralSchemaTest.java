@@ -68,9 +68,9 @@ class StructuralSchemaTest {
 
   @Test
   void eachKeywordHasKubeApiserversMessage() {
-    assertThat(errors("spec: {replicas: \"3\"}")).containsExactly(
-        "spec.image: Required value",
-        "spec.replicas: Invalid value: \"string\": spec.replicas in body must be of type integer: \"string\"");
+    assertThat(errors("spec: {replicas: \"3\"}")).as("properties are validated before required").containsExactly(
+        "spec.replicas: Invalid value: \"string\": spec.replicas in body must be of type integer: \"string\"",
+        "spec.image: Required value");
     assertThat(errors("spec: {image: a, replicas: 0, mode: medium, ratio: 1, name: ABC}")).containsExactly(
         "spec.replicas: Invalid value: 0: spec.replicas in body should be greater than or equal to 1",
         "spec.mode: Unsupported value: \"medium\": supported values: \"fast\", \"slow\"",
@@ -80,7 +80,7 @@ class StructuralSchemaTest {
         .containsExactly(
             "spec.replicas: Invalid value: 11: spec.replicas in body should be less than or equal to 10",
             "spec.ports[0].port: Invalid value: \"string\": spec.ports[0].port in body must be of type integer: \"string\"",
-            "spec.labels[a]: Invalid value: \"integer\": spec.labels[a] in body must be of type string: \"integer\"",
+            "spec.labels.a: Invalid value: \"integer\": spec.labels.a in body must be of type string: \"integer\"",
             "spec.port: Invalid value: \"number\": spec.port in body must be of type integer,string: \"number\"",
             "spec.config.level: Invalid value: \"string\": spec.config.level in body must be of type integer: \"string\"");
   }
