@@ -23,6 +23,7 @@ import dev.kubesim.impl.program.images.PythonProgram;
 import dev.kubesim.impl.program.images.RabbitMqProgram;
 import dev.kubesim.impl.program.images.RedisProgram;
 import dev.kubesim.impl.program.images.UnknownImageProgram;
+import dev.kubesim.impl.program.images.WordpressProgram;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,7 @@ public final class ProgramRegistry implements Programs {
     r.register("mysql", image -> MysqlProgram.mysql(image.tag()));
     r.register("mariadb", image -> MysqlProgram.mariadb(image.tag()));
     r.register("mongo", new MongoProgram());
+    r.register("wordpress", image -> new WordpressProgram(image.tag()));
     r.register("python", image -> new PythonProgram(image.tag()));
     r.register("rabbitmq", image -> new RabbitMqProgram(image.tag().orElse("").contains("management"), image.tag()));
     r.register("registry.k8s.io/coredns/coredns", image -> new CoreDnsProgram(image.tag()));

@@ -17,10 +17,7 @@ import dev.kubesim.impl.program.Resp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,10 +39,6 @@ public final class GuestbookFrontendProgram implements Program, DialingServer {
   private static final String ROOT = "/var/www/html";
   /** Predis's default connect timeout. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final DateTimeFormatter ACCESS_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss '+0000'", Locale.US).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter ERROR_LOG_TIME =
-      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss.SSSSSS yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
   /** What one generation of the image is: its PHP and Apache, the Services it asks and its key. */
   private record Generation(String php, String apache, String leader, String follower, String leaderEnv,
@@ -57,11 +50,13 @@ public final class GuestbookFrontendProgram implements Program, DialingServer {
       "REDIS_MASTER_SERVICE_HOST", "REDIS_SLAVE_SERVICE_HOST", false);
 
   private final Generation generation;
+  private final ApachePhp apache;
   private final ImageConfig image;
 
   /** The frontend as the given tag: {@code v5} and later tags leader/follower, earlier ones master/slave. */
   public GuestbookFrontendProgram(Optional<String> tag) {
     this.generation = tag.map(GuestbookFrontendProgram::isLegacy).orElse(false) ? LEGACY : V5;
+    this.apache = new ApachePhp(generation.apache(), generation.php());
     this.image = ImageConfig.builder(BaseImage.DEBIAN)
         .env("PHP_VERSION", generation.php())
         .env("APACHE_CONFDIR", "/etc/apache2")
@@ -113,29 +108,12 @@ public final class GuestbookFrontendProgram implements Program, DialingServer {
 
   @Override
   public void onStart(Launch launch, ServerContext ctx) {
-    String notice = "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using "
-        + ctx.podIp() + ". Set the 'ServerName' directive globally to suppress this message";
-    ctx.log(notice);
-    ctx.log(notice);
-    String time = ERROR_LOG_TIME.format(ctx.now());
-    ctx.log("[" + time + "] [mpm_prefork:notice] [pid 1] AH00163: " + serverHeader() + " PHP/" + generation.php()
-        + " configured -- resuming normal operations");
-    ctx.log("[" + time + "] [core:notice] [pid 1] AH00094: Command line: 'apache2 -D FOREGROUND'");
+    apache.logStart(ctx);
   }
 
   @Override
   public HttpResponse serve(Launch launch, HttpRequest request, ServerContext ctx, PodDialer dialer) {
-    HttpResponse response = respond(request, ctx, dialer);
-    int length = response.body().getBytes(StandardCharsets.UTF_8).length;
-    if (request.method().equals("HEAD")) {
-      response = response.withBody("");
-    }
-    // Debian's apache2.conf logs the "combined" format; %O counts the headers too
-    int sent = length + headerBytes(response);
-    ctx.log(request.clientIp() + " - - [" + ACCESS_TIME.format(ctx.now()) + "] \"" + request.method() + " "
-        + request.target() + " HTTP/1.1\" " + response.status() + " " + sent + " \""
-        + request.header("Referer").orElse("-") + "\" \"" + request.header("User-Agent").orElse("-") + "\"");
-    return response;
+    return apache.logged(request, respond(request, ctx, dialer), ctx);
   }
 
   private HttpResponse respond(HttpRequest request, ServerContext ctx, PodDialer dialer) {
@@ -149,22 +127,14 @@ public final class GuestbookFrontendProgram implements Program, DialingServer {
     }
     Optional<String> content = ctx.readFile(file);
     if (content.isEmpty()) {
-      String body = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n"
-          + "</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n<hr>\n<address>"
-          + serverHeader() + " Server at " + request.header("Host").map(h -> h.replaceFirst(":\\d+$", "")).orElse(ctx.podIp())
-          + " Port 80</address>\n</body></html>\n";
-      return new HttpResponse(404, "Not Found", List.of(), body)
-          .withHeader("Date", HttpDates.format(ctx.now()))
-          .withHeader("Server", serverHeader())
-          .withHeader("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length))
-          .withHeader("Content-Type", "text/html; charset=iso-8859-1");
+      return apache.notFound(request, ctx);
     }
     String body = content.get();
     int length = body.getBytes(StandardCharsets.UTF_8).length;
     Instant modified = ctx.lastModified(file).orElse(ctx.now());
     return HttpResponse.ok(body)
         .withHeader("Date", HttpDates.format(ctx.now()))
-        .withHeader("Server", serverHeader())
+        .withHeader("Server", apache.server())
         .withHeader("Last-Modified", HttpDates.format(modified))
         .withHeader("ETag", "\"" + Integer.toHexString(length) + "-" + Long.toHexString(modified.getEpochSecond() * 1_000_000L) + "\"")
         .withHeader("Accept-Ranges", "bytes")
@@ -240,24 +210,6 @@ public final class GuestbookFrontendProgram implements Program, DialingServer {
   }
 
   private HttpResponse php(Script script, String defaultType, ServerContext ctx) {
-    String body = script.output();
-    return HttpResponse.ok(body)
-        .withHeader("Date", HttpDates.format(ctx.now()))
-        .withHeader("Server", serverHeader())
-        .withHeader("X-Powered-By", "PHP/" + generation.php())
-        .withHeader("Content-Length", String.valueOf(body.getBytes(StandardCharsets.UTF_8).length))
-        .withHeader("Content-Type", script.contentType().isEmpty() ? defaultType : script.contentType());
-  }
-
-  private String serverHeader() {
-    return "Apache/" + generation.apache() + " (Debian)";
-  }
-
-  private static int headerBytes(HttpResponse r) {
-    int n = ("HTTP/1.1 " + r.status() + " " + r.reason() + "\r\n").length() + 2;
-    for (var h : r.headers()) {
-      n += h.name().length() + 2 + h.value().length() + 2;
-    }
-    return n;
+    return apache.script(200, script.output(), script.contentType().isEmpty() ? defaultType : script.contentType(), List.of(), ctx);
   }
 }
