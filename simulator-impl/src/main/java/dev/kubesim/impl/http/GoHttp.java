@@ -93,4 +93,15 @@ public final class GoHttp {
     }
     return b.append('"').toString();
   }
+
+  /** Go's {@code textproto.CanonicalMIMEHeaderKey}: each dash-separated word capitalised ({@code user-agent} to {@code User-Agent}). */
+  public static String canonicalHeaderKey(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    boolean upper = true;
+    for (char c : name.toCharArray()) {
+      b.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+      upper = c == '-';
+    }
+    return b.toString();
+  }
 }

@@ -370,6 +370,23 @@ public final class PodWorker {
     c.spec.readinessProbe().ifPresent(p -> probes.startProbe(c, p, true, c.restarts));
     c.spec.livenessProbe().ifPresent(p -> probes.startProbe(c, p, false, c.restarts));
     followMainProcess(c, c.restarts);
+    followExitRequest(c);
+  }
+
+  /**
+   * A server that exits on its own (agnhost netexec's {@code /exit}, a program refusing its
+   * arguments at start) ends its container as a finished main process does.
+   */
+  private void followExitRequest(ContainerRun c) {
+    RunningContainer started = c.runtime;
+    int generation = c.restarts;
+    started.onExitRequest(code -> later(Duration.ZERO, "process exit " + c.name(), Wait.WORK, () -> {
+      if (!terminating && c.restarts == generation && c.running && c.runtime == started) {
+        started.terminate(code);
+        exited(c, code, code == 0 ? "Completed" : "Error");
+        writeStatus();
+      }
+    }));
   }
 
   /**

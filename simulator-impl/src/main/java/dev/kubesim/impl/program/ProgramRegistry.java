@@ -10,6 +10,7 @@ import dev.kubesim.impl.program.images.EchoServerKicbaseProgram;
 import dev.kubesim.impl.program.images.EchoserverProgram;
 import dev.kubesim.impl.program.images.GuestbookFrontendProgram;
 import dev.kubesim.impl.program.images.HelloAppProgram;
+import dev.kubesim.impl.program.images.HttpEchoProgram;
 import dev.kubesim.impl.program.images.ImageVersions;
 import dev.kubesim.impl.program.images.BootcampProgram;
 import dev.kubesim.impl.program.images.KubiaProgram;
@@ -23,6 +24,7 @@ import dev.kubesim.impl.program.images.PythonProgram;
 import dev.kubesim.impl.program.images.RabbitMqProgram;
 import dev.kubesim.impl.program.images.RedisProgram;
 import dev.kubesim.impl.program.images.UnknownImageProgram;
+import dev.kubesim.impl.program.images.WhoamiProgram;
 import dev.kubesim.impl.program.images.WordpressProgram;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +107,10 @@ public final class ProgramRegistry implements Programs {
       r.register(hello, image -> new HelloAppProgram(image.tag()));
     }
     r.register("gcr.io/google-samples/node-hello", NodeHelloProgram.program());
+    // the echo servers of Ingress examples
+    r.register("hashicorp/http-echo", image -> new HttpEchoProgram(image.tag()));
+    r.register("traefik/whoami", new WhoamiProgram());
+    r.register("containous/whoami", new WhoamiProgram());
     // minikube's getting-started echo server
     for (String echo : List.of("kicbase/echo-server", "jmalloc/echo-server")) {
       r.register(echo, new EchoServerKicbaseProgram());

@@ -507,9 +507,15 @@ public final class RunningContainer {
     return Optional.ofNullable(requestedExit);
   }
 
-  /** Called with the exit code when the container's server asks to exit. */
+  /**
+   * Called with the exit code when the container's server asks to exit; at once when it already
+   * has (a program that exits as it starts).
+   */
   public void onExitRequest(IntConsumer listener) {
     exitListener = listener;
+    if (requestedExit != null) {
+      listener.accept(requestedExit);
+    }
   }
 
   void requestExit(int code) {

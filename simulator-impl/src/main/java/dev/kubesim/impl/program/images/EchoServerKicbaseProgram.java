@@ -63,7 +63,7 @@ public final class EchoServerKicbaseProgram implements Program {
     Map<String, String> fields = new TreeMap<>();
     String host = "";
     for (HttpHeader h : request.headers()) {
-      String name = canonical(h.name());
+      String name = GoHttp.canonicalHeaderKey(h.name());
       if (name.equals("Host")) {
         host = h.value();
       } else {
@@ -76,16 +76,5 @@ public final class EchoServerKicbaseProgram implements Program {
       b.append('\n').append(request.body());
     }
     return GoHttp.response(200, b.toString(), "text/plain", ctx);
-  }
-
-  /** Go's {@code CanonicalMIMEHeaderKey}: each dash-separated word capitalised. */
-  private static String canonical(String name) {
-    StringBuilder b = new StringBuilder(name.length());
-    boolean upper = true;
-    for (char c : name.toCharArray()) {
-      b.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-      upper = c == '-';
-    }
-    return b.toString();
   }
 }

@@ -103,4 +103,53 @@ class SampleAppsTest {
       assertThat(cluster.kubectl("logs " + pod).stdout()).isEqualTo("Echo server listening on port 8080.\n");
     }
   }
+
+  @Test
+  void httpEchoAnswersWithItsTextAndExitsWithoutOne() {
+    try (Cluster cluster = clusterWith()) {
+      cluster.apply("""
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: foo-app, labels: {app: foo}}
+          spec:
+            containers: [{name: foo-app, image: "hashicorp/http-echo:0.2.3", args: ["-text=foo"]}]
+          ---
+          apiVersion: v1
+          kind: Service
+          metadata: {name: foo-service}
+          spec:
+            selector: {app: foo}
+            ports: [{port: 5678}]
+          ---
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: mute}
+          spec:
+            containers: [{name: mute, image: "hashicorp/http-echo:0.2.3"}]
+          """);
+      cluster.advance(Duration.ofSeconds(30));
+
+      HttpResult r = cluster.http("client", "http://foo-service:5678/anything");
+      assertThat(r.body()).as("seed %d", SEED).isEqualTo("foo\n");
+      assertThat(r.header("X-App-Name")).contains("http-echo");
+      assertThat(r.header("X-App-Version")).contains("0.2.3");
+      assertThat(cluster.kubectl("logs foo-app").stdout())
+          .containsPattern("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\[INFO\\] server is listening on :5678\n")
+          .contains(" foo-service:5678 ").contains(" \"GET /anything HTTP/1.1\" 200 4 \"curl/");
+      assertThat(cluster.kubectl("logs mute").stdout()).isEqualTo("Missing -text option!\n");
+      assertThat(cluster.kubectl("get pod mute --no-headers").stdout()).contains("CrashLoopBackOff");
+    }
+  }
+
+  @Test
+  void whoamiNamesItselfItsAddressesAndTheRequestAsGoWritesIt() {
+    try (Cluster cluster = clusterWith("run whoami --image=traefik/whoami --port=80 --expose")) {
+      HttpResult r = cluster.http("client", "http://whoami/?x=1");
+      String pod = r.answeredBy().orElseThrow().name();
+      String ip = cluster.get(dev.kubesim.api.model.Pod.class, "default", pod).orElseThrow()
+          .status().orElseThrow().podIP().orElseThrow();
+      assertThat(r.body()).as("seed %d", SEED).matches("Hostname: whoami\nIP: 127\\.0\\.0\\.1\nIP: ::1\nIP: " + ip.replace(".", "\\.")
+          + "\nRemoteAddr: [0-9.]+:\\d+\nGET /\\?x=1 HTTP/1\\.1\r\nHost: whoami\r\nUser-Agent: curl/[0-9.]+\r\nAccept: \\*/\\*\r\n\r\n");
+    }
+  }
 }
