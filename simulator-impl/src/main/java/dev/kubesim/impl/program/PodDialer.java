@@ -34,6 +34,9 @@ public interface PodDialer {
     /** Sends {@code data}; what the server wrote back, or empty when it closed the connection. */
     Optional<String> exchange(String data);
 
+    /** Sends an HTTP request; the server's response, or empty when it closed the connection without one. */
+    Optional<dev.kubesim.api.program.HttpResponse> http(dev.kubesim.api.program.HttpRequest request);
+
     /** Closes the connection. */
     void close();
   }
@@ -56,4 +59,12 @@ public interface PodDialer {
    * giving up on the connect after {@code timeout}.
    */
   Dial dial(String host, int port, java.time.Duration timeout);
+
+  /**
+   * Sends a UDP datagram from the pod to {@code address:port} (an IPv4 address) and waits up to
+   * {@code timeout} for the answer; empty when none comes.
+   */
+  default Optional<String> datagram(String address, int port, String data, java.time.Duration timeout) {
+    return Optional.empty();
+  }
 }

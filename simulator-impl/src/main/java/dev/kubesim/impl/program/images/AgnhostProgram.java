@@ -2,6 +2,8 @@ package dev.kubesim.impl.program.images;
 
 import dev.kubesim.api.program.BaseImage;
 import dev.kubesim.api.program.HttpHandler;
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ImageConfig;
 import dev.kubesim.api.program.Launch;
 import dev.kubesim.api.program.ListenPort;
@@ -10,6 +12,8 @@ import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
 import dev.kubesim.impl.http.GoHttp;
+import dev.kubesim.impl.program.DialingServer;
+import dev.kubesim.impl.program.PodDialer;
 import dev.kubesim.impl.program.RawServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +49,7 @@ import java.util.Optional;
  * flags are read as cobra's pflag reads them: {@code --tcp} or {@code --tcp=VALUE} with a value
  * Go's {@code strconv.ParseBool} accepts; the last one wins.
  */
-public final class AgnhostProgram implements Program, RawServer {
+public final class AgnhostProgram implements Program, RawServer, DialingServer {
   private final ImageConfig image = ImageConfig.builder(BaseImage.ALPINE)
       .entrypoint("/agnhost")
       .cmd("pause")
@@ -146,6 +150,18 @@ public final class AgnhostProgram implements Program, RawServer {
     };
   }
 
+  /** netexec's {@code /dial} dials from its pod; its other paths answer as {@link #httpHandler} does. */
+  @Override
+  public boolean dialsOn(Launch launch, int port) {
+    return subcommand(launch).equals("netexec") && port == launch.intFlag("http-port", 8080);
+  }
+
+  @Override
+  public HttpResponse serve(Launch launch, HttpRequest request, ServerContext ctx, PodDialer dialer) {
+    NetexecHandler netexec = (NetexecHandler) httpHandler(launch).orElseThrow();
+    return request.path().equals("/dial") ? netexec.dial(request, ctx, dialer) : netexec.handle(request, ctx);
+  }
+
   @Override
   public SigtermBehavior onSigterm(Launch launch) {
     if (!isAgnhost(launch)) {
@@ -188,11 +204,36 @@ public final class AgnhostProgram implements Program, RawServer {
     if (subcommand(launch).equals("porter")) {
       return Porter.of(launch).udpValue(port);
     }
+    if (subcommand(launch).equals("netexec")) {
+      return netexecUdp(data, client, ctx);
+    }
     if (!subcommand(launch).equals("serve-hostname") || !ServeHostname.of(launch).udp()) {
       return Optional.empty();
     }
     ctx.log(GoHttp.logLine(ctx, "UDP request from " + client));
     return Optional.of(ctx.hostname());
+  }
+
+  /** netexec's UDP server: {@code hostname}, {@code echo TEXT} and {@code clientip}, case and spaces ignored. */
+  private static Optional<String> netexecUdp(String data, String client, ServerContext ctx) {
+    String text = data.strip().toLowerCase(java.util.Locale.ROOT);
+    if (text.equals("hostname")) {
+      ctx.log(GoHttp.logLine(ctx, "Sending udp hostName response"));
+      return Optional.of(ctx.hostname());
+    }
+    if (text.startsWith("echo ")) {
+      String echo = text.substring(5);
+      ctx.log(GoHttp.logLine(ctx, "Echoing " + echo + " to UDP client " + client));
+      return Optional.of(echo);
+    }
+    if (text.equals("clientip")) {
+      ctx.log(GoHttp.logLine(ctx, "Sending clientip back to UDP client " + client));
+      return Optional.of(client);
+    }
+    if (!text.isEmpty()) {
+      ctx.log(GoHttp.logLine(ctx, "Unknown UDP command received from " + client + ": " + text));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.impl.http.GoHttp;
 import dev.kubesim.impl.http.HttpDates;
+import dev.kubesim.impl.program.PodDialer;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,8 @@ import java.util.Optional;
  * agnhost {@code netexec}'s HTTP server ({@code test/images/agnhost/netexec/netexec.go}): {@code
  * /hostname}, {@code /clientip}, {@code /echo?msg=&code=}, {@code /healthz}, {@code /shell?cmd=},
  * {@code /redirect}, {@code /exit}, {@code /shutdown}; every other path is the root handler, {@code
- * NOW: <time>} (Go's mux sends unmatched paths to {@code /}). {@code /dial} needs the network and is
- * not simulated here.
+ * NOW: <time>} (Go's mux sends unmatched paths to {@code /}); {@link #dial} for {@code /dial}, which
+ * dials from the pod.
  */
 final class NetexecHandler implements HttpHandler {
   private final boolean udpOrSctpServer;
@@ -50,9 +51,7 @@ final class NetexecHandler implements HttpHandler {
         ctx.exit(0);
         yield GoHttp.response(200, "", ctx);
       }
-      case "/dial" -> request.queryParameter("request").filter(r -> !r.isEmpty()).isEmpty()
-          ? httpError(400, "request parameter not specified. <nil>", ctx)
-          : httpError(501, "kubesim: netexec /dial is not simulated", ctx);
+      case "/dial" -> dial(request, ctx, PodDialer.NONE);
       case "/upload" -> {
         log(ctx, "GET /upload");
         yield GoHttp.response(200, "{\"error\":\"Unable to upload file.\"}", ctx);
@@ -150,5 +149,99 @@ final class NetexecHandler implements HttpHandler {
 
   private static void log(ServerContext ctx, String message) {
     ctx.log(GoHttp.logLine(ctx, message));
+  }
+
+  /** The HTTP client's timeout and the UDP read deadline of {@code /dial}'s tries. */
+  private static final java.time.Duration DIAL_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+  /**
+   * {@code /dial?host=&port=&request=&protocol=&tries=}: asks {@code host:port} for {@code request}
+   * ({@code GET http://host:port/REQUEST}, or the text as a UDP datagram) {@code tries} times from
+   * this pod and answers {@code {"errors":[...],"responses":[...]}} (responses only when the last
+   * try answered, as netexec builds it).
+   */
+  HttpResponse dial(HttpRequest request, ServerContext ctx, PodDialer dialer) {
+    String host = request.queryParameter("host").orElse("");
+    String port = request.queryParameter("port").orElse("");
+    String what = request.queryParameter("request").orElse("");
+    String protocol = request.queryParameter("protocol").orElse("");
+    String tryParam = request.queryParameter("tries").orElse("");
+    log(ctx, "GET /dial?host=" + host + "&protocol=" + protocol + "&port=" + port + "&request=" + what + "&tries=" + tryParam);
+    int tries = 1;
+    if (!tryParam.isEmpty()) {
+      try {
+        tries = Integer.parseInt(tryParam);
+      } catch (NumberFormatException e) {
+        return httpError(400, "tries parameter is invalid. strconv.Atoi: parsing " + GoHttp.jsonString(tryParam)
+            + ": invalid syntax", ctx);
+      }
+    }
+    if (what.isEmpty()) {
+      return httpError(400, "request parameter not specified. <nil>", ctx);
+    }
+    String proto = protocol.toLowerCase(java.util.Locale.ROOT);
+    if (!proto.isEmpty() && !proto.equals("http") && !proto.equals("udp")) {
+      return httpError(400, "unsupported protocol. " + protocol, ctx);
+    }
+    if (!port.matches("\\d{1,5}") || !dev.kubesim.impl.net.Ip4.isValid(host)) {
+      return httpError(400, "host and/or port param are invalid. "
+          + (port.matches("\\d{1,5}") ? "lookup " + host + ": no such host" : "address " + host + ":" + port + ": invalid port"), ctx);
+    }
+    int p = Integer.parseInt(port);
+    java.util.List<String> responses = new java.util.ArrayList<>();
+    java.util.List<String> errors = new java.util.ArrayList<>();
+    String last = "";
+    for (int i = 0; i < tries; i++) {
+      String[] outcome = proto.equals("udp") ? udp(dialer, host, p, what) : http(dialer, host, p, what);
+      last = outcome[0] == null ? "" : outcome[0];
+      if (outcome[0] != null) {
+        responses.add(outcome[0]);
+      } else {
+        errors.add(outcome[1]);
+      }
+    }
+    StringBuilder json = new StringBuilder("{");
+    if (!errors.isEmpty()) {
+      json.append("\"errors\":").append(jsonList(errors));
+    }
+    if (!last.isEmpty()) {
+      json.append(errors.isEmpty() ? "" : ",").append("\"responses\":").append(jsonList(responses));
+    }
+    return GoHttp.response(200, json.append('}').toString(), ctx);
+  }
+
+  /** One HTTP try: the body, or Go's client error. */
+  private static String[] http(PodDialer dialer, String host, int port, String what) {
+    String url = "http://" + host + ":" + port + "/" + what;
+    PodDialer.Dial dial = dialer.dial(host, port, DIAL_TIMEOUT);
+    if (dial.connection().isEmpty()) {
+      String why = switch (dial.failure().orElseThrow()) {
+        case REFUSED -> "dial tcp " + host + ":" + port + ": connect: connection refused";
+        case NO_ROUTE -> "dial tcp " + host + ":" + port + ": connect: no route to host";
+        default -> "dial tcp " + host + ":" + port + ": i/o timeout (Client.Timeout exceeded while awaiting headers)";
+      };
+      return new String[] {null, "Get \"" + url + "\": " + why};
+    }
+    PodDialer.Connection c = dial.connection().get();
+    java.util.Optional<HttpResponse> r = c.http(HttpRequest.get("/" + what)
+        .withHeader("Host", host + ":" + port).withHeader("User-Agent", "Go-http-client/1.1")
+        .withHeader("Accept-Encoding", "gzip"));
+    c.close();
+    return r.map(x -> new String[] {x.body(), null}).orElse(new String[] {null, "Get \"" + url + "\": EOF"});
+  }
+
+  /** One UDP try: the answer, or the read's timeout. */
+  private static String[] udp(PodDialer dialer, String host, int port, String what) {
+    return dialer.datagram(host, port, what, DIAL_TIMEOUT).filter(a -> !a.isEmpty())
+        .map(a -> new String[] {a, null})
+        .orElse(new String[] {null, "reading from udp connection failed. err:'read udp " + host + ":" + port + ": i/o timeout'"});
+  }
+
+  private static String jsonList(java.util.List<String> values) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(GoHttp.jsonString(values.get(i)));
+    }
+    return b.append(']').toString();
   }
 }

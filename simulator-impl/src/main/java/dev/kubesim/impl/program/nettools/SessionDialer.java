@@ -1,11 +1,15 @@
 package dev.kubesim.impl.program.nettools;
 
+import dev.kubesim.api.program.HttpRequest;
+import dev.kubesim.api.program.HttpResponse;
 import dev.kubesim.impl.net.DataPayload;
+import dev.kubesim.impl.net.HttpPayload;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.TcpConnection;
+import dev.kubesim.impl.net.UdpExchange;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.PodDialer;
 import dev.kubesim.impl.program.RunningContainer;
@@ -65,9 +69,25 @@ public final class SessionDialer implements PodDialer {
       }
 
       @Override
+      public Optional<HttpResponse> http(HttpRequest request) {
+        return c.send(HttpPayload.request(request)).answer()
+            .filter(HttpPayload.class::isInstance).flatMap(p -> ((HttpPayload) p).asResponse());
+      }
+
+      @Override
       public void close() {
         c.close();
       }
     });
+  }
+
+  @Override
+  public Optional<String> datagram(String address, int port, String data, Duration timeout) {
+    if (!Ip4.isValid(address)) {
+      return Optional.empty();
+    }
+    UdpExchange.Result r = UdpExchange.request(pn.network(), pn.session(), pn.netns(), Ip4.parse(address), port,
+        new DataPayload(data), timeout.toNanos(), null);
+    return r.answer().filter(DataPayload.class::isInstance).map(p -> ((DataPayload) p).text());
   }
 }
