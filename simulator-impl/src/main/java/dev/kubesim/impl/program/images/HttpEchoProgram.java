@@ -92,7 +92,7 @@ public final class HttpEchoProgram implements Program {
     if (!health) {
       // "%v %s %s \"%s %s %s\" %d %d \"%s\" %v": time, Host, remote address, request line, status, size, agent, duration
       ctx.log(GoHttp.logLine(ctx, request.header("Host").orElse("") + " " + request.clientAddress() + " \"" + request.method()
-          + " " + request.path() + " HTTP/1.1\" 200 " + body.length() + " \"" + request.header("User-Agent").orElse("")
+          + " " + request.path() + " HTTP/1.1\" 200 " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " \"" + request.header("User-Agent").orElse("")
           + "\" " + goDuration(Duration.ZERO)));
     }
     return r;
