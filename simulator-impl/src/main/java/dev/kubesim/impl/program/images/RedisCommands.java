@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The subset of Redis's command table kubesim runs against one server's keyspace: {@code PING},
  * {@code ECHO}, {@code SET}, {@code GET}, {@code DEL}, {@code EXISTS}, {@code INCR}, {@code KEYS},
+ * {@code TYPE}, the lists' {@code LPUSH}, {@code RPUSH}, {@code LPOP}, {@code RPOP}, {@code LLEN},
+ * {@code LRANGE}, {@code LINDEX},
  * {@code INFO}, {@code DBSIZE}, {@code FLUSHALL}, {@code QUIT}, with Redis 7's arity checks and
  * error texts. Values are strings; options of {@code SET} (EX, NX, ...) are not modelled.
  */
@@ -21,18 +23,25 @@ final class RedisCommands {
   private static final Map<String, Integer> ARITY = Map.ofEntries(
       Map.entry("ping", -1), Map.entry("echo", 2), Map.entry("set", -3), Map.entry("get", 2),
       Map.entry("del", -2), Map.entry("exists", -2), Map.entry("incr", 2), Map.entry("keys", 2),
-      Map.entry("info", -1), Map.entry("dbsize", 1), Map.entry("flushall", -1), Map.entry("quit", -1));
+      Map.entry("info", -1), Map.entry("dbsize", 1), Map.entry("flushall", -1), Map.entry("quit", -1),
+      Map.entry("type", 2), Map.entry("lpush", -3), Map.entry("rpush", -3), Map.entry("lpop", -2),
+      Map.entry("rpop", -2), Map.entry("llen", 2), Map.entry("lrange", 4), Map.entry("lindex", 3));
 
-  private final Map<String, String> keys;
+  private static final Reply WRONGTYPE = Reply.error("WRONGTYPE Operation against a key holding the wrong kind of value");
+
+  private final Map<String, Object> keys;
   private final String version;
 
-  /** Commands on this keyspace (insertion-ordered, so {@code KEYS} answers deterministically). */
-  RedisCommands(Map<String, String> keys) {
+  /**
+   * Commands on this keyspace (insertion-ordered, so {@code KEYS} answers deterministically): a
+   * key's value is a {@code String}, or a {@code List<String>} for a list.
+   */
+  RedisCommands(Map<String, Object> keys) {
     this(keys, VERSION);
   }
 
   /** Commands on {@code keys} of a server that reports {@code version}. */
-  RedisCommands(Map<String, String> keys, String version) {
+  RedisCommands(Map<String, Object> keys, String version) {
     this.version = version;
     this.keys = keys;
   }
@@ -53,7 +62,7 @@ final class RedisCommands {
           : Reply.error("ERR wrong number of arguments for 'ping' command");
       case "echo" -> Reply.string(argv.get(1));
       case "set" -> argv.size() == 3 ? set(argv.get(1), argv.get(2)) : Reply.error("ERR syntax error");
-      case "get" -> keys.containsKey(argv.get(1)) ? Reply.string(keys.get(argv.get(1))) : Reply.nil();
+      case "get" -> get(argv.get(1));
       case "del" -> Reply.integer(argv.subList(1, argv.size()).stream().distinct().filter(k -> keys.remove(k) != null).count());
       case "exists" -> Reply.integer(argv.subList(1, argv.size()).stream().filter(keys::containsKey).count());
       case "incr" -> incr(argv.get(1));
@@ -64,8 +73,119 @@ final class RedisCommands {
         keys.clear();
         yield Reply.status("OK");
       }
+      case "type" -> Reply.status(!keys.containsKey(argv.get(1)) ? "none" : keys.get(argv.get(1)) instanceof String ? "string" : "list");
+      case "lpush", "rpush" -> push(argv.get(1), argv.subList(2, argv.size()), name.equals("lpush"));
+      case "lpop", "rpop" -> pop(argv, name.equals("lpop"));
+      case "llen" -> list(argv.get(1)).map(l -> Reply.integer(l.size())).orElseGet(() -> keys.containsKey(argv.get(1)) ? WRONGTYPE : Reply.integer(0));
+      case "lrange" -> lrange(argv.get(1), argv.get(2), argv.get(3));
+      case "lindex" -> lindex(argv.get(1), argv.get(2));
       default -> Reply.status("OK"); // quit
     };
+  }
+
+  private Reply get(String key) {
+    Object v = keys.get(key);
+    return v == null ? Reply.nil() : v instanceof String text ? Reply.string(text) : WRONGTYPE;
+  }
+
+  /** The key's list; empty when the key is absent or holds a string (the caller tells them apart). */
+  @SuppressWarnings("unchecked")
+  private java.util.Optional<List<String>> list(String key) {
+    Object v = keys.get(key);
+    return v instanceof List<?> l ? java.util.Optional.of((List<String>) l) : java.util.Optional.empty();
+  }
+
+  /** LPUSH puts each element at the head in turn (so {@code LPUSH k a b} reads {@code b a}); RPUSH at the tail. */
+  private Reply push(String key, List<String> values, boolean head) {
+    if (keys.containsKey(key) && list(key).isEmpty()) {
+      return WRONGTYPE;
+    }
+    List<String> l = list(key).orElseGet(() -> {
+      List<String> fresh = new ArrayList<>();
+      keys.put(key, fresh);
+      return fresh;
+    });
+    for (String v : values) {
+      if (head) {
+        l.add(0, v);
+      } else {
+        l.add(v);
+      }
+    }
+    return Reply.integer(l.size());
+  }
+
+  /** LPOP/RPOP key [count]: one element (or nil), or with a count an array (or a nil array when the key is absent). */
+  private Reply pop(List<String> argv, boolean head) {
+    if (argv.size() > 3) {
+      return Reply.error("ERR wrong number of arguments for '" + argv.get(0).toLowerCase(Locale.ROOT) + "' command");
+    }
+    String key = argv.get(1);
+    Integer count = null;
+    if (argv.size() == 3) {
+      try {
+        count = Integer.parseInt(argv.get(2));
+      } catch (NumberFormatException e) {
+        count = -1;
+      }
+      if (count < 0) {
+        return Reply.error("ERR value is out of range, must be positive");
+      }
+    }
+    if (keys.containsKey(key) && list(key).isEmpty()) {
+      return WRONGTYPE;
+    }
+    List<String> l = list(key).orElse(null);
+    if (l == null) {
+      return Reply.nil();
+    }
+    List<Reply> popped = new ArrayList<>();
+    int n = count == null ? 1 : Math.min(count, l.size());
+    for (int i = 0; i < n; i++) {
+      popped.add(Reply.string(head ? l.remove(0) : l.remove(l.size() - 1)));
+    }
+    if (l.isEmpty()) {
+      keys.remove(key);
+    }
+    return count == null ? popped.get(0) : Reply.array(popped);
+  }
+
+  private Reply lrange(String key, String start, String stop) {
+    long from;
+    long to;
+    try {
+      from = Long.parseLong(start);
+      to = Long.parseLong(stop);
+    } catch (NumberFormatException e) {
+      return Reply.error("ERR value is not an integer or out of range");
+    }
+    if (keys.containsKey(key) && list(key).isEmpty()) {
+      return WRONGTYPE;
+    }
+    List<String> l = list(key).orElse(List.of());
+    int size = l.size();
+    from = from < 0 ? Math.max(0, size + from) : from;
+    to = to < 0 ? size + to : Math.min(to, size - 1L);
+    List<Reply> out = new ArrayList<>();
+    for (long i = from; i <= to; i++) {
+      out.add(Reply.string(l.get((int) i)));
+    }
+    return Reply.array(out);
+  }
+
+  private Reply lindex(String key, String index) {
+    long i;
+    try {
+      i = Long.parseLong(index);
+    } catch (NumberFormatException e) {
+      return Reply.error("ERR value is not an integer or out of range");
+    }
+    if (keys.containsKey(key) && list(key).isEmpty()) {
+      return WRONGTYPE;
+    }
+    List<String> l = list(key).orElse(List.of());
+    long at = i < 0 ? l.size() + i : i;
+    return at < 0 || at >= l.size() ? Reply.nil() : Reply.string(l.get((int) at));
   }
 
   private Reply set(String key, String value) {
@@ -74,9 +194,13 @@ final class RedisCommands {
   }
 
   private Reply incr(String key) {
+    Object current = keys.getOrDefault(key, "0");
+    if (!(current instanceof String text)) {
+      return WRONGTYPE;
+    }
     long value;
     try {
-      value = Long.parseLong(keys.getOrDefault(key, "0"));
+      value = Long.parseLong(text);
     } catch (NumberFormatException e) {
       return Reply.error("ERR value is not an integer or out of range");
     }

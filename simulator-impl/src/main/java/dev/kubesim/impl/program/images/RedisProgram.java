@@ -180,7 +180,7 @@ public final class RedisProgram implements Program, RawServer {
       Supplier<PodDialer> dialer) {
     Optional<RedisReplication.Master> master = master(launch, ctx);
     List<List<String>> received = Resp.parseCommands(data);
-    Map<String, String> keys = keyspace(ctx);
+    Map<String, Object> keys = keyspace(ctx);
     // a replica brings its copy up to date before it answers (not for a replica's own SYNC)
     if (master.isPresent() && received.stream().anyMatch(argv -> !isSync(argv))) {
       RedisReplication.sync(master.get(), keys, ctx, dialer.get());
@@ -230,8 +230,8 @@ public final class RedisProgram implements Program, RawServer {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, String> keyspace(ServerContext ctx) {
-    return (Map<String, String>) ctx.state().computeIfAbsent(KEYSPACE, k -> new LinkedHashMap<String, String>());
+  private static Map<String, Object> keyspace(ServerContext ctx) {
+    return (Map<String, Object>) ctx.state().computeIfAbsent(KEYSPACE, k -> new LinkedHashMap<String, Object>());
   }
 
   /** Logged at most once a minute, as {@code securityWarningCommand} does. */

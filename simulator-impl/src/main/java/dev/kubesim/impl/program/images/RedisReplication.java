@@ -28,7 +28,7 @@ final class RedisReplication {
   private static final String REPLICAS = "redis.master.replicas";
   /** The connect timeout of the replica's non-blocking connect ({@code repl-timeout}). */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
-  private static final Set<String> WRITES = Set.of("set", "del", "incr", "flushall");
+  private static final Set<String> WRITES = Set.of("set", "del", "incr", "flushall", "lpush", "rpush", "lpop", "rpop");
 
   private RedisReplication() {}
 
@@ -87,7 +87,7 @@ final class RedisReplication {
    * Brings {@code keys} up to date from the master: dials it, asks for its dataset ({@code SYNC}) and
    * takes it whole. A link that comes up or goes down is logged as the replica logs it.
    */
-  static void sync(Master master, Map<String, String> keys, ServerContext ctx, PodDialer dialer) {
+  static void sync(Master master, Map<String, Object> keys, ServerContext ctx, PodDialer dialer) {
     boolean wasUp = linkUp(ctx);
     boolean tried = ctx.state().containsKey(LINK_UP);
     PodDialer.Dial dial = dialer.dial(master.host(), master.port(), CONNECT_TIMEOUT);
@@ -113,7 +113,14 @@ final class RedisReplication {
     keys.clear();
     List<Reply> items = data.get().elements();
     for (int i = 0; i + 1 < items.size(); i += 2) {
-      keys.put(items.get(i).text(), items.get(i + 1).text());
+      Reply value = items.get(i + 1);
+      if (value.type() == Resp.Type.ARRAY) {
+        List<String> list = new ArrayList<>();
+        value.elements().forEach(e -> list.add(e.text()));
+        keys.put(items.get(i).text(), list);
+      } else {
+        keys.put(items.get(i).text(), value.text());
+      }
     }
     ctx.state().put(LINK_UP, true);
     if (!wasUp) {
@@ -141,12 +148,12 @@ final class RedisReplication {
   }
 
   /**
-   * The master's answer to {@code SYNC}: its keyspace as alternating keys and values (kubesim's
-   * stand-in for the RDB file). A replica's first sync is logged as a full resync.
+   * The master's answer to {@code SYNC}: its keyspace as alternating keys and values, a list's as an
+   * array (kubesim's stand-in for the RDB file). A replica's first sync is logged as a full resync.
    *
    * @param client the replica's address, {@code ip:port}
    */
-  static Reply dataset(Map<String, String> keys, String client, ServerContext ctx, char role) {
+  static Reply dataset(Map<String, Object> keys, String client, ServerContext ctx, char role) {
     @SuppressWarnings("unchecked")
     Set<String> known = (Set<String>) ctx.state().computeIfAbsent(REPLICAS, k -> new LinkedHashSet<String>());
     String replica = client.substring(0, client.lastIndexOf(':') < 0 ? client.length() : client.lastIndexOf(':')) + ":6379";
@@ -160,7 +167,13 @@ final class RedisReplication {
     List<Reply> items = new ArrayList<>();
     keys.forEach((k, v) -> {
       items.add(Reply.string(k));
-      items.add(Reply.string(v));
+      if (v instanceof List<?> list) {
+        List<Reply> elements = new ArrayList<>();
+        list.forEach(e -> elements.add(Reply.string((String) e)));
+        items.add(Reply.array(elements));
+      } else {
+        items.add(Reply.string((String) v));
+      }
     });
     return Reply.array(items);
   }

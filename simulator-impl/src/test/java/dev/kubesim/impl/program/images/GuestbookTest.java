@@ -121,6 +121,10 @@ class GuestbookTest {
     assertThat(set.header("X-Powered-By")).contains("PHP/7.4.33");
     assertThat(get("http://frontend/guestbook.php?cmd=get").body()).isEqualTo("{\"data\": \",hello\"}");
 
+    cluster.exec("default/" + pod("role=leader"), "redis-cli", "rpush", "queue", "a", "b");
+    assertThat(cluster.exec("default/" + pod("role=follower"), "redis-cli", "lrange", "queue", "0", "-1").stdout())
+        .as("a list replicates too").isEqualTo("a\nb\n");
+
     // each follower holds the leader's data and refuses writes
     for (var follower : cluster.pods("default", "role=follower")) {
       String name = follower.metadata().nameOrEmpty();

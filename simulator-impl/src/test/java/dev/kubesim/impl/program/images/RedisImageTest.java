@@ -136,4 +136,23 @@ class RedisImageTest {
     ExecResult unknown = cluster.exec("default/client", "redis-cli", "-h", "nosuch", "ping");
     assertThat(unknown.stderr()).isEqualTo("Could not connect to Redis at nosuch:6379: Name or service not known\n");
   }
+
+  @Test
+  void listsPushPopAndRangeAsRedisDoesAndAStringIsTheWrongType() {
+    assertThat(cli("rpush", "queue", "a", "b").stdout()).as("seed %d", SEED).isEqualTo("2\n");
+    assertThat(cli("lpush", "queue", "x", "y").stdout()).isEqualTo("4\n");
+    assertThat(cli("lrange", "queue", "0", "-1").stdout()).isEqualTo("y\nx\na\nb\n");
+    assertThat(cli("--no-raw", "lrange", "queue", "1", "2").stdout()).isEqualTo("1) \"x\"\n2) \"a\"\n");
+    assertThat(cli("llen", "queue").stdout()).isEqualTo("4\n");
+    assertThat(cli("lindex", "queue", "-1").stdout()).isEqualTo("b\n");
+    assertThat(cli("lpop", "queue").stdout()).isEqualTo("y\n");
+    assertThat(cli("rpop", "queue", "2").stdout()).isEqualTo("b\na\n");
+    assertThat(cli("type", "queue").stdout()).isEqualTo("list\n");
+    assertThat(cli("get", "queue").stdout()).isEqualTo("WRONGTYPE Operation against a key holding the wrong kind of value\n\n");
+    cli("set", "word", "w");
+    assertThat(cli("--no-raw", "lpush", "word", "v").stdout())
+        .isEqualTo("(error) WRONGTYPE Operation against a key holding the wrong kind of value\n");
+    assertThat(cli("rpop", "queue").stdout()).isEqualTo("x\n");
+    assertThat(cli("type", "queue").stdout()).as("an emptied list is gone").isEqualTo("none\n");
+  }
 }
