@@ -1,17 +1,9 @@
 package dev.kubesim.impl.program.images;
 
-import dev.kubesim.api.program.BaseImage;
-import dev.kubesim.api.program.HttpHandler;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
-import dev.kubesim.api.program.ImageConfig;
-import dev.kubesim.api.program.Launch;
-import dev.kubesim.api.program.ListenPort;
-import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
-import dev.kubesim.api.program.SigtermBehavior;
 import dev.kubesim.impl.http.HttpDates;
-import dev.kubesim.impl.program.DialingServer;
 import dev.kubesim.impl.program.PodDialer;
 import dev.kubesim.impl.program.Resp;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +27,7 @@ import java.util.Optional;
  * (the uncaught Predis exception) is the answer, with status 200, as {@code display_errors} on
  * prints it. Without {@code cmd}, the script prints PHP's information page.
  */
-public final class GuestbookFrontendProgram implements Program, DialingServer {
-  private static final String ROOT = "/var/www/html";
+public final class GuestbookFrontendProgram extends ApachePhpProgram {
   /** Predis's default connect timeout. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -50,28 +41,24 @@ public final class GuestbookFrontendProgram implements Program, DialingServer {
       "REDIS_MASTER_SERVICE_HOST", "REDIS_SLAVE_SERVICE_HOST", false);
 
   private final Generation generation;
-  private final ApachePhp apache;
-  private final ImageConfig image;
 
   /** The frontend as the given tag: {@code v5} and later tags leader/follower, earlier ones master/slave. */
   public GuestbookFrontendProgram(Optional<String> tag) {
-    this.generation = tag.map(GuestbookFrontendProgram::isLegacy).orElse(false) ? LEGACY : V5;
-    this.apache = new ApachePhp(generation.apache(), generation.php());
-    this.image = ImageConfig.builder(BaseImage.DEBIAN)
-        .env("PHP_VERSION", generation.php())
-        .env("APACHE_CONFDIR", "/etc/apache2")
-        .workingDir(ROOT)
-        .entrypoint("docker-php-entrypoint")
-        .cmd("apache2-foreground")
-        .file("/usr/local/bin/docker-php-entrypoint", "")
-        .file("/usr/local/bin/apache2-foreground", "")
-        .file("/usr/local/bin/php", "")
-        .file("/usr/bin/curl", "") // the php images install curl with their runtime dependencies
+    this(tag.map(GuestbookFrontendProgram::isLegacy).orElse(false) ? LEGACY : V5);
+  }
+
+  private GuestbookFrontendProgram(Generation generation) {
+    this(generation, new ApachePhp(generation.apache(), generation.php()));
+  }
+
+  private GuestbookFrontendProgram(Generation generation, ApachePhp apache) {
+    super(apache, phpApacheImage(apache, "docker-php-entrypoint")
         .file(ROOT + "/index.html", GuestbookPages.INDEX_HTML)
         .file(ROOT + "/controllers.js", GuestbookPages.CONTROLLERS_JS)
         .file(ROOT + "/guestbook.php", GuestbookPages.GUESTBOOK_PHP)
         .created(Instant.parse("2023-03-01T00:00:00Z"))
-        .build();
+        .build());
+    this.generation = generation;
   }
 
   /** {@code v1} to {@code v4}: the images built before the leader/follower renaming. */
@@ -80,43 +67,7 @@ public final class GuestbookFrontendProgram implements Program, DialingServer {
   }
 
   @Override
-  public ImageConfig image() {
-    return image;
-  }
-
-  @Override
-  public List<ListenPort> listenPorts(Launch launch) {
-    return List.of(ListenPort.tcp(80));
-  }
-
-  /** Requests that did not come over the network (none dial out but guestbook.php's) find no network. */
-  @Override
-  public Optional<HttpHandler> httpHandler(Launch launch) {
-    return Optional.of((request, ctx) -> serve(launch, request, ctx, PodDialer.NONE));
-  }
-
-  @Override
-  public boolean dialsOn(Launch launch, int port) {
-    return port == 80;
-  }
-
-  @Override
-  public SigtermBehavior onSigterm(Launch launch) {
-    // apache2-foreground execs Apache, whose SIGTERM is an immediate stop
-    return SigtermBehavior.exitsPromptly(0);
-  }
-
-  @Override
-  public void onStart(Launch launch, ServerContext ctx) {
-    apache.logStart(ctx);
-  }
-
-  @Override
-  public HttpResponse serve(Launch launch, HttpRequest request, ServerContext ctx, PodDialer dialer) {
-    return apache.logged(request, respond(request, ctx, dialer), ctx);
-  }
-
-  private HttpResponse respond(HttpRequest request, ServerContext ctx, PodDialer dialer) {
+  HttpResponse respond(HttpRequest request, ServerContext ctx, PodDialer dialer) {
     String path = request.path();
     if (path.equals("/guestbook.php")) {
       return php(guestbook(request, ctx, dialer), "text/html; charset=UTF-8", ctx);

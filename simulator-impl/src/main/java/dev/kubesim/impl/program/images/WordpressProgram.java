@@ -1,17 +1,10 @@
 package dev.kubesim.impl.program.images;
 
-import dev.kubesim.api.program.BaseImage;
-import dev.kubesim.api.program.HttpHandler;
 import dev.kubesim.api.program.HttpHeader;
 import dev.kubesim.api.program.HttpRequest;
 import dev.kubesim.api.program.HttpResponse;
-import dev.kubesim.api.program.ImageConfig;
 import dev.kubesim.api.program.Launch;
-import dev.kubesim.api.program.ListenPort;
-import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
-import dev.kubesim.api.program.SigtermBehavior;
-import dev.kubesim.impl.program.DialingServer;
 import dev.kubesim.impl.program.MysqlWire;
 import dev.kubesim.impl.program.PgWire;
 import dev.kubesim.impl.program.PodDialer;
@@ -31,55 +24,19 @@ import java.util.TreeSet;
  * connection} with status 500; with one, WordPress is not installed yet, so every page redirects
  * ({@code 302}) to {@code /wp-admin/install.php}, which shows the installation's first step.
  */
-public final class WordpressProgram implements Program, DialingServer {
-  private static final String ROOT = "/var/www/html";
+public final class WordpressProgram extends ApachePhpProgram {
   /** mysqli's default connect timeout (PHP's {@code default_socket_timeout}). */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
 
-  private final ApachePhp apache;
-  private final ImageConfig image;
-
   /** WordPress as the given tag: the tutorial's {@code 6.2.1-apache} runs PHP 8.0 on Debian 11, others PHP 8.2 on Debian 12. */
   public WordpressProgram(Optional<String> tag) {
-    boolean bullseye = tag.orElse("").startsWith("6.2");
-    this.apache = bullseye ? new ApachePhp("2.4.56", "8.0.28") : new ApachePhp("2.4.62", "8.2.26");
-    this.image = ImageConfig.builder(BaseImage.DEBIAN)
-        .env("PHP_VERSION", apache.php())
-        .workingDir(ROOT)
-        .entrypoint("docker-entrypoint.sh")
-        .cmd("apache2-foreground")
-        .file("/usr/local/bin/docker-entrypoint.sh", "")
-        .file("/usr/local/bin/apache2-foreground", "")
-        .file("/usr/local/bin/php", "")
-        .file("/usr/bin/curl", "")
+    this(tag.orElse("").startsWith("6.2") ? new ApachePhp("2.4.56", "8.0.28") : new ApachePhp("2.4.62", "8.2.26"));
+  }
+
+  private WordpressProgram(ApachePhp apache) {
+    super(apache, phpApacheImage(apache, "docker-entrypoint.sh")
         .file("/usr/src/wordpress/index.php", "<?php\n// WordPress's front controller\nrequire __DIR__ . '/wp-blog-header.php';\n")
-        .build();
-  }
-
-  @Override
-  public ImageConfig image() {
-    return image;
-  }
-
-  @Override
-  public List<ListenPort> listenPorts(Launch launch) {
-    return List.of(ListenPort.tcp(80));
-  }
-
-  /** A request that did not come over the network has no database to reach. */
-  @Override
-  public Optional<HttpHandler> httpHandler(Launch launch) {
-    return Optional.of((request, ctx) -> serve(launch, request, ctx, PodDialer.NONE));
-  }
-
-  @Override
-  public boolean dialsOn(Launch launch, int port) {
-    return port == 80;
-  }
-
-  @Override
-  public SigtermBehavior onSigterm(Launch launch) {
-    return SigtermBehavior.exitsPromptly(0);
+        .build());
   }
 
   @Override
@@ -92,15 +49,11 @@ public final class WordpressProgram implements Program, DialingServer {
       ctx.log("No 'wp-config.php' found in " + ROOT + ", but 'WORDPRESS_...' variables supplied; copying "
           + "'wp-config-docker.php' (" + String.join(" ", variables) + ")");
     }
-    apache.logStart(ctx);
+    super.onStart(launch, ctx);
   }
 
   @Override
-  public HttpResponse serve(Launch launch, HttpRequest request, ServerContext ctx, PodDialer dialer) {
-    return apache.logged(request, respond(request, ctx, dialer), ctx);
-  }
-
-  private HttpResponse respond(HttpRequest request, ServerContext ctx, PodDialer dialer) {
+  HttpResponse respond(HttpRequest request, ServerContext ctx, PodDialer dialer) {
     String path = request.path();
     if (!path.equals("/") && !path.endsWith(".php") && !path.endsWith("/")) {
       // static files and pretty permalinks: only index.php's routes and the admin pages are modelled
