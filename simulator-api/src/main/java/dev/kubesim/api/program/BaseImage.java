@@ -19,7 +19,12 @@ public enum BaseImage {
   /** Alpine Linux: BusyBox applets and ash, no bash. */
   ALPINE(Coreutils.BUSYBOX, false),
   /** The {@code busybox} image: BusyBox applets and ash, all in {@code /bin}. */
-  BUSYBOX(Coreutils.BUSYBOX, false);
+  BUSYBOX(Coreutils.BUSYBOX, false),
+  /**
+   * An image built {@code FROM scratch} or on {@code gcr.io/distroless/static}: no shell and no
+   * tools, only the image's own files, so {@code kubectl exec POD -- sh} finds no {@code sh}.
+   */
+  DISTROLESS(Coreutils.GNU, false);
 
   /** The family of the basic commands, which decides their messages. */
   public enum Coreutils {

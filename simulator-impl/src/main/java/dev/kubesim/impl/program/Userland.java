@@ -22,6 +22,7 @@ final class Userland {
     return switch (base) {
       case BUSYBOX -> List.of("/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/sys",
           "/tmp", "/usr/sbin", "/var/spool/mail", "/var/www");
+      case DISTROLESS -> List.of("/dev", "/etc", "/home", "/proc", "/root", "/sys", "/tmp", "/var");
       case ALPINE -> List.of("/bin", "/dev", "/etc", "/home", "/lib", "/media", "/mnt", "/opt",
           "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr/bin", "/usr/lib",
           "/usr/local/bin", "/usr/sbin", "/var/log", "/var/tmp");
@@ -35,6 +36,7 @@ final class Userland {
   static List<String> executables(BaseImage base) {
     return switch (base) {
       case BUSYBOX -> BUSYBOX_APPLETS.stream().map(n -> "/bin/" + n).toList();
+      case DISTROLESS -> List.of();
       case ALPINE -> List.of("/bin/ash", "/bin/cat", "/bin/chmod", "/bin/date", "/bin/echo", "/bin/false",
           "/bin/grep", "/bin/hostname", "/bin/ls", "/bin/mkdir", "/bin/ping", "/bin/pwd", "/bin/rm",
           "/bin/sed", "/bin/sh", "/bin/sleep", "/bin/tar", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/awk", "/usr/bin/env",

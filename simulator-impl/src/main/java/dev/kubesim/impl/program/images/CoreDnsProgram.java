@@ -31,7 +31,7 @@ public final class CoreDnsProgram implements Program {
   private static final int METRICS_PORT = 9153;
 
   private final String version;
-  private final ImageConfig image = ImageConfig.builder(BaseImage.DEBIAN)
+  private final ImageConfig image = ImageConfig.builder(BaseImage.DISTROLESS)
       .entrypoint("/coredns")
       .file("/coredns", "")
       .build();

@@ -29,7 +29,7 @@ public final class HelloAppProgram implements Program {
   /** The app of the tag: {@code N.M} reports {@code N.M.0}; other tags the first release's 1.0.0. */
   public HelloAppProgram(Optional<String> tag) {
     this.version = tag.filter(t -> t.matches("\\d+\\.\\d+")).map(t -> t + ".0").orElse("1.0.0");
-    this.image = ImageConfig.builder(BaseImage.DEBIAN)
+    this.image = ImageConfig.builder(BaseImage.DISTROLESS)
         .env("PORT", "8080")
         .cmd("/hello-app")
         .file("/hello-app", "")

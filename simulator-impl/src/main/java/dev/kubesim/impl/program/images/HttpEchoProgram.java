@@ -31,7 +31,7 @@ public final class HttpEchoProgram implements Program {
   public HttpEchoProgram(Optional<String> tag) {
     this.version = tag.filter(t -> t.matches("\\d+\\.\\d+\\.\\d+")).orElse("1.0.0");
     this.readsEnvText = !version.startsWith("0.");
-    this.image = ImageConfig.builder(BaseImage.BUSYBOX)
+    this.image = ImageConfig.builder(BaseImage.DISTROLESS)
         .entrypoint("/http-echo")
         .file("/http-echo", "")
         .build();

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * 200 with no body.
  */
 public final class WhoamiProgram implements Program {
-  private final ImageConfig image = ImageConfig.builder(BaseImage.BUSYBOX)
+  private final ImageConfig image = ImageConfig.builder(BaseImage.DISTROLESS)
       .entrypoint("/whoami")
       .file("/whoami", "")
       .build();

@@ -32,7 +32,7 @@ enum CurlVersion {
     return switch (base) {
       case DEBIAN_JESSIE, UBUNTU_TRUSTY -> V7_38;
       case DEBIAN -> V7_88;
-      case ALPINE, BUSYBOX -> V8_11;
+      case ALPINE, BUSYBOX, DISTROLESS -> V8_11; // a distroless image has no curl of its own: only one it brings
     };
   }
 }
