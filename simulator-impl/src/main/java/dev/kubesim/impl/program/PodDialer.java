@@ -23,7 +23,23 @@ public interface PodDialer {
     /** The address is unreachable ({@code Network is unreachable}). */
     NO_ROUTE,
     /** Nothing answered before the connect timeout ({@code Connection timed out}). */
-    TIMED_OUT
+    TIMED_OUT,
+    /** The process's pod has no network namespace (yet, or any more). */
+    NO_NETWORK;
+
+    /** Why a name did not resolve: no server answered, or the name does not exist. */
+    public static Failure unresolved(dev.kubesim.impl.resolver.Resolution.Outcome outcome) {
+      return outcome == dev.kubesim.impl.resolver.Resolution.Outcome.TRY_AGAIN ? TRY_AGAIN : UNKNOWN_HOST;
+    }
+
+    /** Why a connect did not complete. */
+    public static Failure of(dev.kubesim.impl.net.TcpConnection.Status status) {
+      return switch (status) {
+        case REFUSED -> REFUSED;
+        case NO_ROUTE -> NO_ROUTE;
+        default -> TIMED_OUT;
+      };
+    }
   }
 
   /** An open connection: send data, read the server's reply; closed by the dialer's owner. */

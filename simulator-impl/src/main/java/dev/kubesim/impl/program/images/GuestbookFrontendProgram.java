@@ -133,7 +133,7 @@ public final class GuestbookFrontendProgram extends ApachePhpProgram {
         case UNKNOWN_HOST -> "php_network_getaddresses: getaddrinfo failed: Name or service not known";
         case TRY_AGAIN -> "php_network_getaddresses: getaddrinfo failed: Temporary failure in name resolution";
         case REFUSED -> "Connection refused";
-        case NO_ROUTE -> "Network is unreachable";
+        case NO_ROUTE, NO_NETWORK -> "Network is unreachable";
         case TIMED_OUT -> "Connection timed out";
       };
       return new Redis(null, fatal("Predis\\Connection\\ConnectionException", why + " [" + endpoint + "]",

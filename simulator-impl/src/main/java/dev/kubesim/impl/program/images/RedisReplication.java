@@ -142,7 +142,7 @@ final class RedisReplication {
       case UNKNOWN_HOST -> "Unable to connect to MASTER: Name or service not known";
       case TRY_AGAIN -> "Unable to connect to MASTER: Temporary failure in name resolution";
       case REFUSED -> "Error condition on socket for SYNC: Connection refused";
-      case NO_ROUTE -> "Error condition on socket for SYNC: No route to host";
+      case NO_ROUTE, NO_NETWORK -> "Error condition on socket for SYNC: No route to host";
       case TIMED_OUT -> "Timeout connecting to the MASTER...";
     };
   }

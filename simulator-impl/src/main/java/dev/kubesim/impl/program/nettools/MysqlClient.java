@@ -5,6 +5,7 @@ import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.program.Command;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.MysqlWire;
+import dev.kubesim.impl.program.PodDialer;
 import dev.kubesim.impl.program.PgWire;
 import dev.kubesim.impl.program.PgWire.Message;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ final class MysqlClient implements Command {
     if (dial.failure().isPresent()) {
       String error = switch (dial.failure().get()) {
         case UNKNOWN_HOST, TRY_AGAIN -> "ERROR 2005 (HY000): Unknown MySQL server host '" + host + "' ("
-            + (dial.failure().get() == ServerDial.Failure.TRY_AGAIN ? "-3" : "-2") + ")\n";
+            + (dial.failure().get() == PodDialer.Failure.TRY_AGAIN ? "-3" : "-2") + ")\n";
         case REFUSED -> socket
             ? "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '" + SOCKET + "' (2)\n"
             : "ERROR 2003 (HY000): Can't connect to MySQL server on '" + host + ":" + portNumber + "' (111)\n";

@@ -8,7 +8,7 @@ import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.TcpConnection;
 import dev.kubesim.impl.program.ExecContext;
-import dev.kubesim.impl.resolver.Resolution;
+import dev.kubesim.impl.program.PodDialer.Failure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +19,6 @@ import java.util.Optional;
  * {@code psql} and {@code mysql}, which word its failures each in their own way.
  */
 final class ServerDial {
-  /** Why a connection did not open. */
-  enum Failure { NO_NETWORK, UNKNOWN_HOST, TRY_AGAIN, REFUSED, NO_ROUTE, TIMED_OUT }
-
   private final PodNetwork pn;
   private final String address;
   private final TcpConnection connection;
@@ -45,7 +42,7 @@ final class ServerDial {
     PodNetwork pn = opened.get();
     PodNetwork.Lookup found = pn.lookup(host);
     if (!found.found()) {
-      Failure f = found.outcome() == Resolution.Outcome.TRY_AGAIN ? Failure.TRY_AGAIN : Failure.UNKNOWN_HOST;
+      Failure f = Failure.unresolved(found.outcome());
       return new ServerDial(pn, "", null, f, found.unresolved(host));
     }
     String ip = found.addresses().get(0);
@@ -53,11 +50,7 @@ final class ServerDial {
     if (attempt.connected()) {
       return new ServerDial(pn, ip, attempt.connection(), null, null);
     }
-    Failure f = switch (attempt.status()) {
-      case REFUSED -> Failure.REFUSED;
-      case NO_ROUTE -> Failure.NO_ROUTE;
-      default -> Failure.TIMED_OUT;
-    };
+    Failure f = Failure.of(attempt.status());
     Disposition.Kind kind = switch (f) {
       case REFUSED -> Disposition.Kind.REFUSED;
       case NO_ROUTE -> Disposition.Kind.NO_ROUTE;

@@ -13,7 +13,6 @@ import dev.kubesim.impl.net.UdpExchange;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.PodDialer;
 import dev.kubesim.impl.program.RunningContainer;
-import dev.kubesim.impl.resolver.Resolution;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -43,17 +42,13 @@ public final class SessionDialer implements PodDialer {
   public Dial dial(String host, int port, Duration timeout) {
     PodNetwork.Lookup found = pn.lookup(host);
     if (!found.found()) {
-      return Dial.failed(found.outcome() == Resolution.Outcome.TRY_AGAIN ? Failure.TRY_AGAIN : Failure.UNKNOWN_HOST);
+      return Dial.failed(Failure.unresolved(found.outcome()));
     }
     String ip = found.addresses().get(0);
     long deadline = pn.session().now() + timeout.toNanos();
     TcpConnection.Attempt attempt = TcpConnection.open(pn.network(), pn.session(), pn.netns(), Ip4.parse(ip), port, deadline);
     if (!attempt.connected()) {
-      return Dial.failed(switch (attempt.status()) {
-        case REFUSED -> Failure.REFUSED;
-        case NO_ROUTE -> Failure.NO_ROUTE;
-        default -> Failure.TIMED_OUT;
-      });
+      return Dial.failed(Failure.of(attempt.status()));
     }
     TcpConnection c = attempt.connection();
     return Dial.connected(new Connection() {
