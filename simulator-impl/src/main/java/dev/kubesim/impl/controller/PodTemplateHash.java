@@ -3,6 +3,7 @@ package dev.kubesim.impl.controller;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import dev.kubesim.api.model.PodTemplateSpec;
+import dev.kubesim.impl.codec.CompactJson;
 import dev.kubesim.impl.codec.ObjectCodec;
 import java.nio.charset.StandardCharsets;
 
@@ -39,7 +40,7 @@ public final class PodTemplateHash {
   }
 
   private static String compute(PodTemplateSpec template, int collisionCount) {
-    String json = ObjectCodec.mapper().valueToTree(template).toString();
+    String json = CompactJson.text(ObjectCodec.encodeValue(template));
     int hash = 0x811c9dc5;
     for (byte b : json.getBytes(StandardCharsets.UTF_8)) {
       hash ^= b & 0xff;
