@@ -116,8 +116,7 @@ final class ClusterBootstrap {
 
   private void installCoreDns() {
     String dnsIp = Cidr.format(serviceCidrs.get(0).address(10));
-    for (KubeObject o : Addons.objects("coredns.yaml", "DNS_SERVICE_IP", dnsIp, "CLUSTER_DOMAIN",
-        options.clusterDomain())) {
+    for (KubeObject o : CoreDnsAddon.objects(dnsIp, options.clusterDomain())) {
       api.create(o);
     }
   }

@@ -1,7 +1,5 @@
 package dev.kubesim.impl.controller;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import dev.kubesim.api.model.PodTemplateSpec;
 import dev.kubesim.impl.codec.CompactJson;
 import dev.kubesim.impl.codec.ObjectCodec;
@@ -17,29 +15,10 @@ import java.nio.charset.StandardCharsets;
 public final class PodTemplateHash {
   private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
 
-  /**
-   * Hashes already computed, by template and collision count. The hash is a pure function of
-   * immutable values, and every cluster's CoreDNS (and every run of a test suite's manifests) hashes
-   * the same templates; serialising one costs about as much as building a small cluster's objects.
-   */
-  private static final Cache<Key, String> HASHES = CacheBuilder.newBuilder().maximumSize(1_024).build();
-
-  private record Key(PodTemplateSpec template, int collisionCount) {}
-
   private PodTemplateHash() {}
 
   /** The {@code pod-template-hash} of a Deployment's template with its {@code status.collisionCount}. */
   public static String of(PodTemplateSpec template, int collisionCount) {
-    Key key = new Key(template, collisionCount);
-    String hash = HASHES.getIfPresent(key);
-    if (hash == null) {
-      hash = compute(template, collisionCount);
-      HASHES.put(key, hash);
-    }
-    return hash;
-  }
-
-  private static String compute(PodTemplateSpec template, int collisionCount) {
     String json = CompactJson.text(ObjectCodec.encodeValue(template));
     int hash = 0x811c9dc5;
     for (byte b : json.getBytes(StandardCharsets.UTF_8)) {
