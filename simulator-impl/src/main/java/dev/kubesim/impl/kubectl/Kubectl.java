@@ -44,41 +44,51 @@ public final class Kubectl {
     this.cluster = cluster;
     this.kubeconfig = new Kubeconfig(
         "https://" + cluster.options().nodes().get(0).internalIP() + ":" + cluster.apiServerPort());
-    register(new GetCommand());
-    register(new DescribeCommand());
-    register(new CreateCommand());
-    register(new ApplyCommand());
-    register(new DeleteCommand());
-    register(new ExposeCommand());
-    register(MetadataCommand.label());
-    register(MetadataCommand.annotate());
-    register(new ScaleCommand());
-    register(new SetImageCommand());
-    register(new PatchCommand());
-    register(new ReplaceCommand());
-    register(new TopCommand());
-    register(new TaintCommand());
-    register(new DrainCommand());
-    register(new VersionCommand());
-    register(new ClusterInfoCommand());
-    register(new ApiResourcesCommand());
-    register(new ExecCommand());
-    register(new LogsCommand());
-    register(CordonCommand.cordon());
-    register(CordonCommand.uncordon());
-    register(new RolloutCommand());
-    register(new WaitCommand());
-    register(new RunCommand());
-    register(new AutoscaleCommand());
-    register(new ConfigCommand(kubeconfig));
-    register(new PortForwardCommand());
-    register(new EventsCommand());
-    register(new ApiVersionsCommand());
-    register(new KustomizeCommand());
-    register(new ExplainCommand());
-    for (String name : NOT_YET) {
-      commands.putIfAbsent(name, new UnsupportedCommand(name));
+  }
+
+  /**
+   * The commands, made at first use: a cluster that is never asked a kubectl command line (a Java
+   * test's) loads none of them.
+   */
+  private Map<String, Command> commands() {
+    if (commands.isEmpty()) {
+      register(new GetCommand());
+      register(new DescribeCommand());
+      register(new CreateCommand());
+      register(new ApplyCommand());
+      register(new DeleteCommand());
+      register(new ExposeCommand());
+      register(MetadataCommand.label());
+      register(MetadataCommand.annotate());
+      register(new ScaleCommand());
+      register(new SetImageCommand());
+      register(new PatchCommand());
+      register(new ReplaceCommand());
+      register(new TopCommand());
+      register(new TaintCommand());
+      register(new DrainCommand());
+      register(new VersionCommand());
+      register(new ClusterInfoCommand());
+      register(new ApiResourcesCommand());
+      register(new ExecCommand());
+      register(new LogsCommand());
+      register(CordonCommand.cordon());
+      register(CordonCommand.uncordon());
+      register(new RolloutCommand());
+      register(new WaitCommand());
+      register(new RunCommand());
+      register(new AutoscaleCommand());
+      register(new ConfigCommand(kubeconfig));
+      register(new PortForwardCommand());
+      register(new EventsCommand());
+      register(new ApiVersionsCommand());
+      register(new KustomizeCommand());
+      register(new ExplainCommand());
+      for (String name : NOT_YET) {
+        commands.putIfAbsent(name, new UnsupportedCommand(name));
+      }
     }
+    return commands;
   }
 
   /** Adds or replaces a command (later work plugs {@code exec}, {@code logs} and others in here). */
@@ -203,7 +213,7 @@ public final class Kubectl {
   private Set<String> longFlags() {
     Set<String> names = new HashSet<>();
     globalFlags().forEach(f -> names.add(f.name()));
-    commands.values().forEach(c -> c.flags().forEach(f -> names.add(f.name())));
+    commands().values().forEach(c -> c.flags().forEach(f -> names.add(f.name())));
     return names;
   }
 
@@ -233,14 +243,14 @@ public final class Kubectl {
     if (name.equals("help")) {
       // "kubectl help" is the top-level help; "kubectl help get" the command's, as --help gives it
       List<String> about = words.subList(at + 1, words.size()).stream().filter(w -> !w.startsWith("-")).toList();
-      if (!about.isEmpty() && commands.containsKey(about.get(0))) {
+      if (!about.isEmpty() && commands().containsKey(about.get(0))) {
         dispatch(List.of(about.get(0), "--help"), stdin, files, out, terminal);
       } else {
         out.out(Help.TEXT);
       }
       return;
     }
-    Command command = commands.get(name);
+    Command command = commands().get(name);
     if (command == null) {
       throw KubectlException.raw("Error: unknown command \"" + name + "\" for \"kubectl\"" + suggestions(name));
     }
@@ -285,7 +295,7 @@ public final class Kubectl {
   /** cobra's "Did you mean this?" list: commands within two edits, or starting with the word. */
   private String suggestions(String word) {
     List<String> close = new ArrayList<>();
-    for (String c : commands.keySet()) {
+    for (String c : commands().keySet()) {
       if (Help.distance(word.toLowerCase(), c) <= 2 || c.startsWith(word.toLowerCase())) {
         close.add(c);
       }

@@ -1,26 +1,44 @@
 package dev.kubesim.impl.program;
 
+import dev.kubesim.impl.program.commands.Awk;
 import dev.kubesim.impl.program.commands.Cat;
 import dev.kubesim.impl.program.commands.Chmod;
+import dev.kubesim.impl.program.commands.Cut;
+import dev.kubesim.impl.program.commands.Date;
 import dev.kubesim.impl.program.commands.Echo;
 import dev.kubesim.impl.program.commands.Env;
 import dev.kubesim.impl.program.commands.ExitStatus;
 import dev.kubesim.impl.program.commands.Grep;
+import dev.kubesim.impl.program.commands.HeadTail;
 import dev.kubesim.impl.program.commands.Hostname;
 import dev.kubesim.impl.program.commands.Ls;
 import dev.kubesim.impl.program.commands.Mkdir;
 import dev.kubesim.impl.program.commands.Printenv;
+import dev.kubesim.impl.program.commands.Printf;
 import dev.kubesim.impl.program.commands.Pwd;
+import dev.kubesim.impl.program.commands.Python;
 import dev.kubesim.impl.program.commands.Rm;
+import dev.kubesim.impl.program.commands.Sed;
+import dev.kubesim.impl.program.commands.Seq;
 import dev.kubesim.impl.program.commands.Sleep;
+import dev.kubesim.impl.program.commands.Sort;
+import dev.kubesim.impl.program.commands.Tar;
 import dev.kubesim.impl.program.commands.Test;
 import dev.kubesim.impl.program.commands.Touch;
+import dev.kubesim.impl.program.commands.Tr;
+import dev.kubesim.impl.program.commands.Uniq;
+import dev.kubesim.impl.program.commands.Wc;
+import dev.kubesim.impl.program.commands.Which;
+import dev.kubesim.impl.program.commands.Xargs;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The commands the simulator can run, by executable name. A container runs a command when its
@@ -31,69 +49,129 @@ import java.util.Set;
  * <p>One registry serves one cluster; it is not synchronised (the engine has one thread).
  */
 public final class CommandRegistry {
+  /** The commands by name, in registration order; {@code null} for one not made yet. */
   private final Map<String, Command> commands = new LinkedHashMap<>();
+  /** How to make the commands registered lazily, by name. */
+  private final Map<String, Function<String, Command>> makers = new HashMap<>();
 
   /** An empty registry: no container can run anything. */
   private long version;
 
   public CommandRegistry() {}
 
+  /** The basic commands' names, in the order {@link #names} lists them. */
+  private static final List<String> BUILTINS = List.of("sh", "dash", "ash", "bash", "ls", "cat", "touch", "rm", "mkdir",
+      "tar", "echo", "printf", "env", "printenv", "hostname", "sleep", "true", "false", "pwd", "test", "[", "grep",
+      "chmod", "seq", "awk", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "sed", "xargs", "which", "date",
+      "python3", "python");
+
   /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
-    CommandRegistry r = new CommandRegistry();
-    ShCommand sh = new ShCommand();
-    r.register("sh", sh);
-    r.register("dash", sh);
-    r.register("ash", sh);
-    r.register("bash", sh);
-    r.register("ls", new Ls());
-    r.register("cat", new Cat());
-    r.register("touch", new Touch());
-    r.register("rm", new Rm());
-    r.register("mkdir", new Mkdir());
-    r.register("tar", new dev.kubesim.impl.program.commands.Tar());
-    r.register("echo", new Echo());
-    r.register("printf", new dev.kubesim.impl.program.commands.Printf());
-    r.register("env", new Env());
-    r.register("printenv", new Printenv());
-    r.register("hostname", new Hostname());
-    r.register("sleep", new Sleep());
-    r.register("true", new ExitStatus(0));
-    r.register("false", new ExitStatus(1));
-    r.register("pwd", new Pwd());
-    Test test = new Test();
-    r.register("test", test);
-    r.register("[", test);
-    r.register("grep", new Grep());
-    r.register("chmod", new Chmod());
-    r.register("seq", new dev.kubesim.impl.program.commands.Seq());
-    r.register("awk", new dev.kubesim.impl.program.commands.Awk());
-    r.register("sort", new dev.kubesim.impl.program.commands.Sort());
-    r.register("head", dev.kubesim.impl.program.commands.HeadTail.head());
-    r.register("tail", dev.kubesim.impl.program.commands.HeadTail.tail());
-    r.register("wc", new dev.kubesim.impl.program.commands.Wc());
-    r.register("cut", new dev.kubesim.impl.program.commands.Cut());
-    r.register("tr", new dev.kubesim.impl.program.commands.Tr());
-    r.register("uniq", new dev.kubesim.impl.program.commands.Uniq());
-    r.register("sed", new dev.kubesim.impl.program.commands.Sed());
-    r.register("xargs", new dev.kubesim.impl.program.commands.Xargs());
-    r.register("which", new dev.kubesim.impl.program.commands.Which());
-    r.register("date", new dev.kubesim.impl.program.commands.Date());
-    dev.kubesim.impl.program.commands.Python python = new dev.kubesim.impl.program.commands.Python();
-    r.register("python3", python);
-    r.register("python", python);
-    return r;
+    return new CommandRegistry().registerLazily(BUILTINS, CommandRegistry::builtin);
+  }
+
+  private static Command builtin(String name) {
+    switch (name) {
+      case "sh", "dash", "ash", "bash":
+        return new ShCommand();
+      case "ls":
+        return new Ls();
+      case "cat":
+        return new Cat();
+      case "touch":
+        return new Touch();
+      case "rm":
+        return new Rm();
+      case "mkdir":
+        return new Mkdir();
+      case "tar":
+        return new Tar();
+      case "echo":
+        return new Echo();
+      case "printf":
+        return new Printf();
+      case "env":
+        return new Env();
+      case "printenv":
+        return new Printenv();
+      case "hostname":
+        return new Hostname();
+      case "sleep":
+        return new Sleep();
+      case "true":
+        return new ExitStatus(0);
+      case "false":
+        return new ExitStatus(1);
+      case "pwd":
+        return new Pwd();
+      case "test", "[":
+        return new Test();
+      case "grep":
+        return new Grep();
+      case "chmod":
+        return new Chmod();
+      case "seq":
+        return new Seq();
+      case "awk":
+        return new Awk();
+      case "sort":
+        return new Sort();
+      case "head":
+        return HeadTail.head();
+      case "tail":
+        return HeadTail.tail();
+      case "wc":
+        return new Wc();
+      case "cut":
+        return new Cut();
+      case "tr":
+        return new Tr();
+      case "uniq":
+        return new Uniq();
+      case "sed":
+        return new Sed();
+      case "xargs":
+        return new Xargs();
+      case "which":
+        return new Which();
+      case "date":
+        return new Date();
+      case "python3", "python":
+        return new Python();
+      default:
+        throw new IllegalArgumentException("no built-in command " + name);
+    }
   }
 
   /** Adds or replaces the command run for an executable name. */
   public CommandRegistry register(String name, Command command) {
+    checkName(name);
+    commands.put(name, Objects.requireNonNull(command, "command"));
+    makers.remove(name);
+    version++;
+    return this;
+  }
+
+  /**
+   * Registers commands that are made at their first lookup, each by {@code maker} from its name: a
+   * cluster then creates only the commands its containers run.
+   */
+  public CommandRegistry registerLazily(List<String> names, Function<String, Command> maker) {
+    Objects.requireNonNull(maker, "maker");
+    for (String name : names) {
+      checkName(name);
+      commands.put(name, null);
+      makers.put(name, maker);
+    }
+    version++;
+    return this;
+  }
+
+  private static void checkName(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty() || name.contains("/")) {
       throw new IllegalArgumentException("a command name is a file name, not \"" + name + "\"");
     }
-    commands.put(name, Objects.requireNonNull(command, "command"));
-    version++;
-    return this;
   }
 
   private long sealedVersion = -1;
@@ -114,7 +192,12 @@ public final class CommandRegistry {
   }
 
   public Optional<Command> lookup(String name) {
-    return Optional.ofNullable(commands.get(name));
+    Command command = commands.get(name);
+    if (command == null && makers.containsKey(name)) {
+      command = makers.remove(name).apply(name);
+      commands.put(name, command); // the name keeps its place
+    }
+    return Optional.ofNullable(command);
   }
 
   /** The registered names, in registration order. */

@@ -3,31 +3,10 @@ package dev.kubesim.impl.program;
 import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.Programs;
-import dev.kubesim.impl.program.images.AgnhostProgram;
-import dev.kubesim.impl.program.images.ClientImages;
-import dev.kubesim.impl.program.images.CoreDnsProgram;
-import dev.kubesim.impl.program.images.EchoServerKicbaseProgram;
-import dev.kubesim.impl.program.images.EchoserverProgram;
-import dev.kubesim.impl.program.images.GuestbookFrontendProgram;
-import dev.kubesim.impl.program.images.HelloAppProgram;
-import dev.kubesim.impl.program.images.HttpEchoProgram;
 import dev.kubesim.impl.program.images.ImageVersions;
-import dev.kubesim.impl.program.images.BootcampProgram;
-import dev.kubesim.impl.program.images.KubiaProgram;
-import dev.kubesim.impl.program.images.MemcachedProgram;
-import dev.kubesim.impl.program.images.MongoProgram;
-import dev.kubesim.impl.program.images.MysqlProgram;
-import dev.kubesim.impl.program.images.NginxProgram;
-import dev.kubesim.impl.program.images.NodeHelloProgram;
-import dev.kubesim.impl.program.images.PostgresProgram;
-import dev.kubesim.impl.program.images.PythonProgram;
-import dev.kubesim.impl.program.images.RabbitMqProgram;
-import dev.kubesim.impl.program.images.RedisProgram;
 import dev.kubesim.impl.program.images.UnknownImageProgram;
-import dev.kubesim.impl.program.images.WhoamiProgram;
-import dev.kubesim.impl.program.images.WordpressProgram;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,93 +28,28 @@ import java.util.function.Function;
  * <p>One registry serves one cluster; it is not synchronised (the engine has one thread).
  */
 public final class ProgramRegistry implements Programs {
+  /** What was registered: the add-ons' images, then the user's. */
   private final Map<String, Function<ImageReference, Program>> programs = new LinkedHashMap<>();
+  /** Whether kubesim's own images ({@link BuiltinImages}) run where nothing was registered. */
+  private final boolean builtinImages;
+  /** The factories of kubesim's own images this registry has looked up, made at first use. */
+  private final Map<String, Function<ImageReference, Program>> builtinFactories = new HashMap<>();
   private Program fallback = new UnknownImageProgram();
-  /** The registrations that were kubesim's own, once sealed. */
+  /** The registrations that were kubesim's own (the add-ons'), once sealed. */
   private Map<String, Function<ImageReference, Program>> builtins;
   private Program builtinFallback;
 
   /** An empty registry: every image runs the fallback. */
-  public ProgramRegistry() {}
+  public ProgramRegistry() {
+    this(false);
+  }
+
+  private ProgramRegistry(boolean builtinImages) {
+    this.builtinImages = builtinImages;
+  }
 
   public static ProgramRegistry withBuiltins() {
-    ProgramRegistry r = new ProgramRegistry();
-    Program kubia = KubiaProgram.healthy();
-    r.register("luksa/kubia", kubia);
-    r.register("luksa/kubia-unhealthy", KubiaProgram.unhealthy());
-    r.register("gcr.io/google-samples/kubernetes-bootcamp", image -> new BootcampProgram(image.tag()));
-    r.register("jocatalin/kubernetes-bootcamp", image -> new BootcampProgram(image.tag()));
-    r.register("nginx", image -> new NginxProgram(image.tag()));
-    // the Kubernetes test image the StatefulSet tutorial runs: nginx with its default site
-    r.register("registry.k8s.io/nginx-slim", image -> NginxProgram.slim(image.tag()));
-    r.register("httpd", image -> new dev.kubesim.impl.program.images.HttpdProgram(image.tag()));
-    Program agnhost = new AgnhostProgram();
-    r.register("registry.k8s.io/e2e-test-images/agnhost", agnhost);
-    r.register("k8s.gcr.io/e2e-test-images/agnhost", agnhost);
-    r.register("gcr.io/kubernetes-e2e-test-images/agnhost", agnhost);
-    Program busybox = ClientImages.busybox();
-    r.register("busybox", busybox);
-    r.register("registry.k8s.io/busybox", busybox); // the probes tasks of kubernetes.io
-    r.register("k8s.gcr.io/busybox", busybox);
-    r.register("radial/busyboxplus", ClientImages.busyboxplus());
-    r.register("alpine", ClientImages.alpine());
-    r.register("curlimages/curl", ClientImages.curl());
-    r.register("tutum/dnsutils", ClientImages.tutumDnsutils());
-    Program jessie = ClientImages.jessieDnsutils();
-    r.register("registry.k8s.io/e2e-test-images/jessie-dnsutils", jessie);
-    r.register("k8s.gcr.io/e2e-test-images/jessie-dnsutils", jessie);
-    r.register("gcr.io/kubernetes-e2e-test-images/jessie-dnsutils", jessie);
-    Program debian = ClientImages.debian();
-    r.register("debian", debian);
-    r.register("ubuntu", debian);
-    Program redis = new RedisProgram();
-    r.register("redis", image -> new RedisProgram(image.tag()));
-    // Kubernetes' guestbook example: its leader is registry.k8s.io/redis:e2e (k8s.gcr.io before),
-    // its followers Google's samples built FROM redis.
-    r.register("registry.k8s.io/redis", redis);
-    r.register("k8s.gcr.io/redis", redis);
-    // Its followers are built FROM redis with a /run.sh that follows the leader (the master before
-    // the renaming), and its frontend is PHP reaching both through Predis.
-    r.register("gcr.io/google_samples/gb-redisslave",
-        RedisProgram.follower("3.2.9", "redis-master", "REDIS_MASTER_SERVICE_HOST", "--slaveof"));
-    Program follower = RedisProgram.follower("6.2.17", "redis-leader", "REDIS_LEADER_SERVICE_HOST", "--replicaof");
-    r.register("gcr.io/google_samples/gb-redis-follower", follower);
-    r.register("gcr.io/google-samples/gb-redis-follower", follower);
-    r.register("us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower", follower);
-    // GKE's quickstart app and kubernetes.io's "Exposing an External IP Address" app
-    for (String hello : List.of("gcr.io/google-samples/hello-app", "us-docker.pkg.dev/google-samples/containers/gke/hello-app")) {
-      r.register(hello, image -> new HelloAppProgram(image.tag()));
-    }
-    r.register("gcr.io/google-samples/node-hello", NodeHelloProgram.program());
-    // the echo servers of Ingress examples
-    r.register("hashicorp/http-echo", image -> new HttpEchoProgram(image.tag()));
-    r.register("traefik/whoami", new WhoamiProgram());
-    r.register("containous/whoami", new WhoamiProgram());
-    // minikube's getting-started echo server
-    for (String echo : List.of("kicbase/echo-server", "jmalloc/echo-server")) {
-      r.register(echo, new EchoServerKicbaseProgram());
-    }
-    // Kubernetes' echoserver under its registries' names (minikube's hello-minikube, the e2e image)
-    for (String echo : List.of("registry.k8s.io/echoserver", "k8s.gcr.io/echoserver", "gcr.io/google_containers/echoserver",
-        "registry.k8s.io/e2e-test-images/echoserver", "k8s.gcr.io/e2e-test-images/echoserver",
-        "gcr.io/kubernetes-e2e-test-images/echoserver")) {
-      r.register(echo, image -> new EchoserverProgram(image.tag()));
-    }
-    for (String frontend : List.of("gcr.io/google-samples/gb-frontend", "gcr.io/google_samples/gb-frontend",
-        "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend")) {
-      r.register(frontend, image -> new GuestbookFrontendProgram(image.tag()));
-    }
-    r.register("memcached", image -> new MemcachedProgram(image.tag()));
-    r.register("postgres", image -> new PostgresProgram(image.tag()));
-    r.register("mysql", image -> MysqlProgram.mysql(image.tag()));
-    r.register("mariadb", image -> MysqlProgram.mariadb(image.tag()));
-    r.register("mongo", new MongoProgram());
-    r.register("wordpress", image -> new WordpressProgram(image.tag()));
-    r.register("python", image -> new PythonProgram(image.tag()));
-    r.register("rabbitmq", image -> new RabbitMqProgram(image.tag().orElse("").contains("management"), image.tag()));
-    r.register("registry.k8s.io/coredns/coredns", image -> new CoreDnsProgram(image.tag()));
-    r.register("registry.k8s.io/ingress-nginx/controller", image -> new dev.kubesim.impl.program.images.IngressNginxProgram(image.tag()));
-    return r;
+    return new ProgramRegistry(true);
   }
 
   @Override
@@ -163,7 +77,30 @@ public final class ProgramRegistry implements Programs {
     }
     String name = key(ImageReference.parse(image));
     Function<ImageReference, Program> now = programs.get(name);
-    return now == null ? fallback == builtinFallback && !builtins.containsKey(name) : now == builtins.get(name);
+    if (now != null) {
+      return now == builtins.get(name);
+    }
+    return builtinFactory(name) != null || fallback == builtinFallback;
+  }
+
+  /** The program factory for a normalised name: what was registered, else kubesim's own image's. */
+  private Function<ImageReference, Program> factory(String name) {
+    Function<ImageReference, Program> registered = programs.get(name);
+    return registered != null ? registered : builtinFactory(name);
+  }
+
+  private Function<ImageReference, Program> builtinFactory(String name) {
+    if (!builtinImages) {
+      return null;
+    }
+    Function<ImageReference, Program> f = builtinFactories.get(name);
+    if (f == null) {
+      f = BuiltinImages.factory(name);
+      if (f != null) {
+        builtinFactories.put(name, f);
+      }
+    }
+    return f;
   }
 
   /** Replaces the program of images nobody registered. */
@@ -174,7 +111,7 @@ public final class ProgramRegistry implements Programs {
   @Override
   public Optional<Program> lookup(String image) {
     ImageReference ref = ImageReference.parse(image);
-    return Optional.ofNullable(programs.get(key(ref))).map(f -> f.apply(ref));
+    return Optional.ofNullable(factory(key(ref))).map(f -> f.apply(ref));
   }
 
   /**
@@ -209,7 +146,7 @@ public final class ProgramRegistry implements Programs {
       return true;
     }
     String name = key(ref);
-    if (!programs.containsKey(name)) {
+    if (factory(name) == null) {
       return true;
     }
     return ImageVersions.of(name).map(v -> v.hasTag(ref.tag().get())).orElse(true);

@@ -1,7 +1,9 @@
 package dev.kubesim.impl.program.nettools;
 
 import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.program.Command;
 import dev.kubesim.impl.program.CommandRegistry;
+import java.util.List;
 
 /**
  * The network clients a container can run: {@code curl}, {@code wget}, {@code ping}, {@code
@@ -13,20 +15,37 @@ public final class NetTools {
 
   /** Registers the network commands; a container runs one where its image has the executable. */
   public static void register(CommandRegistry commands, Network network) {
-    commands.register("curl", new Curl(network));
-    commands.register("wget", new Wget(network));
-    commands.register("ping", new Ping(network));
-    commands.register("nslookup", new Nslookup(network));
-    commands.register("dig", new Dig(network));
-    commands.register("agnhost", new Agnhost(network));
-    Netcat nc = new Netcat(network);
-    commands.register("nc", nc);
-    commands.register("netcat", nc);
-    commands.register("redis-cli", new RedisCli(network));
-    commands.register("redis-server", new RedisServerVersion());
-    commands.register("psql", new Psql(network));
-    MysqlClient mysql = new MysqlClient(network);
-    commands.register("mysql", mysql);
-    commands.register("mariadb", mysql);
+    commands.registerLazily(List.of("curl", "wget", "ping", "nslookup", "dig", "agnhost", "nc", "netcat", "redis-cli",
+        "redis-server", "psql", "mysql", "mariadb"), name -> command(name, network));
+  }
+
+  /** The command of that name, made when a container first runs it. */
+  private static Command command(String name, Network network) {
+    switch (name) {
+      case "curl":
+        return new Curl(network);
+      case "wget":
+        return new Wget(network);
+      case "ping":
+        return new Ping(network);
+      case "nslookup":
+        return new Nslookup(network);
+      case "dig":
+        return new Dig(network);
+      case "agnhost":
+        return new Agnhost(network);
+      case "nc", "netcat":
+        return new Netcat(network);
+      case "redis-cli":
+        return new RedisCli(network);
+      case "redis-server":
+        return new RedisServerVersion();
+      case "psql":
+        return new Psql(network);
+      case "mysql", "mariadb":
+        return new MysqlClient(network);
+      default:
+        throw new IllegalArgumentException("no network command " + name);
+    }
   }
 }
