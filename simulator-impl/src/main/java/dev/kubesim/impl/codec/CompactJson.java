@@ -30,6 +30,11 @@ public final class CompactJson {
     return out.toString();
   }
 
+  /** The tree as one line of JSON in UTF-8, as {@code ObjectMapper.writeValueAsBytes} writes it. */
+  public static byte[] bytes(JsonNode tree) {
+    return text(tree).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static void write(JsonNode node, JsonGenerator g) throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {

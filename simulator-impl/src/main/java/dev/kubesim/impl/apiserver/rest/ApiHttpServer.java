@@ -1,10 +1,9 @@
 package dev.kubesim.impl.apiserver.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.model.Kinds.KindInfo;
-import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.codec.CompactJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -330,7 +329,7 @@ public final class ApiHttpServer implements AutoCloseable {
       }
     }
     if (aggregated) {
-      send(exchange, 200, ObjectCodec.mapper().writeValueAsString(Discovery.aggregated(host.api().kinds(), core)), Discovery.AGGREGATED_V2);
+      send(exchange, 200, CompactJson.text(Discovery.aggregated(host.api().kinds(), core)), Discovery.AGGREGATED_V2);
     } else if (core) {
       sendJson(exchange, 200, Discovery.apiVersions(url().getAuthority()));
     } else {
@@ -377,7 +376,7 @@ public final class ApiHttpServer implements AutoCloseable {
       all.addAll(reply.warnings());
       String type = reply.body().path("kind").asText().equals("Table")
           ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json";
-      send(exchange, reply.code(), ObjectCodec.mapper().writeValueAsString(reply.body()), type, all);
+      send(exchange, reply.code(), CompactJson.text(reply.body()), type, all);
     } catch (KubeSimException e) {
       send(exchange, e.code(), StatusObjects.failure(e, kind, name), "application/json", warnings);
     }
@@ -457,13 +456,7 @@ public final class ApiHttpServer implements AutoCloseable {
 
   private static void send(RestExchange exchange, int code, JsonNode body, String type, List<String> warnings)
       throws IOException {
-    String text;
-    try {
-      text = ObjectCodec.mapper().writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    send(exchange, code, text, type, warnings);
+    send(exchange, code, CompactJson.text(body), type, warnings);
   }
 
   private static void send(RestExchange exchange, int code, String body, String type) throws IOException {

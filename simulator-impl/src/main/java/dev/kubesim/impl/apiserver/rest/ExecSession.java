@@ -1,11 +1,10 @@
 package dev.kubesim.impl.apiserver.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.api.KubeSimException;
-import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.codec.CompactJson;
 import dev.kubesim.impl.kubelet.KubeletStreams;
 import dev.kubesim.impl.program.AttachedShell;
 import dev.kubesim.impl.program.ShellSession;
@@ -283,11 +282,7 @@ public final class ExecSession implements Session.Listener.AutoDemanding {
   }
 
   private static String json(ObjectNode status) {
-    try {
-      return ObjectCodec.mapper().writeValueAsString(status);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return CompactJson.text(status);
   }
 
   /**

@@ -163,10 +163,6 @@ final class ProxyRequests {
   }
 
   private static byte[] json(com.fasterxml.jackson.databind.JsonNode node) {
-    try {
-      return dev.kubesim.impl.codec.ObjectCodec.mapper().writeValueAsBytes(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return dev.kubesim.impl.codec.CompactJson.bytes(node);
   }
 }

@@ -49,7 +49,6 @@ import java.util.function.Predicate;
 final class ResourceRequests {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String BODY_SOURCE = "request body";
-  private static final YAMLMapper YAML = new YAMLMapper();
 
   /** What a verb answers: the status code, the body, and warnings for the {@code Warning} header. */
   record Reply(int code, JsonNode body, List<String> warnings) {
@@ -554,7 +553,7 @@ final class ResourceRequests {
     }
     try {
       if (r.contentType().contains("yaml")) {
-        return YAML.readTree(r.body());
+        return YamlBodies.MAPPER.readTree(r.body());
       }
       return ObjectCodec.mapper().readTree(r.body());
     } catch (JsonProcessingException e) {
@@ -682,5 +681,10 @@ final class ResourceRequests {
       String policy = propagationPolicy.orElse(kind.kind().equals("ReplicationController") ? "Orphan" : "Background");
       return new DeleteOptions(gracePeriodSeconds, policy);
     }
+  }
+
+  /** The mapper for YAML request bodies, made at the first one: kubectl and the Java clients send JSON. */
+  private static final class YamlBodies {
+    static final YAMLMapper MAPPER = new YAMLMapper();
   }
 }

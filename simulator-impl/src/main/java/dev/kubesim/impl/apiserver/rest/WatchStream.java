@@ -7,6 +7,7 @@ import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.impl.apiserver.FieldSelector;
 import dev.kubesim.impl.apiserver.WatchEvent;
+import dev.kubesim.impl.codec.CompactJson;
 import dev.kubesim.impl.codec.ObjectCodec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -254,7 +255,7 @@ final class WatchStream {
   }
 
   private static void write(OutputStream out, JsonNode event) throws IOException {
-    out.write(ObjectCodec.mapper().writeValueAsBytes(event));
+    out.write(CompactJson.bytes(event));
     out.write('\n');
     out.flush();
   }

@@ -1,11 +1,10 @@
 package dev.kubesim.impl.apiserver.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.api.KubeSimException;
 import dev.kubesim.api.NotFoundException;
 import dev.kubesim.api.model.Pod;
-import dev.kubesim.impl.codec.ObjectCodec;
+import dev.kubesim.impl.codec.CompactJson;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -174,12 +173,7 @@ final class WebSocketUpgrades implements AutoCloseable {
   /** Answers the upgrade request with the API's Status instead, and upgrades nothing. */
   static Object refuse(ServerUpgradeResponse response, Callback callback, KubeSimException e) {
     ObjectNode status = StatusObjects.failure(e, Optional.empty(), "");
-    byte[] body;
-    try {
-      body = ObjectCodec.mapper().writeValueAsBytes(status);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException(ex);
-    }
+    byte[] body = CompactJson.bytes(status);
     response.setStatus(e.code());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
