@@ -1,12 +1,11 @@
 package dev.kubesim.impl.kubelet;
 
-import com.google.common.hash.Hashing;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.ContainerStateTerminated;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.program.MainProcessRun;
 import dev.kubesim.impl.program.RunningContainer;
-import java.nio.charset.StandardCharsets;
+import dev.kubesim.impl.sim.Sha256;
 import java.util.Objects;
 
 /**
@@ -73,7 +72,7 @@ final class ContainerRun {
   String containerId(ObjectKey pod) {
     if (containerId == null || containerIdRestarts != restarts || !Objects.equals(containerIdStartedAt, startedAt)) {
       String seed = pod + "/" + name() + "/" + restarts + "/" + startedAt;
-      containerId = "containerd://" + Hashing.sha256().hashString(seed, StandardCharsets.UTF_8);
+      containerId = "containerd://" + Sha256.hex(seed);
       containerIdRestarts = restarts;
       containerIdStartedAt = startedAt;
     }

@@ -1,12 +1,11 @@
 package dev.kubesim.impl.kubelet;
 
-import com.google.common.hash.Hashing;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.program.ImageReference;
 import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.program.ProgramRegistry;
-import java.nio.charset.StandardCharsets;
+import dev.kubesim.impl.sim.Sha256;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,7 +166,7 @@ final class ImagePulls {
 
   /** A stable size between 5 and 205 MiB for the image's name. */
   static long size(String reported) {
-    long h = Hashing.sha256().hashString(reported, StandardCharsets.UTF_8).asLong();
+    long h = Sha256.firstLong(reported);
     return MIN_SIZE + Math.floorMod(h, SIZE_RANGE);
   }
 

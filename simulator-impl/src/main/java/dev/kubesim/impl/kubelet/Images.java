@@ -1,7 +1,6 @@
 package dev.kubesim.impl.kubelet;
 
-import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
+import dev.kubesim.impl.sim.Sha256;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,6 +54,6 @@ final class Images {
     if (at >= 0) {
       return repo + reported.substring(at); // pulled by digest: the digest is the image's ID
     }
-    return repo + "@sha256:" + Hashing.sha256().hashString(reported, StandardCharsets.UTF_8);
+    return repo + "@sha256:" + Sha256.hex(reported);
   }
 }

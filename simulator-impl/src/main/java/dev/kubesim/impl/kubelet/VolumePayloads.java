@@ -1,10 +1,10 @@
 package dev.kubesim.impl.kubelet;
 
-import com.google.common.hash.Hashing;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodSpec;
 import dev.kubesim.impl.apiserver.ApiServer;
+import dev.kubesim.impl.sim.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -171,7 +171,7 @@ final class VolumePayloads {
     Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
     String signed = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
         + url.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-    byte[] signature = Hashing.sha256().hashString(signed, StandardCharsets.UTF_8).asBytes();
+    byte[] signature = Sha256.of(signed);
     return signed + "." + url.encodeToString(signature);
   }
 

@@ -1,9 +1,8 @@
 package dev.kubesim.impl.proxy;
 
-import com.google.common.hash.Hashing;
 import com.google.common.io.BaseEncoding;
 import dev.kubesim.impl.net.ServicePortName;
-import java.nio.charset.StandardCharsets;
+import dev.kubesim.impl.sim.Sha256;
 
 /**
  * The names kube-proxy's iptables mode gives its per-service-port and per-endpoint chains
@@ -87,7 +86,7 @@ public final class ChainNames {
     if (cached != null) {
       return cached;
     }
-    byte[] digest = Hashing.sha256().hashString(input, StandardCharsets.UTF_8).asBytes();
+    byte[] digest = Sha256.of(input);
     String hash = BaseEncoding.base32().encode(digest).substring(0, 16);
     if (HASHES.size() > 100_000) {
       HASHES.clear();

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kubesim.impl.kubectl.output.GoJson;
 import dev.kubesim.impl.kubectl.output.GoYaml;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.kubesim.impl.sim.Sha256;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -113,13 +110,7 @@ public final class Kustomize {
     } else {
       encoded = tree;
     }
-    String hex;
-    try {
-      byte[] sum = MessageDigest.getInstance("SHA-256").digest(GoJson.compact(encoded).getBytes(StandardCharsets.UTF_8));
-      hex = HexFormat.of().formatHex(sum);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String hex = Sha256.hex(GoJson.compact(encoded));
     StringBuilder enc = new StringBuilder();
     for (char c : hex.substring(0, 10).toCharArray()) {
       enc.append(switch (c) {

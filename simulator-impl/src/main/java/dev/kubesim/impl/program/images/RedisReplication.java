@@ -2,9 +2,9 @@ package dev.kubesim.impl.program.images;
 
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.impl.program.PodDialer;
-import dev.kubesim.impl.program.Resp;
 import dev.kubesim.impl.program.Resp.Reply;
-import java.nio.charset.StandardCharsets;
+import dev.kubesim.impl.program.Resp;
+import dev.kubesim.impl.sim.Sha256;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -192,7 +192,7 @@ final class RedisReplication {
 
   /** A 40-hex-digit replication id, the same for one master address in every run. */
   private static String replicationId(String master) {
-    byte[] digest = com.google.common.hash.Hashing.sha256().hashString("replid " + master, StandardCharsets.UTF_8).asBytes();
+    byte[] digest = Sha256.of("replid " + master);
     StringBuilder hex = new StringBuilder();
     for (int i = 0; i < 20; i++) {
       hex.append(String.format(Locale.ROOT, "%02x", digest[i]));

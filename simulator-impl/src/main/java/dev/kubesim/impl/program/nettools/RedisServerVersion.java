@@ -1,11 +1,10 @@
 package dev.kubesim.impl.program.nettools;
 
-import com.google.common.hash.Hashing;
 import dev.kubesim.api.ExecResult;
 import dev.kubesim.impl.program.Command;
 import dev.kubesim.impl.program.ExecContext;
 import dev.kubesim.impl.program.images.RedisProgram;
-import java.nio.charset.StandardCharsets;
+import dev.kubesim.impl.sim.Sha256;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ final class RedisServerVersion implements Command {
       return ExecResult.failure(126, "kubesim: " + ctx.programName() + ": this command is not simulated\n");
     }
     String version = RedisProgram.version(ctx.container().image());
-    String build = Hashing.sha256().hashString("redis " + version, StandardCharsets.UTF_8).toString().substring(0, 16);
+    String build = Sha256.hex("redis " + version).substring(0, 16);
     return ExecResult.ok("Redis server v=" + version + " sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=" + build + "\n");
   }
 }
