@@ -75,6 +75,7 @@ public final class ApiHttpServer implements AutoCloseable {
     });
     this.hub = host.locked(() -> new WatchHub(host.api().store(), () -> host.loop().clock().instant(),
         o -> host.api().managedFields(o), watchHistory));
+    answerJettysReferenceQuestion();
     QueuedThreadPool threads = new QueuedThreadPool(200, 4);
     threads.setName("kubesim-api");
     threads.setDaemon(true);
@@ -446,6 +447,23 @@ public final class ApiHttpServer implements AutoCloseable {
     }
     List<String> warnings = p.kind().kind().equals("Endpoints") ? List.of(ENDPOINTS_WARNING) : List.of();
     return new WatchSocket(stream, exchange, warnings, worker, () -> gone.set(true));
+  }
+
+  /** Jetty's property for the number of object references in a cache line. */
+  private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  /**
+   * Tells Jetty how many object references fill a cache line, unless someone already has. Left
+   * alone, Jetty asks the platform MBean server whether references are compressed, which starts
+   * JMX and the JDK's logging: about a tenth of a second of a served cluster's start. References
+   * are compressed below a 32 GiB heap unless switched off; the answer only sizes Jetty's padding
+   * against false sharing, so a wrong guess costs nothing but a little memory.
+   */
+  private static void answerJettysReferenceQuestion() {
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      boolean compressed = Runtime.getRuntime().maxMemory() < (32L << 30);
+      System.setProperty(REFERENCES_PER_CACHE_LINE, compressed ? "16" : "8");
+    }
   }
 
   // ---- responses
