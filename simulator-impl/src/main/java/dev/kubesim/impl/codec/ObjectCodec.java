@@ -34,7 +34,6 @@ public final class ObjectCodec {
     return JacksonBinding.MAPPER;
   }
 
-
   /**
    * Decodes one document into its typed object (or a generic one for kinds kubesim does not
    * model).
@@ -119,6 +118,7 @@ public final class ObjectCodec {
     }
   }
 
+  /** The API server's refusal of a document it cannot decode into its kind. */
   static BadRequestException cannotHandle(Document doc, KindInfo info, String detail) {
     return new BadRequestException(
         "error when creating " + doc.describe() + ": " + info.kind() + " in version \"" + info.version()
