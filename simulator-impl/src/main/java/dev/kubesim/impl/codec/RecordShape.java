@@ -44,14 +44,12 @@ final class RecordShape {
     alwaysWritten = new boolean[n];
     indexes = new HashMap<>(n * 2);
     boolean annotated = false;
-    Class<?>[] parameterTypes = new Class<?>[n];
     for (int i = 0; i < n; i++) {
       RecordComponent c = components[i];
       names[i] = c.getName();
       types[i] = c.getGenericType();
       rawTypes[i] = c.getType();
       accessors[i] = c.getAccessor();
-      parameterTypes[i] = c.getType();
       indexes.put(c.getName(), i);
       for (Annotation a : annotations(type, c)) {
         if (a instanceof com.fasterxml.jackson.annotation.JsonInclude include
@@ -64,7 +62,7 @@ final class RecordShape {
     }
     Constructor<?> canonical;
     try {
-      canonical = type.getDeclaredConstructor(parameterTypes);
+      canonical = type.getDeclaredConstructor(rawTypes);
     } catch (NoSuchMethodException e) {
       canonical = null;
     }

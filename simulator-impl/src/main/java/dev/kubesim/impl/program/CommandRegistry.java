@@ -54,9 +54,10 @@ public final class CommandRegistry {
   /** How to make the commands registered lazily, by name. */
   private final Map<String, Function<String, Command>> makers = new HashMap<>();
 
-  /** An empty registry: no container can run anything. */
+  /** Bumped by every registration (see {@link #version}). */
   private long version;
 
+  /** An empty registry: no container can run anything. */
   public CommandRegistry() {}
 
   /** The basic commands' names, in the order {@link #names} lists them. */

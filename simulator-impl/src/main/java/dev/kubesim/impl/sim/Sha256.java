@@ -1,6 +1,7 @@
 package dev.kubesim.impl.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * SHA-256 (FIPS 180-4) of the short texts the simulation derives names and identifiers from: the
@@ -20,7 +21,6 @@ public final class Sha256 {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
   };
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Sha256() {}
 
@@ -31,13 +31,7 @@ public final class Sha256 {
 
   /** The digest of the text's UTF-8 bytes in lower-case hexadecimal, 64 characters. */
   public static String hex(String text) {
-    byte[] digest = of(text);
-    char[] out = new char[digest.length * 2];
-    for (int i = 0; i < digest.length; i++) {
-      out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[digest[i] & 0xf];
-    }
-    return new String(out);
+    return HexFormat.of().formatHex(of(text));
   }
 
   /** The digest's first eight bytes as a little-endian long (what Guava's {@code HashCode.asLong} gives). */
