@@ -34,9 +34,18 @@ public interface NodeHandle {
   /**
    * kube-proxy's rules on the node, as {@code iptables-save} prints them there.
    *
-   * @return the nat and filter tables' chains and rules
+   * @return the nat and filter tables' chains and rules; empty when kube-proxy runs in another mode,
+   *     which writes no iptables rules
    */
   String iptablesSave();
+
+  /**
+   * kube-proxy's {@code ip kube-proxy} table on the node, as {@code nft list ruleset} prints it
+   * there, with the rules in the words kube-proxy writes them.
+   *
+   * @return the table's sets, maps and chains; empty when kube-proxy runs in another mode
+   */
+  String nftListRuleset();
 
   /**
    * What the node's netfilter hooks do with the first packet of a connection, as the network meets

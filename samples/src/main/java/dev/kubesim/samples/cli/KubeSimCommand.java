@@ -71,13 +71,16 @@ public final class KubeSimCommand {
                             their endpoints, Ingresses, NetworkPolicies; --trace
                             highlights the last request's way
         advance 30s         move virtual time
-        iptables-save [NODE], reachability PORT[/PROTOCOL] [NAMESPACE...]
+        iptables-save [NODE], nft list ruleset [NODE]
+                            a node's kube-proxy rules (iptables or nftables mode)
+        reachability PORT[/PROTOCOL] [NAMESPACE...]
 
       options of shell, run, lab, serve, web and reachability:
         --seed N            the simulation's seed (default 1)
         --nodes N           the number of nodes (default 3)
         --addons A,B        the add-ons, coredns and ingress-nginx (default coredns;
                             lab: both; not for web)
+        --proxy-mode MODE   kube-proxy's mode, iptables (default) or nftables
       """;
 
   /** The chapter's last part needs an ingress controller, as {@code minikube addons enable ingress} gives one. */
@@ -164,18 +167,25 @@ public final class KubeSimCommand {
   }
 
   /**
-   * Cluster options from {@code --seed N}, {@code --nodes N} and {@code --addons A,B} (or {@code
-   * --addons=A,B}; {@code --addons ""} for none); the other arguments are returned.
+   * Cluster options from {@code --seed N}, {@code --nodes N}, {@code --addons A,B} (or {@code
+   * --addons=A,B}; {@code --addons ""} for none) and {@code --proxy-mode iptables|nftables}; the
+   * other arguments are returned.
    */
-  private record Options(long seed, int nodes, Optional<List<String>> addons, List<String> args) {
+  private record Options(long seed, int nodes, Optional<List<String>> addons, String proxyMode, List<String> args) {
     static Options parse(List<String> args) {
       long seed = 1;
       int nodes = 3;
       Optional<List<String>> addons = Optional.empty();
+      String proxyMode = "iptables";
       List<String> rest = new java.util.ArrayList<>();
       for (int i = 0; i < args.size(); i++) {
         String a = args.get(i);
-        if (a.startsWith("--addons=") || a.equals("--addons") && i + 1 < args.size()) {
+        if (a.startsWith("--proxy-mode=") || a.equals("--proxy-mode") && i + 1 < args.size()) {
+          proxyMode = a.startsWith("--proxy-mode=") ? a.substring("--proxy-mode=".length()) : args.get(++i);
+          if (!List.of("iptables", "nftables").contains(proxyMode)) {
+            throw new IllegalArgumentException("--proxy-mode must be iptables or nftables, got \"" + proxyMode + "\"");
+          }
+        } else if (a.startsWith("--addons=") || a.equals("--addons") && i + 1 < args.size()) {
           String value = a.startsWith("--addons=") ? a.substring("--addons=".length()) : args.get(++i);
           addons = Optional.of(java.util.Arrays.stream(value.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList());
         } else if ((a.equals("--seed") || a.equals("--nodes")) && i + 1 < args.size()) {
@@ -192,17 +202,21 @@ public final class KubeSimCommand {
           rest.add(a);
         }
       }
-      return new Options(seed, nodes, addons, rest);
+      return new Options(seed, nodes, addons, proxyMode, rest);
     }
 
     /** A cluster with the add-ons given, or the default ones. */
     Cluster cluster() {
-      return addons.map(this::cluster).orElseGet(() -> KubeSim.cluster().seed(seed).nodes(nodes).build());
+      return addons.map(this::cluster).orElseGet(() -> builder().build());
     }
 
     /** A cluster with the add-ons given, or else these. */
     Cluster cluster(List<String> defaultAddons) {
-      return KubeSim.cluster().seed(seed).nodes(nodes).addons(addons.orElse(defaultAddons)).build();
+      return builder().addons(addons.orElse(defaultAddons)).build();
+    }
+
+    private dev.kubesim.api.ClusterBuilder builder() {
+      return KubeSim.cluster().seed(seed).nodes(nodes).kubeProxy(dev.kubesim.api.KubeProxyOptions.defaults().withMode(proxyMode));
     }
   }
 

@@ -20,7 +20,7 @@ import org.jline.reader.ParsedLine;
  */
 final class ShellCompleter implements Completer {
   /** What a line may start with besides kubectl: kubesim's own commands and the host's clients. */
-  static final List<String> FIRST_WORDS = List.of("kubectl", "advance", "trace", "map", "iptables-save", "reachability",
+  static final List<String> FIRST_WORDS = List.of("kubectl", "advance", "trace", "map", "iptables-save", "nft", "reachability",
       "curl", "wget", "ping", "nslookup", "dig", "exit");
   /** kubectl's commands, as {@code kubectl completion} lists them. */
   static final List<String> KUBECTL_COMMANDS = List.of("annotate", "api-resources", "api-versions", "apply", "autoscale",

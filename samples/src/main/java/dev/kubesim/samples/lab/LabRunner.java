@@ -7,6 +7,7 @@ import dev.kubesim.api.model.ServiceStatus;
 import dev.kubesim.api.trace.Trace;
 import dev.kubesim.api.Cluster;
 import dev.kubesim.api.HostShell;
+import dev.kubesim.api.NodeHandle;
 import dev.kubesim.api.NotFoundException;
 import dev.kubesim.api.TerminalKubectl;
 import dev.kubesim.api.TerminalShell;
@@ -40,8 +41,9 @@ import java.util.regex.Pattern;
  * hostname; done}). {@code trace} prints the hops of the
  * last request a line sent (from a pod or from outside), {@code trace --mermaid|--dot|--svg [FILE]}
  * draws it (to the file, or printed without one), {@code map --dot|--svg [--trace] [FILE]} draws the
- * cluster as a map (with the last request's way highlighted under {@code --trace}); {@code iptables-save [NODE]} prints a
- * node's kube-proxy rules; {@code advance 30s} moves virtual time; {@code reachability 80[/TCP]
+ * cluster as a map (with the last request's way highlighted under {@code --trace}); {@code
+ * iptables-save [NODE]} and {@code nft list ruleset [NODE]} print a node's kube-proxy rules (the
+ * mode's own tool); {@code advance 30s} moves virtual time; {@code reachability 80[/TCP]
  * [NAMESPACE...]} prints which pods reach which on a port (every pod of the namespaces, all but
  * {@code kube-*} by default), and {@code reachability 80[/TCP] --explain FROM TO} says why one cell
  * is what it is.
@@ -58,6 +60,7 @@ public final class LabRunner {
   private static final Pattern REACHABILITY =
       Pattern.compile("reachability\\s+(\\d+)(?:/(\\w+))?(?:\\s+--explain\\s+(\\S+)\\s+(\\S+)|((?:\\s+\\S+)*))");
   private static final Pattern IPTABLES_SAVE = Pattern.compile("iptables-save(?:\\s+(\\S+))?");
+  private static final Pattern NFT_LIST_RULESET = Pattern.compile("nft\\s+list\\s+ruleset(?:\\s+(\\S+))?");
   private static final Pattern TRACE_FLAG = Pattern.compile(" --trace(?= |$)(?=.* -- )");
   /** {@code trace --mermaid|--dot|--svg [FILE]}: the last request's picture. */
   private static final Pattern TRACE_PICTURE = Pattern.compile("trace\\s+--(mermaid|dot|svg)(?:\\s+(\\S+))?");
@@ -179,16 +182,13 @@ public final class LabRunner {
     Matcher save = IPTABLES_SAVE.matcher(trimmed);
     if (save.matches()) {
       // kubesim's own command: a node's kube-proxy rules, as iptables-save prints them there.
-      String node = save.group(1) != null ? save.group(1) : cluster.options().nodes().get(0).name();
-      out.println("$ iptables-save   # on " + node);
-      String rules;
-      try {
-        rules = cluster.node(node).iptablesSave();
-      } catch (NotFoundException e) {
-        rules = "no node \"" + node + "\"\n";
-      }
-      out.print(rules);
-      out.println();
+      printNodeRules("iptables-save", save.group(1), NodeHandle::iptablesSave);
+      return;
+    }
+    Matcher nft = NFT_LIST_RULESET.matcher(trimmed);
+    if (nft.matches()) {
+      // kubesim's own command: a node's kube-proxy table in nftables mode, as nft lists it there.
+      printNodeRules("nft list ruleset", nft.group(1), NodeHandle::nftListRuleset);
       return;
     }
     if (trimmed.equals("trace")) {
@@ -509,5 +509,19 @@ public final class LabRunner {
       case "h" -> Duration.ofHours(amount);
       default -> throw new IllegalArgumentException("unknown unit " + unit);
     };
+  }
+
+  /** A node's kube-proxy rules as one of its tools prints them; the first node when none is named. */
+  private void printNodeRules(String command, String nodeName, Function<NodeHandle, String> rules) {
+    String node = nodeName != null ? nodeName : cluster.options().nodes().get(0).name();
+    out.println("$ " + command + "   # on " + node);
+    String text;
+    try {
+      text = rules.apply(cluster.node(node));
+    } catch (NotFoundException e) {
+      text = "no node \"" + node + "\"\n";
+    }
+    out.print(text);
+    out.println();
   }
 }

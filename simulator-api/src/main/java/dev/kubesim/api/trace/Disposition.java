@@ -58,7 +58,9 @@ public record Disposition(Kind kind, Cause cause, Optional<ObjectRef> object, St
     POLICY_DENIED,
     /**
      * A DROP rule that is no NetworkPolicy: kube-proxy's for a Local traffic policy without a local
-     * endpoint or a source outside {@code loadBalancerSourceRanges}, or the cloud load balancer's.
+     * endpoint or a source outside {@code loadBalancerSourceRanges}, or the cloud load balancer's;
+     * also nftables mode's REJECT of a port no Service has on a clusterIP and DROP of an
+     * unallocated address in the service CIDR.
      */
     FILTERED,
     /** A node on the way is down. */

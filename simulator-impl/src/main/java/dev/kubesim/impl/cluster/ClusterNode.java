@@ -67,6 +67,12 @@ final class ClusterNode implements NodeHandle {
   }
 
   @Override
+  public String nftListRuleset() {
+    return cluster.underLock(() -> cluster.kubeProxy(name())
+        .orElseThrow(() -> new NotFoundException("nodes \"" + name() + "\" not found")).nftListRuleset());
+  }
+
+  @Override
   public dev.kubesim.api.NetfilterDecision netfilter(dev.kubesim.api.OpeningPacket packet) {
     dev.kubesim.impl.net.Packet opening = dev.kubesim.impl.net.Packet.opening(
         dev.kubesim.impl.net.IpProtocol.parse(packet.protocol()), dev.kubesim.impl.net.Ip4.parse(packet.source()),

@@ -45,7 +45,7 @@ record NodeAgents(Map<String, Kubelet> kubelets, Map<String, KubeProxy> kubeProx
     }
     // kube-proxy on every node: it watches Services and EndpointSlices like the controllers, and its
     // Node through the watch the kube-proxies share (registered before the first kube-proxy's own).
-    KubeProxyDependencies proxyDependencies = KubeProxyDependencies.start(api);
+    KubeProxyDependencies proxyDependencies = KubeProxyDependencies.start(api, serviceCidrs);
     for (NodeConfig node : options.nodes()) {
       kubeProxies.put(node.name(), KubeProxy.start(proxyDependencies, node.name(), node.addresses(), clusterCidrs,
           options.kubeProxy()));

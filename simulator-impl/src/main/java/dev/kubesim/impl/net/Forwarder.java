@@ -299,7 +299,7 @@ final class Forwarder {
       if (kubeMasq || cniMasquerade) {
         out = q.withSource(masqueradeAddress, q.sourcePort());
         s.hop(node.netns(), "nat POSTROUTING", Action.SNAT, q, out, kubeMasq
-            ? "MASQUERADE by KUBE-POSTROUTING: the packet was marked by KUBE-MARK-MASQ"
+            ? e.decision.masqueradeText()
             : "MASQUERADE by the CNI: pod traffic leaving the cluster network");
       }
       node.conntrack().confirm(e, out);

@@ -137,6 +137,16 @@ public final class PacketDecision implements HopSubject {
         List.of(), reason, 0);
   }
 
+  /**
+   * How the trace names kube-proxy's source NAT of a marked packet: in the words of the mode whose
+   * chains marked it (nftables mode's {@code mark-for-masquerade}, iptables mode's {@code KUBE-MARK-MASQ}).
+   */
+  public String masqueradeText() {
+    return chains.contains("mark-for-masquerade")
+        ? "masquerade by masquerading: the packet was marked by mark-for-masquerade"
+        : "MASQUERADE by KUBE-POSTROUTING: the packet was marked by KUBE-MARK-MASQ";
+  }
+
   /** The chosen endpoint as {@code ip:port} when DNAT'd. */
   public Optional<String> backend() {
     return verdict == Verdict.DNAT ? Optional.of(Ip4.format(destination) + ":" + destinationPort) : Optional.empty();
@@ -158,7 +168,8 @@ public final class PacketDecision implements HopSubject {
     if (!policies.isEmpty()) {
       return Cause.POLICY_DENIED;
     }
-    return verdict == Verdict.REJECT ? Cause.NO_ENDPOINTS : Cause.FILTERED;
+    // nftables mode also rejects ports no Service has on a live clusterIP: no Service port decided that.
+    return verdict == Verdict.REJECT && servicePort.isPresent() ? Cause.NO_ENDPOINTS : Cause.FILTERED;
   }
 
   @Override
@@ -181,16 +192,20 @@ public final class PacketDecision implements HopSubject {
     return rule.isEmpty() ? Optional.empty() : Optional.of(rule);
   }
 
-  /** The first and last service chains, {@code KUBE-SVC-X / KUBE-SEP-Y}, as the trace names the rule. */
+  /**
+   * The first and last service chains, {@code KUBE-SVC-X / KUBE-SEP-Y} (nftables mode: {@code
+   * service-X-ns/svc/tcp/p / endpoint-Y-…}), as the trace names the rule.
+   */
   public String rule() {
     String first = null;
     String last = null;
     for (String c : chains) {
-      if (c.startsWith("KUBE-SVC-") || c.startsWith("KUBE-SVL-") || c.startsWith("KUBE-EXT-") || c.startsWith("KUBE-FW-")) {
+      if (c.startsWith("KUBE-SVC-") || c.startsWith("KUBE-SVL-") || c.startsWith("KUBE-EXT-") || c.startsWith("KUBE-FW-")
+          || c.startsWith("service-") || c.startsWith("local-") || c.startsWith("external-") || c.startsWith("firewall-")) {
         if (first == null) {
           first = c;
         }
-      } else if (c.startsWith("KUBE-SEP-")) {
+      } else if (c.startsWith("KUBE-SEP-") || c.startsWith("endpoint-")) {
         last = c;
       }
     }

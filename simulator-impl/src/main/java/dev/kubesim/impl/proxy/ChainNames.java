@@ -80,7 +80,8 @@ public final class ChainNames {
     return endpoint(name.toString(), name.protocol().lower(), endpoint);
   }
 
-  private static String hash16(String input) {
+  /** The first 16 characters of RFC 4648 base32 (standard alphabet) of SHA-256 of the input. */
+  static String hash16(String input) {
     // A pure function of its input, asked again on every resync of a Service: remember recent ones.
     String cached = HASHES.get(input);
     if (cached != null) {

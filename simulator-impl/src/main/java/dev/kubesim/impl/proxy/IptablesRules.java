@@ -17,12 +17,6 @@ import java.util.TreeMap;
  * could match it; a service port's block is added and removed whole, touching only its own keys.
  */
 final class IptablesRules {
-  /** (destination, protocol, port): clusterIP, externalIP and LoadBalancer IP rules. */
-  record DestinationKey(int address, IpProtocol protocol, int port) {}
-
-  /** (protocol, port): nodePort and health-check nodePort rules. */
-  record PortKey(IpProtocol protocol, int port) {}
-
   private final TreeMap<ServicePortName, ServicePortRules> services = new TreeMap<>();
   private final Map<String, ServiceChain> serviceChains = new HashMap<>();
   private final RuleIndex<DestinationKey> natServices = new RuleIndex<>();

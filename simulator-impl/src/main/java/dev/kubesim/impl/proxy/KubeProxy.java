@@ -13,7 +13,6 @@ import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.ObjectStore;
 import dev.kubesim.impl.apiserver.WatchEvent;
 import dev.kubesim.impl.net.Cidr;
-import dev.kubesim.impl.net.IpProtocol;
 import dev.kubesim.impl.net.Netfilter;
 import dev.kubesim.impl.net.Packet;
 import dev.kubesim.impl.net.PacketDecision;
@@ -56,7 +55,7 @@ public final class KubeProxy implements Netfilter {
   private ProxierConfig config;
 
   private KubeProxy(ApiServer api, ServicePortInfoCache portInfos, String nodeName, List<String> nodeAddresses,
-      List<Cidr> clusterCidrs, KubeProxyOptions options) {
+      List<Cidr> clusterCidrs, List<Cidr> serviceCidrs, KubeProxyOptions options) {
     if (nodeAddresses.isEmpty()) {
       throw new IllegalArgumentException("node " + nodeName + " needs at least one address for kube-proxy");
     }
@@ -68,9 +67,12 @@ public final class KubeProxy implements Netfilter {
     this.configuredAddresses = ImmutableList.copyOf(nodeAddresses);
     this.slices = new EndpointSliceCache(nodeName);
     this.config = ProxierConfig.of(nodeName, nodeAddresses, clusterCidrs, options);
-    this.mode = options.mode().equals("iptables")
-        ? new IptablesProxier(config, api.loop().random().stream("kube-proxy/" + nodeName), api.loop().clock()::nanos)
-        : new UnsupportedProxyMode(options.mode());
+    java.util.SplittableRandom random = api.loop().random().stream("kube-proxy/" + nodeName);
+    this.mode = switch (options.mode()) {
+      case "iptables" -> new IptablesProxier(config, random, api.loop().clock()::nanos);
+      case "nftables" -> new NftablesProxier(config, serviceCidrs, random, api.loop().clock()::nanos);
+      default -> new UnsupportedProxyMode(options.mode());
+    };
   }
 
   /**
@@ -83,7 +85,8 @@ public final class KubeProxy implements Netfilter {
   public static KubeProxy start(KubeProxyDependencies dependencies, String nodeName, List<String> nodeAddresses,
       List<Cidr> clusterCidrs, KubeProxyOptions options) {
     ApiServer api = dependencies.api();
-    KubeProxy proxy = new KubeProxy(api, dependencies.portInfos(), nodeName, nodeAddresses, clusterCidrs, options);
+    KubeProxy proxy = new KubeProxy(api, dependencies.portInfos(), nodeName, nodeAddresses, clusterCidrs,
+        dependencies.serviceCidrs(), options);
     ObjectStore store = api.store();
     dependencies.nodes().add(proxy);
     store.watch(Service.KIND, proxy::onService);
@@ -134,9 +137,14 @@ public final class KubeProxy implements Netfilter {
     return healthServer;
   }
 
-  /** This node's rules as {@code iptables-save} prints them (iptables mode). */
+  /** This node's rules as {@code iptables-save} prints them: empty in another mode, which writes none. */
   public String iptablesSave() {
-    return mode.dump();
+    return mode.name().equals("iptables") ? mode.dump() : "";
+  }
+
+  /** This node's {@code ip kube-proxy} table as {@code nft list ruleset} prints it: empty in another mode. */
+  public String nftListRuleset() {
+    return mode.name().equals("nftables") ? mode.dump() : "";
   }
 
   private void onService(WatchEvent e) {

@@ -31,9 +31,12 @@ final class NodePortAddresses {
     return new NodePortAddresses(out);
   }
 
-  /** No CIDR given: nodePorts answer on every local address ({@code -m addrtype --dst-type LOCAL}). */
+  /**
+   * No CIDR given, or one of prefix length 0: nodePorts answer on every local address ({@code -m
+   * addrtype --dst-type LOCAL}).
+   */
   boolean matchAll() {
-    return cidrs.isEmpty();
+    return cidrs.isEmpty() || cidrs.stream().anyMatch(c -> c.prefixLength() == 0);
   }
 
   /** Whether 127.0.0.1 may serve nodePorts; localhost nodePorts are off otherwise. */

@@ -45,12 +45,15 @@ public final class ProxierConfig {
   static ProxierConfig of(String nodeName, List<String> nodeAddresses, List<Cidr> clusterCidrs, KubeProxyOptions options) {
     List<String> addresses = nodeAddresses.stream().map(ServicePortInfos::canonical).toList();
     String nodeIP = addresses.get(0);
-    NodePortAddresses npa = NodePortAddresses.parse(options.nodePortAddresses(), nodeIP);
+    boolean nftables = options.mode().equals("nftables");
+    // nftables mode takes nodePorts on the primary node IP only unless told otherwise, never on localhost.
+    List<String> nodePortValues = nftables && options.nodePortAddresses().isEmpty() ? List.of("primary") : options.nodePortAddresses();
+    NodePortAddresses npa = NodePortAddresses.parse(nodePortValues, nodeIP);
     Optional<Cidr> podCidr = options.detectLocal().equals("ClusterCIDR")
         ? clusterCidrs.stream().filter(Cidr::isIPv4).findFirst()
         : Optional.empty();
     return new ProxierConfig(nodeName, nodeIP, addresses, podCidr, options.masqueradeAll(),
-        options.localhostNodePorts() && npa.containsIPv4Loopback(), npa);
+        !nftables && options.localhostNodePorts() && npa.containsIPv4Loopback(), npa);
   }
 
   /** The same configuration with other node addresses (the Node object changed). */

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A kube-proxy backend on one node: it turns service ports and their endpoints into its data-plane
  * rules and decides packets with them. {@link KubeProxy} does the watching and calls it with one
- * Service at a time. iptables mode implements it today; nftables and IPVS modes plug in here.
+ * Service at a time: {@link IptablesProxier} and {@link NftablesProxier}; IPVS mode would plug in here.
  */
 public interface ProxyMode {
   /** {@code iptables}, {@code nftables} or {@code ipvs}. */

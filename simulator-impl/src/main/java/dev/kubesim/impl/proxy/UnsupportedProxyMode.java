@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stands for a kube-proxy mode that is not simulated yet (nftables, IPVS): the cluster builds and
+ * Stands for a kube-proxy mode that is not simulated yet (IPVS): the cluster builds and
  * everything else works, but asking it about a packet fails, naming the mode.
  */
 final class UnsupportedProxyMode implements ProxyMode {

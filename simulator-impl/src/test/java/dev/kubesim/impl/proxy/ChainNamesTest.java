@@ -38,6 +38,37 @@ class ChainNamesTest {
         .isPositive();
   }
 
+  @Test
+  void nftablesNamesMatchKubeProxyVectors() throws IOException {
+    JsonNode vectors;
+    try (InputStream in = ChainNamesTest.class.getResourceAsStream("/kube-proxy-chain-names.json")) {
+      vectors = new ObjectMapper().readTree(in);
+    }
+    int checked = 0;
+    for (JsonNode v : vectors.get("nftablesNames")) {
+      ServicePortName spn = parse(v.get("servicePortName").asText(), v.get("protocol").asText());
+      String name = switch (v.get("kind").asText()) {
+        case "service" -> NftChainNames.SERVICE_PREFIX + NftChainNames.portBase(spn);
+        case "endpoint" -> {
+          String[] ipPort = v.get("endpoint").asText().split(":");
+          EndpointInfo ep = new EndpointInfo(ipPort[0], Integer.parseInt(ipPort[1]), false, true, true, false);
+          yield NftChainNames.ENDPOINT_PREFIX + NftChainNames.endpointBase(spn, ep);
+        }
+        default -> throw new AssertionError("unknown kind " + v.get("kind"));
+      };
+      assertThat(name).as(v.get("hashInput").asText()).isEqualTo(v.get("name").asText());
+      checked++;
+    }
+    assertThat(checked).isEqualTo(vectors.get("nftablesNames").size()).isPositive();
+  }
+
+  @Test
+  void nftablesNamesLongerThanTheLimitAreCutWithAnEllipsis() {
+    ServicePortName spn = new ServicePortName("ns", "s".repeat(250), "http", IpProtocol.TCP);
+    String base = NftChainNames.portBase(spn);
+    assertThat(base).hasSize(240).endsWith("...").startsWith(ChainNames.hash16("ns/" + "s".repeat(250) + "/tcp/http").substring(0, 8) + "-ns/");
+  }
+
   /** {@code ns/name:port} back into its parts. */
   private static ServicePortName parse(String text, String protocol) {
     String[] nsRest = text.split("/", 2);

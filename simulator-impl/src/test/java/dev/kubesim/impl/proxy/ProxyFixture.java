@@ -1,5 +1,6 @@
 package dev.kubesim.impl.proxy;
 
+import dev.kubesim.api.KubeProxyOptions;
 import dev.kubesim.api.KubeSim;
 import dev.kubesim.api.NodeConfig;
 import dev.kubesim.impl.cluster.SimCluster;
@@ -17,14 +18,24 @@ final class ProxyFixture {
   static final String POD = "10.0.0.2";
   static final String EXTERNAL_CLIENT = "203.0.113.2";
 
-  final SimCluster cluster = (SimCluster) KubeSim.cluster()
-      .seed(SEED)
-      .nodes(List.of(new NodeConfig(NODE, List.of(NODE_IP, "192.168.1.2", "192.168.99.11"), "10.0.0.0/24")))
-      .serviceCIDR("172.30.0.0/16")
-      .clusterCIDR("10.0.0.0/8")
-      .nodePortRange(3000, 32767)
-      .addons(List.of())
-      .build();
+  final SimCluster cluster;
+
+  /** kube-proxy in iptables mode with its default flags. */
+  ProxyFixture() {
+    this(KubeProxyOptions.defaults());
+  }
+
+  ProxyFixture(KubeProxyOptions options) {
+    cluster = (SimCluster) KubeSim.cluster()
+        .seed(SEED)
+        .nodes(List.of(new NodeConfig(NODE, List.of(NODE_IP, "192.168.1.2", "192.168.99.11"), "10.0.0.0/24")))
+        .serviceCIDR("172.30.0.0/16")
+        .clusterCIDR("10.0.0.0/8")
+        .nodePortRange(3000, 32767)
+        .kubeProxy(options)
+        .addons(List.of())
+        .build();
+  }
 
   KubeProxy proxy() {
     return cluster.kubeProxy(NODE).orElseThrow();
