@@ -353,16 +353,16 @@ public interface Cluster extends AutoCloseable {
 
   /**
    * Which of these pods can open a connection to which on a port, as the upstream NetworkPolicy
-   * e2e tests probe: every ordered pair, a TCP connection (or a UDP datagram answered) from the
-   * client pod to the server pod's IP through the packet path, with a one-second limit each, at
-   * the cluster's current instant. Time does not move.
+   * e2e tests probe: every ordered pair, a TCP connection (or a UDP datagram answered, or an SCTP
+   * association established) from the client pod to the server pod's IP through the packet path,
+   * with a one-second limit each, at the cluster's current instant. Time does not move.
    *
    * @param pods {@code namespace/name} (or a name in {@code default}), in the order rows and columns take
    * @param port the servers' port
-   * @param protocol {@code TCP} or {@code UDP}
+   * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
    * @return every ordered pair's outcome
    * @throws NotFoundException when a pod does not exist
-   * @throws IllegalArgumentException for another protocol (SCTP is not simulated) or a port outside 1-65535
+   * @throws IllegalArgumentException for another protocol or a port outside 1-65535
    */
   ReachabilityMatrix reachability(java.util.List<String> pods, int port, String protocol);
 
@@ -372,7 +372,7 @@ public interface Cluster extends AutoCloseable {
    *
    * @param namespaces the namespaces whose pods take part; empty for all but {@code kube-*}
    * @param port the servers' port
-   * @param protocol {@code TCP} or {@code UDP}
+   * @param protocol {@code TCP}, {@code UDP} or {@code SCTP}
    * @return every ordered pair's outcome
    */
   ReachabilityMatrix reachabilityOf(java.util.List<String> namespaces, int port, String protocol);

@@ -67,7 +67,7 @@ final class SimulatorTarget extends ScenarioTarget.Unsupported {
         /** musl's resolver is built beside glibc's (Alpine-based images use it). */
         @Override
         public Set<String> features() {
-          return Set.of("musl", "nftables");
+          return Set.of("musl", "nftables", "sctp");
         }
       };
     }

@@ -5,11 +5,12 @@ import java.util.Objects;
 /**
  * A packet as a trace shows it.
  *
- * @param protocol {@code TCP}, {@code UDP} or {@code ICMP}
+ * @param protocol {@code TCP}, {@code UDP}, {@code SCTP} or {@code ICMP}
  * @param sourcePort 0 for ICMP
  * @param destinationPort 0 for ICMP
  * @param flags TCP flags as tcpdump writes them ({@code S}, {@code S.}, {@code P.}, {@code F.}, {@code R}),
- *     the ICMP message ({@code echo request}, {@code port unreachable}), or empty
+ *     the SCTP chunk ({@code INIT}, {@code INIT ACK}, {@code ABORT}), the ICMP message ({@code echo
+ *     request}, {@code port unreachable}), or empty
  * @param payload a summary of the payload ({@code GET / HTTP/1.1}, {@code DNS A? kubia.default.svc.cluster.local.}),
  *     or empty
  */
@@ -18,13 +19,14 @@ public record TracePacket(String protocol, String source, int sourcePort, String
   /**
    * Checks that no field is {@code null}.
    *
-   * @param protocol {@code TCP}, {@code UDP} or {@code ICMP}
+   * @param protocol {@code TCP}, {@code UDP}, {@code SCTP} or {@code ICMP}
    * @param source the {@code source} field
    * @param sourcePort 0 for ICMP
    * @param destination the {@code destination} field
    * @param destinationPort 0 for ICMP
    * @param flags TCP flags as tcpdump writes them ({@code S}, {@code S.}, {@code P.}, {@code F.},
-   *     {@code R}), the ICMP message ({@code echo request}, {@code port unreachable}), or empty
+   *     {@code R}), the SCTP chunk ({@code INIT}, {@code INIT ACK}, {@code ABORT}), the ICMP message
+   *     ({@code echo request}, {@code port unreachable}), or empty
    * @param payload a summary of the payload ({@code GET / HTTP/1.1}, {@code DNS A?
    *     kubia.default.svc.cluster.local.}), or empty
    */

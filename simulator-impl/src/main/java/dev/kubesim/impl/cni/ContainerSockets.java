@@ -25,8 +25,8 @@ import java.util.function.Function;
 /**
  * A pod's listeners: the running containers of the pod, found through its node's kubelet at the
  * moment a packet arrives (so a restarted container, or one that exited, is what answers or not).
- * HTTP on TCP goes to the container's server, other TCP data to a plain TCP server ({@link
- * dev.kubesim.impl.program.RawServer}); a UDP datagram goes to the container's own UDP server, or
+ * HTTP on TCP goes to the container's server, other TCP data and SCTP data to a plain server
+ * ({@link dev.kubesim.impl.program.RawServer}); a UDP datagram goes to the container's own UDP server, or
  * else to the program registered for the port on the network (CoreDNS on 53) when a container
  * listens there.
  */
@@ -65,7 +65,7 @@ final class ContainerSockets implements Sockets {
 
   @Override
   public boolean listening(IpProtocol protocol, int port) {
-    return (protocol == IpProtocol.TCP || protocol == IpProtocol.UDP) && listener(protocol, port) != null;
+    return protocol != IpProtocol.ICMP && listener(protocol, port) != null;
   }
 
   @Override
@@ -81,6 +81,10 @@ final class ContainerSockets implements Sockets {
       return own.isPresent()
           ? own
           : network.datagramService(packet.destinationPort()).flatMap(s -> s.answer(at, packet));
+    }
+    if (packet.protocol() == IpProtocol.SCTP) {
+      String data = packet.payload() instanceof DataPayload d ? d.text() : "";
+      return c.acceptSctp(packet.destinationPort(), data, client).map(DataPayload::new);
     }
     if (!c.servesHttpOn(packet.destinationPort())) {
       // a plain TCP server: what it writes on the connection is the answer to the client's data

@@ -19,6 +19,10 @@ public final class Conntrack {
   static final long UDP_REPLIED = 120_000_000_000L;
   /** {@code nf_conntrack_icmp_timeout}: 30 s. */
   static final long ICMP = 30_000_000_000L;
+  /** {@code nf_conntrack_sctp_timeout_established}: 210 s. */
+  static final long SCTP_ESTABLISHED = 210_000_000_000L;
+  /** {@code nf_conntrack_sctp_timeout_cookie_wait}, {@code _shutdown_sent}: 3 s. */
+  static final long SCTP_SHORT = 3_000_000_000L;
 
   /** A tuple's entry and which way the tuple goes. */
   record Match(ConntrackEntry entry, boolean reply) {}
@@ -87,6 +91,11 @@ public final class Conntrack {
     if (p.protocol() == IpProtocol.TCP && (p.hasFlag(TcpFlags.FIN) || p.hasFlag(TcpFlags.RST))) {
       e.closing = true;
     }
+    SctpChunk chunk = p.chunk();
+    if (chunk == SctpChunk.ABORT || chunk == SctpChunk.SHUTDOWN || chunk == SctpChunk.SHUTDOWN_ACK
+        || chunk == SctpChunk.SHUTDOWN_COMPLETE) {
+      e.closing = true;
+    }
     e.expires = now + timeout(e, p);
   }
 
@@ -94,6 +103,7 @@ public final class Conntrack {
     return switch (e.protocol) {
       case TCP -> e.closing || !e.replied ? TCP_SHORT : TCP_ESTABLISHED;
       case UDP -> e.replied ? UDP_REPLIED : UDP;
+      case SCTP -> e.closing || !e.replied ? SCTP_SHORT : SCTP_ESTABLISHED;
       default -> ICMP;
     };
   }

@@ -47,6 +47,12 @@ public final class Packet implements TracedPacket {
         Objects.requireNonNull(payload, "payload"));
   }
 
+  /** An SCTP packet with one chunk, and payload (null for none). */
+  public static Packet sctp(int source, int sourcePort, int destination, int destinationPort, SctpChunk chunk, Payload payload) {
+    return new Packet(IpProtocol.SCTP, source, sourcePort, destination, destinationPort, chunk.type(), null, DEFAULT_TTL,
+        payload);
+  }
+
   /** An ICMP message; {@code identifier} is the echo identifier (0 for errors). */
   public static Packet icmp(int source, int destination, IcmpType type, int identifier, Payload payload) {
     return new Packet(IpProtocol.ICMP, source, identifier, destination, 0, 0, Objects.requireNonNull(type, "type"),
@@ -63,7 +69,8 @@ public final class Packet implements TracedPacket {
       case TCP -> tcp(source, sourcePort, destination, destinationPort, TcpFlags.SYN, null);
       case ICMP -> new Packet(IpProtocol.ICMP, source, sourcePort, destination, 0, 0, IcmpType.ECHO_REQUEST, DEFAULT_TTL,
           null);
-      case UDP, SCTP -> new Packet(protocol, source, sourcePort, destination, destinationPort, 0, null, DEFAULT_TTL, null);
+      case UDP -> new Packet(protocol, source, sourcePort, destination, destinationPort, 0, null, DEFAULT_TTL, null);
+      case SCTP -> sctp(source, sourcePort, destination, destinationPort, SctpChunk.INIT, null);
     };
   }
 
@@ -115,9 +122,18 @@ public final class Packet implements TracedPacket {
     return payload;
   }
 
-  /** Whether this is the first packet of a new connection (a SYN without ACK, any UDP or ICMP echo). */
+  /** Whether this is the first packet of a new connection (a SYN without ACK, an SCTP INIT, any UDP or ICMP echo). */
   public boolean opensConnection() {
-    return protocol == IpProtocol.TCP ? flags == TcpFlags.SYN : icmp == null || icmp == IcmpType.ECHO_REQUEST;
+    return switch (protocol) {
+      case TCP -> flags == TcpFlags.SYN;
+      case SCTP -> flags == SctpChunk.INIT.type();
+      default -> icmp == null || icmp == IcmpType.ECHO_REQUEST;
+    };
+  }
+
+  /** The chunk of an SCTP packet; null for another protocol. */
+  public SctpChunk chunk() {
+    return protocol == IpProtocol.SCTP ? SctpChunk.of(flags) : null;
   }
 
   public Packet withSource(int address, int port) {
@@ -138,6 +154,8 @@ public final class Packet implements TracedPacket {
     String flagText;
     if (protocol == IpProtocol.TCP) {
       flagText = TcpFlags.text(flags);
+    } else if (protocol == IpProtocol.SCTP) {
+      flagText = chunk() == null ? "" : chunk().text();
     } else if (icmp != null) {
       flagText = icmp.text() + (icmp.isError() ? "" : ", id " + sourcePort);
     } else {

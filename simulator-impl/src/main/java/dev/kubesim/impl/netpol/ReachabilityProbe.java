@@ -13,6 +13,7 @@ import dev.kubesim.impl.net.IpProtocol;
 import dev.kubesim.impl.net.Netns;
 import dev.kubesim.impl.net.Network;
 import dev.kubesim.impl.net.PodConnectPrediction;
+import dev.kubesim.impl.net.SctpAssociation;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.TcpConnection;
 import dev.kubesim.impl.net.UdpExchange;
@@ -138,6 +139,15 @@ public final class ReachabilityProbe {
       }
       return new Cell(f, t, false, a.status() + " by " + text(a.object()) + ": " + a.reason());
     }
+    if (protocol == IpProtocol.SCTP) {
+      SctpAssociation.Attempt a = SctpAssociation.open(network, s, client, destination, port, s.now() + TIMEOUT);
+      if (a.established()) {
+        ObjectRef owner = a.association().serverOwner();
+        a.association().close();
+        return new Cell(f, t, true, "associated with " + owner);
+      }
+      return new Cell(f, t, false, a.status() + " by " + text(a.object()) + ": " + a.reason());
+    }
     UdpExchange.Result r = UdpExchange.request(network, s, client, destination, port, new DataPayload("hostname\n"),
         TIMEOUT, null);
     return r.status() == UdpExchange.Status.ANSWERED
@@ -152,8 +162,8 @@ public final class ReachabilityProbe {
 
   private static IpProtocol protocolOf(String protocol) {
     IpProtocol p = IpProtocol.tryParse(protocol).orElse(null);
-    if (p != IpProtocol.TCP && p != IpProtocol.UDP) {
-      throw new IllegalArgumentException("protocol \"" + protocol + "\": the matrix probes TCP or UDP (SCTP is not simulated)");
+    if (p == null || p == IpProtocol.ICMP) {
+      throw new IllegalArgumentException("protocol \"" + protocol + "\": the matrix probes TCP, UDP or SCTP");
     }
     return p;
   }

@@ -6,7 +6,7 @@ import dev.kubesim.api.program.ServerContext;
 import java.util.Optional;
 
 /**
- * A {@link Program} whose process also serves plain TCP or UDP (no HTTP) on some of its {@link
+ * A {@link Program} whose process also serves plain TCP, UDP or SCTP (no HTTP) on some of its {@link
  * Program#listenPorts listened ports}, as agnhost's {@code serve-hostname --tcp} and {@code --udp}
  * do. The runtime asks it only for ports the process listens on with that protocol and where it
  * serves no HTTP.
@@ -63,4 +63,15 @@ public interface RawServer {
    * @param client the sender's address as the server sees it, {@code ip:port}
    */
   Optional<String> answerDatagram(Launch launch, int port, String data, String client, ServerContext context);
+
+  /**
+   * A client sent this data on an SCTP association accepted on this port: what the process writes
+   * back, or empty when it writes nothing. By default nothing.
+   *
+   * @param data the DATA chunk's data
+   * @param client the client's address as the server sees it, {@code ip:port}
+   */
+  default Optional<String> receiveSctp(Launch launch, int port, String data, String client, ServerContext context) {
+    return Optional.empty();
+  }
 }

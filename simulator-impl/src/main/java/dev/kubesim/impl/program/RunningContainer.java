@@ -645,6 +645,18 @@ public final class RunningContainer {
     return raw.answerDatagram(launch, port, data, client, new ContainerServerContext(this));
   }
 
+  /**
+   * A DATA chunk reached an SCTP port the process listens on: what it writes back ({@link
+   * RawServer#receiveSctp}); empty when it writes nothing or has exited.
+   */
+  public Optional<String> acceptSctp(int port, String data, String client) {
+    if (!(program instanceof RawServer raw) || !listensOn("SCTP", port)) {
+      return Optional.empty();
+    }
+    requests++;
+    return raw.receiveSctp(launch, port, data, client, new ContainerServerContext(this));
+  }
+
   /** Requests served since the container started: HTTP requests, plain TCP connections and datagrams. */
   public long requestCount() {
     return requests;

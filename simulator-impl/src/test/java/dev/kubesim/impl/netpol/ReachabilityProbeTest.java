@@ -101,8 +101,8 @@ class ReachabilityProbeTest {
     try (SimCluster c = cluster()) {
       assertThatThrownBy(() -> c.reachability(List.of("x/a", "x/nope"), 80, "TCP"))
           .isInstanceOf(NotFoundException.class).hasMessage("pods \"nope\" not found");
-      assertThatThrownBy(() -> c.reachability(List.of("x/a"), 80, "SCTP"))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP is not simulated");
+      assertThatThrownBy(() -> c.reachability(List.of("x/a"), 80, "ICMP"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the matrix probes TCP, UDP or SCTP");
     }
   }
 }

@@ -41,7 +41,8 @@ import java.util.Optional;
  *   <li>{@code porter}: for each environment variable {@code SERVE_PORT_N} or {@code
  *       SERVE_TCP_PORT_N}, HTTP on port N answering the variable's value (as JSON with the method
  *       under {@code --json-response}); {@code SERVE_UDP_PORT_N}, every datagram on N answered with
- *       the value; {@code SERVE_TLS_PORT_N} listens on N (TLS is not simulated); SCTP is not served.
+ *       the value; {@code SERVE_SCTP_PORT_N}, what a client sends on an SCTP association on N answered
+ *       with the value; {@code SERVE_TLS_PORT_N} listens on N (TLS is not simulated).
  *   <li>{@code pause} and the sub-commands not simulated: run without serving; SIGTERM exits 2.
  * </ul>
  *
@@ -196,6 +197,16 @@ public final class AgnhostProgram implements Program, RawServer, DialingServer {
     }
     ctx.log(GoHttp.logLine(ctx, "TCP request from " + client));
     return Optional.of(ctx.hostname());
+  }
+
+  /** porter's {@code SERVE_SCTP_PORT_N} answers with its value; netexec's {@code --sctp-port} as its UDP server does. */
+  @Override
+  public Optional<String> receiveSctp(Launch launch, int port, String data, String client, ServerContext ctx) {
+    return switch (subcommand(launch)) {
+      case "porter" -> Porter.of(launch).sctpValue(port);
+      case "netexec" -> netexecUdp(data, client, ctx);
+      default -> Optional.empty();
+    };
   }
 
   /** serve-hostname {@code --udp}: logs the datagram and answers it with the hostname, whatever it holds. */

@@ -16,13 +16,16 @@ import java.util.Optional;
 /**
  * agnhost's {@code porter}: the ports and answers its container's environment asks for. Variables
  * {@code SERVE_PORT_N} and {@code SERVE_TCP_PORT_N} serve HTTP on N, {@code SERVE_UDP_PORT_N}
- * answers datagrams on N, {@code SERVE_TLS_PORT_N} listens on N; the value is the answer. A name
+ * answers datagrams on N, {@code SERVE_SCTP_PORT_N} answers what a client sends on an SCTP
+ * association on N, {@code SERVE_TLS_PORT_N} listens on N; the value is the answer. A name
  * whose N is no port number serves nothing (its listener fails in the real program).
  */
-record Porter(Map<Integer, String> http, Map<Integer, String> udp, Map<Integer, String> tls, boolean json) {
+record Porter(Map<Integer, String> http, Map<Integer, String> udp, Map<Integer, String> sctp, Map<Integer, String> tls,
+    boolean json) {
   static Porter of(Launch launch) {
     Map<Integer, String> http = new LinkedHashMap<>();
     Map<Integer, String> udp = new LinkedHashMap<>();
+    Map<Integer, String> sctp = new LinkedHashMap<>();
     Map<Integer, String> tls = new LinkedHashMap<>();
     for (EnvVar e : launch.container().env()) {
       String name = e.name().orElse("");
@@ -30,10 +33,11 @@ record Porter(Map<Integer, String> http, Map<Integer, String> udp, Map<Integer, 
       put(name, "SERVE_PORT_", value, http);
       put(name, "SERVE_TCP_PORT_", value, http);
       put(name, "SERVE_UDP_PORT_", value, udp);
+      put(name, "SERVE_SCTP_PORT_", value, sctp);
       put(name, "SERVE_TLS_PORT_", value, tls);
     }
     boolean json = launch.arguments().contains("--json-response") || launch.arguments().contains("--json-response=true");
-    return new Porter(http, udp, tls, json);
+    return new Porter(http, udp, sctp, tls, json);
   }
 
   private static void put(String name, String prefix, String value, Map<Integer, String> into) {
@@ -55,6 +59,7 @@ record Porter(Map<Integer, String> http, Map<Integer, String> udp, Map<Integer, 
     http.keySet().forEach(p -> ports.add(ListenPort.tcp(p)));
     tls.keySet().forEach(p -> ports.add(ListenPort.tcp(p)));
     udp.keySet().forEach(p -> ports.add(ListenPort.udp(p)));
+    sctp.keySet().forEach(p -> ports.add(new ListenPort("SCTP", p)));
     return ports;
   }
 
@@ -72,5 +77,10 @@ record Porter(Map<Integer, String> http, Map<Integer, String> udp, Map<Integer, 
   /** The answer to a datagram on a UDP port. */
   Optional<String> udpValue(int port) {
     return Optional.ofNullable(udp.get(port));
+  }
+
+  /** What the server writes on an SCTP association after reading the client's message. */
+  Optional<String> sctpValue(int port) {
+    return Optional.ofNullable(sctp.get(port));
   }
 }

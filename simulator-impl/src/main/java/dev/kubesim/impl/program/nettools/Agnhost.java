@@ -1,12 +1,15 @@
 package dev.kubesim.impl.program.nettools;
 
 import dev.kubesim.api.ExecResult;
-import dev.kubesim.api.trace.Disposition;
+import dev.kubesim.api.ObjectRef;
 import dev.kubesim.api.trace.Disposition.Cause;
+import dev.kubesim.api.trace.Disposition;
 import dev.kubesim.impl.net.DataPayload;
 import dev.kubesim.impl.net.HttpClient;
 import dev.kubesim.impl.net.Ip4;
 import dev.kubesim.impl.net.Network;
+import dev.kubesim.impl.net.Payload;
+import dev.kubesim.impl.net.SctpAssociation;
 import dev.kubesim.impl.net.Session;
 import dev.kubesim.impl.net.UdpExchange;
 import dev.kubesim.impl.program.Command;
@@ -29,15 +32,18 @@ import java.util.Optional;
  * {@code serve-hostname}) are the image's program, {@code AgnhostProgram}; here run:
  *
  * <ul>
- *   <li>{@code connect HOST:PORT [--timeout=D] [--protocol=tcp|udp|sctp] [--udp-data=S]}
- *       (test/images/agnhost/connect/connect.go): TCP dials with the timeout (none when 0) and
- *       exits 0 once connected; UDP sends {@code <udp-data>\n} (default {@code hostname}) on a
- *       connected socket and waits for any answer, until the timeout when one is given (forever
- *       otherwise). Failures exit 1 with a fixed first word on standard error: {@code TIMEOUT},
- *       {@code REFUSED} (TCP RST or ICMP port-unreachable), {@code DNS: <Go's lookup error>},
- *       {@code OTHER: <Go's error>} (e.g. no route), {@code UNKNOWN: <error>} (TCP only, a bad
- *       {@code HOST:PORT}). A protocol other than {@code tcp}, {@code udp} or {@code sctp} prints
- *       {@code Unsupported protocol} and exits 1. SCTP is not simulated.
+ *   <li>{@code connect HOST:PORT [--timeout=D] [--protocol=tcp|udp|sctp] [--udp-data=S]
+ *       [--sctp-data=S]} (test/images/agnhost/connect/connect.go): TCP dials with the timeout (none
+ *       when 0) and exits 0 once connected; UDP sends {@code <udp-data>\n} (default {@code
+ *       hostname}) on a connected socket and waits for any answer, until the timeout when one is
+ *       given (forever otherwise); SCTP associates, sends {@code <sctp-data>\n} and reads the
+ *       server's answer, all within the timeout (a timeout of 0 has already expired: {@code
+ *       TIMEOUT} at once, as the real client's {@code time.After(0)} wins its race). Failures exit 1
+ *       with a fixed first word on standard error: {@code TIMEOUT}, {@code REFUSED} (TCP RST or ICMP
+ *       port-unreachable), {@code DNS: <Go's lookup error>}, {@code OTHER: <Go's error>} (e.g. no
+ *       route, or an SCTP association refused: {@code OTHER: connection refused}), {@code UNKNOWN:
+ *       <error>} (TCP only, a bad {@code HOST:PORT}). A protocol other than {@code tcp}, {@code udp}
+ *       or {@code sctp} prints {@code Unsupported protocol} and exits 1.
  *   <li>{@code serve-hostname} with {@code --tcp} or {@code --udp} but without {@code
  *       --http=false}: the process's fatal log line and exit 1; any other serve-hostname would serve
  *       forever and is not simulated as a command.
@@ -102,6 +108,7 @@ final class Agnhost implements Command {
     long timeout;
     String protocol = "tcp";
     String udpData = "hostname";
+    String sctpData = "hostname";
     boolean help;
     final List<String> positional = new ArrayList<>();
     String error;
@@ -156,7 +163,7 @@ final class Agnhost implements Command {
         }
         case "protocol" -> protocol = value;
         case "udp-data" -> udpData = value;
-        default -> { } // sctp-data: SCTP is not simulated
+        default -> sctpData = value;
       }
     }
   }
@@ -173,7 +180,7 @@ final class Agnhost implements Command {
     return switch (f.protocol) {
       case "", "tcp" -> probe(true, dest, f, ctx, argv);
       case "udp" -> probe(false, dest, f, ctx, argv);
-      case "sctp" -> ExecResult.failure(126, "kubesim: agnhost connect: SCTP is not simulated\n");
+      case "sctp" -> sctp(dest, f, ctx, argv);
       default -> ExecResult.failure(1, "Unsupported protocol\n" + f.protocol);
     };
   }
@@ -246,6 +253,54 @@ final class Agnhost implements Command {
         yield finish(pn, 1, "TIMEOUT: " + conn + ": i/o timeout\n", new Disposition(Disposition.Kind.TIMED_OUT, r.cause(), r.object(), r.reason()));
       }
     };
+  }
+
+  /** connectSCTP: associate, write the data, read the answer, all before the timeout fires. */
+  private ExecResult sctp(String dest, ConnectFlags f, ExecContext ctx, List<String> argv) {
+    Optional<PodNetwork> opened = PodNetwork.of(network, ctx, argv);
+    if (opened.isEmpty()) {
+      return ExecResult.failure(1, "OTHER: network is unreachable\n");
+    }
+    PodNetwork pn = opened.get();
+    Target target;
+    try {
+      String[] hostPort = splitHostPort(dest);
+      target = resolve(pn, "sctp", hostPort[0], hostPort[1]);
+    } catch (IllegalArgumentException e) {
+      return finish(pn, 1, "DNS: " + e.getMessage() + "\n",
+          Disposition.of(Disposition.Kind.NXDOMAIN, Cause.NXDOMAIN, e.getMessage()));
+    }
+    if (f.timeout <= 0) {
+      return finish(pn, 1, "TIMEOUT\n", Disposition.of(Disposition.Kind.TIMED_OUT, Cause.TIMEOUT,
+          "agnhost connect --protocol=sctp gives up at once without a positive --timeout"));
+    }
+    Session s = pn.session();
+    long deadline = s.now() + f.timeout;
+    SctpAssociation.Attempt a = SctpAssociation.open(network, s, pn.netns(), Ip4.parse(target.ip()), target.port(), deadline);
+    switch (a.status()) {
+      case CONNECTED -> {
+        Optional<Payload> answer = a.association().send(new DataPayload(f.sctpData + "\n"));
+        ObjectRef owner = a.association().serverOwner();
+        a.association().close();
+        if (answer.isEmpty()) {
+          s.advanceTo(Math.max(s.now(), deadline));
+          return finish(pn, 1, "TIMEOUT\n", new Disposition(Disposition.Kind.TIMED_OUT, Cause.TIMEOUT, Optional.of(owner),
+              "the server wrote nothing back before the timeout"));
+        }
+        return finish(pn, 0, "", new Disposition(Disposition.Kind.DELIVERED, Cause.ANSWERED, Optional.of(owner), "answered"));
+      }
+      case REFUSED -> {
+        return finish(pn, 1, "OTHER: connection refused\n", new Disposition(Disposition.Kind.REFUSED, a.cause(), a.object(),
+            a.reason()));
+      }
+      case NO_ROUTE -> {
+        return finish(pn, 1, "OTHER: network is unreachable\n", new Disposition(Disposition.Kind.NO_ROUTE, a.cause(),
+            a.object(), a.reason()));
+      }
+      default -> {
+        return finish(pn, 1, "TIMEOUT\n", new Disposition(Disposition.Kind.TIMED_OUT, a.cause(), a.object(), a.reason()));
+      }
+    }
   }
 
   private static ExecResult finish(PodNetwork pn, int exit, String stderr, Disposition disposition) {
