@@ -26,6 +26,14 @@ public interface HostShell {
   Typed type(String line);
 
   /**
+   * Sets {@code $?} to the status of a command the same terminal ran outside this shell (a front
+   * end that runs {@code kubectl} lines itself), so that the next line sees it as bash would.
+   *
+   * @param exitCode the command's exit status
+   */
+  void recordStatus(int exitCode);
+
+  /**
    * A file of the host, as the shell's programs see it: what a line wrote ({@code kubectl get deploy
    * web -o yaml > web.yaml}), so that kubectl given that name on a later line reads it.
    *

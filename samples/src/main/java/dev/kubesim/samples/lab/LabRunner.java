@@ -87,6 +87,8 @@ public final class LabRunner {
   private Optional<Trace> lastTrace = Optional.empty();
   /** The terminal's own shell, opened by the first line that needs it. */
   private HostShell hostShell;
+  /** The status of the last kubectl line run before the terminal's bash started: its first {@code $?}. */
+  private int kubectlStatus;
   /** The shell of a {@code kubectl exec -it}, which reads the next lines until it ends. */
   private Optional<TerminalShell> attached = Optional.empty();
 
@@ -251,6 +253,12 @@ public final class LabRunner {
     if (!result.succeeded()) {
       failures++;
     }
+    // kubectl ran here rather than in the terminal's bash: the next line's $? is its status
+    if (hostShell != null) {
+      hostShell.recordStatus(result.exitCode());
+    } else {
+      kubectlStatus = result.exitCode();
+    }
     if (command.startsWith("kubectl exec ")) {
       typed.trace().ifPresent(t -> lastTrace = Optional.of(t));
     }
@@ -411,6 +419,7 @@ public final class LabRunner {
     out.println("$ " + line);
     if (hostShell == null) {
       hostShell = cluster.hostShell(files);
+      hostShell.recordStatus(kubectlStatus);
     }
     shown(hostShell.type(line));
   }

@@ -150,6 +150,21 @@ class LabRunnerTest {
   }
 
   @Test
+  void dollarQuestionMarkOnTheNextLineIsTheStatusOfAKubectlLine() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      String out = transcript(cluster,
+          "kubectl get pod nope",
+          "echo first $?",
+          "kubectl get pods",
+          "echo then $?",
+          "kubectl get pod nope",
+          "echo again $?");
+
+      assertThat(out).contains("$ echo first $?\nfirst 1\n", "$ echo then $?\nthen 0\n", "$ echo again $?\nagain 1\n");
+    }
+  }
+
+  @Test
   void theEndOfTheScriptEndsAShellStillOpenAsCtrlDWould() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       cluster.apply(KUBIA.replace("NS", "default"));

@@ -72,6 +72,16 @@ final class HostTerminal implements HostShell {
   }
 
   @Override
+  public void recordStatus(int exitCode) {
+    cluster.underLock(() -> {
+      if (session.isOpen()) {
+        session.lastStatus(exitCode);
+      }
+      return null;
+    });
+  }
+
+  @Override
   public Typed endOfInput() {
     return cluster.underLock(() -> {
       if (unfinished == null || !session.isOpen()) {

@@ -789,6 +789,11 @@ final class ShellInterpreter implements WordExpander.Host {
     return lastStatus;
   }
 
+  /** Sets {@code $?}, as a command run outside the interpreter ended. */
+  void lastStatus(int status) {
+    lastStatus = status;
+  }
+
   // ---- simple commands -----------------------------------------------------------------------
 
   private int simple(Simple cmd, Io io) {

@@ -159,6 +159,11 @@ public final class ShellSession {
     return Integer.parseInt(shell.parameter("?").orElse("0"));
   }
 
+  /** Sets {@code $?} to the status of a command the terminal ran outside the shell. */
+  public void lastStatus(int status) {
+    shell.lastStatus(status);
+  }
+
   /** Whether a terminal is attached, so the shell is interactive. */
   public boolean terminal() {
     return terminal;
