@@ -4,12 +4,10 @@ import com.google.common.collect.ImmutableList;
 import dev.kubesim.api.model.KubeObject;
 import dev.kubesim.api.model.ObjectMeta;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -18,9 +16,7 @@ import java.util.function.Consumer;
  * come back in (namespace, name) order.
  */
 public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.ResourceVersions {
-  private final Map<String, TreeMap<ObjectKey, KubeObject>> byKind = new HashMap<>();
-  // Point lookups go through a hash index (never iterated); the TreeMaps keep list order.
-  private final Map<String, HashMap<ObjectKey, KubeObject>> index = new HashMap<>();
+  private final Map<String, KindTable> byKind = new HashMap<>();
   private final Map<String, List<Consumer<WatchEvent>>> watchers = new HashMap<>();
   private final List<Consumer<WatchEvent>> allWatchers = new ArrayList<>();
   /** Watchers that hear every change in commit order (clients' watches), and the changes waiting for them. */
@@ -34,8 +30,8 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
   private List<Consumer<WatchEvent>> allWatchersSnapshot;
   private long resourceVersion = 1;
 
-  private TreeMap<ObjectKey, KubeObject> table(String kind) {
-    return byKind.computeIfAbsent(kind, k -> new TreeMap<>());
+  private KindTable table(String kind) {
+    return byKind.computeIfAbsent(kind, k -> new KindTable());
   }
 
   public static ObjectKey keyOf(KubeObject object) {
@@ -44,23 +40,17 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
   }
 
   public Optional<KubeObject> get(String kind, ObjectKey key) {
-    HashMap<ObjectKey, KubeObject> t = index.get(kind);
+    KindTable t = byKind.get(kind);
     return t == null ? Optional.empty() : Optional.ofNullable(t.get(key));
   }
 
   /** Objects of a kind, in (namespace, name) order; {@code namespace} empty for all namespaces. */
   public ImmutableList<KubeObject> list(String kind, Optional<String> namespace) {
-    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    KindTable t = byKind.get(kind);
     if (t == null) {
       return ImmutableList.of();
     }
-    if (namespace.isEmpty()) {
-      return ImmutableList.copyOf(t.values());
-    }
-    String ns = namespace.get();
-    Collection<KubeObject> range =
-        t.subMap(new ObjectKey(ns, ""), true, new ObjectKey(ns + "\0", ""), false).values();
-    return ImmutableList.copyOf(range);
+    return namespace.isEmpty() ? t.list() : t.list(namespace.get());
   }
 
   /** The kinds that have stored objects, in name order. */
@@ -75,7 +65,7 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
   }
 
   public int count(String kind) {
-    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    KindTable t = byKind.get(kind);
     return t == null ? 0 : t.size();
   }
 
@@ -118,7 +108,6 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
     ObjectKey key = keyOf(object);
     changed(object.kind());
     KubeObject previous = table(object.kind()).put(key, object);
-    index.computeIfAbsent(object.kind(), k -> new HashMap<>()).put(key, object);
     WatchEvent.Type type = previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED;
     notify(new WatchEvent(type, object, Optional.ofNullable(previous)));
   }
@@ -131,13 +120,12 @@ public final class ObjectStore implements dev.kubesim.impl.sim.EventLoop.Resourc
    * @return the object as removed, stamped with the removal's resourceVersion
    */
   public Optional<KubeObject> remove(String kind, ObjectKey key) {
-    TreeMap<ObjectKey, KubeObject> t = byKind.get(kind);
+    KindTable t = byKind.get(kind);
     KubeObject previous = t == null ? null : t.remove(key);
     if (previous == null) {
       return Optional.empty();
     }
     changed(kind);
-    index.get(kind).remove(key);
     KubeObject removed = previous.withMetadata(previous.metadata().toBuilder().resourceVersion(nextResourceVersion()).build());
     notify(new WatchEvent(WatchEvent.Type.DELETED, removed, Optional.of(previous)));
     return Optional.of(removed);

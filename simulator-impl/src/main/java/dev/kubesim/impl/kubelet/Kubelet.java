@@ -12,6 +12,7 @@ import dev.kubesim.impl.events.EventRecorder;
 import dev.kubesim.impl.net.Cidr;
 import dev.kubesim.impl.program.ContainerRuntime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,8 @@ public final class Kubelet {
   private final ServiceEnvCache serviceEnv;
   private final Images.IdTable imageIds;
   private final ImagePulls imagePulls;
-  private final Map<ObjectKey, PodWorker> workers = new TreeMap<>();
+  // Looked up on every change of a pod here; iterated (in key order) only when config data changes.
+  private final Map<ObjectKey, PodWorker> workers = new HashMap<>();
   /** The pods with a container that listens where the cluster expects it (an unknown image). */
   private final java.util.Set<ObjectKey> expecting = new java.util.TreeSet<>();
   private boolean running = true;
@@ -141,7 +143,7 @@ public final class Kubelet {
 
   /** A ConfigMap or Secret of this namespace changed: the pods here refresh their volumes at their next sync. */
   void onConfigData(String namespace) {
-    for (Map.Entry<ObjectKey, PodWorker> e : workers.entrySet()) {
+    for (Map.Entry<ObjectKey, PodWorker> e : new TreeMap<>(workers).entrySet()) {
       if (e.getKey().namespace().equals(namespace)) {
         e.getValue().configChanged();
       }
