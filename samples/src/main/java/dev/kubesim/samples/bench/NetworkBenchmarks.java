@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code curl.clusterip.*}: {@code curl -s http://<ClusterIP>} from a pod — the exec, the TCP
- *       exchange through kube-proxy's rules and conntrack, the kubia server's answer;
+ *       exchange through kube-proxy's rules and conntrack, the kubia server's answer; {@code
+ *       curl.clusterip.nft.*} the same with kube-proxy in nftables mode;
  *   <li>{@code curl.byname}: {@code curl -s http://bench}, the name resolved first (the pod's
  *       resolver, the query to CoreDNS through kube-proxy);
  *   <li>{@code curl.lb.*}: {@code curl -s http://<LoadBalancer address>} from the host outside the
@@ -36,6 +37,10 @@ public final class NetworkBenchmarks {
     all.add(RequestBenchmark.latency("curl.clusterip.small", small, REQUESTS, NetworkBenchmarks::curlClusterIp));
     all.add(RequestBenchmark.latency("curl.clusterip.large", large, REQUESTS, NetworkBenchmarks::curlClusterIp));
     all.add(RequestBenchmark.allocation("curl.clusterip.alloc", small, REQUESTS, NetworkBenchmarks::curlClusterIp));
+    all.add(RequestBenchmark.latency("curl.clusterip.nft.small", new ServiceCluster(10, "nftables"), REQUESTS,
+        NetworkBenchmarks::curlClusterIp));
+    all.add(RequestBenchmark.latency("curl.clusterip.nft.large", new ServiceCluster(10_000, "nftables"), REQUESTS,
+        NetworkBenchmarks::curlClusterIp));
     all.add(RequestBenchmark.latency("curl.byname", small, REQUESTS, NetworkBenchmarks::curlByName));
     all.add(RequestBenchmark.latency("curl.lb.small", small, REQUESTS, NetworkBenchmarks::curlLoadBalancer));
     all.add(RequestBenchmark.latency("curl.lb.large", large, REQUESTS, NetworkBenchmarks::curlLoadBalancer));

@@ -67,6 +67,7 @@ final class ServiceCluster implements BenchCluster {
       """;
 
   private final int services;
+  private final String proxyMode;
   private Cluster cluster;
   private RunningPod client;
   private String clusterIp;
@@ -74,7 +75,13 @@ final class ServiceCluster implements BenchCluster {
   private String ingressAddress;
 
   ServiceCluster(int services) {
+    this(services, "iptables");
+  }
+
+  /** @param proxyMode kube-proxy's mode, {@code iptables} or {@code nftables} */
+  ServiceCluster(int services, String proxyMode) {
     this.services = services;
+    this.proxyMode = proxyMode;
   }
 
   /** The cluster, built on the first call. */
@@ -112,7 +119,8 @@ final class ServiceCluster implements BenchCluster {
     if (cluster != null) {
       return;
     }
-    Cluster c = KubeSim.cluster().nodes(3).seed(1).addons(List.of("coredns", "ingress-nginx")).build();
+    Cluster c = KubeSim.cluster().nodes(3).seed(1).addons(List.of("coredns", "ingress-nginx"))
+        .kubeProxy(dev.kubesim.api.KubeProxyOptions.defaults().withMode(proxyMode)).build();
     c.apply(BENCH_SERVICE + """
         ---
         apiVersion: v1
