@@ -50,7 +50,7 @@ final class KubernetesPlugin {
       case RrType.TXT -> found = lookups.txt(q, zone);
       case RrType.CNAME -> found = lookups.cname(q, zone);
       case RrType.PTR -> found = lookups.ptr(q, zone);
-      case RrType.SRV -> found = lookups.srv(q, zone);
+      case RrType.SRV -> found = lookups.srv(q, zone, zoneAsAsked);
       case RrType.SOA -> found = name.equals(zone) ? Found.of(List.of(lookups.soa(zoneAsAsked))) : Found.NONE;
       case RrType.NS -> found = name.equals(zone) ? lookups.ns(q, zone) : existence(q, zone);
       // MX needs records the plugin never has; like any other type it tells NXDOMAIN from NODATA by an A lookup.

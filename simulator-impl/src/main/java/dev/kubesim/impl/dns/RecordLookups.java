@@ -95,9 +95,10 @@ final class RecordLookups {
 
   /**
    * SRV records: priority 0, each weight {@code floor(100 / n)} for the n entries found (at least
-   * 1), one record per target and port, the targets' addresses as additional records.
+   * 1), one record per target and port, the targets' addresses as additional records. A target
+   * ends in the zone as the question spelled it, as CoreDNS keeps the case of the asked zone.
    */
-  Found srv(DnsQuestion q, String zone) {
+  Found srv(DnsQuestion q, String zone, String zoneAsAsked) {
     BackendLookup found = backend.services(q.lowerName(), RrType.SRV, zone);
     if (found.nameError()) {
       return Found.NAME_ERROR;
@@ -113,11 +114,15 @@ final class RecordLookups {
       if (s.port() == -1 || !(what.equals(RrType.A) || what.equals(RrType.AAAA))) {
         continue;
       }
-      if (seen.add(s.domain() + " port " + s.port())) {
-        records.add(DnsRecord.srv(q.name(), s.ttl(), 0, weight, s.port(), s.domain()));
+      // the target's own labels come from the objects, its zone as the question spelled it
+      String target = s.domain().endsWith(zone)
+          ? s.domain().substring(0, s.domain().length() - zone.length()) + zoneAsAsked
+          : s.domain();
+      if (seen.add(target + " port " + s.port())) {
+        records.add(DnsRecord.srv(q.name(), s.ttl(), 0, weight, s.port(), target));
       }
-      if (seen.add(s.domain() + " addr " + s.host())) {
-        extra.add(DnsRecord.address(s.domain(), s.ttl(), s.host()));
+      if (seen.add(target + " addr " + s.host())) {
+        extra.add(DnsRecord.address(target, s.ttl(), s.host()));
       }
     }
     return Found.of(records, extra);

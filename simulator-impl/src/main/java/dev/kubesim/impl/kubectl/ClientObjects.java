@@ -9,10 +9,29 @@ import dev.kubesim.impl.kubectl.output.GoYaml;
 /**
  * An object a generator built and never sent ({@code --dry-run=client -o yaml|json}), printed as
  * kubectl prints it: {@code creationTimestamp: null} in its metadata, the namespace only when
- * {@code -n} named one, and the empty structs Go writes ({@code resources: {}}, {@code status: {}}).
+ * {@code -n} named one, and the empty structs and zero values Go writes ({@code resources: {}},
+ * {@code strategy: {}}, a pod template's {@code creationTimestamp: null}, {@code status: {}}).
  */
 final class ClientObjects {
   private ClientObjects() {}
+
+  /** A pod template's metadata gets {@code creationTimestamp: null}, its containers {@code resources: {}}. */
+  private static void podTemplate(com.fasterxml.jackson.databind.JsonNode template) {
+    if (template instanceof ObjectNode t) {
+      t.with("metadata").putNull("creationTimestamp");
+      containerResources(t.path("spec"));
+    }
+  }
+
+  private static void containerResources(com.fasterxml.jackson.databind.JsonNode podSpec) {
+    for (String list : new String[] {"initContainers", "containers"}) {
+      for (com.fasterxml.jackson.databind.JsonNode c : podSpec.path(list)) {
+        if (c instanceof ObjectNode container && !container.has("resources")) {
+          container.putObject("resources");
+        }
+      }
+    }
+  }
 
   static String render(String format, KubeObject object, boolean namespaceGiven) {
     if (!format.equals("yaml") && !format.equals("json")) {
@@ -24,16 +43,43 @@ final class ClientObjects {
       meta.remove("namespace");
     }
     meta.putNull("creationTimestamp");
-    if (object.kind().equals("Pod")) {
-      // Go's encoder writes the empty structs a new pod holds: each container's resources and the status.
-      for (com.fasterxml.jackson.databind.JsonNode c : tree.path("spec").path("containers")) {
-        if (c instanceof ObjectNode container && !container.has("resources")) {
-          container.putObject("resources");
-        }
+    // Go's encoder writes the empty structs and zero values the new object holds.
+    switch (object.kind()) {
+      case "Pod" -> {
+        containerResources(tree.path("spec"));
+        tree.putObject("status");
       }
-      tree.putObject("status");
-    } else if (object.kind().equals("Service")) {
-      tree.putObject("status").putObject("loadBalancer");
+      case "Deployment" -> {
+        if (tree.path("spec") instanceof ObjectNode spec && !spec.has("strategy")) {
+          spec.putObject("strategy");
+        }
+        podTemplate(tree.path("spec").path("template"));
+        tree.putObject("status");
+      }
+      case "Job" -> {
+        podTemplate(tree.path("spec").path("template"));
+        tree.putObject("status");
+      }
+      case "CronJob" -> {
+        if (tree.path("spec").path("jobTemplate") instanceof ObjectNode job) {
+          job.with("metadata").putNull("creationTimestamp");
+          podTemplate(job.path("spec").path("template"));
+        }
+        tree.putObject("status");
+      }
+      case "Namespace" -> {
+        if (!tree.has("spec")) {
+          tree.putObject("spec");
+        }
+        tree.putObject("status");
+      }
+      case "ResourceQuota" -> tree.putObject("status");
+      case "Service", "Ingress" -> tree.putObject("status").putObject("loadBalancer");
+      case "PodDisruptionBudget" -> {
+        ObjectNode status = tree.putObject("status");
+        status.put("currentHealthy", 0).put("desiredHealthy", 0).put("disruptionsAllowed", 0).put("expectedPods", 0);
+      }
+      default -> { }
     }
     if (format.equals("yaml")) {
       return GoYaml.write(tree);

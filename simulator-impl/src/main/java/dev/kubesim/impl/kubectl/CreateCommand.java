@@ -24,8 +24,8 @@ import java.util.TreeMap;
 /**
  * {@code kubectl create -f} (each object created, {@code <kind>/<name> created}, an existing one
  * reported as AlreadyExists with its source), and the generators {@code create namespace NAME},
- * {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N]}, {@code create configmap
- * NAME} and {@code create secret generic NAME} (their data from {@link DataSources}), {@code create
+ * {@code create deployment NAME --image=IMAGE [--replicas=N] [--port=N] [-- COMMAND [ARGS...]]},
+ * {@code create configmap NAME} and {@code create secret generic NAME} (their data from {@link DataSources}), {@code create
  * ingress NAME --rule=...} ({@link IngressGenerator}), each with
  * {@code --dry-run=client|server} and {@code -o yaml|json}.
  */
@@ -224,12 +224,19 @@ final class CreateCommand implements Command {
     if (images.isEmpty()) {
       throw KubectlException.usage("required flag(s) \"image\" not set", "create deployment");
     }
+    List<String> command = args.afterDash();
+    if (images.size() > 1 && !command.isEmpty()) {
+      throw KubectlException.error("cannot specify multiple --image options and command");
+    }
     int replicas = args.integer("replicas", 1);
     Optional<String> port = args.string("port");
     Map<String, String> labels = Map.of("app", name);
     List<Container> containers = new ArrayList<>();
     for (String image : images) {
       Container.Builder c = Container.builder().name(containerName(image)).image(image);
+      if (!command.isEmpty()) {
+        c.command(List.copyOf(command));
+      }
       if (port.isPresent() && images.size() == 1) {
         c.ports(List.of(new ContainerPort(null, null, Optional.of(args.integer("port", 0)), null, null)));
       }

@@ -14,7 +14,8 @@ import java.util.Set;
  * The programs a pod's own spec says its images have, for an image kubesim does not know ({@link
  * dev.kubesim.impl.program.ListensWhereExpected}): the first word of each exec probe (startup,
  * liveness, readiness) and each {@code postStart}/{@code preStop} exec hook of any of the pod's
- * containers, init containers first, in spec order, without duplicates. As the unknown image
+ * containers, and the programs a shell's {@code -c} script there runs ({@code [bash, -c, nodetool
+ * status]}), init containers first, in spec order, without duplicates. As the unknown image
  * listens where the cluster expects it to, it has the executables its pod expects it to have.
  */
 final class ExpectedExecutables {
@@ -27,13 +28,28 @@ final class ExpectedExecutables {
     all.addAll(pod.specOrEmpty().containers());
     for (Container c : all) {
       for (Optional<Probe> probe : List.of(c.startupProbe(), c.livenessProbe(), c.readinessProbe())) {
-        probe.flatMap(Probe::exec).map(ExecAction::command).flatMap(ExpectedExecutables::first).ifPresent(names::add);
+        probe.flatMap(Probe::exec).map(ExecAction::command).ifPresent(command -> add(command, names));
       }
       for (String hook : List.of("postStart", "preStop")) {
-        hookCommand(c.lifecycle().orElse(null), hook).flatMap(ExpectedExecutables::first).ifPresent(names::add);
+        hookCommand(c.lifecycle().orElse(null), hook).ifPresent(command -> add(command, names));
       }
     }
     return List.copyOf(names);
+  }
+
+  /** The command's program, and for a shell's {@code -c SCRIPT} the programs the script runs. */
+  private static void add(List<?> command, Set<String> names) {
+    first(command).ifPresent(names::add);
+    if (command.size() >= 3 && command.get(0) instanceof String shell && SHELLS.contains(basename(shell))
+        && "-c".equals(command.get(1)) && command.get(2) instanceof String script) {
+      names.addAll(ScriptPrograms.of(script));
+    }
+  }
+
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
+
+  private static String basename(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static Optional<String> first(List<?> command) {

@@ -1,6 +1,7 @@
 package dev.kubesim.impl.program;
 
 import dev.kubesim.impl.program.commands.Awk;
+import dev.kubesim.impl.program.commands.Base64Command;
 import dev.kubesim.impl.program.commands.Cat;
 import dev.kubesim.impl.program.commands.Chmod;
 import dev.kubesim.impl.program.commands.Cut;
@@ -23,6 +24,7 @@ import dev.kubesim.impl.program.commands.Seq;
 import dev.kubesim.impl.program.commands.Sleep;
 import dev.kubesim.impl.program.commands.Sort;
 import dev.kubesim.impl.program.commands.Tar;
+import dev.kubesim.impl.program.commands.Tee;
 import dev.kubesim.impl.program.commands.Test;
 import dev.kubesim.impl.program.commands.Touch;
 import dev.kubesim.impl.program.commands.Tr;
@@ -64,7 +66,7 @@ public final class CommandRegistry {
   private static final List<String> BUILTINS = List.of("sh", "dash", "ash", "bash", "ls", "cat", "touch", "rm", "mkdir",
       "tar", "echo", "printf", "env", "printenv", "hostname", "sleep", "true", "false", "pwd", "test", "[", "grep",
       "chmod", "seq", "awk", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "sed", "xargs", "which", "date",
-      "python3", "python");
+      "base64", "tee", "python3", "python");
 
   /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
@@ -137,6 +139,10 @@ public final class CommandRegistry {
         return new Which();
       case "date":
         return new Date();
+      case "base64":
+        return new Base64Command();
+      case "tee":
+        return new Tee();
       case "python3", "python":
         return new Python();
       default:

@@ -52,6 +52,20 @@ class AppRootTest {
   }
 
   @Test
+  void curlWritesItsWriteOutOnceForTheLastResponseOfARedirectChain() {
+    site.ingress("nginx.ingress.kubernetes.io/app-root: /app1", "/");
+    String resolve = "approot.bar.com:80:" + site.lb();
+
+    ExecResult followed = site.cluster.external("203.0.113.9").exec("curl", "-sL", "-o", "/dev/null", "--resolve", resolve,
+        "-w", "%{http_code} %{num_redirects} %{url_effective} [%{redirect_url}]", "http://approot.bar.com/");
+    ExecResult notFollowed = site.cluster.external("203.0.113.9").exec("curl", "-s", "-o", "/dev/null", "--resolve", resolve,
+        "-w", "%{http_code} %{num_redirects} [%{redirect_url}]", "http://approot.bar.com/");
+
+    assertThat(followed.stdout()).as("seed %d", SEED).isEqualTo("200 1 http://approot.bar.com/app1 []");
+    assertThat(notFollowed.stdout()).as("seed %d", SEED).isEqualTo("302 0 [http://approot.bar.com/app1]");
+  }
+
+  @Test
   void anAppRootThatIsNotAnAbsolutePathIsIgnored() {
     site.ingress("nginx.ingress.kubernetes.io/app-root: app1", "/");
 

@@ -62,6 +62,8 @@ class CreateIngressCommandTest {
           - hosts:
             - example.com
             secretName: cert
+        status:
+          loadBalancer: {}
         """);
   }
 

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code grep [-EFivcoqnwxlh] [-A N] [-B N] [-C N] [-m N] PATTERN [FILE...]}: lines of the files (or
- * standard input) that match, with N lines of context after or before them ({@code --} between
+ * {@code grep [-EFivcoqnwxlh] [-A N] [-B N] [-C N] [-m N] PATTERN|-e PATTERN... [FILE...]}: lines of
+ * the files (or standard input) that match any of the patterns (each {@code -e}, each line of one), with N lines of context after or before them ({@code --} between
  * groups that do not touch), at most N matches with {@code -m}.
  * Basic regular expressions by default ({@code + ? | ( ) { }} literal unless escaped), extended with
  * {@code -E}, fixed strings with {@code -F}. Status 0 when a line matched, 1 when none, 2 on error.
@@ -21,7 +21,7 @@ public final class Grep implements Command {
   public ExecResult run(List<String> args, ExecContext ctx) {
     List<String> operands = new ArrayList<>();
     StringBuilder flags = new StringBuilder();
-    String pattern = null;
+    List<String> patterns = new ArrayList<>();
     boolean ended = false;
     int after = 0;
     int before = 0;
@@ -31,7 +31,7 @@ public final class Grep implements Command {
       if (!ended && a.equals("--")) {
         ended = true;
       } else if (!ended && a.equals("-e") && i + 1 < args.size()) {
-        pattern = args.get(++i);
+        patterns.add(args.get(++i));
       } else if (!ended && a.matches("-[ABCm].*")) {
         // -A N, -B N, -C N (context lines) and -m N (stop after N matches), attached or not
         String value = a.length() > 2 ? a.substring(2) : i + 1 < args.size() ? args.get(++i) : null;
@@ -64,19 +64,19 @@ public final class Grep implements Command {
         operands.add(a);
       }
     }
-    if (pattern == null) {
+    if (patterns.isEmpty()) {
       if (operands.isEmpty()) {
         return ExecResult.failure(2, ctx.busybox()
             ? ctx.busyboxBanner(false) + "\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] "
                 + "[-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n"
             : "Usage: grep [OPTION]... PATTERNS [FILE]...\n" + Words.tryHelp(ctx));
       }
-      pattern = operands.remove(0);
+      patterns.add(operands.remove(0));
     }
     String f = flags.toString();
     Pattern re;
     try {
-      re = compile(pattern, f);
+      re = compile(patterns, f);
     } catch (PatternSyntaxException e) {
       return ExecResult.failure(2, ctx.programName() + ": Invalid regular expression\n");
     }
@@ -162,19 +162,26 @@ public final class Grep implements Command {
     return ExecResult.of(out.toString(), err.toString(), status);
   }
 
-  private static Pattern compile(String pattern, String flags) {
-    String body;
-    if (flags.contains("F")) {
-      body = Pattern.quote(pattern);
-    } else {
-      body = PosixRegex.toJava(pattern, flags.contains("E"));
+  /** Every pattern (each {@code -e}, each line of one) as one alternation: a line matches if any does. */
+  private static Pattern compile(List<String> patterns, String flags) {
+    StringBuilder any = new StringBuilder();
+    for (String given : patterns) {
+      for (String pattern : given.split("\n", -1)) {
+        String body;
+        if (flags.contains("F")) {
+          body = Pattern.quote(pattern);
+        } else {
+          body = PosixRegex.toJava(pattern, flags.contains("E"));
+        }
+        if (flags.contains("w")) {
+          body = "(?<![\\w])(?:" + body + ")(?![\\w])";
+        }
+        if (flags.contains("x")) {
+          body = "^(?:" + body + ")$";
+        }
+        any.append(any.length() == 0 ? "" : "|").append("(?:").append(body).append(')');
+      }
     }
-    if (flags.contains("w")) {
-      body = "(?<![\\w])(?:" + body + ")(?![\\w])";
-    }
-    if (flags.contains("x")) {
-      body = "^(?:" + body + ")$";
-    }
-    return Pattern.compile(body, flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
+    return Pattern.compile(any.toString(), flags.contains("i") ? Pattern.CASE_INSENSITIVE : 0);
   }
 }

@@ -49,7 +49,8 @@ public final class EchoServerKicbaseProgram implements Program {
 
   @Override
   public SigtermBehavior onSigterm(Launch launch) {
-    return SigtermBehavior.ignores();
+    // a Go server without a handler of its own: Go's runtime exits 2 on SIGTERM, even as PID 1
+    return SigtermBehavior.exitsPromptly(2);
   }
 
   @Override

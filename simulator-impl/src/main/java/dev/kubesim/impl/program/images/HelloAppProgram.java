@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code gcr.io/google-samples/hello-app}): a Go server on {@code $PORT} (8080 in the image)
  * answering every path with {@code Hello, world!}, its version ({@code 1.0.0} for tag {@code 1.0},
  * {@code 2.0.0} for {@code 2.0}) and the pod's hostname, and logging {@code Serving request: PATH}.
- * A static Go binary as PID 1 does not handle SIGTERM.
+ * It installs no signal handler: on SIGTERM Go's runtime exits with status 2 (PID 1 or not).
  */
 public final class HelloAppProgram implements Program {
   private final String version;
@@ -65,7 +65,8 @@ public final class HelloAppProgram implements Program {
 
   @Override
   public SigtermBehavior onSigterm(Launch launch) {
-    return SigtermBehavior.ignores();
+    // Go's runtime handles SIGTERM; with no handler of the program's own it exits 2, even as PID 1
+    return SigtermBehavior.exitsPromptly(2);
   }
 
   @Override

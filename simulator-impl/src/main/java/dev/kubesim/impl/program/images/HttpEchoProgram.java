@@ -68,8 +68,8 @@ public final class HttpEchoProgram implements Program {
 
   @Override
   public SigtermBehavior onSigterm(Launch launch) {
-    // it waits for SIGINT only: PID 1 ignores SIGTERM
-    return SigtermBehavior.ignores();
+    // it waits for SIGINT only; SIGTERM meets Go's runtime handler, which exits 2, even as PID 1
+    return SigtermBehavior.exitsPromptly(2);
   }
 
   @Override

@@ -169,6 +169,9 @@ final class Curl implements Command {
       }
     }
 
+    /** Redirects {@code -L} followed in the current URL's transfer ({@code %{num_redirects}}). */
+    private int redirectsFollowed;
+
     int fetch(String text) {
       long start = s.now();
       Url url;
@@ -179,6 +182,7 @@ final class Curl implements Command {
             Disposition.of(Disposition.Kind.NO_ROUTE, Cause.MALFORMED_URL, "malformed URL"));
       }
       int exit = 0;
+      redirectsFollowed = 0;
       for (int redirects = 0; ; redirects++) {
         Transfer t = transfer(url, start, redirects == 0 ? text : null);
         exit = t.exit;
@@ -190,6 +194,7 @@ final class Curl implements Command {
           break;
         }
         url = t.next;
+        redirectsFollowed++;
       }
       return exit;
     }
@@ -347,7 +352,7 @@ final class Curl implements Command {
         if (o.verbose) {
           err.append("* Issue another request to this URL: '").append(next.text()).append("'\n");
         }
-        writeOut(response, url, ip, port, 0);
+        // -w is written once, for the transfer's last response
         return new Transfer(0, response, next);
       }
       StringBuilder payload = new StringBuilder();
@@ -499,7 +504,9 @@ final class Curl implements Command {
         case "exitcode" -> Integer.toString(exit);
         case "content_type" -> response == null ? "" : response.header("Content-Type").orElse("");
         case "http_version" -> response == null ? "0" : "1.1";
-        case "num_redirects" -> "0";
+        case "num_redirects" -> Integer.toString(redirectsFollowed);
+        case "redirect_url" -> response == null || response.status() / 100 != 3 || url == null ? ""
+            : response.header("Location").flatMap(url::resolve).map(Url::text).orElse("");
         case "method" -> "GET";
         case "scheme" -> url == null ? "" : url.scheme().toUpperCase(Locale.ROOT);
         default -> "";

@@ -39,6 +39,18 @@ final class Nslookup implements Command {
 
   @Override
   public ExecResult run(List<String> args, ExecContext ctx) {
+    return run(args, ctx, ctx.busybox() && !bindTools(ctx));
+  }
+
+  /**
+   * Whether BIND's tools replace BusyBox's applet: an Alpine image with {@code bind-tools} (agnhost,
+   * the docs' {@code dnsutils} pod), whose {@code dig} comes with BIND's {@code nslookup}.
+   */
+  private static boolean bindTools(ExecContext ctx) {
+    return ctx.fs().exists("/usr/bin/dig");
+  }
+
+  private ExecResult run(List<String> args, ExecContext ctx, boolean busybox) {
     String type = "A";
     String name = null;
     String server = null;
@@ -53,7 +65,6 @@ final class Nslookup implements Command {
         server = a;
       }
     }
-    boolean busybox = ctx.busybox();
     if (name == null) {
       return busybox
           ? ExecResult.failure(1, ctx.busyboxBanner(true) + "\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n")
@@ -72,11 +83,16 @@ final class Nslookup implements Command {
     return new ExecResult(r.stdout(), r.stderr(), r.exitCode(), Duration.ofNanos(pn.session().elapsed()));
   }
 
-  /** BIND: one look-up through the search list, against the one server. */
+  /**
+   * BIND: one look-up through the search list, against the one server; an address is looked up as
+   * its PTR name ({@code nslookup 10.96.0.10}, {@code -q=ptr 10.96.0.10}).
+   */
   private static ExecResult bind(PodNetwork pn, ResolverConfig conf, String ns, String name, String type, String header) {
     ResolverConfig one = new ResolverConfig(List.of(ns), conf.search(), conf.ndots(), conf.attempts(), conf.noTldQuery());
     PacketDnsTransport transport = pn.transport();
-    Resolution r = new Resolver(Libc.GLIBC, transport).lookup(pn.netns().name(), one, name, type);
+    Optional<String> reverse = ptrName(name).filter(p -> type.equals("A") || type.equals("PTR"));
+    Resolution r = new Resolver(Libc.GLIBC, transport).lookup(pn.netns().name(), one,
+        reverse.map(p -> p + ".").orElse(name), reverse.isPresent() ? "PTR" : type);
     Optional<PacketDnsTransport.Exchange> last = transport.exchanges().stream()
         .filter(e -> e.response().isPresent()).reduce((a, b) -> b);
     if (last.isEmpty()) {
@@ -273,7 +289,7 @@ final class Nslookup implements Command {
     return switch (rec.type()) {
       case "A", "AAAA" -> "Name:\t" + owner + "\nAddress: " + rec.data() + "\n";
       case "CNAME" -> owner + "\tcanonical name = " + rec.data() + "\n";
-      case "PTR" -> rec.name() + "\tname = " + rec.data() + "\n";
+      case "PTR" -> owner + "\tname = " + rec.data() + "\n";
       case "SRV" -> owner + "\tservice = " + rec.data() + "\n";
       case "TXT" -> owner + "\ttext = \"" + rec.data() + "\"\n";
       default -> owner + "\t" + rec.type().toLowerCase(Locale.ROOT) + " = " + rec.data() + "\n";

@@ -22,6 +22,31 @@ class TextToolsTest extends ContainerCommands {
   }
 
   @Test
+  void grepMatchesAnyOfSeveralPatterns() {
+    assertThat(gnu("printf 'a\\nb\\nc\\n' | grep -e a -e c").stdout()).isEqualTo("a\nc\n");
+    assertThat(busybox("printf 'WORDPRESS_X=1\\nMYSQL_Y=2\\nHOME=/\\n' | grep -e WORDPRESS -e MYSQL").stdout())
+        .isEqualTo("WORDPRESS_X=1\nMYSQL_Y=2\n");
+    assertThat(gnu("printf 'ab\\nb\\n' | grep -x -e a -e b").stdout()).isEqualTo("b\n");
+  }
+
+  @Test
+  void base64EncodesWrapsAndDecodes() {
+    assertThat(gnu("echo hello | base64").stdout()).isEqualTo("aGVsbG8K\n");
+    assertThat(busybox("echo aGVsbG8K | base64 -d").stdout()).isEqualTo("hello\n");
+    assertThat(gnu("seq 30 | base64 -w 20").stdout()).startsWith("MQoyCjMKNAo1CjYKNwo4\nCjkKMTAKMTEKMTIKMTMK\n");
+    assertThat(gnu("seq 30 | base64 -w 0").stdout()).endsWith("MzAK\n").hasLineCount(1);
+    assertThat(gnu("echo '!!' | base64 -d").stderr()).isEqualTo("base64: invalid input\n");
+    assertThat(gnu("echo '!!' | base64 -d").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void teeCopiesItsInputToOutputAndFiles() {
+    assertThat(gnu("echo one | tee /tmp/t; echo two | tee -a /tmp/t >/dev/null; cat /tmp/t").stdout())
+        .isEqualTo("one\none\ntwo\n");
+    assertThat(busybox("echo x | tee /nope/f").stderr()).isEqualTo("tee: /nope/f: No such file or directory\n");
+  }
+
+  @Test
   void sedInPlaceRewritesTheFileAndKeepsABackupWithASuffix() {
     assertThat(gnu("echo 'replicas: 1' > /tmp/d.yaml; sed -i 's/1/3/' /tmp/d.yaml; cat /tmp/d.yaml").stdout())
         .isEqualTo("replicas: 3\n");
