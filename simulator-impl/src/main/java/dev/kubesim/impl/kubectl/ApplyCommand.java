@@ -34,7 +34,7 @@ final class ApplyCommand implements Command {
   @Override
   public List<Flag> flags() {
     return List.of(Flag.value("filename", "f"), Flag.value("kustomize", "k"), Flag.bool("recursive", "R"),
-        Flag.bool("validate"));
+        Flag.bool("validate"), Flag.value("selector", "l"));
   }
 
   @Override

@@ -84,7 +84,8 @@ final class DeleteCommand implements Command {
                 + "   '--filename=rsrc.json'\n"
                 + "   '<resource> <name>'\n"
                 + "   '<resource>'", failures);
-    boolean named = requests.stream().anyMatch(r -> !r.names().isEmpty());
+    // names read from -f files are no names given: -l filters those files' objects
+    boolean named = !ManifestInput.given(ctx) && requests.stream().anyMatch(r -> !r.names().isEmpty());
     if (named && (args.bool("all") || args.has("selector"))) {
       throw KubectlException.error(args.bool("all")
           ? "name cannot be provided when the all flag is specified"

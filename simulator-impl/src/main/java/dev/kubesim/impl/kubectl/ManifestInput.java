@@ -41,8 +41,21 @@ final class ManifestInput {
     return ctx.args().has("filename") || ctx.args().has("kustomize");
   }
 
-  /** The decoded documents of every {@code -f}, failures recorded for the ones that do not decode. */
+  /**
+   * The decoded documents of every {@code -f}, failures recorded for the ones that do not decode;
+   * with {@code -l}, only the objects whose labels it selects, as kubectl's builder filters them.
+   */
   static List<Item> read(CommandContext ctx, List<Failure> failures) {
+    List<Item> items = readAll(ctx, failures);
+    Optional<String> selector = ctx.args().has("selector") ? ctx.args().string("selector") : Optional.empty();
+    if (selector.isEmpty()) {
+      return items;
+    }
+    java.util.function.Predicate<java.util.Map<String, String>> selects = SelectorParser.parse(selector.get());
+    return items.stream().filter(i -> selects.test(i.object().metadata().labels())).toList();
+  }
+
+  private static List<Item> readAll(CommandContext ctx, List<Failure> failures) {
     List<Item> items = new ArrayList<>();
     boolean recursive = ctx.args().bool("recursive");
     if (ctx.args().has("kustomize")) {

@@ -30,6 +30,7 @@ public final class Registry {
     api.registerGeneric("DaemonSet", new DaemonSetStrategy());
     api.registerGeneric("Job", new JobStrategy());
     api.registerGeneric("CronJob", new CronJobStrategy());
+    api.registerGeneric("Secret", new SecretStrategy());
     api.registerGeneric("HorizontalPodAutoscaler", new HorizontalPodAutoscalerStrategy());
   }
 }

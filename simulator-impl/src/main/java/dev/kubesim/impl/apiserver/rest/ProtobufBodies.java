@@ -6,29 +6,56 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubesim.api.BadRequestException;
 import dev.kubesim.api.model.Kinds.KindInfo;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The protobuf bodies ({@code application/vnd.kubernetes.protobuf}) of the few kinds whose typed
- * clients kubectl uses to write them and that the served API reads: the {@code autoscaling/v1}
- * HorizontalPodAutoscaler that {@code kubectl autoscale} posts. A body is the {@code k8s\0} magic
- * and a {@code runtime.Unknown} whose {@code raw} bytes are the object's message; each message is
- * read by its field numbers ({@code generated.proto}) into the JSON the same client would have
- * sent, empty strings left out as JSON's {@code omitempty} leaves them. Other kinds' protobuf bodies
- * are refused with 415, as before.
+ * The protobuf bodies ({@code application/vnd.kubernetes.protobuf}) that typed clients send: what
+ * {@code kubectl create deployment}, {@code create configmap}, {@code autoscale}, {@code drain}'s
+ * evictions and the Java clients' typed calls write. A body is the {@code k8s\0} magic and a {@code
+ * runtime.Unknown} whose {@code raw} bytes are the object's message; each message is read by its
+ * field numbers ({@link ProtoSchema}) into the JSON the same client would have sent. Go's encoder
+ * writes a value field even when it holds its zero value, which JSON's {@code omitempty} leaves
+ * out: zero scalars are left out here too, except the pointer fields where an explicit zero means
+ * something ({@code replicas: 0}). A kind without a message in the schema is refused with 415.
  */
 final class ProtobufBodies {
   /** The media type of protobuf bodies. */
   static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final byte[] MAGIC = {'k', '8', 's', 0};
+  private static final int MAX_DEPTH = 64;
+
+  /** Pointer fields (or required ones) whose zero is a value, not an absence. */
+  private static final Set<String> KEEP_ZERO = Set.of("replicas", "parallelism", "completions", "backoffLimit",
+      "backoffLimitPerIndex", "maxFailedIndexes", "suspend", "minReplicas", "terminationGracePeriodSeconds",
+      "activeDeadlineSeconds", "ttlSecondsAfterFinished", "automountServiceAccountToken", "expirationSeconds",
+      "revisionHistoryLimit", "progressDeadlineSeconds", "startingDeadlineSeconds", "successfulJobsHistoryLimit",
+      "failedJobsHistoryLimit", "gracePeriodSeconds", "runAsUser", "runAsGroup", "runAsNonRoot", "privileged",
+      "readOnlyRootFilesystem", "allowPrivilegeEscalation", "defaultMode", "mode", "optional", "immutable",
+      "enableServiceLinks", "shareProcessNamespace", "setHostnameAsFQDN", "allocateLoadBalancerNodePorts",
+      "value", "minAvailable", "maxUnavailable", "maxSurge", "fsGroup", "targetCPUUtilizationPercentage",
+      "deletionGracePeriodSeconds", "seconds", "initialDelaySeconds", "periodSeconds", "timeoutSeconds",
+      "successThreshold", "failureThreshold", "hostUsers", "priority", "orphanDependents");
+
+  /** The protobuf package of each served API group version. */
+  private static final Map<String, String> PACKAGES = Map.of(
+      "v1", "core.v1",
+      "apps/v1", "apps.v1",
+      "batch/v1", "batch.v1",
+      "networking.k8s.io/v1", "networking.v1",
+      "rbac.authorization.k8s.io/v1", "rbac.v1",
+      "scheduling.k8s.io/v1", "scheduling.v1",
+      "policy/v1", "policy.v1",
+      "autoscaling/v1", "autoscaling.v1",
+      "authentication.k8s.io/v1", "authentication.v1");
 
   private ProtobufBodies() {}
 
   /** The body as JSON, when it is the protobuf of a kind read here; empty otherwise. */
   static Optional<JsonNode> decode(KindInfo kind, byte[] body) {
-    if (!kind.kind().equals("HorizontalPodAutoscaler") || !kind.apiVersion().equals("autoscaling/v1")
-        || body.length < MAGIC.length) {
+    if (body.length < MAGIC.length) {
       return Optional.empty();
     }
     for (int i = 0; i < MAGIC.length; i++) {
@@ -60,108 +87,166 @@ final class ProtobufBodies {
         unknown.skip(tag);
       }
     }
-    ObjectNode object = JSON.objectNode();
-    object.put("apiVersion", apiVersion.isEmpty() ? kind.apiVersion() : apiVersion);
-    object.put("kind", kindName.isEmpty() ? kind.kind() : kindName);
-    if (raw == null) {
-      return Optional.of(object);
+    String version = apiVersion.isEmpty() ? kind.apiVersion() : apiVersion;
+    String name = kindName.isEmpty() ? kind.kind() : kindName;
+    String pkg = PACKAGES.get(version);
+    String message = (name.equals("DeleteOptions") ? "meta.v1" : pkg) + "." + name;
+    if (pkg == null && !name.equals("DeleteOptions") || ProtoSchema.get().message(message).isEmpty()) {
+      return Optional.empty();
     }
-    while (raw.more()) {
-      int tag = raw.tag();
-      if (tag == field(1, 2)) {
-        object.set("metadata", objectMeta(raw.message()));
-      } else if (tag == field(2, 2)) {
-        object.set("spec", hpaSpec(raw.message()));
-      } else if (tag == field(3, 2)) {
-        object.set("status", hpaStatus(raw.message()));
-      } else {
-        raw.skip(tag);
-      }
+    ObjectNode object = JSON.objectNode();
+    object.put("apiVersion", version);
+    object.put("kind", name);
+    if (raw != null) {
+      object.setAll(message(message, raw, 0));
     }
     return Optional.of(object);
   }
 
-  /** {@code ObjectMeta}: what a client sets (names, labels, annotations, finalizers, resourceVersion). */
-  private static ObjectNode objectMeta(Reader r) {
-    ObjectNode meta = JSON.objectNode();
-    while (r.more()) {
-      int tag = r.tag();
-      switch (tag >>> 3) {
-        case 1 -> putString(meta, "name", r.string());
-        case 2 -> putString(meta, "generateName", r.string());
-        case 3 -> putString(meta, "namespace", r.string());
-        case 5 -> putString(meta, "uid", r.string());
-        case 6 -> putString(meta, "resourceVersion", r.string());
-        case 11, 12 -> {
-          Reader entry = r.message();
-          String key = "";
-          String value = "";
-          while (entry.more()) {
-            int t = entry.tag();
-            if (t == field(1, 2)) {
-              key = entry.string();
-            } else if (t == field(2, 2)) {
-              value = entry.string();
-            } else {
-              entry.skip(t);
-            }
-          }
-          meta.with(tag >>> 3 == 11 ? "labels" : "annotations").put(key, value);
-        }
-        case 14 -> meta.withArray("finalizers").add(r.string());
-        default -> r.skip(tag);
-      }
+  /** A message as the JSON of its fields; unknown field numbers are skipped. */
+  private static ObjectNode message(String name, Reader r, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new BadRequestException("the body of the request is not valid protobuf: nested too deeply");
     }
-    return meta;
-  }
-
-  /** autoscaling/v1 {@code HorizontalPodAutoscalerSpec}. */
-  private static ObjectNode hpaSpec(Reader r) {
-    ObjectNode spec = JSON.objectNode();
+    Map<Integer, ProtoSchema.Field> fields = ProtoSchema.get().message(name)
+        .orElseThrow(() -> new IllegalStateException("proto-schema.txt has no message " + name));
+    ObjectNode out = JSON.objectNode();
     while (r.more()) {
       int tag = r.tag();
-      switch (tag >>> 3) {
-        case 1 -> {
-          ObjectNode ref = spec.putObject("scaleTargetRef");
-          Reader m = r.message();
-          while (m.more()) {
-            int t = m.tag();
-            switch (t >>> 3) {
-              case 1 -> ref.put("kind", m.string());
-              case 2 -> ref.put("name", m.string());
-              case 3 -> putString(ref, "apiVersion", m.string());
-              default -> m.skip(t);
-            }
+      ProtoSchema.Field f = fields.get(tag >>> 3);
+      if (f == null) {
+        r.skip(tag);
+        continue;
+      }
+      if (f.map()) {
+        Reader entry = r.message();
+        String key = "";
+        JsonNode value = null;
+        while (entry.more()) {
+          int t = entry.tag();
+          if (t >>> 3 == 1) {
+            key = entry.string();
+          } else if (t >>> 3 == 2) {
+            value = value(f, entry, t, depth);
+          } else {
+            entry.skip(t);
           }
         }
-        case 2 -> spec.put("minReplicas", (int) r.varint());
-        case 3 -> spec.put("maxReplicas", (int) r.varint());
-        case 4 -> spec.put("targetCPUUtilizationPercentage", (int) r.varint());
-        default -> r.skip(tag);
+        out.with(f.jsonName()).set(key, value == null ? zero(f) : value);
+      } else if (f.repeated() && (tag & 7) == 2 && packable(f.type())) {
+        Reader packed = r.message();
+        while (packed.more()) {
+          out.withArray(f.jsonName()).add(value(f, packed, f.type() == ProtoSchema.Type.DOUBLE ? 1 : 0, depth));
+        }
+      } else if (f.repeated()) {
+        out.withArray(f.jsonName()).add(value(f, r, tag, depth));
+      } else if (f.inline()) {
+        out.setAll((ObjectNode) value(f, r, tag, depth));
+      } else {
+        JsonNode value = value(f, r, tag, depth);
+        if (value != null && (!isZero(value) || KEEP_ZERO.contains(f.jsonName()))) {
+          out.set(f.jsonName(), value);
+        }
       }
     }
-    return spec;
+    return out;
   }
 
-  /** autoscaling/v1 {@code HorizontalPodAutoscalerStatus}, without {@code lastScaleTime} (a client sends none). */
-  private static ObjectNode hpaStatus(Reader r) {
-    ObjectNode status = JSON.objectNode();
+  private static boolean packable(ProtoSchema.Type type) {
+    return type == ProtoSchema.Type.BOOL || type == ProtoSchema.Type.INT32 || type == ProtoSchema.Type.INT64
+        || type == ProtoSchema.Type.DOUBLE;
+  }
+
+  /** One value of a field; null for a time that is the zero time (JSON null, left out). */
+  private static JsonNode value(ProtoSchema.Field f, Reader r, int tag, int depth) {
+    return switch (f.type()) {
+      case STRING -> JSON.textNode(r.string());
+      case BYTES -> JSON.textNode(java.util.Base64.getEncoder().encodeToString(r.bytes()));
+      case BOOL -> JSON.booleanNode(r.varint() != 0);
+      case INT32 -> JSON.numberNode((int) r.varint());
+      case INT64 -> JSON.numberNode(r.varint());
+      case DOUBLE -> JSON.numberNode(Double.longBitsToDouble((tag & 7) == 1 ? r.fixed64() : r.varint()));
+      case MESSAGE -> message(f.message(), r.message(), depth + 1);
+      case TIME -> time(r.message());
+      case QUANTITY -> JSON.textNode(firstString(r.message()));
+      case INTORSTRING -> intOrString(r.message());
+      case FIELDSV1 -> fieldsV1(r.message());
+    };
+  }
+
+  private static JsonNode zero(ProtoSchema.Field f) {
+    return switch (f.type()) {
+      case BOOL -> JSON.booleanNode(false);
+      case INT32, INT64, DOUBLE -> JSON.numberNode(0);
+      case MESSAGE -> JSON.objectNode();
+      default -> JSON.textNode("");
+    };
+  }
+
+  private static boolean isZero(JsonNode value) {
+    return value.isTextual() && value.asText().isEmpty() || value.isNumber() && value.asDouble() == 0
+        || value.isBoolean() && !value.asBoolean();
+  }
+
+  /** {@code metav1.Time}: seconds and nanoseconds since the epoch, in JSON RFC 3339 to the second. */
+  private static JsonNode time(Reader r) {
+    long seconds = 0;
     while (r.more()) {
-      int tag = r.tag();
-      switch (tag >>> 3) {
-        case 1 -> status.put("observedGeneration", r.varint());
-        case 3 -> status.put("currentReplicas", (int) r.varint());
-        case 4 -> status.put("desiredReplicas", (int) r.varint());
-        case 5 -> status.put("currentCPUUtilizationPercentage", (int) r.varint());
-        default -> r.skip(tag);
+      int t = r.tag();
+      if (t >>> 3 == 1) {
+        seconds = r.varint();
+      } else {
+        r.skip(t);
       }
     }
-    return status;
+    return seconds == 0 ? null : JSON.textNode(java.time.Instant.ofEpochSecond(seconds).toString());
   }
 
-  private static void putString(ObjectNode node, String name, String value) {
-    if (!value.isEmpty()) {
-      node.put(name, value);
+  private static String firstString(Reader r) {
+    String value = "";
+    while (r.more()) {
+      int t = r.tag();
+      if (t == field(1, 2)) {
+        value = r.string();
+      } else {
+        r.skip(t);
+      }
+    }
+    return value;
+  }
+
+  /** {@code intstr.IntOrString}: its type (0 int, 1 string) says which of the two values it holds. */
+  private static JsonNode intOrString(Reader r) {
+    long type = 0;
+    long intVal = 0;
+    String strVal = "";
+    while (r.more()) {
+      int t = r.tag();
+      switch (t >>> 3) {
+        case 1 -> type = r.varint();
+        case 2 -> intVal = (int) r.varint();
+        case 3 -> strVal = r.string();
+        default -> r.skip(t);
+      }
+    }
+    return type == 1 ? JSON.textNode(strVal) : JSON.numberNode((int) intVal);
+  }
+
+  /** {@code metav1.FieldsV1}: its raw bytes are the JSON of the field set. */
+  private static JsonNode fieldsV1(Reader r) {
+    byte[] raw = new byte[0];
+    while (r.more()) {
+      int t = r.tag();
+      if (t == field(1, 2)) {
+        raw = r.bytes();
+      } else {
+        r.skip(t);
+      }
+    }
+    try {
+      return raw.length == 0 ? JSON.objectNode() : dev.kubesim.impl.codec.ObjectCodec.mapper().readTree(raw);
+    } catch (java.io.IOException e) {
+      throw new BadRequestException("the body of the request is not valid protobuf: managed fields are not JSON");
     }
   }
 
@@ -217,6 +302,23 @@ final class ProtobufBodies {
     String string() {
       Reader r = message();
       return new String(bytes, r.at, r.end - r.at, StandardCharsets.UTF_8);
+    }
+
+    byte[] bytes() {
+      Reader r = message();
+      return java.util.Arrays.copyOfRange(bytes, r.at, r.end);
+    }
+
+    long fixed64() {
+      if (at + 8 > end) {
+        throw truncated();
+      }
+      long value = 0;
+      for (int i = 7; i >= 0; i--) {
+        value = value << 8 | (bytes[at + i] & 0xff);
+      }
+      at += 8;
+      return value;
     }
 
     void skip(int tag) {

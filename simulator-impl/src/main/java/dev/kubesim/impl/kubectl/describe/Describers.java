@@ -23,6 +23,8 @@ public final class Describers {
           case "NetworkPolicy" -> new NetworkPolicyDescriber();
           case "Namespace" -> new NamespaceDescriber();
           case "ServiceAccount" -> new ServiceAccountDescriber();
+          case "ConfigMap" -> new ConfigMapDescriber();
+          case "Secret" -> new SecretDescriber();
           case "PersistentVolumeClaim" -> new PersistentVolumeClaimDescriber();
           case "PersistentVolume" -> new PersistentVolumeDescriber();
           case "StorageClass" -> new StorageClassDescriber();

@@ -27,6 +27,7 @@ public final class TablePrinters {
       case "Job" -> new JobTable();
       case "CronJob" -> new CronJobTable();
       case "HorizontalPodAutoscaler" -> new HorizontalPodAutoscalerTable();
+      case "PodDisruptionBudget" -> new PodDisruptionBudgetTable();
       default -> new GenericTable(kind);
     };
   }

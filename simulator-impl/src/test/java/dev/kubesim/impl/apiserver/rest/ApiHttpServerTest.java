@@ -464,11 +464,14 @@ class ApiHttpServerTest {
   }
 
   @Test
-  void aBodyInAnotherFormatThanJsonOrYamlIsRefused() {
-    ServedApiFixture.Reply r = f.send("POST", "/api/v1/namespaces/default/services", "k8s\u0000...",
-        "application/vnd.kubernetes.protobuf", "application/json");
+  void aBodyInAnotherFormatThanJsonYamlOrProtobufIsRefused() {
+    ServedApiFixture.Reply r = f.send("POST", "/api/v1/namespaces/default/services", "<service/>",
+        "application/xml", "application/json");
     assertThat(r.code()).isEqualTo(415);
     assertThat(r.json().path("reason").asText()).isEqualTo("UnsupportedMediaType");
+    ServedApiFixture.Reply broken = f.send("POST", "/api/v1/namespaces/default/services", "k8s\u0000\n\u00ff",
+        "application/vnd.kubernetes.protobuf", "application/json");
+    assertThat(broken.code()).isEqualTo(400);
     String yaml = "apiVersion: v1\nkind: Service\nmetadata:\n  name: y\nspec:\n  ports:\n  - port: 80\n";
     assertThat(f.send("POST", "/api/v1/namespaces/default/services", yaml, "application/yaml", "application/json").code())
         .isEqualTo(201);
