@@ -223,7 +223,7 @@ public final class Kubectl {
     int at = -1;
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
-      if (w.equals("-n") || w.equals("--namespace")) {
+      if (GLOBAL_VALUE_FLAGS.contains(w)) {
         i++;
       } else if (!w.startsWith("-")) {
         at = i;
@@ -270,14 +270,34 @@ public final class Kubectl {
           + " (applies to all commands).\n");
       return;
     }
+    Optional<String> context = args.has("context") ? args.string("context") : Optional.empty();
     if (!(command instanceof ConfigCommand)) {
-      reachable();
+      reachable(context);
     }
-    command.run(new CommandContext(cluster, args, stdin, files, out, terminal, kubeconfig.namespace()));
+    String namespace = context.map(c -> kubeconfig.contexts().get(c)).map(Kubeconfig.Context::namespace)
+        .filter(n -> !n.isEmpty()).orElseGet(() -> context.isPresent() ? "default" : kubeconfig.namespace());
+    command.run(new CommandContext(cluster, args, stdin, files, out, terminal, namespace));
   }
 
-  /** Fails as kubectl does when the kubeconfig's current context does not lead to the cluster. */
-  private void reachable() {
+  /** The global flags that take a value as the next word ({@code --context NAME}). */
+  private static final Set<String> GLOBAL_VALUE_FLAGS = Set.of("-n", "--namespace", "--context", "--request-timeout",
+      "--kubeconfig", "--cluster", "--user", "-v", "--v");
+
+  /**
+   * Fails as kubectl does when the context ({@code --context}, else the kubeconfig's current one)
+   * does not lead to the cluster.
+   */
+  private void reachable(Optional<String> context) {
+    if (context.isPresent()) {
+      Kubeconfig.Context c = kubeconfig.contexts().get(context.get());
+      if (c == null) {
+        throw KubectlException.raw("Error in configuration: context was not found for specified context: " + context.get());
+      }
+      if (!c.cluster().equals(Kubeconfig.NAME)) {
+        throw KubectlException.raw("The connection to the server localhost:8080 was refused - did you specify the right host or port?");
+      }
+      return;
+    }
     if (kubeconfig.currentName().isPresent() && kubeconfig.current().isEmpty()) {
       throw KubectlException.raw("Error in configuration: context was not found for specified context: "
           + kubeconfig.currentName().get());
@@ -288,8 +308,16 @@ public final class Kubectl {
     }
   }
 
+  /**
+   * kubectl's global flags: {@code -n}, {@code -h}, {@code --context} (a context of the kubeconfig,
+   * as {@code kubectl config} keeps it), and the connection and logging flags, taken and without
+   * effect in the simulation ({@code --request-timeout}, {@code -v}, {@code --kubeconfig}, {@code
+   * --cluster}, {@code --user}, {@code --insecure-skip-tls-verify}).
+   */
   private static List<Flag> globalFlags() {
-    return List.of(Flag.value("namespace", "n"), Flag.bool("help", "h"));
+    return List.of(Flag.value("namespace", "n"), Flag.bool("help", "h"), Flag.value("context"),
+        Flag.value("request-timeout"), Flag.value("v", "v"), Flag.value("kubeconfig"), Flag.value("cluster"),
+        Flag.value("user"), Flag.bool("insecure-skip-tls-verify"));
   }
 
   /** cobra's "Did you mean this?" list: commands within two edits, or starting with the word. */

@@ -150,9 +150,11 @@ public final class ResourceCatalog {
     return i < 0 ? GROUP_ORDER.size() : i;
   }
 
-  /** The resources served in one group version ({@code v1}, {@code apps/v1}), in registration order. */
+  /** The resources served in one group version ({@code v1}, {@code apps/v1}), by resource name. */
   public static ImmutableList<KindInfo> resources(KindCatalog kinds, String groupVersion) {
+    // the API server lists a version's resources by name (its installer sorts the paths)
     return kinds.served().stream().filter(k -> k.apiVersion().equals(groupVersion))
+        .sorted(java.util.Comparator.comparing(KindInfo::resource))
         .collect(ImmutableList.toImmutableList());
   }
 
