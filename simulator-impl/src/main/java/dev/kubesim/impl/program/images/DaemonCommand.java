@@ -17,10 +17,19 @@ import java.util.Optional;
 record DaemonCommand(String daemon, Optional<List<String>> arguments) {
   /** The command line of this launch, as the image's entrypoint script resolves it. */
   static DaemonCommand of(Launch launch, String daemon) {
+    return of(launch, daemon, null);
+  }
+
+  /**
+   * The command line of this launch for an entrypoint that also runs the daemon for a first
+   * argument ending in {@code configSuffix} (Redis's: {@code redis.conf} is {@code redis-server
+   * redis.conf}).
+   */
+  static DaemonCommand of(Launch launch, String daemon, String configSuffix) {
     List<String> argv = new ArrayList<>(launch.argv());
     if (!argv.isEmpty() && baseName(argv.get(0)).equals("docker-entrypoint.sh")) {
       argv.remove(0);
-      if (argv.isEmpty() || argv.get(0).startsWith("-")) {
+      if (argv.isEmpty() || argv.get(0).startsWith("-") || configSuffix != null && argv.get(0).endsWith(configSuffix)) {
         argv.add(0, daemon);
       }
     }

@@ -38,6 +38,7 @@ public final class RedisProgram implements Program, RawServer {
   static final String REPOSITORY = "docker.io/library/redis";
   private static final String KEYSPACE = "redis.keyspace";
   private static final String WARNED_AT = "redis.securityWarningAt";
+  private static final String CONFIG = "redis.config";
   private static final DateTimeFormatter LOG_TIME =
       DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -113,17 +114,31 @@ public final class RedisProgram implements Program, RawServer {
 
   @Override
   public List<ListenPort> listenPorts(Launch launch) {
-    DaemonCommand server = DaemonCommand.of(launch, "redis-server");
+    DaemonCommand server = server(launch);
     if (runsScript(launch)) {
       return List.of(ListenPort.tcp(6379));
     }
     return server.runs() ? List.of(ListenPort.tcp(server.intOption("--port", 6379))) : List.of();
   }
 
+  /** What the entrypoint runs: {@code redis-server} for options or a {@code .conf} file first, as docker-entrypoint.sh does. */
+  private static DaemonCommand server(Launch launch) {
+    return DaemonCommand.of(launch, "redis-server", ".conf");
+  }
+
+  /** The server's configuration, read from its file and options when it started. */
+  private static RedisConfig config(Launch launch, ServerContext ctx) {
+    return (RedisConfig) ctx.state().computeIfAbsent(CONFIG, k -> {
+      List<String> args = server(launch).arguments().orElse(List.of());
+      String file = !args.isEmpty() && args.get(0).endsWith(".conf") ? ctx.readFile(args.get(0)).orElse("") : "";
+      return RedisConfig.of(file, args.isEmpty() || !args.get(0).endsWith(".conf") ? args : args.subList(1, args.size()));
+    });
+  }
+
   /** {@code redis-server}, or the command that replaced it ({@code sleep infinity} in a client pod). */
   @Override
   public MainProcess mainProcess(Launch launch) {
-    return DaemonCommand.of(launch, "redis-server").runs() || runsScript(launch)
+    return server(launch).runs() || runsScript(launch)
         ? MainProcess.serving() : MainProcess.command(DaemonCommand.execArgv(launch));
   }
 
@@ -140,7 +155,7 @@ public final class RedisProgram implements Program, RawServer {
       String host = "env".equals(ctx.env().get("GET_HOSTS_FROM")) ? ctx.env().getOrDefault(r.hostVariable(), "") : r.service();
       return host.isEmpty() ? Optional.empty() : Optional.of(new RedisReplication.Master(host, 6379));
     }
-    return DaemonCommand.of(launch, "redis-server").arguments().flatMap(RedisReplication::configured);
+    return server(launch).arguments().flatMap(RedisReplication::configured);
   }
 
   @Override
@@ -155,8 +170,9 @@ public final class RedisProgram implements Program, RawServer {
 
   @Override
   public void onStart(Launch launch, ServerContext ctx) {
-    DaemonCommand server = DaemonCommand.of(launch, "redis-server");
+    DaemonCommand server = server(launch);
     char role = master(launch, ctx).isPresent() ? 'S' : 'M';
+    config(launch, ctx); // the file is read once, at start: a later change needs a restart
     log(ctx, 'C', "#", "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
     log(ctx, 'C', "#", "Redis version=" + version + ", bits=64, commit=00000000, modified=0, pid=1, just started");
     log(ctx, role, "*", "Running mode=standalone, port=" + server.intOption("--port", 6379) + ".");
@@ -193,7 +209,9 @@ public final class RedisProgram implements Program, RawServer {
         securityWarning(ctx, client);
         return Optional.empty(); // freeClientAsync: queued replies are never written
       }
-      if (isSync(argv)) {
+      if (name.equals("config")) {
+        out.append(config(launch, ctx).command(argv).encode());
+      } else if (isSync(argv)) {
         out.append(RedisReplication.dataset(keys, client, ctx, master.isPresent() ? 'S' : 'M').encode());
       } else if (master.isPresent() && RedisReplication.isWrite(name)) {
         out.append(RedisReplication.readOnly(version).encode());

@@ -155,4 +155,49 @@ class RedisImageTest {
     assertThat(cli("rpop", "queue").stdout()).isEqualTo("x\n");
     assertThat(cli("type", "queue").stdout()).as("an emptied list is gone").isEqualTo("none\n");
   }
+
+  @Test
+  void aConfigFileFromAConfigMapSetsWhatConfigGetShowsAndConfigSetChanges() {
+    cluster.apply("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: example-redis-config}
+        data:
+          redis-config: |
+            maxmemory 2mb
+            maxmemory-policy allkeys-lru
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: configured}
+        spec:
+          containers:
+          - name: redis
+            image: redis:5.0.4
+            command: [redis-server, /redis-master/redis.conf]
+            volumeMounts: [{mountPath: /redis-master, name: config}]
+          volumes:
+          - name: config
+            configMap:
+              name: example-redis-config
+              items: [{key: redis-config, path: redis.conf}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: by-entrypoint}
+        spec:
+          containers: [{name: redis, image: redis:7.2, args: [/redis-master/none.conf, --maxmemory, 1gb]}]
+        """);
+    cluster.awaitReady(Duration.ofMinutes(1));
+
+    assertThat(cluster.exec("configured", "redis-cli", "CONFIG", "GET", "maxmemory*").stdout())
+        .isEqualTo("maxmemory\n2097152\nmaxmemory-policy\nallkeys-lru\nmaxmemory-samples\n5\n");
+    assertThat(cluster.exec("configured", "redis-cli", "CONFIG", "SET", "maxmemory-policy", "volatile-lru").stdout())
+        .isEqualTo("OK\n");
+    assertThat(cluster.exec("configured", "redis-cli", "CONFIG", "GET", "maxmemory-policy").stdout())
+        .isEqualTo("maxmemory-policy\nvolatile-lru\n");
+    // docker-entrypoint.sh runs redis-server for a first argument ending in .conf
+    assertThat(cluster.exec("by-entrypoint", "redis-cli", "CONFIG", "GET", "maxmemory").stdout())
+        .isEqualTo("maxmemory\n1073741824\n");
+  }
 }
