@@ -24,6 +24,8 @@ final class ContainerRun {
   boolean started;
   int restarts;
   String startedAt;
+  /** The runtime's error for a process that could not start, reported as the termination message once. */
+  String terminationMessage;
   String waitingReason = "ContainerCreating";
   String waitingMessage;
   ContainerStateTerminated lastTermination;

@@ -349,8 +349,10 @@ public final class PodWorker {
     c.main = c.runtime.mainProcess();
     c.finished = false;
     if (c.main.startError().isPresent()) {
-      kubelet.events().warning(pod, "Failed", "Error: failed to create containerd task: failed to create shim task: "
-          + "OCI runtime create failed: runc create failed: unable to start container process: " + c.main.startError().get());
+      kubelet.events().warning(pod, "Failed", "Error: " + c.main.startError().get());
+      // containerd reports the task's error as the termination message, and a start at the Unix epoch
+      c.startedAt = "1970-01-01T00:00:00Z";
+      c.terminationMessage = c.main.startError().get();
       exited(c, 128, "StartError");
       return;
     }
@@ -471,8 +473,10 @@ public final class PodWorker {
   private void finish(ContainerRun c, int exitCode, String reason) {
     String now = loop().clock().timestamp();
     c.lastTermination = null;
-    c.terminatedState = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason), Optional.empty(),
-        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(c.containerId(key)));
+    c.terminatedState = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason),
+        Optional.ofNullable(c.terminationMessage), Optional.ofNullable(c.startedAt), Optional.of(now),
+        Optional.of(c.containerId(key)));
+    c.terminationMessage = null;
     c.running = false;
     c.ready = false;
     c.finished = true;
@@ -512,8 +516,10 @@ public final class PodWorker {
   /** Kills a container and starts it again after the kubelet's back-off, as CrashLoopBackOff does. */
   void restart(ContainerRun c, int exitCode, String reason) {
     String now = loop().clock().timestamp();
-    c.lastTermination = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason), Optional.empty(),
-        Optional.ofNullable(c.startedAt), Optional.of(now), Optional.of(c.containerId(key)));
+    c.lastTermination = new ContainerStateTerminated(Optional.of(exitCode), Optional.empty(), Optional.of(reason),
+        Optional.ofNullable(c.terminationMessage), Optional.ofNullable(c.startedAt), Optional.of(now),
+        Optional.of(c.containerId(key)));
+    c.terminationMessage = null;
     c.running = false;
     c.ready = false;
     c.restarts++;
