@@ -121,21 +121,15 @@ public final class SctpAssociation {
   }
 
   private static Attempt timedOut(TcpConnection.Status status, Delivery.Lost lost, Optional<PacketDecision> service) {
-    return lost == null
-        ? new Attempt(status, null, Cause.TIMEOUT, Optional.empty(), "no answer", service)
-        : new Attempt(status, null, lost.cause(), lost.object(), lost.reason(), service);
+    return failed(ConnectFailure.timedOut(status, lost), service);
   }
 
   private static Attempt refusedByIcmp(Delivery.Arrived a, Optional<PacketDecision> service) {
-    Optional<PacketDecision> refusal = a.decision().filter(d -> d.verdict() == Verdict.REJECT);
-    if (a.packet().icmp() == IcmpType.PORT_UNREACHABLE && refusal.isPresent()) {
-      return new Attempt(TcpConnection.Status.REFUSED, null, refusal.get().cause(), refusal.get().object(),
-          refusal.get().reason(), service);
-    }
-    boolean portUnreachable = a.packet().icmp() == IcmpType.PORT_UNREACHABLE;
-    return new Attempt(portUnreachable ? TcpConnection.Status.REFUSED : TcpConnection.Status.NO_ROUTE, null,
-        portUnreachable ? Cause.NOTHING_LISTENING : Cause.NO_ROUTE, Optional.empty(),
-        "ICMP " + a.packet().icmp().text() + " from " + Ip4.format(a.packet().source()), service);
+    return failed(ConnectFailure.icmp(a), service);
+  }
+
+  private static Attempt failed(ConnectFailure f, Optional<PacketDecision> service) {
+    return new Attempt(f.status(), null, f.cause(), f.object(), f.reason(), service);
   }
 
   /** The INIT reached a namespace: its kernel answers INIT ACK if something listens, ABORT otherwise. */

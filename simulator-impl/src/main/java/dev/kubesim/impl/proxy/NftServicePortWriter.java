@@ -53,21 +53,13 @@ final class NftServicePortWriter {
     String localPolicyChain = NftChainNames.LOCAL_PREFIX + base;
     String externalChain = NftChainNames.EXTERNAL_PREFIX + base;
     String firewallChain = NftChainNames.FIREWALL_PREFIX + base;
-    boolean usesClusterPolicyChain = !cat.cluster().isEmpty() && svc.usesClusterEndpoints();
-    boolean usesLocalPolicyChain = !cat.local().isEmpty() && svc.usesLocalEndpoints();
-
-    String internalChain = clusterPolicyChain;
-    boolean hasInternalEndpoints = cat.hasAny();
-    if (svc.internalPolicyLocal()) {
-      internalChain = localPolicyChain;
-      hasInternalEndpoints = !cat.local().isEmpty();
-    }
-    String externalPolicyChain = clusterPolicyChain;
-    boolean hasExternalEndpoints = cat.hasAny();
-    if (svc.externalPolicyLocal()) {
-      externalPolicyChain = localPolicyChain;
-      hasExternalEndpoints = !cat.local().isEmpty();
-    }
+    Topology.Policies policies = Topology.Policies.of(cat, svc);
+    boolean usesClusterPolicyChain = policies.usesClusterPolicy();
+    boolean usesLocalPolicyChain = policies.usesLocalPolicy();
+    String internalChain = policies.internalLocal() ? localPolicyChain : clusterPolicyChain;
+    boolean hasInternalEndpoints = policies.hasInternalEndpoints();
+    String externalPolicyChain = policies.externalLocal() ? localPolicyChain : clusterPolicyChain;
+    boolean hasExternalEndpoints = policies.hasExternalEndpoints();
     // No endpoints anywhere: reject; endpoints, but none here for a Local policy: drop.
     NftStatement internalFilter = cat.hasAny() ? DROP : REJECT;
     NftStatement externalFilter = internalFilter;

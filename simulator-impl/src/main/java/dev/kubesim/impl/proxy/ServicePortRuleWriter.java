@@ -58,23 +58,15 @@ final class ServicePortRuleWriter {
 
   private ServicePortRules write(List<EndpointInfo> endpoints) {
     Topology.Categorized cat = Topology.categorize(endpoints, svc);
+    Topology.Policies policies = Topology.Policies.of(cat, svc);
     String clusterPolicyChain = ChainNames.service(svc.name());
-    boolean usesClusterPolicyChain = !cat.cluster().isEmpty() && svc.usesClusterEndpoints();
+    boolean usesClusterPolicyChain = policies.usesClusterPolicy();
     String localPolicyChain = ChainNames.local(svc.name());
-    boolean usesLocalPolicyChain = !cat.local().isEmpty() && svc.usesLocalEndpoints();
-
-    String internalTrafficChain = clusterPolicyChain;
-    boolean hasInternalEndpoints = cat.hasAny();
-    if (svc.internalPolicyLocal()) {
-      internalTrafficChain = localPolicyChain;
-      hasInternalEndpoints = !cat.local().isEmpty();
-    }
-    String externalPolicyChain = clusterPolicyChain;
-    boolean hasExternalEndpoints = cat.hasAny();
-    if (svc.externalPolicyLocal()) {
-      externalPolicyChain = localPolicyChain;
-      hasExternalEndpoints = !cat.local().isEmpty();
-    }
+    boolean usesLocalPolicyChain = policies.usesLocalPolicy();
+    String internalTrafficChain = policies.internalLocal() ? localPolicyChain : clusterPolicyChain;
+    boolean hasInternalEndpoints = policies.hasInternalEndpoints();
+    String externalPolicyChain = policies.externalLocal() ? localPolicyChain : clusterPolicyChain;
+    boolean hasExternalEndpoints = policies.hasExternalEndpoints();
     String externalTrafficChain = ChainNames.external(svc.name());
     // The short-circuit rules for local traffic are needed even without external endpoints.
     boolean usesExternalTrafficChain = cat.hasAny() && svc.externallyAccessible();

@@ -22,6 +22,29 @@ final class Topology {
    */
   record Categorized(List<EndpointInfo> cluster, List<EndpointInfo> local, List<EndpointInfo> allReachable, boolean hasAny) {}
 
+  /**
+   * Which policy serves internal and external traffic, and whether each has endpoints here, as
+   * both proxiers' {@code syncProxyRules} work it out from the categorized endpoints.
+   *
+   * @param usesClusterPolicy a Cluster-policy chain is written (it has endpoints and some traffic uses it)
+   * @param usesLocalPolicy a Local-policy chain is written
+   * @param internalLocal internal traffic goes by the Local policy (iTP=Local)
+   * @param hasInternalEndpoints internal traffic has endpoints to go to
+   * @param externalLocal external traffic goes by the Local policy (eTP=Local)
+   * @param hasExternalEndpoints external traffic has endpoints to go to
+   */
+  record Policies(boolean usesClusterPolicy, boolean usesLocalPolicy, boolean internalLocal, boolean hasInternalEndpoints,
+      boolean externalLocal, boolean hasExternalEndpoints) {
+    static Policies of(Categorized cat, ServicePortInfo svc) {
+      boolean usesCluster = !cat.cluster().isEmpty() && svc.usesClusterEndpoints();
+      boolean usesLocal = !cat.local().isEmpty() && svc.usesLocalEndpoints();
+      boolean hasInternal = svc.internalPolicyLocal() ? !cat.local().isEmpty() : cat.hasAny();
+      boolean hasExternal = svc.externalPolicyLocal() ? !cat.local().isEmpty() : cat.hasAny();
+      return new Policies(usesCluster, usesLocal, svc.internalPolicyLocal(), hasInternal, svc.externalPolicyLocal(),
+          hasExternal);
+    }
+  }
+
   static Categorized categorize(List<EndpointInfo> endpoints, ServicePortInfo svc) {
     List<EndpointInfo> cluster = List.of();
     boolean hasAny = false;
