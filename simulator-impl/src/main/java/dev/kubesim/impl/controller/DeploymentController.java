@@ -222,7 +222,10 @@ public final class DeploymentController {
     ReplicaSetSpec rsSpec = new ReplicaSetSpec(Optional.of(initial), spec(d).minReadySeconds(),
         Optional.of(new LabelSelector(matchLabels, selector.matchExpressions())), Optional.of(rsTemplate));
     ReplicaSet created = api.create(ReplicaSet.of(meta, rsSpec));
-    events.normal(d, "ScalingReplicaSet", "Scaled up replica set " + created.metadata().nameOrEmpty() + " from 0 to " + initial);
+    if (initial > 0) {
+      // a rollout's new ReplicaSet starts at 0 and is scaled up later, with its own event
+      events.normal(d, "ScalingReplicaSet", "Scaled up replica set " + created.metadata().nameOrEmpty() + " from 0 to " + initial);
+    }
     return created;
   }
 

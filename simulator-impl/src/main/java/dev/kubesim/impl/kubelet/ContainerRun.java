@@ -33,6 +33,8 @@ final class ContainerRun {
   int readinessSuccesses;
   int readinessFailures;
   int livenessFailures;
+  /** Failed startup probe runs since the container started (its startup probe still runs while below the threshold). */
+  int startupFailures;
   boolean readinessProbed;
   /** The last result of each probe ("" for success), to tell a run that changed nothing. */
   String readinessOutcome;

@@ -365,14 +365,33 @@ public final class PodWorker {
     c.readinessFailures = 0;
     c.livenessFailures = 0;
     c.readinessProbed = false;
-    c.ready = !(c.init && !c.sidecar) && c.spec.readinessProbe().isEmpty();
+    c.startupFailures = 0;
+    c.ready = !(c.init && !c.sidecar) && c.spec.readinessProbe().isEmpty() && c.spec.startupProbe().isEmpty();
     kubelet.events().normal(pod, "Started", "Started container " + c.name());
     c.readinessOutcome = null;
     c.livenessOutcome = null;
-    c.spec.readinessProbe().ifPresent(p -> probes.startProbe(c, p, true, c.restarts));
-    c.spec.livenessProbe().ifPresent(p -> probes.startProbe(c, p, false, c.restarts));
+    if (c.spec.startupProbe().isPresent()) {
+      // readiness and liveness probes wait until the startup probe has succeeded; until then the
+      // container is not started (a sidecar holds back the next init container)
+      c.started = false;
+      int generation = c.restarts;
+      probes.startStartupProbe(c, c.spec.startupProbe().get(), generation, () -> {
+        c.started = true;
+        c.ready = !(c.init && !c.sidecar) && c.spec.readinessProbe().isEmpty();
+        startReadinessAndLiveness(c);
+        writeStatus();
+        syncSoon();
+      });
+    } else {
+      startReadinessAndLiveness(c);
+    }
     followMainProcess(c, c.restarts);
     followExitRequest(c);
+  }
+
+  private void startReadinessAndLiveness(ContainerRun c) {
+    c.spec.readinessProbe().ifPresent(p -> probes.startProbe(c, p, true, c.restarts));
+    c.spec.livenessProbe().ifPresent(p -> probes.startProbe(c, p, false, c.restarts));
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The probes of one pod, as the kubelet's {@code prober.Manager} and its per-probe workers run
- * them: when each readiness and liveness run is due, the success and failure counters against the
+ * them: when each startup, readiness and liveness run is due, the success and failure counters against the
  * probe's thresholds, the container's readiness, the kill of a container whose liveness fails,
  * and the coalescing of runs that change nothing into steady periodic timers. The {@link Prober}
  * runs a probe once; the {@link PodWorker} owns the pod's lifecycle and is told to write the
@@ -64,6 +64,42 @@ final class ProbeManager {
         startPeriodicProbe(c, probe, true, generation);
       }
     });
+  }
+
+  /**
+   * Starts a container's startup probe: it runs every {@code periodSeconds} (the first run once
+   * {@code initialDelaySeconds} have passed) until it succeeds, when {@code onStarted} starts the
+   * other probes, or fails {@code failureThreshold} times, when the container is killed and
+   * restarted as a failed liveness probe's is.
+   */
+  void startStartupProbe(ContainerRun c, Probe probe, int generation, Runnable onStarted) {
+    long period = Math.max(1, probe.periodSeconds().orElse(10));
+    long delay = probe.initialDelaySeconds().orElse(0);
+    long first = Math.max(period, (delay + period - 1) / period * period);
+    String name = "kubelet " + kubelet.nodeName() + " startup probe " + c.name() + " " + key;
+    probes.add(loop().schedulePeriodic(Duration.ofSeconds(first), Duration.ofSeconds(period), name, run -> {
+      if (worker.gone() || stale(c, generation)) {
+        stopProbe(run);
+        return;
+      }
+      Pod pod = worker.current().orElse(null);
+      if (pod == null || !kubelet.isRunning()) {
+        return;
+      }
+      Prober.Result result = kubelet.prober().probe(pod, c.runtime, probe);
+      if (result.success()) {
+        stopProbe(run);
+        onStarted.run();
+        return;
+      }
+      c.startupFailures++;
+      kubelet.events().warning(pod, "Unhealthy", "Startup probe failed: " + result.message());
+      if (c.startupFailures >= probe.failureThreshold().orElse(3)) {
+        stopProbe(run);
+        kubelet.events().normal(pod, "Killing", "Container " + c.name() + " failed startup probe, will be restarted");
+        worker.restart(c, 137, "Error");
+      }
+    }).scope(scope));
   }
 
   private boolean stale(ContainerRun c, int generation) {

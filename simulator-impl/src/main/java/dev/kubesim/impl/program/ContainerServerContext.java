@@ -47,6 +47,8 @@ final class ContainerServerContext implements ServerContext {
 
   @Override
   public Instant startedAt() {
+    // an answer that depends on the server's uptime may change as time passes: not one to repeat
+    container.noteStateRead();
     return container.startedAt();
   }
 

@@ -3,7 +3,8 @@ package dev.kubesim.impl.program.commands;
 /**
  * POSIX regular expressions (as grep, sed and awk read them) in Java's syntax: in a basic one
  * {@code \( \) \{ \} \| \+ \?} are the operators and the bare characters literal, in an extended
- * one the other way round; bracket expressions' classes ({@code [[:space:]]}, {@code [[:digit:]]})
+ * one the other way round; in a basic one {@code ^} and {@code $} anchor only at its start and end
+ * (or a group's) and are literal elsewhere; bracket expressions' classes ({@code [[:space:]]}, {@code [[:digit:]]})
  * become Java's POSIX classes.
  */
 final class PosixRegex {
@@ -22,6 +23,11 @@ final class PosixRegex {
         out.append(operator && !extended ? String.valueOf(n) : "\\" + n);
       } else if (!extended && "(){}|+?".indexOf(c) >= 0) {
         out.append('\\').append(c);
+      } else if (!extended && c == '$' && !posix.startsWith("\\)", i + 1) && !posix.startsWith("\\|", i + 1)
+          && i + 1 < posix.length()) {
+        out.append("\\$"); // a basic RE's $ anchors only at the end (of the RE or of a group)
+      } else if (!extended && c == '^' && i > 0 && !posix.startsWith("\\(", i - 2) && !posix.startsWith("\\|", i - 2)) {
+        out.append("\\^"); // and its ^ only at the start
       } else {
         out.append(c);
       }

@@ -43,6 +43,7 @@ import java.util.Optional;
  *       under {@code --json-response}); {@code SERVE_UDP_PORT_N}, every datagram on N answered with
  *       the value; {@code SERVE_SCTP_PORT_N}, what a client sends on an SCTP association on N answered
  *       with the value; {@code SERVE_TLS_PORT_N} listens on N (TLS is not simulated).
+ *   <li>{@code liveness}: HTTP on 8080, {@code /healthz} healthy for its first 10 seconds, then 500.
  *   <li>{@code pause} and the sub-commands not simulated: run without serving; SIGTERM exits 2.
  * </ul>
  *
@@ -115,6 +116,9 @@ public final class AgnhostProgram implements Program, RawServer, DialingServer {
       case "porter" -> {
         return Porter.of(launch).listenPorts();
       }
+      case "liveness" -> {
+        return List.of(ListenPort.tcp(8080));
+      }
       case "serve-hostname" -> {
         ServeHostname f = ServeHostname.of(launch);
         List<ListenPort> ports = new ArrayList<>();
@@ -141,6 +145,7 @@ public final class AgnhostProgram implements Program, RawServer, DialingServer {
       case "netexec" -> Optional.of(new NetexecHandler(
           launch.intFlag("udp-port", 8081) != -1 || launch.intFlag("sctp-port", -1) != -1));
       case "porter" -> Optional.of(Porter.of(launch)::serveHttp);
+      case "liveness" -> Optional.of(AgnhostProgram::liveness);
       case "serve-hostname" -> ServeHostname.of(launch).servesHttp()
           ? Optional.of((request, ctx) -> {
             ctx.log(GoHttp.logLine(ctx, "HTTP request from " + request.clientAddress()));
@@ -161,6 +166,28 @@ public final class AgnhostProgram implements Program, RawServer, DialingServer {
   public HttpResponse serve(Launch launch, HttpRequest request, ServerContext ctx, PodDialer dialer) {
     NetexecHandler netexec = (NetexecHandler) httpHandler(launch).orElseThrow();
     return request.path().equals("/dial") ? netexec.dial(request, ctx, dialer) : netexec.handle(request, ctx);
+  }
+
+  /**
+   * {@code liveness} (test/images/agnhost/liveness): {@code /healthz} answers {@code ok} for the
+   * first 10 seconds after the start, then 500 with {@code error: SECONDS}; {@code /started} the
+   * time since the start in seconds; anything else 404 ({@code /redirect} is not simulated).
+   */
+  private static HttpResponse liveness(HttpRequest request, ServerContext ctx) {
+    Duration up = Duration.between(ctx.startedAt(), ctx.now());
+    String seconds = goFloat(up.toNanos() / 1e9);
+    return switch (request.path()) {
+      case "/healthz" -> up.compareTo(Duration.ofSeconds(10)) > 0 ? GoHttp.response(500, "error: " + seconds, ctx)
+          : GoHttp.response(200, "ok", ctx);
+      case "/started" -> GoHttp.response(200, seconds + "s", ctx);
+      default -> GoHttp.response(404, "404 page not found\n", ctx);
+    };
+  }
+
+  /** A float as Go's {@code %v} prints it: the shortest form, no {@code .0} for a whole number. */
+  private static String goFloat(double value) {
+    String text = Double.toString(value);
+    return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
   }
 
   @Override

@@ -30,6 +30,15 @@ class TextToolsTest extends ContainerCommands {
   }
 
   @Test
+  void aBasicRegexAnchorsOnlyAtItsEnds() {
+    assertThat(gnu("echo 'name: process-item-$ITEM' | sed \"s/\\$ITEM/apple/\"").stdout()).isEqualTo("name: process-item-apple\n");
+    assertThat(busybox("echo 'a $X b' | sed 's/$X/Y/'").stdout()).isEqualTo("a Y b\n");
+    assertThat(gnu("printf 'a^b\\nab\\n' | grep 'a^b'").stdout()).isEqualTo("a^b\n");
+    assertThat(gnu("printf 'ab\\nba\\n' | grep '^a'").stdout()).isEqualTo("ab\n");
+    assertThat(gnu("printf 'ab\\nba\\n' | grep 'b$'").stdout()).isEqualTo("ab\n");
+  }
+
+  @Test
   void base64EncodesWrapsAndDecodes() {
     assertThat(gnu("echo hello | base64").stdout()).isEqualTo("aGVsbG8K\n");
     assertThat(busybox("echo aGVsbG8K | base64 -d").stdout()).isEqualTo("hello\n");
