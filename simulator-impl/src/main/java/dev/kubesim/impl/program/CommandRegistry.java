@@ -1,6 +1,9 @@
 package dev.kubesim.impl.program;
 
 import dev.kubesim.impl.program.commands.Awk;
+import dev.kubesim.impl.program.commands.Identity;
+import dev.kubesim.impl.program.commands.PathNames;
+import dev.kubesim.impl.program.commands.Rev;
 import dev.kubesim.impl.program.commands.Base64Command;
 import dev.kubesim.impl.program.commands.Cat;
 import dev.kubesim.impl.program.commands.Chmod;
@@ -66,7 +69,7 @@ public final class CommandRegistry {
   private static final List<String> BUILTINS = List.of("sh", "dash", "ash", "bash", "ls", "cat", "touch", "rm", "mkdir",
       "tar", "echo", "printf", "env", "printenv", "hostname", "sleep", "true", "false", "pwd", "test", "[", "grep",
       "chmod", "seq", "awk", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "sed", "xargs", "which", "date",
-      "base64", "tee", "python3", "python");
+      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "python3", "python");
 
   /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
@@ -143,6 +146,14 @@ public final class CommandRegistry {
         return new Base64Command();
       case "tee":
         return new Tee();
+      case "rev":
+        return new Rev();
+      case "basename":
+        return PathNames.basename();
+      case "dirname":
+        return PathNames.dirname();
+      case "id", "whoami", "uname":
+        return new Identity(name);
       case "python3", "python":
         return new Python();
       default:

@@ -13,9 +13,10 @@ final class Userland {
   private Userland() {}
 
   private static final List<String> BUSYBOX_APPLETS =
-      List.of("[", "ash", "awk", "base64", "cat", "chmod", "cut", "date", "echo", "env", "false", "grep", "head",
-          "hostname", "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "printf", "pwd", "rm", "sed", "seq", "sh",
-          "sleep", "sort", "tail", "tar", "tee", "test", "touch", "tr", "true", "uniq", "wc", "wget", "xargs");
+      List.of("[", "ash", "awk", "base64", "basename", "cat", "chmod", "cut", "date", "dirname", "echo", "env", "false",
+          "grep", "head", "hostname", "id", "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "printf", "pwd", "rev",
+          "rm", "sed", "seq", "sh", "sleep", "sort", "tail", "tar", "tee", "test", "touch", "tr", "true", "uname", "uniq",
+          "wc", "wget", "whoami", "xargs");
 
   /** The directories of a fresh container. */
   static List<String> directories(BaseImage base) {
@@ -42,12 +43,13 @@ final class Userland {
           "/bin/sed", "/bin/sh", "/bin/sleep", "/bin/tar", "/bin/touch", "/bin/true", "/usr/bin/[", "/usr/bin/awk", "/usr/bin/env",
           "/usr/bin/nc", "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget",
           "/usr/bin/sort", "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr",
-          "/usr/bin/uniq", "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee");
+          "/usr/bin/uniq", "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee", "/usr/bin/rev",
+          "/usr/bin/basename", "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname");
       // Debian 12 merges /bin into /usr/bin: every tool is found under both
       case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "date", "echo", "false", "grep", "hostname",
               "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",
               "test", "seq", "awk", "sed", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "xargs", "tar", "base64",
-              "printf", "tee")
+              "printf", "tee", "rev", "basename", "dirname", "id", "whoami", "uname")
           .stream()
           .flatMap(n -> java.util.stream.Stream.of("/bin/" + n, "/usr/bin/" + n))
           .toList();
@@ -56,7 +58,8 @@ final class Userland {
           "/bin/mkdir", "/bin/pwd", "/bin/rm", "/bin/sh", "/bin/sleep", "/bin/tar", "/bin/touch", "/bin/true",
           "/usr/bin/[", "/usr/bin/env", "/usr/bin/printenv", "/usr/bin/test", "/bin/sed", "/usr/bin/sort",
           "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr", "/usr/bin/uniq",
-          "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee");
+          "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee", "/usr/bin/rev", "/usr/bin/basename",
+          "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname");
     };
   }
 }

@@ -49,6 +49,27 @@ class TextToolsTest extends ContainerCommands {
   }
 
   @Test
+  void revBasenameAndDirnameWorkOnLinesAndPaths() {
+    assertThat(gnu("printf 'abc\\nxy\\n' | rev").stdout()).isEqualTo("cba\nyx\n");
+    assertThat(busybox("rev /nope").stderr()).isEqualTo("rev: cannot open /nope: No such file or directory\n");
+    assertThat(gnu("basename /usr/share/nginx/index.html .html").stdout()).isEqualTo("index\n");
+    assertThat(gnu("basename /var/log/").stdout()).isEqualTo("log\n");
+    assertThat(busybox("dirname /var/log/app.log").stdout()).isEqualTo("/var/log\n");
+    assertThat(gnu("dirname app.log").stdout()).isEqualTo(".\n");
+    assertThat(gnu("dirname /app").stdout()).isEqualTo("/\n");
+  }
+
+  @Test
+  void idAndUnameDescribeRootOnLinux() {
+    assertThat(gnu("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root)\n");
+    assertThat(busybox("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root),10(wheel)\n");
+    assertThat(busybox("id -un; whoami").stdout()).isEqualTo("root\nroot\n");
+    assertThat(gnu("uname").stdout()).isEqualTo("Linux\n");
+    assertThat(gnu("uname -sm").stdout()).isEqualTo("Linux x86_64\n");
+    assertThat(gnu("uname -a").stdout()).startsWith("Linux ").endsWith(" x86_64 GNU/Linux\n");
+  }
+
+  @Test
   void teeCopiesItsInputToOutputAndFiles() {
     assertThat(gnu("echo one | tee /tmp/t; echo two | tee -a /tmp/t >/dev/null; cat /tmp/t").stdout())
         .isEqualTo("one\none\ntwo\n");
