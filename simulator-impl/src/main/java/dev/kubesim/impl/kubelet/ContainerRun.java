@@ -22,7 +22,14 @@ final class ContainerRun {
   boolean running;
   boolean ready;
   boolean started;
+  /** The container's exits that restart it: the generation of its timers and the length of its back-off. */
   int restarts;
+  /**
+   * The restart count of the latest instance, as the runtime labels a container when it creates it
+   * (the previous instance's plus one): a container waiting out its back-off still reports the
+   * instance that last ran.
+   */
+  int restartCount;
   String startedAt;
   /** The runtime's error for a process that could not start, reported as the termination message once. */
   String terminationMessage;
@@ -74,10 +81,10 @@ final class ContainerRun {
    * hashed again each time.
    */
   String containerId(ObjectKey pod) {
-    if (containerId == null || containerIdRestarts != restarts || !Objects.equals(containerIdStartedAt, startedAt)) {
-      String seed = pod + "/" + name() + "/" + restarts + "/" + startedAt;
+    if (containerId == null || containerIdRestarts != restartCount || !Objects.equals(containerIdStartedAt, startedAt)) {
+      String seed = pod + "/" + name() + "/" + restartCount + "/" + startedAt;
       containerId = "containerd://" + Sha256.hex(seed);
-      containerIdRestarts = restarts;
+      containerIdRestarts = restartCount;
       containerIdStartedAt = startedAt;
     }
     return containerId;

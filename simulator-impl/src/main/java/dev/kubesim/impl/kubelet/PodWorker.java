@@ -331,6 +331,7 @@ public final class PodWorker {
         .resolvConf(resolvConf.text())
         .hostAliases(spec.hostAliases())
         .restartCount(c.restarts);
+    c.restartCount = c.restarts;
     if (listensWhereExpected(c.spec)) {
       config.expectedListeners(ExpectedListeners.of(kubelet.api(), pod, c.spec, isFirstListeningWhereExpected(spec, c.spec)));
       config.expectedExecutables(ExpectedExecutables.of(pod));

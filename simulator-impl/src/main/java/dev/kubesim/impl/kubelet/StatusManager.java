@@ -160,7 +160,7 @@ final class StatusManager {
     String image = c.runtime != null ? c.runtime.statusImage() : c.spec.image().orElse("");
     boolean created = c.running || c.restarts > 0 || c.finished;
     return new ContainerStatus(Optional.of(c.name()), Optional.of(state), Optional.of(last), Optional.of(c.ready || c.completed()),
-        Optional.of(c.restarts), Optional.of(image), Optional.of(created ? kubelet.imageIds().imageId(image) : ""),
+        Optional.of(c.restartCount), Optional.of(image), Optional.of(created ? kubelet.imageIds().imageId(image) : ""),
         created ? Optional.of(c.containerId(key)) : Optional.empty(), Optional.of(c.started && c.running),
         Map.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty());
   }

@@ -119,6 +119,26 @@ class KubeletTest {
   }
 
   @Test
+  void aContainerWaitingOutItsBackOffReportsTheRestartCountOfTheInstanceThatLastRan() {
+    // kuberuntime labels each new container with the previous one's restart count plus one, and the
+    // status reports the latest container's: the first exit restarts at once (count 1), the second
+    // waits 10 s with the count still 1, the third 20 s with 2.
+    engine.create("{apiVersion: v1, kind: Pod, metadata: {name: c}, spec: {containers: [{name: a, image: busybox,"
+        + " command: [sh, -c, 'exit 1']}]}}");
+    engine.loop.advance(Duration.ofSeconds(5));
+    ContainerStatus waiting = pod("c").status().orElseThrow().containerStatuses().get(0);
+    assertThat(waiting.state().orElseThrow().waiting().orElseThrow().reason()).contains("CrashLoopBackOff");
+    assertThat(waiting.restartCount()).contains(1);
+    assertThat(waiting.containerID()).isEqualTo(waiting.lastState().orElseThrow().terminated().orElseThrow().containerID());
+    engine.loop.advance(Duration.ofSeconds(10));
+    assertThat(pod("c").status().orElseThrow().containerStatuses().get(0).restartCount()).contains(2);
+    engine.loop.advance(Duration.ofSeconds(13));
+    assertThat(pod("c").status().orElseThrow().containerStatuses().get(0).restartCount()).contains(2);
+    engine.loop.advance(Duration.ofSeconds(8));
+    assertThat(pod("c").status().orElseThrow().containerStatuses().get(0).restartCount()).contains(3);
+  }
+
+  @Test
   void deletedPodIsTerminatingForItsGracePeriodThenGone() {
     engine.create("{apiVersion: v1, kind: Pod, metadata: {name: t}, spec: {terminationGracePeriodSeconds: 10, containers: [{name: a, image: nginx}]}}");
     engine.loop.settle();
