@@ -58,8 +58,13 @@ final class BuiltinImages {
       case "registry.k8s.io/e2e-test-images/agnhost", "k8s.gcr.io/e2e-test-images/agnhost",
           "gcr.io/kubernetes-e2e-test-images/agnhost":
         return fixed(new AgnhostProgram());
-      case "docker.io/library/busybox", "registry.k8s.io/busybox", "k8s.gcr.io/busybox":
-        // registry.k8s.io's busybox: the probes tasks of kubernetes.io
+      case "registry.k8s.io/serve_hostname", "k8s.gcr.io/serve_hostname", "gcr.io/google_containers/serve_hostname",
+          "gcr.io/google-containers/serve_hostname":
+        // kubernetes.io's "Debug Services"
+        return fixed(AgnhostProgram.serveHostname());
+      case "docker.io/library/busybox", "registry.k8s.io/busybox", "k8s.gcr.io/busybox", "gcr.io/google-containers/busybox",
+          "gcr.io/google_containers/busybox":
+        // Kubernetes' copies of busybox: the probes tasks of kubernetes.io, older tutorials
         return fixed(ClientImages.busybox());
       case "docker.io/radial/busyboxplus":
         return fixed(ClientImages.busyboxplus());

@@ -15,6 +15,8 @@ class RegistriesTest {
       "gcr.io/google-samples/kubernetes-bootcamp", "jocatalin/kubernetes-bootcamp", "nginx", "registry.k8s.io/nginx-slim",
       "httpd", "registry.k8s.io/e2e-test-images/agnhost", "k8s.gcr.io/e2e-test-images/agnhost",
       "gcr.io/kubernetes-e2e-test-images/agnhost", "busybox", "registry.k8s.io/busybox", "k8s.gcr.io/busybox",
+      "gcr.io/google-containers/busybox", "gcr.io/google_containers/busybox", "registry.k8s.io/serve_hostname",
+      "k8s.gcr.io/serve_hostname", "gcr.io/google_containers/serve_hostname",
       "radial/busyboxplus", "alpine", "curlimages/curl", "tutum/dnsutils", "registry.k8s.io/e2e-test-images/jessie-dnsutils",
       "k8s.gcr.io/e2e-test-images/jessie-dnsutils", "gcr.io/kubernetes-e2e-test-images/jessie-dnsutils", "debian", "ubuntu",
       "redis", "registry.k8s.io/redis", "k8s.gcr.io/redis", "gcr.io/google_samples/gb-redisslave",

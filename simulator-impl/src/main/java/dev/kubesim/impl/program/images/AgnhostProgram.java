@@ -52,33 +52,61 @@ import java.util.Optional;
  * Go's {@code strconv.ParseBool} accepts; the last one wins.
  */
 public final class AgnhostProgram implements Program, RawServer, DialingServer {
-  private final ImageConfig image = ImageConfig.builder(BaseImage.ALPINE)
-      .entrypoint("/agnhost")
-      .cmd("pause")
-      .file("/agnhost", "")
-      .file("/usr/bin/curl", "")
-      .file("/usr/bin/dig", "")
-      .file("/usr/bin/nc", "")
-      .file("/bin/bash", "")
-      .build();
+  /** The binary of the standalone image, which runs serve-hostname alone and reads Go's flags. */
+  static final String SERVE_HOSTNAME = "serve_hostname";
+
+  private final ImageConfig image;
+
+  /** {@code agnhost}. */
+  public AgnhostProgram() {
+    this(ImageConfig.builder(BaseImage.ALPINE)
+        .entrypoint("/agnhost")
+        .cmd("pause")
+        .file("/agnhost", "")
+        .file("/usr/bin/curl", "")
+        .file("/usr/bin/dig", "")
+        .file("/usr/bin/nc", "")
+        .file("/bin/bash", "")
+        .build());
+  }
+
+  private AgnhostProgram(ImageConfig image) {
+    this.image = image;
+  }
+
+  /**
+   * {@code registry.k8s.io/serve_hostname}, the standalone image agnhost's serve-hostname came from
+   * (kubernetes.io's "Debug Services" runs it): the same server as {@code /serve_hostname} on
+   * BusyBox, its flags read by Go's {@code flag} package ({@code -port 9376} or {@code --port=9376}).
+   */
+  public static AgnhostProgram serveHostname() {
+    return new AgnhostProgram(ImageConfig.builder(BaseImage.BUSYBOX)
+        .entrypoint("/" + SERVE_HOSTNAME)
+        .file("/" + SERVE_HOSTNAME, "")
+        .build());
+  }
 
   @Override
   public ImageConfig image() {
     return image;
   }
 
+  private static String executable(Launch launch) {
+    String exe = launch.argv().isEmpty() ? "" : launch.argv().get(0);
+    return exe.substring(exe.lastIndexOf('/') + 1);
+  }
+
   private static boolean isAgnhost(Launch launch) {
-    if (launch.argv().isEmpty()) {
-      return false;
-    }
-    String exe = launch.argv().get(0);
-    String name = exe.substring(exe.lastIndexOf('/') + 1);
-    return name.equals("agnhost") || name.equals("agnhost-2");
+    String name = executable(launch);
+    return name.equals("agnhost") || name.equals("agnhost-2") || name.equals(SERVE_HOSTNAME);
   }
 
   private static String subcommand(Launch launch) {
     if (!isAgnhost(launch)) {
       return "";
+    }
+    if (executable(launch).equals(SERVE_HOSTNAME)) {
+      return "serve-hostname";
     }
     return launch.arguments().stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
   }
@@ -280,7 +308,13 @@ public final class AgnhostProgram implements Program, RawServer, DialingServer {
    */
   public record ServeHostname(boolean tcp, boolean udp, boolean http, int port) {
     static ServeHostname of(Launch launch) {
-      return parse(launch.arguments());
+      return executable(launch).equals(SERVE_HOSTNAME) ? parseGoFlags(launch.arguments()) : parse(launch.arguments());
+    }
+
+    /** The flags as Go's {@code flag} package reads them: {@code -name} as {@code --name}. */
+    public static ServeHostname parseGoFlags(List<String> arguments) {
+      return parse(arguments.stream().map(a -> a.startsWith("-") && !a.startsWith("--") && a.length() > 1 ? "-" + a : a)
+          .toList());
     }
 
     /** The flags among a command line's arguments. */

@@ -82,6 +82,16 @@ final class Agnhost implements Command {
     this.network = network;
   }
 
+  /**
+   * {@code /serve_hostname} of the standalone image, as a process that ends: with {@code -tcp} or
+   * {@code -udp} but not {@code -http=false}, its fatal log line and exit 1.
+   */
+  static Command serveHostname() {
+    return (args, ctx) -> AgnhostProgram.ServeHostname.parseGoFlags(args).fatal()
+        ? ExecResult.failure(1, LOG_TIME.format(ctx.now()) + " Can't server TCP/UDP mode and HTTP mode at the same time\n")
+        : ExecResult.failure(126, "kubesim: serve_hostname: this command is not simulated\n");
+  }
+
   @Override
   public ExecResult run(List<String> args, ExecContext ctx) {
     int sub = 0;

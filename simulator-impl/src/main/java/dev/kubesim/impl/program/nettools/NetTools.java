@@ -16,7 +16,7 @@ public final class NetTools {
   /** Registers the network commands; a container runs one where its image has the executable. */
   public static void register(CommandRegistry commands, Network network) {
     commands.registerLazily(List.of("curl", "wget", "ping", "nslookup", "dig", "agnhost", "nc", "netcat", "redis-cli",
-        "redis-server", "psql", "mysql", "mariadb"), name -> command(name, network));
+        "redis-server", "psql", "mysql", "mariadb", "serve_hostname"), name -> command(name, network));
   }
 
   /** The command of that name, made when a container first runs it. */
@@ -34,6 +34,8 @@ public final class NetTools {
         return new Dig(network);
       case "agnhost":
         return new Agnhost(network);
+      case "serve_hostname":
+        return Agnhost.serveHostname();
       case "nc", "netcat":
         return new Netcat(network);
       case "redis-cli":

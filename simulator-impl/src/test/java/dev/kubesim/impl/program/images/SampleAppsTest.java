@@ -39,6 +39,37 @@ class SampleAppsTest {
   }
 
   @Test
+  void serveHostnameOfTheDebugServicesTaskAnswersWithThePodsHostnameOnPort9376() {
+    try (Cluster cluster = clusterWith("create deployment hostnames --image=registry.k8s.io/serve_hostname --replicas=3",
+        "expose deployment hostnames --port=80 --target-port=9376",
+        "run bb --image=gcr.io/google-containers/busybox --command -- sleep 3600")) {
+
+      HttpResult r = cluster.http("client", "http://hostnames/");
+      String pod = r.answeredBy().orElseThrow().name();
+      assertThat(r.body()).as("seed %d", SEED).isEqualTo(pod); // fmt.Fprintf(w, "%s", hostname): no newline
+      assertThat(cluster.kubectl("logs " + pod).stdout())
+          .matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d Serving on port 9376.\n"
+              + "\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d HTTP request from 10\\.244\\.\\d+\\.\\d+:\\d+\n");
+      // Kubernetes' copy of busybox is BusyBox, with its wget
+      assertThat(cluster.kubectl("exec bb -- wget -qO- hostnames").stdout()).startsWith("hostnames-");
+      assertThat(cluster.kubectl("exec bb -- wget -qO- hostnames:81").stderr()).contains("wget: can't connect to remote host");
+    }
+  }
+
+  @Test
+  void standaloneServeHostnameReadsGoFlagsAndRefusesHttpWithTcp() {
+    try (Cluster cluster = clusterWith("run raw --image=registry.k8s.io/serve_hostname -- -tcp -http=false -port 7000")) {
+      cluster.kubectl("run both --image=registry.k8s.io/serve_hostname -- -tcp");
+      cluster.advance(Duration.ofSeconds(10));
+      String ip = cluster.get(dev.kubesim.api.model.Pod.class, "default", "raw").orElseThrow()
+          .status().orElseThrow().podIP().orElseThrow();
+
+      assertThat(cluster.kubectl("exec client -- sh -c 'nc " + ip + " 7000 </dev/null'").stdout()).isEqualTo("raw");
+      assertThat(cluster.kubectl("logs both").stdout()).endsWith(" Can't server TCP/UDP mode and HTTP mode at the same time\n");
+    }
+  }
+
+  @Test
   void helloAppListensOnThePortItsEnvironmentNames() {
     try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
       cluster.apply("""
