@@ -19,6 +19,7 @@ import dev.kubesim.impl.program.images.MongoProgram;
 import dev.kubesim.impl.program.images.MysqlProgram;
 import dev.kubesim.impl.program.images.NginxProgram;
 import dev.kubesim.impl.program.images.NodeHelloProgram;
+import dev.kubesim.impl.program.images.PerlProgram;
 import dev.kubesim.impl.program.images.PostgresProgram;
 import dev.kubesim.impl.program.images.PythonProgram;
 import dev.kubesim.impl.program.images.RabbitMqProgram;
@@ -125,6 +126,8 @@ final class BuiltinImages {
         return fixed(new MongoProgram());
       case "docker.io/library/wordpress":
         return image -> new WordpressProgram(image.tag());
+      case "docker.io/library/perl":
+        return fixed(new PerlProgram());
       case "docker.io/library/python":
         return image -> new PythonProgram(image.tag());
       case "docker.io/library/rabbitmq":

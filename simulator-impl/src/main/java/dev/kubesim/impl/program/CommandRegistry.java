@@ -3,6 +3,7 @@ package dev.kubesim.impl.program;
 import dev.kubesim.impl.program.commands.Awk;
 import dev.kubesim.impl.program.commands.Identity;
 import dev.kubesim.impl.program.commands.PathNames;
+import dev.kubesim.impl.program.commands.Perl;
 import dev.kubesim.impl.program.commands.Rev;
 import dev.kubesim.impl.program.commands.Base64Command;
 import dev.kubesim.impl.program.commands.Cat;
@@ -69,7 +70,7 @@ public final class CommandRegistry {
   private static final List<String> BUILTINS = List.of("sh", "dash", "ash", "bash", "ls", "cat", "touch", "rm", "mkdir",
       "tar", "echo", "printf", "env", "printenv", "hostname", "sleep", "true", "false", "pwd", "test", "[", "grep",
       "chmod", "seq", "awk", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "sed", "xargs", "which", "date",
-      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "python3", "python");
+      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "python3", "python", "perl");
 
   /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
@@ -156,6 +157,8 @@ public final class CommandRegistry {
         return new Identity(name);
       case "python3", "python":
         return new Python();
+      case "perl":
+        return new Perl();
       default:
         throw new IllegalArgumentException("no built-in command " + name);
     }

@@ -49,7 +49,7 @@ final class Userland {
       case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "date", "echo", "false", "grep", "hostname",
               "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",
               "test", "seq", "awk", "sed", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "xargs", "tar", "base64",
-              "printf", "tee", "rev", "basename", "dirname", "id", "whoami", "uname")
+              "printf", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "perl")
           .stream()
           .flatMap(n -> java.util.stream.Stream.of("/bin/" + n, "/usr/bin/" + n))
           .toList();
@@ -59,7 +59,7 @@ final class Userland {
           "/usr/bin/[", "/usr/bin/env", "/usr/bin/printenv", "/usr/bin/test", "/bin/sed", "/usr/bin/sort",
           "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr", "/usr/bin/uniq",
           "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee", "/usr/bin/rev", "/usr/bin/basename",
-          "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname");
+          "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname", "/usr/bin/perl");
     };
   }
 }
