@@ -165,6 +165,32 @@ class LabRunnerTest {
   }
 
   @Test
+  void runDashItAttachesTheTerminalToThePodsShellUntilItExitsThenRemovesThePod() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply(KUBIA.replace("NS", "default"));
+      String out = transcript(cluster,
+          "kubectl run -it --rm client --image=busybox -- sh",
+          "wget -qO- http://kubia",
+          "exit",
+          "kubectl run -it once --image=busybox --restart=Never -- sh",
+          "exit 3");
+
+      assertThat(out).as("seed %d", SEED).matches("(?s)\\$ kubectl run -it --rm client --image=busybox -- sh\n"
+          + "If you don't see a command prompt, try pressing enter.\n"
+          + "/ # wget -qO- http://kubia\n"
+          + "You've hit kubia-[a-z0-9]{5}\n"
+          + "/ # exit\n"
+          + "Session ended, resume using 'kubectl attach client -c client -i -t' command when the pod is running\n"
+          + "pod \"client\" deleted\n\n"
+          + "\\$ kubectl run -it once --image=busybox --restart=Never -- sh\n"
+          + "If you don't see a command prompt, try pressing enter.\n"
+          + "/ # exit 3\n"
+          + "pod default/once terminated \\(Error\\)\n\n");
+      assertThat(cluster.kubectl("logs once").stdout()).as("what the shell printed is the container's log").isEmpty();
+    }
+  }
+
+  @Test
   void theEndOfTheScriptEndsAShellStillOpenAsCtrlDWould() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       cluster.apply(KUBIA.replace("NS", "default"));

@@ -14,10 +14,22 @@ import java.time.Duration;
 public final class InteractiveExec {
   private final KubectlHost cluster;
   private final AttachedShell shell;
+  /** kubectl's last words, given the shell's exit status. */
+  private final java.util.function.IntFunction<KubectlResult> closing;
 
   InteractiveExec(KubectlHost cluster, AttachedShell shell) {
+    this(cluster, shell, InteractiveExec::execClosing);
+  }
+
+  /**
+   * A shell kubectl attached to another way ({@code run -it}), which ends with its own last words.
+   *
+   * @param closing kubectl's last words, given the shell's exit status
+   */
+  InteractiveExec(KubectlHost cluster, AttachedShell shell, java.util.function.IntFunction<KubectlResult> closing) {
     this.cluster = cluster;
     this.shell = shell;
+    this.closing = closing;
   }
 
   /** Whether a terminal is attached ({@code -t}): the shell prompts, and echoes nothing itself. */
@@ -51,13 +63,16 @@ public final class InteractiveExec {
   }
 
   /**
-   * kubectl's own last words once the shell has ended: nothing and exit 0, or {@code command
-   * terminated with exit code N} on standard error and exit N.
+   * kubectl's own last words once the shell has ended; for {@code exec}: nothing and exit 0, or
+   * {@code command terminated with exit code N} on standard error and exit N.
    *
    * @throws IllegalStateException while the shell still runs
    */
   public KubectlResult closing() {
-    int status = shell.exitCode().orElseThrow(() -> new IllegalStateException("the shell still runs"));
+    return closing.apply(shell.exitCode().orElseThrow(() -> new IllegalStateException("the shell still runs")));
+  }
+
+  private static KubectlResult execClosing(int status) {
     return status == 0
         ? new KubectlResult("", "", 0)
         : new KubectlResult("", "command terminated with exit code " + status + "\n", status);

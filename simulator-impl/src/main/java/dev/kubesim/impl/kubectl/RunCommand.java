@@ -1,6 +1,7 @@
 package dev.kubesim.impl.kubectl;
 
 import dev.kubesim.api.KubeSimException;
+import dev.kubesim.api.KubectlResult;
 import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.ContainerPort;
 import dev.kubesim.api.model.EnvVar;
@@ -118,7 +119,11 @@ final class RunCommand implements Command {
     String ns = ctx.namespace();
     Duration waited = Duration.ZERO;
     if (ctx.args().bool("stdin")) {
-      waited = typeInto(ctx, ns, name);
+      Optional<Duration> typed = typeInto(ctx, ns, name, remove);
+      if (typed.isEmpty()) {
+        return; // the terminal's next lines go to the container's shell
+      }
+      waited = typed.get();
     }
     while (waited.compareTo(ATTACH_LIMIT) < 0 && !ended(ctx, ns, name)) {
       ctx.cluster().loop().advance(STEP);
@@ -133,18 +138,55 @@ final class RunCommand implements Command {
       ctx.out().out(out.toString());
     }
     if (remove) {
-      ctx.api().delete(Pod.KIND, ns, name);
-      ctx.settle();
-      ctx.out().out("pod \"" + name + "\" deleted\n");
+      ctx.out().out(removePod(ctx, ns, name));
     }
-    pod.ifPresent(p -> failure(ctx, p));
+    pod.ifPresent(p -> failure(ctx.out(), p));
+  }
+
+  /** {@code --rm}: the pod deleted once the session is over. */
+  private static String removePod(CommandContext ctx, String ns, String name) {
+    ctx.api().delete(Pod.KIND, ns, name);
+    ctx.settle();
+    return "pod \"" + name + "\" deleted\n";
+  }
+
+  /**
+   * kubectl's last words after a terminal's session with the pod's shell ({@code run.go} after
+   * {@code attach}): with a terminal and {@code restartPolicy: Always}, how to attach again; with
+   * {@code --rm}, the pod deleted; for a pod that does not restart, its failure as {@link #failure}
+   * reports it, once it has ended.
+   */
+  private static KubectlResult afterSession(CommandContext ctx, String ns, String name, boolean remove) {
+    StringBuilder out = new StringBuilder();
+    String restart = ctx.args().string("restart").orElse("Always");
+    if (ctx.args().bool("tty") && restart.equals("Always")) {
+      out.append("Session ended, resume using 'kubectl attach ").append(name).append(" -c ").append(name)
+          .append(" -i -t' command when the pod is running\n");
+    }
+    ctx.settle();
+    Optional<Pod> pod = Optional.empty();
+    if (!restart.equals("Always")) {
+      Duration waited = Duration.ZERO;
+      while (waited.compareTo(ATTACH_LIMIT) < 0 && !ended(ctx, ns, name)) {
+        ctx.cluster().loop().advance(STEP);
+        waited = waited.plus(STEP);
+      }
+      pod = ctx.api().get(Pod.KIND, ns, name).map(Pod.class::cast);
+    }
+    if (remove) {
+      out.append(removePod(ctx, ns, name));
+    }
+    KubectlOutput failed = new KubectlOutput();
+    pod.ifPresent(p -> failure(failed, p));
+    KubectlResult f = failed.result();
+    return new KubectlResult(out.toString(), f.stderr(), f.exitCode());
   }
 
   /**
    * kubectl's end of an attached run whose pod failed: {@code pod NS/NAME terminated (REASON)} and
    * the container's message, exiting with its code ({@code run.go}'s {@code CodeExitError}).
    */
-  private static void failure(CommandContext ctx, Pod pod) {
+  private static void failure(KubectlOutput out, Pod pod) {
     if (!PodStates.phase(pod).equals("Failed")) {
       return;
     }
@@ -154,36 +196,41 @@ final class RunCommand implements Command {
         .flatMap(c -> c.state()).flatMap(st -> st.terminated());
     int code = terminated.flatMap(t -> t.exitCode()).orElse(0);
     if (code == 0) {
-      ctx.out().err("error: pod " + ref + " failed with unknown exit code\n");
-      ctx.out().exit(1);
+      out.err("error: pod " + ref + " failed with unknown exit code\n");
+      out.exit(1);
       return;
     }
     String text = "pod " + ref + " terminated (" + terminated.flatMap(t -> t.reason()).orElse("") + ")\n"
         + terminated.flatMap(t -> t.message()).orElse("");
-    ctx.out().err(text.endsWith("\n") ? text : text + "\n");
-    ctx.out().exit(code);
+    out.err(text.endsWith("\n") ? text : text + "\n");
+    out.exit(code);
   }
 
   /**
    * Once the container runs, passes kubectl's standard input to its main process if that is a
    * shell reading it, line by line, then ends the input; what the shell prints is the container's
-   * output, shown with the rest.
+   * output, shown with the rest. At a terminal kubectl stays attached instead: the terminal's next
+   * lines go to the shell, and kubectl's last words come when it ends.
    *
-   * @return how long it waited for the container to start
+   * @return how long it waited for the container to start, or empty when kubectl stays attached
    */
-  private static Duration typeInto(CommandContext ctx, String ns, String name) {
+  private static Optional<Duration> typeInto(CommandContext ctx, String ns, String name, boolean remove) {
     Duration waited = Duration.ZERO;
     while (waited.compareTo(ATTACH_LIMIT) < 0 && !running(ctx, ns, name) && !ended(ctx, ns, name)) {
       ctx.cluster().loop().advance(STEP);
       waited = waited.plus(STEP);
     }
     if (!running(ctx, ns, name)) {
-      return waited; // it ended before kubectl could attach: its output comes as logs
+      return Optional.of(waited); // it ended before kubectl could attach: its output comes as logs
     }
     ctx.out().err("If you don't see a command prompt, try pressing enter.\n");
-    Optional<AttachedShell> shell = ctx.cluster().attachMain(ns + "/" + name, name, false);
+    Optional<AttachedShell> shell = ctx.cluster().attachMain(ns + "/" + name, name, ctx.terminal() && ctx.args().bool("tty"));
     if (shell.isEmpty()) {
-      return waited;
+      return Optional.of(waited);
+    }
+    if (ctx.terminal()) {
+      ctx.out().attach(new InteractiveExec(ctx.cluster(), shell.get(), status -> afterSession(ctx, ns, name, remove)));
+      return Optional.empty();
     }
     String input = ctx.stdin();
     for (String line : input.lines().toList()) {
@@ -198,7 +245,7 @@ final class RunCommand implements Command {
     if (shell.get().isOpen()) {
       shell.get().endOfInput();
     }
-    return waited;
+    return Optional.of(waited);
   }
 
   private static boolean running(CommandContext ctx, String ns, String name) {
