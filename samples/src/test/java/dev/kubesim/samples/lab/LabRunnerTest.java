@@ -191,6 +191,28 @@ class LabRunnerTest {
   }
 
   @Test
+  void attachJoinsTheRestartedShellOfARunDashItPodAgain() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      String out = transcript(cluster,
+          "kubectl run -it box --image=busybox -- sh",
+          "exit",
+          "kubectl attach box -c box -i -t",
+          "echo again",
+          "exit");
+
+      assertThat(out).as("seed %d", SEED).endsWith("$ kubectl attach box -c box -i -t\n"
+          + "If you don't see a command prompt, try pressing enter.\n"
+          + "/ # echo again\n"
+          + "again\n"
+          + "/ # exit\n"
+          + "Session ended, resume using 'kubectl attach box -c box -i -t' command when the pod is running\n\n");
+      // the first exit restarted the shell at once; the second waits out the 10 s back-off
+      assertThat(cluster.kubectl("get pod box -o jsonpath={.status.containerStatuses[0].state.waiting.reason}"
+          + "{.status.containerStatuses[0].restartCount}").stdout()).isEqualTo("CrashLoopBackOff1");
+    }
+  }
+
+  @Test
   void theEndOfTheScriptEndsAShellStillOpenAsCtrlDWould() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       cluster.apply(KUBIA.replace("NS", "default"));

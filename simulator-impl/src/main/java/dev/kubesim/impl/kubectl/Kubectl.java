@@ -31,7 +31,7 @@ public final class Kubectl {
   /** Commands of real kubectl that kubesim answers with a clear "not supported yet". */
   private static final List<String> NOT_YET =
       List.of("edit",
-          "proxy", "cp", "attach", "debug", "diff", "auth",
+          "proxy", "cp", "debug", "diff", "auth",
           "certificate", "plugin", "completion", "options", "alpha");
 
   private final KubectlHost cluster;
@@ -71,6 +71,7 @@ public final class Kubectl {
       register(new ClusterInfoCommand());
       register(new ApiResourcesCommand());
       register(new ExecCommand());
+      register(new AttachCommand());
       register(new LogsCommand());
       register(CordonCommand.cordon());
       register(CordonCommand.uncordon());
