@@ -20,7 +20,8 @@ final class ShellAst {
   record Pipeline(boolean negated, List<Command> commands) {}
 
   /** One command of a pipeline. */
-  sealed interface Command permits Simple, Subshell, Group, If, For, While, Arith, ArithFor, Case, FunctionDef {
+  sealed interface Command permits Simple, Subshell, Group, If, For, While, Arith, ArithFor, Case, FunctionDef,
+      Conditional {
     List<Redirect> redirects();
 
     int line();
@@ -72,6 +73,13 @@ final class ShellAst {
    */
   record Case(String word, List<List<String>> patterns, List<Script> bodies, List<Redirect> redirects, int line)
       implements Command {}
+
+  /**
+   * bash's {@code [[ expression ]]}: the words between the brackets, unexpanded, with the operators
+   * the lexer split off ({@code &&}, {@code ||}, {@code (}, {@code )}, {@code <}, {@code >}) as
+   * their own words; see {@link ShellConditional}.
+   */
+  record Conditional(List<String> words, List<Redirect> redirects, int line) implements Command {}
 
   /**
    * {@code NAME() COMMAND}: defines a function; running the definition stores it.

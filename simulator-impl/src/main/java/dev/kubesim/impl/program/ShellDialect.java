@@ -170,6 +170,11 @@ public enum ShellDialect {
     return bash();
   }
 
+  /** bash's {@code [[ ]]} conditional command. */
+  boolean conditionalCommand() {
+    return bash();
+  }
+
   /** {@code let}: bash's and BusyBox ash's builtin; dash has none. */
   boolean hasLet() {
     return this != DASH;

@@ -611,6 +611,10 @@ final class ShellInterpreter implements WordExpander.Host {
       lastStatus = 0;
       return 0;
     }
+    if (command instanceof ShellAst.Conditional c) {
+      lastStatus = new ShellConditional(this, c.words(), redirected).evaluate();
+      return lastStatus;
+    }
     if (command instanceof ShellAst.Case c) {
       String word = expander.single(c.word());
       for (int i = 0; i < c.patterns().size(); i++) {
@@ -744,6 +748,31 @@ final class ShellInterpreter implements WordExpander.Host {
       io.err().write(dialect.arithmeticError(shellName, line, "((", e));
       return java.util.OptionalLong.empty();
     }
+  }
+
+  /** A word expanded to one string: no field splitting, no pathname expansion. */
+  String expandSingle(String word) {
+    return expander.single(word);
+  }
+
+  /** An arithmetic expression's value, or empty after bash's error message. */
+  java.util.OptionalLong arithmeticValue(String expression, Io io) {
+    try {
+      return java.util.OptionalLong.of(ShellArithmetic.evaluate(dialect, arithmeticVariables, expression));
+    } catch (ShellArithmetic.Failure e) {
+      io.err().write(dialect.arithmeticError(shellName, line, null, e));
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  /** What a builtin run now in this shell sees: its container, directory, environment and input. */
+  ExecContext builtinContext(String name, Io io) {
+    return new ExecContext(container, name, exportedEnv(), cwd, io.stdin(), dialect);
+  }
+
+  /** A syntax error in a conditional expression, as bash reports it; status 2. */
+  String conditionalError(String detail) {
+    return shellName + ": line " + line + ": " + detail + "\n";
   }
 
   /** Runs an {@code if} or loop condition, where {@code set -e} does not apply. */

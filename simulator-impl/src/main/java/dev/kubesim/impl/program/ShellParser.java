@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
  * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
  * lists, {@code ( )} subshells, {@code { }} groups, {@code if}, {@code for}, {@code while} and
- * {@code until}, bash's {@code (( ))} arithmetic command, here-documents ({@code <<}, {@code <<-}), {@code case} and function definitions. {@code select} and {@code [[ ]]} are reported as unsupported
+ * {@code until}, bash's {@code (( ))} arithmetic command, here-documents ({@code <<}, {@code <<-}), {@code case}, function definitions and bash's {@code [[ ]]}. {@code select}, and {@code [[ ]]} outside bash, are reported as unsupported
  * rather than run wrongly.
  */
 final class ShellParser {
@@ -36,11 +36,14 @@ final class ShellParser {
   static final int MAX_NESTING = 200;
 
   private final List<ShellToken> tokens;
+  /** Whether {@code [[} starts bash's conditional command. */
+  private final boolean conditionals;
   private int pos;
   private int depth;
 
-  private ShellParser(List<ShellToken> tokens) {
+  private ShellParser(List<ShellToken> tokens, boolean conditionals) {
     this.tokens = tokens;
+    this.conditionals = conditionals;
   }
 
   static Script parse(String script) throws ShellSyntaxException {
@@ -49,7 +52,8 @@ final class ShellParser {
 
   /** Parses a script as the dialect's shell reads it (bash's {@code ((...))} is a command). */
   static Script parse(String script, ShellDialect dialect) throws ShellSyntaxException {
-    ShellParser parser = new ShellParser(ShellLexer.tokenize(script, dialect.arithmeticCommand()));
+    ShellParser parser = new ShellParser(ShellLexer.tokenize(script, dialect.arithmeticCommand()),
+        dialect.conditionalCommand());
     Script result = parser.script();
     ShellToken next = parser.peek();
     if (next.type() != Type.END) {
@@ -278,6 +282,9 @@ final class ShellParser {
     if (t.type() == Type.WORD && CLOSERS.contains(t.text())) {
       throw unexpected(t);
     }
+    if (t.isWord("[[") && conditionals) {
+      return conditional(t);
+    }
     if (t.type() == Type.WORD && UNSUPPORTED_WORDS.contains(t.text())) {
       throw new ShellSyntaxException(ShellSyntaxException.Kind.UNSUPPORTED, t.text(), t.line());
     }
@@ -285,6 +292,29 @@ final class ShellParser {
   }
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+  /** bash's {@code [[ ... ]]}: its words up to {@code ]]}, newlines allowed between them. */
+  private Command conditional(ShellToken t) throws ShellSyntaxException {
+    pos++;
+    List<String> words = new ArrayList<>();
+    while (!peek().isWord("]]")) {
+      ShellToken w = next();
+      if (w.type() == Type.NEWLINE) {
+        continue;
+      }
+      if (w.type() == Type.END || w.type() == Type.ARITH || w.type() == Type.HEREDOC || w.type() == Type.HEREDOC_LITERAL
+          || w.isOperator(";") || w.isOperator(";;") || w.isOperator("&") || w.isOperator("|")
+          && !words.contains("=~")) {
+        throw unexpected(w);
+      }
+      words.add(w.text());
+    }
+    pos++;
+    if (words.isEmpty()) {
+      throw unexpected(tokens.get(pos - 1));
+    }
+    return new ShellAst.Conditional(words, redirects(), t.line());
+  }
 
   /** {@code case WORD in [(]PATTERN[|PATTERN]...) LIST ;; ... esac}. */
   private Command caseCommand(ShellToken t) throws ShellSyntaxException {

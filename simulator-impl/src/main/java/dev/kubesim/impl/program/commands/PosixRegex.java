@@ -7,11 +7,11 @@ package dev.kubesim.impl.program.commands;
  * (or a group's) and are literal elsewhere; bracket expressions' classes ({@code [[:space:]]}, {@code [[:digit:]]})
  * become Java's POSIX classes.
  */
-final class PosixRegex {
+public final class PosixRegex {
   private PosixRegex() {}
 
   /** The Java form of a basic ({@code extended} false) or extended regular expression. */
-  static String toJava(String posix, boolean extended) {
+  public static String toJava(String posix, boolean extended) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < posix.length(); i++) {
       char c = posix.charAt(i);

@@ -51,6 +51,17 @@ public final class Test implements Command {
     }
   }
 
+  /**
+   * A unary test ({@code -f FILE}, {@code -z STRING} ...) as {@code test} and bash's {@code [[ ]]}
+   * evaluate it.
+   *
+   * @return the result, or empty when {@code op} is no unary operator
+   */
+  public static java.util.Optional<Boolean> unary(String op, String operand, ExecContext ctx) {
+    return UNARY.contains(op) ? java.util.Optional.of(new Parser(List.of(), ctx).unary(op, operand))
+        : java.util.Optional.empty();
+  }
+
   private static String prefix(ExecContext ctx) {
     return ctx.programName() + ": ";
   }
