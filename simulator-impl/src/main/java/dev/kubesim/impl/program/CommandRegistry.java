@@ -1,10 +1,6 @@
 package dev.kubesim.impl.program;
 
 import dev.kubesim.impl.program.commands.Awk;
-import dev.kubesim.impl.program.commands.Identity;
-import dev.kubesim.impl.program.commands.PathNames;
-import dev.kubesim.impl.program.commands.Perl;
-import dev.kubesim.impl.program.commands.Rev;
 import dev.kubesim.impl.program.commands.Base64Command;
 import dev.kubesim.impl.program.commands.Cat;
 import dev.kubesim.impl.program.commands.Chmod;
@@ -13,15 +9,20 @@ import dev.kubesim.impl.program.commands.Date;
 import dev.kubesim.impl.program.commands.Echo;
 import dev.kubesim.impl.program.commands.Env;
 import dev.kubesim.impl.program.commands.ExitStatus;
+import dev.kubesim.impl.program.commands.Expr;
 import dev.kubesim.impl.program.commands.Grep;
 import dev.kubesim.impl.program.commands.HeadTail;
 import dev.kubesim.impl.program.commands.Hostname;
+import dev.kubesim.impl.program.commands.Identity;
 import dev.kubesim.impl.program.commands.Ls;
 import dev.kubesim.impl.program.commands.Mkdir;
+import dev.kubesim.impl.program.commands.PathNames;
+import dev.kubesim.impl.program.commands.Perl;
 import dev.kubesim.impl.program.commands.Printenv;
 import dev.kubesim.impl.program.commands.Printf;
 import dev.kubesim.impl.program.commands.Pwd;
 import dev.kubesim.impl.program.commands.Python;
+import dev.kubesim.impl.program.commands.Rev;
 import dev.kubesim.impl.program.commands.Rm;
 import dev.kubesim.impl.program.commands.Sed;
 import dev.kubesim.impl.program.commands.Seq;
@@ -70,7 +71,7 @@ public final class CommandRegistry {
   private static final List<String> BUILTINS = List.of("sh", "dash", "ash", "bash", "ls", "cat", "touch", "rm", "mkdir",
       "tar", "echo", "printf", "env", "printenv", "hostname", "sleep", "true", "false", "pwd", "test", "[", "grep",
       "chmod", "seq", "awk", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "sed", "xargs", "which", "date",
-      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "python3", "python", "perl");
+      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "expr", "python3", "python", "perl");
 
   /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
@@ -159,6 +160,8 @@ public final class CommandRegistry {
         return new Python();
       case "perl":
         return new Perl();
+      case "expr":
+        return new Expr();
       default:
         throw new IllegalArgumentException("no built-in command " + name);
     }

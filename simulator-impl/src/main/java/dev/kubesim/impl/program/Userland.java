@@ -13,7 +13,7 @@ final class Userland {
   private Userland() {}
 
   private static final List<String> BUSYBOX_APPLETS =
-      List.of("[", "ash", "awk", "base64", "basename", "cat", "chmod", "cut", "date", "dirname", "echo", "env", "false",
+      List.of("[", "ash", "awk", "base64", "basename", "cat", "chmod", "cut", "date", "dirname", "echo", "env", "expr", "false",
           "grep", "head", "hostname", "id", "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "printf", "pwd", "rev",
           "rm", "sed", "seq", "sh", "sleep", "sort", "tail", "tar", "tee", "test", "touch", "tr", "true", "uname", "uniq",
           "wc", "wget", "whoami", "xargs");
@@ -44,12 +44,12 @@ final class Userland {
           "/usr/bin/nc", "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget",
           "/usr/bin/sort", "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr",
           "/usr/bin/uniq", "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee", "/usr/bin/rev",
-          "/usr/bin/basename", "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname");
+          "/usr/bin/basename", "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname", "/usr/bin/expr");
       // Debian 12 merges /bin into /usr/bin: every tool is found under both
       case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "date", "echo", "false", "grep", "hostname",
               "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",
               "test", "seq", "awk", "sed", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "xargs", "tar", "base64",
-              "printf", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "perl")
+              "printf", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "perl", "expr")
           .stream()
           .flatMap(n -> java.util.stream.Stream.of("/bin/" + n, "/usr/bin/" + n))
           .toList();
@@ -59,7 +59,7 @@ final class Userland {
           "/usr/bin/[", "/usr/bin/env", "/usr/bin/printenv", "/usr/bin/test", "/bin/sed", "/usr/bin/sort",
           "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr", "/usr/bin/uniq",
           "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee", "/usr/bin/rev", "/usr/bin/basename",
-          "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname", "/usr/bin/perl");
+          "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname", "/usr/bin/perl", "/usr/bin/expr");
     };
   }
 }

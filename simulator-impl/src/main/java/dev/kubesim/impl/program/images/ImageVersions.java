@@ -68,7 +68,7 @@ public final class ImageVersions {
     add("docker.io/curlimages/curl", "7.72.0", "7.73.0", "7.74.0", "7.75.0", "7.76.1", "7.77.0", "7.78.0", "7.79.1",
         "7.80.0", "7.81.0", "7.82.0", "7.83.1", "7.84.0", "7.85.0", "7.86.0", "7.87.0", "7.88.1", "8.00.1", "8.1.2",
         "8.2.1", "8.3.0", "8.4.0", "8.5.0", "8.6.0", "8.7.1", "8.8.0", "8.9.1", "8.10.1", "8.11.1", "8.12.1",
-        "8.13.0", "8.14.1", "8.15.0", "8.16.0");
+        "8.13.0", "8.14.1", "8.15.0", "8.16.0", "8.17.0", "8.18.0");
     for (String registry : List.of("registry.k8s.io/e2e-test-images", "k8s.gcr.io/e2e-test-images",
         "gcr.io/kubernetes-e2e-test-images")) {
       addClosed(registry + "/agnhost", "2.56"); // versions are 2.N: no patches

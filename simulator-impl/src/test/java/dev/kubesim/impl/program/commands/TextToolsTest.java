@@ -60,6 +60,23 @@ class TextToolsTest extends ContainerCommands {
   }
 
   @Test
+  void exprComputesComparesAndMatches() {
+    assertThat(gnu("i=4; i=$(expr $i + 1); echo $i").stdout()).isEqualTo("5\n");
+    assertThat(busybox("expr 7 \\* 6 / 4 % 5").stdout()).isEqualTo("0\n");
+    assertThat(busybox("expr 7 \\* 6 / 4 % 5").exitCode()).as("a zero value is status 1").isEqualTo(1);
+    assertThat(gnu("expr 10 \\> 9; expr abc \\< abd").stdout()).isEqualTo("1\n1\n");
+    assertThat(gnu("expr pod-name-7 : 'pod-\\(.*\\)-[0-9]'").stdout()).isEqualTo("name\n");
+    assertThat(gnu("expr abc : 'a.'").stdout()).isEqualTo("2\n");
+    assertThat(gnu("expr length hello; expr substr kubernetes 1 4; expr index kubectl e").stdout()).isEqualTo("5\nkube\n4\n");
+    assertThat(gnu("expr '' \\| fallback").stdout()).isEqualTo("fallback\n");
+    assertThat(gnu("expr a + 1").stderr()).isEqualTo("expr: non-integer argument\n");
+    assertThat(busybox("expr a + 1").stderr()).isEqualTo("expr: non-numeric argument\n");
+    assertThat(gnu("expr 1 / 0").stderr()).isEqualTo("expr: division by zero\n");
+    assertThat(gnu("expr 1 +").stderr()).isEqualTo("expr: syntax error: missing argument after '+'\n");
+    assertThat(gnu("expr 1 +").exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void idAndUnameDescribeRootOnLinux() {
     assertThat(gnu("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root)\n");
     assertThat(busybox("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root),10(wheel)\n");
