@@ -54,6 +54,8 @@ final class ContainerRun {
   int imageFailures;
   /** Waiting for a retry (its configuration was missing, or a back-off): nothing else starts it. */
   boolean pending;
+  /** Being stopped for a restart (a probe failed): its probes' verdicts wait for the next instance. */
+  boolean killing;
   // The runtime's ID of the current instance, kept for the status writes of every sync instead
   // of hashed again each time.
   private String containerId;

@@ -4,6 +4,7 @@ import dev.kubesim.api.model.Container;
 import dev.kubesim.api.model.ContainerStateTerminated;
 import dev.kubesim.api.model.Pod;
 import dev.kubesim.api.model.PodSpec;
+import dev.kubesim.api.model.Probe;
 import dev.kubesim.impl.apiserver.DeleteOptions;
 import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.program.ContainerConfig;
@@ -531,6 +532,39 @@ public final class PodWorker {
       s.ready = false;
       s.finished = true;
     }
+  }
+
+  /**
+   * A liveness or startup probe has failed past its threshold: the kubelet stops the container as
+   * it stops any (SIGTERM, then SIGKILL once the grace period is over: the probe's {@code
+   * terminationGracePeriodSeconds}, else the pod's) and starts it again once it has exited. A
+   * shell or a server without a SIGTERM handler as PID 1 ignores the signal, so the restart comes
+   * at the end of the grace period, with exit code 137.
+   */
+  /** The longest grace period a probe's kill waits: longer ones would outlast any simulation. */
+  private static final long MAX_GRACE_SECONDS = Integer.MAX_VALUE;
+
+  void killForRestart(ContainerRun c, Probe probe) {
+    Pod pod = current().orElse(null);
+    if (pod == null || c.killing || !c.running) {
+      return;
+    }
+    long seconds = probe.terminationGracePeriodSeconds()
+        .orElse(pod.specOrEmpty().terminationGracePeriodSeconds().orElse(30L));
+    Duration grace = Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_GRACE_SECONDS)));
+    Duration delay = c.runtime.sigterm().exitDelay(grace);
+    int code = c.runtime.sigterm().exitCode(grace);
+    c.killing = true;
+    int generation = c.restarts;
+    RunningContainer instance = c.runtime;
+    later(delay, "kill " + c.name(), Wait.TIMER, () -> {
+      c.killing = false;
+      if (terminating || c.restarts != generation || !c.running || c.runtime != instance) {
+        return; // it ended meanwhile on its own, or the pod is going
+      }
+      instance.terminate(code);
+      restart(c, code, code == 0 ? "Completed" : "Error");
+    });
   }
 
   /** Kills a container and starts it again after the kubelet's back-off, as CrashLoopBackOff does. */

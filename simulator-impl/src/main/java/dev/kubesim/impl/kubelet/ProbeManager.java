@@ -97,7 +97,7 @@ final class ProbeManager {
       if (c.startupFailures >= probe.failureThreshold().orElse(3)) {
         stopProbe(run);
         kubelet.events().normal(pod, "Killing", "Container " + c.name() + " failed startup probe, will be restarted");
-        worker.restart(c, 137, "Error");
+        worker.killForRestart(c, probe);
       }
     }).scope(scope));
   }
@@ -202,11 +202,14 @@ final class ProbeManager {
       }
       return;
     }
+    if (c.killing) {
+      return; // the container is being stopped: the next instance's probes decide
+    }
     c.livenessFailures++;
     kubelet.events().warning(pod, "Unhealthy", "Liveness probe failed: " + result.message());
     if (c.livenessFailures >= failureThreshold) {
       kubelet.events().normal(pod, "Killing", "Container " + c.name() + " failed liveness probe, will be restarted");
-      worker.restart(c, 137, "Error");
+      worker.killForRestart(c, probe);
     }
   }
 

@@ -112,7 +112,9 @@ class KubeletTest {
          spec: {containers: [{name: a, image: luksa/kubia-unhealthy, livenessProbe: {httpGet: {port: 8080}, periodSeconds: 1, failureThreshold: 1}}]}}
         """);
     engine.loop.settle();
-    engine.loop.advance(Duration.ofSeconds(30));
+    // each kill waits out the 30 s grace period (node as PID 1 ignores SIGTERM); the second restart
+    // then waits out the 10 s back-off
+    engine.loop.advance(Duration.ofSeconds(90));
     ContainerStatus cs = pod("l").status().orElseThrow().containerStatuses().get(0);
     assertThat(cs.restartCount().orElse(0)).isGreaterThanOrEqualTo(2);
     assertThat(cs.lastState().orElseThrow().terminated().orElseThrow().exitCode()).contains(137);
@@ -136,6 +138,30 @@ class KubeletTest {
     assertThat(pod("c").status().orElseThrow().containerStatuses().get(0).restartCount()).contains(2);
     engine.loop.advance(Duration.ofSeconds(8));
     assertThat(pod("c").status().orElseThrow().containerStatuses().get(0).restartCount()).contains(3);
+  }
+
+  @Test
+  void aContainerFailingItsLivenessProbeIsRestartedOnceItsGracePeriodIsOver() {
+    // busybox's sh as PID 1 ignores SIGTERM: the kubelet's SIGKILL comes at the end of the
+    // probe's grace period (or the pod's), and only then does the container restart
+    probeSucceeds.set(false);
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: g},
+         spec: {terminationGracePeriodSeconds: 30, containers: [{name: a, image: busybox, command: [sh, -c, 'sleep 3600'],
+          livenessProbe: {exec: {command: [cat, /tmp/healthy]}, periodSeconds: 5, failureThreshold: 1,
+                          terminationGracePeriodSeconds: 10}}]}}
+        """);
+    engine.loop.settle();
+    engine.loop.advance(Duration.ofSeconds(6)); // the first probe fails: Killing
+    assertThat(pod("g").status().orElseThrow().containerStatuses().get(0).restartCount()).contains(0);
+    engine.loop.advance(Duration.ofSeconds(8));
+    ContainerStatus still = pod("g").status().orElseThrow().containerStatuses().get(0);
+    assertThat(still.restartCount()).as("within the grace period it still runs").contains(0);
+    assertThat(still.state().orElseThrow().running()).isPresent();
+    engine.loop.advance(Duration.ofSeconds(3));
+    ContainerStatus restarted = pod("g").status().orElseThrow().containerStatuses().get(0);
+    assertThat(restarted.restartCount()).contains(1);
+    assertThat(restarted.lastState().orElseThrow().terminated().orElseThrow().exitCode()).contains(137);
   }
 
   @Test
