@@ -15,8 +15,8 @@ import java.util.List;
  * {@code if}, {@code for}, {@code while} and {@code until}, redirections ({@code > >> < 2> 2>&1}),
  * and the builtins {@code cd exit export unset set exec shift :} (and bash's {@code ((...))} and
  * {@code let}), here-documents, {@code case} and functions ({@code return}, {@code local});
- * bash's {@code [[ ]]} ({@link ShellConditional}); {@code select}, and {@code [[ ]]} in dash and ash, are
- * reported as not supported; {@code &}
+ * bash's and ash's {@code [[ ]]} ({@link ShellConditional}; dash has none: {@code [[: not found});
+ * {@code select} is reported as not supported; {@code &}
  * runs in the foreground. An interactive shell that reads lines one at a time
  * ({@code kubectl exec -it POD -- bash}) is a {@link ShellSession}.
  */

@@ -170,9 +170,12 @@ public enum ShellDialect {
     return bash();
   }
 
-  /** bash's {@code [[ ]]} conditional command. */
+  /**
+   * bash's {@code [[ ]]} conditional command, which BusyBox ash also runs (its bash compatibility);
+   * to dash {@code [[} is a command name like any other, found nowhere.
+   */
   boolean conditionalCommand() {
-    return bash();
+    return this != DASH;
   }
 
   /** {@code let}: bash's and BusyBox ash's builtin; dash has none. */

@@ -18,13 +18,12 @@ import java.util.regex.Pattern;
  * A recursive-descent parser for the part of the POSIX shell grammar kubesim runs: simple commands
  * with assignments and redirections, pipelines, {@code &&}/{@code ||}, {@code ;}/{@code &}/newline
  * lists, {@code ( )} subshells, {@code { }} groups, {@code if}, {@code for}, {@code while} and
- * {@code until}, bash's {@code (( ))} arithmetic command, here-documents ({@code <<}, {@code <<-}), {@code case}, function definitions and bash's {@code [[ ]]}. {@code select}, and {@code [[ ]]} outside bash, are reported as unsupported
+ * {@code until}, bash's {@code (( ))} arithmetic command, here-documents ({@code <<}, {@code <<-}), {@code case}, function definitions and bash's (and ash's) {@code [[ ]]}. {@code select} is reported as unsupported
  * rather than run wrongly.
  */
 final class ShellParser {
   private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
-  private static final Set<String> UNSUPPORTED_WORDS =
-      Set.of("select", "[[");
+  private static final Set<String> UNSUPPORTED_WORDS = Set.of("select");
   /** Reserved words that end the list before them. */
   private static final Set<String> CLOSERS = Set.of("then", "else", "elif", "fi", "do", "done", "esac");
 

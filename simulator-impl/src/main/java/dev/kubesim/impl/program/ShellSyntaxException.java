@@ -6,7 +6,7 @@ final class ShellSyntaxException extends Exception {
     UNEXPECTED_TOKEN,
     UNEXPECTED_END,
     UNTERMINATED_QUOTE,
-    /** A construct kubesim's shell does not run ({@code select}, {@code [[ ]]}). */
+    /** A construct kubesim's shell does not run ({@code select}). */
     UNSUPPORTED,
     /**
      * Nesting deeper than the parser's stack: bash's parser stack overflows into {@code syntax
@@ -39,7 +39,7 @@ final class ShellSyntaxException extends Exception {
       case UNEXPECTED_END -> dialect.unexpectedEnd(shell, line);
       case UNTERMINATED_QUOTE -> dialect.unterminatedQuote(shell, line, token.charAt(0));
       case UNSUPPORTED -> shell + ": " + line + ": " + token
-          + ": not supported by the kubesim shell (no select or [[ ]])\n";
+          + ": not supported by the kubesim shell (no select)\n";
       case TOO_DEEP -> crashes(dialect) ? "" : dialect.unexpected(shell, line, token);
     };
   }

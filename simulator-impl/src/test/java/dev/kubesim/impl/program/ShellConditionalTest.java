@@ -66,6 +66,14 @@ class ShellConditionalTest {
     ExecResult r = bash("[[ a -eq ]]; echo $?");
     assertThat(r.stdout()).isEqualTo("2\n");
     assertThat(r.stderr()).startsWith("bash: line 1: ");
-    assertThat(debian.exec(List.of("sh", "-c", "[[ 1 ]]")).exitCode()).isEqualTo(2);
+    ExecResult dash = debian.exec(List.of("sh", "-c", "[[ 1 ]]"));
+    assertThat(dash.stderr()).isEqualTo("sh: 1: [[: not found\n");
+    assertThat(dash.exitCode()).isEqualTo(127);
+  }
+
+  @Test
+  void busyboxAshRunsItTooAsTheDownwardApiExampleDoes() {
+    RunningContainer busybox = fixture.start("busybox", b -> b.command(List.of("sleep", "3600")));
+    assertThat(busybox.exec(List.of("sh", "-c", "if [[ -e /etc/hosts ]]; then echo labels; fi")).stdout()).isEqualTo("labels\n");
   }
 }
