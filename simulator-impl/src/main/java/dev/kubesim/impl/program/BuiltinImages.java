@@ -71,6 +71,8 @@ final class BuiltinImages {
         return fixed(ClientImages.busyboxplus());
       case "docker.io/library/alpine":
         return fixed(ClientImages.alpine());
+      case "docker.io/library/bash":
+        return fixed(ClientImages.bash());
       case "docker.io/curlimages/curl":
         return fixed(ClientImages.curl());
       case "docker.io/tutum/dnsutils":

@@ -64,6 +64,31 @@ public final class ClientImages {
       exec "$@"
       """;
 
+  /**
+   * {@code bash}: bash on Alpine, {@code ENTRYPOINT ["docker-entrypoint.sh"]}, {@code CMD ["bash"]}.
+   * The entrypoint runs bash with the arguments when there are none or the first is an option
+   * ({@code args: [-c, "echo hi"]}), else the command they name ({@code args: [echo, hi]}).
+   */
+  public static Program bash() {
+    return Program.builder(ImageConfig.builder(BaseImage.ALPINE)
+            .entrypoint("docker-entrypoint.sh")
+            .cmd("bash")
+            .file("/usr/local/bin/docker-entrypoint.sh", BASH_ENTRYPOINT)
+            .file("/usr/local/bin/bash", "")
+            .build())
+        .runsCommand().build();
+  }
+
+  /** The bash image's entrypoint: what it does, in kubesim's words. */
+  private static final String BASH_ENTRYPOINT = """
+      #!/bin/sh
+      set -e
+      if [ "$#" -eq 0 ] || [ "${1#-}" != "$1" ]; then
+        set -- bash "$@"
+      fi
+      exec "$@"
+      """;
+
   /** {@code tutum/dnsutils}: Ubuntu 14.04 with dig, nslookup and host; {@code CMD ["/bin/bash"]}. */
   public static Program tutumDnsutils() {
     return dnsutils(BaseImage.UBUNTU_TRUSTY);
