@@ -11,6 +11,7 @@ import dev.kubesim.impl.program.images.EchoserverProgram;
 import dev.kubesim.impl.program.images.GuestbookFrontendProgram;
 import dev.kubesim.impl.program.images.HelloAppProgram;
 import dev.kubesim.impl.program.images.HttpEchoProgram;
+import dev.kubesim.impl.program.images.HpaExampleProgram;
 import dev.kubesim.impl.program.images.HttpdProgram;
 import dev.kubesim.impl.program.images.IngressNginxProgram;
 import dev.kubesim.impl.program.images.KubiaProgram;
@@ -116,6 +117,9 @@ final class BuiltinImages {
           "us-docker.pkg.dev/google-samples/containers/gke/gb-frontend":
         // the guestbook's frontend: PHP reaching the leader and followers through Predis
         return image -> new GuestbookFrontendProgram(image.tag());
+      case "registry.k8s.io/hpa-example", "k8s.gcr.io/hpa-example", "gcr.io/google_containers/hpa-example":
+        // kubernetes.io's HorizontalPodAutoscaler walkthrough
+        return fixed(new HpaExampleProgram());
       case "docker.io/library/memcached":
         return image -> new MemcachedProgram(image.tag());
       case "docker.io/library/postgres":

@@ -704,11 +704,13 @@ public final class RunningContainer {
 
   /** What the container's processes wrote, line by line: what {@code kubectl logs} shows. */
   public List<LogLine> logs() {
+    flushEnded();
     return Collections.unmodifiableList(logs);
   }
 
   /** The logs as {@code kubectl logs} prints them. */
   public String logText() {
+    flushEnded();
     StringBuilder b = new StringBuilder();
     logs.forEach(l -> b.append(l.text()).append('\n'));
     return b.toString();
@@ -730,17 +732,50 @@ public final class RunningContainer {
     }
   }
 
-  /** Buffers a process's output into whole log lines. */
+  /**
+   * Buffers a process's output into whole log lines, as containerd's CRI logger reads a stream: a
+   * line is logged once its newline comes (or once it reaches 16 KiB, containerd's longest line);
+   * what is left without one is logged when the process has ended.
+   */
   private final class LogSink implements Sink {
+    private static final int MAX_LINE = 16 * 1024;
     private final String stream;
+    private final StringBuilder pending = new StringBuilder();
 
     LogSink(String stream) {
       this.stream = stream;
+      sinks.add(this);
     }
 
     @Override
     public void write(String text) {
-      log(stream, text);
+      pending.append(text);
+      int newline = pending.lastIndexOf("\n");
+      if (newline >= 0) {
+        log(stream, pending.substring(0, newline + 1));
+        pending.delete(0, newline + 1);
+      }
+      while (pending.length() > MAX_LINE) {
+        log(stream, pending.substring(0, MAX_LINE));
+        pending.delete(0, MAX_LINE);
+      }
+    }
+
+    void flush() {
+      if (pending.length() > 0) {
+        log(stream, pending.toString());
+        pending.setLength(0);
+      }
+    }
+  }
+
+  /** The main process's output streams, flushed into the log once it has ended. */
+  private final List<LogSink> sinks = new java.util.ArrayList<>(2);
+
+  /** Once the main process has ended, what it wrote without a last newline is logged. */
+  private void flushEnded() {
+    if (mainProcess != null && mainProcess.finished() || exitCode != null) {
+      sinks.forEach(LogSink::flush);
     }
   }
 

@@ -17,7 +17,7 @@ class RegistriesTest {
       "gcr.io/kubernetes-e2e-test-images/agnhost", "busybox", "registry.k8s.io/busybox", "k8s.gcr.io/busybox",
       "gcr.io/google-containers/busybox", "gcr.io/google_containers/busybox", "registry.k8s.io/serve_hostname",
       "k8s.gcr.io/serve_hostname", "gcr.io/google_containers/serve_hostname",
-      "radial/busyboxplus", "alpine", "bash", "perl", "curlimages/curl", "tutum/dnsutils", "registry.k8s.io/e2e-test-images/jessie-dnsutils",
+      "radial/busyboxplus", "alpine", "bash", "perl", "registry.k8s.io/hpa-example", "curlimages/curl", "tutum/dnsutils", "registry.k8s.io/e2e-test-images/jessie-dnsutils",
       "k8s.gcr.io/e2e-test-images/jessie-dnsutils", "gcr.io/kubernetes-e2e-test-images/jessie-dnsutils", "debian", "ubuntu",
       "redis", "registry.k8s.io/redis", "k8s.gcr.io/redis", "gcr.io/google_samples/gb-redisslave",
       "gcr.io/google_samples/gb-redis-follower", "gcr.io/google-samples/gb-redis-follower",

@@ -70,6 +70,20 @@ class SampleAppsTest {
   }
 
   @Test
+  void thePhpApacheOfTheAutoscalingWalkthroughAnswersOk() {
+    try (Cluster cluster = clusterWith("create deployment php-apache --image=registry.k8s.io/hpa-example",
+        "expose deployment php-apache --port=80")) {
+
+      HttpResult r = cluster.http("client", "http://php-apache/");
+      assertThat(r.body()).as("seed %d", SEED).isEqualTo("OK!");
+      assertThat(r.header("X-Powered-By")).contains("PHP/5.6.18");
+      assertThat(cluster.http("client", "http://php-apache/nope").status()).isEqualTo(404);
+      assertThat(cluster.kubectl("run -i --rm load --image=busybox:1.28 --restart=Never -- "
+          + "/bin/sh -c 'for i in 1 2 3; do wget -q -O- http://php-apache; done'").stdout()).startsWith("OK!OK!OK!");
+    }
+  }
+
+  @Test
   void helloAppListensOnThePortItsEnvironmentNames() {
     try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
       cluster.apply("""
