@@ -25,7 +25,9 @@ import java.util.Optional;
  * and anything else the current default.
  *
  * <p>The newest series of each table is taken to be still under way: any patch of it is there
- * ({@code nginx:1.29.9}), as the registry will have it when it is released.
+ * ({@code nginx:1.29.9}), as the registry will have it when it is released; so are the next few
+ * series of the newest major version ({@code redis:8.8.0} after 8.2), released since the table
+ * was written.
  */
 public final class ImageVersions {
   private static final Map<String, ImageVersions> CATALOGUE = new LinkedHashMap<>();
@@ -142,6 +144,9 @@ public final class ImageVersions {
    */
   public boolean released(TagVersion version) {
     TagVersion latest = open ? latest() : null;
+    if (latest != null && laterSeries(version, latest)) {
+      return true;
+    }
     for (TagVersion r : releases) {
       if (r.prefixed() != version.prefixed()) {
         continue;
@@ -157,6 +162,26 @@ public final class ImageVersions {
       }
     }
     return false;
+  }
+
+  /**
+   * How many series after the newest one the table knows are taken as released, for the images
+   * that release often: the registry has gone on releasing since the tables were written (redis
+   * 8.4, 8.6 and 8.8 after 8.2), while a version far beyond (a typo such as {@code nginx:1.161}) is
+   * still refused. Images that seldom start a series ({@code httpd}'s 2.4, {@code memcached}'s
+   * 1.6) take none.
+   */
+  private static final Map<String, Integer> LATER_SERIES = Map.of(
+      "docker.io/library/redis", 6, "docker.io/library/nginx", 2, "docker.io/library/busybox", 2,
+      "docker.io/library/mysql", 3, "docker.io/curlimages/curl", 5, "docker.io/library/python", 1);
+
+  /** A version of one of the next few series of the newest major version, any patch of it. */
+  private boolean laterSeries(TagVersion version, TagVersion latest) {
+    List<Integer> v = version.parts();
+    List<Integer> l = latest.parts();
+    int later = LATER_SERIES.getOrDefault(image, 0);
+    return version.prefixed() == latest.prefixed() && v.size() >= 2 && l.size() >= 2 && v.get(0).equals(l.get(0))
+        && v.get(1) > l.get(1) && v.get(1) <= l.get(1) + later;
   }
 
   /** The newest release of all. */

@@ -16,7 +16,7 @@ class ImageVersionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"nginx:1.161", "nginx:1.91", "nginx:2", "nginx:1.14.9", "nginx:1.161-alpine", "redis:99",
       "redis:6.1", "redis:9.0", "busybox:1.99", "busybox:1.20", "postgres:19", "postgres:8", "mysql:7.0",
-      "mariadb:12.0", "mongo:9", "memcached:1.7", "rabbitmq:5.0", "python:4.0", "python:3.15", "alpine:4.0",
+      "mariadb:12.0", "mongo:9", "memcached:1.7", "rabbitmq:5.0", "python:4.0", "python:3.16", "alpine:4.0",
       "debian:14", "ubuntu:99.04", "httpd:2.6", "luksa/kubia:v4", "luksa/kubia:1", "curlimages/curl:9.0.0",
       "registry.k8s.io/e2e-test-images/agnhost:2.99", "mirror.gcr.io/library/nginx:1.161", "nginx:v1.14.2"})
   void versionsThatWereNeverReleasedAreNotInTheRegistry(String image) {
@@ -29,7 +29,8 @@ class ImageVersionsTest {
       "busybox:1.28", "busybox:1.36.1-glibc", "postgres:16.4", "postgres:9.6", "mysql:8.0.36", "mariadb:10.11",
       "mongo:7", "memcached:1.6.21-alpine", "rabbitmq:3.13-management", "python:3.12-slim", "alpine:3.20",
       "debian:12", "debian:bookworm-slim", "ubuntu:22.04", "httpd:2.4", "luksa/kubia:v2", "luksa/kubia",
-      "curlimages/curl:8.10.1", "registry.k8s.io/e2e-test-images/agnhost:2.39", "registry.k8s.io/redis:e2e",
+      "curlimages/curl:8.10.1", "registry.k8s.io/e2e-test-images/agnhost:2.39", "redis:8.8.0", "redis:8.4",
+      "busybox:1.38.0", "mysql:9.5", "python:3.15-slim", "curlimages/curl:8.20.0", "registry.k8s.io/redis:e2e",
       "gcr.io/google_samples/gb-redisslave:v1", "example.com/private/app:99.1", "myorg/app:1.161",
       "nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000",
       "nginx:1.161@sha256:0000000000000000000000000000000000000000000000000000000000000000"})
