@@ -56,9 +56,11 @@ final class ResourceTypes {
         String version = group.substring(0, second);
         String rest = group.substring(second + 1);
         String name = arg.substring(0, dot);
+        // a short name or singular stands for its resource here too (hpa.v2.autoscaling)
+        String resource = byName(kinds, name).filter(info -> info.group().equals(rest)).map(KindInfo::resource).orElse(name);
         return kinds.served().stream()
             .filter(k -> k.group().equals(rest) && k.version().equals(version)
-                && (k.resource().equals(name) || k.kind().toLowerCase(Locale.ROOT).equals(name)))
+                && (k.resource().equals(resource) || k.kind().toLowerCase(Locale.ROOT).equals(name)))
             .findFirst();
       }
     }

@@ -78,6 +78,14 @@ class GetCommandTest {
   }
 
   @Test
+  void aShortNameMayBeQualifiedWithVersionAndGroup() {
+    k.run("create deployment web --image=nginx");
+    assertThat(k.output("get deploy.v1.apps -o name")).isEqualTo("deployment.apps/web\n");
+    assertThat(k.output("get hpa.v2.autoscaling")).isEqualTo("No resources found in default namespace.\n");
+    assertThat(k.output("get deploy.v9.apps")).startsWith("error: the server doesn't have a resource type \"deploy.v9.apps\"");
+  }
+
+  @Test
   void emptyNamespaceSaysNoResourcesFoundOnStandardError() {
     KubectlResult r = k.run("get pods -n kube-public");
     assertThat(r.exitCode()).isZero();
