@@ -95,9 +95,11 @@ final class BuiltinImages {
       case "gcr.io/google_samples/gb-redis-follower", "gcr.io/google-samples/gb-redis-follower",
           "us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower":
         return fixed(RedisProgram.follower("6.2.17", "redis-leader", "REDIS_LEADER_SERVICE_HOST", "--replicaof"));
-      case "gcr.io/google-samples/hello-app", "us-docker.pkg.dev/google-samples/containers/gke/hello-app":
-        // GKE's quickstart app and kubernetes.io's "Exposing an External IP Address" app
-        return image -> new HelloAppProgram(image.tag());
+      case "gcr.io/google-samples/hello-app":
+        // GKE's quickstart app and kubernetes.io's "Exposing an External IP Address" app, first built on Alpine
+        return image -> new HelloAppProgram(image.tag(), true);
+      case "us-docker.pkg.dev/google-samples/containers/gke/hello-app":
+        return image -> new HelloAppProgram(image.tag(), false);
       case "gcr.io/google-samples/node-hello":
         return fixed(NodeHelloProgram.program());
       case "docker.io/hashicorp/http-echo":

@@ -26,15 +26,33 @@ public final class HelloAppProgram implements Program {
   private final String version;
   private final ImageConfig image;
 
-  /** The app of the tag: {@code N.M} reports {@code N.M.0}; other tags the first release's 1.0.0. */
+  /** The app of the tag, as Artifact Registry has it: distroless. */
   public HelloAppProgram(Optional<String> tag) {
+    this(tag, false);
+  }
+
+  /**
+   * The app of the tag: {@code N.M} reports {@code N.M.0}; other tags the first release's 1.0.0.
+   *
+   * @param alpine the first builds, kept at {@code gcr.io/google-samples/hello-app}: the binary on
+   *     Alpine, so that its shell and tools are there ({@code kubectl exec envar-demo -- printenv}
+   *     of kubernetes.io's environment variables task); the later ones are distroless
+   */
+  public HelloAppProgram(Optional<String> tag, boolean alpine) {
     this.version = tag.filter(t -> t.matches("\\d+\\.\\d+")).map(t -> t + ".0").orElse("1.0.0");
-    this.image = ImageConfig.builder(BaseImage.DISTROLESS)
-        .env("PORT", "8080")
-        .cmd("/hello-app")
-        .file("/hello-app", "")
-        .created(Instant.parse("2021-06-01T00:00:00Z"))
-        .build();
+    this.image = alpine
+        ? ImageConfig.builder(BaseImage.ALPINE)
+            .env("PORT", "8080")
+            .cmd("./hello-app")
+            .file("/hello-app", "")
+            .created(Instant.parse("2018-03-01T00:00:00Z"))
+            .build()
+        : ImageConfig.builder(BaseImage.DISTROLESS)
+            .env("PORT", "8080")
+            .cmd("/hello-app")
+            .file("/hello-app", "")
+            .created(Instant.parse("2021-06-01T00:00:00Z"))
+            .build();
   }
 
   @Override
