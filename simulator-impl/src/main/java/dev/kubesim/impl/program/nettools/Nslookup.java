@@ -207,13 +207,15 @@ final class Nslookup implements Command {
 
   /**
    * Whether the image's BusyBox is 1.28 or older, whose nslookup asks the C library (the {@code
-   * busybox:1.28} of Kubernetes' DNS debugging guide, {@code radial/busyboxplus}) rather than
+   * busybox:1.28} of Kubernetes' DNS debugging guide, {@code radial/busyboxplus}, {@code
+   * gcr.io/google-containers/busybox}) rather than
    * resolving by itself.
    */
   private static boolean libcBusybox(ExecContext ctx) {
     String image = ctx.container().image().familiarName();
-    if (image.equals("radial/busyboxplus")) {
-      return true; // a BusyBox of 2014, built with Buildroot
+    if (image.equals("radial/busyboxplus") || image.equals("gcr.io/google-containers/busybox")
+        || image.equals("gcr.io/google_containers/busybox")) {
+      return true; // BusyBoxes of 2014: Buildroot's, and the one kubernetes.io's "Debug Services" runs
     }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("1\\.(\\d+)(?:[.-].*)?")
         .matcher(ctx.container().image().tag().orElse(""));

@@ -53,6 +53,9 @@ class SampleAppsTest {
       // Kubernetes' copy of busybox is BusyBox, with its wget
       assertThat(cluster.kubectl("exec bb -- wget -qO- hostnames").stdout()).startsWith("hostnames-");
       assertThat(cluster.kubectl("exec bb -- wget -qO- hostnames:81").stderr()).contains("wget: can't connect to remote host");
+      // its BusyBox is of 2014: nslookup asks the C library, which follows the search path
+      assertThat(cluster.kubectl("exec bb -- nslookup hostnames.default").stdout())
+          .contains("Name:      hostnames.default\nAddress 1: ").contains(" hostnames.default.svc.cluster.local\n");
     }
   }
 
