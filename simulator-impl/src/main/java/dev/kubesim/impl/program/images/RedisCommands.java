@@ -67,7 +67,7 @@ final class RedisCommands {
       case "exists" -> Reply.integer(argv.subList(1, argv.size()).stream().filter(keys::containsKey).count());
       case "incr" -> incr(argv.get(1));
       case "keys" -> keys(argv.get(1));
-      case "info" -> Reply.string(info());
+      case "info" -> info(argv, "role:master\r\nconnected_slaves:0\r\n", "0", "noeviction");
       case "dbsize" -> Reply.integer(keys.size());
       case "flushall" -> {
         keys.clear();
@@ -247,9 +247,69 @@ final class RedisCommands {
     return b.toString();
   }
 
-  private String info() {
-    return "# Server\r\nredis_version:" + version + "\r\nredis_mode:standalone\r\nos:Linux\r\ntcp_port:6379\r\n\r\n"
-        + "# Keyspace\r\n" + (keys.isEmpty() ? "" : "db0:keys=" + keys.size() + ",expires=0,avg_ttl=0\r\n");
+  /**
+   * {@code INFO [SECTION ...]}: the sections asked for (server, clients, memory, replication,
+   * keyspace; {@code default}, {@code all} or none for all of them), each ending with a blank line
+   * but the last; a section kubesim does not model is empty, as an unknown one is in Redis.
+   *
+   * @param replication the replication section's fields, as this server's role has them
+   * @param maxmemory the configured {@code maxmemory}, in bytes
+   * @param policy the configured {@code maxmemory-policy}
+   */
+  Reply info(List<String> argv, String replication, String maxmemory, String policy) {
+    Map<String, String> sections = new java.util.LinkedHashMap<>();
+    sections.put("server", "redis_version:" + version + "\r\nredis_mode:standalone\r\nos:Linux\r\ntcp_port:6379\r\n");
+    sections.put("clients", "connected_clients:1\r\n");
+    long used = usedMemory();
+    long max = Long.parseLong(maxmemory);
+    sections.put("memory", "used_memory:" + used + "\r\nused_memory_human:" + human(used) + "\r\nmaxmemory:" + max
+        + "\r\nmaxmemory_human:" + human(max) + "\r\nmaxmemory_policy:" + policy + "\r\n");
+    sections.put("replication", replication);
+    sections.put("keyspace", keys.isEmpty() ? "" : "db0:keys=" + keys.size() + ",expires=0,avg_ttl=0\r\n");
+    List<String> asked = new ArrayList<>();
+    for (String a : argv.subList(1, argv.size())) {
+      String section = a.toLowerCase(Locale.ROOT);
+      if (section.equals("default") || section.equals("all") || section.equals("everything")) {
+        asked.addAll(sections.keySet());
+      } else if (sections.containsKey(section) && !asked.contains(section)) {
+        asked.add(section);
+      }
+    }
+    if (argv.size() == 1) {
+      asked.addAll(sections.keySet());
+    }
+    StringBuilder out = new StringBuilder();
+    for (String section : sections.keySet()) {
+      if (asked.contains(section)) {
+        out.append(out.length() == 0 ? "" : "\r\n").append("# ").append(Character.toUpperCase(section.charAt(0)))
+            .append(section.substring(1)).append("\r\n").append(sections.get(section));
+      }
+    }
+    return Reply.string(out.toString());
+  }
+
+  /** About what Redis 7 reports: an empty server's footprint and each key's share. */
+  private long usedMemory() {
+    long bytes = 873_096;
+    for (Map.Entry<String, Object> e : keys.entrySet()) {
+      bytes += 56 + e.getKey().length() + String.valueOf(e.getValue()).length();
+    }
+    return bytes;
+  }
+
+  /** Redis's {@code bytesToHuman}: {@code 852.63K}, {@code 1.00M}, {@code 0B}. */
+  private static String human(long bytes) {
+    if (bytes < 1024) {
+      return bytes + "B";
+    }
+    String[] units = {"K", "M", "G", "T"};
+    double value = bytes / 1024.0;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.2f%s", value, units[unit]);
   }
 
   /** Redis 7's words for a command it does not know: each argument quoted and followed by a space. */

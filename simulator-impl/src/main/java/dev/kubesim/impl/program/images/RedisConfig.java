@@ -65,6 +65,11 @@ final class RedisConfig {
   }
 
   /** {@code memtoull}: {@code k}/{@code m}/{@code g} are powers of 1000, {@code kb}/{@code mb}/{@code gb} of 1024. */
+  /** A parameter's value, as {@code CONFIG GET} shows it. */
+  String value(String name) {
+    return values.getOrDefault(name, "");
+  }
+
   static long bytes(String value) {
     var m = MEMORY.matcher(value.strip());
     if (!m.matches()) {

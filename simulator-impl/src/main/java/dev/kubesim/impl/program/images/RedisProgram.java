@@ -215,8 +215,11 @@ public final class RedisProgram implements Program, RawServer {
         out.append(RedisReplication.dataset(keys, client, ctx, master.isPresent() ? 'S' : 'M').encode());
       } else if (master.isPresent() && RedisReplication.isWrite(name)) {
         out.append(RedisReplication.readOnly(version).encode());
-      } else if (name.equals("info") && master.isPresent()) {
-        out.append(Resp.Reply.string(replicaInfo(argv, commands.run(argv).text(), master.get(), ctx)).encode());
+      } else if (name.equals("info")) {
+        RedisConfig config = config(launch, ctx);
+        String replication = master.isPresent() ? RedisReplication.info(master.get(), ctx)
+            : "role:master\r\nconnected_slaves:" + RedisReplication.replicas(ctx) + "\r\n";
+        out.append(commands.info(argv, replication, config.value("maxmemory"), config.value("maxmemory-policy")).encode());
       } else {
         out.append(commands.run(argv).encode());
       }
@@ -225,16 +228,6 @@ public final class RedisProgram implements Program, RawServer {
       }
     }
     return out.length() == 0 ? Optional.empty() : Optional.of(out.toString());
-  }
-
-  /** A replica's {@code INFO}: its replication section between the server's and the keyspace's, or alone when asked for. */
-  private static String replicaInfo(List<String> argv, String info, RedisReplication.Master master, ServerContext ctx) {
-    String replication = RedisReplication.info(master, ctx);
-    if (argv.size() > 1 && argv.get(1).equalsIgnoreCase("replication")) {
-      return replication.substring(0, replication.length() - 2);
-    }
-    int keyspace = info.indexOf("# Keyspace");
-    return keyspace < 0 ? info + replication : info.substring(0, keyspace) + replication + info.substring(keyspace);
   }
 
   private static boolean isSync(List<String> argv) {

@@ -184,10 +184,10 @@ final class RedisReplication {
     return known instanceof Set<?> s ? s.size() : 0;
   }
 
-  /** {@code INFO}'s replication section of a replica. */
+  /** {@code INFO}'s replication fields of a replica. */
   static String info(Master master, ServerContext ctx) {
-    return "# Replication\r\nrole:slave\r\nmaster_host:" + master.host() + "\r\nmaster_port:" + master.port()
-        + "\r\nmaster_link_status:" + (linkUp(ctx) ? "up" : "down") + "\r\n\r\n";
+    return "role:slave\r\nmaster_host:" + master.host() + "\r\nmaster_port:" + master.port()
+        + "\r\nmaster_link_status:" + (linkUp(ctx) ? "up" : "down") + "\r\n";
   }
 
   /** A 40-hex-digit replication id, the same for one master address in every run. */

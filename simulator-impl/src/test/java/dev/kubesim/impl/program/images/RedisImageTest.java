@@ -87,6 +87,18 @@ class RedisImageTest {
   }
 
   @Test
+  void infoAnswersTheSectionsAskedFor() {
+    cli("set", "k", "v");
+    String memory = cli("info", "memory").stdout();
+    assertThat(memory).as("seed %d", SEED).startsWith("# Memory\r\nused_memory:").contains("\r\nmaxmemory:0\r\n")
+        .contains("maxmemory_policy:noeviction").doesNotContain("# Server");
+    assertThat(cli("info", "replication").stdout()).isEqualTo("# Replication\r\nrole:master\r\nconnected_slaves:0\r\n");
+    assertThat(cli("info", "server", "keyspace").stdout()).contains("# Server\r\n").contains("\r\n\r\n# Keyspace\r\ndb0:keys=1,");
+    assertThat(cli("info").stdout()).contains("# Clients").contains("# Memory").contains("# Replication").contains("# Keyspace");
+    assertThat(cli("info", "nosuch").stdout()).isBlank();
+  }
+
+  @Test
   void withNoRawRepliesAreTypedAsRedisCliPrintsThemOnATerminal() {
     cluster.kubectl("exec client -- redis-cli -h redis set k v");
     assertThat(cluster.kubectl("exec client -- redis-cli -h redis --no-raw get k").stdout()).isEqualTo("\"v\"\n");
