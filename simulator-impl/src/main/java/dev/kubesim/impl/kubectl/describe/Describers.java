@@ -32,6 +32,9 @@ public final class Describers {
           case "Job" -> new JobDescriber();
           case "CronJob" -> new CronJobDescriber();
           case "HorizontalPodAutoscaler" -> new HorizontalPodAutoscalerDescriber();
+          case "EndpointSlice" -> new EndpointSliceDescriber();
+          case "Role", "ClusterRole" -> RbacDescriber.roles();
+          case "RoleBinding", "ClusterRoleBinding" -> RbacDescriber.bindings();
           default -> null;
         });
   }
