@@ -43,8 +43,7 @@ final class KustFile {
 
   /** Fields kustomize has that kubesim does not build; a kustomization using one fails plainly. */
   private static final Set<String> UNSUPPORTED = Set.of("openapi", "vars", "crds",
-      "helmGlobals", "helmCharts", "helmChartInflationGenerator", "configurations", "generators", "transformers",
-      "validators");
+      "helmGlobals", "helmCharts", "helmChartInflationGenerator", "configurations", "generators", "validators");
 
   private static final String EDIT_FIX = " Run 'kustomize edit fix' to update your Kustomization automatically.";
 

@@ -82,6 +82,7 @@ final class Target {
     Transforms.replicas(ra, k.list("replicas"));
     Transforms.images(ra, k.list("images"));
     Replacements.run(ldr, ra, k.list("replacements"));
+    BuiltinTransformers.run(ldr, ra, k.strings("transformers"));
     return ra;
   }
 

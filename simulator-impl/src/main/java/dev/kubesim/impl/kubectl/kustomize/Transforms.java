@@ -145,7 +145,8 @@ final class Transforms {
     }
   }
 
-  private static void put(List<Res> ra, List<Spec> specs, Map<String, String> values) {
+  /** Puts the values into the maps at the specs' paths of the resources they select. */
+  static void put(List<Res> ra, List<Spec> specs, Map<String, String> values) {
     for (Res r : ra) {
       for (Spec s : specs) {
         if (s.selects(r)) {

@@ -38,6 +38,59 @@ class KustomizeTest {
       """;
 
   @Test
+  void builtinTransformersListedUnderTransformersRunOverTheirFieldSpecs() {
+    write("kustomization.yaml", """
+        resources: [service.yaml]
+        transformers: [labels.yaml, more.yaml]
+        """);
+    write("service.yaml", SERVICE);
+    write("labels.yaml", """
+        apiVersion: builtin
+        kind: LabelTransformer
+        metadata: {name: labels}
+        labels: {app.kubernetes.io/environment: dev}
+        fieldSpecs:
+        - {path: metadata/labels, create: true}
+        - {path: spec/selector, kind: Service, create: true}
+        """);
+    write("more.yaml", """
+        apiVersion: builtin
+        kind: AnnotationsTransformer
+        metadata: {name: notes}
+        annotations: {team: web}
+        fieldSpecs: [{path: metadata/annotations, create: true}]
+        ---
+        apiVersion: builtin
+        kind: PrefixSuffixTransformer
+        metadata: {name: names}
+        prefix: dev-
+        fieldSpecs: [{path: metadata/name}]
+        """);
+    assertThat(build(".")).isEqualTo("""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          annotations:
+            team: web
+          labels:
+            app.kubernetes.io/environment: dev
+          name: dev-demo
+        spec:
+          clusterIP: None
+          selector:
+            app.kubernetes.io/environment: dev
+        """);
+  }
+
+  @Test
+  void aTransformerPluginThatRunsAProgramIsRefusedPlainly() {
+    write("kustomization.yaml", "resources: [service.yaml]\ntransformers: [plugin.yaml]\n");
+    write("service.yaml", SERVICE);
+    write("plugin.yaml", "apiVersion: someteam.example.com/v1\nkind: ChartInflator\nmetadata: {name: x}\n");
+    assertThatThrownBy(() -> build(".")).hasMessageContaining("the transformer plugin someteam.example.com/v1/ChartInflator");
+  }
+
+  @Test
   void literalsAreQuotedAndHashedAsKustomizeHashesThem() {
     write("kustomization.yaml", """
         resources:
