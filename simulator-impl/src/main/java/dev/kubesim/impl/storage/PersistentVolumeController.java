@@ -183,7 +183,21 @@ public final class PersistentVolumeController {
       return; // pre-bound to a volume that does not exist yet: the claim waits for it
     }
     GenericObject pv = volume.get();
-    if (StorageObjects.claimRef(pv).isEmpty() || StorageObjects.claimRefIs(pv, claim)) {
+    if (StorageObjects.claimRef(pv).isEmpty()) {
+      // a volume the claim asks for by name must still satisfy it, or the claim waits
+      Optional<String> mismatch = StorageObjects.phase(claim).equals("Bound") ? Optional.empty()
+          : VolumeMatcher.unsatisfied(pv, claim);
+      if (mismatch.isPresent()) {
+        events.warning(claim, "VolumeMismatch", "Cannot bind to requested volume \"" + name + "\": " + mismatch.get());
+        if (!StorageObjects.phase(claim).equals("Pending")) {
+          api.write(withPhase(claim, "Pending"));
+        }
+        return;
+      }
+      bind(pv, claim);
+      return;
+    }
+    if (StorageObjects.claimRefIs(pv, claim)) {
       bind(pv, claim);
       return;
     }
@@ -203,10 +217,6 @@ public final class PersistentVolumeController {
         volume = StorageObjects.withAnnotation(volume, BOUND_BY_CONTROLLER, "yes");
       }
       volume = StorageObjects.withField(volume, "spec", "claimRef", StorageObjects.referenceTo(claim));
-    }
-    if (!StorageObjects.volumeClass(volume).equals(StorageObjects.claimClass(claim))
-        && StorageObjects.volumeClass(volume).isEmpty() && !StorageObjects.claimClass(claim).isEmpty()) {
-      volume = StorageObjects.withField(volume, "spec", "storageClassName", StorageObjects.claimClass(claim));
     }
     volume = withPhase(volume, "Bound");
     if (!volume.equals(pv)) {

@@ -56,6 +56,31 @@ final class VolumeMatcher {
     return Optional.ofNullable(smallest);
   }
 
+  /**
+   * {@code checkVolumeSatisfyClaim}: why a volume the claim asks for by name cannot be bound to it
+   * (a volume being deleted, too small, of another class, volume mode or access modes), or empty.
+   */
+  static Optional<String> unsatisfied(GenericObject pv, GenericObject claim) {
+    if (pv.metadata().deletionTimestamp().isPresent()) {
+      return Optional.of("the volume is marked for deletion \"" + pv.metadata().nameOrEmpty() + "\"");
+    }
+    BigDecimal requested = StorageObjects.requestedStorage(claim).map(StorageObjects::quantity).orElse(BigDecimal.ZERO);
+    BigDecimal capacity = StorageObjects.capacity(pv).map(StorageObjects::quantity).orElse(BigDecimal.ZERO);
+    if (capacity.compareTo(requested) < 0) {
+      return Optional.of("requested PV is too small");
+    }
+    if (!StorageObjects.volumeClass(pv).equals(StorageObjects.claimClass(claim))) {
+      return Optional.of("storageClassName does not match");
+    }
+    if (!mode(pv).equals(mode(claim))) {
+      return Optional.of("incompatible volumeMode");
+    }
+    if (!StorageObjects.accessModes(pv).containsAll(StorageObjects.accessModes(claim))) {
+      return Optional.of("incompatible accessMode");
+    }
+    return Optional.empty();
+  }
+
   /** A claim's {@code spec.selector} as a label selector; an absent one matches every volume. */
   private static LabelSelector selector(Map<String, Object> s) {
     Map<String, String> labels = new java.util.TreeMap<>();

@@ -202,6 +202,27 @@ class ClaimLifecycleTest {
   }
 
   @Test
+  void aClaimNamingAVolumeOfAnotherClassWaitsWithVolumeMismatchAndTheVolumeKeepsItsClass() {
+    // the default class admission gives the claim "standard"; the volume has none: they do not match
+    cluster.apply(STATIC_PV.formatted("model", "2Gi", "Retain", "model").replace("  storageClassName: manual\n", ""));
+    cluster.apply("""
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: model}
+        spec:
+          volumeName: model
+          accessModes: [ReadWriteOnce]
+          resources: {requests: {storage: 1Gi}}
+        """);
+    cluster.settle();
+    assertThat(phase("PersistentVolumeClaim", "model")).as("seed %d", SEED).isEqualTo("Pending");
+    assertThat(phase("PersistentVolume", "model")).isEqualTo("Available");
+    assertThat(StorageObjects.volumeClass(object("PersistentVolume", "model").orElseThrow())).isEmpty();
+    assertThat(cluster.kubectl("get events").stdout())
+        .contains("VolumeMismatch", "Cannot bind to requested volume \"model\": storageClassName does not match");
+  }
+
+  @Test
   void claimWithoutClassOrVolumeFailsBinding() {
     cluster.apply(MANUAL_CLAIM.replace("storageClassName: manual", "storageClassName: \"\""));
     cluster.settle();
