@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * replacement's {@code Pending}, {@code ContainerCreating}, {@code Running}, each with its age at
  * that moment. The real command watches until interrupted; a simulated one lets time pass until the
  * cluster has settled, nothing it shows is being deleted and nothing has changed for {@link #QUIET}
- * of virtual time (at most {@link #LONGEST}), then ends as an interrupt would. A change that prints the same row as the
+ * of virtual time ({@link #FIRST} while it has shown nothing; at most {@link #LONGEST}), then ends
+ * as an interrupt would. A change that prints the same row as the
  * object's previous one is not repeated.
  */
 final class GetWatch {
@@ -29,6 +30,11 @@ final class GetWatch {
   static final Duration QUIET = Duration.ofSeconds(10);
   /** The longest a watch lets virtual time pass. */
   static final Duration LONGEST = Duration.ofMinutes(10);
+  /**
+   * How long a watch of nothing yet waits for a first object before it ends: long enough for a
+   * CronJob's next minute ({@code kubectl get jobs --watch} of kubernetes.io's CronJob task).
+   */
+  static final Duration FIRST = Duration.ofMinutes(2);
   private static final Duration STEP = Duration.ofSeconds(1);
 
   private record Change(Instant at, KubeObject object, boolean deleted) {}
@@ -123,7 +129,9 @@ final class GetWatch {
         lastChange = ctx.now();
       }
       boolean terminating = current.values().stream().anyMatch(o -> o.metadata().deletionTimestamp().isPresent());
-      if (!terminating && Duration.between(lastChange, ctx.now()).compareTo(QUIET) >= 0) {
+      // a watch that has shown nothing waits for something to appear
+      Duration patience = initial.isEmpty() && changes.isEmpty() ? FIRST : QUIET;
+      if (!terminating && Duration.between(lastChange, ctx.now()).compareTo(patience) >= 0) {
         return;
       }
       ctx.cluster().loop().advance(STEP);

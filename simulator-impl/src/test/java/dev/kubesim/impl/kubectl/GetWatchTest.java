@@ -52,6 +52,14 @@ class GetWatchTest {
   }
 
   @Test
+  void aWatchOfNothingYetWaitsForTheFirstObjectToAppear() {
+    cluster.kubectl("create cronjob hello --image=busybox:1.28 --schedule='*/1 * * * *' -- echo hi");
+    String out = cluster.kubectl("get jobs --watch").stdout();
+    assertThat(out).as("seed %d", SEED).startsWith("NAME ").containsPattern("\nhello-\\d+ +Running +0/1 ")
+        .containsPattern("\nhello-\\d+ +Complete +1/1 ");
+  }
+
+  @Test
   void laterRowsKeepTheColumnsOfTheFirstOnes() {
     String victim = cluster.list(Pod.class, "default").get(0).metadata().nameOrEmpty();
     cluster.kubectl("scale rc kubia --replicas=1");
