@@ -57,6 +57,8 @@ final class PerlScript {
     int startLine = 1;
     char quote = 0;
     StringBuilder text = new StringBuilder();
+    boolean blank = true; // the statement so far is only white space
+    int lineStart = 0; // where the current line starts in the statement
     for (int i = 0; i < program.length(); i++) {
       char c = program.charAt(i);
       if (quote != 0) {
@@ -73,24 +75,28 @@ final class PerlScript {
       } else if (c == ';') {
         p.add(text.toString(), startLine);
         text.setLength(0);
+        blank = true;
+        lineStart = 0;
         startLine = line;
         continue;
       } else {
         if (c == '\'' || c == '"') {
           quote = c;
         }
-        if (text.toString().isBlank() && !Character.isWhitespace(c)) {
+        if (blank && !Character.isWhitespace(c)) {
           startLine = line;
+          blank = false;
         }
         text.append(c);
       }
       if (c == '\n') {
         line++;
-        String last = text.toString().strip();
-        if (last.endsWith("__END__") || last.endsWith("__DATA__")) {
-          p.add(last.substring(0, last.length() - (last.endsWith("__END__") ? 7 : 8)), startLine);
+        String last = text.substring(lineStart).strip();
+        if (last.equals("__END__") || last.equals("__DATA__")) {
+          p.add(text.substring(0, lineStart), startLine);
           return p; // what follows is data, not code
         }
+        lineStart = text.length();
       }
     }
     if (quote != 0) {

@@ -85,6 +85,9 @@ class PerlTest {
     assertThat(died.exitCode()).isEqualTo(255);
     assertThat(perl("-e", "print 'a'; exit 3; print 'b'").exitCode()).isEqualTo(3);
     assertThat(perl("-e", "print 'a'; exit 3; print 'b'").stdout()).isEqualTo("a");
+    ExecResult piped = cluster.exec("default/perl", "", List.of("sh", "-c",
+        "printf '# greet\\nprint \"one\\\\n\";\\n__END__\\nnot code\\n' | perl"));
+    assertThat(piped.stdout()).as("a program on standard input, its data after __END__").isEqualTo("one\n");
   }
 
   @Test
