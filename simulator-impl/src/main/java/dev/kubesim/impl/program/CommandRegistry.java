@@ -19,6 +19,7 @@ import dev.kubesim.impl.program.commands.Mkdir;
 import dev.kubesim.impl.program.commands.PathNames;
 import dev.kubesim.impl.program.commands.Perl;
 import dev.kubesim.impl.program.commands.Printenv;
+import dev.kubesim.impl.program.commands.Ps;
 import dev.kubesim.impl.program.commands.Printf;
 import dev.kubesim.impl.program.commands.Pwd;
 import dev.kubesim.impl.program.commands.Python;
@@ -71,7 +72,7 @@ public final class CommandRegistry {
   private static final List<String> BUILTINS = List.of("sh", "dash", "ash", "bash", "ls", "cat", "touch", "rm", "mkdir",
       "tar", "echo", "printf", "env", "printenv", "hostname", "sleep", "true", "false", "pwd", "test", "[", "grep",
       "chmod", "seq", "awk", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "sed", "xargs", "which", "date",
-      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "expr", "python3", "python", "perl");
+      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "expr", "ps", "python3", "python", "perl");
 
   /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
@@ -162,6 +163,8 @@ public final class CommandRegistry {
         return new Perl();
       case "expr":
         return new Expr();
+      case "ps":
+        return new Ps();
       default:
         throw new IllegalArgumentException("no built-in command " + name);
     }

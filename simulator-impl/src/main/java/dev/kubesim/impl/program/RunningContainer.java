@@ -292,6 +292,11 @@ public final class RunningContainer {
     return ++pids;
   }
 
+  /** A process id for a new process in the container: {@code ps} lists itself with one. */
+  public int processId() {
+    return nextPid();
+  }
+
   /**
    * How many processes may be forked inside a container and alive at once, nested in one another:
    * the container's pids limit. A shell that would fork one more fails with {@code EAGAIN}, as

@@ -77,6 +77,12 @@ class TextToolsTest extends ContainerCommands {
   }
 
   @Test
+  void busyboxPsListsTheMainProcessAndItself() {
+    assertThat(busybox("ps aux").stdout()).matches("PID   USER     TIME  COMMAND\n    1 root      0:00 \\S.*\n +\\d+ root      0:00 ps aux\n");
+    assertThat(gnu("ps").exitCode()).as("Debian's base images have no procps").isEqualTo(127);
+  }
+
+  @Test
   void idAndUnameDescribeRootOnLinux() {
     assertThat(gnu("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root)\n");
     assertThat(busybox("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root),10(wheel)\n");
