@@ -551,9 +551,9 @@ public final class PodWorker {
     }
     long seconds = probe.terminationGracePeriodSeconds()
         .orElse(pod.specOrEmpty().terminationGracePeriodSeconds().orElse(30L));
-    Duration grace = Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_GRACE_SECONDS)));
-    Duration delay = c.runtime.sigterm().exitDelay(grace);
-    int code = c.runtime.sigterm().exitCode(grace);
+    Stop stop = stop(c, pod, Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_GRACE_SECONDS))));
+    Duration delay = stop.delay();
+    int code = stop.exitCode();
     c.killing = true;
     int generation = c.restarts;
     RunningContainer instance = c.runtime;
@@ -615,6 +615,28 @@ public final class PodWorker {
     return s >= 60 ? (s / 60) + "m" + (s % 60) + "s" : s + "s";
   }
 
+  /** kuberuntime's {@code minimumGracePeriodInSeconds}: the signal's grace after a preStop hook. */
+  private static final Duration MIN_GRACE_AFTER_HOOK = Duration.ofSeconds(2);
+
+  /** How a container stops: after how long, with which exit code. */
+  private record Stop(Duration delay, int exitCode) {}
+
+  /**
+   * {@code killContainer}: the container's preStop hook runs first (a failed one is reported as
+   * kuberuntime words it), then its program has what is left of the grace period, at least two
+   * seconds, to exit on SIGTERM before SIGKILL.
+   */
+  private Stop stop(ContainerRun c, Pod pod, Duration grace) {
+    Duration hook = PreStopHook.run(c.spec, c.runtime, grace, (command, code, output) -> kubelet.events().warning(pod,
+        "FailedPreStopHook", "Exec lifecycle hook ([" + String.join(" ", command) + "]) for Container \"" + c.name()
+            + "\" in Pod \"" + key.name() + "_" + key.namespace() + "(" + pod.metadata().uid().orElse("") + ")\" failed"
+            + " - error: command '" + String.join(" ", command) + "' exited with " + code + ": , message: \""
+            + output.replace("\n", "\\n") + "\""));
+    Duration rest = grace.minus(hook);
+    Duration signal = rest.compareTo(MIN_GRACE_AFTER_HOOK) < 0 && !hook.isZero() ? MIN_GRACE_AFTER_HOOK : rest;
+    return new Stop(hook.plus(c.runtime.sigterm().exitDelay(signal)), c.runtime.sigterm().exitCode(signal));
+  }
+
   /** The pod is being deleted: containers are stopped and the pod goes when its grace period ends. */
   void terminate(Pod pod) {
     if (terminating) {
@@ -640,16 +662,17 @@ public final class PodWorker {
       }
     }
     writeStatus();
-    // Each container's program decides how long it takes to exit on SIGTERM (up to the grace
-    // period, then SIGKILL). That time passes as a timer: a Terminating pod is visible meanwhile.
+    // Each container's preStop hook runs first, then its program decides how long it takes to exit
+    // on SIGTERM (up to the grace period, then SIGKILL). That time passes as a timer: a Terminating
+    // pod is visible meanwhile.
     Duration until = Duration.ZERO;
     for (ContainerRun c : all()) {
       if (c.running && c.runtime != null) {
-        Duration d = c.runtime.sigterm().exitDelay(left);
+        Duration d = stop(c, pod, left).delay();
         until = d.compareTo(until) > 0 ? d : until;
       }
     }
-    later(until.compareTo(left) > 0 ? left : until, "finish termination", Wait.TIMER, this::finishTermination);
+    later(until, "finish termination", Wait.TIMER, this::finishTermination);
   }
 
   private void finishTermination() {

@@ -165,6 +165,45 @@ class KubeletTest {
   }
 
   @Test
+  void aPreStopHookRunsBeforeTheSignalAndHoldsThePodTerminatingWhileItRuns() {
+    // nginx exits at once on SIGTERM; its preStop hook's sleep keeps it (and the pod) for 20 s
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: h}, spec: {terminationGracePeriodSeconds: 30,
+         containers: [{name: web, image: nginx, lifecycle: {preStop: {exec: {command: [/bin/sh, -c, 'sleep 20']}}}}]}}
+        """);
+    engine.loop.settle();
+    engine.api.delete(Pod.KIND, "default", "h");
+    engine.loop.advance(Duration.ofSeconds(19));
+    assertThat(PodStates.isTerminating(pod("h"))).isTrue();
+    engine.loop.advance(Duration.ofSeconds(2));
+    assertThat(engine.api.get(Pod.KIND, "default", "h")).isEmpty();
+  }
+
+  @Test
+  void aPreStopHookLongerThanTheGracePeriodIsCutShortAndAFailingOneIsReported() {
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: long}, spec: {terminationGracePeriodSeconds: 10,
+         containers: [{name: web, image: nginx, lifecycle: {preStop: {exec: {command: [sleep, '180']}}}}]}}
+        """);
+    engine.create("""
+        {apiVersion: v1, kind: Pod, metadata: {name: bad}, spec: {terminationGracePeriodSeconds: 10,
+         containers: [{name: web, image: nginx, lifecycle: {preStop: {exec: {command: [/bin/sh, -c, 'exit 3']}}}}]}}
+        """);
+    engine.loop.settle();
+    engine.api.delete(Pod.KIND, "default", "long");
+    engine.api.delete(Pod.KIND, "default", "bad");
+    engine.loop.advance(Duration.ofSeconds(1));
+    assertThat(engine.api.get(Pod.KIND, "default", "bad")).as("a failed hook goes on to the signal").isEmpty();
+    engine.loop.advance(Duration.ofSeconds(8));
+    assertThat(engine.api.get(Pod.KIND, "default", "long")).as("the hook's sleep holds it").isPresent();
+    engine.loop.advance(Duration.ofSeconds(2));
+    assertThat(engine.api.get(Pod.KIND, "default", "long")).as("cut at the grace period; nginx exits on the signal").isEmpty();
+    assertThat(engine.api.list("Event", java.util.Optional.of("default")).stream()
+        .map(e -> String.valueOf(((dev.kubesim.api.model.GenericObject) e).content().get("reason"))))
+        .contains("FailedPreStopHook");
+  }
+
+  @Test
   void deletedPodIsTerminatingForItsGracePeriodThenGone() {
     engine.create("{apiVersion: v1, kind: Pod, metadata: {name: t}, spec: {terminationGracePeriodSeconds: 10, containers: [{name: a, image: nginx}]}}");
     engine.loop.settle();
