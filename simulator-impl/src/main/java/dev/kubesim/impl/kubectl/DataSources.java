@@ -79,6 +79,14 @@ final class DataSources {
     int eq = source.indexOf('=');
     String key;
     String path;
+    String dir = eq < 0 ? source : source.substring(eq + 1);
+    if (ctx.file(dir).isEmpty() && Files.isDirectory(Path.of(dir))) {
+      if (eq >= 0) {
+        throw KubectlException.error("cannot give a key name for a directory path");
+      }
+      fromDirectory(dir);
+      return;
+    }
     if (eq < 0) {
       path = source;
       key = Path.of(path).getFileName() == null ? path : Path.of(path).getFileName().toString();
@@ -90,6 +98,19 @@ final class DataSources {
       }
     }
     add(key, readFile(path));
+  }
+
+  /** A directory: each regular file in it, in name order, under its file name (subdirectories are skipped). */
+  private void fromDirectory(String dir) {
+    List<Path> files;
+    try (java.util.stream.Stream<Path> entries = Files.list(Path.of(dir))) {
+      files = entries.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException | RuntimeException e) {
+      throw KubectlException.error("error listing files in " + dir + ": " + e.getMessage());
+    }
+    for (Path f : files) {
+      add(f.getFileName().toString(), readFile(f.toString()));
+    }
   }
 
   /** {@code addFromEnvFile}: {@code KEY=VALUE} lines, comments and blank lines skipped, values as written. */

@@ -13,6 +13,26 @@ class CreateDataCommandsTest {
   private final KubectlFixture k = new KubectlFixture();
 
   @Test
+  void aDirectoryGivesAKeyPerRegularFile(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ui.properties"), "color.good=purple\n");
+    Files.writeString(dir.resolve("game.properties"), "enemies=aliens\n");
+    Files.createDirectory(dir.resolve("nested"));
+    assertThat(k.output("create configmap game-config --from-file=" + dir + " --dry-run=client -o yaml")).isEqualTo("""
+        apiVersion: v1
+        data:
+          game.properties: |
+            enemies=aliens
+          ui.properties: |
+            color.good=purple
+        kind: ConfigMap
+        metadata:
+          creationTimestamp: null
+          name: game-config
+        """);
+    assertThat(k.output("create configmap x --from-file=k=" + dir)).isEqualTo("error: cannot give a key name for a directory path\n");
+  }
+
+  @Test
   void configMapFromLiteralsAndFilesAsAClientDryRun(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("greeting.txt"), "hello\n");
     assertThat(k.output("create configmap kiada-config --from-literal=status-message=hi --from-file=" + file
