@@ -191,6 +191,18 @@ class LabRunnerTest {
   }
 
   @Test
+  void execWithATerminalGivesTheCommandATerminalSoCurlShowsNoProgressMeter() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply(KUBIA.replace("NS", "default"));
+      String withTerminal = transcript(cluster, "kubectl exec -it $(pod app=kubia) -- curl http://kubia");
+      String without = transcript(cluster, "kubectl exec $(pod app=kubia) -- curl http://kubia");
+
+      assertThat(withTerminal).as("seed %d", SEED).doesNotContain("% Total").contains("You've hit kubia-");
+      assertThat(without).contains("% Total").contains("You've hit kubia-");
+    }
+  }
+
+  @Test
   void attachJoinsTheRestartedShellOfARunDashItPodAgain() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       String out = transcript(cluster,

@@ -221,6 +221,11 @@ public final class SimCluster implements Cluster, KubectlHost {
   }
 
   @Override
+  public ExecResult execAtTerminal(String pod, String container, List<String> command, String stdin) {
+    return execTraced(() -> PodExec.container(this, pod, container, command).execAtTerminal(command, stdin));
+  }
+
+  @Override
   public List<dev.kubesim.api.model.Pod> pods(String namespace, String labelSelector) {
     return locked(() -> PodQueries.matching(api, namespace, labelSelector));
   }

@@ -96,7 +96,8 @@ final class ExecCommand implements Command {
           return;
         }
       }
-      result = ctx.cluster().exec(podRef, container, command, stdin ? ctx.stdin() : "");
+      result = tty && ctx.terminal() ? ctx.cluster().execAtTerminal(podRef, container, command, ctx.stdin())
+          : ctx.cluster().exec(podRef, container, command, stdin ? ctx.stdin() : "");
     } catch (BadRequestException e) {
       if (e.getMessage().startsWith("unable to upgrade connection")) {
         throw KubectlException.error(e.getMessage()); // the streaming upgrade's error, not an API status

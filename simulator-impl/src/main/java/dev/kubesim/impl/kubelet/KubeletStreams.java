@@ -23,6 +23,16 @@ public interface KubeletStreams {
   ExecResult exec(String pod, String container, List<String> command, String stdin);
 
   /**
+   * {@link #exec(String, String, List, String)} with a terminal ({@code kubectl exec -t}): the
+   * command's standard output is a terminal ({@code isatty(1)}), so curl shows no progress meter.
+   *
+   * @param pod {@code namespace/name}
+   */
+  default ExecResult execAtTerminal(String pod, String container, List<String> command, String stdin) {
+    return exec(pod, container, command, stdin);
+  }
+
+  /**
    * Attaches to a shell started in a pod's container ({@code kubectl exec -i POD -- bash}); empty
    * when the command starts no shell reading its input (it then runs as a plain exec).
    *

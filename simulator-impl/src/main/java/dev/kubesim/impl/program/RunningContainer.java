@@ -393,6 +393,20 @@ public final class RunningContainer {
     return executable(argv.get(0), env, workingDir).run(this, argv, env, workingDir, stdin);
   }
 
+  /**
+   * {@link #exec(List, String)} with its standard output on a terminal ({@code kubectl exec -t}),
+   * as {@code isatty(1)} tells the command.
+   */
+  public ExecResult execAtTerminal(List<String> argv, String stdin) {
+    boolean before = stdoutTerminal;
+    stdoutTerminal = true;
+    try {
+      return exec(argv, stdin);
+    } finally {
+      stdoutTerminal = before;
+    }
+  }
+
   /** Runs {@code sh -c COMMAND} in the container. */
   public ExecResult execShell(String command) {
     return exec(List.of("sh", "-c", command));
