@@ -203,6 +203,31 @@ class LabRunnerTest {
   }
 
   @Test
+  void redisCliWithoutACommandPromptsForCommandsAndPrintsRepliesAsOnATerminal() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      String out = transcript(cluster,
+          "kubectl run redis --image=redis",
+          "advance 5s",
+          "kubectl exec -it redis -- redis-cli",
+          "CONFIG GET maxmemory",
+          "set greeting \"hello world\"",
+          "get greeting",
+          "exit",
+          "kubectl get pod redis -o name");
+
+      assertThat(out).as("seed %d", SEED).contains("$ kubectl exec -it redis -- redis-cli\n"
+          + "127.0.0.1:6379> CONFIG GET maxmemory\n"
+          + "1) \"maxmemory\"\n2) \"0\"\n"
+          + "127.0.0.1:6379> set greeting \"hello world\"\n"
+          + "OK\n"
+          + "127.0.0.1:6379> get greeting\n"
+          + "\"hello world\"\n"
+          + "127.0.0.1:6379> exit\n\n"
+          + "$ kubectl get pod redis -o name\npod/redis\n");
+    }
+  }
+
+  @Test
   void attachJoinsTheRestartedShellOfARunDashItPodAgain() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       String out = transcript(cluster,

@@ -8,6 +8,7 @@ import dev.kubesim.impl.apiserver.ObjectKey;
 import dev.kubesim.impl.apiserver.PodStates;
 import dev.kubesim.impl.kubelet.PodWorker;
 import dev.kubesim.impl.program.AttachedShell;
+import dev.kubesim.impl.program.ContainerSession;
 import dev.kubesim.impl.program.RunningContainer;
 import dev.kubesim.impl.program.ShellSession;
 import java.util.List;
@@ -21,16 +22,16 @@ import java.util.Optional;
 public final class ContainerShell implements PodShell, AttachedShell {
 
   private final SimCluster cluster;
-  private final ShellSession session;
+  private final ContainerSession session;
   private final String node;
   /** Set when the shell is the container's main process: its output is the container's log, its end the container's. */
   private final Optional<PodWorker.MainInput> main;
 
-  private ContainerShell(SimCluster cluster, ShellSession session) {
+  private ContainerShell(SimCluster cluster, ContainerSession session) {
     this(cluster, session, Optional.empty());
   }
 
-  private ContainerShell(SimCluster cluster, ShellSession session, Optional<PodWorker.MainInput> main) {
+  private ContainerShell(SimCluster cluster, ContainerSession session, Optional<PodWorker.MainInput> main) {
     this.cluster = cluster;
     this.session = session;
     this.main = main;
@@ -42,7 +43,7 @@ public final class ContainerShell implements PodShell, AttachedShell {
    * The shell dies when its container stops: the pod deleted and gone, or the container restarted
    * (a new instance runs), as the kubelet's worker for the pod shows it.
    */
-  private ShellSession live() {
+  private ContainerSession live() {
     RunningContainer c = session.container();
     boolean running = cluster.kubelet(node)
         .flatMap(k -> k.worker(new ObjectKey(c.namespace(), c.podName())))
@@ -91,7 +92,7 @@ public final class ContainerShell implements PodShell, AttachedShell {
    */
   public static Optional<ContainerShell> attach(SimCluster cluster, String pod, String container, List<String> argv,
       boolean terminal) {
-    return cluster.underLock(() -> ShellSession.open(PodExec.container(cluster, pod, container, argv), argv, terminal)
+    return cluster.underLock(() -> ContainerSession.open(PodExec.container(cluster, pod, container, argv), argv, terminal)
         .map(s -> new ContainerShell(cluster, s)));
   }
 

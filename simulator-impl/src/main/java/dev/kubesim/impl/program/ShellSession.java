@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * <p>Each line's output is kept per stream and, as the terminal shows it, interleaved ({@link
  * Line#screen()}). Not thread-safe: the cluster calls it under its lock.
  */
-public final class ShellSession {
+public final class ShellSession implements ContainerSession {
   /** How long a command that never ends by itself runs before the user at the terminal presses Ctrl-C. */
   public static final Duration INTERRUPT_AFTER = Duration.ofSeconds(3);
 
@@ -165,16 +165,19 @@ public final class ShellSession {
   }
 
   /** Whether a terminal is attached, so the shell is interactive. */
+  @Override
   public boolean terminal() {
     return terminal;
   }
 
   /** Whether the shell still reads lines. */
+  @Override
   public boolean isOpen() {
     return !killed() && !ended;
   }
 
   /** The shell's exit status, once it has ended. */
+  @Override
   public Optional<Integer> exitStatus() {
     killed();
     return ended ? Optional.of(exitStatus) : Optional.empty();
@@ -184,6 +187,7 @@ public final class ShellSession {
    * The container has stopped under the shell (its pod deleted, its process ended): the shell dies
    * with it, status 137, as after SIGKILL.
    */
+  @Override
   public void containerStopped() {
     if (!ended) {
       end(SIGKILL_STATUS);
@@ -203,11 +207,13 @@ public final class ShellSession {
   }
 
   /** The container the shell runs in. */
+  @Override
   public RunningContainer container() {
     return container;
   }
 
   /** The prompt the shell prints before it reads the next line; empty without a terminal. */
+  @Override
   public String prompt() {
     if (!terminal || !isOpen()) {
       return "";
@@ -220,6 +226,7 @@ public final class ShellSession {
    *
    * @throws IllegalStateException when the shell has ended
    */
+  @Override
   public Line run(String text) {
     return runInput(text.replace("\r", "").replace("\n", " "));
   }
@@ -309,6 +316,7 @@ public final class ShellSession {
    * The end of input (Ctrl-D at a terminal): the shell exits with {@code $?}; on a terminal bash
    * prints {@code exit}, dash and ash a newline.
    */
+  @Override
   public Line endOfInput() {
     if (killed() || ended) {
       return new Line("", "", "", exitStatus, Duration.ZERO, true);
