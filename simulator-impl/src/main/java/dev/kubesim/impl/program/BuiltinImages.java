@@ -10,6 +10,7 @@ import dev.kubesim.impl.program.images.EchoServerKicbaseProgram;
 import dev.kubesim.impl.program.images.EchoserverProgram;
 import dev.kubesim.impl.program.images.GuestbookFrontendProgram;
 import dev.kubesim.impl.program.images.HelloAppProgram;
+import dev.kubesim.impl.program.images.HelloGoGkeProgram;
 import dev.kubesim.impl.program.images.HttpEchoProgram;
 import dev.kubesim.impl.program.images.HpaExampleProgram;
 import dev.kubesim.impl.program.images.HttpdProgram;
@@ -100,6 +101,11 @@ final class BuiltinImages {
         return image -> new HelloAppProgram(image.tag(), true);
       case "us-docker.pkg.dev/google-samples/containers/gke/hello-app":
         return image -> new HelloAppProgram(image.tag(), false);
+      case "gcr.io/google-samples/hello-go-gke":
+        // "Connect a Frontend to a Backend Using Services": the backend, and the nginx in front of it
+        return fixed(HelloGoGkeProgram.program());
+      case "gcr.io/google-samples/hello-frontend":
+        return fixed(NginxProgram.helloFrontend());
       case "gcr.io/google-samples/node-hello":
         return fixed(NodeHelloProgram.program());
       case "docker.io/hashicorp/http-echo":

@@ -12,6 +12,8 @@ import dev.kubesim.api.program.Program;
 import dev.kubesim.api.program.ServerContext;
 import dev.kubesim.api.program.SigtermBehavior;
 import dev.kubesim.impl.http.HttpDates;
+import dev.kubesim.impl.program.DialingServer;
+import dev.kubesim.impl.program.PodDialer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * (with its {@code wget}), the others on Debian; both have curl, as the image installs it ({@link
  * #shipsCurl}).
  */
-public final class NginxProgram implements Program {
+public final class NginxProgram implements Program, DialingServer {
   static final String DEFAULT_VERSION = "1.27.3";
 
   static final String INDEX_HTML = """
@@ -93,10 +95,21 @@ public final class NginxProgram implements Program {
 
   private final String version;
   private final ImageConfig image;
+  /** The host {@code location /} proxies to ({@code proxy_pass http://HOST}), or null for the default site. */
+  private final String upstream;
 
   /** nginx as the given tag (or the default version when the tag is not a version). */
   public NginxProgram(Optional<String> tag) {
-    this(tag, false);
+    this(tag, false, null);
+  }
+
+  /**
+   * {@code gcr.io/google-samples/hello-frontend}, the frontend of kubernetes.io's "Connect a
+   * Frontend to a Backend Using Services": nginx whose configuration passes every request to the
+   * {@code hello} Service on port 80 ({@code upstream} / {@code proxy_pass}), from its pod.
+   */
+  public static NginxProgram helloFrontend() {
+    return new NginxProgram(Optional.of("1.19.2"), false, "hello");
   }
 
   /**
@@ -104,10 +117,11 @@ public final class NginxProgram implements Program {
    * the same server and site, with {@code curl} in the image.
    */
   public static NginxProgram slim(Optional<String> tag) {
-    return new NginxProgram(tag, true);
+    return new NginxProgram(tag, true, null);
   }
 
-  private NginxProgram(Optional<String> tag, boolean curl) {
+  private NginxProgram(Optional<String> tag, boolean curl, String upstream) {
+    this.upstream = upstream;
     this.version = ImageVersions.version("docker.io/library/nginx", tag, DEFAULT_VERSION);
     String variant = tag.orElse("");
     ImageConfig.Builder image = ImageConfig.builder(alpine(variant) ? BaseImage.ALPINE : BaseImage.DEBIAN)
@@ -179,6 +193,52 @@ public final class NginxProgram implements Program {
   }
 
   @Override
+  public boolean dialsOn(Launch launch, int port) {
+    return upstream != null && port == 80 && serves(launch);
+  }
+
+  /**
+   * {@code proxy_pass http://UPSTREAM}: the request goes on from the pod to the upstream's port 80
+   * over HTTP/1.0 with {@code Host: UPSTREAM} and {@code Connection: close}, and its answer comes
+   * back with nginx's {@code Server} header; an upstream that cannot be reached is nginx's 502 page.
+   */
+  @Override
+  public HttpResponse serve(Launch launch, HttpRequest request, ServerContext ctx, PodDialer dialer) {
+    PodDialer.Dial dial = dialer.dial(upstream, 80, java.time.Duration.ofSeconds(60));
+    HttpResponse response;
+    if (dial.connection().isEmpty()) {
+      response = error(502, "Bad Gateway", ctx);
+    } else {
+      PodDialer.Connection c = dial.connection().get();
+      HttpRequest forwarded = HttpRequest.get(request.target()).withMethod(request.method())
+          .withHeader("Host", upstream).withHeader("Connection", "close");
+      for (var h : request.headers()) {
+        if (!h.name().equalsIgnoreCase("Host") && !h.name().equalsIgnoreCase("Connection")) {
+          forwarded = forwarded.withHeader(h.name(), h.value());
+        }
+      }
+      Optional<HttpResponse> answer = c.http(forwarded.withBody(request.body()));
+      c.close();
+      response = answer.map(a -> withServer(a, ctx)).orElseGet(() -> error(502, "Bad Gateway", ctx));
+    }
+    return logged(request, response, ctx);
+  }
+
+  /** The upstream's answer as nginx passes it on: its own {@code Server} and {@code Date}. */
+  private HttpResponse withServer(HttpResponse answer, ServerContext ctx) {
+    HttpResponse r = new HttpResponse(answer.status(), answer.reason(), List.of(), answer.body())
+        .withHeader("Server", "nginx/" + version)
+        .withHeader("Date", HttpDates.format(ctx.now()));
+    for (var h : answer.headers()) {
+      if (!h.name().equalsIgnoreCase("Server") && !h.name().equalsIgnoreCase("Date")
+          && !h.name().equalsIgnoreCase("Connection")) {
+        r = r.withHeader(h.name(), h.value());
+      }
+    }
+    return r.withHeader("Connection", "keep-alive");
+  }
+
+  @Override
   public void onStart(Launch launch, ServerContext ctx) {
     for (String line : List.of(
         "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
@@ -199,7 +259,12 @@ public final class NginxProgram implements Program {
   }
 
   private HttpResponse handle(HttpRequest request, ServerContext ctx) {
-    HttpResponse response = respond(request, ctx);
+    return logged(request, upstream != null ? error(502, "Bad Gateway", ctx) : respond(request, ctx), ctx);
+  }
+
+  /** The response as sent (no body for HEAD), after its access-log line. */
+  private HttpResponse logged(HttpRequest request, HttpResponse answer, ServerContext ctx) {
+    HttpResponse response = answer;
     if (request.method().equals("HEAD")) {
       response = response.withBody("");
     }

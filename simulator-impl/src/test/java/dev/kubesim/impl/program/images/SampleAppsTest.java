@@ -87,6 +87,21 @@ class SampleAppsTest {
   }
 
   @Test
+  void theHelloFrontendPassesRequestsToTheHelloBackendService() {
+    try (Cluster cluster = clusterWith("create deployment backend --image=gcr.io/google-samples/hello-go-gke:1.0 --replicas=3",
+        "expose deployment backend --name=hello --port=80",
+        "create deployment frontend --image=gcr.io/google-samples/hello-frontend:1.0",
+        "expose deployment frontend --port=80 --type=LoadBalancer")) {
+
+      HttpResult r = cluster.http("client", "http://frontend/");
+      assertThat(r.body()).as("seed %d", SEED).isEqualTo("{\"message\":\"Hello\"}\n");
+      assertThat(r.header("Server")).contains("nginx/1.19.2");
+      cluster.kubectl("delete svc hello");
+      assertThat(cluster.http("client", "http://frontend/").status()).as("no upstream: nginx's 502").isEqualTo(502);
+    }
+  }
+
+  @Test
   void helloAppListensOnThePortItsEnvironmentNames() {
     try (Cluster cluster = KubeSim.cluster().seed(SEED).build()) {
       cluster.apply("""
