@@ -239,17 +239,15 @@ public final class LabRunner {
       attached = typed.attached();
       return;
     }
-    // kubectl writes warnings before its output and errors after it, as a terminal shows them;
-    // output without a last newline (curl -s of a body without one) gets one in the transcript, so
-    // that the next command starts on a line of its own
-    String stdout = result.stdout().isEmpty() || result.stdout().endsWith("\n") ? result.stdout() : result.stdout() + "\n";
-    if (result.succeeded()) {
-      out.print(result.stderr());
-      out.print(stdout);
-    } else {
-      out.print(stdout);
-      out.print(result.stderr());
+    // both streams as the terminal showed them, in the order kubectl wrote them; output without a
+    // last newline (curl -s of a body without one) gets one before kubectl's own next words and at
+    // the end, so that they and the next command start on lines of their own
+    String stdout = result.stdout();
+    String screen = typed.screen();
+    if (!stdout.isEmpty() && !stdout.endsWith("\n") && screen.startsWith(stdout) && screen.length() > stdout.length()) {
+      screen = stdout + "\n" + screen.substring(stdout.length());
     }
+    out.print(screen.isEmpty() || screen.endsWith("\n") ? screen : screen + "\n");
     if (!result.succeeded()) {
       failures++;
     }

@@ -228,6 +228,19 @@ class LabRunnerTest {
   }
 
   @Test
+  void kubectlsStreamsAreShownInTheOrderItWroteThem() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      String out = transcript(cluster, "kubectl run -i --rm t --image=busybox --restart=Never -- sh -c \"sleep 5; echo out; exit 3\"");
+
+      assertThat(out).as("seed %d", SEED).isEqualTo("$ kubectl run -i --rm t --image=busybox --restart=Never -- sh -c \"sleep 5; echo out; exit 3\"\n"
+          + "If you don't see a command prompt, try pressing enter.\n"
+          + "out\n"
+          + "pod \"t\" deleted\n"
+          + "pod default/t terminated (Error)\n\n");
+    }
+  }
+
+  @Test
   void attachJoinsTheRestartedShellOfARunDashItPodAgain() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       String out = transcript(cluster,

@@ -673,7 +673,7 @@ public final class SimCluster implements Cluster, KubectlHost {
       Kubectl.TerminalRun run = kubectl.runAtTerminal(commandLine, manifests);
       Optional<dev.kubesim.api.trace.Trace> trace = tracedCommands == before ? Optional.empty() : lastExecTrace;
       return new dev.kubesim.api.TerminalKubectl(run.result(), trace,
-          run.attached().map(session -> new TerminalExec(this, session)));
+          run.attached().map(session -> new TerminalExec(this, session)), run.screen());
     });
   }
 

@@ -120,16 +120,18 @@ public final class Kubectl {
    * What a command line typed at a terminal did: kubectl's output, and the shell it stays attached
    * to when the line was {@code exec -i POD -- SHELL}; the terminal's next lines go to that shell.
    */
-  public record TerminalRun(KubectlResult result, Optional<InteractiveExec> attached, Optional<Runnable> holding) {
-    /** A run that left nothing attached or running. */
+  public record TerminalRun(KubectlResult result, Optional<InteractiveExec> attached, Optional<Runnable> holding,
+      String screen) {
+    /** A run that left nothing attached or running, its streams shown warnings first and errors last. */
     TerminalRun(KubectlResult result, Optional<InteractiveExec> attached) {
-      this(result, attached, Optional.empty());
+      this(result, attached, Optional.empty(), result.succeeded() ? result.stderr() + result.stdout()
+          : result.stdout() + result.stderr());
     }
 
     /** The run as a caller sees it that cannot leave kubectl running: what it held open is closed, as Ctrl-C closes it. */
     TerminalRun stopped() {
       holding.ifPresent(Runnable::run);
-      return new TerminalRun(result, attached);
+      return new TerminalRun(result, attached, Optional.empty(), screen);
     }
   }
 
@@ -201,13 +203,16 @@ public final class Kubectl {
       out.fail("error: internal error in kubesim's kubectl: " + e);
     }
     KubectlResult result = out.result();
+    String screen = out.screen();
     if (!result.succeeded()) {
       List<String> hints = TypographicDashes.hints(words, longFlags());
       if (!hints.isEmpty()) {
-        result = new KubectlResult(result.stdout(), result.stderr() + String.join("\n", hints) + "\n", result.exitCode());
+        String more = String.join("\n", hints) + "\n";
+        result = new KubectlResult(result.stdout(), result.stderr() + more, result.exitCode());
+        screen += more;
       }
     }
-    return new TerminalRun(result, out.attached(), out.holding());
+    return new TerminalRun(result, out.attached(), out.holding(), screen);
   }
 
   /** Every long flag name some command takes. */

@@ -6,6 +6,8 @@ import dev.kubesim.api.KubectlResult;
 final class KubectlOutput {
   private final StringBuilder stdout = new StringBuilder();
   private final StringBuilder stderr = new StringBuilder();
+  /** Both streams as a terminal shows them: in the order they were written. */
+  private final StringBuilder screen = new StringBuilder();
   private int exitCode;
   private InteractiveExec attached;
   private Runnable holding;
@@ -13,11 +15,13 @@ final class KubectlOutput {
   /** Appends text to standard output. */
   void out(String text) {
     stdout.append(text);
+    screen.append(text);
   }
 
   /** Appends text to standard error. */
   void err(String text) {
     stderr.append(text);
+    screen.append(text);
   }
 
   /** Writes one error message (a newline is added when missing) and marks the run failed. */
@@ -55,6 +59,11 @@ final class KubectlOutput {
 
   java.util.Optional<InteractiveExec> attached() {
     return java.util.Optional.ofNullable(attached);
+  }
+
+  /** Standard output and error as a terminal showed them, interleaved as written. */
+  String screen() {
+    return screen.toString();
   }
 
   KubectlResult result() {
