@@ -14,6 +14,7 @@ import dev.kubesim.impl.program.commands.Grep;
 import dev.kubesim.impl.program.commands.HeadTail;
 import dev.kubesim.impl.program.commands.Hostname;
 import dev.kubesim.impl.program.commands.Identity;
+import dev.kubesim.impl.program.commands.Ip;
 import dev.kubesim.impl.program.commands.Ls;
 import dev.kubesim.impl.program.commands.Mkdir;
 import dev.kubesim.impl.program.commands.PathNames;
@@ -72,7 +73,7 @@ public final class CommandRegistry {
   private static final List<String> BUILTINS = List.of("sh", "dash", "ash", "bash", "ls", "cat", "touch", "rm", "mkdir",
       "tar", "echo", "printf", "env", "printenv", "hostname", "sleep", "true", "false", "pwd", "test", "[", "grep",
       "chmod", "seq", "awk", "sort", "head", "tail", "wc", "cut", "tr", "uniq", "sed", "xargs", "which", "date",
-      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "expr", "ps", "python3", "python", "perl");
+      "base64", "tee", "rev", "basename", "dirname", "id", "whoami", "uname", "expr", "ps", "ip", "python3", "python", "perl");
 
   /** The basic commands: shells, coreutils (with the text filters sort, head, tail, wc, cut, tr, uniq, sed, and xargs), grep and awk. */
   public static CommandRegistry withBuiltins() {
@@ -165,6 +166,8 @@ public final class CommandRegistry {
         return new Expr();
       case "ps":
         return new Ps();
+      case "ip":
+        return new Ip();
       default:
         throw new IllegalArgumentException("no built-in command " + name);
     }

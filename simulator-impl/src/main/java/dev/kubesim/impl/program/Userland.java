@@ -14,7 +14,7 @@ final class Userland {
 
   private static final List<String> BUSYBOX_APPLETS =
       List.of("[", "ash", "awk", "base64", "basename", "cat", "chmod", "cut", "date", "dirname", "echo", "env", "expr", "false",
-          "grep", "head", "hostname", "id", "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "printf", "ps", "pwd", "rev",
+          "grep", "head", "hostname", "id", "ip", "ls", "mkdir", "nc", "nslookup", "ping", "printenv", "printf", "ps", "pwd", "rev",
           "rm", "sed", "seq", "sh", "sleep", "sort", "tail", "tar", "tee", "test", "touch", "tr", "true", "uname", "uniq",
           "wc", "wget", "whoami", "xargs");
 
@@ -44,7 +44,7 @@ final class Userland {
           "/usr/bin/nc", "/usr/bin/nslookup", "/usr/bin/printenv", "/usr/bin/seq", "/usr/bin/test", "/usr/bin/wget",
           "/usr/bin/sort", "/usr/bin/head", "/usr/bin/tail", "/usr/bin/wc", "/usr/bin/cut", "/usr/bin/tr",
           "/usr/bin/uniq", "/usr/bin/xargs", "/usr/bin/base64", "/usr/bin/printf", "/usr/bin/tee", "/usr/bin/rev",
-          "/usr/bin/basename", "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname", "/usr/bin/expr", "/bin/ps");
+          "/usr/bin/basename", "/usr/bin/dirname", "/usr/bin/id", "/usr/bin/whoami", "/bin/uname", "/usr/bin/expr", "/bin/ps", "/sbin/ip");
       // Debian 12 merges /bin into /usr/bin: every tool is found under both
       case DEBIAN -> List.of("bash", "cat", "chmod", "dash", "date", "echo", "false", "grep", "hostname",
               "ls", "mkdir", "pwd", "rm", "sh", "sleep", "touch", "true", "[", "env", "printenv",

@@ -83,6 +83,17 @@ class TextToolsTest extends ContainerCommands {
   }
 
   @Test
+  void busyboxIpAddrShowsTheLoopbackAndEth0WithThePodsAddress() {
+    String ip = cluster.get(dev.kubesim.api.model.Pod.class, "default", "busybox").orElseThrow()
+        .status().orElseThrow().podIP().orElseThrow();
+    String out = busybox("ip addr").stdout();
+    assertThat(out).startsWith("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000\n")
+        .contains("\n    inet " + ip + "/24 brd ").contains(" scope global eth0\n")
+        .containsPattern("link/ether 0a:58(:[0-9a-f]{2}){4} brd ff:ff:ff:ff:ff:ff").contains("inet6 fe80::858:");
+    assertThat(busybox("ip -4 a").stdout()).doesNotContain("link/").doesNotContain("inet6");
+  }
+
+  @Test
   void idAndUnameDescribeRootOnLinux() {
     assertThat(gnu("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root)\n");
     assertThat(busybox("id").stdout()).isEqualTo("uid=0(root) gid=0(root) groups=0(root),10(wheel)\n");
