@@ -241,6 +241,17 @@ class LabRunnerTest {
   }
 
   @Test
+  void aForegroundPortForwardEndsAsCtrlCEndsItWhichTheTerminalEchoes() {
+    try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
+      cluster.apply(KUBIA.replace("NS", "default"));
+      String out = transcript(cluster, "kubectl port-forward svc/kubia 18080:80");
+
+      assertThat(out).as("seed %d", SEED).isEqualTo("$ kubectl port-forward svc/kubia 18080:80\n"
+          + "Forwarding from 127.0.0.1:18080 -> 8080\nForwarding from [::1]:18080 -> 8080\n^C\n\n");
+    }
+  }
+
+  @Test
   void attachJoinsTheRestartedShellOfARunDashItPodAgain() {
     try (SimCluster cluster = (SimCluster) KubeSim.cluster().seed(SEED).build()) {
       String out = transcript(cluster,

@@ -128,10 +128,13 @@ public final class Kubectl {
           : result.stdout() + result.stderr());
     }
 
-    /** The run as a caller sees it that cannot leave kubectl running: what it held open is closed, as Ctrl-C closes it. */
+    /**
+     * The run as a caller sees it that cannot leave kubectl running: what it held open is closed, as
+     * Ctrl-C closes it, which the terminal echoes.
+     */
     TerminalRun stopped() {
       holding.ifPresent(Runnable::run);
-      return new TerminalRun(result, attached, Optional.empty(), screen);
+      return new TerminalRun(result, attached, Optional.empty(), holding.isPresent() ? screen + "^C\n" : screen);
     }
   }
 
