@@ -66,6 +66,14 @@ final class PortForwardCommand implements Command {
       }
       if (stop.isEmpty()) {
         stops.forEach(Runnable::run);
+        // portforward.go: each address's listener error, then the ports none of which could listen
+        List<String> errors = new ArrayList<>();
+        for (String listen : listenAddresses(address)) {
+          errors.add("unable to create listener: Error listen " + (listen.startsWith("[") ? "tcp6 " : "tcp4 ") + listen + ":"
+              + local + ": bind: address already in use");
+        }
+        ctx.out().err("Unable to listen on port " + local + ": Listeners failed to create with the following errors: ["
+            + String.join(" ", errors) + "]\n");
         throw KubectlException.error("unable to listen on any of the requested ports: [{" + p[0] + " " + p[1] + "}]");
       }
       stops.add(stop.get());

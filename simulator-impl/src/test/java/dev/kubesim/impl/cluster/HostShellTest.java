@@ -181,6 +181,9 @@ class HostShellTest {
     assertThat(started.exitCode()).isZero();
     assertThat(curl.stdout()).startsWith("You've hit kubia-");
     assertThat(type("kubectl port-forward svc/kubia 8080:80 &").screen())
+        .contains("Unable to listen on port 8080: Listeners failed to create with the following errors: [unable to create"
+            + " listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use unable to create listener: Error"
+            + " listen tcp6 [::1]:8080: bind: address already in use]\n")
         .contains("error: unable to listen on any of the requested ports: [{8080 8080}]");
   }
 
