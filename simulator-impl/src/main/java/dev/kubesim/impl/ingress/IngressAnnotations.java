@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param sslRedirect {@code ssl-redirect}: redirect plain HTTP when the host has a certificate (true by default)
  * @param forceSslRedirect {@code force-ssl-redirect}: redirect plain HTTP even without TLS
+ * @param preserveTrailingSlash {@code preserve-trailing-slash}: the redirect to HTTPS keeps a URI's final slash
  * @param useRegex {@code use-regex}: the paths are regular expressions
  * @param rewriteTarget {@code rewrite-target}: the URI upstream ({@code /$2}); it makes the paths regexes too
  * @param appRoot {@code app-root}: where a request for {@code /} on the host is sent (302)
@@ -20,13 +21,14 @@ import java.util.Optional;
  * @param denied why the Ingress's locations are denied (ingress-nginx's {@code Denied}), if they are
  * @param affinity the {@code affinity} annotations
  */
-record IngressAnnotations(boolean sslRedirect, boolean forceSslRedirect, boolean useRegex, Optional<String> rewriteTarget,
+record IngressAnnotations(boolean sslRedirect, boolean forceSslRedirect, boolean preserveTrailingSlash, boolean useRegex,
+    Optional<String> rewriteTarget,
     Optional<String> appRoot, Optional<ReturnRedirect> redirect, SourceRange sourceRange, Optional<String> denied,
     SessionAffinity affinity) {
 
   /** An Ingress without annotations. */
   static IngressAnnotations defaults() {
-    return new IngressAnnotations(true, false, false, Optional.empty(), Optional.empty(), Optional.empty(),
+    return new IngressAnnotations(true, false, false, false, Optional.empty(), Optional.empty(), Optional.empty(),
         SourceRange.none(), Optional.empty(), SessionAffinity.none());
   }
 
@@ -49,7 +51,7 @@ record IngressAnnotations(boolean sslRedirect, boolean forceSslRedirect, boolean
     Optional<String> rewriteTarget = string(ing, "rewrite-target", AnnotationReader.PATH_WITH_CAPTURE);
     SourceRange.Parsed range = SourceRange.parse(ing);
     return new IngressAnnotations(bool(ing, "ssl-redirect", true), bool(ing, "force-ssl-redirect", false),
-        bool(ing, "use-regex", false), rewriteTarget, appRoot(ing), redirect, range.range(), range.denied(),
+        bool(ing, "preserve-trailing-slash", false), bool(ing, "use-regex", false), rewriteTarget, appRoot(ing), redirect, range.range(), range.denied(),
         SessionAffinity.parse(ing));
   }
 

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  * @param pathIndex the index of the path in that rule's {@code http.paths}; empty with {@code rule}
  * @param sslRedirect the {@code ssl-redirect} setting of the Ingress that made the location
  * @param forceSslRedirect the {@code force-ssl-redirect} setting of that Ingress
+ * @param preserveTrailingSlash the {@code preserve-trailing-slash} setting of that Ingress
  * @param regex whether the server writes its locations as regexes
  * @param rewriteTarget the {@code rewrite-target} of that Ingress
  * @param appRoot the {@code app-root} of that Ingress
@@ -31,6 +32,7 @@ record Location(
     OptionalInt pathIndex,
     boolean sslRedirect,
     boolean forceSslRedirect,
+    boolean preserveTrailingSlash,
     boolean regex,
     Optional<String> rewriteTarget,
     Optional<String> appRoot,

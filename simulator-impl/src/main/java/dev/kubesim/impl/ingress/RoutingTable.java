@@ -82,7 +82,9 @@ public final class RoutingTable {
     }
     boolean hostHasCertificate = server != catchAll && server.certificate().isPresent();
     if (!tls && (loc.forceSslRedirect() || (hostHasCertificate && loc.sslRedirect()))) {
-      String location = "https://" + h + target;
+      // lua_ingress.lua: the request URI loses a final slash unless preserve-trailing-slash is set
+      String uri = !loc.preserveTrailingSlash() && target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
+      String location = "https://" + h + uri;
       return decision(Outcome.REDIRECT, h, path, tls, server, loc, certificate, Optional.of(location), 308, Optional.empty());
     }
     // access phase: allow CIDR; ... deny all;

@@ -63,6 +63,7 @@ final class RoutingTableBuilder {
     OptionalInt pathIndex;
     boolean sslRedirect = true;
     boolean forceSslRedirect;
+    boolean preserveTrailingSlash;
     boolean regex;
     Optional<String> rewriteTarget = Optional.empty();
     Optional<String> appRoot = Optional.empty();
@@ -84,6 +85,7 @@ final class RoutingTableBuilder {
       IngressAnnotations a = IngressAnnotations.of(ing);
       sslRedirect = a.sslRedirect();
       forceSslRedirect = a.forceSslRedirect();
+      preserveTrailingSlash = a.preserveTrailingSlash();
       rewriteTarget = a.rewriteTarget();
       regex = a.useRegex() || rewriteTarget.isPresent();
       appRoot = a.appRoot();
@@ -95,7 +97,7 @@ final class RoutingTableBuilder {
     /** Frozen; {@code regexServer}: a location of the server uses regex, so ingress-nginx writes every one as {@code ~*}. */
     Location freeze(boolean regexServer) {
       return new Location(path, pathType, backend, defaultLocation, backend.isPresent() ? ingress : Optional.empty(),
-          rule, pathIndex, sslRedirect, forceSslRedirect, regexServer, rewriteTarget, appRoot, redirect, sourceRange, denied);
+          rule, pathIndex, sslRedirect, forceSslRedirect, preserveTrailingSlash, regexServer, rewriteTarget, appRoot, redirect, sourceRange, denied);
     }
   }
 
